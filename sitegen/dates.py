@@ -29,9 +29,20 @@ PARTS_OF_DAY: dict[str, tuple[int, int, str, str]] = {
     "night": (21, 24, "深夜", "late night"),
 }
 
-_EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class DateError(ValueError):

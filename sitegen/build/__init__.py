@@ -1,0 +1,161 @@
+"""``sitegen build``: content/ rendered into a static site.
+
+The build never writes into the live output folder: everything is rendered
+into a staging folder beside it and swapped in at the end, so a failed or
+killed build leaves the last good site in place.
+
+What is written is listed once, in `OUTPUTS` (order as data): each entry is a
+function that yields ``(path, bytes)`` pairs for the site.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..config import SiteConfig
+from ..content import Site, load_site
+from ..errors import ContentError, Problem
+from ..fsutil import staging_dir, swap_in
+from .theme import Assets, collect_assets, load_strings, make_env
+
+
+class BuildError(Exception):
+    """The content has errors; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class BuildContext:
+    site: Site
+    config: SiteConfig
+    env: jinja2.Environment
+    assets: Assets
+    strings: dict[str, str]
+    base_url: str = ""
+    extra_head: str = ""  # e.g. the dev server's reload script; never set by `sitegen build`
+    caches: dict = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.config.lang_short
+
+
+Output = tuple[str, bytes]
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    files: dict[str, bytes]
+    site: Site
+    seconds: float
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for p in self.files if p.endswith(".html"))
+
+
+def normalise_base_url(url: str | None) -> str:
+    """``https://x.org/tl`` -> ``https://x.org/tl/``; empty stays empty."""
+    if not url:
+        return ""
+    return url if url.endswith("/") else url + "/"
+
+
+def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
+    """Load and check content, set up templates; raises BuildError on content errors."""
+    site = load_site(config)
+    if site.errors:
+        raise BuildError(site.errors)
+    try:
+        env = make_env(config)
+        assets = collect_assets(config)
+        strings = load_strings(config)
+    except ContentError as exc:
+        raise BuildError([exc.problem]) from None
+    ctx = BuildContext(
+        site=site,
+        config=config,
+        env=env,
+        assets=assets,
+        strings=strings,
+        base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
+    )
+    from .pages import install_helpers
+
+    install_helpers(ctx)
+    return ctx
+
+
+def render_all(ctx: BuildContext) -> dict[str, bytes]:
+    """Every output file of the site, in memory."""
+    from .outputs import OUTPUTS
+
+    files: dict[str, bytes] = {}
+    for produce in OUTPUTS:
+        for rel, data in _guard(produce, ctx):
+            files[rel] = data
+    return files
+
+
+def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:
+    try:
+        yield from produce(ctx)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(
+            [Problem(exc.filename or exc.name or "template", exc.lineno, exc.message or "")]
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise BuildError([Problem(_template_where(exc), _template_line(exc), str(exc))]) from None
+
+
+def _template_where(exc: Exception) -> str:
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".json", ".txt", ".svg")):
+            return frame.filename
+    return "template"
+
+
+def _template_line(exc: Exception) -> int | None:
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".json", ".txt", ".svg")):
+            return frame.lineno
+    return None
+
+
+def write_tree(files: dict[str, bytes], out: Path) -> None:
+    """Write ``files`` into a staging folder and swap it in place of ``out``."""
+    staged = staging_dir(out)
+    try:
+        for rel, data in sorted(files.items()):
+            path = staged / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        swap_in(staged, out)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+
+def build(config: SiteConfig, out: Path | None = None, base_url: str | None = None) -> BuildResult:
+    """Render the whole site into ``out`` (default ``<site>/public``)."""
+    started = time.perf_counter()
+    out = Path(out) if out is not None else config.root / "public"
+    ctx = prepare(config, base_url)
+    files = render_all(ctx)
+    write_tree(files, out)
+    return BuildResult(out, files, ctx.site, time.perf_counter() - started)

@@ -1,0 +1,23 @@
+"""What a build writes, in order. Add an output by adding a function here."""
+
+from __future__ import annotations
+
+from .export import events_json
+from .pages import (
+    event_pages,
+    index_page,
+    not_found_page,
+    source_pages,
+    sources_index,
+    static_files,
+)
+
+OUTPUTS = (
+    static_files,
+    index_page,
+    event_pages,
+    source_pages,
+    sources_index,
+    not_found_page,
+    events_json,
+)

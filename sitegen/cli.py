@@ -1,0 +1,206 @@
+"""The ``sitegen`` command: wires the pipeline stages to the command line.
+
+Exit codes: 0 success; 1 a problem with the content or the input (details on
+stderr as ``file:line: error: message``); 2 a mistake in the command line.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import SiteConfig, default_config_text, load_config
+from .errors import ContentError, Problem
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _config(ctx: click.Context) -> SiteConfig:
+    try:
+        return load_config(ctx.obj["site"])
+    except ContentError as exc:
+        _fail([exc.problem])
+        raise  # unreachable
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+
+
+def _fail(problems: list[Problem], code: int = 1) -> None:
+    _print_problems(problems)
+    sys.exit(code)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="sitegen")
+@click.option(
+    "--site",
+    "site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site folder: the one that holds content/ (and optionally themes/, templates/).",
+)
+@click.pass_context
+def main(ctx: click.Context, site: Path) -> None:
+    """sitegen: sourced news timelines from raw news-search dumps.
+
+    \b
+    Typical use:
+      sitegen init mysite && cd mysite
+      sitegen import ~/Downloads/search-dump.txt
+      sitegen build            # -> public/
+      sitegen serve            # live preview while you edit content/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["site"] = site
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--title", default="新闻时间线", show_default=True, help="Site title written into site.toml.")
+def init(directory: Path, title: str) -> None:
+    """Create an empty site in DIRECTORY: content/site.toml and the content folders."""
+    content = directory / "content"
+    config_path = content / "site.toml"
+    if config_path.exists():
+        _fail([Problem(config_path, None, "a site already exists here; nothing was changed")])
+    for sub in ("dumps", "sources", "events", "data"):
+        (content / sub).mkdir(parents=True, exist_ok=True)
+    from .fsutil import atomic_write
+
+    atomic_write(config_path, default_config_text(title))
+    atomic_write(
+        content / "data" / "outlets.toml",
+        "# Outlet names as your dumps write them -> display names. Adds to sitegen's own table.\n"
+        '# Example:  "Xin Hua She" = "新华社"\n\n[outlets]\n',
+    )
+    click.echo(f"Created a site in {directory}/. Next: sitegen --site {directory} import DUMP.txt")
+
+
+@main.command(name="import")
+@click.argument("dumps", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be written, changed or kept; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite pages you edited by hand (import's text wins).")
+@click.option("--restore", is_flag=True, help="Recreate pages you deleted.")
+@click.option(
+    "--explain", is_flag=True, help="For each event, show the sentences and dates that produced it."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems and the one-line summary.")
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    dumps: tuple[Path, ...],
+    dry_run: bool,
+    force: bool,
+    restore: bool,
+    explain: bool,
+    quiet: bool,
+) -> None:
+    """Copy DUMPS into content/dumps/ and write or update the Markdown pages.
+
+    All dumps in content/dumps/ are read each time, so the pages reflect all of
+    them. Pages you edited by hand are kept as you left them (see --force), and
+    pages you deleted stay deleted (see --restore). With no DUMPS, the dumps
+    already in content/dumps/ are re-imported.
+    """
+    from .importer import Options, run_import
+
+    config = _config(ctx)
+    started = time.perf_counter()
+    try:
+        report = run_import(config, list(dumps), Options(dry_run=dry_run, force=force, restore=restore))
+    except ContentError as exc:
+        _fail([exc.problem])
+        return
+    _print_problems(report.problems)
+    for c in report.changes:
+        if c.action in ("keep-edited", "keep-deleted", "keep-stale", "covered"):
+            click.echo(f"content/{c.rel}: kept: {c.reason}", err=True)
+        elif (dry_run or not quiet) and c.action in ("create", "update", "remove"):
+            verb = {
+                "create": "would create" if dry_run else "created",
+                "update": "would update" if dry_run else "updated",
+                "remove": "would remove" if dry_run else "removed",
+            }[c.action]
+            click.echo(f"{verb} content/{c.rel}")
+    if explain:
+        for event in report.extraction.events:
+            click.echo(f"\n{event.id}  [{event.when.label(config.lang_short)}]  {event.title}")
+            for line in report.extraction.explain.get(event.id, []):
+                click.echo(f"    {line}")
+    off = len(report.extraction.off_topic)
+    warnings = sum(1 for p in report.problems if p.level == "warning")
+    click.echo(
+        f"{'Dry run: ' if dry_run else ''}{report.records} records from {len(report.dumps)} dump(s)"
+        f" -> {len(report.sources)} sources ({off} off-topic), {len(report.extraction.events)} events;"
+        f" {report.count('create')} created, {report.count('update')} updated,"
+        f" {report.count('remove')} removed, {report.count('unchanged')} unchanged,"
+        f" {sum(report.count(a) for a in ('keep-edited', 'keep-deleted', 'keep-stale', 'covered'))} kept;"
+        f" {report.skipped_records} skipped, {warnings} warnings ({time.perf_counter() - started:.1f}s)"
+    )
+    if report.skipped_records:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder.  [default: <site>/public]",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    help="Public address of the site (e.g. https://example.org/timeline/); overrides site.toml.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.pass_context
+def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool) -> None:
+    """Render content/ into a static site (public/ by default)."""
+    from .build import BuildError
+    from .build import build as run_build
+
+    config = _config(ctx)
+    if base_url and not base_url.startswith(("http://", "https://", "/")):
+        raise click.BadParameter("must start with https://, http:// or /", param_hint="--base-url")
+    try:
+        result = run_build(config, out, base_url)
+    except BuildError as exc:
+        _fail(exc.problems)
+        return
+    _print_problems([p for p in result.site.problems if p.level == "warning"])
+    if not quiet:
+        click.echo(
+            f"Built {result.pages} pages ({len(result.site.events)} events,"
+            f" {len(result.site.sources)} sources) into {result.out} in {result.seconds:.2f}s"
+        )
+
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Validate content: front matter, dates, references, quotes, duplicate ids."""
+    from .content import load_site
+
+    config = _config(ctx)
+    site = load_site(config)
+    _print_problems(site.problems)
+    errors = len(site.errors)
+    click.echo(
+        f"{len(site.events)} events, {len(site.sources)} sources: {errors} errors, "
+        f"{len(site.problems) - errors} warnings"
+    )
+    if errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,145 @@
+"""Site settings: ``content/site.toml``, one documented list.
+
+Every setting is declared once in `SETTINGS` with its default and its help
+text; ``docs/settings.md`` is checked against this list by the test suite.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ContentError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("title", "新闻时间线", "Site title, shown in the header, the feeds and the browser tab."),
+    Setting("description", "", "One sentence on what the timeline covers; used in meta tags and feeds."),
+    Setting("language", "zh-CN", "Interface language: zh-CN or en. Also the site's <html lang>."),
+    Setting(
+        "timezone",
+        "Asia/Shanghai",
+        "IANA timezone of the times in the dumps (they carry no offset); stored dates get its offset.",
+    ),
+    Setting(
+        "base_url",
+        "",
+        "Public address of the site, e.g. https://example.org/timeline/. Used for canonical links, "
+        "feeds and the sitemap; pages link to each other relatively and work without it.",
+    ),
+    Setting("theme", "default", "Theme folder under themes/ (site-level templates/ overrides it)."),
+    Setting("author", "", "Who publishes the timeline; used in feeds and page metadata."),
+)
+
+LANGUAGES = ("zh-CN", "en")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The settings of one site plus where it lives."""
+
+    root: Path
+    title: str = "新闻时间线"
+    description: str = ""
+    language: str = "zh-CN"
+    timezone: str = "Asia/Shanghai"
+    base_url: str = ""
+    theme: str = "default"
+    author: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def config_path(self) -> Path:
+        return self.content_dir / "site.toml"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def lang_short(self) -> str:
+        return "en" if self.language.lower().startswith("en") else "zh"
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read ``content/site.toml`` under ``root``; a missing file means all defaults."""
+    root = Path(root).resolve()
+    path = root / "content" / "site.toml"
+    data: dict = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+            raise ContentError(path, line, f"site.toml is not valid TOML: {exc}") from None
+        except UnicodeDecodeError:
+            raise ContentError(path, 1, "site.toml must be UTF-8 text") from None
+    known = {s.name for s in SETTINGS}
+    values: dict = {}
+    extra: dict = {}
+    for key, value in data.items():
+        if key in known:
+            if not isinstance(value, str):
+                raise ContentError(path, _find_line(path, key), f"{key} must be a string")
+            values[key] = value
+        else:
+            extra[key] = value
+    cfg = SiteConfig(root=root, extra=extra, **values)
+    if cfg.language not in LANGUAGES:
+        raise ContentError(
+            path, _find_line(path, "language"), f"language must be one of {', '.join(LANGUAGES)}"
+        )
+    try:
+        ZoneInfo(cfg.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ContentError(
+            path,
+            _find_line(path, "timezone"),
+            f"unknown timezone {cfg.timezone!r}; use an IANA name such as Asia/Shanghai",
+        ) from None
+    if cfg.base_url and not cfg.base_url.startswith(("http://", "https://", "/")):
+        raise ContentError(
+            path, _find_line(path, "base_url"), "base_url must start with https://, http:// or /"
+        )
+    return cfg
+
+
+def default_config_text(title: str = "新闻时间线") -> str:
+    """The site.toml written by ``sitegen init``: every setting, with its help as a comment."""
+    lines = ["# Site settings. Every key is optional; see docs/settings.md.", ""]
+    for s in SETTINGS:
+        lines.append(f"# {s.help}")
+        value = title if s.name == "title" else s.default
+        lines.append(f'{s.name} = "{value}"')
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _find_line(path: Path, key: str) -> int | None:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.split("=", 1)[0].strip() == key:
+                return n
+    except OSError:
+        return None
+    return None
+
+
+def _line_from_message(msg: str) -> int | None:
+    import re
+
+    m = re.search(r"line (\d+)", msg)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,347 @@
+"""The content model: sources and events as Markdown pages with front matter.
+
+``content/sources/<id>.md`` - one per article in a dump (what was reported).
+``content/events/<id>.md``  - one per happening (what happened, and when),
+citing every source that reports it with a verbatim quote.
+
+Schema (see docs/content-model.md, which the tests check against these lists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from . import frontmatter
+from .config import SiteConfig
+from .dates import DateError, When, parse_iso
+from .errors import ContentError, Problem
+from .markdown import contains_quote, plain_text
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
+
+SOURCE_FIELDS = {
+    "id": "stable id, also the file name and URL: date + pinyin of the title",
+    "title": "the headline as published",
+    "outlet": "the outlet as the dump wrote it (often pinyin)",
+    "outlet_name": "the outlet's display name (from data/outlets.toml), or as written",
+    "published": "publication time with UTC offset, e.g. 2026-01-08T06:13:00+08:00",
+    "lang": "zh or en: the language of the body",
+    "keyword": "the search keyword of the dump the record came from",
+    "bylines": "attributions found in the body: list of {role, name, time?}",
+    "excerpt": "true when the dump gives only the start of the article",
+    "on_topic": "false when the record only matched the keyword and shares no subject with the rest",
+    "dump": "provenance: dump file and line of the headline, e.g. seed.txt:5",
+}
+SOURCE_REQUIRED = ("id", "title", "outlet", "published")
+
+EVENT_FIELDS = {
+    "id": "stable id, also the file name and URL",
+    "title": "what happened, in a short line",
+    "date": "when it happened, at the precision the sources give: "
+    "2013, 2026-01, 2026-01-07, 2026-01-07T20:00+08:00",
+    "precision": "year, month, day, part-of-day, hour or minute",
+    "part_of_day": "with precision part-of-day: dawn, morning, noon, afternoon, evening or night",
+    "until": "for a vague date, the last possible value at the same precision (2013 … until 2014)",
+    "approximate": "true when the sources say 'about' (约, 前后, 十多年前)",
+    "people": "people and organisations involved",
+    "tags": "keywords",
+    "sources": "list of {id: source id, quote: verbatim sentence from that source}",
+    "note": "a caution shown on the page, e.g. when the date is uncertain",
+}
+EVENT_REQUIRED = ("id", "title", "date", "sources")
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    outlet: str
+    outlet_name: str
+    published: datetime
+    published_precision: str = "minute"
+    lang: str = "zh"
+    keyword: str | None = None
+    bylines: list[dict] = field(default_factory=list)
+    excerpt: bool = False
+    on_topic: bool = True
+    dump: str | None = None
+    body: str = ""
+    page: frontmatter.Page | None = None
+
+    @property
+    def text(self) -> str:
+        """What a reader sees of the body; quotes are checked against it."""
+        return plain_text(self.body)
+
+    def to_page(self) -> tuple[dict, str]:
+        data: dict = {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "outlet_name": self.outlet_name,
+            "published": _published_iso(self.published, self.published_precision),
+            "lang": self.lang,
+        }
+        if self.keyword:
+            data["keyword"] = self.keyword
+        if self.bylines:
+            data["bylines"] = self.bylines
+        data["excerpt"] = self.excerpt
+        data["on_topic"] = self.on_topic
+        if self.dump:
+            data["dump"] = self.dump
+        return data, self.body
+
+
+@dataclass
+class Citation:
+    source: str
+    quote: str
+
+
+@dataclass
+class Event:
+    id: str
+    title: str
+    when: When
+    sources: list[Citation]
+    people: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    summary: str = ""
+    note: str | None = None
+    lang: str = "zh"
+    page: frontmatter.Page | None = None
+
+    def to_page(self) -> tuple[dict, str]:
+        data: dict = {"id": self.id, "title": self.title}
+        data.update(self.when.to_fields())
+        data["people"] = list(self.people)
+        data["tags"] = list(self.tags)
+        data["sources"] = [{"id": c.source, "quote": c.quote} for c in self.sources]
+        if self.note:
+            data["note"] = self.note
+        return data, self.summary
+
+
+@dataclass
+class Site:
+    """Everything under content/, loaded and checked."""
+
+    config: SiteConfig
+    sources: dict[str, Source] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    def timeline(self) -> list[Event]:
+        """Events in the order they happened."""
+        return sorted(self.events.values(), key=lambda e: (e.when.sort_key(), e.id))
+
+    def citing(self, source_id: str) -> list[Event]:
+        return [e for e in self.timeline() if any(c.source == source_id for c in e.sources)]
+
+
+def _published_iso(dt: datetime, precision: str) -> str:
+    if precision == "day":
+        return dt.date().isoformat()
+    return dt.isoformat(timespec="seconds" if precision == "second" else "minutes")
+
+
+# -- reading ------------------------------------------------------------------
+def source_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Source | None, list[Problem]]:
+    d, problems = page.data, []
+    for key in SOURCE_REQUIRED:
+        if d.get(key) in (None, ""):
+            problems.append(Problem(page.path, page.line(key), f"missing required field '{key}'"))
+    _check_unknown(page, SOURCE_FIELDS, problems)
+    _check_id(page, problems)
+    if problems:
+        return None, problems
+    try:
+        published, implied = parse_iso(d["published"], tz)
+    except DateError as exc:
+        return None, [Problem(page.path, page.line("published"), str(exc))]
+    bylines = d.get("bylines") or []
+    if not isinstance(bylines, list) or not all(isinstance(b, dict) and "name" in b for b in bylines):
+        problems.append(
+            Problem(page.path, page.line("bylines"), "bylines must be a list of {role, name, time?}")
+        )
+        bylines = []
+    for key in ("excerpt", "on_topic"):
+        if key in d and not isinstance(d[key], bool):
+            problems.append(Problem(page.path, page.line(key), f"{key} must be true or false"))
+    src = Source(
+        id=str(d["id"]),
+        title=str(d["title"]),
+        outlet=str(d["outlet"]),
+        outlet_name=str(d.get("outlet_name") or d["outlet"]),
+        published=published,
+        published_precision="day" if implied == "day" else "minute",
+        lang=str(d.get("lang") or "zh"),
+        keyword=d.get("keyword"),
+        bylines=[{str(k): str(v) for k, v in b.items()} for b in bylines],
+        excerpt=d.get("excerpt") is True,
+        on_topic=d.get("on_topic") is not False,
+        dump=d.get("dump"),
+        body=page.body,
+        page=page,
+    )
+    return src, problems
+
+
+def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, list[Problem]]:
+    d, problems = page.data, []
+    for key in EVENT_REQUIRED:
+        if d.get(key) in (None, "", []):
+            problems.append(Problem(page.path, page.line(key), f"missing required field '{key}'"))
+    _check_unknown(page, EVENT_FIELDS, problems)
+    _check_id(page, problems)
+    if problems:
+        return None, problems
+    try:
+        when = When.from_fields(d, tz)
+    except DateError as exc:
+        key = "until" if "until" in str(exc) else "precision" if "precision" in str(exc) else "date"
+        return None, [Problem(page.path, page.line(key), str(exc))]
+    citations: list[Citation] = []
+    raw = d.get("sources")
+    if not isinstance(raw, list):
+        return None, [Problem(page.path, page.line("sources"), "sources must be a list of {id, quote}")]
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            item = {"id": item}
+        if not isinstance(item, dict) or not item.get("id"):
+            problems.append(
+                Problem(page.path, page.line("sources", i), "each source needs an 'id' (and a 'quote')")
+            )
+            continue
+        citations.append(Citation(str(item["id"]), str(item.get("quote") or "")))
+    lists = {}
+    for key in ("people", "tags"):
+        value = d.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            problems.append(Problem(page.path, page.line(key), f"{key} must be a list"))
+            value = []
+        lists[key] = [str(v) for v in value]
+    event = Event(
+        id=str(d["id"]),
+        title=str(d["title"]),
+        when=when,
+        sources=citations,
+        people=lists["people"],
+        tags=lists["tags"],
+        summary=page.body,
+        note=str(d["note"]) if d.get("note") else None,
+        page=page,
+    )
+    return event, problems
+
+
+def _check_unknown(page: frontmatter.Page, known: dict, problems: list[Problem]) -> None:
+    for key in page.data:
+        if key not in known:
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line(str(key)),
+                    f"unknown field '{key}' (known: {', '.join(known)}); it is ignored",
+                    level="warning",
+                )
+            )
+
+
+def _check_id(page: frontmatter.Page, problems: list[Problem]) -> None:
+    value = str(page.data.get("id", ""))
+    if value and not ID_RE.match(value):
+        problems.append(
+            Problem(
+                page.path,
+                page.line("id"),
+                f"id {value!r} must be lower-case letters, digits and hyphens (it becomes a URL)",
+            )
+        )
+
+
+def load_site(config: SiteConfig) -> Site:
+    """Read every page under content/ and check references; problems are collected, not raised."""
+    site = Site(config)
+    tz = config.tz
+    for kind, folder, reader, store in (
+        ("source", "sources", source_from_page, site.sources),
+        ("event", "events", event_from_page, site.events),
+    ):
+        directory = config.content_dir / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.md")):
+            rel = path.relative_to(config.root)
+            try:
+                page = frontmatter.read(path)
+            except ContentError as exc:
+                site.problems.append(Problem(rel, exc.line, exc.message))
+                continue
+            page.path = rel
+            item, problems = reader(page, tz)
+            site.problems.extend(problems)
+            if item is None:
+                continue
+            if item.id in store:
+                other = store[item.id].page
+                where = other.path if other else "another file"
+                site.problems.append(
+                    Problem(rel, page.line("id"), f"duplicate {kind} id {item.id!r}: also used by {where}")
+                )
+                continue
+            store[item.id] = item
+    _check_references(site)
+    return site
+
+
+def _check_references(site: Site) -> None:
+    texts: dict[str, str] = {}
+    for event in site.events.values():
+        page = event.page
+        assert page is not None
+        for i, c in enumerate(event.sources):
+            line = page.line("sources", i)
+            src = site.sources.get(c.source)
+            if src is None:
+                hint = _closest(c.source, site.sources)
+                site.problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"unknown source id {c.source!r}" + (f"; did you mean {hint!r}?" if hint else ""),
+                    )
+                )
+                continue
+            if not c.quote:
+                site.problems.append(
+                    Problem(page.path, line, f"no quote from source {c.source!r}", level="warning")
+                )
+                continue
+            if c.source not in texts:
+                texts[c.source] = src.text
+            if not contains_quote(texts[c.source], c.quote) and not contains_quote(src.title, c.quote):
+                site.problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"quote not found in source {c.source!r}: quotes must be copied character for "
+                        "character from the source text",
+                    )
+                )
+
+
+def _closest(name: str, candidates: dict) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return found[0] if found else None

@@ -1,0 +1,298 @@
+"""Read a raw news-search dump into records, streaming, with file:line problems.
+
+The format::
+
+    Workflow                      <- optional header, 4 lines
+    营销                          <- the search keyword
+    icon
+    Search documents
+    Headline                      <- then records of three lines
+    Outlet In Pinyin· 2026-01-11 11:51
+    One body line, often an excerpt ending in ...
+
+Blank lines may appear anywhere; separators may be ``·``, ``・``, ``•`` or
+``|``; times may carry seconds or be missing.  Files may be UTF-8 (with or
+without BOM), GB18030/GBK, with LF or CRLF endings.  A broken record is
+reported (file, line, what was expected) and skipped; the good ones are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from .errors import Problem
+
+HEADER_FIRST = "workflow"
+HEADER_LINES = ("icon", "search documents")
+SNIFF_BYTES = 1 << 16
+
+_META = re.compile(
+    r"^(?P<outlet>[^·・•|]{1,80}?)\s*[·・•|]\s*"
+    r"(?P<when>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:[ T]+\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?)\s*$"
+)
+_META_LIKE = re.compile(r"^(?P<outlet>[^·・•|]{1,80}?)\s*[·・•|]\s*(?P<when>\d[\d\s:：/.\-年月日T]{3,40})$")
+_WHEN = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?"
+)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article as the dump gives it, before any cleaning."""
+
+    title: str
+    outlet: str
+    published: datetime
+    precision: str  # "minute", "second" or "day" (no time given)
+    body: str
+    keyword: str | None
+    path: Path
+    line: int  # line of the headline
+
+
+@dataclass
+class Dump:
+    """What reading one file produced."""
+
+    path: Path
+    encoding: str = "utf-8"
+    keyword: str | None = None
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for p in self.problems if p.level == "error")
+
+
+@dataclass(frozen=True)
+class _Line:
+    n: int
+    text: str
+
+
+def read_dump(path: Path, tz: tzinfo) -> Dump:
+    """Read a whole dump; see `iter_records` for the streaming form."""
+    dump = Dump(Path(path))
+    dump.records.extend(iter_records(dump, tz))
+    return dump
+
+
+def iter_records(dump: Dump, tz: tzinfo) -> Iterator[Record]:
+    """Yield the good records of ``dump.path``; append problems to ``dump.problems``."""
+    path = dump.path
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        dump.problems.append(Problem(path, None, f"cannot read the file: {exc.strerror or exc}"))
+        return
+    if not head.strip():
+        dump.problems.append(Problem(path, 1, "the file is empty: expected a dump of news records"))
+        return
+    encoding = _sniff_encoding(head)
+    if encoding is None:
+        dump.problems.append(
+            Problem(path, 1, "not a text dump: the file holds binary data (expected UTF-8 or GB18030 text)")
+        )
+        return
+    dump.encoding = encoding
+    yield from _parse(dump, _lines(dump), tz)
+
+
+def _sniff_encoding(head: bytes) -> str | None:
+    if b"\x00" in head:
+        return None
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:  # a character cut by the sniff window
+            return "utf-8"
+    try:
+        head.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:
+            return "gb18030"
+    return None
+
+
+def _lines(dump: Dump) -> Iterator[_Line]:
+    """Non-blank lines, decoded one by one so one bad line does not lose the file."""
+    enc = dump.encoding
+    with open(dump.path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if n == 1 and enc == "utf-8-sig":
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                text = raw.decode("utf-8" if enc == "utf-8-sig" else enc)
+            except UnicodeDecodeError:
+                dump.problems.append(
+                    Problem(dump.path, n, f"this line is not valid {enc} text; it was skipped")
+                )
+                continue
+            if "\x00" in text:
+                dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
+                continue
+            text = text.replace("\ufeff", "").strip()
+            if text:
+                yield _Line(n, text)
+
+
+def parse_meta(text: str, tz: tzinfo) -> tuple[str, datetime, str] | str | None:
+    """Read ``Outlet· YYYY-MM-DD HH:MM``.
+
+    Returns (outlet, aware datetime, precision) when valid, an error message when
+    the line looks like a date line but its date is wrong, ``None`` otherwise.
+    """
+    m = _META.match(text)
+    if not m:
+        like = _META_LIKE.match(text)
+        if like:
+            return f"unparsable date {like.group('when')!r}: expected YYYY-MM-DD HH:MM"
+        return None
+    w = _WHEN.fullmatch(m.group("when").strip())
+    if w is None:  # pragma: no cover - _META and _WHEN agree
+        return f"unparsable date {m.group('when')!r}: expected YYYY-MM-DD HH:MM"
+    y, mo, d, hh, mm, ss = w.groups()
+    try:
+        dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz)
+    except ValueError as exc:
+        return f"unparsable date {m.group('when')!r}: {exc}"
+    precision = "second" if ss else "minute" if hh else "day"
+    outlet = re.sub(r"\s+", " ", m.group("outlet")).strip()
+    if not outlet:
+        return "the date line names no outlet before the separator"
+    return outlet, dt, precision
+
+
+def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
+    buf: deque[_Line] = deque()
+    problems = dump.problems
+
+    def fill(k: int) -> None:
+        while len(buf) < k:
+            try:
+                buf.append(next(lines))
+            except StopIteration:
+                return
+
+    def is_meta(i: int) -> bool:
+        fill(i + 1)
+        return len(buf) > i and isinstance(parse_meta(buf[i].text, tz), tuple)
+
+    def resync() -> None:
+        """Drop lines until a headline followed by a date line (or a header) starts."""
+        while buf or _peek():
+            fill(2)
+            if len(buf) < 2:
+                buf.clear()
+                return
+            if is_meta(1) or _is_header(0):
+                return
+            buf.popleft()
+
+    def _peek() -> bool:
+        fill(1)
+        return bool(buf)
+
+    def _is_header(i: int) -> bool:
+        fill(i + 4)
+        return (
+            len(buf) > i + 3
+            and buf[i].text.lower() == HEADER_FIRST
+            and buf[i + 2].text.lower() == HEADER_LINES[0]
+        )
+
+    while True:
+        fill(4)
+        if not buf:
+            return
+        if _is_header(0):
+            dump.keyword = buf[1].text
+            for _ in range(3):
+                buf.popleft()
+            if buf and buf[0].text.lower() == HEADER_LINES[1]:
+                buf.popleft()
+            continue
+        head = buf[0]
+        if len(buf) == 1:
+            problems.append(
+                Problem(
+                    dump.path,
+                    head.n,
+                    "the file ends after a headline: expected a date line "
+                    "'Outlet· YYYY-MM-DD HH:MM' and a body line (truncated file?)",
+                )
+            )
+            return
+        meta = parse_meta(buf[1].text, tz)
+        if meta is None:
+            if isinstance(parse_meta(head.text, tz), tuple):
+                msg = "a date line with no headline before it: expected the headline on the line above"
+            else:
+                found = buf[1].text[:40]
+                msg = (
+                    f"expected a date line 'Outlet· YYYY-MM-DD HH:MM' after the headline on line {head.n}, "
+                    f"found {found!r} on line {buf[1].n}; record skipped"
+                )
+            problems.append(Problem(dump.path, head.n, msg))
+            buf.popleft()
+            resync()
+            continue
+        if isinstance(meta, str):
+            problems.append(Problem(dump.path, buf[1].n, meta + "; record skipped"))
+            buf.popleft()
+            buf.popleft()
+            resync()
+            continue
+        outlet, published, precision = meta
+        date_line = buf[1]
+        fill(4)
+        if len(buf) < 3:
+            problems.append(
+                Problem(
+                    dump.path,
+                    date_line.n,
+                    "the file ends after the date line: the record's body line is missing "
+                    "(truncated file?); record skipped",
+                )
+            )
+            return
+        if is_meta(2) or is_meta(3) or _is_header(2):
+            # the line after the date is the next record's headline: this record has no body
+            problems.append(
+                Problem(
+                    dump.path,
+                    date_line.n,
+                    "no body line after the date line; the record was imported with its headline only",
+                    level="warning",
+                )
+            )
+            body = ""
+            consumed = 2
+        else:
+            body = buf[2].text
+            consumed = 3
+        yield Record(
+            title=head.text,
+            outlet=outlet,
+            published=published,
+            precision=precision,
+            body=body,
+            keyword=dump.keyword,
+            path=dump.path,
+            line=head.n,
+        )
+        for _ in range(consumed):
+            buf.popleft()

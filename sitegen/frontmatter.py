@@ -1,0 +1,130 @@
+"""Markdown files with YAML front matter, read with line numbers, written stably.
+
+A page is::
+
+    ---
+    id: 2026-01-07-...
+    title: ...
+    ---
+
+    Markdown body
+
+Reading keeps the line of every top-level key (and of every item of list
+fields) so that problems can say ``content/events/x.md:7``.  Writing is
+deterministic: the same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError
+
+DELIM = "---"
+
+
+@dataclass
+class Page:
+    """One Markdown file: its front matter, where each key is, and its body."""
+
+    path: Path
+    data: dict
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    body_line: int = 1
+
+    def line(self, key: str, index: int | None = None) -> int:
+        """The line of ``key`` (or of its ``index``-th list item), else the first line."""
+        if index is not None:
+            items = self.item_lines.get(key, [])
+            if index < len(items):
+                return items[index]
+        return self.lines.get(key, 1)
+
+
+def split(text: str, path: Path) -> tuple[str, str, int]:
+    """Return (front matter text, body, line where the body starts)."""
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != DELIM:
+        raise ContentError(path, 1, "expected front matter: the file must start with a line '---'")
+    for i in range(1, len(lines)):
+        if lines[i].strip() == DELIM:
+            body = "\n".join(lines[i + 1 :]).strip("\n")
+            body_start = i + 2
+            while body_start - 1 < len(lines) and not lines[body_start - 1].strip():
+                body_start += 1
+            return "\n".join(lines[1:i]), body, body_start
+    raise ContentError(path, 1, "front matter is not closed: add a line '---' after it")
+
+
+def parse(text: str, path: Path) -> Page:
+    """Parse a page; raises `ContentError` with the line of the problem."""
+    head, body, body_line = split(text, path)
+    try:
+        loader = yaml.SafeLoader(head)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(path, line, f"front matter is not valid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(path, 2, "front matter must be a mapping of 'key: value' lines")
+    lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            lines[key] = key_node.start_mark.line + 2
+            if isinstance(value_node, yaml.SequenceNode):
+                item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]
+    return Page(Path(path), data, body, lines, item_lines, body_line)
+
+
+def read(path: Path) -> Page:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, None, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+    return parse(text, path)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases, long lines kept whole."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dump(data: dict, body: str) -> str:
+    """Serialise front matter and body; stable for equal input."""
+    head = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100000,
+    )
+    body = body.strip("\n")
+    return f"{DELIM}\n{head}{DELIM}\n" + (f"\n{body}\n" if body else "")

@@ -1,0 +1,77 @@
+"""Writing files so that a crash never leaves half of one behind.
+
+Every file sitegen writes goes through `atomic_write`: the bytes go to a
+temporary file in the same folder, are flushed to disk, and the temporary
+file is renamed over the target (an atomic step on POSIX and Windows).
+A whole output folder is built in a staging folder beside it and swapped in
+by `swap_in`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
+    """Replace ``path`` with ``data`` in one step; the old file stays whole until then."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if fsync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh empty folder beside ``target`` to build into."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(target)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Put ``staged`` in place of ``target``; the old tree is removed afterwards.
+
+    Between the two renames the target name briefly does not exist; it is never
+    half-written.  Leftovers of an interrupted swap are removed on the next build.
+    """
+    staged, target = Path(staged), Path(target)
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old.rmdir()
+        os.replace(target, old)
+    os.replace(staged, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def clean_stale(target: Path) -> None:
+    """Remove staging and old folders that a killed build left beside ``target``."""
+    target = Path(target)
+    if not target.parent.exists():
+        return
+    for p in target.parent.glob(f".{target.name}.*-*"):
+        if p.is_dir() and (".staging-" in p.name or ".old-" in p.name):
+            shutil.rmtree(p, ignore_errors=True)
+    # an interrupted swap may have left the target missing while an old tree exists

@@ -1,0 +1,361 @@
+"""``sitegen import``: dumps in, Markdown pages out, hand edits untouched.
+
+1. New dumps are copied into ``content/dumps/`` (provenance; a dump already
+   there with the same bytes is not copied again).
+2. Every dump in ``content/dumps/`` is read, so pages always reflect all of them.
+3. Records become sources (cleaned text, outlet names, bylines) and the
+   extractor turns sources into events.
+4. A *plan* compares each page import would write with what is on disk and
+   with the ledger (what import wrote last time):
+
+   ========================  ==================================================
+   on disk                   import does
+   ========================  ==================================================
+   missing, never written    create it
+   as import last wrote it   update it (if the new text differs)
+   edited by a person        keep it; report what import would change
+   deleted by a person       keep it deleted (``--restore`` brings it back)
+   no longer produced        remove it if unedited, else keep and report
+   ========================  ==================================================
+
+   ``--force`` overwrites edited pages.  An event a person merged into
+   another (or deleted) is recognised by the sources it cites and is not
+   produced again under a new name.
+5. Unless ``--dry-run``, the plan is applied with atomic writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import frontmatter
+from .clean import clean_body, clean_title
+from .config import SiteConfig
+from .content import Event, Source
+from .dump import Dump, Record, iter_records
+from .errors import ContentError, Problem
+from .extract import Extraction, extract
+from .fsutil import atomic_write, sha256
+from .ledger import Entry, Ledger
+from .sitedata import SiteData, load_site_data
+from .slug import slugify, unique
+
+DUMP_SUFFIXES = (".txt", ".text", ".dump", ".tsv")
+
+
+@dataclass
+class Options:
+    dry_run: bool = False
+    force: bool = False
+    restore: bool = False
+
+
+@dataclass
+class Change:
+    """One page in the plan."""
+
+    rel: str  # path relative to content/, e.g. "events/2026-01-07-x.md"
+    kind: str  # "source" | "event"
+    id: str
+    action: str  # create | update | unchanged | keep-edited | keep-deleted | remove | keep-stale | covered
+    text: str | None = None
+    reason: str = ""
+    sources: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+@dataclass
+class Report:
+    dumps: list[Dump] = field(default_factory=list)
+    copied: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    extraction: Extraction = field(default_factory=Extraction)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        out = [p for d in self.dumps for p in d.problems]
+        return out + self.extraction.problems
+
+    @property
+    def skipped_records(self) -> int:
+        return sum(d.skipped for d in self.dumps)
+
+    records: int = 0
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+
+# -- dumps ---------------------------------------------------------------------
+def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> list[str]:
+    """Copy dumps into content/dumps/; returns the names of those newly copied."""
+    target_dir = config.content_dir / "dumps"
+    existing = {}
+    if target_dir.is_dir():
+        for p in target_dir.iterdir():
+            if p.is_file():
+                existing[sha256(p.read_bytes())] = p.name
+    copied = []
+    for path in paths:
+        path = Path(path)
+        if not path.is_file():
+            raise ContentError(path, None, "no such dump file")
+        data = path.read_bytes()
+        digest = sha256(data)
+        if digest in existing:
+            continue
+        name = _safe_name(path.name)
+        candidate = target_dir / name
+        n = 2
+        while candidate.exists():
+            candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
+            n += 1
+        if not dry_run:
+            atomic_write(candidate, data)
+        existing[digest] = candidate.name
+        copied.append(candidate.name)
+    return copied
+
+
+def _safe_name(name: str) -> str:
+    stem = re.sub(r"[^\w.\-]+", "-", Path(name).stem).strip(".-") or "dump"
+    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in DUMP_SUFFIXES else ".txt"
+    return stem[:80] + suffix
+
+
+def dump_paths(config: SiteConfig) -> list[Path]:
+    folder = config.content_dir / "dumps"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+# -- records to sources -----------------------------------------------------------
+def record_key(r: Record) -> str:
+    """Identity of an article across dumps: outlet, minute of publication, headline."""
+    return sha256(f"{r.outlet}|{r.published.isoformat()}|{r.title}".encode())[:16]
+
+
+def make_sources(records: list[Record], data: SiteData, config: SiteConfig, ledger: Ledger) -> list[Source]:
+    taken = set(ledger.source_ids.values())
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for r in records:
+        key = record_key(r)
+        if key in seen:
+            continue
+        seen.add(key)
+        title = clean_title(r.title)
+        body = clean_body(r.body, config.tz)
+        sid = ledger.source_ids.get(key)
+        if sid is None:
+            base = f"{r.published:%Y-%m-%d}-{slugify(title)}"
+            sid = unique(base, taken, key)
+            taken.add(sid)
+            ledger.source_ids[key] = sid
+        sources.append(
+            Source(
+                id=sid,
+                title=title,
+                outlet=r.outlet,
+                outlet_name=data.outlet_name(r.outlet),
+                published=r.published,
+                published_precision="day"
+                if r.precision == "day"
+                else ("second" if r.precision == "second" else "minute"),
+                lang=body.lang,
+                keyword=r.keyword,
+                bylines=[b.to_fields() for b in body.bylines],
+                excerpt=body.excerpt,
+                dump=f"{r.path.name}:{r.line}",
+                body=body.text,
+            )
+        )
+    return sources
+
+
+# -- planning ----------------------------------------------------------------------
+def _render(item: Source | Event) -> str:
+    data, body = item.to_page()
+    return frontmatter.dump(data, body)
+
+
+def _read_cites(path: Path) -> tuple[list[str], str | None]:
+    """The source ids and date of an event page on disk (best effort)."""
+    try:
+        page = frontmatter.read(path)
+    except (ContentError, OSError):
+        return [], None
+    ids = []
+    for item in page.data.get("sources") or []:
+        if isinstance(item, dict) and item.get("id"):
+            ids.append(str(item["id"]))
+        elif isinstance(item, str):
+            ids.append(item)
+    date = page.data.get("date")
+    return ids, str(date) if date is not None else None
+
+
+def _covered(cites: list[str], curated: dict[str, tuple[list[str], str]]) -> str | None:
+    """Is an event citing ``cites`` already curated by hand (merged or deleted) elsewhere?"""
+    if not cites:
+        return None
+    want = set(cites)
+    for rel, (ids, _date) in curated.items():
+        shared = want & set(ids)
+        if shared and len(shared) * 2 >= len(want):
+            return rel
+    return None
+
+
+def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -> list[Change]:
+    content = config.content_dir
+    wanted: list[tuple[str, str, str, str, list[str], str | None]] = []
+    for s in report.sources:
+        wanted.append(("source", s.id, f"sources/{s.id}.md", _render(s), [], None))
+    for e in report.extraction.events:
+        cites = sorted({c.source for c in e.sources})
+        wanted.append(("event", e.id, f"events/{e.id}.md", _render(e), cites, e.when.iso()))
+
+    # events curated by a person: edited or created pages on disk, and deleted ones
+    curated: dict[str, tuple[list[str], str]] = {}
+    events_dir = content / "events"
+    if events_dir.is_dir():
+        for path in sorted(events_dir.glob("*.md")):
+            rel = f"events/{path.name}"
+            if ledger.is_own(rel, sha256(path.read_bytes())):
+                continue
+            ids, date = _read_cites(path)
+            curated[rel] = (ids, date or "")
+    for rel, entry in ledger.files.items():
+        if entry.kind == "event" and not entry.removed and not (content / rel).exists():
+            curated[rel] = (entry.sources, entry.date or "")
+
+    changes: list[Change] = []
+    produced: set[str] = set()
+    for kind, item_id, rel, text, cites, date in wanted:
+        produced.add(rel)
+        path = content / rel
+        entry = ledger.files.get(rel)
+        change = Change(rel, kind, item_id, "create", text, sources=cites, date=date)
+        if path.exists():
+            current = path.read_bytes()
+            if current == text.encode("utf-8"):
+                change.action = "unchanged"
+            elif ledger.is_own(rel, sha256(current)) or options.force:
+                change.action = "update"
+            else:
+                change.action = "keep-edited"
+                change.reason = _what_differs(path, text)
+        elif entry is not None and not entry.removed and not options.restore:
+            change.action = "keep-deleted"
+            change.reason = "you deleted this page; `sitegen import --restore` brings it back"
+        elif kind == "event" and not options.force:
+            by = _covered(cites, {k: v for k, v in curated.items() if k != rel})
+            if by:
+                change.action = "covered"
+                change.reason = (
+                    f"its sources are already covered by {by}, which you edited, merged or deleted"
+                )
+        changes.append(change)
+
+    for rel, entry in sorted(ledger.files.items()):
+        if rel in produced or entry.removed:
+            continue
+        path = content / rel
+        if not path.exists():
+            continue
+        if ledger.is_own(rel, sha256(path.read_bytes())):
+            changes.append(Change(rel, entry.kind, entry.id, "remove", reason="no longer produced by import"))
+        else:
+            changes.append(
+                Change(
+                    rel,
+                    entry.kind,
+                    entry.id,
+                    "keep-stale",
+                    reason="import no longer produces this page, but you edited it, so it stays",
+                )
+            )
+    return changes
+
+
+def _what_differs(path: Path, new_text: str) -> str:
+    try:
+        old = frontmatter.read(path)
+        new = frontmatter.parse(new_text, path)
+    except ContentError:
+        return "you edited this page; import would rewrite it (use --force to overwrite)"
+    keys = [k for k in new.data if old.data.get(k) != new.data.get(k)]
+    if old.body.strip() != new.body.strip():
+        keys.append("body")
+    what = ", ".join(keys) if keys else "formatting"
+    return f"you edited this page; import would change: {what} (use --force to overwrite)"
+
+
+# -- applying ----------------------------------------------------------------------
+def apply(config: SiteConfig, changes: list[Change], ledger: Ledger) -> None:
+    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable."""
+    content = config.content_dir
+    writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
+    for c in changes:
+        if c.text is None or c.action not in ("create", "update", "unchanged"):
+            continue
+        new = sha256(c.text.encode("utf-8"))
+        path = content / c.rel
+        hashes = [new]
+        if c.action == "update" and path.exists():
+            hashes.append(sha256(path.read_bytes()))
+        ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date)
+    ledger.save()
+    for c in writes:
+        atomic_write(content / c.rel, c.text)
+    for c in changes:
+        if c.action != "remove":
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(content / c.rel)
+        ledger.files[c.rel].removed = True
+    for c in writes:
+        del ledger.files[c.rel].hashes[1:]
+    ledger.save()
+
+
+# -- the command ---------------------------------------------------------------------
+def run_import(
+    config: SiteConfig,
+    new_dumps: list[Path],
+    options: Options | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date."""
+    options = options or Options()
+    report = Report()
+    report.copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
+    paths = dump_paths(config)
+    if options.dry_run:
+        paths = sorted({*paths, *(Path(p) for p in new_dumps)})
+    data = load_site_data(config)
+    ledger = Ledger.load(config.content_dir)
+    records: list[Record] = []
+    for path in paths:
+        d = Dump(path)
+        records.extend(iter_records(d, config.tz))
+        report.dumps.append(d)
+    report.records = len(records)
+    report.sources = make_sources(records, data, config, ledger)
+    report.extraction = extract(report.sources, config, data)
+    for s in report.sources:
+        if s.id in report.extraction.off_topic:
+            s.on_topic = False
+    report.changes = plan(config, report, ledger, options)
+    if not options.dry_run:
+        apply(config, report.changes, ledger)
+    return report

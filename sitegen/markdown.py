@@ -1,0 +1,88 @@
+"""Markdown in and out: render safely, escape imported text, read back plain text.
+
+Imported text is written to Markdown escaped (`escape_text`) so that it renders
+to exactly the characters the article had: a ``*`` or ``[2](x)`` in a headline
+stays text.  `plain_text` gives back those characters; quotes are checked
+against it.  Raw HTML is never rendered and links other than http(s)/mailto
+and relative ones are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|\.{0,2}/|[A-Za-z0-9_.-]+(?:/|$|#|\?))", re.I)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))  # type: ignore[method-assign]
+    return md
+
+
+def render(text: str) -> str:
+    """Markdown to HTML with raw HTML disabled and only safe link targets."""
+    return _parser().render(text)
+
+
+def tokens(text: str) -> list[Token]:
+    return _parser().parse(text)
+
+
+def plain_text(text: str) -> str:
+    """The characters a reader sees, block by block, separated by blank lines."""
+    blocks: list[str] = []
+    for tok in tokens(text):
+        if tok.type == "inline":
+            blocks.append(_inline_text(tok.children or []))
+        elif tok.type in ("fence", "code_block"):
+            blocks.append(tok.content.rstrip("\n"))
+    return "\n\n".join(blocks)
+
+
+def _inline_text(children: list[Token]) -> str:
+    out: list[str] = []
+    for c in children:
+        if c.type in ("text", "code_inline"):
+            out.append(c.content)
+        elif c.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif c.type == "image":
+            out.append(_inline_text(c.children or []))
+    return "".join(out)
+
+
+_LINE_START = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|-{3,}|~{3,}|`{3,}|\[)"
+)
+_INLINE = re.compile(r"[\\`*_]|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=\()|!(?=\[)")
+
+
+def escape_text(text: str) -> str:
+    """Escape one paragraph of plain text so Markdown renders it unchanged."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    m = _LINE_START.match(text)
+    if m:
+        first = m.group(0)
+        if first[0].isdigit():
+            i = len(first)
+            text = text[:i] + "\\" + text[i:]
+        else:
+            text = "\\" + text
+    return text.replace("\n", " ")
+
+
+def normalise_ws(text: str) -> str:
+    """Whitespace runs to one space; quotes are compared in this form."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def contains_quote(text: str, quote: str) -> bool:
+    """Is ``quote`` found character for character in ``text`` (whitespace folded)?"""
+    q = normalise_ws(quote)
+    return bool(q) and q in normalise_ws(text)
