@@ -3,11 +3,11 @@
 Three jobs, each a small function:
 
 * `join_stray_spaces` - web extraction leaves spaces inside Chinese words
-  (``公 关部``, ``72小 时``) where a line wrapped.  A space between two Chinese
+  (``消防 部门``, ``3小 时``) where a line wrapped.  A space between two Chinese
   characters is removed when jieba says the boundary falls inside a word, or
   when the words around it cannot end / begin a clause (particles,
   prepositions, pronouns).  Spaces between Latin words, between names
-  (``朱芷葵 曾静娇``) and after sentence punctuation stay.
+  (``王小明 李华``) and after sentence punctuation stay.
 * `extract_bylines` - attributions inside bodies (``作者:…``, ``来源:…``,
   ``文丨…``, column labels) become structured bylines instead of noise.
 * `format_body` - paragraphs at sentence ends, and English machine summaries
@@ -30,7 +30,7 @@ from .segment import cut, posseg
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_SENTENCE_END = "。！？!?；;…"
+_SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』）)】"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f]+")
 _STRAY = re.compile(f"(?<=[{CJK}0-9A-Za-z]) (?=[{CJK}])|(?<=[{CJK}]) (?=[0-9])")
@@ -221,13 +221,14 @@ def format_summary(text: str) -> str:
         if g:
             blocks.append(f"## {escape_text(g.group('head'))}")
             part = part[g.end() :]
-        blocks.extend(_bullets(part))
+        blocks.extend(_bullets(part, always=bool(g)))
     return "\n\n".join(b for b in blocks if b)
 
 
-def _bullets(text: str) -> list[str]:
+def _bullets(text: str, always: bool = False) -> list[str]:
+    """Split ``a. - b. - c.`` into Markdown bullets (a single item stays a paragraph unless ``always``)."""
     items = [t.strip() for t in _BULLET.split(text.strip().removeprefix("- ")) if t.strip()]
-    if len(items) <= 1 and not text.strip().startswith("- "):
+    if len(items) <= 1 and not always and not text.strip().startswith("- "):
         return [escape_text(t) for t in items]
     return ["\n".join(f"- {escape_text(t)}" for t in items)]
 

@@ -4,7 +4,7 @@
 (which stores it in front matter) and build (which labels and sorts it).
 A value is a *period*: ``start`` is its first instant, and the period lasts
 one unit of ``precision`` (a year, a month, a day, a part of a day, an hour, a
-minute) unless ``end`` widens it into a vague range ("2013年或2014年",
+minute) unless ``end`` widens it into a vague range ("2009年或2010年",
 "本月初").  Nothing here ever makes a date more precise than it was given.
 """
 
@@ -95,11 +95,11 @@ class When:
 
     # -- text forms ---------------------------------------------------------
     def iso(self) -> str:
-        """The start written at its precision: ``2013``, ``2026-01``, ``2026-01-07T20:00+08:00``."""
+        """The start written at its precision: ``2009``, ``2024-05``, ``2024-05-17T20:00+08:00``."""
         return _iso_at(self.start, self.precision)
 
     def until_iso(self) -> str | None:
-        """The last unit of a range, inclusive, written at the precision (``2014`` for 2013–2014)."""
+        """The last unit of a range, inclusive, written at the precision (``2010`` for 2009–2010)."""
         if self.end is None:
             return None
         last = _last_unit_start(self.end, self.precision, self.part_of_day)
@@ -121,7 +121,7 @@ class When:
         """Read ``date``/``precision``/``until``/``part_of_day``/``approximate`` from front matter."""
         raw = fields.get("date")
         if raw is None or raw == "":
-            raise DateError("missing 'date' (e.g. 2026-01-07, 2026-01, 2013 or 2026-01-07T20:00+08:00)")
+            raise DateError("missing 'date' (e.g. 2024-05-17, 2024-05, 2009 or 2024-05-17T20:00+08:00)")
         start, implied = parse_iso(raw, tz)
         precision = str(fields.get("precision") or implied)
         if precision not in PRECISIONS:
@@ -183,7 +183,7 @@ def parse_iso(value: object, tz: tzinfo) -> tuple[datetime, str]:
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str):
-        raise DateError(f"expected a date such as 2026-01-07, got {value!r}")
+        raise DateError(f"expected a date such as 2024-05-17, got {value!r}")
     m = _ISO.match(value.strip())
     if not m:
         raise DateError(

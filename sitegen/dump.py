@@ -3,7 +3,7 @@
 The format::
 
     Workflow                      <- optional header, 4 lines
-    营销                          <- the search keyword
+    火灾                          <- the search keyword
     icon
     Search documents
     Headline                      <- then records of three lines
@@ -108,22 +108,27 @@ def iter_records(dump: Dump, tz: tzinfo) -> Iterator[Record]:
 
 
 def _sniff_encoding(head: bytes) -> str | None:
+    """UTF-8 (with or without BOM) or GB18030, judged on the first 64 KiB; None for binary.
+
+    A file whose lines mostly decode in one encoding is read in it; the few
+    lines that don't are reported one by one later.
+    """
     if b"\x00" in head:
         return None
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
-    try:
-        head.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 4:  # a character cut by the sniff window
-            return "utf-8"
-    try:
-        head.decode("gb18030")
-        return "gb18030"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 4:
-            return "gb18030"
+    lines = head.split(b"\n")
+    if len(head) == SNIFF_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut by the sniff window
+    for encoding in ("utf-8", "gb18030"):
+        bad = 0
+        for line in lines:
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError:
+                bad += 1
+        if bad == 0 or (bad * 10 <= len(lines) and len(lines) >= 5):
+            return encoding
     return None
 
 

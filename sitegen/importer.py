@@ -59,7 +59,7 @@ class Options:
 class Change:
     """One page in the plan."""
 
-    rel: str  # path relative to content/, e.g. "events/2026-01-07-x.md"
+    rel: str  # path relative to content/, e.g. "events/2024-05-17-x.md"
     kind: str  # "source" | "event"
     id: str
     action: str  # create | update | unchanged | keep-edited | keep-deleted | remove | keep-stale | covered

@@ -82,7 +82,16 @@ def normalise_ws(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\uffef]) | (?=[\u2e80-\u9fff\uf900-\uffef])")
+
+
+def quote_form(text: str) -> str:
+    """The form quotes are compared in: whitespace folded, and none beside Chinese characters
+    (extraction puts spaces there at random; they carry no meaning)."""
+    return _CJK_SPACE.sub("", normalise_ws(text))
+
+
 def contains_quote(text: str, quote: str) -> bool:
-    """Is ``quote`` found character for character in ``text`` (whitespace folded)?"""
-    q = normalise_ws(quote)
-    return bool(q) and q in normalise_ws(text)
+    """Is ``quote`` found character for character in ``text`` (up to whitespace)?"""
+    q = quote_form(quote)
+    return bool(q) and q in quote_form(text)

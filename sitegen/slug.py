@@ -21,7 +21,7 @@ def to_ascii_words(text: str) -> list[str]:
 
 
 def slugify(text: str, *, max_words: int = _MAX_WORDS) -> str:
-    """``雷军再度直播, 回应一切!`` -> ``lei-jun-zai-du-zhi-bo-hui-ying``."""
+    """``工厂发生火灾, 三人受伤!`` -> ``gong-chang-fa-sheng-huo-zai-san-ren-shou-shang``."""
     words = to_ascii_words(text)
     out: list[str] = []
     for w in words:

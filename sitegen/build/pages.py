@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..content import Event, Source
 from ..dates import PRECISIONS, When
-from ..markdown import normalise_ws, plain_text, render, tokens
+from ..markdown import plain_text, quote_form, render, tokens
 from . import BuildContext, Output
 
 
@@ -130,9 +130,9 @@ def paragraph_anchor(src: Source, quote: str, cache: dict) -> str:
     """``p-3``: the paragraph of the source page that holds ``quote`` (empty if none)."""
     blocks = cache.get(src.id)
     if blocks is None:
-        blocks = [normalise_ws(b) for b in plain_text(src.body).split("\n\n")]
+        blocks = [quote_form(b) for b in plain_text(src.body).split("\n\n")]
         cache[src.id] = blocks
-    q = normalise_ws(quote)
+    q = quote_form(quote)
     for i, block in enumerate(blocks, 1):
         if q and q in block:
             return f"p-{i}"
