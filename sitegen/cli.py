@@ -111,11 +111,17 @@ def import_(
     already in content/dumps/ are re-imported.
     """
     from .importer import Options, run_import
+    from .progress import Progress
 
     config = _config(ctx)
     started = time.perf_counter()
     try:
-        report = run_import(config, list(dumps), Options(dry_run=dry_run, force=force, restore=restore))
+        report = run_import(
+            config,
+            list(dumps),
+            Options(dry_run=dry_run, force=force, restore=restore),
+            progress=Progress.for_terminal(quiet=quiet),
+        )
     except ContentError as exc:
         _fail([exc.problem])
         return
@@ -161,18 +167,19 @@ def import_(
     default=None,
     help="Public address of the site (e.g. https://example.org/timeline/); overrides site.toml.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems (no progress bar, no summary).")
 @click.pass_context
 def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool) -> None:
     """Render content/ into a static site (public/ by default)."""
     from .build import BuildError
     from .build import build as run_build
+    from .progress import Progress
 
     config = _config(ctx)
     if base_url and not base_url.startswith(("http://", "https://", "/")):
         raise click.BadParameter("must start with https://, http:// or /", param_hint="--base-url")
     try:
-        result = run_build(config, out, base_url)
+        result = run_build(config, out, base_url, progress=Progress.for_terminal(quiet=quiet))
     except BuildError as exc:
         _fail(exc.problems)
         return

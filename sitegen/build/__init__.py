@@ -17,10 +17,12 @@ from pathlib import Path
 
 import jinja2
 
+from ..cache import Cache, code_version
 from ..config import SiteConfig
 from ..content import Site, load_site
 from ..errors import ContentError, Problem
 from ..fsutil import staging_dir, swap_in
+from ..progress import Progress
 from .theme import Assets, collect_assets, load_strings, make_env
 
 
@@ -41,7 +43,8 @@ class BuildContext:
     strings: dict[str, str]
     base_url: str = ""
     extra_head: str = ""  # e.g. the dev server's reload script; never set by `sitegen build`
-    caches: dict = field(default_factory=dict)
+    caches: dict = field(default_factory=dict)  # memos for this build only
+    cache: Cache | None = None  # the site's on-disk cache (`sitegen.cache`), kept between builds
 
     @property
     def lang(self) -> str:
@@ -95,15 +98,35 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
     return ctx
 
 
-def render_all(ctx: BuildContext) -> dict[str, bytes]:
+def render_all(ctx: BuildContext, progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file of the site, in memory."""
     from .outputs import OUTPUTS
 
+    if ctx.cache is not None and ctx.cache.enabled:
+        prerender_bodies(ctx)
     files: dict[str, bytes] = {}
-    for produce in OUTPUTS:
-        for rel, data in _guard(produce, ctx):
-            files[rel] = data
+    expected = len(ctx.site.events) + len(ctx.site.sources) + len(ctx.assets.files) + len(OUTPUTS)
+    with (progress or Progress(enabled=False)).stage("Rendering", expected) as advance:
+        for produce in OUTPUTS:
+            for rel, data in _guard(produce, ctx):
+                files[rel] = data
+                advance(1)
     return files
+
+
+def prerender_bodies(ctx: BuildContext) -> None:
+    """Render every source body to HTML at once, reusing what the on-disk cache holds.
+
+    Source pages take their body from ``ctx.caches["body_html"]`` (by source
+    id) when it is there; rendering is a pure function of the Markdown text.
+    """
+    from .pages import body_with_anchors
+
+    assert ctx.cache is not None
+    table = ctx.cache.table("body-html", code_version("sitegen.markdown", "sitegen.build.pages"))
+    sources = list(ctx.site.sources.values())
+    html = table.map(lambda src: str(body_with_anchors(src.body)), sources, key=lambda src: src.body)
+    ctx.caches["body_html"] = {src.id: h for src, h in zip(sources, html, strict=True)}
 
 
 def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:
@@ -151,11 +174,31 @@ def write_tree(files: dict[str, bytes], out: Path) -> None:
         raise
 
 
-def build(config: SiteConfig, out: Path | None = None, base_url: str | None = None) -> BuildResult:
-    """Render the whole site into ``out`` (default ``<site>/public``)."""
+def build(
+    config: SiteConfig,
+    out: Path | None = None,
+    base_url: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+) -> BuildResult:
+    """Render the whole site into ``out`` (default ``<site>/public``).
+
+    ``cache`` defaults to the site's own (`Cache.for_site`); pass ``Cache(None)`` for none.
+    """
     started = time.perf_counter()
     out = Path(out) if out is not None else config.root / "public"
-    ctx = prepare(config, base_url)
-    files = render_all(ctx)
-    write_tree(files, out)
+    progress = progress or Progress(enabled=False)
+    own_cache = cache is None
+    cache = Cache.for_site(config.root) if own_cache else cache
+    try:
+        with progress.stage("Reading content"):
+            ctx = prepare(config, base_url)
+        ctx.cache = cache
+        files = render_all(ctx, progress)
+        with progress.stage("Writing"):
+            write_tree(files, out)
+    finally:
+        if own_cache:
+            cache.close()
     return BuildResult(out, files, ctx.site, time.perf_counter() - started)

@@ -212,10 +212,29 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
         "source.html",
         f"sources/{src.id}.html",
         source=src,
-        body=body_with_anchors(src.body),
-        citing=ctx.site.citing(src.id),
+        body=_body_html(ctx, src),
+        citing=citing_index(ctx).get(src.id, []),
         page_title=src.title,
     )
+
+
+def _body_html(ctx: BuildContext, src: Source) -> Markup:
+    """The rendered body, prerendered from the build cache when there (`build.prerender_bodies`)."""
+    html = ctx.caches.get("body_html", {}).get(src.id)
+    return Markup(html) if html is not None else body_with_anchors(src.body)
+
+
+def citing_index(ctx: BuildContext) -> dict[str, list[Event]]:
+    """Source id -> the events citing it, in timeline order; built once per build
+    (`Site.citing` sorts the whole timeline on every call)."""
+    index = ctx.caches.get("citing")
+    if index is None:
+        index = {}
+        for event in ctx.site.timeline():
+            for source_id in dict.fromkeys(c.source for c in event.sources):
+                index.setdefault(source_id, []).append(event)
+        ctx.caches["citing"] = index
+    return index
 
 
 def sources_index(ctx: BuildContext) -> Iterator[Output]:
