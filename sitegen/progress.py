@@ -2,8 +2,8 @@
 
 Dependency-free and small on purpose: one line on stderr, redrawn in place
 with ``\\r`` at most ten times a second, shown only when stderr is a terminal,
-only after the work has run for `DELAY` seconds (short runs stay silent), and
-never with ``--quiet``.  It is wiped before anything else is printed, so
+only after the work has run for `DELAY` seconds (short runs stay silent;
+``SITEGEN_PROGRESS_DELAY`` changes that), and never with ``--quiet``.  It is wiped before anything else is printed, so
 problems and summaries never share a line with it.
 
     bar = Progress.for_terminal(quiet=quiet)
@@ -59,7 +59,11 @@ class Progress:
         except (AttributeError, ValueError):
             tty = False
         enabled = tty and not quiet and os.environ.get("TERM") != "dumb"
-        return cls(stream, enabled=enabled)
+        try:  # SITEGEN_PROGRESS_DELAY=0 shows the bar at once (tests, demos)
+            delay = float(os.environ.get("SITEGEN_PROGRESS_DELAY", DELAY))
+        except ValueError:
+            delay = DELAY
+        return cls(stream, enabled=enabled, delay=delay)
 
     @property
     def elapsed(self) -> float:
