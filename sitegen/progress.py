@@ -1,10 +1,11 @@
 """A progress bar for long imports and builds, and the line that ends them.
 
 Dependency-free and small on purpose: one line on stderr, redrawn in place
-with ``\\r`` at most ten times a second, shown only when stderr is a terminal,
-only after the work has run for `DELAY` seconds (short runs stay silent;
-``SITEGEN_PROGRESS_DELAY`` changes that), and never with ``--quiet``.  It is wiped before anything else is printed, so
-problems and summaries never share a line with it.
+with ``\\r`` at most ten times a second, shown only when stderr is a
+terminal, only after the work has run for `DELAY` seconds (short runs stay
+silent; ``SITEGEN_PROGRESS_DELAY`` changes that), and never with
+``--quiet``.  It is wiped before anything else is printed, so problems and
+summaries never share a line with it.
 
     bar = Progress.for_terminal(quiet=quiet)
     with bar.stage("Cleaning", total=len(records)) as step:

@@ -99,6 +99,7 @@ def test_a_damaged_entry_is_a_miss_not_a_crash(tmp_path: Path) -> None:
         t = cache.table("t", "1")
         assert t.get_many(["a", "b", "c"]) == {}
         assert t.map(fn, ["a"], key=lambda x: x) == ["A"]
+        assert calls == ["a"]  # recomputed, and stored again
 
 
 def test_a_damaged_database_file_is_set_aside(tmp_path: Path) -> None:
