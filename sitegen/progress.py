@@ -99,7 +99,7 @@ class Progress:
             bar = "#" * filled + "-" * (_WIDTH - filled)
             text = f"{label} [{bar}] {min(done, total)}/{total} {self.elapsed:.0f}s"
         else:
-            text = f"{label}… {done} {self.elapsed:.0f}s"
+            text = f"{label}… {done} {self.elapsed:.0f}s" if done else f"{label}… {self.elapsed:.0f}s"
         self._write("\r" + text.ljust(self._drawn))
         self._drawn = len(text)
 
