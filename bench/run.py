@@ -63,6 +63,10 @@ class Row:
         return statistics.median(r.wall for r in self.runs)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
     def rss(self) -> float:
         return max(r.rss_mb for r in self.runs)
 
@@ -321,53 +325,79 @@ def targets(rows: list[Row], sizes: list[int]) -> list[dict]:
         ra, rb = find(rows, at, a), find(rows, at, b)
         return ra.median / rb.median if ra and rb else None
 
-    def add(what: str, value: float | None, limit: float, unit: str) -> None:
+    def cpu_ratio(a: str, b: str, at: int = n) -> float | None:
+        ra, rb = find(rows, at, a), find(rows, at, b)
+        return ra.cpu / rb.cpu if ra and rb else None
+
+    def add(what: str, value: float | None, limit: float, unit: str, cpu: float | None = None) -> None:
         out.append(
             {
                 "target": what,
                 "size": n,
                 "value": value,
+                "cpu_value": cpu,
                 "limit": limit,
                 "unit": unit,
                 "holds": value is not None and value <= limit,
             }
         )
 
-    add("full build <= 2x Hugo", ratio("build", "hugo"), 2.0, "x")
-    add("full build <= 0.5x Pelican", ratio("build", "pelican"), 0.5, "x")
-    add("import <= 1.5x jieba alone", ratio("import", "jieba alone"), 1.5, "x")
+    add("full build <= 2x Hugo", ratio("build", "hugo"), 2.0, "x", cpu_ratio("build", "hugo"))
+    add("full build <= 0.5x Pelican", ratio("build", "pelican"), 0.5, "x", cpu_ratio("build", "pelican"))
+    add(
+        "import <= 1.5x jieba alone",
+        ratio("import", "jieba alone"),
+        1.5,
+        "x",
+        cpu_ratio("import", "jieba alone"),
+    )
     noop = find(rows, n, "no-op rebuild")
-    add("no-op rebuild <= 1 s", noop.median if noop else None, 1.0, "s")
+    add("no-op rebuild <= 1 s", noop.median if noop else None, 1.0, "s", noop.cpu if noop else None)
     edit = find(rows, n, "edit rebuild")
-    add("rebuild after one event edit <= 150 ms", edit.median * 1000 if edit else None, 150, "ms")
+    add(
+        "rebuild after one event edit <= 150 ms",
+        edit.median * 1000 if edit else None,
+        150,
+        "ms",
+        edit.cpu * 1000 if edit else None,
+    )
     peak = max((r.rss for r in rows if r.size == n and r.step in ("import", "build")), default=None)
     add("peak memory <= 1 GB (import, build)", peak, 1024, "MB")
     if small != n:
         for step in ("import", "build"):
             big, little = find(rows, n, step), find(rows, small, step)
-            scale = (big.median / little.median) * (small * 10 / n) if big and little else None
-            add(f"{step}: cost({n})/cost({small}) <= 11 (scaled to x10)", scale, 11.0, "")
+            if big and little:
+                per10 = small * 10 / n
+                add(
+                    f"{step}: cost({n})/cost({small}) <= 11 (scaled to x10)",
+                    big.median / little.median * per10,
+                    11.0,
+                    "",
+                    big.cpu / little.cpu * per10,
+                )
     return out
 
 
 def markdown(rows: list[Row], extra: dict, goals: list[dict], meta: dict) -> str:
     lines = [
-        f"Measured {meta['date']} on {meta['machine']} ({meta['cores']} cores, load {meta['load']}), "
-        f"Python {meta['python']}; median of {meta['repeats']} runs (min-max in brackets).",
+        f"Measured {meta['date']} on {meta['machine']} ({meta['cores']} cores, load {meta['load']} before, "
+        f"{meta.get('load_after', '?')} after), Python {meta['python']}; median of {meta['repeats']} runs.",
+        "Wall = elapsed seconds (min-max); CPU = user+sys seconds of the process and its children.",
+        "Ratios are wall / wall and, in brackets, CPU / CPU against the peer measured in the same run.",
         "",
-        "| N | step | median s | min-max s | peak MB | vs Hugo | vs Pelican | vs jieba alone | note |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| N | step | wall s | min-max | CPU s | peak MB | vs Hugo | vs Pelican | vs jieba alone | note |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         walls = [x.wall for x in r.runs]
         cells = []
         for peer in ("hugo", "pelican", "jieba alone"):
             p = find(rows, r.size, peer)
-            cells.append(f"{r.median / p.median:.2f}x" if p and r.step != peer else "")
+            ok = p and r.step != peer
+            cells.append(f"{r.median / p.median:.2f}x ({r.cpu / p.cpu:.2f}x)" if ok else "")
         lines.append(
-            f"| {r.size:,} | {r.step} | {r.median:.2f} | {min(walls):.2f}-{max(walls):.2f} | {r.rss:.0f} | "
-            + " | ".join(cells)
-            + f" | {r.note} |"
+            f"| {r.size:,} | {r.step} | {r.median:.2f} | {min(walls):.2f}-{max(walls):.2f} | {r.cpu:.2f} "
+            f"| {r.rss:.0f} | " + " | ".join(cells) + f" | {r.note} |"
         )
     lines += [
         "",
@@ -381,10 +411,11 @@ def markdown(rows: list[Row], extra: dict, goals: list[dict], meta: dict) -> str
             f"{e['cache_bytes'] / 1e6:.1f} MB | {e.get('hugo_output_bytes', 0) / 1e6:.1f} MB | "
             f"{e.get('pelican_output_bytes', 0) / 1e6:.1f} MB |"
         )
-    lines += ["", "| target | at N | measured | holds |", "|---|---|---|---|"]
+    lines += ["", "| target | at N | measured (wall) | by CPU time | holds (wall) |", "|---|---|---|---|---|"]
     for g in goals:
         v = "n/a" if g["value"] is None else f"{g['value']:.2f}{g['unit']}"
-        lines.append(f"| {g['target']} | {g['size']:,} | {v} | {'yes' if g['holds'] else 'NO'} |")
+        c = "" if g.get("cpu_value") is None else f"{g['cpu_value']:.2f}{g['unit']}"
+        lines.append(f"| {g['target']} | {g['size']:,} | {v} | {c} | {'yes' if g['holds'] else 'NO'} |")
     return "\n".join(lines) + "\n"
 
 
@@ -413,6 +444,19 @@ def profile(n: int, args: argparse.Namespace) -> None:
         print(f"profile of {step} at {n}: {report}", flush=True)
 
 
+def report_only(path: Path) -> None:
+    """Re-render results.md from results.json (e.g. after changing the report)."""
+    data = json.loads(path.read_text())
+    rows = [Row(r["size"], r["step"], [Run(**x) for x in r["runs"]], r["note"]) for r in data["rows"]]
+    extra = {int(k): v for k, v in data["sizes"].items()}
+    goals = targets(rows, data["meta"]["sizes"])
+    data["targets"] = goals
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    table = markdown(rows, extra, goals, data["meta"])
+    path.with_name("results.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated dump sizes (records)")
@@ -423,7 +467,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-peers", action="store_true", help="skip Hugo, Pelican and jieba alone")
     ap.add_argument("--keep", action="store_true", help="keep the generated sites")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="also profile import and build at N")
+    ap.add_argument("--report", type=Path, metavar="JSON", help="only re-render the tables of a results.json")
     args = ap.parse_args(argv)
+    if args.report:
+        report_only(args.report)
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     args.work = args.work or args.out / "work"
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
