@@ -180,20 +180,6 @@ EN_FILLERS = (
 )
 AREAS_EN = ("quality control", "safety management", "disclosure", "after-sales service", "supply chains")
 WEEKDAYS = "一二三四五六日"
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 # -- stories ------------------------------------------------------------------------
@@ -444,7 +430,7 @@ def zh_when(event: datetime, published: datetime, rng: random.Random) -> str:
 
 def en_when(event: datetime, published: datetime, rng: random.Random) -> str:
     days = (published.date() - event.date()).days
-    options = [f"On {MONTHS_EN[event.month - 1]} {event.day}"]
+    options = [f"On {event:%B} {event.day}"]  # C locale: English names
     if days == 1:
         options.append("Yesterday")
     elif 1 < days <= 6:
