@@ -5,9 +5,11 @@ dictionary is loaded once per process and every stage (cleaning, extraction,
 the search index) segments the same way.
 
 `cut_many` segments a whole corpus: what the site's cache (`sitegen.cache`)
-already holds is reused, and when many texts are left they are spread over
-the CPU cores.  Worker processes are forked after jieba has loaded its
-dictionary, so they do not pay the ~0.7 s load again.
+already holds is reused, and on request (``workers``) what is left is spread
+over the CPU cores.  Worker processes are forked after jieba has loaded its
+dictionary, so they do not pay the ~0.7 s load again.  It is off by default:
+on the 2-core machines measured it paid at 3,000 texts and lost at 10,000
+(docs/performance.md, `bench/parallel_cut.py`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many characters of work a pool costs more than it saves (see docs/performance.md).
+# Below this many characters of work a pool costs more than it saves (docs/performance.md).
 PARALLEL_MIN_CHARS = 4_000_000
 _SEP = "\x00"
 
@@ -90,13 +92,13 @@ def cut_many(
     *,
     hmm: bool = True,
     cache: Cache | None = None,
-    workers: int | None = None,
+    workers: int | None = 1,
 ) -> list[list[str]]:
-    """``[cut(t) for t in texts]``, reusing cached results and spreading the rest over the cores.
+    """``[cut(t) for t in texts]``, reusing cached results; the rest in ``workers`` processes.
 
-    ``workers`` caps the number of processes (default: one per core); with
-    less than `PARALLEL_MIN_CHARS` characters left to segment, or one core,
-    everything runs in this process.
+    ``workers=None`` means one per core.  With one worker, less than
+    `PARALLEL_MIN_CHARS` characters left to segment, or one core, everything
+    runs in this process.
     """
 
     def compute(todo: list[str]) -> list[list[str]]:
