@@ -194,3 +194,50 @@ def test_cut_many_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sitegen.segment.PARALLEL_MIN_CHARS", 0)
     texts = [f"第{i}次会议讨论了城市交通问题" for i in range(40)] + [""]
     assert cut_many(texts, workers=2) == [cut(t) if t else [] for t in texts]
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_cached_import_and_build_write_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages and sites made from cache hits are byte-identical to those made without a cache."""
+    from sitegen.build import build
+    from sitegen.config import load_config
+    from sitegen.importer import run_import
+
+    sites = {}
+    for name in ("off", "cold", "warm"):
+        root = tmp_path / name
+        (root / "content" / "dumps").mkdir(parents=True)
+        for dump in (REPO / "content" / "dumps").iterdir():
+            (root / "content" / "dumps" / dump.name).write_bytes(dump.read_bytes())
+        sites[name] = root
+    monkeypatch.setenv("SITEGEN_CACHE", "off")
+    run_import(load_config(sites["off"]), [])
+    build(load_config(sites["off"]))
+    monkeypatch.setenv("SITEGEN_CACHE", "on")
+    run_import(load_config(sites["cold"]), [])
+    build(load_config(sites["cold"]))
+    # the warm site reuses the cold site's cache: every cleaned body and rendered body is a hit
+    (sites["warm"] / CACHE_DIR).mkdir()
+    for f in (sites["cold"] / CACHE_DIR).iterdir():
+        (sites["warm"] / CACHE_DIR / f.name).write_bytes(f.read_bytes())
+
+    def must_not_run(*args: object) -> None:
+        raise AssertionError("computed although the cache holds it")
+
+    with monkeypatch.context() as m:
+        m.setattr("sitegen.importer.clean_body", must_not_run)
+        m.setattr("sitegen.build.pages.body_with_anchors", must_not_run)
+        run_import(load_config(sites["warm"]), [])
+        result = build(load_config(sites["warm"]))
+    with Cache(sites["warm"] / CACHE_DIR) as cache:
+        assert cache.count() > 0
+    expected_content, expected_public = _tree(sites["off"] / "content"), _tree(sites["off"] / "public")
+    assert len(expected_public) == len(result.files)
+    for name in ("cold", "warm"):
+        assert _tree(sites[name] / "content") == expected_content, name
+        assert _tree(sites[name] / "public") == expected_public, name
