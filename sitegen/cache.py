@@ -109,9 +109,10 @@ def _unpack(blob: bytes) -> tuple[bool, Any]:
 class Cache:
     """The cache of one site; ``folder=None`` makes a cache that never hits."""
 
-    def __init__(self, folder: Path | None, *, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, folder: Path | None, *, max_bytes: int = MAX_BYTES, timeout: float = 30) -> None:
         self.folder = Path(folder) if folder is not None else None
         self.max_bytes = max_bytes
+        self.timeout = timeout  # seconds to wait for another process's write
         self._db: sqlite3.Connection | None = None
         self._wrote = False
         if self.folder is not None:
@@ -147,14 +148,16 @@ class Cache:
         for attempt in range(2):
             try:
                 return self._connect()
-            except sqlite3.DatabaseError:
+            except sqlite3.OperationalError:
+                return None  # locked for too long, read-only, ...: no cache this time
+            except sqlite3.Error:  # not a database, malformed: start afresh
                 if attempt == 0:
                     self._set_aside()
         return None
 
     def _connect(self) -> sqlite3.Connection:
         assert self.path is not None
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -179,13 +182,20 @@ class Cache:
                 os.replace(p, Path(str(p) + ".damaged"))
 
     def _run(self, fn: Callable[[sqlite3.Connection], R], default: R) -> R:
-        """Run a query; a database error turns the cache off for this process instead of failing."""
+        """Run a query; a database error turns the cache off for this process instead of failing.
+
+        A damaged file is also set aside, so the next process starts a fresh one.
+        """
         if self._db is None:
             return default
         try:
             return fn(self._db)
-        except sqlite3.DatabaseError:
-            self.close()
+        except sqlite3.Error as exc:
+            db, self._db = self._db, None
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                self._set_aside()
             return default
 
     def table(self, name: str, version: str) -> Table:
@@ -237,7 +247,7 @@ class Cache:
             self.prune()  # turns the cache off by itself on a database error
         db, self._db = self._db, None
         if db is not None:
-            with contextlib.suppress(sqlite3.DatabaseError):
+            with contextlib.suppress(sqlite3.Error):
                 db.close()
 
     def __enter__(self) -> Cache:

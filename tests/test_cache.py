@@ -112,6 +112,26 @@ def test_a_damaged_database_file_is_set_aside(tmp_path: Path) -> None:
     assert (tmp_path / "cache-v1.sqlite.damaged").exists()
 
 
+def test_a_busy_cache_is_skipped_not_set_aside(tmp_path: Path) -> None:
+    """Another process writing for too long: this one runs without the cache; nothing is lost."""
+    with Cache(tmp_path) as cache:
+        cache.table("t", "1").put("k", "kept")
+    other = sqlite3.connect(tmp_path / "cache-v1.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        fn, _ = counting(str.upper)
+        with Cache(tmp_path, timeout=0.05) as cache:
+            t = cache.table("t", "1")
+            assert t.map(fn, ["a"], key=lambda x: x) == ["A"]
+            assert not cache.enabled  # the write timed out: off for this run
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list(tmp_path.glob("*.damaged"))
+    with Cache(tmp_path) as cache:
+        assert cache.table("t", "1").get("k") == (True, "kept")
+
+
 def test_a_killed_writer_leaves_no_partial_entry(tmp_path: Path) -> None:
     """A writer killed inside its transaction: none of its entries are read back, the cache works on."""
     with Cache(tmp_path) as cache:
