@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -132,9 +133,8 @@ def page_meta(ctx: BuildContext, page_path: str, root: str, page_title: object =
 
 def event_description(ctx: BuildContext, event: Event) -> str:
     label = event.when.label(ctx.lang)
-    text = summary_text(event.summary) or "、".join(
-        dict.fromkeys(s.outlet_name for s in cited_sources(ctx, event))
-    )
+    outlets = dict.fromkeys(s.outlet_name for s in cited_sources(ctx, event))
+    text = summary_text(event.summary) or ("、" if ctx.lang == "zh" else ", ").join(outlets)
     return shorten(f"{label} · {text}" if text else label)
 
 
@@ -208,7 +208,8 @@ def sitemap(ctx: BuildContext) -> Iterator[Output]:
         return
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAPS}">']
     for rel in html_pages(ctx):
-        lines.append(f"<url><loc>{_xml_escape(page_url(ctx, rel))}</loc></url>")
+        url = quote(page_url(ctx, rel), safe=":/?#[]@!$&'()*+,;=%~")  # sitemaps want ASCII URLs
+        lines.append(f"<url><loc>{_xml_escape(url)}</loc></url>")
     lines.append("</urlset>")
     yield "sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -71,12 +71,6 @@ def event_first_reported(ctx: BuildContext, event: Event) -> datetime | None:
     return min(times) if times else None
 
 
-def site_updated(ctx: BuildContext) -> datetime | None:
-    """The latest publication time of any source: when the timeline last changed."""
-    times = [s.published for s in ctx.site.sources.values()]
-    return max(times) if times else None
-
-
 def shorten(text: str, limit: int = 160) -> str:
     """Plain text cut at ``limit`` characters, with an ellipsis when cut."""
     text = re.sub(r"\s+", " ", text).strip()

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from markupsafe import escape
 
 from ..content import Event
-from ..dates import PRECISIONS, When
+from ..dates import PRECISIONS, When, parse_iso
 from . import BuildContext, Output
 from .syndication import event_html, link
 from .theme import drop_forbidden
@@ -42,14 +42,9 @@ assert set(FIELDS_BY_PRECISION) == set(PRECISIONS)
 
 def date_fields(when: When, last: bool = False) -> dict[str, str]:
     """A TimelineJS date object at the value's precision (``last``: the range's last unit)."""
-    from datetime import datetime
-
     text = when.until_iso() if last else when.iso()
     assert text is not None
-    if when.precision in ("hour", "minute"):
-        dt = datetime.fromisoformat(text)
-    else:
-        dt = datetime.fromisoformat((text + "-01-01")[:10])
+    dt, _ = parse_iso(text, when.start.tzinfo)
     values = {"year": dt.year, "month": dt.month, "day": dt.day, "hour": dt.hour, "minute": dt.minute}
     return {k: str(values[k]) for k in FIELDS_BY_PRECISION[when.precision]}
 
