@@ -89,9 +89,11 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
         strings=strings,
         base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
     )
+    from . import seo
     from .pages import install_helpers
 
     install_helpers(ctx)
+    seo.install_helpers(ctx)
     return ctx
 
 

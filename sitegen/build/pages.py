@@ -73,7 +73,9 @@ def render_page(
     """Render ``template`` as the page at ``rel``; links are relative to it unless ``root`` is given."""
     if root is None:
         root = "../" * rel.count("/")
-    canonical = ctx.base_url + rel.removesuffix("index.html") if ctx.base_url else ""
+    from .seo import canonical_url
+
+    canonical = canonical_url(ctx, rel)
     html = ctx.env.get_template(template).render(
         root=root,
         page_path=rel,
