@@ -13,7 +13,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from publish_helpers import (
+
+from .publish_helpers import (
     REPO,
     StaticHost,
     crawl,
@@ -25,7 +26,7 @@ from publish_helpers import (
     rule_matches,
     varied_site,
 )
-from publish_helpers import build as build_site
+from .publish_helpers import build as build_site
 
 NETLIFY = tomllib.loads((REPO / "netlify.toml").read_text(encoding="utf-8"))
 

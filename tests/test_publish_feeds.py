@@ -11,9 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from publish_helpers import A, atom_problems, build, html_files, read_page, rfc3339, varied_site
 
 from sitegen.build.feeds import FEED_LIMIT
+
+from .publish_helpers import A, atom_problems, build, html_files, read_page, rfc3339, varied_site
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = "https://news.example.org/timeline/"

@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from publish_helpers import build, html_files, meta_content, read_page, varied_site
+
+from .publish_helpers import build, html_files, meta_content, read_page, varied_site
 
 BASE = "https://news.example.org/timeline/"
 

@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from publish_helpers import TIMELINEJS, build, read_page, varied_site
+
+from .publish_helpers import TIMELINEJS, build, read_page, varied_site
 
 BASE = "https://news.example.org/timeline/"
 KEYS = ("year", "month", "day", "hour", "minute")

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from publish_helpers import (
+
+from .publish_helpers import (
     BLNS,
     atom_problems,
     build,

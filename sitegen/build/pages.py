@@ -215,9 +215,16 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
         f"sources/{src.id}.html",
         source=src,
         body=body_with_anchors(src.body),
-        citing=ctx.site.citing(src.id),
+        citing=_citations(ctx).get(src.id, []),
         page_title=src.title,
     )
+
+
+def _citations(ctx: BuildContext) -> dict[str, list[Event]]:
+    """Computed once per build (a per-source scan would make the build quadratic)."""
+    if "citations" not in ctx.caches:
+        ctx.caches["citations"] = ctx.site.citations()
+    return ctx.caches["citations"]
 
 
 def sources_index(ctx: BuildContext) -> Iterator[Output]:

@@ -8,7 +8,7 @@ is that event), so templates need not pass anything.
 schema.org types: an event page is an ``Event`` (its reports as ``subjectOf``
 ``NewsArticle`` items), a source page a ``NewsArticle``, the timeline and the
 source list an ``ItemList``.  An event's ``startDate`` is its date at the
-precision the sources give (``2013``, ``2026-01``, ``2026-01-07``); ranges add
+precision the sources give (``2009``, ``2024-05``, ``2024-05-17``); ranges add
 ``endDate``; approximate dates ("约2013年") get no machine-readable date at all,
 since schema.org cannot say "about".  No ``location`` is given: none is known.
 

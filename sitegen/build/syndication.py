@@ -52,7 +52,7 @@ def link(ctx: BuildContext, rel: str, *, from_file: str) -> str:
 
 
 def rfc3339(dt: datetime) -> str:
-    """``2026-01-08T06:13:00+08:00``: the date-time form Atom and sitemaps require."""
+    """``2024-05-17T06:13:00+08:00``: the date-time form Atom and sitemaps require."""
     return dt.isoformat(timespec="seconds")
 
 

@@ -6,8 +6,8 @@ event, in timeline order, after a title slide:
 * ``start_date`` carries exactly the fields the event's precision gives: a year;
   a year and month; a day; an hour; an hour and minute.  A part of the day
   ("晚") stays a day.  Ranges add ``end_date`` (the last possible unit).
-* ``display_date`` is the site's own label (``约2013年``, ``2013年或2014年``,
-  ``2026年1月7日晚``), so TimelineJS never shows a date more precise or more
+* ``display_date`` is the site's own label (``约2009年``, ``2009年或2010年``,
+  ``2024年5月17日晚``), so TimelineJS never shows a date more precise or more
   certain than the sources: it always wins over TimelineJS's own formatting.
 * The slide text credits every source: outlet, time, quote, and a link to our
   copy of the report.  Links are absolute when the base URL is; otherwise they
