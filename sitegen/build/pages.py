@@ -9,16 +9,19 @@ only when a base URL is known.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import jinja2
-from markupsafe import Markup
+from markdown_it.token import Token
+from markupsafe import Markup, escape
 
 from ..content import Event, Source
-from ..dates import PRECISIONS, When
-from ..markdown import plain_text, quote_form, render, tokens
+from ..dates import When
+from ..markdown import normalise_ws, plain_text, quote_form, render, tokens
 from . import BuildContext, Output
+from .coverage import coverage
+from .timeline import Section, is_vague, sections, time_of_day
 
 
 # -- template helpers ------------------------------------------------------------
@@ -44,6 +47,12 @@ def install_helpers(ctx: BuildContext) -> None:
     def published_label(src: Source) -> str:
         return published_text(src, ctx.lang)
 
+    def lang_attr(code: str | None) -> Markup:
+        """`` lang="en"`` when ``code`` differs from the page's language, else nothing."""
+        if not code or code.split("-")[0].lower() == ctx.lang:
+            return Markup("")
+        return Markup(' lang="{}"').format(escape(code))
+
     env.globals.update(
         t=t,
         url=url,
@@ -51,7 +60,12 @@ def install_helpers(ctx: BuildContext) -> None:
         site=ctx.config,
         lang=ctx.lang,
         base_url=ctx.base_url,
+        time_of_day=lambda w: time_of_day(w, ctx.lang),
+        is_vague=is_vague,
+        event_lang=event_lang,
+        text_lang=text_lang,
     )
+    env.filters["lang_attr"] = lang_attr
     env.filters["when"] = when_label
     env.filters["published"] = published_label
     env.filters["markdown"] = lambda text: Markup(render(text or ""))
@@ -85,45 +99,21 @@ def render_page(
 
 
 # -- view models -------------------------------------------------------------------
-@dataclass
-class Group:
-    """Events that share a heading on the timeline (a day, or a coarser date)."""
-
-    key: str
-    label: str
-    iso: str
-    events: list[Event]
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
-def group_events(events: list[Event], lang: str) -> list[Group]:
-    groups: list[Group] = []
-    day = PRECISIONS.index("day")
-    for e in events:
-        w = e.when
-        if PRECISIONS.index(w.precision) >= day and not w.is_range:
-            head = When(w.start.replace(hour=0, minute=0), "day", approximate=w.approximate)
-        else:
-            head = w
-        key = (
-            head.iso()
-            + ("~" + (head.until_iso() or "") if head.is_range else "")
-            + ("?" if head.approximate else "")
-        )
-        if groups and groups[-1].key == key:
-            groups[-1].events.append(e)
-        else:
-            groups.append(Group(key, head.label(lang), head.iso(), [e]))
-    return groups
+def text_lang(text: str, default: str = "zh") -> str:
+    """``en`` for text that is mostly Latin letters, ``zh`` for text with Chinese in it."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
+    if cjk == 0 and latin == 0:
+        return default
+    return "en" if latin > 3 * cjk else "zh"
 
 
-def time_of_day(when: When, lang: str) -> str:
-    """The part of the label finer than the day (``晚8点``), empty if none."""
-    if when.precision not in ("part-of-day", "hour", "minute") or when.is_range:
-        return ""
-    full = when.label(lang)
-    day = When(when.start.replace(hour=0, minute=0), "day").label(lang)
-    rest = full.replace("约", "").replace("c. ", "").removeprefix(day)
-    return rest.strip(" ,")
+def event_lang(event: Event) -> str:
+    return text_lang(event.title + " " + plain_text(event.summary or ""), event.lang)
 
 
 def paragraph_anchor(src: Source, quote: str, cache: dict) -> str:
@@ -139,12 +129,18 @@ def paragraph_anchor(src: Source, quote: str, cache: dict) -> str:
     return ""
 
 
-def body_with_anchors(text: str) -> Markup:
-    """Render a source body giving each block an id ``p-N`` (quotes link to it)."""
+def body_with_anchors(text: str, quotes: dict[str, str] | None = None) -> tuple[Markup, set[str]]:
+    """Render a source body giving each block an id ``p-N`` (quotes link to it).
+
+    ``quotes`` maps a mark id to a quoted passage: each passage found inside
+    one run of text is wrapped in ``<mark id=…>`` so a link can point at the
+    quote itself.  Returns the HTML and the ids of the marks placed.
+    """
     from ..markdown import _parser
 
     md = _parser()
     toks = tokens(text)
+    placed: set[str] = set()
     n = 0
     for i, tok in enumerate(toks):
         if tok.type != "inline":
@@ -157,27 +153,96 @@ def body_with_anchors(text: str) -> Markup:
                 j -= 1
             target = toks[j]
         target.attrSet("id", f"p-{n}")
-    return Markup(md.renderer.render(toks, md.options, {}))
+        if quotes and tok.children:
+            tok.children = _mark_quotes(tok.children, quotes, placed)
+    return Markup(md.renderer.render(toks, md.options, {})), placed
+
+
+def _mark_quotes(children: list[Token], quotes: dict[str, str], placed: set[str]) -> list[Token]:
+    for qid, quote in quotes.items():
+        words = quote.split()
+        if qid in placed or not words:
+            continue
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        for k, child in enumerate(children):
+            m = pattern.search(child.content) if child.type == "text" else None
+            if m is None:
+                continue
+            text = child.content
+            children[k : k + 1] = [
+                Token("text", "", 0, content=text[: m.start()]),
+                Token("mark_open", "mark", 1, attrs={"id": qid}),
+                Token("text", "", 0, content=m.group(0)),
+                Token("mark_close", "mark", -1),
+                Token("text", "", 0, content=text[m.end() :]),
+            ]
+            placed.add(qid)
+            break
+    return children
 
 
 def quote_id(event_id: str, source_id: str) -> str:
     return "q-" + hashlib.sha1(f"{event_id}|{source_id}".encode()).hexdigest()[:8]
 
 
+def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
+    """The source page's body with every quote that an event takes from it marked (cached)."""
+    cache = ctx.caches.setdefault("bodies", {})
+    if src.id not in cache:
+        quotes = {
+            quote_id(e.id, src.id): c.quote
+            for e in ctx.site.citing(src.id)
+            for c in e.sources
+            if c.source == src.id and c.quote
+        }
+        cache[src.id] = body_with_anchors(src.body, quotes)
+    return cache[src.id]
+
+
+def quote_target(ctx: BuildContext, event: Event, src: Source, quote: str) -> str:
+    """Where a quote's link points in the source page: the marked quote, else its paragraph."""
+    _, placed = source_body(ctx, src)
+    qid = quote_id(event.id, src.id)
+    if qid in placed:
+        return qid
+    return paragraph_anchor(src, quote, ctx.caches.setdefault("anchors", {}))
+
+
+def describe(text: str, limit: int = 150) -> str:
+    """A page description: the first ``limit`` characters of plain text, whitespace folded."""
+    text = normalise_ws(plain_text(text or ""))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 # -- pages --------------------------------------------------------------------------
 def index_page(ctx: BuildContext) -> Iterator[Output]:
     site = ctx.site
     timeline = site.timeline()
+    secs = sections(timeline, ctx.lang)
+    chart = coverage(timeline, list(site.sources.values()), ctx.config.tz, ctx.lang)
+    shown = _anchors(secs)
+    for b in chart.bins:
+        if b.anchor not in shown:
+            b.anchor = ""
     yield render_page(
         ctx,
         "index.html",
         "index.html",
-        groups=group_events(timeline, ctx.lang),
+        sections=secs,
         events=timeline,
         sources=site.sources,
-        time_of_day=lambda w: time_of_day(w, ctx.lang),
+        coverage=chart,
         page_title="",
+        page_description=ctx.config.description,
     )
+
+
+def _anchors(secs: list[Section]) -> set[str]:
+    out: set[str] = set()
+    for sec in secs:
+        out.add(sec.anchor)
+        out |= _anchors(sec.children)
+    return out
 
 
 def event_pages(ctx: BuildContext) -> Iterator[Output]:
@@ -186,11 +251,11 @@ def event_pages(ctx: BuildContext) -> Iterator[Output]:
 
 
 def event_page(ctx: BuildContext, event: Event) -> Output:
-    cache = ctx.caches.setdefault("anchors", {})
     cited = []
     for c in event.sources:
         src = ctx.site.sources[c.source]
-        cited.append({"source": src, "quote": c.quote, "anchor": paragraph_anchor(src, c.quote, cache)})
+        anchor = quote_target(ctx, event, src, c.quote) if c.quote else ""
+        cited.append({"source": src, "quote": c.quote, "anchor": anchor})
     return render_page(
         ctx,
         "event.html",
@@ -198,6 +263,7 @@ def event_page(ctx: BuildContext, event: Event) -> Output:
         event=event,
         cited=cited,
         page_title=event.title,
+        page_description=describe(event.summary) or f"{event.when.label(ctx.lang)}: {event.title}",
     )
 
 
@@ -207,27 +273,40 @@ def source_pages(ctx: BuildContext) -> Iterator[Output]:
 
 
 def source_page(ctx: BuildContext, src: Source) -> Output:
+    body, _ = source_body(ctx, src)
     return render_page(
         ctx,
         "source.html",
         f"sources/{src.id}.html",
         source=src,
-        body=body_with_anchors(src.body),
+        body=body,
         citing=ctx.site.citing(src.id),
         page_title=src.title,
+        page_description=describe(src.body) or src.title,
     )
 
 
 def sources_index(ctx: BuildContext) -> Iterator[Output]:
-    ordered = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
-    yield render_page(
-        ctx,
-        "sources.html",
-        "sources/index.html",
-        on_topic=[s for s in ordered if s.on_topic],
-        off_topic=[s for s in ordered if not s.on_topic],
-        page_title=ctx.strings.get("all_sources", "Sources"),
-    )
+    """The source list twice, server-rendered: by publication time and by outlet (no script needed)."""
+    by_time = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
+    by_outlet = sorted(by_time, key=lambda s: (s.outlet_name.casefold(), s.published, s.id))
+    cites: dict[str, int] = {}
+    for e in ctx.site.events.values():
+        for sid in dict.fromkeys(c.source for c in e.sources):
+            cites[sid] = cites.get(sid, 0) + 1
+    orders = (("sources/index.html", "time", by_time), ("sources/outlets.html", "outlet", by_outlet))
+    for rel, order, ordered in orders:
+        yield render_page(
+            ctx,
+            "sources.html",
+            rel,
+            order=order,
+            on_topic=[s for s in ordered if s.on_topic],
+            off_topic=[s for s in ordered if not s.on_topic],
+            cites=cites,
+            page_title=ctx.strings.get("all_sources", "Sources"),
+            page_description=ctx.config.description,
+        )
 
 
 def not_found_page(ctx: BuildContext) -> Iterator[Output]:
@@ -235,7 +314,14 @@ def not_found_page(ctx: BuildContext) -> Iterator[Output]:
     from urllib.parse import urlsplit
 
     root = urlsplit(ctx.base_url).path or "/"
-    yield render_page(ctx, "404.html", "404.html", root=root, page_title=ctx.strings.get("not_found", "404"))
+    yield render_page(
+        ctx,
+        "404.html",
+        "404.html",
+        root=root,
+        page_title=ctx.strings.get("not_found", "404"),
+        page_description="",
+    )
 
 
 def static_files(ctx: BuildContext) -> Iterator[Output]:
