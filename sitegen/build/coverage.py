@@ -91,7 +91,7 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
     out.undated = undated
     out.peak = max(max(b.articles, b.events) for b in out.bins)
     n = len(out.bins)
-    step = ROOMY_STEP if n * ROOMY_STEP <= WIDE else max(WIDE / n, 4.0)
+    step = ROOMY_STEP if n * ROOMY_STEP <= WIDE else max((WIDE - LABEL_ROOM) / n, 4.0)
     every = max(1, -(-LABEL_ROOM // int(step)))  # label every n-th bin so that labels do not collide
     pad = max(0.0, (LABEL_ROOM - step) / 2)  # room for the halves of the first and last labels
     out.width = round(step * n + 2 * pad, 1)
