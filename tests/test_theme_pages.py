@@ -278,3 +278,14 @@ def test_no_requests_to_other_hosts_in_markup(seed_public: Path) -> None:
                 value = el.attrs.get(attr, "")
                 if el.tag in ("link", "script", "img", "iframe", "source"):
                     assert not value.startswith(("http:", "https:", "//")), f"{page.name}: {value}"
+
+
+def test_event_pages_link_to_their_neighbours(zh_public: Path) -> None:
+    data = json.loads((zh_public / "events.json").read_text(encoding="utf-8"))
+    ids = [e["id"] for e in data["events"]]
+    for i, event_id in enumerate(ids):
+        pager = parse(zh_public / "events" / f"{event_id}.html").find("nav", cls="pager")
+        prev = [Path(a.attrs["href"]).stem for a in pager.find_all("a", rel="prev")]
+        nxt = [Path(a.attrs["href"]).stem for a in pager.find_all("a", rel="next")]
+        assert prev == ids[i - 1 : i] if i else prev == []
+        assert nxt == ids[i + 1 : i + 2]

@@ -250,6 +250,17 @@ def event_pages(ctx: BuildContext) -> Iterator[Output]:
         yield event_page(ctx, event)
 
 
+def neighbours(ctx: BuildContext, event: Event) -> tuple[Event | None, Event | None]:
+    """The events just before and after ``event`` on the timeline."""
+    order = ctx.caches.get("order")
+    if order is None:
+        timeline = ctx.site.timeline()
+        order = ctx.caches["order"] = (timeline, {e.id: i for i, e in enumerate(timeline)})
+    timeline, index = order
+    i = index[event.id]
+    return (timeline[i - 1] if i > 0 else None, timeline[i + 1] if i + 1 < len(timeline) else None)
+
+
 def event_page(ctx: BuildContext, event: Event) -> Output:
     cited = []
     for c in event.sources:
@@ -262,6 +273,8 @@ def event_page(ctx: BuildContext, event: Event) -> Output:
         f"events/{event.id}.html",
         event=event,
         cited=cited,
+        previous=neighbours(ctx, event)[0],
+        next=neighbours(ctx, event)[1],
         page_title=event.title,
         page_description=describe(event.summary) or f"{event.when.label(ctx.lang)}: {event.title}",
     )
