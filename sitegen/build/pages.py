@@ -53,6 +53,7 @@ def install_helpers(ctx: BuildContext) -> None:
             return Markup("")
         return Markup(' lang="{}"').format(escape(code))
 
+    langs: dict[str, str] = {}
     env.globals.update(
         t=t,
         url=url,
@@ -62,7 +63,7 @@ def install_helpers(ctx: BuildContext) -> None:
         base_url=ctx.base_url,
         time_of_day=lambda w: time_of_day(w, ctx.lang),
         is_vague=is_vague,
-        event_lang=event_lang,
+        event_lang=lambda e: langs[e.id] if e.id in langs else langs.setdefault(e.id, event_lang(e)),
         text_lang=text_lang,
     )
     env.filters["lang_attr"] = lang_attr
@@ -185,13 +186,24 @@ def quote_id(event_id: str, source_id: str) -> str:
     return "q-" + hashlib.sha1(f"{event_id}|{source_id}".encode()).hexdigest()[:8]
 
 
+def citing(ctx: BuildContext, source_id: str) -> list[Event]:
+    """Events that cite a source, in timeline order (one pass over the timeline per build)."""
+    index = ctx.caches.get("citing")
+    if index is None:
+        index = ctx.caches["citing"] = {}
+        for e in ctx.site.timeline():
+            for sid in dict.fromkeys(c.source for c in e.sources):
+                index.setdefault(sid, []).append(e)
+    return index.get(source_id, [])
+
+
 def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
     """The source page's body with every quote that an event takes from it marked (cached)."""
     cache = ctx.caches.setdefault("bodies", {})
     if src.id not in cache:
         quotes = {
             quote_id(e.id, src.id): c.quote
-            for e in ctx.site.citing(src.id)
+            for e in citing(ctx, src.id)
             for c in e.sources
             if c.source == src.id and c.quote
         }
@@ -210,7 +222,7 @@ def quote_target(ctx: BuildContext, event: Event, src: Source, quote: str) -> st
 
 def describe(text: str, limit: int = 150) -> str:
     """A page description: the first ``limit`` characters of plain text, whitespace folded."""
-    text = normalise_ws(plain_text(text or ""))
+    text = normalise_ws(plain_text((text or "")[: limit * 4]))  # the start is enough to read from
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -293,7 +305,7 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
         f"sources/{src.id}.html",
         source=src,
         body=body,
-        citing=ctx.site.citing(src.id),
+        citing=citing(ctx, src.id),
         page_title=src.title,
         page_description=describe(src.body) or src.title,
     )
@@ -303,10 +315,7 @@ def sources_index(ctx: BuildContext) -> Iterator[Output]:
     """The source list twice, server-rendered: by publication time and by outlet (no script needed)."""
     by_time = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
     by_outlet = sorted(by_time, key=lambda s: (s.outlet_name.casefold(), s.published, s.id))
-    cites: dict[str, int] = {}
-    for e in ctx.site.events.values():
-        for sid in dict.fromkeys(c.source for c in e.sources):
-            cites[sid] = cites.get(sid, 0) + 1
+    cites = {s.id: len(citing(ctx, s.id)) for s in by_time}
     orders = (("sources/index.html", "time", by_time), ("sources/outlets.html", "outlet", by_outlet))
     for rel, order, ordered in orders:
         yield render_page(
