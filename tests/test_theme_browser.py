@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from theme_support import AXE, AXE_TAGS, build_site, precision_site
+
+from .theme_support import AXE, AXE_TAGS, build_site, precision_site
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from theme_support import build_site, parse, precision_site
 
 from sitegen.build import BuildError
+
+from .theme_support import build_site, parse, precision_site
 
 
 def _write(path: Path, text: str) -> None:

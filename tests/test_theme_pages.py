@@ -13,9 +13,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from theme_support import El, build_site, headings, page_weight, parse, precision_site
 
 from sitegen.markdown import normalise_ws
+
+from .theme_support import El, build_site, headings, page_weight, parse, precision_site
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 BUDGET = 60 * 1024  # bytes, gzip: the index page with its CSS and JS
@@ -289,3 +290,16 @@ def test_event_pages_link_to_their_neighbours(zh_public: Path) -> None:
         nxt = [Path(a.attrs["href"]).stem for a in pager.find_all("a", rel="next")]
         assert prev == ids[i - 1 : i] if i else prev == []
         assert nxt == ids[i + 1 : i + 2]
+
+
+def test_quote_marks_tolerate_spacing_like_the_quote_check() -> None:
+    from sitegen.build.pages import body_with_anchors
+    from sitegen.markdown import contains_quote
+
+    body = "第一段。\n\n公司 CEO 在直播中 宣布了 新计划，\n引发讨论。\n\n第三段。"
+    quote = "公司CEO在直播中宣布了新计划， 引发讨论。"
+    assert contains_quote(body, quote)
+    html, placed = body_with_anchors(body, {"q-1": quote, "q-2": "第三段。", "q-3": "not there"})
+    assert placed == {"q-1", "q-2"}
+    assert '<p id="p-2"><mark id="q-1">公司 CEO 在直播中 宣布了 新计划，' in html
+    assert '<p id="p-3"><mark id="q-2">第三段。</mark></p>' in html

@@ -7,12 +7,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from theme_support import FIXTURE
 
 from sitegen.build.timeline import Section, sections, time_of_day
 from sitegen.config import load_config
 from sitegen.content import Event, load_site
 from sitegen.dates import When
+
+from .theme_support import FIXTURE
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -26,7 +26,7 @@ TOP, BASE, HEIGHT = 16, 110, 130  # y of the peak line, of the baseline, and the
 @dataclass
 class Bin:
     start: date
-    label: str  # full, for the table: 2026年1月8日
+    label: str  # full, for the table: 1999年3月5日
     anchor: str  # the timeline heading of that day, if the timeline shows one
     articles: int = 0
     events: int = 0

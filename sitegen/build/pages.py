@@ -160,11 +160,11 @@ def body_with_anchors(text: str, quotes: dict[str, str] | None = None) -> tuple[
 
 
 def _mark_quotes(children: list[Token], quotes: dict[str, str], placed: set[str]) -> list[Token]:
+    children = _join_text(children)
     for qid, quote in quotes.items():
-        words = quote.split()
-        if qid in placed or not words:
+        if qid in placed or not quote_form(quote):
             continue
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        pattern = _quote_pattern(quote)
         for k, child in enumerate(children):
             m = pattern.search(child.content) if child.type == "text" else None
             if m is None:
@@ -180,6 +180,39 @@ def _mark_quotes(children: list[Token], quotes: dict[str, str], placed: set[str]
             placed.add(qid)
             break
     return children
+
+
+def _join_text(children: list[Token]) -> list[Token]:
+    """Runs of text and soft line breaks as one text token (renders the same), so a quote that
+    spans a line break in the Markdown can be marked."""
+    out: list[Token] = []
+    joining = False
+    for child in children:
+        if child.type not in ("text", "softbreak"):
+            out.append(child)
+            joining = False
+            continue
+        content = "\n" if child.type == "softbreak" else child.content
+        if joining:
+            out[-1].content += content
+        else:
+            out.append(Token("text", "", 0, content=content))
+            joining = True
+    return out
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str]:
+    """Finds ``quote`` in text the way quotes are checked (`quote_form`): whitespace may differ,
+    and spaces beside Chinese characters may be there or not."""
+    parts: list[str] = []
+    for ch in quote_form(quote):
+        if ch == " ":
+            parts.append(r"\s+")
+        else:
+            if parts and parts[-1] != r"\s+":
+                parts.append(r"\s*")
+            parts.append(re.escape(ch))
+    return re.compile("".join(parts))
 
 
 def quote_id(event_id: str, source_id: str) -> str:

@@ -6,13 +6,13 @@ under the heading that names its date at the precision it has, never finer:
 * an exact day (or part of a day, hour, minute) goes under its day;
 * an event dated only to a month sits directly under that month's heading,
   one dated only to a year directly under the year's heading;
-* a vague date (a range such as ``2013年或2014年`` or ``上旬``, or an
-  approximate one, ``约2013年``) gets a group of its own, labelled with the
+* a vague date (a range such as ``1998年或1999年`` or ``上旬``, or an
+  approximate one, ``约1998年``) gets a group of its own, labelled with the
   whole vague date, inside the narrowest year or month that holds all of it.
 
 Year headings are shown only when the timeline spans more than one year, and
 month headings only when it spans more than one month; a hidden level's own
-events keep a heading of their own (``2026年``) so they are never mistaken
+events keep a heading of their own (``1999年``) so they are never mistaken
 for something more precise.
 """
 
@@ -39,7 +39,7 @@ class Section:
     """A heading on the timeline and what sits under it."""
 
     kind: str  # "year", "month", "day" or "vague"
-    anchor: str  # the heading's id: y-2026, m-2026-01, d-2026-01-08, v-…
+    anchor: str  # the heading's id: y-1999, m-1999-03, d-1999-03-05, v-…
     when: When  # the period the heading names
     label: str = ""
     events: list[Event] = field(default_factory=list)
@@ -142,7 +142,7 @@ def _finish(secs: list[Section], depth: int, lang: str, context_shown: bool) -> 
 
 
 def day_label(d: datetime, lang: str, *, with_year: bool) -> str:
-    """``1月8日 周四`` under a month heading, ``2026年1月8日 周四`` standing alone."""
+    """``3月5日 周五`` under a month heading, ``1999年3月5日 周五`` standing alone."""
     weekday = _WEEKDAYS["en" if lang == "en" else "zh"][d.weekday()]
     if with_year:
         day = When(d.replace(hour=0, minute=0), "day").label(lang)
