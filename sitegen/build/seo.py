@@ -19,7 +19,6 @@ no canonical link and no ``og:url``; ``robots.txt`` is written either way.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -47,18 +46,6 @@ def install_helpers(ctx: BuildContext) -> None:
         return page_meta(ctx, jctx.get("page_path") or "", jctx.get("root") or "", jctx.get("page_title"))
 
     ctx.env.globals["page_meta"] = meta
-    ctx.env.filters["lang_of"] = lang_of
-
-
-def lang_of(text: str, fallback: str) -> str:
-    """The language of a short text such as a headline (``zh`` or ``en``), else ``fallback``.
-
-    A source's ``lang`` describes its body; its headline may be in another language
-    (an English summary of a Chinese report keeps the Chinese headline).
-    """
-    from ..clean import detect_lang
-
-    return detect_lang(text) if re.search(r"\w", text) else fallback
 
 
 def canonical_url(ctx: BuildContext, rel: str) -> str:
@@ -68,7 +55,7 @@ def canonical_url(ctx: BuildContext, rel: str) -> str:
 
 def html_pages(ctx: BuildContext) -> list[str]:
     """Every page a search engine should know, as output paths."""
-    pages = ["index.html", "sources/index.html"]
+    pages = ["index.html", "sources/index.html", "sources/outlets.html"]
     pages += [f"events/{e.id}.html" for e in ctx.site.timeline()]
     pages += [f"sources/{s.id}.html" for s in sorted(ctx.site.sources.values(), key=lambda s: s.id)]
     return pages
@@ -114,7 +101,7 @@ def page_meta(ctx: BuildContext, page_path: str, root: str, page_title: object =
     elif page_path == "index.html":
         events = ctx.site.timeline()
         meta.jsonld = jsonld(item_list(cfg.title, cfg.description, url_of, events))
-    elif page_path == "sources/index.html":
+    elif page_path in ("sources/index.html", "sources/outlets.html"):
         ordered = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
         meta.jsonld = jsonld(item_list(meta.title, "", url_of, ordered))
     elif folder == "events" and key in ctx.site.events:
