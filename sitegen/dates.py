@@ -363,6 +363,8 @@ def _range_label(w: When, zh: bool) -> str:
         if zh:
             if (s.year, s.month) == (last.year, last.month):
                 return f"{_day_zh(s)}至{last.day}日"
+            if s.year != last.year:  # 2025年12月30日至1月2日 could be read as 2025年1月2日
+                return f"{_day_zh(s)}至{_day_zh(last)}"
             return f"{_day_zh(s)}至{last.month}月{last.day}日"
         if (s.year, s.month) == (last.year, last.month):
             return f"{s.day}–{last.day} {_EN_MONTHS[s.month - 1]} {s.year}"
