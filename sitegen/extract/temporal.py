@@ -210,7 +210,7 @@ _SPEECH_ZH = re.compile(r"表示|称|说|宣布|透露|介绍|指出|强调|回�
 _PLAN_BEFORE_EN = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|aims?|aiming|expects?|expected|scheduled|slated"
     r"|due|intends?|hopes?|targets?|targeting|forecasts?|projected|set to|is to|are to)\b"
-    r"(?:\s+(?:[\w'-]+|[0-9][0-9,.]*)){0,4}?\s*$|\bby\s+(?:the\s+end\s+of\s+)?$",
+    r"(?:\s+(?:[\w'-]+|[0-9][0-9,.]*)){0,6}?\s*$|\bby\s+(?:the\s+end\s+of\s+)?$",
     re.I,
 )
 _PLAN_AFTER_EN = re.compile(

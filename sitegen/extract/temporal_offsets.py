@@ -45,24 +45,29 @@ def resolve_range(hit: Hit, ctx: Ctx) -> Resolved | None:
             raise Skip("range")
         y, m1 = month_of_bare_day(d1, ctx, notes, srcs)
     m2 = num(g["m2"], 1, 12) if g.get("m2") else W.en_month(g.get("mon2")) or m1
-    if y is None:
-        y = infer_year(m1, d1 or 1, ctx, notes)
+    y_last = num(g["y2d"], 1000, 2999, digitwise=True) if g.get("y2d") else None
     kind = "vague" if alternative else "absolute"
     if d1 is None:
         if m2 <= m1:
             raise Skip("months")
+        y = y if y is not None else infer_year(m1, 1, ctx, notes)
         return finish(hit, C.month_span(y, m1, tz, (y, m2)), kind, notes, bool(g.get("y")))
     d2 = num(g["d2"], 1, 31)
-    y2 = y + 1 if (m2, d2) < (m1, d1) and (g.get("m2") or g.get("mon2")) else y  # 12月30日至1月2日
+    # 12月30日至1月2日: an end month before the start month is in the next year
+    wraps = (m2, d2) < (m1, d1) and bool(g.get("m2") or g.get("mon2"))
+    if y is None and y_last is not None:
+        y = y_last - 1 if wraps else y_last
+    if y is None:
+        y = infer_year(m1, d1, ctx, notes)
+    y2 = y_last if y_last is not None else y + 1 if wraps else y
     try:
         first, last = date(y, m1, d1), date(y2, m2, d2)
     except ValueError:
         raise Skip("days") from None
-    if last >= ctx.pub_date + timedelta(days=2) and y2 > y and not g.get("y"):
-        first, last = date(y - 1, m1, d1), date(y2 - 1, m2, d2)
-    if last <= first or (last - first).days > 62:
+    if last <= first or ((last - first).days > 62 and y_last is None):
         raise Skip("days")
-    return finish(hit, C.day_span(first, last, tz), kind, notes, bool(g.get("y")))
+    names_year = bool(g.get("y")) and first.year == last.year  # a span of years lends no year
+    return finish(hit, C.day_span(first, last, tz), kind, notes, names_year)
 
 
 @guarded
@@ -101,6 +106,11 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
     if mode == "interval" and label == "publication":
         sign = -1
     when = C.shift(base, unit, amt.lo, amt.hi, sign, approximate=approx)
+    if mode == "interval" and sign > 0 and when.start >= ctx.day_end:
+        # 2024年欧洲杯…时隔12年再次捧杯: the earlier date is the current event, count back
+        sign = -1
+        when = C.shift(base, unit, amt.lo, amt.hi, sign, approximate=approx)
+        notes.append("counting forward would pass publication")
     notes.insert(0, f"{'before' if sign < 0 else 'after'} {label}")
     kind = "relative" if label == "publication" and mode == "ago" else "anchored"
     if amt.approximate and kind == "relative":

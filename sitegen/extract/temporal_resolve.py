@@ -206,6 +206,10 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
         return _period(g, ctx), False
     if g.get("dec"):
         return _decade(g, ctx), False
+    if g.get("season"):
+        return _season(g, ctx, notes, srcs), False
+    if g.get("holiday"):
+        return _holiday(g, ctx, notes, srcs), False
     y = year_of(g, ctx, notes, srcs)
     m: int | None = None
     if g.get("m"):
@@ -322,6 +326,48 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
     y = pub.year + shift
     part = _early_late(rel, early)
     return _year_part(y, part, ctx) if part else C.year_span(y, y, tz)
+
+
+def _season(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
+    """去年夏天, 2023年秋季, last summer, the winter of 2023: an approximate month range."""
+    word = W.key(g["season"])
+    first, last = W.SEASONS.get(word) or W.SEASONS[word[0]]
+    y = year_of(g, ctx, notes, srcs)
+    rel = W.key(g.get("srel"))
+    if y is None:
+        srcs.add("pub")
+        y = ctx.pub_date.year
+        if rel == "last":  # the latest such season already over at publication
+            while C.midnight(date(*C.add_months(y, first, last - first + 1), 1), ctx.tz) > (
+                ctx.published
+            ):
+                y -= 1
+        elif rel == "next":
+            y += 1
+        else:  # this / early / late / the: the latest that has begun
+            while C.midnight(date(y, first, 1), ctx.tz) > ctx.published:
+                y -= 1
+    ey, em = C.add_months(y, first, last - first)
+    when = C.month_span(y, first, ctx.tz, (ey, em), approximate=True)
+    if rel in ("early", "late"):
+        mid = C.add_months(y, first, 1)
+        when = (
+            C.month_span(y, first, ctx.tz, mid, approximate=True)
+            if rel == "early"
+            else C.month_span(*mid, ctx.tz, (ey, em), approximate=True)
+        )
+    notes.append("seasons are read as northern-hemisphere months")
+    return when
+
+
+def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
+    """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones are not-events elsewhere)."""
+    month, day, days, approx = W.HOLIDAYS[W.key(g["holiday"])]
+    y = year_of(g, ctx, notes, srcs)
+    if y is None:
+        y = infer_year(month, day, ctx, notes)
+    first = date(y, month, day)
+    return C.day_span(first, first + timedelta(days=days - 1), ctx.tz, approximate=approx)
 
 
 def _early_late(rel: str, early: bool) -> str | None:

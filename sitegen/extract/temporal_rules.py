@@ -148,6 +148,17 @@ def _needs_something(*names: str) -> Callable[[dict[str, str | None], str, int, 
     return check
 
 
+def _range_words_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """"March 1 and May 31" is two dates unless "between" opens it; "from … to" is a range."""
+    sep = (g.get("sep") or "").lower()
+    opener = text[max(0, start - 8) : start].lower()
+    if sep == "and":
+        return "between" in opener
+    if sep in ("to", "until", "through"):
+        return "from" in opener or "between" in opener or sep == "through"
+    return True
+
+
 def _month_unit_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """一个月 is a duration, 一月 is January: a month count needs 个 (or 半)."""
     if g.get("unit") == "月":
@@ -178,7 +189,8 @@ RULES: tuple[Rule, ...] = (
         O.resolve_range),
     Rule("zh-day-range", "zh", "absolute", _c(
         rf"{AP}(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<m>{N2}){SP}月{SP}(?P<d>{N2}){SP}"
-        rf"[日号]?{SP}{SEP}{SP}(?:(?P<m2>{N2R}){SP}月{SP})?(?P<d2>{N2R}){SP}[日号]"
+        rf"[日号]?{SP}{SEP}{SP}(?:(?P<y2d>{YEAR_R}){SP}年{SP}(?=[{AD}{CN}]{{1,3}}{SP}月))?"
+        rf"(?:(?P<m2>{N2R}){SP}月{SP})?(?P<d2>{N2R}){SP}[日号]"
         rf"(?:{SP}(?P<apost>前后|左右))?"), O.resolve_range),
     Rule("zh-month-range", "zh", "absolute", _c(
         rf"{AP}(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<m>{N2}){SP}月?{SP}{SEP}{SP}"
@@ -227,9 +239,26 @@ RULES: tuple[Rule, ...] = (
     Rule("zh-bare-day", "zh", "absolute", _c(
         rf"(?P<d>{N2}){SP}(?P<dsuf>日|号)(?![{STOP_AFTER_DAY}]){PWD}{TAIL}{AFTER}"), CAL,
         check=_bare_day_ok),
+    Rule("zh-season", "zh", "absolute", _c(
+        rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})(?P<season>{W.alt(W.ZH_SEASON_WORDS)}"
+        r"|[春夏秋冬](?![节装季天风雨雪假]))" + AFTER), CAL),
+    Rule("zh-holiday", "zh", "absolute", _c(
+        rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<holiday>{W.alt(W.ZH_HOLIDAYS)})"
+        + AFTER), CAL),
     # English calendar ------------------------------------------------------
+    Rule("en-season", "en", "absolute", _c(
+        r"\b(?:(?P<srel>last|this|next|early|late|earlier this|the)\s+)?(?P<season>spring|summer"
+        rf"|autumn|fall|winter)(?:\s+(?:of\s+)?{EN_YEAR})?\b", re.I), CAL,
+        check=_needs_something("srel", "y")),
+    Rule("en-holiday", "en", "absolute", _c(
+        rf"\b(?P<holiday>{W.alt(W.EN_HOLIDAYS)})(?:\s+(?:of\s+)?{EN_YEAR})?\b", re.I), CAL),
+    Rule("en-date-range", "en", "absolute", _c(
+        rf"\b(?:between\s+|from\s+)?(?P<core>{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y>(?:1[6-9]|20)[0-9]{{2}}))?\s*(?P<sep>and|to|through|until|-|–|—)\s*"
+        rf"{en_month('mon2')}\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y2d>(?:1[6-9]|20)[0-9]{{2}}))?)"
+        r"(?![0-9])", re.I), O.resolve_range, check=_range_words_ok),
     Rule("en-clock-date", "en", "absolute", _c(
-        rf"(?<![\w:]){EN_CLOCK}{EN_TZ}\s+(?:on\s+)?(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
+        rf"(?<![\w:])(?:(?P<ap>around|about|approximately|roughly)\s+)?{EN_CLOCK}{EN_TZ}\s+(?:on\s+)?(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
         rf"(?:,?\s+{EN_YEAR})?", re.I), CAL),
     Rule("en-pod-of", "en", "absolute", _c(
         r"\b(?:the\s+)?(?P<pod>early morning|early hours|morning|afternoon|evening|night)\s+of\s+"
@@ -320,12 +349,15 @@ RULES: tuple[Rule, ...] = (
         rf"(?<![每天日当今昨明])(?P<pod>{W.alt(W.ZH_PARTS_STANDALONE)})"
         r"(?![饭餐点心报班市场好茶模食档节新])" + AFTER), CAL),
     Rule("zh-clock", "zh", "anchored", _c(rf"{TZP}{CLOCK_STRICT}{AFTER}"), CAL),
-    Rule("en-clock", "en", "anchored", _c(rf"\bat\s+(?P<core>{EN_CLOCK}{EN_TZ})", re.I), CAL),
+    Rule("en-clock", "en", "anchored", _c(
+        rf"\bat\s+(?P<core>(?:(?P<ap>around|about|approximately|roughly)\s+)?{EN_CLOCK}{EN_TZ})",
+        re.I), CAL),
     # not events --------------------------------------------------------------------
     Rule("zh-lunar", "zh", "not-event", _c(
         rf"(?:农历|阴历|旧历)(?:{YEAR}{SP}年|{YREL})?{SP}(?:[正一二三四五六七八九十冬腊]{{1,2}}月)?"
         rf"(?:初[一二三四五六七八九十]|[{CN}]{{1,3}}[日号]?)?|(?:正|腊|冬)月(?:初[一二三四五六七八九十]"
-        rf"|[{CN}]{{1,3}})?|大年(?:三十|初[一二三四五六七八九十])"), NE,
+        rf"|[{CN}]{{1,3}})?|大年(?:三十|初[一二三四五六七八九十])"
+        r"|(?:春节|除夕|元宵节?|端午节?|中秋节?|七夕节?|重阳节?)(?:假期|期间|前后|前夕|当天)?"), NE,
         {"why": "lunar calendar date (not converted)"}),
     Rule("zh-habitual", "zh", "not-event", _c(
         r"(?:每(?:天|日|晚|早|周|个?星期|个?礼拜|个?月|年|逢|当|到)(?:[一二三四五六日天初底末])?"

@@ -162,6 +162,31 @@ RECENT: dict[str, tuple[int, int]] = {
     "in recent days": (4, 0), "over the past few days": (4, 0), "the other day": (7, 1),
 }  # fmt: skip
 
+# seasons -> (first month, last month); winter runs from December into the next year.
+# Northern-hemisphere seasons, approximate: a season names no exact days.
+SEASONS: dict[str, tuple[int, int]] = {
+    "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
+}  # fmt: skip
+ZH_SEASON_WORDS = ["春天", "春季", "夏天", "夏季", "秋天", "秋季", "冬天", "冬季"]
+
+# fixed-date holidays -> (month, day, days it lasts, approximate); lunar holidays are not here
+HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
+    "元旦": (1, 1, 1, False), "元旦假期": (1, 1, 3, True), "劳动节": (5, 1, 1, False),
+    "五一劳动节": (5, 1, 1, False), "五一假期": (5, 1, 5, True), "五一期间": (5, 1, 5, True),
+    "五一小长假": (5, 1, 5, True), "儿童节": (6, 1, 1, False), "六一儿童节": (6, 1, 1, False),
+    "国庆节": (10, 1, 1, False), "国庆假期": (10, 1, 7, True), "国庆期间": (10, 1, 7, True),
+    "国庆长假": (10, 1, 7, True), "国庆黄金周": (10, 1, 7, True), "双十一": (11, 11, 1, False),
+    "双11": (11, 11, 1, False), "平安夜": (12, 24, 1, False), "圣诞节": (12, 25, 1, False),
+    "情人节": (2, 14, 1, False),
+    "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
+    "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
+    "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
+    "halloween": (10, 31, 1, False),
+}  # fmt: skip
+ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
+EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
+
 # unit words -> unit
 UNITS: dict[str, str] = {
     "分钟": "minute", "分": "minute", "小时": "hour", "钟头": "hour", "个小时": "hour",
