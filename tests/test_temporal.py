@@ -163,6 +163,10 @@ def test_impossible_dates_are_dropped() -> None:
     assert [m.when for m in find_times("2月30日，公司成立。", PUB) if m.when] == []
 
 
+def test_media_names_are_not_dates() -> None:
+    assert find_times("据今日俄罗斯报道，今日头条上也有转载。", PUB) == []
+
+
 def test_lang_filter() -> None:
     text = "1月7日晚 / on January 7"
     assert [m.text for m in find_times(text, PUB, lang="en")] == ["January 7"]

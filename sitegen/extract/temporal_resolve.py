@@ -425,7 +425,7 @@ def _refine_time(when: When, g: dict[str, str | None], ctx: Ctx, notes: list[str
         part, reading = W.PARTS[pod]
     elif when.part_of_day:
         part = when.part_of_day
-        readings = {"dawn": "am", "morning": "am", "noon": "noon", "afternoon": "pm"}
+        readings = {"dawn": "dawn", "morning": "am", "noon": "noon", "afternoon": "pm"}
         reading = readings.get(part, "evening")
     else:
         part, reading = ({"early": "dawn", "late": "night"}.get(early_late), "")
@@ -456,6 +456,8 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
         hour = (hour % 12) + (12 if ampm.startswith("p") else 0)
     elif (reading == "pm" and hour < 12) or (reading == "noon" and hour < 6):
         hour += 12
+    elif reading == "dawn" and hour == 12:
+        hour = 0  # 凌晨12点: the midnight that starts the day
     elif reading in ("evening", "night"):
         if 6 <= hour < 12:
             hour += 12  # 晚8点

@@ -234,7 +234,7 @@ RULES: tuple[Rule, ...] = (
     Rule("zh-fused", "zh", "relative", _c(
         rf"(?P<dpod>{W.alt(W.ZH_FUSED)})(?!报)(?:{SP}{CLOCK})?{AFTER}"), CAL),
     Rule("zh-day-rel", "zh", "relative", _c(
-        rf"(?P<drel>{W.alt(W.ZH_DAY_WORDS)})(?!头条|之星|报)(?:早些时候|稍早)?{PWD}{TAIL}{AFTER}"),
+        rf"(?P<drel>{W.alt(W.ZH_DAY_WORDS)})(?!头条|之星|报|俄罗斯|美国|说法|关注|中国)(?:早些时候|稍早)?{PWD}{TAIL}{AFTER}"),
         CAL),
     Rule("zh-bare-day", "zh", "absolute", _c(
         rf"(?P<d>{N2}){SP}(?P<dsuf>日|号)(?![{STOP_AFTER_DAY}]){PWD}{TAIL}{AFTER}"), CAL,
@@ -328,6 +328,9 @@ RULES: tuple[Rule, ...] = (
     Rule("en-earlier", "en", "anchored", _c(
         rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
         re.I), O.resolve_offset, {"mode": "gap"}),
+    Rule("en-many", "en", "not-event", _c(
+        r"\b(?:(?:many|countless)\s+)?(?<!several )(?<!few )(?<!some )(?:years|decades)\s+"
+        r"(?:ago|earlier|later)\b", re.I), NE, {"why": "too vague to date"}),
     Rule("en-recent", "en", "relative", _c(
         rf"\b(?P<recent>{W.alt(w for w in W.RECENT if w.isascii())})\b", re.I), O.resolve_recent),
     # bare parts of a year/month, parts of day, clock times --------------------------

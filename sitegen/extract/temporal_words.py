@@ -60,7 +60,7 @@ EN_FUSED = [w for w in FUSED if w.isascii()]
 
 # part-of-day words -> (part, how a following hour reads: am | pm | noon | evening | night)
 PARTS: dict[str, tuple[str, str]] = {
-    "凌晨": ("dawn", "am"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
+    "凌晨": ("dawn", "dawn"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
     "早上": ("morning", "am"), "早间": ("morning", "am"), "上午": ("morning", "am"),
     "早": ("morning", "am"), "晨": ("morning", "am"),
     "中午": ("noon", "noon"), "午间": ("noon", "noon"), "正午": ("noon", "noon"),
