@@ -179,6 +179,11 @@ def test_naive_publication_time_is_shanghai() -> None:
     assert m.when.iso() == "2026-01-07T15:00+08:00"
 
 
+def test_publication_must_be_a_datetime() -> None:
+    with pytest.raises(TypeError, match="published"):
+        find_times("昨天", None)  # type: ignore[arg-type]
+
+
 def test_when_is_in_the_publication_zone() -> None:
     pub = datetime(2024, 11, 6, 20, 0, tzinfo=timezone(timedelta(hours=-5)))
     (m,) = find_times("Polls closed at 8 pm on November 5.", pub)

@@ -147,6 +147,8 @@ def _read(
 
 
 def _aware(published: datetime | date) -> datetime:
+    if not isinstance(published, date):
+        raise TypeError(f"published must be a datetime, not {type(published).__name__}")
     if not isinstance(published, datetime):
         published = datetime.combine(published, time(12, 0))
     if published.tzinfo is None:
@@ -225,10 +227,9 @@ def _plan_marker(ctx: Ctx, hit: Hit) -> str | None:
     text = ctx.text
     before = text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
     after = text[hit.end : hit.end + 40]
-    if hit.rule.lang == "en" or (hit.rule.lang == "any" and text[hit.start : hit.end].isascii()):
-        patterns = ((_PLAN_BEFORE_EN, before), (_PLAN_AFTER_EN, after))
-    else:
-        patterns = ((_PLAN_BEFORE_ZH, before), (_PLAN_AFTER_ZH, after))
+    en = ((_PLAN_BEFORE_EN, before), (_PLAN_AFTER_EN, after))
+    zh = ((_PLAN_BEFORE_ZH, before), (_PLAN_AFTER_ZH, after))
+    patterns = {"en": en, "zh": zh}.get(hit.rule.lang, zh + en)  # ISO dates: either language
     for pattern, window in patterns:
         m = pattern.search(window)
         if m and not (pattern is _PLAN_AFTER_ZH and _SPEECH_ZH.search(window, 0, m.end())):

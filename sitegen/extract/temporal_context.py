@@ -51,6 +51,10 @@ class Anchor:
     names_year: bool
 
 
+INHERITED = "approximate, as its anchor is"
+"""The note a resolver adds when its anchor is approximate; `finish` then marks the result so."""
+
+
 class Skip(Exception):
     """The match is not a time after all; drop it."""
 
@@ -123,7 +127,8 @@ def is_approx(g: dict[str, str | None]) -> bool:
 
 def finish(hit: Hit, when: When, kind: str, notes: list[str], names_year: bool = False) -> Resolved:
     g = hit.g
-    if is_approx(g) and not when.approximate:
+    inherited = INHERITED in notes
+    if (is_approx(g) or inherited) and not when.approximate:
         when = dataclasses.replace(when, approximate=True)
     if is_approx(g) and kind != "anchored":
         kind = "vague"

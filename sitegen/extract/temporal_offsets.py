@@ -101,6 +101,10 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
             notes.append("no date earlier in the passage: counted from publication")
         else:
             base, label = a.when, f"'{a.text}'"
+            # an anchor vague at the result's precision makes it vague:
+            # 约2013年…12年后 is vague, 3时许…3天后 is not (only the hour was)
+            result_precision = C.coarser(a.when.precision, C.UNIT_PRECISION[unit])
+            approx = approx or (a.when.approximate and result_precision == a.when.precision)
             if mode == "interval":
                 sign = 1 if ctx.sentence(a.start) < ctx.sentence(hit.start) else -1
     if mode == "interval" and label == "publication":

@@ -19,6 +19,7 @@ from sitegen.extract import temporal_calendar as C
 from sitegen.extract import temporal_words as W
 from sitegen.extract.cn_numerals import parse_int
 from sitegen.extract.temporal_context import (
+    INHERITED,
     Ctx,
     Hit,
     NotEvent,
@@ -43,6 +44,8 @@ def _day_from(base: str, days: int, ctx: Ctx, notes: list[str], srcs: set[str], 
         return ctx.pub_date + timedelta(days=days)
     srcs.add("anchor")
     notes.append(f"{word} relative to '{a.text}'")
+    if a.when.approximate and a.when.precision in ("day", "part-of-day"):
+        notes.append(INHERITED)  # 1月5日前后…次日; not 3时许…次日 (only the hour is vague)
     return a.when.start.date() + timedelta(days=days)
 
 
@@ -279,6 +282,8 @@ def _anchor_day(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
     if a is not None:
         srcs.add("anchor")
         notes.append(f"day of '{a.text}'")
+        if a.when.approximate and a.when.precision in ("day", "part-of-day"):
+            notes.append(INHERITED)
         return C.day_span(a.when.start.date(), None, ctx.tz)
     srcs.add("pub")
     probe = _refine_time(C.day_span(ctx.pub_date, None, ctx.tz), hit.g, ctx, [])
