@@ -21,13 +21,16 @@ Resolution rules
 ----------------
 * **Missing year** (``12月30日``, ``3月``, ``1月底``): if an earlier mention in
   the passage named a year *and* month (``2024年3月5日``, ``去年12月``) and the
-  date falls on or after it (forward narration), that year.  Otherwise the
+  date falls on or after it (forward narration), that year, unless the date
+  falls in the seven days up to publication (the news peg: ``2023年5月12日…。
+  9月26日，法院宣判`` in a 2024-09-27 article is 2024-09-26).  Otherwise the
   publication year, unless the date would then be more than one day after the
   publication day, in which case the previous year (``3月5日`` in a January
-  2026 article is 2025-03-05; ``12月30日`` is 2025-12-30).  A date within one
-  day after publication (``1月9日`` in an article of 1月8日 23:00) keeps its
-  year and so becomes a not-event: an announcement for tomorrow, not a
-  happening.  A year-only anchor (``2013年``) never lends its year.
+  2026 article is 2025-03-05; ``12月30日`` is 2025-12-30; ``2月29日`` goes back
+  to the last leap year).  A date within one day after publication (``1月9日``
+  in an article of 1月8日 23:00) keeps its year and so becomes a not-event: an
+  announcement for tomorrow, not a happening.  A year-only anchor (``2013年``)
+  and a range spanning years never lend their year.
 * **Missing month** (``三十一日``): the month of the latest dated mention, else
   the publication month (the previous month if the day is more than one day
   after the publication day).
@@ -46,23 +49,35 @@ Resolution rules
   ``N年后``/``N days later`` count forward from the latest dated mention in the
   passage, ``距离…才过去72小时``/``N days earlier`` count back from it; with no
   such mention, from publication (and the explanation says so).  ``时隔N年``
-  counts forward from a date in an earlier sentence, else back from the
-  current one.  Fuzzy amounts (``十多``=11–19, ``两三``, ``几``=2–9, ``一年多``
+  counts forward from a date in an earlier sentence (``2013年…。时隔12年``),
+  else, or when forward would pass publication, back from it (the previous
+  occurrence).  Fuzzy amounts (``十多``=11–19, ``两三``, ``几``=2–9, ``一年多``
   =1–2) give ranges; year and month counts are approximate.  The result is at
   the coarser of the anchor's precision and the unit's (three days after 8 pm
-  is a day).
+  is a day), and approximate when the anchor is vague at that precision.
 * **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm; ``深夜/夜里``
-  hours before 6 are after midnight; ``中午1点`` is 13:00.  ``N点`` with no
+  hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and
+  ``晚上12点`` are the midnights that start and end the day.  ``N点`` with no
   part of day is read as written (08:00), a known ambiguity.  A part of day or
   clock time with no date takes the day of the latest dated mention, else the
-  latest such time at or before publication.
+  latest such time at or before publication.  ``北京时间``/``美国东部时间``/``ET``
+  clock times are converted to the publication's zone; ``当地时间``/``local
+  time`` (zone unknown) makes the value approximate.
+* **Seasons and holidays**: ``去年夏天``/``last summer`` are approximate
+  northern-hemisphere month ranges; fixed-date holidays (``元旦``, ``国庆期间``,
+  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar holidays and
+  dates (``春节``, ``中秋节``, ``农历腊月二十三``) are not converted.
 * **Not events**: durations (``将近3个小时``, ``过去半年``, ``for three hours``),
   plans and targets (``目标/计划/预计/将于/争取/有望…``, ``will/plans to/by…``,
   and anything starting after the publication day), open-ended periods
   (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
   ``早晨起来``), ages, ordinal counts, and numbers that look like dates (prices,
   percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
-  model names ``SU7``, phone numbers), lunar-calendar dates (not converted).
+  model names ``SU7``, phone numbers), lunar-calendar dates (not converted),
+  impossible dates (``2月30日``), and relative words too vague to bound
+  (``许多年后``, ``many years ago``, ``当年`` with no year before it).
+
+``published`` should be aware; a naive one is taken as Asia/Shanghai time.
 """
 
 from __future__ import annotations
