@@ -207,13 +207,17 @@ def test_rule_names_are_unique() -> None:
     assert len(names) == len(set(names))
 
 
-JUNK = ["", "年月日", "前后", "第", "[]", "\x00\n\t", "9" * 500, "月" * 300, "年" * 200 + "2013"]
+JUNK = [
+    "", "年月日", "前后", "第", "[]", "\x00\n\t", "9" * 500, "月" * 300, "年" * 200 + "2013",
+    "0\n%", "January\n5", "1月\n7日",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("junk", JUNK)
 def test_junk(junk: str) -> None:
     for m in find_times(junk, PUB):
         assert junk[m.start : m.end] == m.text
+        assert "\n" not in m.explanation
 
 
 # -- fuzz -------------------------------------------------------------------------

@@ -152,8 +152,9 @@ def _read(
                 raise
             log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
             return mentions, hit
+        one_line = " ".join(res.explanation.split())  # matches may span a line break
         mention = TimeMention(
-            hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, res.explanation
+            hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, one_line
         )
         mentions.append(mention)
         if res.when is not None:
