@@ -209,7 +209,8 @@ def test_rule_names_are_unique() -> None:
 
 JUNK = [
     "", "年月日", "前后", "第", "[]", "\x00\n\t", "9" * 500, "月" * 300, "年" * 200 + "2013",
-    "0\n%", "January\n5", "1月\n7日",
+    "0\n%", "January\n5", "1月\n7日", "2026-01-07T12:00+99:99", "五千年前", "九千九百年前",
+    "9999年", "三千年后", "999 decades ago",
 ]  # fmt: skip
 
 
@@ -232,7 +233,8 @@ PIECES = [
     "以来", "将于", "目标", "农历", "北京时间", "当地时间", "今年", "去年", "明年", "当年",
     "该月", "当天", "January", "Jan.", "May", "Monday", "last", "night", "ago", "later",
     "earlier", "years", "hours", "a", "decade", "pm", "am", "at", "on", "in", "since", "by",
-    "Q3", "the", "of", "evening", "early", "mid-", "T", "Z", "+08:00", " ", "more than", "\n",
+    "Q3", "the", "of", "evening", "early", "mid-", "T", "Z", "+08:00", "+99:99", "五千", "九千",
+    " ", "more than", "\n",
 ]  # fmt: skip
 texts = st.one_of(
     st.text(max_size=60),

@@ -109,12 +109,15 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
                 sign = 1 if ctx.sentence(a.start) < ctx.sentence(hit.start) else -1
     if mode == "interval" and label == "publication":
         sign = -1
-    when = C.shift(base, unit, amt.lo, amt.hi, sign, approximate=approx)
-    if mode == "interval" and sign > 0 and when.start >= ctx.day_end:
-        # 2024年欧洲杯…时隔12年再次捧杯: the earlier date is the current event, count back
-        sign = -1
+    try:
         when = C.shift(base, unit, amt.lo, amt.hi, sign, approximate=approx)
-        notes.append("counting forward would pass publication")
+        if mode == "interval" and sign > 0 and when.start >= ctx.day_end:
+            # 2024年欧洲杯…时隔12年再次捧杯: the earlier date is the current event, count back
+            sign = -1
+            when = C.shift(base, unit, amt.lo, amt.hi, sign, approximate=approx)
+            notes.append("counting forward would pass publication")
+    except (ValueError, OverflowError):  # 五千年前: before year 1
+        raise NotEvent(f"beyond the calendar the site can show: {hit.text}") from None
     notes.insert(0, f"{'before' if sign < 0 else 'after'} {label}")
     kind = "relative" if label == "publication" and mode == "ago" else "anchored"
     if amt.approximate and kind == "relative":

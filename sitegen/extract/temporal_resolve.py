@@ -500,7 +500,10 @@ def _apply_offset(when: When, tzo: str | None, notes: list[str]) -> When:
         return when
     text = "+00:00" if tzo == "Z" else tzo if ":" in tzo else tzo[:3] + ":" + tzo[3:]
     wall = when.start.replace(tzinfo=None).isoformat()
-    start = datetime.fromisoformat(wall + text).astimezone(when.start.tzinfo)
+    try:
+        start = datetime.fromisoformat(wall + text).astimezone(when.start.tzinfo)
+    except ValueError:
+        raise NotEvent(f"not a valid UTC offset: {tzo}") from None
     if start != when.start:
         notes.append(f"offset {tzo} converted to the publication's zone")
     return dataclasses.replace(when, start=start)
