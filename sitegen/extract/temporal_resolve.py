@@ -392,7 +392,7 @@ def _decade(g: dict[str, str | None], ctx: Ctx) -> When:
         if value % 10 or (value < 30 and not g.get("century")):
             raise Skip(raw)  # 20年代: the 1920s or the 2020s
         value += 1900
-    if value % 10:
+    if value % 10 or not 1000 <= value <= 2990:
         raise Skip(raw)
     first, last = value, value + 9
     part = W.key(g.get("dp"))
