@@ -16,11 +16,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitegen.dates import PRECISIONS, When
 from sitegen.extract import temporal_calendar as C
 from sitegen.extract.cn_numerals import parse_int
+
+if TYPE_CHECKING:
+    from sitegen.extract.temporal_rules import Rule
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Resolved:
 class Hit:
     """One regex match of one rule, with its named groups."""
 
-    rule: Any
+    rule: Rule
     start: int
     end: int
     text: str
