@@ -73,7 +73,7 @@ Resolution rules
   (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
   ``早晨起来``), ages, ordinal counts, and numbers that look like dates (prices,
   percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
-  model names ``SU7``, phone numbers), lunar-calendar dates (not converted),
+  model names ``A320``, phone numbers), lunar-calendar dates (not converted),
   impossible dates (``2月30日``), and relative words too vague to bound
   (``许多年后``, ``many years ago``, ``当年`` with no year before it).
 
