@@ -127,7 +127,7 @@ def amount(num: str | None, fuzz: str | None = None, *, half: bool = False) -> A
         return None
     n = num.strip().translate(_FULLWIDTH)
     if n == "半":
-        return Amount(0.5, 0.5)
+        return _hedge(0.5, 0.5, fuzz, False, vague=False)  # 半个多月 = 0.5..1.5 months
     if n in ("几", "数", "若干"):
         lo, hi = 2.0, 9.0
         return _hedge(lo, hi, fuzz, half, vague=True)

@@ -82,7 +82,7 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         unit = "year" if unit == "decade" else unit
         amt = en_amount(g.get("n") or "", g.get("ap"), scale=scale)
     else:
-        fuzz = g.get("fuzz") or g.get("fuzz2")
+        fuzz = g.get("fuzz") or g.get("fuzz2") or g.get("fuzz3")
         amt = amount(g.get("n") or g.get("hn"), fuzz, half=bool(g.get("half")))
     if amt is None or amt.hi <= 0 or amt.hi > 5000:
         raise Skip("amount")

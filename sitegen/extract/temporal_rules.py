@@ -88,7 +88,7 @@ YP = (
 )
 UNIT_ZH = r"(?P<unit>小时|钟头|分钟|天|日|周|星期|礼拜|月|年)"
 AMOUNT_ZH = (
-    rf"(?:(?P<n>{AMT})(?P<ge>个)?(?P<fuzz>多|余|来)?(?P<half>半)?|(?P<hn>半)(?P<ge2>个)?)"
+    rf"(?:(?P<n>{AMT})(?P<ge>个)?(?P<fuzz>多|余|来)?(?P<half>半)?|(?P<hn>半)(?P<ge2>个)?(?P<fuzz3>多)?)"
     rf"{SP}{UNIT_ZH}(?P<fuzz2>多|左右)?"
 )
 

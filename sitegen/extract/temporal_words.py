@@ -92,6 +92,7 @@ ZH_YEAR_WORDS = [w for w in YEAR_WORDS if not w.isascii()]
 # month words -> (base, months)
 MONTH_WORDS: dict[str, tuple[str, int]] = {
     "本月": ("pub", 0), "这个月": ("pub", 0), "上月": ("pub", -1), "上个月": ("pub", -1),
+    "上上个月": ("pub", -2), "上上月": ("pub", -2),
     "下月": ("pub", 1), "下个月": ("pub", 1), "当月": ("anchor", 0), "同月": ("anchor", 0),
     "该月": ("anchor", 0), "次月": ("anchor", 1),
     "this month": ("pub", 0), "last month": ("pub", -1), "next month": ("pub", 1),
@@ -160,6 +161,7 @@ RECENT: dict[str, tuple[int, int]] = {
     "近几天来": (4, 0), "近几日来": (4, 0), "这几天来": (4, 0), "最近几天来": (4, 0),
     "前几天": (7, 1), "前两天": (3, 1), "前些天": (14, 1), "前些日子": (21, 1),
     "in recent days": (4, 0), "over the past few days": (4, 0), "the other day": (7, 1),
+    "in recent weeks": (21, 0), "近几周": (21, 0), "最近几周": (21, 0),
 }  # fmt: skip
 
 # seasons -> (first month, last month); winter runs from December into the next year.
