@@ -90,7 +90,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
-from sitegen.extract.temporal_context import Anchor, Ctx, Hit, Resolved, describe
+from sitegen.extract.temporal_context import ROLLED_BACK, Anchor, Ctx, Hit, Resolved, describe
 from sitegen.extract.temporal_rules import PRIORITY, RULES, Rule
 
 __all__ = ["TimeMention", "find_times"]
@@ -238,6 +238,24 @@ _PLAN_AFTER_EN = re.compile(
 )
 
 
+# an effective date being announced: only consulted for month-days moved to last year
+_EFFECTIVE_AFTER_ZH = re.compile(
+    r"^(?:起|开始)(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)|^(?:正式)?生效"
+)
+_EFFECTIVE_BEFORE_EN = re.compile(
+    r"\b(?:takes?|taking)\s+effect\s+(?:on|from)?\s*$|\b(?:effective|starting|beginning)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _announced(ctx: Ctx, hit: Hit) -> str | None:
+    before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
+    m = _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12]) or _EFFECTIVE_BEFORE_EN.search(
+        before
+    )
+    return m.group(0).strip() if m else None
+
+
 def _plan_marker(ctx: Ctx, hit: Hit) -> str | None:
     """The plan/target wording around a mention, if any (same sentence only)."""
     text = ctx.text
@@ -258,6 +276,8 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     if when is None:
         return res
     marker = _plan_marker(ctx, hit)
+    if not marker and ROLLED_BACK in res.explanation:
+        marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's
     if marker:
         why = f"plan/target ('{marker}'): {hit.text} → {describe(when)} is not a happening"
         return Resolved(None, "not-event", why)

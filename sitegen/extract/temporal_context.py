@@ -54,6 +54,9 @@ class Anchor:
     names_year: bool
 
 
+ROLLED_BACK = "it would be after publication"
+"""Part of the note `infer_year` leaves when it moved a month-day to an earlier year."""
+
 INHERITED = "approximate, as its anchor is"
 """The note a resolver adds when its anchor is approximate; `finish` then marks the result so."""
 

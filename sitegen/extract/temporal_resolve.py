@@ -20,6 +20,7 @@ from sitegen.extract import temporal_words as W
 from sitegen.extract.cn_numerals import parse_int
 from sitegen.extract.temporal_context import (
     INHERITED,
+    ROLLED_BACK,
     Ctx,
     Hit,
     NotEvent,
@@ -83,10 +84,10 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             if y == ctx.pub_date.year:
                 notes.append(f"year from publication {y}")
             else:
-                why = why or f"in {ctx.pub_date.year} it would be after publication"
+                why = why or f"in {ctx.pub_date.year} {ROLLED_BACK}"
                 notes.append(f"year {y}: {why}")
             return y
-        why = why or f"in {y} it would be after publication"
+        why = why or f"in {y} {ROLLED_BACK}"
         y -= 1
     raise NotEvent(f"no such date: month {month} has no day {day}")
 
