@@ -27,7 +27,9 @@ Resolution rules
   publication year, unless the date would then be more than one day after the
   publication day, in which case the previous year (``3月5日`` in a January
   2026 article is 2025-03-05; ``12月30日`` is 2025-12-30; ``2月29日`` goes back
-  to the last leap year).  A date within one day after publication (``1月9日``
+  to the last leap year), unless the wording announces it as an effective date
+  (``新规1月20日起实施``, ``take effect on February 1``): then it is a plan.  A
+  date within one day after publication (``1月9日``
   in an article of 1月8日 23:00) keeps its year and so becomes a not-event: an
   announcement for tomorrow, not a happening.  A year-only anchor (``2013年``)
   and a range spanning years never lend their year.
