@@ -1,0 +1,179 @@
+"""The words of each source, segmented once, and the content words compared.
+
+jieba segments a text once (`Words.of`); every later step (relevance,
+candidate vectors, entities, tags) reads token slices by character offsets.
+Parts of speech come from jieba's dictionary table (``word_tag_tab``), not
+from ``jieba.posseg`` over whole texts, which is about ten times slower; only
+a word jieba's dictionary does not know is tagged by ``posseg`` on the word
+alone (cached).
+
+English words are compared lower-cased; names written in Latin letters
+(``Lei Jun``) are linked to Chinese names by their pinyin (see `Lexicon`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..segment import jieba
+from .passages import Span
+
+CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'+.-]*$|^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")
+NUMBER = re.compile(r"^[\d.,%]+$")
+
+FUNCTION_TAGS = ("r", "p", "c", "u", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w", "z", "b", "k", "h")
+"""jieba tag prefixes of words that carry no subject: pronouns, prepositions,
+conjunctions, particles, adverbs, numerals, classifiers, time words, …"""
+
+NAME_TAGS = ("nr", "nrfg", "nrt")
+ORG_TAGS = ("nt",)
+SUBJECT_TAGS = ("n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "eng", "j", "l", "i")
+"""Tags of words that can name what a story is about."""
+
+
+@lru_cache(maxsize=1)
+def _tag_table() -> dict[str, str]:
+    jieba()
+    import jieba.posseg as pseg
+
+    return pseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=20000)
+def tag_of(word: str) -> str:
+    """jieba's part of speech for one word: the dictionary's, else posseg on the word alone."""
+    tag = _tag_table().get(word)
+    if tag:
+        return tag
+    if CJK_WORD.match(word):
+        import jieba.posseg as pseg
+
+        pairs = pseg.lcut(word)
+        return pairs[0].flag if len(pairs) == 1 else "x"
+    if LATIN_WORD.match(word):
+        return "eng"
+    return "x"
+
+
+def in_dictionary(word: str) -> bool:
+    return word in _tag_table()
+
+
+@lru_cache(maxsize=1)
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's inverse document frequencies from its general corpus, and their median."""
+    jieba()
+    from jieba import analyse
+
+    tfidf = analyse.default_tfidf
+    return tfidf.idf_freq, tfidf.median_idf
+
+
+@dataclass
+class Words:
+    """One text segmented once: tokens and their start offsets."""
+
+    text: str
+    tokens: list[str]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        tokens = jieba().lcut(text)
+        starts, pos = [], 0
+        for tok in tokens:
+            starts.append(pos)
+            pos += len(tok)
+        return cls(text, tokens, starts)
+
+    def within(self, span: Span) -> list[tuple[str, int]]:
+        """(token, offset) pairs that start inside ``span``."""
+        i = bisect.bisect_left(self.starts, span.start)
+        j = bisect.bisect_left(self.starts, span.end)
+        return list(zip(self.tokens[i:j], self.starts[i:j], strict=True))
+
+
+@dataclass
+class Lexicon:
+    """How words are compared: stopwords, aliases to canonical names, Latin names to Chinese."""
+
+    stopwords: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """lower-cased alias (Chinese or Latin) -> canonical name"""
+    latin_names: dict[str, str] = field(default_factory=dict)
+    """pinyin key (``leijun``) -> Chinese word seen in the dump"""
+    ignored: set[str] = field(default_factory=set)
+    """words that never count (the dump's search keyword)"""
+
+    def canonical(self, word: str) -> str:
+        return self.aliases.get(word.lower(), word)
+
+    def is_content(self, word: str) -> bool:
+        """A word worth comparing: not a function word, number, stopword or the search keyword."""
+        w = word.strip()
+        if len(w) < 2 or NUMBER.match(w) or w.lower() in self.stopwords:
+            return False
+        if CJK_WORD.match(w):
+            return not tag_of(w).startswith(FUNCTION_TAGS)
+        return bool(LATIN_WORD.match(w))
+
+    def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
+        """The content words of a token list, canonical and lower-cased, keyword removed."""
+        out = []
+        skipped = set(skip)
+        for tok in tokens:
+            if tok in skipped or not self.is_content(tok):
+                continue
+            term = self.canonical(tok)
+            if not CJK_WORD.match(term):
+                term = term.lower()
+            if term in self.ignored or any(k in term for k in self.ignored if len(k) > 1):
+                continue
+            out.append(term)
+            if len(term) >= 3 and CJK_WORD.match(term):
+                out.extend(w for w in subwords(term) if w not in self.ignored and self.is_content(w))
+        return out
+
+    def latin_terms(self, text: str) -> list[str]:
+        """Names written in Latin letters in ``text``, as the Chinese words they stand for."""
+        out = []
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m.group(0)
+            hit = self.aliases.get(run.lower())
+            if hit is None:
+                hit = self.latin_names.get(re.sub(r"[^a-z]", "", run.lower()))
+            if hit is None and " " in run:
+                for part in run.split():
+                    key = part.lower()
+                    hit2 = self.aliases.get(key) or self.latin_names.get(key)
+                    if hit2:
+                        out.append(hit2)
+                continue
+            if hit:
+                out.append(hit)
+        return out
+
+
+def subwords(word: str) -> list[str]:
+    """Dictionary words inside a longer word (直播间 -> 直播), as jieba's search mode finds them."""
+    table = _tag_table()
+    out = []
+    for n in (2, 3):
+        if len(word) > n:
+            out.extend(word[i : i + n] for i in range(len(word) - n + 1) if word[i : i + n] in table)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+
+
+def pinyin_key(word: str) -> str:
+    """``雷军`` -> ``leijun``: how the name is written in Latin letters, without spaces."""
+    from ..slug import to_ascii_words
+
+    return "".join(to_ascii_words(word))
