@@ -30,6 +30,7 @@ class SiteData:
     files: list[Path] = field(default_factory=list)  # every file read, for watching/caching
     people: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> aliases
     organisations: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> aliases
+    places: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> aliases
     stopwords: set[str] = field(default_factory=set)  # words that are never a subject or a tag
     not_names: set[str] = field(default_factory=set)  # words jieba mistakes for names
 
@@ -68,7 +69,7 @@ def load_site_data(config: SiteConfig) -> SiteData:
 
 
 def _load_names(path: Path, data: SiteData) -> None:
-    """``people.toml``: ``[people]`` and ``[organisations]`` tables of canonical name = [aliases]."""
+    """``people.toml``: ``[people]``, ``[organisations]``, ``[places]``: canonical name = [aliases]."""
     if not path.exists():
         return
     doc = _read_toml(path)
@@ -76,7 +77,11 @@ def _load_names(path: Path, data: SiteData) -> None:
     if not isinstance(not_names, list) or not all(isinstance(w, str) for w in not_names):
         raise ContentError(path, _line_of(path, "not_names"), "not_names must be a list of words")
     data.not_names.update(not_names)
-    for table, target in (("people", data.people), ("organisations", data.organisations)):
+    for table, target in (
+        ("people", data.people),
+        ("organisations", data.organisations),
+        ("places", data.places),
+    ):
         entries = doc.get(table, {})
         if not isinstance(entries, dict):
             raise ContentError(path, None, f'expected a [{table}] table of "Name" = ["alias", …]')

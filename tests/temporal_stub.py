@@ -51,8 +51,8 @@ _ZH = re.compile(
     r"|(?P<md>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"(?P<part>凌晨|上午|中午|下午|晚间|晚上|晚|深夜)?(?:(?P<h>\d{1,2})[点时](?:(?P<mi>\d{1,2})分)?)?)"
     r"|(?P<yr>(?P<y0>\d{4})年(?P<target>全年|目标)?)"
-    r"|(?P<rel>昨晚|昨天|今天|前天|今晨|昨日)"
-    r"|(?P<week>上周(?P<wd>[一二三四五六日]))"
+    r"|(?P<rel>昨晚|昨天|今天|前天|今晨|昨日)(?P<relpart>凌晨|上午|中午|下午|晚间|晚上|深夜)?"
+    r"|(?P<week>上周(?P<wd>[一二三四五六日])(?P<weekpart>凌晨|上午|中午|下午|晚间|晚上|深夜)?)"
     r"|(?P<ago>(?:过去|之前)?(?P<n>\d+)(?P<dur>个)?小时(?P<dir>后|前)?)"
     r"|(?P<early>本月早些时候|本月初)"
     r"|(?P<decades>十几年前|十多年前)"
@@ -99,6 +99,9 @@ def find_times(text: str, published: datetime, *, lang: str | None = None) -> li
             day = (published - timedelta(days=back)).replace(hour=0, minute=0, second=0, microsecond=0)
             if g["rel"] == "昨晚":
                 when = When(day.replace(hour=18), "part-of-day", None, "evening")
+            elif g["relpart"]:
+                part = PARTS[g["relpart"]][0]
+                when = When(day.replace(hour=PART_START[part]), "part-of-day", None, part)
             else:
                 when = When(day, "day")
         elif g["week"]:
@@ -107,6 +110,9 @@ def find_times(text: str, published: datetime, *, lang: str | None = None) -> li
             monday = published - timedelta(days=published.weekday() + 7)
             day = (monday + timedelta(days=wd)).replace(hour=0, minute=0, second=0, microsecond=0)
             when = When(day, "day")
+            if g["weekpart"]:
+                part = PARTS[g["weekpart"]][0]
+                when = When(day.replace(hour=PART_START[part]), "part-of-day", None, part)
         elif g["ago"]:
             if g["dur"] or not (g["dir"] or m.group(0).startswith("过去")) or anchor is None:
                 kind = "not-event"

@@ -154,7 +154,7 @@ def find_candidates(
                 reason = _reject(quote, m, source, rules)
                 skip = [t for t, off in words.within(span) if any(x.start <= off < x.end for x in inside)]
                 tokens = [t for t, _ in words.within(span)]
-                terms = lexicon.terms(tokens, skip) + lexicon.latin_terms(quote)
+                terms = lexicon.span_terms(tokens, quote, skip)
                 if reason is None and len(set(terms)) < rules.min_content_words:
                     reason = "too few content words"
                 if reason:

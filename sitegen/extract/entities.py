@@ -45,7 +45,7 @@ def surnames() -> frozenset[str]:
 @dataclass
 class Gazetteer:
     kinds: dict[str, str] = field(default_factory=dict)
-    """canonical name -> "person" | "organisation\""""
+    """canonical name -> "person" | "organisation" | "place\""""
     aliases: dict[str, str] = field(default_factory=dict)
     """lower-cased alias or name -> canonical name"""
     not_names: set[str] = field(default_factory=set)
@@ -56,13 +56,17 @@ def gazetteer(data: SiteData) -> Gazetteer:
     """The site's names; Chinese ones are added to jieba's dictionary so they segment whole."""
     gaz = Gazetteer(not_names=set(data.not_names))
     j = jieba()
-    for kind, table in (("person", data.people), ("organisation", data.organisations)):
+    for kind, table in (
+        ("person", data.people),
+        ("organisation", data.organisations),
+        ("place", data.places),
+    ):
         for name, aliases in table.items():
             gaz.kinds[name] = kind
             for alias in [name, *aliases]:
                 gaz.aliases[alias.lower()] = name
                 if CJK_WORD.match(alias) and not in_dictionary(alias):
-                    j.add_word(alias, freq=None, tag="nr" if kind == "person" else "nt")
+                    j.add_word(alias, freq=None, tag={"person": "nr", "organisation": "nt"}.get(kind, "ns"))
     return gaz
 
 
@@ -105,6 +109,8 @@ def people(
         found = []
         for tok in tokens:
             name = gaz.aliases.get(tok.lower())
+            if name is not None and gaz.kinds.get(name) == "place":
+                continue
             if (
                 name is None
                 and tok.lower() not in lexicon.stopwords
@@ -115,7 +121,7 @@ def people(
             if name:
                 found.append(name)
         for name in lexicon.latin_terms(text):
-            if name in gaz.kinds or is_person_name(name):
+            if gaz.kinds.get(name) in ("person", "organisation") or is_person_name(name):
                 found.append(name)
         for name in set(found):
             counts[name] += 1
@@ -135,7 +141,7 @@ def tags(
         word = lexicon.canonical(tok)
         if word in exclude or word.lower() in lexicon.stopwords or not lexicon.is_content(word):
             continue
-        if any(k in word.lower() for k in lexicon.ignored) and word.lower() not in lexicon.ignored:
+        if lexicon.is_keyword(word) and word.lower() not in lexicon.ignored:
             continue
         if CJK_WORD.match(word):
             if not tag_of(word).startswith(TAG_TAGS) or is_person_name(word):

@@ -13,6 +13,7 @@ and the page says so.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -20,18 +21,27 @@ from ..config import SiteConfig
 from ..content import Citation, Event, Source
 from ..dates import When
 from ..errors import Problem
+from ..markdown import normalise_ws
 from ..sitedata import SiteData
 from ..slug import slugify, unique
 from . import Extraction
 from .candidates import Candidate, Mention, find_candidates
 from .dating import Claim, published_note, settle
 from .entities import Gazetteer, gazetteer, make_lexicon, people, tags
-from .merge import Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
-from .passages import paragraphs, sentences
+from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
+from .passages import clauses, paragraphs, sentences
 from .relevance import judge
 from .rules import Rules, rules_from
-from .titles import summary, title_from
-from .words import Lexicon, Words
+from .titles import shorten, summary, title_choices, title_score
+from .words import CJK_WORD, Lexicon, Words, tag_of
+
+LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+"""English clauses cannot be checked for a verb by jieba; any run of words will do."""
+MAX_TITLE_QUOTES = 8
+TITLE_EXACT_DATE = 0.1
+TITLE_PER_COPY = 0.05
+NOUN_PHRASE_PENALTY = 0.3
+"""Title candidates come from this many of the event's most representative quotes."""
 
 
 def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) -> Extraction:
@@ -66,11 +76,9 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
         candidates.extend(found.candidates)
         out.notes.extend(found.dropped)
         out.problems.extend(found.problems)
-    idf = idf_weights(
-        set(lexicon.terms(words[s.id].tokens)) | set(lexicon.latin_terms(s.text)) for s in on_topic
-    )
+    idf = idf_weights(set(lexicon.span_terms(words[s.id].tokens, s.text)) for s in on_topic)
     out.notes.extend(align_syndicated(candidates))
-    clustering = Clustering(idf, rules)
+    clustering = Clustering(idf, rules, _bridge(on_topic, words, lexicon))
     clustering.add_all(candidates)
     _cite_undated(clustering, on_topic, words, lexicon, len(candidates), out)
 
@@ -93,6 +101,15 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     return out
 
 
+def _bridge(on_topic: list[Source], words: dict[str, Words], lexicon: Lexicon) -> Bridge:
+    """Latin-letter words that Chinese and English sources both use."""
+    by_lang: dict[str, set[str]] = {}
+    for s in on_topic:
+        by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, s.text))
+    zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
+    return Bridge({t for t in zh & en if not CJK_WORD.match(t)})
+
+
 def _cite_undated(
     clustering: Clustering,
     on_topic: list[Source],
@@ -111,7 +128,7 @@ def _cite_undated(
         joined = False
         for span in spans:
             tokens = [t for t, _ in words[s.id].within(span)]
-            terms = lexicon.terms(tokens) + lexicon.latin_terms(span.of(text))
+            terms = lexicon.span_terms(tokens, span.of(text))
             c = Candidate(s, order, span, span.of(text), None, None, terms, False)
             order += 1
             if len(set(terms)) >= 2 and clustering.add(c) is not None:
@@ -123,7 +140,7 @@ def _cite_undated(
         day = s.published.replace(hour=0, minute=0, second=0, microsecond=0)
         mention = Mention("", span.start, span.start, When(day, "day"), "published", "publication", "")
         tokens = [t for t, _ in words[s.id].within(span)]
-        terms = lexicon.terms(tokens) + lexicon.latin_terms(span.of(text))
+        terms = lexicon.span_terms(tokens, span.of(text))
         if len(set(terms)) < 2:
             continue
         clustering.add(Candidate(s, order, span, span.of(text), mention.when, mention, terms, True))
@@ -173,11 +190,11 @@ def _event(
         return None
     ranked = sorted(
         cited,
-        key=lambda m: (m.source.lang == lang, m.founding, round(centre[id(m)], 2), -m.order),
+        key=lambda m: (m.founding, m.source.lang == lang, round(centre[id(m)], 2), -m.order),
         reverse=True,
     )
     rep = ranked[0]
-    title = title_from(rep, rules.title_max_chars)
+    title = _title(ranked, settled.when, lang, idf, cl, words, lexicon, rules)
     quotes = [([t for t, _ in words[m.source.id].within(m.quote_span)], m.quote) for m in cited]
     names = people(quotes, lexicon, gaz, rules.max_people)
     all_tokens = [t for toks, _ in quotes for t in toks]
@@ -193,6 +210,63 @@ def _event(
         lang=rep.source.lang,
     )
     return event, _explain(settled.reason, cited, centre)
+
+
+def _title(
+    ranked: list[Candidate],
+    when: When,
+    lang: str,
+    idf: dict[str, float],
+    cl: Cluster,
+    words: dict[str, Words],
+    lexicon: Lexicon,
+    rules: Rules,
+) -> str:
+    """The best clause run among the quotes in the site's language (else any)."""
+    dated = [m for m in ranked if m.founding] or ranked
+    pool = [m for m in dated if m.source.lang == lang] or dated
+    copies = Counter(normalise_ws(m.quote) for m in ranked)
+    best, best_score = "", float("-inf")
+    seen: set[str] = set()
+    for m in pool:
+        quote = normalise_ws(m.quote)
+        if quote in seen:
+            continue
+        seen.add(quote)
+        if len(seen) > MAX_TITLE_QUOTES:
+            break
+        # the most precise report of the date, and text several outlets carry, make better titles
+        bonus = (TITLE_EXACT_DATE if m.when == when else 0.0) + TITLE_PER_COPY * min(3, copies[quote] - 1)
+        if _dates_a_noun(m, words[m.source.id]):
+            bonus -= NOUN_PHRASE_PENALTY
+        if _dates_a_noun(m, words[m.source.id]):
+            bonus -= NOUN_PHRASE_PENALTY
+        for span, text, holds_date in title_choices(m, rules.title_max_chars):
+            tokens = [t for t, _ in words[m.source.id].within(span)]
+            vec = vector(lexicon.span_terms(tokens, text), idf)
+            verb = any(tag_of(t).startswith("v") for t in tokens) or LATIN_TEXT.search(text) is not None
+            score = bonus + title_score(
+                text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules.title_max_chars
+            )
+            if score > best_score:
+                best, best_score = text, score
+    return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)
+
+
+def _dates_a_noun(m: Candidate, words: Words) -> bool:
+    """A date in a clause that ends in the noun its 的 describes ("上周五凌晨发生爆炸的恒丰化工厂区，…")
+    dates a detail, not what the sentence reports."""
+    if m.mention is None:
+        return False
+    for part in clauses(words.text, m.quote_span):
+        if part.start <= m.mention.start < part.end:
+            tokens = [t for t, _ in words.within(part) if t.strip() and not re.match(r"^\W+$", t)]
+            return len(tokens) > 1 and "的" in tokens[:-1] and tag_of(tokens[-1]).startswith("n")
+    return False
+
+
+def _fallback_title(m: Candidate) -> str:
+    return m.quote.strip()[:40]
 
 
 def _rank(m: Candidate, centre: dict[int, float]) -> tuple:

@@ -29,6 +29,7 @@ from ..dates import When
 from ..markdown import normalise_ws
 from .candidates import Candidate
 from .rules import Rules
+from .words import CJK_WORD
 
 WIDE_DAYS = 62
 """Events spanning more days than this are indexed by year instead of by day."""
@@ -65,6 +66,29 @@ def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None
 
 
 @dataclass
+class Bridge:
+    """How quotes in different languages are compared: only through words both languages use."""
+
+    shared_latin: set[str] = field(default_factory=set)
+    """Latin-letter words found in Chinese sources too (KOL, SU7)"""
+    min_words: int = 2
+    min_weight: float = 1.0
+
+    def crosses(self, term: str) -> bool:
+        return CJK_WORD.match(term) is not None or term in self.shared_latin
+
+    def share(self, a: dict[str, float], b: dict[str, float]) -> float:
+        """Weighted share of the smaller side's crossing words found in the other; 0 if too thin."""
+        wa = {t: w for t, w in a.items() if self.crosses(t)}
+        wb = {t: w for t, w in b.items() if self.crosses(t)}
+        shared = [t for t in wa if t in wb]
+        weight = sum(min(wa[t], wb[t]) for t in shared)
+        if not shared or (len(shared) < self.min_words and weight < self.min_weight):
+            return 0.0
+        return weight / min(sum(wa.values()), sum(wb.values()))
+
+
+@dataclass
 class Cluster:
     """A happening being assembled: its candidates, the period all their dates share, its words."""
 
@@ -76,6 +100,8 @@ class Cluster:
     quotes: set[str] = field(default_factory=set)
     vectors: list[dict[str, float]] = field(default_factory=list)
     """one word vector per distinct quote"""
+    langs: list[str] = field(default_factory=list)
+    """the language of each of those quotes"""
     quote_order: list[str] = field(default_factory=list)
     dead: bool = False
     """merged into another event"""
@@ -92,6 +118,7 @@ class Cluster:
             self.quote_order.append(quote)
             self.words.update(vec)
             self.vectors.append(vec)
+            self.langs.append(c.source.lang)
             self._norm = None
         if c.when is not None:
             self.precision = self.precision or c.when.precision
@@ -114,22 +141,30 @@ class Cluster:
         ) in zip(other.members, other.scores, strict=True):
             self.members.append(m)
             self.scores.append(score)
-        for quote, vec in zip(other.quote_order, other.vectors, strict=True):
+        for quote, vec, lang in zip(other.quote_order, other.vectors, other.langs, strict=True):
             if quote not in self.quotes:
                 self.quotes.add(quote)
                 self.quote_order.append(quote)
                 self.vectors.append(vec)
+                self.langs.append(lang)
                 self.words.update(vec)
         assert self.lo and self.hi and other.lo and other.hi
         self.lo, self.hi = max(self.lo, other.lo), min(self.hi, other.hi)
         self._norm = None
         other.dead = True
 
-    def similarity(self, vec: dict[str, float]) -> float:
-        """Cosine with the event's words, or with its closest distinct quote if higher."""
+    def similarity(self, vec: dict[str, float], lang: str = "zh", bridge: Bridge | None = None) -> float:
+        """Cosine with the event's words, or with its closest distinct quote if higher.
+
+        A quote in another language is compared through the words both languages
+        share (names, linked by pinyin or the gazetteer, and terms such as "KOL").
+        """
         score = cosine(vec, self.words, self.norm())
-        for other in self.vectors[-MAX_COMPARED:]:
-            score = max(score, cosine(vec, other))
+        for other, other_lang in list(zip(self.vectors, self.langs, strict=True))[-MAX_COMPARED:]:
+            if other_lang == lang or bridge is None:
+                score = max(score, cosine(vec, other))
+            else:
+                score = max(score, bridge.share(vec, other))
         return score
 
     def norm(self) -> float:
@@ -223,8 +258,9 @@ def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
 class Clustering:
     """Greedy, date-blocked clustering of candidates into happenings."""
 
-    def __init__(self, idf: dict[str, float], rules: Rules) -> None:
+    def __init__(self, idf: dict[str, float], rules: Rules, bridge: Bridge | None = None) -> None:
         self.idf = idf
+        self.bridge = bridge
         self.rules = rules
         self.index = _DayIndex()
         self.clusters: list[Cluster] = []
@@ -263,7 +299,7 @@ class Clustering:
                 bar = self.rules.same_period_similarity
             else:
                 bar = self.rules.merge_similarity
-            score = cl.similarity(vec)
+            score = cl.similarity(vec, c.source.lang, self.bridge)
             if score >= bar and score > best_score:
                 best, best_score = cl, score
         return best, best_score
@@ -285,7 +321,13 @@ class Clustering:
                         if _same_period_clusters(cl, other)
                         else self.rules.merge_similarity
                     )
-                    score = max((other.similarity(v) for v in cl.vectors), default=0.0)
+                    score = max(
+                        (
+                            other.similarity(v, lang, self.bridge)
+                            for v, lang in zip(cl.vectors, cl.langs, strict=True)
+                        ),
+                        default=0.0,
+                    )
                     if score >= bar:
                         cl.absorb(other)
                         changed = True

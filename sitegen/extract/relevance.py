@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .rules import Rules
-from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, pinyin_key, tag_of
+from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,7}|[A-Z]+[0-9][A-Z0-9]*|[0-9]+[A-Z][A-Z0-9]*)$")
 
@@ -31,6 +31,15 @@ class Relevance:
     """source id -> those of its subject words other sources share"""
 
 
+_LATIN_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
+NAME_LIKE_TAGS = ("nr", "ns", "nt", "nz")
+
+
+def _name_like(word: str) -> bool:
+    """A proper name by jieba's tag, or a word its dictionary does not know (often a name)."""
+    return tag_of(word).startswith(NAME_LIKE_TAGS) or not in_dictionary(word)
+
+
 def _chinese_salience(words: Words, lexicon: Lexicon) -> Counter[str]:
     idf, median = general_idf()
     counts: Counter[str] = Counter()
@@ -41,7 +50,7 @@ def _chinese_salience(words: Words, lexicon: Lexicon) -> Counter[str]:
             continue
         counts[lexicon.canonical(tok)] += 1
     return Counter(
-        {w: (1 + math.log(n)) * idf.get(w, median) for w, n in counts.items() if w not in lexicon.ignored}
+        {w: (1 + math.log(n)) * idf.get(w, median) for w, n in counts.items() if not lexicon.is_keyword(w)}
     )
 
 
@@ -51,7 +60,7 @@ def _latin_salience(words: Words, lexicon: Lexicon) -> Counter[str]:
     for tok in words.tokens:
         if _ACRONYM.match(tok) and tok.lower() not in lexicon.stopwords:
             counts[lexicon.canonical(tok)] += 1
-    return Counter({w: (1 + math.log(n)) * median for w, n in counts.items() if w not in lexicon.ignored})
+    return Counter({w: (1 + math.log(n)) * median for w, n in counts.items() if not lexicon.is_keyword(w)})
 
 
 def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
@@ -60,12 +69,15 @@ def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
     chinese = {sid: _chinese_salience(w, lexicon) for sid, w in docs.items()}
     need = max(rules.shared_min_sources, math.ceil(rules.shared_min_share * len(docs)))
 
-    # Chinese words shared by several sources may be written in pinyin elsewhere (雷军 ~ Lei Jun)
-    spread: Counter[str] = Counter()
-    for sal in chinese.values():
-        spread.update(w for w, _ in sal.most_common(rules.subject_words * 2))
-    for word, n in spread.items():
-        if n >= need and len(word) >= 2:
+    # names and shared words may be written in pinyin elsewhere (雷军 ~ Lei Jun)
+    if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):
+        spread: Counter[str] = Counter()
+        for sal in chinese.values():
+            spread.update(w for w, _ in sal.most_common(rules.subject_words * 2))
+        names = {w for w, n in spread.items() if n >= need and len(w) >= 2}
+        for sal in chinese.values():
+            names.update(w for w in sal if 2 <= len(w) <= 4 and _name_like(w))
+        for word in sorted(names):
             lexicon.latin_names.setdefault(pinyin_key(word), word)
 
     counts: Counter[str] = Counter()

@@ -17,11 +17,13 @@ from .candidates import Candidate
 from .passages import Span, clauses, paragraphs, sentences
 
 LEADING = re.compile(
-    r"^(?:[\s\"“”'‘’「」『』（）()【】\[\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
+    r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
     r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:on|at|in|by|and|but|then)\b)+",
     re.I,
 )
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
+COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
+"""A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
 REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
@@ -32,40 +34,81 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
-def title_from(c: Candidate, max_chars: int) -> str:
-    """A short line from the candidate's quote: the clauses after its date, cut at a clause end."""
+APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
+"""Words that round off a date ("2时许") and go with it when it is taken off a title."""
+TOPIC_OPENER = re.compile(r"^(?:对于|关于|针对|至于|谈到|谈及|说到)")
+SPEECH_ENDING = re.compile(
+    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|said|says|told)$"
+)
+
+
+def _strip_date(text: str, span: Span, mention: object | None) -> int:
+    """Where a title may start: after a date that opens the clause ("1月7日晚8点，…")."""
+    m_start = getattr(mention, "start", None)
+    if m_start is not None and span.start <= m_start < span.end and not _tidy(text[span.start : m_start]):
+        end = max(span.start, getattr(mention, "end", span.start))
+        after = APPROX_SUFFIX.match(text, end)
+        return after.end() if after else end
+    return span.start
+
+
+def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
+    """(span, title text, holds the date) for each run of one to three clauses of the quote."""
     text = c.source.text
     parts = clauses(text, c.quote_span) or [c.quote_span]
-    mention = c.mention
-    usable: list[Span] = []
-    for part in parts:
-        start = part.start
-        if mention is not None and part.start <= mention.start < part.end:
-            before = _tidy(text[part.start : mention.start])
-            if before and len(before) > 3:
-                usable.append(part)  # the date sits inside the clause: keep the clause whole
-                continue
-            start = mention.end
-        span = Span(start, part.end)
-        if _tidy(span.of(text)):
-            usable.append(span)
-    if not usable:
-        return _tidy(c.quote)[:max_chars]
-    first = usable[0]
-    end = first.end
-    for span in usable[1:]:
-        if len(_tidy(text[first.start : end])) >= max_chars // 3:
-            break
-        if span.end - first.start > max_chars:
-            break
-        end = span.end
-    title = _tidy(REFERENCE.sub("", text[first.start : end]))
-    if len(title) > max_chars * 2:
-        cut = title[: max_chars * 2]
-        title = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
-    if title[:1].islower():
-        title = title[0].upper() + title[1:]
-    return title or _tidy(c.quote)[:max_chars]
+    m_start = getattr(c.mention, "start", -1)
+    dated = next((i for i, p in enumerate(parts) if p.start <= m_start < p.end), -1)
+    if (
+        dated >= 0
+        and dated + 1 < len(parts)
+        and not _tidy(text[_strip_date(text, parts[dated], c.mention) : parts[dated].end])
+    ):
+        dated += 1  # the date is a clause of its own: what happened is the next one
+    out = []
+    for i in range(len(parts)):
+        for j in range(i, min(i + 3, len(parts))):
+            if j > i and parts[j].end - parts[i].start > max_chars * 2:
+                break
+            start = _strip_date(text, parts[i], c.mention)
+            title = _tidy(REFERENCE.sub("", text[start : parts[j].end]))
+            if len(title) >= 4:
+                out.append((Span(start, parts[j].end), title, i <= dated <= j))
+    return out
+
+
+IDEAL_TITLE = 22
+"""Titles longer than this (in Chinese characters; two Latin letters count as one) lose a little."""
+
+
+def display_length(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in text)
+
+
+def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool, max_chars: int) -> float:
+    """How good a title a clause run makes: central words, the dated clause, a verb, short."""
+    score = centrality + (0.3 if holds_date else 0.0) + (0.0 if has_verb else -0.25)
+    length = display_length(title)
+    score -= 0.025 * max(0.0, length - IDEAL_TITLE)
+    if length > max_chars:
+        score -= 0.3
+    elif length < 8:
+        score -= 0.15
+    if title.count('"') % 2 or title.count("“") != title.count("”"):
+        score -= 0.5
+    if TOPIC_OPENER.search(title):
+        score -= 0.2
+    if SPEECH_ENDING.search(title):
+        score -= 0.3
+    return score
+
+
+def shorten(title: str, max_chars: int) -> str:
+    """A title far over the length, cut at a word boundary with an ellipsis."""
+    if len(title) <= max_chars * 2:
+        return title[0].upper() + title[1:] if title[:1].islower() else title
+    cut = title[: max_chars * 2]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut + "…"
 
 
 def sentence_of(c: Candidate) -> str:
@@ -84,12 +127,14 @@ def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> 
     chosen: list[str] = []
     seen_terms: set[str] = set()
     total = 0
-    for c in ranked:
+    whole = [c for c in ranked if COMPLETE.search(sentence_of(c))]
+    for c in whole or ranked:
         sentence = normalise_ws(sentence_of(c))
         if any(sentence in s or s in sentence for s in chosen):
             continue
-        new = set(c.terms) - seen_terms
-        if chosen and (len(new) < 2 or total + len(sentence) > max_chars):
+        terms = set(c.terms)
+        new = terms - seen_terms
+        if chosen and (len(new) < max(2, len(terms) // 2) or total + len(sentence) > max_chars):
             continue
         chosen.append(sentence)
         seen_terms.update(c.terms)

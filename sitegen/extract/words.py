@@ -122,8 +122,12 @@ class Lexicon:
             return not tag_of(w).startswith(FUNCTION_TAGS)
         return bool(LATIN_WORD.match(w))
 
+    def is_keyword(self, term: str) -> bool:
+        """The dump's search keyword, or a word containing it (市场营销 for 营销)."""
+        return term.lower() in self.ignored or any(k in term.lower() for k in self.ignored if len(k) > 1)
+
     def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
-        """The content words of a token list, canonical and lower-cased, keyword removed."""
+        """The content words of a token list, canonical and lower-cased, with their sub-words."""
         out = []
         skipped = set(skip)
         for tok in tokens:
@@ -132,31 +136,35 @@ class Lexicon:
             term = self.canonical(tok)
             if not CJK_WORD.match(term):
                 term = term.lower()
-            if term in self.ignored or any(k in term for k in self.ignored if len(k) > 1):
-                continue
             out.append(term)
             if len(term) >= 3 and CJK_WORD.match(term):
-                out.extend(w for w in subwords(term) if w not in self.ignored and self.is_content(w))
+                out.extend(w for w in subwords(term) if self.is_content(w))
+        return out
+
+    def latin_matches(self, text: str) -> list[tuple[str, list[str]]]:
+        """Names in Latin letters in ``text``: (the Chinese word they stand for, the Latin words used)."""
+        out = []
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m.group(0)
+            hit = self.aliases.get(run.lower()) or self.latin_names.get(re.sub(r"[^a-z]", "", run.lower()))
+            if hit:
+                out.append((hit, run.lower().replace("-", " ").split()))
+                continue
+            for part in run.split():
+                hit = self.aliases.get(part.lower()) or self.latin_names.get(part.lower())
+                if hit:
+                    out.append((hit, [part.lower()]))
         return out
 
     def latin_terms(self, text: str) -> list[str]:
         """Names written in Latin letters in ``text``, as the Chinese words they stand for."""
-        out = []
-        for m in _CAPITALISED_RUN.finditer(text):
-            run = m.group(0)
-            hit = self.aliases.get(run.lower())
-            if hit is None:
-                hit = self.latin_names.get(re.sub(r"[^a-z]", "", run.lower()))
-            if hit is None and " " in run:
-                for part in run.split():
-                    key = part.lower()
-                    hit2 = self.aliases.get(key) or self.latin_names.get(key)
-                    if hit2:
-                        out.append(hit2)
-                continue
-            if hit:
-                out.append(hit)
-        return out
+        return [name for name, _ in self.latin_matches(text)]
+
+    def span_terms(self, tokens: Iterable[str], text: str, skip: Iterable[str] = ()) -> list[str]:
+        """Content words of a piece of text; Latin-letter names count once, as their Chinese word."""
+        matches = self.latin_matches(text)
+        used = {w for _, ws in matches for w in ws}
+        return self.terms([t for t in tokens if t.lower() not in used], skip) + [n for n, _ in matches]
 
 
 def subwords(word: str) -> list[str]:
