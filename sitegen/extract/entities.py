@@ -74,7 +74,12 @@ def make_lexicon(data: SiteData, gaz: Gazetteer, keyword: str | None) -> Lexicon
     ignored: set[str] = set()
     if keyword:
         ignored.update(k.strip().lower() for k in re.split(r"[\s,，、]+", keyword) if k.strip())
-    return Lexicon(stopwords={w.lower() for w in data.stopwords}, aliases=dict(gaz.aliases), ignored=ignored)
+    return Lexicon(
+        stopwords={w.lower() for w in data.stopwords},
+        aliases=dict(gaz.aliases),
+        ignored=ignored,
+        names=set(gaz.kinds),
+    )
 
 
 NAME_MIN_IDF = 9.0
@@ -95,7 +100,10 @@ def is_person_name(word: str) -> bool:
 
 
 def is_organisation(word: str) -> bool:
-    return CJK_WORD.match(word) is not None and tag_of(word).startswith(ORG_TAGS) and len(word) >= 3
+    if CJK_WORD.match(word) is None or not tag_of(word).startswith(ORG_TAGS) or len(word) < 3:
+        return False
+    idf, _ = general_idf()
+    return idf.get(word, NAME_MIN_IDF) >= NAME_MIN_IDF
 
 
 def people(

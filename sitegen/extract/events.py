@@ -102,12 +102,14 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
 
 
 def _bridge(on_topic: list[Source], words: dict[str, Words], lexicon: Lexicon) -> Bridge:
-    """Latin-letter words that Chinese and English sources both use."""
+    """The words that link quotes in Chinese and in English."""
     by_lang: dict[str, set[str]] = {}
     for s in on_topic:
         by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, s.text))
     zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
-    return Bridge({t for t in zh & en if not CJK_WORD.match(t)})
+    # Chinese words English sources carry (names found through pinyin or the gazetteer, or
+    # written in Chinese), and Latin-letter words Chinese sources use too
+    return Bridge({t for t in en if CJK_WORD.match(t)} | {t for t in zh & en if not CJK_WORD.match(t)})
 
 
 def _cite_undated(
@@ -195,7 +197,10 @@ def _event(
     )
     rep = ranked[0]
     title = _title(ranked, settled.when, lang, idf, cl, words, lexicon, rules)
-    quotes = [([t for t, _ in words[m.source.id].within(m.quote_span)], m.quote) for m in cited]
+    quotes = [
+        ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
+        for m in cited
+    ]
     names = people(quotes, lexicon, gaz, rules.max_people)
     all_tokens = [t for toks, _ in quotes for t in toks]
     event = Event(
@@ -267,6 +272,10 @@ def _dates_a_noun(m: Candidate, words: Words) -> bool:
 
 def _fallback_title(m: Candidate) -> str:
     return m.quote.strip()[:40]
+
+
+def _in_date(m: Candidate, offset: int) -> bool:
+    return any(t.start <= offset < t.end for t in m.sentence_mentions)
 
 
 def _rank(m: Candidate, centre: dict[int, float]) -> tuple:

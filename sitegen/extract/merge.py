@@ -29,7 +29,6 @@ from ..dates import When
 from ..markdown import normalise_ws
 from .candidates import Candidate
 from .rules import Rules
-from .words import CJK_WORD
 
 WIDE_DAYS = 62
 """Events spanning more days than this are indexed by year instead of by day."""
@@ -69,23 +68,21 @@ def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None
 class Bridge:
     """How quotes in different languages are compared: only through words both languages use."""
 
-    shared_latin: set[str] = field(default_factory=set)
-    """Latin-letter words found in Chinese sources too (KOL, SU7)"""
-    min_words: int = 2
-    min_weight: float = 1.0
+    words: set[str] = field(default_factory=set)
+    """names linked across languages (by the gazetteer or pinyin) and Latin-letter words that
+    Chinese sources use too (KOL, SU7)"""
 
     def crosses(self, term: str) -> bool:
-        return CJK_WORD.match(term) is not None or term in self.shared_latin
+        return term in self.words
 
     def share(self, a: dict[str, float], b: dict[str, float]) -> float:
         """Weighted share of the smaller side's crossing words found in the other; 0 if too thin."""
         wa = {t: w for t, w in a.items() if self.crosses(t)}
         wb = {t: w for t, w in b.items() if self.crosses(t)}
         shared = [t for t in wa if t in wb]
-        weight = sum(min(wa[t], wb[t]) for t in shared)
-        if not shared or (len(shared) < self.min_words and weight < self.min_weight):
+        if not shared:
             return 0.0
-        return weight / min(sum(wa.values()), sum(wb.values()))
+        return sum(min(wa[t], wb[t]) for t in shared) / min(sum(wa.values()), sum(wb.values()))
 
 
 @dataclass
@@ -154,18 +151,26 @@ class Cluster:
         other.dead = True
 
     def similarity(self, vec: dict[str, float], lang: str = "zh", bridge: Bridge | None = None) -> float:
-        """Cosine with the event's words, or with its closest distinct quote if higher.
-
-        A quote in another language is compared through the words both languages
-        share (names, linked by pinyin or the gazetteer, and terms such as "KOL").
-        """
+        """Cosine with the event's words, or with its closest distinct quote if higher."""
         score = cosine(vec, self.words, self.norm())
         for other, other_lang in list(zip(self.vectors, self.langs, strict=True))[-MAX_COMPARED:]:
             if other_lang == lang or bridge is None:
                 score = max(score, cosine(vec, other))
-            else:
-                score = max(score, bridge.share(vec, other))
         return score
+
+    def crossing(self, vec: dict[str, float], lang: str, bridge: Bridge | None) -> float:
+        """Best share with a quote in another language, through the words both languages use
+        (names linked by pinyin or the gazetteer, terms such as "KOL")."""
+        if bridge is None:
+            return 0.0
+        pairs = list(zip(self.vectors, self.langs, strict=True))[-MAX_COMPARED:]
+        return max((bridge.share(vec, v) for v, other in pairs if other != lang), default=0.0)
+
+    def score(
+        self, vec: dict[str, float], lang: str, bridge: Bridge | None, bar: float, cross_bar: float
+    ) -> float:
+        """How far above its bar the quote is (negative: below), by words or across languages."""
+        return max(self.similarity(vec, lang, bridge) - bar, self.crossing(vec, lang, bridge) - cross_bar)
 
     def norm(self) -> float:
         if self._norm is None:
@@ -289,20 +294,22 @@ class Clustering:
             pool = self.index.near(c.when.start, c.when.period_end())
         else:
             pool = self.index.near(c.published - timedelta(days=VAGUE_DAYS), c.published)
-        best, best_score = None, 0.0
+        best, best_margin = None, -1.0
+        r = self.rules
         for cl in pool:
             if not cl.accepts_time(c):
                 continue
+            close = same_period(c.when, cl)
             if not c.founding:
-                bar = self.rules.attach_similarity
-            elif same_period(c.when, cl):
-                bar = self.rules.same_period_similarity
+                bar, cross_bar = r.attach_similarity, r.cross_language_share
+            elif close:
+                bar, cross_bar = r.same_period_similarity, r.cross_language_share
             else:
-                bar = self.rules.merge_similarity
-            score = cl.similarity(vec, c.source.lang, self.bridge)
-            if score >= bar and score > best_score:
-                best, best_score = cl, score
-        return best, best_score
+                bar, cross_bar = r.merge_similarity, 1.01  # across languages only within one period
+            margin = cl.score(vec, c.source.lang, self.bridge, bar, cross_bar)
+            if margin >= 0 and margin > best_margin:
+                best, best_margin = cl, margin
+        return best, (best_margin if best else 0.0)
 
     def consolidate(self) -> None:
         """Merge events the greedy pass left apart (it depends on the order candidates came in)."""
@@ -316,19 +323,17 @@ class Clustering:
                 for other in list(self.index.near(cl.lo, cl.hi)):
                     if other is cl or other.dead or not (cl.lo < other.hi and other.lo < cl.hi):  # type: ignore[operator]
                         continue
-                    bar = (
-                        self.rules.same_period_similarity
-                        if _same_period_clusters(cl, other)
-                        else self.rules.merge_similarity
-                    )
-                    score = max(
+                    close = _same_period_clusters(cl, other)
+                    bar = self.rules.same_period_similarity if close else self.rules.merge_similarity
+                    cross_bar = self.rules.cross_language_share if close else 1.01
+                    margin = max(
                         (
-                            other.similarity(v, lang, self.bridge)
+                            other.score(v, lang, self.bridge, bar, cross_bar)
                             for v, lang in zip(cl.vectors, cl.langs, strict=True)
                         ),
-                        default=0.0,
+                        default=-1.0,
                     )
-                    if score >= bar:
+                    if margin >= 0:
                         cl.absorb(other)
                         changed = True
         self.clusters = [cl for cl in self.clusters if not cl.dead]

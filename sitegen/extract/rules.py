@@ -42,6 +42,10 @@ class Rules:
     """Lower bar when both dates fall on the same day, or both are years (or months) that
     overlap: sources rarely report two different happenings in one such period with
     almost no words in common, while they word the same happening very differently."""
+    cross_language_share: float = 0.35
+    """A quote in another language joins an event of the same day (or year) when this share of
+    its words that both languages use (names linked by pinyin or the gazetteer, "KOL") is found
+    in one of the event's quotes."""
     attach_similarity: float = 0.35
     """Higher bar for a sentence with only a vague date (or none) to be cited by an event."""
 

@@ -109,6 +109,8 @@ class Lexicon:
     """pinyin key (``leijun``) -> Chinese word seen in the dump"""
     ignored: set[str] = field(default_factory=set)
     """words that never count (the dump's search keyword)"""
+    names: set[str] = field(default_factory=set)
+    """canonical names from the gazetteer"""
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word.lower(), word)
@@ -121,6 +123,10 @@ class Lexicon:
         if CJK_WORD.match(w):
             return not tag_of(w).startswith(FUNCTION_TAGS)
         return bool(LATIN_WORD.match(w))
+
+    def is_name(self, term: str) -> bool:
+        """A name the gazetteer lists or jieba tags as a person's: never split into sub-words."""
+        return term in self.names or tag_of(term).startswith("nr")
 
     def is_keyword(self, term: str) -> bool:
         """The dump's search keyword, or a word containing it (市场营销 for 营销)."""
@@ -137,7 +143,7 @@ class Lexicon:
             if not CJK_WORD.match(term):
                 term = term.lower()
             out.append(term)
-            if len(term) >= 3 and CJK_WORD.match(term):
+            if len(term) >= 3 and CJK_WORD.match(term) and not self.is_name(term):
                 out.extend(w for w in subwords(term) if self.is_content(w))
         return out
 
