@@ -76,13 +76,13 @@ class Bridge:
         return term in self.words
 
     def share(self, a: dict[str, float], b: dict[str, float]) -> float:
-        """Weighted share of the smaller side's crossing words found in the other; 0 if too thin."""
+        """Weight of the crossing words both quotes have, over the mean weight of each one's."""
         wa = {t: w for t, w in a.items() if self.crosses(t)}
         wb = {t: w for t, w in b.items() if self.crosses(t)}
         shared = [t for t in wa if t in wb]
         if not shared:
             return 0.0
-        return sum(min(wa[t], wb[t]) for t in shared) / min(sum(wa.values()), sum(wb.values()))
+        return sum(min(wa[t], wb[t]) for t in shared) / ((sum(wa.values()) + sum(wb.values())) / 2)
 
 
 @dataclass
@@ -301,7 +301,7 @@ class Clustering:
                 continue
             close = same_period(c.when, cl)
             if not c.founding:
-                bar, cross_bar = r.attach_similarity, r.cross_language_share
+                bar, cross_bar = r.attach_similarity, 1.01  # too little to go on across languages
             elif close:
                 bar, cross_bar = r.same_period_similarity, r.cross_language_share
             else:
