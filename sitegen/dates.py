@@ -30,19 +30,9 @@ PARTS_OF_DAY: dict[str, tuple[int, int, str, str]] = {
 }
 
 _EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 
 
 class DateError(ValueError):
@@ -62,12 +52,15 @@ class When:
 
     def __post_init__(self) -> None:
         if self.precision not in PRECISIONS:
-            raise DateError(f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
+            raise DateError(
+                f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}"
+            )
         if self.start.tzinfo is None:
             raise DateError("start must carry a timezone")
         if self.precision == "part-of-day" and self.part_of_day not in PARTS_OF_DAY:
             raise DateError(
-                f"part_of_day must be one of {', '.join(PARTS_OF_DAY)} when precision is part-of-day"
+                f"part_of_day must be one of {', '.join(PARTS_OF_DAY)} "
+                "when precision is part-of-day"
             )
         if self.end is not None and self.end <= self.start:
             raise DateError("a date range must end after it starts")
@@ -91,7 +84,11 @@ class When:
 
     def sort_key(self) -> tuple[float, int, float]:
         """Chronological; at equal start the coarser value first (a year before its days)."""
-        return (self.start.timestamp(), PRECISIONS.index(self.precision), self.period_end().timestamp())
+        return (
+            self.start.timestamp(),
+            PRECISIONS.index(self.precision),
+            self.period_end().timestamp(),
+        )
 
     # -- text forms ---------------------------------------------------------
     def iso(self) -> str:
@@ -99,7 +96,7 @@ class When:
         return _iso_at(self.start, self.precision)
 
     def until_iso(self) -> str | None:
-        """The last unit of a range, inclusive, written at the precision (``2014`` for 2013–2014)."""
+        """The last unit of a range, inclusive, at the precision (``2014`` for 2013–2014)."""
         if self.end is None:
             return None
         last = _last_unit_start(self.end, self.precision, self.part_of_day)
@@ -118,10 +115,12 @@ class When:
 
     @classmethod
     def from_fields(cls, fields: dict, tz: tzinfo) -> When:
-        """Read ``date``/``precision``/``until``/``part_of_day``/``approximate`` from front matter."""
+        """Read ``date``/``precision``/``until``/``part_of_day``/``approximate`` (front matter)."""
         raw = fields.get("date")
         if raw is None or raw == "":
-            raise DateError("missing 'date' (e.g. 2026-01-07, 2026-01, 2013 or 2026-01-07T20:00+08:00)")
+            raise DateError(
+                "missing 'date' (e.g. 2026-01-07, 2026-01, 2013 or 2026-01-07T20:00+08:00)"
+            )
         start, implied = parse_iso(raw, tz)
         precision = str(fields.get("precision") or implied)
         if precision not in PRECISIONS:
@@ -187,7 +186,8 @@ def parse_iso(value: object, tz: tzinfo) -> tuple[datetime, str]:
     m = _ISO.match(value.strip())
     if not m:
         raise DateError(
-            f"cannot read date {value!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM(+08:00)"
+            f"cannot read date {value!r}: "
+            "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM(+08:00)"
         )
     parts = m.groupdict()
     try:
@@ -335,7 +335,12 @@ def _range_label(w: When, zh: bool) -> str:
     assert w.end is not None
     s = w.start
     last = _last_unit_start(w.end, w.precision, w.part_of_day)
-    if w.precision == "day" and s.day in _DEKADS_ZH and last.month == s.month and last.year == s.year:
+    if (
+        w.precision == "day"
+        and s.day in _DEKADS_ZH
+        and last.month == s.month
+        and last.year == s.year
+    ):
         month_end = (s.replace(day=1) + relativedelta(months=1) - relativedelta(days=1)).day
         dekad_last = s.day + 9 if s.day < 21 else month_end
         if last.day == dekad_last:
