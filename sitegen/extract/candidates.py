@@ -65,8 +65,6 @@ def is_founding(when: When, rules: Rules) -> bool:
     width = when.period_end() - when.start
     if width <= timedelta(days=rules.founding_max_days):
         return True
-    if when.approximate:
-        return False
     if when.precision == "month":
         return width <= timedelta(days=31 * 2)
     if when.precision == "year":

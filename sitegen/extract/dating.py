@@ -20,7 +20,8 @@ from ..dates import PRECISIONS, When
 NOTES = {
     "zh": {
         "differ": "各来源对日期说法不一：{claims}。此处标注涵盖各说法的范围。",
-        "anchored": "日期由原文“{text}”推算得出，为约数。",
+        "anchored": "日期由原文“{text}”推算得出。",
+        "anchored~": "日期由原文“{text}”推算得出，为约数。",
         "published": "原文未写明发生时间，此处按报道发表日期标注。",
         "sep": "；",
         "by": "{label}（{who}）",
@@ -28,7 +29,8 @@ NOTES = {
     },
     "en": {
         "differ": "Sources differ on the date: {claims}. Shown here as the range covering them.",
-        "anchored": "Date worked out from “{text}” in the source; approximate.",
+        "anchored": "Date worked out from “{text}” in the source.",
+        "anchored~": "Date worked out from “{text}” in the source; approximate.",
         "published": "The sources give no date for this; shown at the article's publication date.",
         "sep": "; ",
         "by": "{label} ({who})",
@@ -74,7 +76,9 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
     """The event's date from the dates its sources state."""
     words = NOTES["en" if lang.startswith("en") else "zh"]
     stated = [c for c in claims if not c.when.approximate] or list(claims)
-    finest = min(stated, key=lambda c: (-PRECISIONS.index(c.when.precision), _width(c.when)))
+    # an approximate value inside every stated one ("2时许" within "凌晨") is finer, not doubtful
+    inside = [c for c in claims if all(_contains(s.when, c.when) for s in stated)]
+    finest = min(inside or stated, key=lambda c: (-PRECISIONS.index(c.when.precision), _width(c.when)))
     nested = all(_contains(c.when, finest.when) for c in stated)
     hedged = [
         c
@@ -87,7 +91,7 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
     if nested and not hedged:
         note = None
         if finest.kind == "anchored":
-            note = words["anchored"].format(text=finest.text)
+            note = words["anchored~" if finest.when.approximate else "anchored"].format(text=finest.text)
         why = f"finest of {len(stated)} stated date(s): {finest.when.label('en')} ({finest.who})"
         return Settled(finest.when, note, why)
     precision = min((c.when.precision for c in stated), key=PRECISIONS.index)

@@ -32,15 +32,17 @@ from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_we
 from .passages import clauses, paragraphs, sentences
 from .relevance import judge
 from .rules import Rules, rules_from
-from .titles import shorten, summary, title_choices, title_score
+from .titles import COMPLETE, shorten, summary, title_choices, title_score
 from .words import CJK_WORD, Lexicon, Words, tag_of
 
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
 """English clauses cannot be checked for a verb by jieba; any run of words will do."""
+QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
 MAX_TITLE_QUOTES = 8
 TITLE_EXACT_DATE = 0.1
 TITLE_PER_COPY = 0.05
 NOUN_PHRASE_PENALTY = 0.3
+CUT_OFF_PENALTY = 0.4
 """Title candidates come from this many of the event's most representative quotes."""
 
 
@@ -80,7 +82,9 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     out.notes.extend(align_syndicated(candidates))
     clustering = Clustering(idf, rules, _bridge(on_topic, words, lexicon))
     clustering.add_all(candidates)
-    _cite_undated(clustering, on_topic, words, lexicon, len(candidates), out)
+    _cite_undated(
+        clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
+    )
 
     latest = max(s.published for s in sources)
     spread: Counter[str] = Counter()
@@ -118,12 +122,16 @@ def _cite_undated(
     words: dict[str, Words],
     lexicon: Lexicon,
     order: int,
+    with_candidates: set[str],
     out: Extraction,
 ) -> None:
     """Sources no event cites: their sentences may join an event; else their lead is dated by publication."""
     cited = {m.source.id for cl in clustering.clusters for m in cl.members}
     for s in on_topic:
         if s.id in cited:
+            continue
+        if s.id in with_candidates:
+            out.notes.append(f"{s.id}: its dated sentences match no event and start none")
             continue
         text = words[s.id].text
         spans = [sent for para in paragraphs(text) for sent in sentences(text, para)]
@@ -136,9 +144,10 @@ def _cite_undated(
             if len(set(terms)) >= 2 and clustering.add(c) is not None:
                 joined = True
                 break
-        if joined or not spans:
+        leads = [sp for sp in spans if not QUESTION.search(sp.of(text))]
+        if joined or not leads:
             continue
-        span = spans[0]
+        span = leads[0]
         day = s.published.replace(hour=0, minute=0, second=0, microsecond=0)
         mention = Mention("", span.start, span.start, When(day, "day"), "published", "publication", "")
         tokens = [t for t, _ in words[s.id].within(span)]
@@ -244,8 +253,12 @@ def _title(
         bonus = (TITLE_EXACT_DATE if m.when == when else 0.0) + TITLE_PER_COPY * min(3, copies[quote] - 1)
         if _dates_a_noun(m, words[m.source.id]):
             bonus -= NOUN_PHRASE_PENALTY
+        if _cut_off(m):
+            bonus -= CUT_OFF_PENALTY
         if _dates_a_noun(m, words[m.source.id]):
             bonus -= NOUN_PHRASE_PENALTY
+        if _cut_off(m):
+            bonus -= CUT_OFF_PENALTY
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
@@ -256,6 +269,13 @@ def _title(
             if score > best_score:
                 best, best_score = text, score
     return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)
+
+
+def _cut_off(m: Candidate) -> bool:
+    """A quote that runs to where the excerpt stops mid-sentence ("…之后答")."""
+    text = m.source.text
+    rest = text[m.quote_span.end :]
+    return not rest.split("\n", 1)[0].strip() and not COMPLETE.search(text[: m.quote_span.end])
 
 
 def _dates_a_noun(m: Candidate, words: Words) -> bool:

@@ -31,9 +31,9 @@ class Rules:
     max_quote_chars: int = 220
     """Longer sentences are cut to the clauses around their date."""
     founding_max_days: int = 31
-    """A vague date wider than this (最近, 十多年前) may join an event but never starts one…"""
+    """A date range wider than this (最近, 十多年前) may join an event but never starts one…"""
     founding_max_years: int = 2
-    """…unless it is a plain year range no wider than this (2013年或2014年)."""
+    """…unless it is a range of years no wider than this (大约2013年或2014年)."""
 
     # -- merging --------------------------------------------------------------
     merge_similarity: float = 0.25

@@ -120,9 +120,7 @@ def find_times(text: str, published: datetime, *, lang: str | None = None) -> li
 _MAX_RETRIES = 25
 
 
-def _read(
-    text: str, published: datetime, chosen: list[Hit]
-) -> tuple[list[TimeMention], Hit | None]:
+def _read(text: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeMention], Hit | None]:
     """Resolve the chosen hits left to right; stop at the first that turns out not to be a time."""
     ctx = Ctx(text, published)
     mentions: list[TimeMention] = []
