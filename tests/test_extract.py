@@ -144,7 +144,7 @@ def test_election_events_merge_english_and_chinese_reports(election: Report) -> 
     assert cited(debate) == {o["Port Aldine Herald"], o["Ou Zhou Shi Bao"]}
     assert cited(sworn) == {
         o["City Wire"],
-        [s.id for s in election.sources if s.title.startswith("陈玛丽宣誓")][0],
+        next(s.id for s in election.sources if s.title.startswith("陈玛丽宣誓")),
     }
     assert "陈玛丽" in sworn.people  # "Maria Chen" through the site's people.toml
 
