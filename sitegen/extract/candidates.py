@@ -44,6 +44,8 @@ class Candidate:
     founding: bool
     """May start an event (its date is definite enough)."""
     sentence_mentions: list[Any] = field(default_factory=list)
+    text: str = ""
+    """the source's plain text (``Source.text`` re-renders Markdown on every call)"""
 
     @property
     def published(self) -> datetime:
@@ -160,7 +162,9 @@ def find_candidates(
                     continue
                 when = m.when if _usable(m) else None
                 founding = when is not None and is_founding(when, rules)
-                out.candidates.append(Candidate(source, order, span, quote, when, m, terms, founding, inside))
+                out.candidates.append(
+                    Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
+                )
                 order += 1
     return out
 

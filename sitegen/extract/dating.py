@@ -75,6 +75,10 @@ def _contains(outer: When, inner: When) -> bool:
 def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
     """The event's date from the dates its sources state."""
     words = NOTES["en" if lang.startswith("en") else "zh"]
+    unique: dict[tuple, Claim] = {}
+    for c in claims:  # syndicated copies state the same date many times over
+        unique.setdefault((c.when, c.who, c.kind), c)
+    claims = list(unique.values())
     stated = [c for c in claims if not c.when.approximate] or list(claims)
     # an approximate value inside every stated one ("2时许" within "凌晨") is finer, not doubtful
     inside = [c for c in claims if all(_contains(s.when, c.when) for s in stated)]

@@ -78,7 +78,7 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
         candidates.extend(found.candidates)
         out.notes.extend(found.dropped)
         out.problems.extend(found.problems)
-    idf = idf_weights(set(lexicon.span_terms(words[s.id].tokens, s.text)) for s in on_topic)
+    idf = idf_weights(set(lexicon.span_terms(words[s.id].tokens, words[s.id].text)) for s in on_topic)
     out.notes.extend(align_syndicated(candidates))
     clustering = Clustering(idf, rules, _bridge(on_topic, words, lexicon))
     clustering.add_all(candidates)
@@ -109,7 +109,7 @@ def _bridge(on_topic: list[Source], words: dict[str, Words], lexicon: Lexicon) -
     """The words that link quotes in Chinese and in English."""
     by_lang: dict[str, set[str]] = {}
     for s in on_topic:
-        by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, s.text))
+        by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, words[s.id].text))
     zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
     # Chinese words English sources carry (names found through pinyin or the gazetteer, or
     # written in Chinese), and Latin-letter words Chinese sources use too
@@ -139,7 +139,7 @@ def _cite_undated(
         for span in spans:
             tokens = [t for t, _ in words[s.id].within(span)]
             terms = lexicon.span_terms(tokens, span.of(text))
-            c = Candidate(s, order, span, span.of(text), None, None, terms, False)
+            c = Candidate(s, order, span, span.of(text), None, None, terms, False, text=text)
             order += 1
             if len(set(terms)) >= 2 and clustering.add(c) is not None:
                 joined = True
@@ -154,7 +154,9 @@ def _cite_undated(
         terms = lexicon.span_terms(tokens, span.of(text))
         if len(set(terms)) < 2:
             continue
-        clustering.add(Candidate(s, order, span, span.of(text), mention.when, mention, terms, True))
+        clustering.add(
+            Candidate(s, order, span, span.of(text), mention.when, mention, terms, True, text=text)
+        )
         order += 1
         out.notes.append(f"{s.id}: no dated sentence; its lead is dated by publication")
 
@@ -273,7 +275,7 @@ def _title(
 
 def _cut_off(m: Candidate) -> bool:
     """A quote that runs to where the excerpt stops mid-sentence ("…之后答")."""
-    text = m.source.text
+    text = m.text
     rest = text[m.quote_span.end :]
     return not rest.split("\n", 1)[0].strip() and not COMPLETE.search(text[: m.quote_span.end])
 

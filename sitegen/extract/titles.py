@@ -54,7 +54,7 @@ def _strip_date(text: str, span: Span, mention: object | None) -> int:
 
 def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     """(span, title text, holds the date) for each run of one to three clauses of the quote."""
-    text = c.source.text
+    text = c.text
     parts = clauses(text, c.quote_span) or [c.quote_span]
     m_start = getattr(c.mention, "start", -1)
     dated = next((i for i, p in enumerate(parts) if p.start <= m_start < p.end), -1)
@@ -113,7 +113,7 @@ def shorten(title: str, max_chars: int) -> str:
 
 def sentence_of(c: Candidate) -> str:
     """The whole sentence the candidate's quote was cut from."""
-    text = c.source.text
+    text = c.text
     for para in paragraphs(text):
         if c.quote_span.start in para:
             for s in sentences(text, para):

@@ -111,6 +111,8 @@ class Lexicon:
     """words that never count (the dump's search keyword)"""
     names: set[str] = field(default_factory=set)
     """canonical names from the gazetteer"""
+    _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """token -> its terms, filled as texts are read (the same words recur across a dump)"""
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word.lower(), word)
@@ -134,18 +136,27 @@ class Lexicon:
 
     def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
         """The content words of a token list, canonical and lower-cased, with their sub-words."""
-        out = []
+        out: list[str] = []
         skipped = set(skip)
+        cache = self._terms_of
         for tok in tokens:
-            if tok in skipped or not self.is_content(tok):
+            if tok in skipped:
                 continue
-            term = self.canonical(tok)
-            if not CJK_WORD.match(term):
-                term = term.lower()
-            out.append(term)
-            if len(term) >= 3 and CJK_WORD.match(term) and not self.is_name(term):
-                out.extend(w for w in subwords(term) if self.is_content(w))
+            found = cache.get(tok)
+            if found is None:
+                found = cache[tok] = self._terms_of_token(tok)
+            out.extend(found)
         return out
+
+    def _terms_of_token(self, tok: str) -> tuple[str, ...]:
+        if not self.is_content(tok):
+            return ()
+        term = self.canonical(tok)
+        if not CJK_WORD.match(term):
+            term = term.lower()
+        if len(term) >= 3 and CJK_WORD.match(term) and not self.is_name(term):
+            return (term, *(w for w in subwords(term) if self.is_content(w)))
+        return (term,)
 
     def latin_matches(self, text: str) -> list[tuple[str, list[str]]]:
         """Names in Latin letters in ``text``: (the Chinese word they stand for, the Latin words used)."""
