@@ -183,3 +183,10 @@ def test_pinyin_key_and_rule_overrides() -> None:
     assert pinyin_key("王立新") == "wanglixin"
     rules = rules_from({"extract": {"merge_similarity": 0.5, "unknown": 1, "max_tags": "x"}})
     assert rules.merge_similarity == 0.5 and rules.max_tags == Rules().max_tags
+
+
+def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> None:
+    gap = "临江市滨河化工厂时隔数日再次发生泄漏,周边居民被紧急疏散。"
+    out = run(tmp_path, [source(1, gap), source(2, FIRE), source(3, BRIEF)])
+    assert all("s1" not in {c.source for c in e.sources} for e in out.events)
+    assert any("s1" in line for line in out.notes)

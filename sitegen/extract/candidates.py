@@ -162,6 +162,9 @@ def find_candidates(
                     continue
                 when = m.when if _usable(m) else None
                 founding = when is not None and is_founding(when, rules)
+                if founding and m.kind == "anchored" and when is not None and when.approximate:
+                    # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
+                    founding = when.period_end() - when.start <= timedelta(days=rules.anchored_max_days)
                 out.candidates.append(
                     Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 )

@@ -30,6 +30,9 @@ class Rules:
     """A clause holding an anchored date ("72小时前") is widened by the next clause when shorter."""
     max_quote_chars: int = 220
     """Longer sentences are cut to the clauses around their date."""
+    anchored_max_days: int = 1
+    """An approximate date counted from another one ("时隔数日", "约19小时后") starts an event only
+    when it falls within this many days; wider, it can only join one."""
     founding_max_days: int = 31
     """A date range wider than this (最近, 十多年前) may join an event but never starts one…"""
     founding_max_years: int = 2
