@@ -58,7 +58,9 @@ def main() -> None:
     if profile:
         profile.disable()
     took = time.perf_counter() - t
-    print(f"{n} sources, {chars / 1e6:.2f} M chars: jieba lcut {seg:.1f}s ({chars / seg / 1e3:.0f} k chars/s);")
+    print(
+        f"{n} sources, {chars / 1e6:.2f} M chars: jieba lcut {seg:.1f}s ({chars / seg / 1e3:.0f} k chars/s);"
+    )
     print(f"extract {took:.1f}s ({took / seg:.1f}x segmentation), {len(out.events)} events")
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(25)

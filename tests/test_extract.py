@@ -7,12 +7,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, new_site
 
 from sitegen.config import load_config
 from sitegen.content import Event, load_site
 from sitegen.importer import Report, run_import
 from sitegen.markdown import contains_quote
+
+try:  # tests/ is a package on main, plain folder on older branches
+    from .conftest import FIXTURES, REPO, new_site
+except ImportError:
+    from conftest import FIXTURES, REPO, new_site
 
 DUMPS = FIXTURES / "dumps"
 DAY = timedelta(days=1)

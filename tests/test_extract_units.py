@@ -6,8 +6,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conftest import new_site
-
 from sitegen.config import load_config
 from sitegen.content import Source
 from sitegen.dates import When
@@ -20,6 +18,11 @@ from sitegen.extract.rules import Rules, rules_from
 from sitegen.extract.words import Words, pinyin_key
 from sitegen.markdown import contains_quote
 from sitegen.sitedata import SiteData, load_site_data
+
+try:  # tests/ is a package on main, plain folder on older branches
+    from .conftest import new_site
+except ImportError:
+    from conftest import new_site
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -1,11 +1,11 @@
 """Candidate events: sentences (or clauses) that report something at a resolved time.
 
 Each paragraph of a source is read by the date resolver at once, so anchors
-("72小时后") resolve against dates named earlier in it.  A sentence with one
+("19小时后") resolve against dates named earlier in it.  A sentence with one
 resolved date is one candidate quoting the whole sentence; a sentence with
 several gives one candidate per date, each quoting the clauses from its date
 up to the next one.  A date counted back from an anchor (``anchored``) quotes
-only its own clause: "X才过去72小时" dates X, not the rest of the sentence.
+only its own clause: "距X才过去19小时" dates X, not the rest of the sentence.
 
 Dropped, with a reason for ``--explain``: dates after the article was
 published, sentences with too few content words, questions.  Sentences whose

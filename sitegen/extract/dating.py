@@ -1,11 +1,11 @@
 """One date for a merged event: as precise as the sources support, and honest about doubt.
 
-* Dates that nest (1月7日 ⊃ 1月7日晚 ⊃ 1月7日晚8点) are one claim told at
+* Dates that nest (3月14日 ⊃ 3月14日凌晨 ⊃ 3月14日凌晨2时) are one claim told at
   different precision: the finest wins.
-* A source that hedges ("2013年或2014年") while another is sure ("2013年")
+* A source that hedges ("2019年或2020年") while another is sure ("2019年")
   is a disagreement: the event shows the range covering every stated value and
   the note says who said what.  Overlapping but not nested dates likewise.
-* Approximate dates (十多年前, "about 72 hours later") support an event but
+* Approximate dates (二十多年前, "about 20 hours later") support an event but
   do not set its date when a stated one exists.
 """
 

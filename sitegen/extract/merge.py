@@ -9,7 +9,7 @@ apart from another on the same day.
 Clustering is greedy and blocked by date, never all pairs: each candidate is
 compared only with the events whose dates it overlaps (found through a day
 index), and joins the most similar one above the threshold or starts a new
-one.  The finest dates go first so coarse ones ("1月", "2013年或2014年")
+one.  The finest dates go first so coarse ones ("3月", "2019年或2020年")
 choose among specific events.  Candidates with a vague date go last and only
 join.  Copies of one sentence in several outlets (syndication) always join
 each other, dated by the earliest publication when their relative dates
@@ -70,7 +70,7 @@ class Bridge:
 
     words: set[str] = field(default_factory=set)
     """names linked across languages (by the gazetteer or pinyin) and Latin-letter words that
-    Chinese sources use too (KOL, SU7)"""
+    Chinese sources use too (PM2.5, 5G)"""
 
     def crosses(self, term: str) -> bool:
         return term in self.words
@@ -160,7 +160,7 @@ class Cluster:
 
     def crossing(self, vec: dict[str, float], lang: str, bridge: Bridge | None) -> float:
         """Best share with a quote in another language, through the words both languages use
-        (names linked by pinyin or the gazetteer, terms such as "KOL")."""
+        (names linked by pinyin or the gazetteer, terms such as "5G")."""
         if bridge is None:
             return 0.0
         pairs = list(zip(self.vectors, self.langs, strict=True))[-MAX_COMPARED:]

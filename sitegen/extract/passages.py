@@ -2,7 +2,7 @@
 
 Every piece is a `Span` of the text a reader sees (`Source.text`), so a quote
 cut from it is found in the source character for character.  Paragraphs are
-the passages the date resolver reads at once (an anchor such as "72小时" looks
+the passages the date resolver reads at once (an anchor such as "19小时后" looks
 back to the last date named earlier in the paragraph); sentences are the unit
 of a candidate event; clauses let one sentence that names two dates give two
 quotes.

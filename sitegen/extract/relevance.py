@@ -69,7 +69,7 @@ def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
     chinese = {sid: _chinese_salience(w, lexicon) for sid, w in docs.items()}
     need = max(rules.shared_min_sources, math.ceil(rules.shared_min_share * len(docs)))
 
-    # names and shared words may be written in pinyin elsewhere (雷军 ~ Lei Jun)
+    # names and shared words may be written in pinyin elsewhere (王立新 ~ Wang Lixin)
     if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):
         spread: Counter[str] = Counter()
         for sal in chinese.values():

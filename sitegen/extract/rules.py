@@ -27,16 +27,16 @@ class Rules:
     min_content_words: int = 2
     """A sentence must name at least this many content words besides its date to report a happening."""
     anchored_min_chars: int = 8
-    """A clause holding an anchored date ("72小时前") is widened by the next clause when shorter."""
+    """A clause holding an anchored date ("19小时后") is widened by the next clause when shorter."""
     max_quote_chars: int = 220
     """Longer sentences are cut to the clauses around their date."""
     anchored_max_days: int = 1
     """An approximate date counted from another one ("时隔数日", "约19小时后") starts an event only
     when it falls within this many days; wider, it can only join one."""
     founding_max_days: int = 31
-    """A date range wider than this (最近, 十多年前) may join an event but never starts one…"""
+    """A date range wider than this (最近, 二十多年前) may join an event but never starts one…"""
     founding_max_years: int = 2
-    """…unless it is a range of years no wider than this (大约2013年或2014年)."""
+    """…unless it is a range of years no wider than this (大约2019年或2020年)."""
 
     # -- merging --------------------------------------------------------------
     merge_similarity: float = 0.25
@@ -47,7 +47,7 @@ class Rules:
     almost no words in common, while they word the same happening very differently."""
     cross_language_share: float = 0.35
     """A quote in another language joins an event of the same day (or year) when this share of
-    its words that both languages use (names linked by pinyin or the gazetteer, "KOL") is found
+    its words that both languages use (names linked by pinyin or the gazetteer, "5G") is found
     in one of the event's quotes."""
     attach_similarity: float = 0.35
     """Higher bar for a sentence with only a vague date (or none) to be cited by an event."""

@@ -2,8 +2,8 @@
 
 Nothing is written here that a source did not write.  The title is a clause
 (or a few) of the event's most representative quote, with the date that
-opened it taken off ("1月7日晚8点，小米创始人…出现在直播间。" becomes
-"小米创始人…出现在直播间") and trimmed at clause boundaries.  The summary is
+opened it taken off ("3月14日凌晨2时许，江州市…厂区发生爆炸。" becomes
+"江州市…厂区发生爆炸") and trimmed at clause boundaries.  The summary is
 one or two whole source sentences, escaped for Markdown.
 """
 
@@ -43,7 +43,7 @@ SPEECH_ENDING = re.compile(
 
 
 def _strip_date(text: str, span: Span, mention: object | None) -> int:
-    """Where a title may start: after a date that opens the clause ("1月7日晚8点，…")."""
+    """Where a title may start: after a date that opens the clause ("3月14日凌晨2时许，…")."""
     m_start = getattr(mention, "start", None)
     if m_start is not None and span.start <= m_start < span.end and not _tidy(text[span.start : m_start]):
         end = max(span.start, getattr(mention, "end", span.start))

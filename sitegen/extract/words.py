@@ -8,7 +8,7 @@ a word jieba's dictionary does not know is tagged by ``posseg`` on the word
 alone (cached).
 
 English words are compared lower-cased; names written in Latin letters
-(``Lei Jun``) are linked to Chinese names by their pinyin (see `Lexicon`).
+(``Wang Lixin``) are linked to Chinese names by their pinyin (see `Lexicon`).
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ class Lexicon:
         return term in self.names or tag_of(term).startswith("nr")
 
     def is_keyword(self, term: str) -> bool:
-        """The dump's search keyword, or a word containing it (市场营销 for 营销)."""
+        """The dump's search keyword, or a word containing it (消防车 for 消防)."""
         return term.lower() in self.ignored or any(k in term.lower() for k in self.ignored if len(k) > 1)
 
     def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
@@ -185,7 +185,7 @@ class Lexicon:
 
 
 def subwords(word: str) -> list[str]:
-    """Dictionary words inside a longer word (直播间 -> 直播), as jieba's search mode finds them."""
+    """Dictionary words inside a longer word (消防车 -> 消防), as jieba's search mode finds them."""
     table = _tag_table()
     out = []
     for n in (2, 3):
@@ -198,7 +198,7 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 
 
 def pinyin_key(word: str) -> str:
-    """``雷军`` -> ``leijun``: how the name is written in Latin letters, without spaces."""
+    """``王立新`` -> ``wanglixin``: how the name is written in Latin letters, without spaces."""
     from ..slug import to_ascii_words
 
     return "".join(to_ascii_words(word))
