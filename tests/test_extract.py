@@ -220,3 +220,29 @@ def test_seed_pages_load_back_without_errors(seed: tuple[Report, Path]) -> None:
     site = load_site(load_config(root))
     assert not site.errors, site.errors
     assert len(site.events) >= 5
+
+
+def test_import_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Pages must not depend on set ordering (Python salts string hashes per process)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2", "3"):
+        root = tmp_path / f"run{seed}"
+        shutil.copytree(
+            REPO / "content", root / "content", ignore=shutil.ignore_patterns("sources", "events", ".sitegen")
+        )
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "sitegen", "--site", str(root), "import", "-q"],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        pages = sorted((root / "content" / "events").glob("*.md"))
+        outputs.append({p.name: p.read_text(encoding="utf-8") for p in pages})
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert len(outputs[0]) >= 5

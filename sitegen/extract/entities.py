@@ -131,7 +131,7 @@ def people(
         for name in lexicon.latin_terms(text):
             if gaz.kinds.get(name) in ("person", "organisation") or is_person_name(name):
                 found.append(name)
-        for name in set(found):
+        for name in dict.fromkeys(found):  # in order of appearance: output must not depend on hashing
             counts[name] += 1
             first.setdefault(name, pos)
             pos += 1

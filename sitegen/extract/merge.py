@@ -50,7 +50,7 @@ def idf_weights(term_sets: Iterable[set[str]]) -> dict[str, float]:
 
 def vector(terms: Iterable[str], idf: dict[str, float]) -> dict[str, float]:
     default = max(idf.values(), default=1.0)
-    return {t: idf.get(t, default) for t in set(terms)}
+    return {t: idf.get(t, default) for t in dict.fromkeys(terms)}
 
 
 def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None) -> float:
