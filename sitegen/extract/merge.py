@@ -153,7 +153,7 @@ class Cluster:
     def similarity(self, vec: dict[str, float], lang: str = "zh", bridge: Bridge | None = None) -> float:
         """Cosine with the event's words, or with its closest distinct quote if higher."""
         score = cosine(vec, self.words, self.norm())
-        for other, other_lang in list(zip(self.vectors, self.langs, strict=True))[-MAX_COMPARED:]:
+        for other, other_lang in zip(self.vectors[-MAX_COMPARED:], self.langs[-MAX_COMPARED:], strict=True):
             if other_lang == lang or bridge is None:
                 score = max(score, cosine(vec, other))
         return score
@@ -163,7 +163,7 @@ class Cluster:
         (names linked by pinyin or the gazetteer, terms such as "5G")."""
         if bridge is None:
             return 0.0
-        pairs = list(zip(self.vectors, self.langs, strict=True))[-MAX_COMPARED:]
+        pairs = zip(self.vectors[-MAX_COMPARED:], self.langs[-MAX_COMPARED:], strict=True)
         return max((bridge.share(vec, v) for v, other in pairs if other != lang), default=0.0)
 
     def score(
@@ -329,7 +329,9 @@ class Clustering:
                     margin = max(
                         (
                             other.score(v, lang, self.bridge, bar, cross_bar)
-                            for v, lang in zip(cl.vectors, cl.langs, strict=True)
+                            for v, lang in zip(
+                                cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True
+                            )
                         ),
                         default=-1.0,
                     )
