@@ -143,7 +143,16 @@ class Site:
         return sorted(self.events.values(), key=lambda e: (e.when.sort_key(), e.id))
 
     def citing(self, source_id: str) -> list[Event]:
-        return [e for e in self.timeline() if any(c.source == source_id for c in e.sources)]
+        """Events that cite ``source_id``, in timeline order (one source; see `citations`)."""
+        return self.citations().get(source_id, [])
+
+    def citations(self) -> dict[str, list[Event]]:
+        """Source id -> the events citing it, in timeline order, for all sources in one pass."""
+        index: dict[str, list[Event]] = {}
+        for e in self.timeline():
+            for sid in dict.fromkeys(c.source for c in e.sources):
+                index.setdefault(sid, []).append(e)
+        return index
 
 
 def _published_iso(dt: datetime, precision: str) -> str:

@@ -91,7 +91,11 @@ class When:
 
     def sort_key(self) -> tuple[float, int, float]:
         """Chronological; at equal start the coarser value first (a year before its days)."""
-        return (self.start.timestamp(), PRECISIONS.index(self.precision), self.period_end().timestamp())
+        return (
+            self.start.timestamp(),
+            PRECISIONS.index(self.precision),
+            self.period_end().timestamp(),
+        )
 
     # -- text forms ---------------------------------------------------------
     def iso(self) -> str:
@@ -118,7 +122,7 @@ class When:
 
     @classmethod
     def from_fields(cls, fields: dict, tz: tzinfo) -> When:
-        """Read ``date``/``precision``/``until``/``part_of_day``/``approximate`` from front matter."""
+        """Read ``date``/``precision``/``until``/``part_of_day``/``approximate`` (front matter)."""
         raw = fields.get("date")
         if raw is None or raw == "":
             raise DateError("missing 'date' (e.g. 2024-05-17, 2024-05, 2009 or 2024-05-17T20:00+08:00)")
@@ -358,6 +362,8 @@ def _range_label(w: When, zh: bool) -> str:
         if zh:
             if (s.year, s.month) == (last.year, last.month):
                 return f"{_day_zh(s)}至{last.day}日"
+            if s.year != last.year:  # 2025年12月30日至1月2日 could be read as 2025年1月2日
+                return f"{_day_zh(s)}至{_day_zh(last)}"
             return f"{_day_zh(s)}至{last.month}月{last.day}日"
         if (s.year, s.month) == (last.year, last.month):
             return f"{s.day}–{last.day} {_EN_MONTHS[s.month - 1]} {s.year}"

@@ -10,6 +10,7 @@ function that yields ``(path, bytes)`` pairs for the site.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import jinja2
 
 from ..cache import Cache, code_version
 from ..config import SiteConfig
-from ..content import Site, load_site
+from ..content import Site, Source, load_site
 from ..errors import ContentError, Problem
 from ..fsutil import staging_dir, swap_in
 from ..progress import Progress
@@ -92,9 +93,11 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
         strings=strings,
         base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
     )
+    from . import seo
     from .pages import install_helpers
 
     install_helpers(ctx)
+    seo.install_helpers(ctx)
     return ctx
 
 
@@ -115,18 +118,30 @@ def render_all(ctx: BuildContext, progress: Progress | None = None) -> dict[str,
 
 
 def prerender_bodies(ctx: BuildContext) -> None:
-    """Render every source body to HTML at once, reusing what the on-disk cache holds.
+    """Render every source body (with its quotes marked) at once, reusing the on-disk cache.
 
-    Source pages take their body from ``ctx.caches["body_html"]`` (by source
-    id) when it is there; rendering is a pure function of the Markdown text.
+    Fills the per-build memo that `pages.source_body` reads; the result is a
+    pure function of the body's Markdown and the quotes taken from it.
     """
-    from .pages import body_with_anchors
+    from markupsafe import Markup
+
+    from .pages import body_with_anchors, source_quotes
 
     assert ctx.cache is not None
     table = ctx.cache.table("body-html", code_version("sitegen.markdown", "sitegen.build.pages"))
-    sources = list(ctx.site.sources.values())
-    html = table.map(lambda src: str(body_with_anchors(src.body)), sources, key=lambda src: src.body)
-    ctx.caches["body_html"] = {src.id: h for src, h in zip(sources, html, strict=True)}
+    work = [(src, source_quotes(ctx, src)) for src in ctx.site.sources.values()]
+
+    def render(item: tuple[Source, dict[str, str]]) -> list:
+        html, placed = body_with_anchors(item[0].body, item[1])
+        return [str(html), sorted(placed)]
+
+    def key(item: tuple[Source, dict[str, str]]) -> str:
+        return json.dumps([item[0].body, item[1]], ensure_ascii=False, sort_keys=True)
+
+    rendered = table.map(render, work, key=key)
+    memo = ctx.caches.setdefault("bodies", {})
+    for (src, _), (html, placed) in zip(work, rendered, strict=True):
+        memo[src.id] = (Markup(html), set(placed))
 
 
 def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .export import events_json
+from .feeds import atom_feeds
 from .pages import (
     event_pages,
     index_page,
@@ -11,6 +12,8 @@ from .pages import (
     sources_index,
     static_files,
 )
+from .seo import robots, sitemap
+from .timelinejs import timeline_json
 
 OUTPUTS = (
     static_files,
@@ -20,4 +23,8 @@ OUTPUTS = (
     sources_index,
     not_found_page,
     events_json,
+    timeline_json,
+    atom_feeds,
+    sitemap,
+    robots,
 )

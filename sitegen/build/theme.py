@@ -14,11 +14,13 @@ be cached forever.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..config import SiteConfig
 from ..errors import ContentError
@@ -51,8 +53,25 @@ def template_dirs(config: SiteConfig) -> list[Path]:
     return dirs + [d / "templates" for d in theme_dirs(config) if (d / "templates").is_dir()]
 
 
+# Characters HTML and XML 1.0 forbid (C0 controls but tab/newline/return, lone surrogates,
+# U+FFFE/U+FFFF): dropped from every value a template prints, so no content can make a page invalid.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def drop_forbidden(text: str) -> str:
+    """``text`` without the characters an HTML or XML document may not contain."""
+    return _FORBIDDEN.sub("", text)
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, str) and _FORBIDDEN.search(value):
+        return Markup(drop_forbidden(value)) if isinstance(value, Markup) else drop_forbidden(value)
+    return value
+
+
 def make_env(config: SiteConfig) -> jinja2.Environment:
     env = jinja2.Environment(
+        finalize=_finalize,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(config)]),
         autoescape=jinja2.select_autoescape(("html", "xml", "svg"), default_for_string=True),
         undefined=jinja2.StrictUndefined,

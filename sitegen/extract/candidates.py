@@ -1,0 +1,211 @@
+"""Candidate events: sentences (or clauses) that report something at a resolved time.
+
+Each paragraph of a source is read by the date resolver at once, so anchors
+("19小时后") resolve against dates named earlier in it.  A sentence with one
+resolved date is one candidate quoting the whole sentence; a sentence with
+several gives one candidate per date, each quoting the clauses from its date
+up to the next one.  A date counted back from an anchor (``anchored``) quotes
+only its own clause: "距X才过去19小时" dates X, not the rest of the sentence.
+
+Dropped, with a reason for ``--explain``: dates after the article was
+published, sentences with too few content words, questions.  Sentences whose
+only time words are vague (最近, 前不久) become *attach-only* candidates: they
+may add a source to an event but never start one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..content import Source
+from ..dates import PRECISIONS, When
+from ..errors import Problem
+from .passages import Span, clauses, paragraphs, sentences
+from .rules import Rules
+from .words import Lexicon, Words
+
+FindTimes = Callable[..., list[Any]]
+
+
+@dataclass
+class Candidate:
+    source: Source
+    order: int
+    quote_span: Span
+    quote: str
+    when: When | None
+    """None for an attach-only sentence whose time words resolved to nothing."""
+    mention: Any | None
+    """The time expression that dates it (a TimeMention)."""
+    terms: list[str]
+    founding: bool
+    """May start an event (its date is definite enough)."""
+    sentence_mentions: list[Any] = field(default_factory=list)
+    text: str = ""
+    """the source's plain text (``Source.text`` re-renders Markdown on every call)"""
+
+    @property
+    def published(self) -> datetime:
+        return self.source.published
+
+    def precision_rank(self) -> int:
+        return PRECISIONS.index(self.when.precision) if self.when else -1
+
+
+@dataclass
+class Found:
+    candidates: list[Candidate] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def is_founding(when: When, rules: Rules) -> bool:
+    """Is a date definite enough to start an event (within a month, or a stated year or two)?"""
+    width = when.period_end() - when.start
+    if width <= timedelta(days=rules.founding_max_days):
+        return True
+    if when.precision == "month":
+        return width <= timedelta(days=31 * 2)
+    if when.precision == "year":
+        return width <= timedelta(days=366 * rules.founding_max_years)
+    return False
+
+
+def _usable(m: Any) -> bool:
+    return m.when is not None and m.kind != "not-event"
+
+
+def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> list[tuple[Any, Span]]:
+    """One (mention, quote span) per dated clause of the sentence."""
+    parts = clauses(text, sentence) or [sentence]
+
+    def clause_index(offset: int) -> int:
+        for i, c in enumerate(parts):
+            if offset < c.end:
+                return i
+        return len(parts) - 1
+
+    firsts: dict[int, Any] = {}
+    for m in dated:
+        firsts.setdefault(clause_index(m.start), m)
+    order = sorted(firsts)
+    out = []
+    for n, ci in enumerate(order):
+        m = firsts[ci]
+        if m.kind == "anchored":
+            last = ci
+            while last + 1 < len(parts) and parts[last].end - parts[ci].start < rules.anchored_min_chars:
+                last += 1
+            out.append((m, Span(parts[ci].start, parts[last].end)))
+            continue
+        start = sentence.start if n == 0 else parts[ci].start
+        end = parts[order[n + 1] - 1].end if n + 1 < len(order) else sentence.end
+        if end - start > rules.max_quote_chars and len(order) == 1:
+            start = parts[ci].start
+        out.append((m, Span(start, end)))
+    return out
+
+
+def find_candidates(
+    source: Source,
+    words: Words,
+    lexicon: Lexicon,
+    rules: Rules,
+    find_times: FindTimes,
+    order_start: int = 0,
+) -> Found:
+    out = Found()
+    text = words.text
+    order = order_start
+    for para in paragraphs(text):
+        found = find_times(para.of(text), source.published, lang=source.lang)
+        mentions = [_shifted(m, para.start) for m in found]
+        for sentence in sentences(text, para):
+            inside = [m for m in mentions if m.start in sentence]
+            if not inside:
+                continue
+            for m in inside:
+                if m.kind == "relative" and m.when is not None and in_quotation(text, para.start, m.start):
+                    out.dropped.append(
+                        f"{source.id}: {m.text!r} is inside quoted speech: relative to when it was said, "
+                        "not to the article"
+                    )
+                    m.when = None
+                    m.kind = "not-event"
+            dated = [m for m in inside if _usable(m)]
+            for m in inside:
+                if m.when is None and m.kind in ("relative", "anchored"):
+                    out.problems.append(
+                        Problem(
+                            f"content/sources/{source.id}.md",
+                            None,
+                            f"could not resolve the date {m.text!r} in: {sentence.of(text)[:80]}",
+                            level="warning",
+                        )
+                    )
+            pairs = _quote_spans(text, sentence, dated, rules) if dated else []
+            if not pairs and any(m.kind == "vague" for m in inside):
+                pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
+            for m, span in pairs:
+                quote = span.of(text).strip()
+                reason = _reject(quote, m, source, rules)
+                skip = [t for t, off in words.within(span) if any(x.start <= off < x.end for x in inside)]
+                tokens = [t for t, _ in words.within(span)]
+                terms = lexicon.span_terms(tokens, quote, skip)
+                if reason is None and len(set(terms)) < rules.min_content_words:
+                    reason = "too few content words"
+                if reason:
+                    out.dropped.append(f"{source.id}: dropped {quote[:60]!r} ({m.text}): {reason}")
+                    continue
+                when = m.when if _usable(m) else None
+                founding = when is not None and is_founding(when, rules)
+                if founding and m.kind == "anchored" and when is not None and when.approximate:
+                    # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
+                    founding = when.period_end() - when.start <= timedelta(days=rules.anchored_max_days)
+                out.candidates.append(
+                    Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
+                )
+                order += 1
+    return out
+
+
+def in_quotation(text: str, start: int, offset: int) -> bool:
+    """Is ``offset`` inside quotation marks opened since ``start``?"""
+    before = text[start:offset]
+    depth = before.count("“") - before.count("”") + before.count("「") - before.count("」")
+    return depth > 0 or before.count('"') % 2 == 1
+
+
+def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:
+    if quote.rstrip('"”’」』)）[]0-9 ').endswith(("?", "？")):
+        return "a question"
+    if m.when is not None and m.when.start > source.published:
+        return f"dated after the article was published ({source.published:%Y-%m-%d %H:%M})"
+    return None
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    when: When | None
+    kind: str
+    rule: str
+    explanation: str
+
+
+def _shifted(m: Any, offset: int) -> Mention:
+    """A mention with offsets into the whole text instead of its paragraph."""
+    return Mention(
+        m.text,
+        m.start + offset,
+        m.end + offset,
+        m.when,
+        m.kind,
+        getattr(m, "rule", ""),
+        getattr(m, "explanation", ""),
+    )

@@ -1,0 +1,124 @@
+"""One date for a merged event: as precise as the sources support, and honest about doubt.
+
+* Dates that nest (3月14日 ⊃ 3月14日凌晨 ⊃ 3月14日凌晨2时) are one claim told at
+  different precision: the finest wins.
+* A source that hedges ("2019年或2020年") while another is sure ("2019年")
+  is a disagreement: the event shows the range covering every stated value and
+  the note says who said what.  Overlapping but not nested dates likewise.
+* Approximate dates (二十多年前, "about 20 hours later") support an event but
+  do not set its date when a stated one exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..dates import PRECISIONS, When
+
+NOTES = {
+    "zh": {
+        "differ": "各来源对日期说法不一：{claims}。此处标注涵盖各说法的范围。",
+        "anchored": "日期由原文“{text}”推算得出。",
+        "anchored~": "日期由原文“{text}”推算得出，为约数。",
+        "published": "原文未写明发生时间，此处按报道发表日期标注。",
+        "sep": "；",
+        "by": "{label}（{who}）",
+        "join": "、",
+    },
+    "en": {
+        "differ": "Sources differ on the date: {claims}. Shown here as the range covering them.",
+        "anchored": "Date worked out from “{text}” in the source.",
+        "anchored~": "Date worked out from “{text}” in the source; approximate.",
+        "published": "The sources give no date for this; shown at the article's publication date.",
+        "sep": "; ",
+        "by": "{label} ({who})",
+        "join": ", ",
+    },
+}
+
+
+@dataclass
+class Claim:
+    when: When
+    who: str
+    """the outlet (or source) that states it"""
+    kind: str = "absolute"
+    text: str = ""
+
+
+@dataclass
+class Settled:
+    when: When
+    note: str | None
+    reason: str
+
+
+def _floor(dt: datetime, precision: str) -> datetime:
+    dt = dt.replace(hour=0, minute=0, second=0, microsecond=0)
+    if precision in ("year", "month"):
+        dt = dt.replace(day=1)
+    if precision == "year":
+        dt = dt.replace(month=1)
+    return dt
+
+
+def _width(w: When) -> float:
+    return (w.period_end() - w.start).total_seconds()
+
+
+def _contains(outer: When, inner: When) -> bool:
+    return outer.start <= inner.start and inner.period_end() <= outer.period_end()
+
+
+def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
+    """The event's date from the dates its sources state."""
+    words = NOTES["en" if lang.startswith("en") else "zh"]
+    unique: dict[tuple, Claim] = {}
+    for c in claims:  # syndicated copies state the same date many times over
+        unique.setdefault((c.when, c.who, c.kind), c)
+    claims = list(unique.values())
+    stated = [c for c in claims if not c.when.approximate] or list(claims)
+    # an approximate value inside every stated one ("2时许" within "凌晨") is finer, not doubtful
+    inside = [c for c in claims if all(_contains(s.when, c.when) for s in stated)]
+    finest = min(inside or stated, key=lambda c: (-PRECISIONS.index(c.when.precision), _width(c.when)))
+    nested = all(_contains(c.when, finest.when) for c in stated)
+    hedged = [
+        c
+        for c in stated
+        if c.when.is_range
+        and c.when.precision == finest.when.precision
+        and _contains(c.when, finest.when)
+        and c.when != finest.when
+    ]
+    if nested and not hedged:
+        note = None
+        if finest.kind == "anchored":
+            note = words["anchored~" if finest.when.approximate else "anchored"].format(text=finest.text)
+        why = f"finest of {len(stated)} stated date(s): {finest.when.label('en')} ({finest.who})"
+        return Settled(finest.when, note, why)
+    precision = min((c.when.precision for c in stated), key=PRECISIONS.index)
+    if PRECISIONS.index(precision) > PRECISIONS.index("day"):
+        precision = "day"  # a range of hours reads better as the day(s) it falls on
+    lo = _floor(min(c.when.start for c in stated), precision)
+    last = _floor(max(c.when.period_end() for c in stated) - timedelta(microseconds=1), precision)
+    hi = When(last, precision).unit_end()
+    cover = When(lo, precision, hi if hi > When(lo, precision).unit_end() else None)
+    groups: dict[str, list[str]] = {}
+    for c in sorted(stated, key=lambda c: c.when.sort_key()):
+        who = groups.setdefault(c.when.label(lang), [])
+        if c.who not in who:
+            who.append(c.who)
+    claims_text = words["sep"].join(
+        words["by"].format(label=label, who=words["join"].join(who)) for label, who in groups.items()
+    )
+    return Settled(
+        cover,
+        words["differ"].format(claims=claims_text),
+        f"sources differ; covering range {cover.label('en')}",
+    )
+
+
+def published_note(lang: str) -> str:
+    return NOTES["en" if lang.startswith("en") else "zh"]["published"]

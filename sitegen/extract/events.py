@@ -1,0 +1,319 @@
+"""Assemble events: run the stages, then give each happening its page.
+
+For every merged happening: one citation per source (its best quote), the
+date settled from what the sources state, a title and summary from the most
+representative quote, people and tags, a stable id, and the lines
+``sitegen import --explain`` prints.
+
+A source that no dated sentence ties to any event is tried sentence by
+sentence against the events (a higher similarity bar); if it still matches
+none, its lead sentence becomes an event dated by the day it was published,
+and the page says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from ..config import SiteConfig
+from ..content import Citation, Event, Source
+from ..dates import When
+from ..errors import Problem
+from ..markdown import normalise_ws
+from ..sitedata import SiteData
+from ..slug import slugify, unique
+from . import Extraction
+from .candidates import Candidate, Mention, find_candidates
+from .dating import Claim, published_note, settle
+from .entities import Gazetteer, gazetteer, make_lexicon, people, tags
+from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
+from .passages import clauses, paragraphs, sentences
+from .relevance import judge
+from .rules import Rules, rules_from
+from .titles import COMPLETE, shorten, summary, title_choices, title_score
+from .words import CJK_WORD, Lexicon, Words, tag_of
+
+LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+"""English clauses cannot be checked for a verb by jieba; any run of words will do."""
+QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
+MAX_TITLE_QUOTES = 8
+TITLE_EXACT_DATE = 0.1
+TITLE_PER_COPY = 0.05
+NOUN_PHRASE_PENALTY = 0.3
+CUT_OFF_PENALTY = 0.4
+"""Title candidates come from this many of the event's most representative quotes."""
+
+
+def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) -> Extraction:
+    from .temporal import find_times
+
+    out = Extraction()
+    if not sources:
+        return out
+    rules = rules_from(config.extra)
+    gaz = gazetteer(data)
+    keywords = Counter(s.keyword for s in sources if s.keyword).most_common(1)
+    lexicon = make_lexicon(data, gaz, keywords[0][0] if keywords else None)
+    words = {s.id: Words.of(s.text) for s in sources}
+
+    relevance = judge(words, lexicon, rules)
+    out.off_topic = set(relevance.off_topic)
+    for sid in sorted(relevance.off_topic):
+        own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
+        out.problems.append(
+            Problem(
+                f"content/sources/{sid}.md",
+                None,
+                f"marked off topic: shares no subject with the other sources (its subject: {own})",
+                level="warning",
+            )
+        )
+    on_topic = [s for s in sources if s.id not in relevance.off_topic]
+
+    candidates: list[Candidate] = []
+    for s in on_topic:
+        found = find_candidates(s, words[s.id], lexicon, rules, find_times, len(candidates))
+        candidates.extend(found.candidates)
+        out.notes.extend(found.dropped)
+        out.problems.extend(found.problems)
+    idf = idf_weights(set(lexicon.span_terms(words[s.id].tokens, words[s.id].text)) for s in on_topic)
+    out.notes.extend(align_syndicated(candidates))
+    clustering = Clustering(idf, rules, _bridge(on_topic, words, lexicon))
+    clustering.add_all(candidates)
+    _cite_undated(
+        clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
+    )
+
+    latest = max(s.published for s in sources)
+    spread: Counter[str] = Counter()
+    for cl in clustering.clusters:
+        spread.update({t for m in cl.members for t in m.terms})
+    built = []
+    for cl in clustering.clusters:
+        event = _event(cl, clustering.idf, config, rules, lexicon, gaz, spread, words, latest, out)
+        if event is not None:
+            built.append(event)
+    taken: set[str] = set()
+    for event, lines in sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title)):
+        base = f"{event.when.iso()[:10]}-{slugify(event.title)}"  # 2009-…, 2024-05-…, 2024-05-17-…
+        event.id = unique(base, taken, ",".join(sorted(c.source for c in event.sources)) + event.title)
+        taken.add(event.id)
+        out.events.append(event)
+        out.explain[event.id] = lines
+    return out
+
+
+def _bridge(on_topic: list[Source], words: dict[str, Words], lexicon: Lexicon) -> Bridge:
+    """The words that link quotes in Chinese and in English."""
+    by_lang: dict[str, set[str]] = {}
+    for s in on_topic:
+        by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, words[s.id].text))
+    zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
+    # Chinese words English sources carry (names found through pinyin or the gazetteer, or
+    # written in Chinese), and Latin-letter words Chinese sources use too
+    return Bridge({t for t in en if CJK_WORD.match(t)} | {t for t in zh & en if not CJK_WORD.match(t)})
+
+
+def _cite_undated(
+    clustering: Clustering,
+    on_topic: list[Source],
+    words: dict[str, Words],
+    lexicon: Lexicon,
+    order: int,
+    with_candidates: set[str],
+    out: Extraction,
+) -> None:
+    """Sources no event cites: their sentences may join an event; else their lead is dated by publication."""
+    cited = {m.source.id for cl in clustering.clusters for m in cl.members}
+    for s in on_topic:
+        if s.id in cited:
+            continue
+        if s.id in with_candidates:
+            out.notes.append(f"{s.id}: its dated sentences match no event and start none")
+            continue
+        text = words[s.id].text
+        spans = [sent for para in paragraphs(text) for sent in sentences(text, para)]
+        joined = False
+        for span in spans:
+            tokens = [t for t, _ in words[s.id].within(span)]
+            terms = lexicon.span_terms(tokens, span.of(text))
+            c = Candidate(s, order, span, span.of(text), None, None, terms, False, text=text)
+            order += 1
+            if len(set(terms)) >= 2 and clustering.add(c) is not None:
+                joined = True
+                break
+        leads = [sp for sp in spans if not QUESTION.search(sp.of(text))]
+        if joined or not leads:
+            continue
+        span = leads[0]
+        day = s.published.replace(hour=0, minute=0, second=0, microsecond=0)
+        mention = Mention("", span.start, span.start, When(day, "day"), "published", "publication", "")
+        tokens = [t for t, _ in words[s.id].within(span)]
+        terms = lexicon.span_terms(tokens, span.of(text))
+        if len(set(terms)) < 2:
+            continue
+        clustering.add(
+            Candidate(s, order, span, span.of(text), mention.when, mention, terms, True, text=text)
+        )
+        order += 1
+        out.notes.append(f"{s.id}: no dated sentence; its lead is dated by publication")
+
+
+def _event(
+    cl: Cluster,
+    idf: dict[str, float],
+    config: SiteConfig,
+    rules: Rules,
+    lexicon: Lexicon,
+    gaz: Gazetteer,
+    spread: Counter[str],
+    words: dict[str, Words],
+    latest: datetime,
+    out: Extraction,
+) -> tuple[Event, list[str]] | None:
+    lang = config.lang_short
+    centre = {id(m): cosine(vector(m.terms, idf), cl.words, cl.norm()) for m in cl.members}
+    best: dict[str, Candidate] = {}
+    for m in cl.members:
+        cur = best.get(m.source.id)
+        if cur is None or _rank(m, centre) > _rank(cur, centre):
+            best[m.source.id] = m
+    cited = sorted(best.values(), key=lambda m: (m.published, m.order))
+    dated = [m for m in cl.members if m.when is not None and m.founding] or [
+        m for m in cl.members if m.when is not None
+    ]
+    claims = [
+        Claim(
+            m.when,
+            m.source.outlet_name,
+            m.mention.kind if m.mention else "",
+            m.mention.text if m.mention else "",
+        )
+        for m in dated
+        if m.when is not None
+    ]
+    settled = settle(claims, lang)
+    note = settled.note
+    if claims and all(c.kind == "published" for c in claims):
+        note = published_note(lang)
+    if settled.when.start > latest:
+        out.notes.append(f"dropped an event dated {settled.when.label('en')}, after the latest publication")
+        return None
+    ranked = sorted(
+        cited,
+        key=lambda m: (m.founding, m.source.lang == lang, round(centre[id(m)], 2), -m.order),
+        reverse=True,
+    )
+    rep = ranked[0]
+    title = _title(ranked, settled.when, lang, idf, cl, words, lexicon, rules)
+    quotes = [
+        ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
+        for m in cited
+    ]
+    names = people(quotes, lexicon, gaz, rules.max_people)
+    all_tokens = [t for toks, _ in quotes for t in toks]
+    event = Event(
+        id="",
+        title=title,
+        when=settled.when,
+        sources=[Citation(m.source.id, m.quote) for m in cited],
+        people=names,
+        tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags),
+        summary=summary(ranked, rules.summary_max_chars, rules.summary_sentences),
+        note=note,
+        lang=rep.source.lang,
+    )
+    return event, _explain(settled.reason, cited, centre)
+
+
+def _title(
+    ranked: list[Candidate],
+    when: When,
+    lang: str,
+    idf: dict[str, float],
+    cl: Cluster,
+    words: dict[str, Words],
+    lexicon: Lexicon,
+    rules: Rules,
+) -> str:
+    """The best clause run among the quotes in the site's language (else any)."""
+    dated = [m for m in ranked if m.founding] or ranked
+    pool = [m for m in dated if m.source.lang == lang] or dated
+    copies = Counter(normalise_ws(m.quote) for m in ranked)
+    best, best_score = "", float("-inf")
+    seen: set[str] = set()
+    for m in pool:
+        quote = normalise_ws(m.quote)
+        if quote in seen:
+            continue
+        seen.add(quote)
+        if len(seen) > MAX_TITLE_QUOTES:
+            break
+        # the most precise report of the date, and text several outlets carry, make better titles
+        bonus = (TITLE_EXACT_DATE if m.when == when else 0.0) + TITLE_PER_COPY * min(3, copies[quote] - 1)
+        if _dates_a_noun(m, words[m.source.id]):
+            bonus -= NOUN_PHRASE_PENALTY
+        if _cut_off(m):
+            bonus -= CUT_OFF_PENALTY
+        if _dates_a_noun(m, words[m.source.id]):
+            bonus -= NOUN_PHRASE_PENALTY
+        if _cut_off(m):
+            bonus -= CUT_OFF_PENALTY
+        for span, text, holds_date in title_choices(m, rules.title_max_chars):
+            tokens = [t for t, _ in words[m.source.id].within(span)]
+            vec = vector(lexicon.span_terms(tokens, text), idf)
+            verb = any(tag_of(t).startswith("v") for t in tokens) or LATIN_TEXT.search(text) is not None
+            score = bonus + title_score(
+                text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules.title_max_chars
+            )
+            if score > best_score:
+                best, best_score = text, score
+    return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)
+
+
+def _cut_off(m: Candidate) -> bool:
+    """A quote that runs to where the excerpt stops mid-sentence ("…之后答")."""
+    text = m.text
+    rest = text[m.quote_span.end :]
+    return not rest.split("\n", 1)[0].strip() and not COMPLETE.search(text[: m.quote_span.end])
+
+
+def _dates_a_noun(m: Candidate, words: Words) -> bool:
+    """A date in a clause that ends in the noun its 的 describes ("上周五凌晨发生爆炸的恒丰化工厂区，…")
+    dates a detail, not what the sentence reports."""
+    if m.mention is None:
+        return False
+    for part in clauses(words.text, m.quote_span):
+        if part.start <= m.mention.start < part.end:
+            tokens = [t for t, _ in words.within(part) if t.strip() and not re.match(r"^\W+$", t)]
+            return len(tokens) > 1 and "的" in tokens[:-1] and tag_of(tokens[-1]).startswith("n")
+    return False
+
+
+def _fallback_title(m: Candidate) -> str:
+    return m.quote.strip()[:40]
+
+
+def _in_date(m: Candidate, offset: int) -> bool:
+    return any(t.start <= offset < t.end for t in m.sentence_mentions)
+
+
+def _rank(m: Candidate, centre: dict[int, float]) -> tuple:
+    return (m.founding, m.when is not None, m.precision_rank(), centre[id(m)], -m.order)
+
+
+def _explain(reason: str, cited: list[Candidate], centre: dict[int, float]) -> list[str]:
+    lines = [f"date: {reason}"]
+    for m in cited:
+        lines.append(f"{m.source.id} ({m.source.outlet_name}): “{m.quote}”")
+        for t in m.sentence_mentions or ([m.mention] if m.mention else []):
+            resolved = t.when.label("en") if t.when is not None else "no date"
+            used = " <- dates this quote" if t is m.mention else ""
+            why = f": {t.explanation}" if t.explanation else ""
+            lines.append(f"    “{t.text}” {t.kind} [{t.rule}] -> {resolved}{why}{used}")
+        if m.mention is None:
+            lines.append("    no date of its own; cited for its similar content")
+        lines.append(f"    similarity to the event: {centre[id(m)]:.2f}")
+    return lines

@@ -1,0 +1,94 @@
+"""Paragraphs, sentences and clauses of a source text, as offsets into it.
+
+Every piece is a `Span` of the text a reader sees (`Source.text`), so a quote
+cut from it is found in the source character for character.  Paragraphs are
+the passages the date resolver reads at once (an anchor such as "19小时后" looks
+back to the last date named earlier in the paragraph); sentences are the unit
+of a candidate event; clauses let one sentence that names two dates give two
+quotes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = "。！？!?；;…"
+"""Characters after which a Chinese sentence ends (with any closing quotes)."""
+CLOSERS = "”’」』）)】\"'"
+CLAUSE_END = "，,：:"
+"""Characters after which a clause ends inside a sentence."""
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_EN_STOP = re.compile(r"(?<=[a-z0-9\])][.!?])\s+(?=[A-Z\"“(])")
+_CJK_STOP = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS)}]*")
+_CLAUSE = re.compile(f"[{re.escape(CLAUSE_END)}]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start:end`` of a text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def __contains__(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Lines of the text (plain text puts one block per line, blank lines between)."""
+    return [_trim(text, m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
+
+
+def sentences(text: str, within: Span) -> list[Span]:
+    """Sentences inside ``within``: after 。！？; (with closing quotes) and English full stops."""
+    chunk = within.of(text)
+    cuts = {0, len(chunk)}
+    last = 0
+    for m in _CJK_STOP.finditer(chunk):
+        end = m.end()
+        # an ASCII quote after the stop closes the sentence only when the sentence opened one
+        while (
+            end > m.start()
+            and chunk[end - 1] in "\"'"
+            and chunk[last : end - 1].count(chunk[end - 1]) % 2 == 0
+        ):
+            end -= 1
+        cuts.add(end)
+        last = end
+    for m in _EN_STOP.finditer(chunk):
+        cuts.add(m.start())
+    ordered = sorted(cuts)
+    out = []
+    for a, b in itertools.pairwise(ordered):
+        span = _trim(text, within.start + a, within.start + b)
+        if span.end > span.start:
+            out.append(span)
+    return out
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Clauses of a sentence, each keeping its trailing comma out of the span."""
+    out = []
+    start = sentence.start
+    for m in _CLAUSE.finditer(sentence.of(text)):
+        end = sentence.start + m.start()
+        if end > start:
+            out.append(_trim(text, start, end))
+        start = sentence.start + m.end()
+    if start < sentence.end:
+        out.append(_trim(text, start, sentence.end))
+    return [c for c in out if c.end > c.start]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

@@ -1,0 +1,75 @@
+"""The numbers extraction decides by, in one place, each with what it means.
+
+They are general (no story is known here); a site may override any of them
+under ``[extract]`` in ``content/site.toml`` (e.g. ``merge_similarity = 0.3``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Rules:
+    # -- relevance ---------------------------------------------------------
+    subject_words: int = 20
+    """How many of a source's most salient words stand for its subject."""
+    shared_min_sources: int = 2
+    """A subject word is shared when at least this many sources have it among theirs…"""
+    shared_min_share: float = 0.02
+    """…or this share of all sources, whichever is larger (large dumps need more than two)."""
+    on_topic_shared_words: int = 2
+    """A source is on topic when at least this many of its subject words are shared."""
+    relevance_min_sources: int = 3
+    """With fewer sources than this, every source is on topic."""
+
+    # -- candidates ----------------------------------------------------------
+    min_content_words: int = 2
+    """A sentence must name at least this many content words besides its date to report a happening."""
+    anchored_min_chars: int = 8
+    """A clause holding an anchored date ("19小时后") is widened by the next clause when shorter."""
+    max_quote_chars: int = 220
+    """Longer sentences are cut to the clauses around their date."""
+    anchored_max_days: int = 1
+    """An approximate date counted from another one ("时隔数日", "约19小时后") starts an event only
+    when it falls within this many days; wider, it can only join one."""
+    founding_max_days: int = 31
+    """A date range wider than this (最近, 二十多年前) may join an event but never starts one…"""
+    founding_max_years: int = 2
+    """…unless it is a range of years no wider than this (大约2019年或2020年)."""
+
+    # -- merging --------------------------------------------------------------
+    merge_similarity: float = 0.25
+    """Cosine similarity (idf-weighted content words) at which a candidate joins an event."""
+    same_period_similarity: float = 0.1
+    """Lower bar when both dates fall on the same day, or both are years (or months) that
+    overlap: sources rarely report two different happenings in one such period with
+    almost no words in common, while they word the same happening very differently."""
+    cross_language_share: float = 0.35
+    """A quote in another language joins an event of the same day (or year) when this share of
+    its words that both languages use (names linked by pinyin or the gazetteer, "5G") is found
+    in one of the event's quotes."""
+    attach_similarity: float = 0.35
+    """Higher bar for a sentence with only a vague date (or none) to be cited by an event."""
+
+    # -- output -----------------------------------------------------------------
+    title_max_chars: int = 40
+    """Titles are trimmed at clause boundaries to about this many characters."""
+    summary_max_chars: int = 200
+    """Summaries take source sentences up to about this many characters."""
+    summary_sentences: int = 2
+    max_people: int = 6
+    max_tags: int = 4
+
+
+def rules_from(extra: dict) -> Rules:
+    """`Rules` with the overrides of ``[extract]`` in site.toml applied (unknown keys ignored)."""
+    table = extra.get("extract") if isinstance(extra, dict) else None
+    if not isinstance(table, dict):
+        return Rules()
+    known = {f.name: f.type for f in fields(Rules)}
+    changes = {}
+    for key, value in table.items():
+        if key in known and isinstance(value, int | float) and not isinstance(value, bool):
+            changes[key] = type(getattr(Rules(), key))(value)
+    return replace(Rules(), **changes)

@@ -1,0 +1,297 @@
+"""Temporal expressions in Chinese and English news passages, resolved to `When`.
+
+`find_times(text, published)` finds every time expression in one passage and
+resolves it against the article's publication time and, where the text says
+so, against a date named earlier in the same passage.  A date is never made
+more precise than the text gives it; what cannot be dated honestly is reported
+as ``kind="not-event"`` with the reason, never guessed.
+
+How it works
+------------
+1. Every rule in `temporal_rules.RULES` (name, regex, resolver) is matched
+   over the passage.  Matches that overlap are settled by length (the longest
+   wins), then by rule order.  The survivors are read left to right.
+2. Each resolver (`temporal_resolve`) turns its match into a `When` or a
+   reasoned non-event.  Dated mentions become anchors for later ones.
+3. Every dated mention is then judged against the publication time: plan and
+   target wording makes it a non-event, anything after the publication day is
+   a non-event, and vague ranges are cut at the publication day.
+
+Resolution rules
+----------------
+* **Missing year** (``12月30日``, ``3月``, ``1月底``): if an earlier mention in
+  the passage named a year *and* month (``2024年3月5日``, ``去年12月``) and the
+  date falls on or after it (forward narration), that year, unless the date
+  falls in the seven days up to publication (the news peg: ``2023年5月12日…。
+  9月26日，法院宣判`` in a 2024-09-27 article is 2024-09-26).  Otherwise the
+  publication year, unless the date would then be more than one day after the
+  publication day, in which case the previous year (``3月5日`` in a January
+  2026 article is 2025-03-05; ``12月30日`` is 2025-12-30; ``2月29日`` goes back
+  to the last leap year), unless the wording announces it as an effective date
+  (``新规1月20日起实施``, ``take effect on February 1``): then it is a plan.  A
+  date within one day after publication (``1月9日``
+  in an article of 1月8日 23:00) keeps its year and so becomes a not-event: an
+  announcement for tomorrow, not a happening.  A year-only anchor (``2013年``)
+  and a range spanning years never lend their year.
+* **Missing month** (``三十一日``): the month of the latest dated mention, else
+  the publication month (the previous month if the day is more than one day
+  after the publication day).
+* **Weekdays**: ``周三``/``on Wednesday`` is the most recent Wednesday on or
+  before publication; ``上周五`` is Friday of the previous Monday-based week;
+  ``本周X`` is this week's (a non-event if still to come); ``last Friday`` is
+  the most recent Friday strictly before the publication day.
+* **Parts of periods**: ``本月初``/``月初`` days 1–10, ``月中`` 11–20, ``月底``
+  21–end (all approximate; ``上旬/中旬/下旬`` exact); ``本月早些时候`` from the
+  first to the publication day (approximate); ``年初`` Jan–Feb, ``年中`` Jun–Jul,
+  ``年底`` Nov–Dec (approximate); ``开年`` 1–31 January (approximate);
+  ``上半年``/``下半年``/quarters exact month ranges.
+* **Recently**: ``近日``/``日前`` the 7 days up to publication, ``近几天`` 4,
+  ``前几天`` 7 to 1 days before (see `temporal_words.RECENT`), approximate.
+* **Counted offsets**: ``N天前``/``N years ago`` count back from publication.
+  ``N年后``/``N days later`` count forward from the latest dated mention in the
+  passage, ``距离…才过去72小时``/``N days earlier`` count back from it; with no
+  such mention, from publication (and the explanation says so).  ``时隔N年``
+  counts forward from a date in an earlier sentence (``2013年…。时隔12年``),
+  else, or when forward would pass publication, back from it (the previous
+  occurrence).  Fuzzy amounts (``十多``=11–19, ``两三``, ``几``=2–9, ``一年多``
+  =1–2) give ranges; year and month counts are approximate.  The result is at
+  the coarser of the anchor's precision and the unit's (three days after 8 pm
+  is a day), and approximate when the anchor is vague at that precision.
+* **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm; ``深夜/夜里``
+  hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and
+  ``晚上12点`` are the midnights that start and end the day.  ``N点`` with no
+  part of day is read as written (08:00), a known ambiguity.  A part of day or
+  clock time with no date takes the day of the latest dated mention, else the
+  latest such time at or before publication.  ``北京时间``/``美国东部时间``/``ET``
+  clock times are converted to the publication's zone; ``当地时间``/``local
+  time`` (zone unknown) makes the value approximate.
+* **Seasons and holidays**: ``去年夏天``/``last summer`` are approximate
+  northern-hemisphere month ranges; fixed-date holidays (``元旦``, ``国庆期间``,
+  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar holidays and
+  dates (``春节``, ``中秋节``, ``农历腊月二十三``) are not converted.
+* **Not events**: durations (``将近3个小时``, ``过去半年``, ``for three hours``),
+  plans and targets (``目标/计划/预计/将于/争取/有望…``, ``will/plans to/by…``,
+  and anything starting after the publication day), open-ended periods
+  (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
+  ``早晨起来``), ages, ordinal counts, and numbers that look like dates (prices,
+  percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
+  model names ``A320``, phone numbers), lunar-calendar dates (not converted),
+  impossible dates (``2月30日``), and relative words too vague to bound
+  (``许多年后``, ``many years ago``, ``当年`` with no year before it).
+
+``published`` should be aware; a naive one is taken as Asia/Shanghai time.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sitegen.dates import When
+from sitegen.extract import temporal_calendar as C
+from sitegen.extract.temporal_context import ROLLED_BACK, Anchor, Ctx, Hit, Resolved, describe
+from sitegen.extract.temporal_rules import PRIORITY, RULES, Rule
+
+__all__ = ["TimeMention", "find_times"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ZONE = "Asia/Shanghai"
+"""Zone assumed for a naive ``published`` (the dumps' publication times are Shanghai local)."""
+
+STRICT = False
+"""Tests set this to re-raise resolver errors instead of logging and skipping the mention."""
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    text: str  # the exact matched substring
+    start: int  # char offsets into the input text
+    end: int
+    when: When | None  # None when this is a non-event (duration, plan/target, quantity, habitual)
+    kind: str  # "absolute" | "relative" | "anchored" | "vague" | "not-event"
+    rule: str  # name of the table rule that matched, for `sitegen import --explain`
+    explanation: str  # one line: how it was resolved, or why it is not an event
+
+
+def find_times(text: str, published: datetime, *, lang: str | None = None) -> list[TimeMention]:
+    """All temporal expressions in `text` (one passage/paragraph), resolved against the article's
+    publication time `published` (aware datetime) and, where the text says so, against an anchor
+    expression earlier in the same passage. Sorted by start offset, non-overlapping (longest match
+    wins). Never raises on any input string (fuzzed later with hypothesis)."""
+    if not isinstance(text, str) or not text:
+        return []
+    published = _aware(published)
+    hits = _collect(text, _rules_for(lang), Ctx(text, published))
+    for _ in range(_MAX_RETRIES):
+        mentions, dud = _read(text, published, _select(hits))
+        if dud is None:
+            return mentions
+        hits.remove(dud)  # not a time after all (2月30日): let shorter matches in its span compete
+    return mentions
+
+
+_MAX_RETRIES = 25
+
+
+def _read(
+    text: str, published: datetime, chosen: list[Hit]
+) -> tuple[list[TimeMention], Hit | None]:
+    """Resolve the chosen hits left to right; stop at the first that turns out not to be a time."""
+    ctx = Ctx(text, published)
+    mentions: list[TimeMention] = []
+    for hit in chosen:
+        try:
+            res = hit.rule.resolve(hit, ctx)
+            if res is None:
+                return mentions, hit
+            res = _judge(hit, res, ctx)
+        except Exception:
+            if STRICT:
+                raise
+            log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
+            return mentions, hit
+        one_line = " ".join(res.explanation.split())  # matches may span a line break
+        mention = TimeMention(
+            hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, one_line
+        )
+        mentions.append(mention)
+        if res.when is not None:
+            ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year))
+    return mentions, None
+
+
+def _aware(published: datetime | date) -> datetime:
+    if not isinstance(published, date):
+        raise TypeError(f"published must be a datetime, not {type(published).__name__}")
+    if not isinstance(published, datetime):
+        published = datetime.combine(published, time(12, 0))
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=ZoneInfo(DEFAULT_ZONE))
+    return published
+
+
+def _rules_for(lang: str | None) -> tuple[Rule, ...]:
+    code = (lang or "").lower()[:2]
+    if code not in ("zh", "en"):
+        return RULES
+    return tuple(r for r in RULES if r.lang in ("any", code))
+
+
+def _collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Hit]:
+    hits: list[Hit] = []
+    for rule in rules:
+        for m in rule.pattern.finditer(text):
+            g = m.groupdict()
+            start, end = m.span("core") if g.get("core") is not None else m.span()
+            if end <= start:
+                continue
+            if rule.check is not None and not rule.check(g, text, start, end):
+                continue
+            if rule.needs_before is not None:
+                sentence_start = ctx.sentence_start(start)
+                if not rule.needs_before.search(text, sentence_start, start):
+                    continue
+            hits.append(Hit(rule, start, end, text[start:end], g))
+    return hits
+
+
+def _select(hits: list[Hit]) -> list[Hit]:
+    """Longest first, then rule order; keep those that overlap nothing kept; in text order."""
+    taken: list[Hit] = []
+    used: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, PRIORITY[h.rule.name], h.start)):
+        span = range(hit.start, hit.end)
+        if any(i in used for i in span):
+            continue
+        used.update(span)
+        taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
+# -- judging a dated mention against the publication ---------------------------
+_FUTURE_VERBS = (
+    "举行|举办|发布|上市|推出|开幕|召开|开始|启动|实施|开通|交付|上线|亮相|迎来|进行|公布|开售|到来"
+    "|生效|落地|完成|达到|结束|闭幕|开启|出台|投产|量产|开工|竣工|宣判|开庭|访问|出席"
+)
+_PLAN_BEFORE_ZH = re.compile(
+    # 计划/规划/目标 after 该/此/这 are nouns: 该计划于2020年启动 is a happening
+    r"(?:(?<![该此这本项个其])(?:计划|规划|目标是?)|预计|将要|将于|将在|将从|即将|拟于?|拟在|争取|力争"
+    r"|有望|定于|预定|预期|准备|打算|要在|要于|期待|希望|期望)(?:于|在|到|至|从|自)?[ \t]?$"
+)
+_PLAN_AFTER_ZH = re.compile(
+    r"^(?:的)?(?:全年|年度|年内|全年度)?(?:的)?(?:交付|销售|销量|营收|收入|生产|产量|出货量?|增长|业绩"
+    r"|财务|发展|经营|装机|投资|招生|利润)?(?:的)?(?:目标|计划|规划|预期|指引|愿景|任务)"
+    rf"|^[^，,。！？；;!?\n]{{0,8}}?(?:即将|将要|计划|拟于?|预计|有望|将于|将在|将(?:会|正式)?(?:{_FUTURE_VERBS}))"
+)
+_SPEECH_ZH = re.compile(r"表示|称|说|宣布|透露|介绍|指出|强调|回应|提到|谈到|告诉")
+_PLAN_BEFORE_EN = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|aims?|aiming|expects?|expected|scheduled|slated"
+    r"|due|intends?|hopes?|targets?|targeting|forecasts?|projected|set to|is to|are to)\b"
+    r"(?:\s+(?:[\w'-]+|[0-9][0-9,.]*)){0,6}?\s*$|\bby\s+(?:the\s+end\s+of\s+)?$",
+    re.I,
+)
+_PLAN_AFTER_EN = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:targets?|goals?|plans?|forecasts?|outlook|guidance|projections?)\b",
+    re.I,
+)
+
+
+# an effective date being announced: only consulted for month-days moved to last year
+_EFFECTIVE_AFTER_ZH = re.compile(
+    r"^(?:起|开始)(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)|^(?:正式)?生效"
+)
+_EFFECTIVE_BEFORE_EN = re.compile(
+    r"\b(?:takes?|taking)\s+effect\s+(?:on|from)?\s*$|\b(?:effective|starting|beginning)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _announced(ctx: Ctx, hit: Hit) -> str | None:
+    before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
+    m = _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12]) or _EFFECTIVE_BEFORE_EN.search(
+        before
+    )
+    return m.group(0).strip() if m else None
+
+
+def _plan_marker(ctx: Ctx, hit: Hit) -> str | None:
+    """The plan/target wording around a mention, if any (same sentence only)."""
+    text = ctx.text
+    before = text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
+    after = text[hit.end : hit.end + 40]
+    en = ((_PLAN_BEFORE_EN, before), (_PLAN_AFTER_EN, after))
+    zh = ((_PLAN_BEFORE_ZH, before), (_PLAN_AFTER_ZH, after))
+    patterns = {"en": en, "zh": zh}.get(hit.rule.lang, zh + en)  # ISO dates: either language
+    for pattern, window in patterns:
+        m = pattern.search(window)
+        if m and not (pattern is _PLAN_AFTER_ZH and _SPEECH_ZH.search(window, 0, m.end())):
+            return m.group(0).strip()
+    return None
+
+
+def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
+    when = res.when
+    if when is None:
+        return res
+    marker = _plan_marker(ctx, hit)
+    if not marker and ROLLED_BACK in res.explanation:
+        marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's
+    if marker:
+        why = f"plan/target ('{marker}'): {hit.text} → {describe(when)} is not a happening"
+        return Resolved(None, "not-event", why)
+    if when.start >= ctx.day_end:
+        return Resolved(
+            None,
+            "not-event",
+            f"after publication ({ctx.published.isoformat(timespec='minutes')}): {hit.text} → "
+            f"{describe(when)} is a plan or forecast, not a happening",
+        )
+    clipped = C.clip_to(when, ctx.day_end)
+    if clipped is not when:
+        explanation = res.explanation.replace(describe(when), describe(clipped), 1)
+        res = Resolved(clipped, res.kind, explanation + "; cut at publication", res.names_year)
+    return res

@@ -1,0 +1,220 @@
+"""Word tables for the temporal extractor: one source for both regexes and meanings.
+
+The rule regexes are built from these keys (`alt`), and the resolvers read the
+values, so a word added here is both found and understood.  English keys are
+lower case; resolvers look them up with `key`.
+
+Bases: ``"pub"`` counts from the publication time, ``"anchor"`` from the most
+recent date resolved earlier in the same passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first so that 大前天 wins over 前天."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def key(word: str | None) -> str:
+    return re.sub(r"\s+", " ", (word or "").strip().lower())
+
+
+# day words -> (base, days)
+DAY_WORDS: dict[str, tuple[str, int]] = {
+    "今天": ("pub", 0), "今日": ("pub", 0), "昨天": ("pub", -1), "昨日": ("pub", -1),
+    "前天": ("pub", -2), "前日": ("pub", -2), "大前天": ("pub", -3), "明天": ("pub", 1),
+    "明日": ("pub", 1), "后天": ("pub", 2),
+    "当天": ("anchor", 0), "当日": ("anchor", 0), "同日": ("anchor", 0), "同一天": ("anchor", 0),
+    "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
+    "前一天": ("anchor", -1), "前一日": ("anchor", -1),
+    "today": ("pub", 0), "yesterday": ("pub", -1), "the day before yesterday": ("pub", -2),
+    "tomorrow": ("pub", 1), "that day": ("anchor", 0), "the same day": ("anchor", 0),
+    "the next day": ("anchor", 1), "the following day": ("anchor", 1),
+    "the previous day": ("anchor", -1), "the day before": ("anchor", -1),
+}  # fmt: skip
+ZH_DAY_WORDS = [w for w in DAY_WORDS if not w.isascii()]
+EN_DAY_WORDS = [w for w in DAY_WORDS if w.isascii()]
+
+# one word that is a day and a part of it -> (base, days, part)
+FUSED: dict[str, tuple[str, int, str]] = {
+    "今晚": ("pub", 0, "evening"), "今夜": ("pub", 0, "evening"), "昨晚": ("pub", -1, "evening"),
+    "昨夜": ("pub", -1, "evening"), "前晚": ("pub", -2, "evening"), "今早": ("pub", 0, "morning"),
+    "今晨": ("pub", 0, "morning"), "昨晨": ("pub", -1, "morning"), "昨早": ("pub", -1, "morning"),
+    "当晚": ("anchor", 0, "evening"), "当夜": ("anchor", 0, "evening"),
+    "次晚": ("anchor", 1, "evening"), "翌晚": ("anchor", 1, "evening"),
+    "前一晚": ("anchor", -1, "evening"),
+    "tonight": ("pub", 0, "evening"), "last night": ("pub", -1, "evening"),
+    "late last night": ("pub", -1, "night"), "early this morning": ("pub", 0, "dawn"),
+    "this morning": ("pub", 0, "morning"), "this afternoon": ("pub", 0, "afternoon"),
+    "this evening": ("pub", 0, "evening"), "that night": ("anchor", 0, "evening"),
+    "that evening": ("anchor", 0, "evening"), "that morning": ("anchor", 0, "morning"),
+    "that afternoon": ("anchor", 0, "afternoon"),
+}  # fmt: skip
+ZH_FUSED = [w for w in FUSED if not w.isascii()]
+EN_FUSED = [w for w in FUSED if w.isascii()]
+
+# part-of-day words -> (part, how a following hour reads: am | pm | noon | evening | night)
+PARTS: dict[str, tuple[str, str]] = {
+    "凌晨": ("dawn", "dawn"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
+    "早上": ("morning", "am"), "早间": ("morning", "am"), "上午": ("morning", "am"),
+    "早": ("morning", "am"), "晨": ("morning", "am"),
+    "中午": ("noon", "noon"), "午间": ("noon", "noon"), "正午": ("noon", "noon"),
+    "午后": ("afternoon", "pm"), "下午": ("afternoon", "pm"),
+    "傍晚": ("evening", "pm"), "黄昏": ("evening", "pm"), "晚间": ("evening", "evening"),
+    "晚上": ("evening", "evening"), "夜晚": ("evening", "evening"), "晚": ("evening", "evening"),
+    "夜间": ("evening", "night"), "夜里": ("evening", "night"), "夜": ("evening", "night"),
+    "深夜": ("night", "night"), "半夜": ("night", "night"), "午夜": ("night", "night"),
+    "early morning": ("dawn", "am"), "early hours": ("dawn", "am"), "morning": ("morning", "am"),
+    "afternoon": ("afternoon", "pm"), "evening": ("evening", "pm"), "night": ("evening", "night"),
+    "late night": ("night", "night"),
+}  # fmt: skip
+ZH_PARTS = [w for w in PARTS if not w.isascii()]
+ZH_PARTS_STANDALONE = [w for w in ZH_PARTS if len(w) > 1]
+EN_PARTS = [w for w in PARTS if w.isascii()]
+
+# year words -> (base, years)
+YEAR_WORDS: dict[str, tuple[str, int]] = {
+    "今年": ("pub", 0), "本年": ("pub", 0), "去年": ("pub", -1), "前年": ("pub", -2),
+    "大前年": ("pub", -3), "明年": ("pub", 1), "后年": ("pub", 2),
+    "当年": ("anchor", 0), "同年": ("anchor", 0), "次年": ("anchor", 1), "翌年": ("anchor", 1),
+    "this year": ("pub", 0), "last year": ("pub", -1), "next year": ("pub", 1),
+    "that year": ("anchor", 0), "the same year": ("anchor", 0),
+    "the following year": ("anchor", 1), "the next year": ("anchor", 1),
+    "the previous year": ("anchor", -1), "the year before": ("anchor", -1),
+}  # fmt: skip
+ZH_YEAR_WORDS = [w for w in YEAR_WORDS if not w.isascii()]
+
+# month words -> (base, months)
+MONTH_WORDS: dict[str, tuple[str, int]] = {
+    "本月": ("pub", 0), "这个月": ("pub", 0), "上月": ("pub", -1), "上个月": ("pub", -1),
+    "上上个月": ("pub", -2), "上上月": ("pub", -2),
+    "下月": ("pub", 1), "下个月": ("pub", 1), "当月": ("anchor", 0), "同月": ("anchor", 0),
+    "该月": ("anchor", 0), "次月": ("anchor", 1),
+    "this month": ("pub", 0), "last month": ("pub", -1), "next month": ("pub", 1),
+    "that month": ("anchor", 0),
+}  # fmt: skip
+ZH_MONTH_WORDS = [w for w in MONTH_WORDS if not w.isascii()]
+
+# week prefixes (before 周/星期/礼拜, or English before "week") -> weeks from the publication week
+WEEK_PREFIXES: dict[str, int] = {
+    "上上": -2, "上个": -1, "上": -1, "本": 0, "这个": 0, "这": 0, "下个": 1, "下": 1,
+    "last": -1, "this": 0, "next": 1,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+    "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+WEEKDAY_ZH = "一二三四五六日"
+
+EN_MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+
+def en_month(word: str | None) -> int | None:
+    return EN_MONTHS.get(key(word).rstrip(".")[:3])
+
+
+# parts of a month -> (first day, last day (31 = month end), approximate)
+MONTH_PARTS: dict[str, tuple[int, int, bool]] = {
+    "初": (1, 10, True), "上旬": (1, 10, False), "中": (11, 20, True), "中旬": (11, 20, False),
+    "下旬": (21, 31, False), "底": (21, 31, True), "末": (21, 31, True),
+    "上中旬": (1, 20, False), "中下旬": (11, 31, False),
+    "early": (1, 10, True), "mid": (11, 20, True), "mid-": (11, 20, True), "late": (21, 31, True),
+    "the beginning of": (1, 10, True), "the start of": (1, 10, True),
+    "the middle of": (11, 20, True), "the end of": (21, 31, True),
+}  # fmt: skip
+# words for "earlier in this period, up to publication"
+SO_FAR = ("早些时候", "稍早", "earlier", "earlier this", "earlier in the")
+
+# parts of a year -> (precision, first, last, approximate); day parts count days of January
+YEAR_PARTS: dict[str, tuple[str, int, int, bool]] = {
+    "初": ("month", 1, 2, True), "中": ("month", 6, 7, True), "底": ("month", 11, 12, True),
+    "末": ("month", 11, 12, True), "开年": ("day", 1, 31, True),
+    "上半年": ("month", 1, 6, False), "下半年": ("month", 7, 12, False),
+    "前三季度": ("month", 1, 9, False),
+    "early": ("month", 1, 4, True), "mid": ("month", 5, 8, True), "mid-": ("month", 5, 8, True),
+    "late": ("month", 9, 12, True), "the end of": ("month", 11, 12, True),
+    "the beginning of": ("month", 1, 2, True), "the start of": ("month", 1, 2, True),
+    "the first half of": ("month", 1, 6, False), "the second half of": ("month", 7, 12, False),
+}  # fmt: skip
+
+QUARTERS: dict[str, int] = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+# "recently" words -> (first, last) days before publication, an approximate range
+RECENT: dict[str, tuple[int, int]] = {
+    "近日": (7, 0), "日前": (7, 0), "近几天": (4, 0), "近几日": (4, 0), "最近几天": (4, 0),
+    "最近几日": (4, 0), "这几天": (4, 0), "这两天": (2, 0), "连日来": (4, 0), "连日": (4, 0),
+    "近几天来": (4, 0), "近几日来": (4, 0), "这几天来": (4, 0), "最近几天来": (4, 0),
+    "前几天": (7, 1), "前两天": (3, 1), "前些天": (14, 1), "前些日子": (21, 1),
+    "in recent days": (4, 0), "over the past few days": (4, 0), "the other day": (7, 1),
+    "in recent weeks": (21, 0), "近几周": (21, 0), "最近几周": (21, 0),
+}  # fmt: skip
+
+# seasons -> (first month, last month); winter runs from December into the next year.
+# Northern-hemisphere seasons, approximate: a season names no exact days.
+SEASONS: dict[str, tuple[int, int]] = {
+    "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
+}  # fmt: skip
+ZH_SEASON_WORDS = ["春天", "春季", "夏天", "夏季", "秋天", "秋季", "冬天", "冬季"]
+
+# fixed-date holidays -> (month, day, days it lasts, approximate); lunar holidays are not here
+HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
+    "元旦": (1, 1, 1, False), "元旦假期": (1, 1, 3, True), "劳动节": (5, 1, 1, False),
+    "五一劳动节": (5, 1, 1, False), "五一假期": (5, 1, 5, True), "五一期间": (5, 1, 5, True),
+    "五一小长假": (5, 1, 5, True), "儿童节": (6, 1, 1, False), "六一儿童节": (6, 1, 1, False),
+    "国庆节": (10, 1, 1, False), "国庆假期": (10, 1, 7, True), "国庆期间": (10, 1, 7, True),
+    "国庆长假": (10, 1, 7, True), "国庆黄金周": (10, 1, 7, True), "双十一": (11, 11, 1, False),
+    "双11": (11, 11, 1, False), "平安夜": (12, 24, 1, False), "圣诞节": (12, 25, 1, False),
+    "情人节": (2, 14, 1, False),
+    "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
+    "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
+    "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
+    "halloween": (10, 31, 1, False),
+}  # fmt: skip
+ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
+EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
+
+# unit words -> unit
+UNITS: dict[str, str] = {
+    "分钟": "minute", "分": "minute", "小时": "hour", "钟头": "hour", "个小时": "hour",
+    "个钟头": "hour", "天": "day", "日": "day", "周": "week", "星期": "week", "个星期": "week",
+    "礼拜": "week", "个礼拜": "week", "月": "month", "个月": "month", "年": "year",
+    "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
+    "year": "year", "decade": "decade",
+}  # fmt: skip
+
+
+def unit(word: str | None) -> str | None:
+    w = key(word).lstrip("个")
+    if w.endswith("s") and w[:-1] in UNITS:
+        w = w[:-1]
+    return UNITS.get(w)
+
+
+# named time zones a text may write its clock times in -> IANA zone (None: unknown)
+ZONES: dict[str, str | None] = {
+    "北京时间": "Asia/Shanghai", "美国东部时间": "America/New_York", "美东时间": "America/New_York",
+    "美国西部时间": "America/Los_Angeles", "美西时间": "America/Los_Angeles",
+    "格林尼治时间": "UTC", "日本时间": "Asia/Tokyo", "东京时间": "Asia/Tokyo",
+    "伦敦时间": "Europe/London", "当地时间": None,
+    "beijing time": "Asia/Shanghai", "et": "America/New_York", "est": "America/New_York",
+    "edt": "America/New_York", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles", "gmt": "UTC", "utc": "UTC", "bst": "Europe/London",
+    "cet": "Europe/Paris", "cest": "Europe/Paris", "local time": None,
+}  # fmt: skip
+ZH_ZONES = [w for w in ZONES if not w.isascii()]

@@ -1,0 +1,145 @@
+"""Titles and summaries made of the sources' own words.
+
+Nothing is written here that a source did not write.  The title is a clause
+(or a few) of the event's most representative quote, with the date that
+opened it taken off ("3月14日凌晨2时许，江州市…厂区发生爆炸。" becomes
+"江州市…厂区发生爆炸") and trimmed at clause boundaries.  The summary is
+one or two whole source sentences, escaped for Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..markdown import escape_text, normalise_ws
+from .candidates import Candidate
+from .passages import Span, clauses, paragraphs, sentences
+
+LEADING = re.compile(
+    r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
+    r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:on|at|in|by|and|but|then)\b)+",
+    re.I,
+)
+TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
+COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
+"""A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
+REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
+
+
+def _tidy(text: str) -> str:
+    text = LEADING.sub("", text)
+    for _ in range(3):
+        text = TRAILING.sub("", text)
+    return text.strip()
+
+
+APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
+"""Words that round off a date ("2时许") and go with it when it is taken off a title."""
+TOPIC_OPENER = re.compile(r"^(?:对于|关于|针对|至于|谈到|谈及|说到)")
+SPEECH_ENDING = re.compile(
+    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|said|says|told)$"
+)
+
+
+def _strip_date(text: str, span: Span, mention: object | None) -> int:
+    """Where a title may start: after a date that opens the clause ("3月14日凌晨2时许，…")."""
+    m_start = getattr(mention, "start", None)
+    if m_start is not None and span.start <= m_start < span.end and not _tidy(text[span.start : m_start]):
+        end = max(span.start, getattr(mention, "end", span.start))
+        after = APPROX_SUFFIX.match(text, end)
+        return after.end() if after else end
+    return span.start
+
+
+def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
+    """(span, title text, holds the date) for each run of one to three clauses of the quote."""
+    text = c.text
+    parts = clauses(text, c.quote_span) or [c.quote_span]
+    m_start = getattr(c.mention, "start", -1)
+    dated = next((i for i, p in enumerate(parts) if p.start <= m_start < p.end), -1)
+    if (
+        dated >= 0
+        and dated + 1 < len(parts)
+        and not _tidy(text[_strip_date(text, parts[dated], c.mention) : parts[dated].end])
+    ):
+        dated += 1  # the date is a clause of its own: what happened is the next one
+    out = []
+    for i in range(len(parts)):
+        for j in range(i, min(i + 3, len(parts))):
+            if j > i and parts[j].end - parts[i].start > max_chars * 2:
+                break
+            start = _strip_date(text, parts[i], c.mention)
+            title = _tidy(REFERENCE.sub("", text[start : parts[j].end]))
+            if len(title) >= 4:
+                out.append((Span(start, parts[j].end), title, i <= dated <= j))
+    return out
+
+
+IDEAL_TITLE = 22
+"""Titles longer than this (in Chinese characters; two Latin letters count as one) lose a little."""
+
+
+def display_length(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in text)
+
+
+def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool, max_chars: int) -> float:
+    """How good a title a clause run makes: central words, the dated clause, a verb, short."""
+    score = centrality + (0.3 if holds_date else 0.0) + (0.0 if has_verb else -0.25)
+    length = display_length(title)
+    score -= 0.025 * max(0.0, length - IDEAL_TITLE)
+    if length > max_chars:
+        score -= 0.3
+    elif length < 8:
+        score -= 0.15
+    if title.count('"') % 2 or title.count("“") != title.count("”"):
+        score -= 0.5
+    if TOPIC_OPENER.search(title):
+        score -= 0.2
+    if SPEECH_ENDING.search(title):
+        score -= 0.3
+    return score
+
+
+def shorten(title: str, max_chars: int) -> str:
+    """A title far over the length, cut at a word boundary with an ellipsis."""
+    if len(title) <= max_chars * 2:
+        return title[0].upper() + title[1:] if title[:1].islower() else title
+    cut = title[: max_chars * 2]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut + "…"
+
+
+def sentence_of(c: Candidate) -> str:
+    """The whole sentence the candidate's quote was cut from."""
+    text = c.text
+    for para in paragraphs(text):
+        if c.quote_span.start in para:
+            for s in sentences(text, para):
+                if c.quote_span.start in s:
+                    return s.of(text)
+    return c.quote
+
+
+def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> str:
+    """One or two sentences from the sources, most representative first, no repeats."""
+    chosen: list[str] = []
+    seen_terms: set[str] = set()
+    total = 0
+    whole = [c for c in ranked if COMPLETE.search(sentence_of(c))]
+    for c in whole or ranked:
+        sentence = normalise_ws(sentence_of(c))
+        if any(sentence in s or s in sentence for s in chosen):
+            continue
+        terms = set(c.terms)
+        new = terms - seen_terms
+        if chosen and (len(new) < max(2, len(terms) // 2) or total + len(sentence) > max_chars):
+            continue
+        chosen.append(sentence)
+        seen_terms.update(c.terms)
+        total += len(sentence)
+        if len(chosen) >= max_sentences or total >= max_chars:
+            break
+    joiner = " " if all(s.isascii() for s in chosen) else ""
+    return joiner.join(escape_text(REFERENCE.sub("", s)) for s in chosen)

@@ -1,0 +1,204 @@
+"""The words of each source, segmented once, and the content words compared.
+
+jieba segments a text once (`Words.of`); every later step (relevance,
+candidate vectors, entities, tags) reads token slices by character offsets.
+Parts of speech come from jieba's dictionary table (``word_tag_tab``), not
+from ``jieba.posseg`` over whole texts, which is about ten times slower; only
+a word jieba's dictionary does not know is tagged by ``posseg`` on the word
+alone (cached).
+
+English words are compared lower-cased; names written in Latin letters
+(``Wang Lixin``) are linked to Chinese names by their pinyin (see `Lexicon`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..segment import jieba
+from .passages import Span
+
+CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'+.-]*$|^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")
+NUMBER = re.compile(r"^[\d.,%]+$")
+
+FUNCTION_TAGS = ("r", "p", "c", "u", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w", "z", "b", "k", "h")
+"""jieba tag prefixes of words that carry no subject: pronouns, prepositions,
+conjunctions, particles, adverbs, numerals, classifiers, time words, …"""
+
+NAME_TAGS = ("nr", "nrfg", "nrt")
+ORG_TAGS = ("nt",)
+SUBJECT_TAGS = ("n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "eng", "j", "l", "i")
+"""Tags of words that can name what a story is about."""
+
+
+@lru_cache(maxsize=1)
+def _tag_table() -> dict[str, str]:
+    jieba()
+    import jieba.posseg as pseg
+
+    return pseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=20000)
+def tag_of(word: str) -> str:
+    """jieba's part of speech for one word: the dictionary's, else posseg on the word alone."""
+    tag = _tag_table().get(word)
+    if tag:
+        return tag
+    if CJK_WORD.match(word):
+        import jieba.posseg as pseg
+
+        pairs = pseg.lcut(word)
+        return pairs[0].flag if len(pairs) == 1 else "x"
+    if LATIN_WORD.match(word):
+        return "eng"
+    return "x"
+
+
+def in_dictionary(word: str) -> bool:
+    return word in _tag_table()
+
+
+@lru_cache(maxsize=1)
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's inverse document frequencies from its general corpus, and their median."""
+    jieba()
+    from jieba import analyse
+
+    tfidf = analyse.default_tfidf
+    return tfidf.idf_freq, tfidf.median_idf
+
+
+@dataclass
+class Words:
+    """One text segmented once: tokens and their start offsets."""
+
+    text: str
+    tokens: list[str]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        tokens = jieba().lcut(text)
+        starts, pos = [], 0
+        for tok in tokens:
+            starts.append(pos)
+            pos += len(tok)
+        return cls(text, tokens, starts)
+
+    def within(self, span: Span) -> list[tuple[str, int]]:
+        """(token, offset) pairs that start inside ``span``."""
+        i = bisect.bisect_left(self.starts, span.start)
+        j = bisect.bisect_left(self.starts, span.end)
+        return list(zip(self.tokens[i:j], self.starts[i:j], strict=True))
+
+
+@dataclass
+class Lexicon:
+    """How words are compared: stopwords, aliases to canonical names, Latin names to Chinese."""
+
+    stopwords: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """lower-cased alias (Chinese or Latin) -> canonical name"""
+    latin_names: dict[str, str] = field(default_factory=dict)
+    """pinyin key (``leijun``) -> Chinese word seen in the dump"""
+    ignored: set[str] = field(default_factory=set)
+    """words that never count (the dump's search keyword)"""
+    names: set[str] = field(default_factory=set)
+    """canonical names from the gazetteer"""
+    _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """token -> its terms, filled as texts are read (the same words recur across a dump)"""
+
+    def canonical(self, word: str) -> str:
+        return self.aliases.get(word.lower(), word)
+
+    def is_content(self, word: str) -> bool:
+        """A word worth comparing: not a function word, number, stopword or the search keyword."""
+        w = word.strip()
+        if len(w) < 2 or NUMBER.match(w) or w.lower() in self.stopwords:
+            return False
+        if CJK_WORD.match(w):
+            return not tag_of(w).startswith(FUNCTION_TAGS)
+        return bool(LATIN_WORD.match(w))
+
+    def is_name(self, term: str) -> bool:
+        """A name the gazetteer lists or jieba tags as a person's: never split into sub-words."""
+        return term in self.names or tag_of(term).startswith("nr")
+
+    def is_keyword(self, term: str) -> bool:
+        """The dump's search keyword, or a word containing it (消防车 for 消防)."""
+        return term.lower() in self.ignored or any(k in term.lower() for k in self.ignored if len(k) > 1)
+
+    def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
+        """The content words of a token list, canonical and lower-cased, with their sub-words."""
+        out: list[str] = []
+        skipped = set(skip)
+        cache = self._terms_of
+        for tok in tokens:
+            if tok in skipped:
+                continue
+            found = cache.get(tok)
+            if found is None:
+                found = cache[tok] = self._terms_of_token(tok)
+            out.extend(found)
+        return out
+
+    def _terms_of_token(self, tok: str) -> tuple[str, ...]:
+        if not self.is_content(tok):
+            return ()
+        term = self.canonical(tok)
+        if not CJK_WORD.match(term):
+            term = term.lower()
+        if len(term) >= 3 and CJK_WORD.match(term) and not self.is_name(term):
+            return (term, *(w for w in subwords(term) if self.is_content(w)))
+        return (term,)
+
+    def latin_matches(self, text: str) -> list[tuple[str, list[str]]]:
+        """Names in Latin letters in ``text``: (the Chinese word they stand for, the Latin words used)."""
+        out = []
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m.group(0)
+            hit = self.aliases.get(run.lower()) or self.latin_names.get(re.sub(r"[^a-z]", "", run.lower()))
+            if hit:
+                out.append((hit, run.lower().replace("-", " ").split()))
+                continue
+            for part in run.split():
+                hit = self.aliases.get(part.lower()) or self.latin_names.get(part.lower())
+                if hit:
+                    out.append((hit, [part.lower()]))
+        return out
+
+    def latin_terms(self, text: str) -> list[str]:
+        """Names written in Latin letters in ``text``, as the Chinese words they stand for."""
+        return [name for name, _ in self.latin_matches(text)]
+
+    def span_terms(self, tokens: Iterable[str], text: str, skip: Iterable[str] = ()) -> list[str]:
+        """Content words of a piece of text; Latin-letter names count once, as their Chinese word."""
+        matches = self.latin_matches(text)
+        used = {w for _, ws in matches for w in ws}
+        return self.terms([t for t in tokens if t.lower() not in used], skip) + [n for n, _ in matches]
+
+
+def subwords(word: str) -> list[str]:
+    """Dictionary words inside a longer word (消防车 -> 消防), as jieba's search mode finds them."""
+    table = _tag_table()
+    out = []
+    for n in (2, 3):
+        if len(word) > n:
+            out.extend(word[i : i + n] for i in range(len(word) - n + 1) if word[i : i + n] in table)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+
+
+def pinyin_key(word: str) -> str:
+    """``王立新`` -> ``wanglixin``: how the name is written in Latin letters, without spaces."""
+    from ..slug import to_ascii_words
+
+    return "".join(to_ascii_words(word))

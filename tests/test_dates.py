@@ -1,0 +1,25 @@
+"""Tests for fixes made to sitegen.dates (the shared date model)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sitegen.dates import When
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def day_range(first: tuple[int, int, int], end: tuple[int, int, int]) -> When:
+    return When(datetime(*first, tzinfo=SHANGHAI), "day", datetime(*end, tzinfo=SHANGHAI))
+
+
+def test_zh_day_range_across_a_year_names_both_years() -> None:
+    w = day_range((2025, 12, 30), (2026, 1, 3))
+    assert w.label("zh") == "2025年12月30日至2026年1月2日"
+    assert w.label("en") == "30 December 2025 – 2 January 2026"
+
+
+def test_zh_day_range_within_a_year_stays_short() -> None:
+    assert day_range((2026, 1, 5), (2026, 1, 8)).label("zh") == "2026年1月5日至7日"
+    assert day_range((2026, 1, 30), (2026, 2, 3)).label("zh") == "2026年1月30日至2月2日"
