@@ -145,10 +145,10 @@ class LiveBuild:
         self._everything = True  # the next update re-renders every output
 
     # -- which paths mean what --------------------------------------------------------
-    def is_page(self, path: Path) -> bool:
-        """A source or event page (an edit re-renders only what shows that item)."""
+    def in_page_folder(self, path: Path) -> bool:
+        """In content/events/ or content/sources/: only the ``*.md`` pages there are read."""
         content = self.root / "content"
-        return path.suffix == ".md" and path.parent in (content / "events", content / "sources")
+        return path.parent in (content / "events", content / "sources")
 
     def static_dirs(self) -> list[Path]:
         config = self._config or load_config(self.root)
@@ -170,7 +170,7 @@ class LiveBuild:
     ) -> Iterator[Batch]:
         """Bring the site up to date with ``changed`` paths; yields one `Batch` per stage."""
         changed = [Path(p) for p in changed]
-        others = [p for p in changed if not self.is_page(p)]
+        others = [p for p in changed if not self.in_page_folder(p)]  # settings, templates, static
         only_static = bool(others) and all(self._in_static(p) for p in others)
         if others:
             self._everything = True
