@@ -83,7 +83,7 @@ def site_path(url: str) -> str | None:
     Decoded once; ``..``, backslashes, NUL and other control characters are refused.
     """
     try:
-        path = unquote(urlsplit(url).path, errors="strict")
+        path = unquote(url_path(url), errors="strict")
     except (UnicodeDecodeError, ValueError):
         return None
     if "\\" in path or any(ord(ch) < 32 for ch in path):
@@ -95,6 +95,11 @@ def site_path(url: str) -> str | None:
     if path.endswith("/") or not rel:
         rel = f"{rel}/index.html".lstrip("/")
     return rel
+
+
+def url_path(target: str) -> str:
+    """The path of a request target, query and fragment cut off (``//x`` is a path, not a host)."""
+    return target.split("?", 1)[0].split("#", 1)[0]
 
 
 def is_loopback(host: str) -> bool:
@@ -130,7 +135,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._not_found(body)
         found = session.lookup(rel)
         if found is None and not rel.endswith(".html") and session.lookup(rel + "/index.html") is not None:
-            location = urlsplit(url).path + "/"
+            location = "/" + url_path(url).lstrip("/") + "/"
             self.send_response(301)
             self.send_header("Location", location)
             self.send_header("Content-Length", "0")
@@ -151,7 +156,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         """Tell the page's live script which version of the page it is in."""
         if not rel.endswith(".html"):
             return data
-        stamp = f'{PREFIX}live.js?g={generation}&s={self.server.session.instance}"'.encode()
+        stamp = f'{PREFIX}live.js?g={generation}&amp;s={self.server.session.instance}"'.encode()
         return data.replace(_SCRIPT_REF, stamp, 1)
 
     def _tool(self, name: str, body: bool) -> None:
