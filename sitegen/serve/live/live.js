@@ -11,6 +11,9 @@
     s: stamp.get("s") || "",
   });
   var source = new EventSource("/__sitegen__/events?" + query.toString());
+  source.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-sitegen-live", "open"); // tests wait for this
+  });
 
   source.addEventListener("reload", function () {
     location.reload();
