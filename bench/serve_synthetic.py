@@ -59,7 +59,9 @@ def make_site(root: Path, events: int, *, sources: int | None = None, seed: int 
             "excerpt": False,
             "on_topic": True,
         }
-        atomic_write(content / "sources" / f"s{i:05d}.md", frontmatter.dump(data, "\n\n".join(paras)), fsync=False)
+        atomic_write(
+            content / "sources" / f"s{i:05d}.md", frontmatter.dump(data, "\n\n".join(paras)), fsync=False
+        )
     for i in range(events):
         cited = rng.sample(range(sources), k=min(sources, rng.randint(1, 3)))
         day = start + timedelta(hours=3 * i)

@@ -43,10 +43,10 @@ class Preview:
 
     def start(self, *, in_thread: bool = True) -> str:
         """Build, listen, watch; with ``in_thread`` the server runs in a background thread."""
-        self.session.first_build()
-        self.server = SiteServer(self.host, self.port, self.session)
+        self.server = SiteServer(self.host, self.port, self.session)  # a busy port fails before the build
         self.watcher = Watcher(self.session.root, self.session.live.watched_dirs(), self.session.notify)
-        self.watcher.start()
+        self.watcher.start()  # edits made during the first build are picked up after it
+        self.session.first_build()
         self.session.start()
         if in_thread:
             self._thread = threading.Thread(

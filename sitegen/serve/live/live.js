@@ -61,8 +61,8 @@
     var title = el("h2", "sitegen-title", "构建出错 · Build error");
     title.id = "sitegen-overlay-title";
     box.appendChild(title);
-    box.appendChild(el("p", "sitegen-note", "仍显示上次成功的版本。修正后保存，此提示会自动消失。 " +
-      "The last good build is still shown; fix the file and save, and this closes by itself."));
+    box.appendChild(el("p", "sitegen-note", "页面仍是上次成功的构建。修正并保存后，此提示自动消失。 " +
+      "The page shows the last good build, if any; fix the file and save, and this closes by itself."));
     var list = el("ol", "sitegen-problems");
     problems.forEach(function (p) {
       var item = el("li", "sitegen-problem");
