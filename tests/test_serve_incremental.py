@@ -220,7 +220,8 @@ def test_only_affected_items_are_rendered_and_undeclared_outputs_always(site: Pa
     outputs = (*OUTPUTS, marker_pages, titles, outlets)
     live = LiveBuild(site, outputs=outputs)
     live.build_all()
-    assert len(rendered) == 10 and len(undeclared_runs) == 1
+    assert len(rendered) == len(list((site / "content" / "events").glob("*.md")))
+    assert len(undeclared_runs) == 1
     rendered.clear()
 
     ev = first(site / "content" / "events", 4)
