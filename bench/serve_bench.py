@@ -39,6 +39,12 @@ from serve_synthetic import make_site  # noqa: E402
 from sitegen import frontmatter  # noqa: E402
 from tests.serve_support import EventStream  # noqa: E402
 
+# ``sitegen serve``; ``kill -USR1 PID`` prints every thread's stack (to look into a stall)
+SERVE = (
+    "import faulthandler, signal, sys; faulthandler.register(signal.SIGUSR1, all_threads=True); "
+    "sys.argv[0] = 'sitegen'; from sitegen.cli import main; main()"
+)
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -59,7 +65,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         started = time.perf_counter()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sitegen", "--site", str(root), "serve", "--port", str(self.port)],
+            [sys.executable, "-c", SERVE, "--site", str(root), "serve", "--port", str(self.port)],
             cwd=REPO,
             stdout=subprocess.PIPE,
             text=True,

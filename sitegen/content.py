@@ -140,34 +140,52 @@ class Site:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
 
-    # (identity of the events it was computed from, timeline, source id -> citing events)
-    _order: tuple[tuple[int, ...], list[Event], dict[str, list[Event]]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
+    _order: _Order | None = field(default=None, init=False, repr=False, compare=False)
+    _keys_from: _Order | None = field(default=None, init=False, repr=False, compare=False)
 
     def timeline(self) -> list[Event]:
         """Events in the order they happened."""
-        return list(self._ordered()[1])
+        return list(self._ordered().timeline)
 
     def citing(self, source_id: str) -> list[Event]:
         """Events that cite ``source_id``, in timeline order (one source; see `citations`)."""
-        return list(self._ordered()[2].get(source_id, ()))
+        return list(self._ordered().citing.get(source_id, ()))
 
     def citations(self) -> dict[str, list[Event]]:
         """Source id -> the events citing it, in timeline order, for all sources in one pass."""
-        return {sid: list(events) for sid, events in self._ordered()[2].items()}
+        return {sid: list(events) for sid, events in self._ordered().citing.items()}
 
-    def _ordered(self) -> tuple[tuple[int, ...], list[Event], dict[str, list[Event]]]:
+    def reuse_order_keys(self, other: Site) -> None:
+        """Take the sort keys of events that are the very same objects in ``other`` (a reload)."""
+        self._keys_from = other._order
+
+    def _ordered(self) -> _Order:
         """Sorted once per set of event objects (the timeline is asked for by many outputs)."""
-        key = tuple(map(id, self.events.values()))  # the cache holds the objects, so ids stay unique
-        if self._order is None or self._order[0] != key:
-            ordered = sorted(self.events.values(), key=lambda e: (e.when.sort_key(), e.id))
+        ids = tuple(map(id, self.events.values()))  # the cache holds the objects, so ids stay unique
+        if self._order is None or self._order.ids != ids:
+            known = self._keys_from.keys if self._keys_from is not None else {}
+            keys: dict[int, tuple[Event, tuple]] = {}
+            for e in self.events.values():
+                seen = known.get(id(e))
+                keys[id(e)] = seen if seen is not None and seen[0] is e else (e, (e.when.sort_key(), e.id))
+            ordered = sorted(self.events.values(), key=lambda e: keys[id(e)][1])
             citing: dict[str, list[Event]] = {}
             for e in ordered:
                 for sid in dict.fromkeys(c.source for c in e.sources):
                     citing.setdefault(sid, []).append(e)
-            self._order = (key, ordered, citing)
+            self._order = _Order(ids, ordered, citing, keys)
+            self._keys_from = None
         return self._order
+
+
+@dataclass
+class _Order:
+    """A site's events in timeline order, computed once for one set of event objects."""
+
+    ids: tuple[int, ...]
+    timeline: list[Event]
+    citing: dict[str, list[Event]]
+    keys: dict[int, tuple[Event, tuple]]  # id(event) -> (event, sort key)
 
 
 def _published_iso(dt: datetime, precision: str) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import SiteConfig, load_config
-from ..content import Item, Site, assemble, content_files, read_item
+from ..content import CONTENT_KINDS, Item, Site, assemble, content_files, read_item
 from ..errors import ContentError, Problem
 from . import BuildContext, BuildError, Output, _guard, make_context
 from .depends import Depends, declared
@@ -42,6 +42,7 @@ STORES = {"event": "events", "source": "sources"}
 
 @dataclass
 class _Page:
+    kind: str
     digest: bytes
     signature: tuple[int, int, int]
     item: Item | None
@@ -55,21 +56,33 @@ class PageCache:
         self.pages: dict[Path, _Page] = {}
         self.timezone = ""
 
-    def entries(self, config: SiteConfig, forget: Iterable[Path] = ()) -> list[tuple]:
-        """(kind, path, item, problems) for every page, as `assemble` takes them."""
+    def entries(self, config: SiteConfig, changed: Iterable[Path] | None = None) -> list[tuple]:
+        """(kind, path, item, problems) for every page, in `content_files` order, as `assemble` takes them.
+
+        ``changed``: the page paths the watcher reported; only those are looked at.  None: list and
+        check every page (the first build, and after a change of settings, templates or folders).
+        """
         if config.timezone != self.timezone:  # dates are read in the site's timezone
             self.pages.clear()
             self.timezone = config.timezone
-        forget = set(forget)
-        found: list[tuple] = []
-        seen: dict[Path, _Page] = {}
-        for kind, path in content_files(config):
-            page = self._page(config, kind, path, path in forget)
-            if page is not None:
-                seen[path] = page
-                found.append((kind, path, page.item, page.problems))
-        self.pages = seen
-        return found
+            changed = None
+        if changed is None:
+            listed = content_files(config)
+            self.pages = {p: page for kind, p in listed if (page := self._page(config, kind, p, False))}
+        else:
+            folders = {config.content_dir / folder: kind for kind, folder in CONTENT_KINDS}
+            for path in changed:
+                kind = folders.get(path.parent)
+                page = None
+                if kind is not None and path.suffix == ".md" and not path.name.startswith("."):
+                    page = self._page(config, kind, path, True)
+                if page is None:
+                    self.pages.pop(path, None)
+                else:
+                    self.pages[path] = page
+        order = {kind: n for n, (kind, _) in enumerate(CONTENT_KINDS)}
+        ranked = sorted(self.pages.items(), key=lambda kv: (order[kv[1].kind], str(kv[0])))
+        return [(page.kind, path, page.item, page.problems) for path, page in ranked]
 
     def _page(self, config: SiteConfig, kind: str, path: Path, forget: bool) -> _Page | None:
         try:
@@ -78,17 +91,17 @@ class PageCache:
             return None
         signature = (st.st_mtime_ns, st.st_size, st.st_ino)
         old = self.pages.get(path)
-        if old is not None and old.signature == signature and not forget:
+        if old is not None and old.kind == kind and old.signature == signature and not forget:
             return old
         try:
             digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
         except OSError:
             return None
-        if old is not None and old.digest == digest:
+        if old is not None and old.kind == kind and old.digest == digest:
             old.signature = signature
             return old
         item, problems = read_item(config, kind, path)
-        return _Page(digest, signature, item, problems)
+        return _Page(kind, digest, signature, item, problems)
 
 
 @dataclass
@@ -181,7 +194,10 @@ class LiveBuild:
             except ContentError as exc:
                 raise BuildError([exc.problem]) from None
         config = self._config
-        site = assemble(config, self.pages.entries(config, forget=changed), self.quote_memo)
+        pages = self.pages.entries(config, None if everything else changed)
+        site = assemble(config, pages, self.quote_memo)
+        if self.ctx is not None:
+            site.reuse_order_keys(self.ctx.site)  # most events are the same objects: no new sort keys
         self._prune_quote_memo(site)
         ctx = make_context(
             site, self.base_url, extra_head=self.extra_head, reuse=None if everything else self.ctx

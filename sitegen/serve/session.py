@@ -14,6 +14,7 @@ their page, and a browser that connects late still hears about it.
 
 from __future__ import annotations
 
+import gc
 import queue
 import secrets
 import threading
@@ -53,6 +54,10 @@ class Session:
     # -- the rebuild loop -------------------------------------------------------------
     def first_build(self) -> None:
         self.rebuild(set(), what="first build")
+        # The first build's objects live as long as the server: keep the garbage collector from
+        # walking them again on every rebuild (a full pass over a 10,000-event site takes ~0.3 s).
+        gc.collect()
+        gc.freeze()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="sitegen-rebuild", daemon=True)

@@ -165,8 +165,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._events(parse_qs(urlsplit(name).query))
         if tool in ("live.js", "live.css"):
             return self._send(200, live_file(tool), tool, body)
-        if tool == "error.html":
-            return self._send(200, self.server.session.error_page(), tool, body)
         return self._not_found(body)
 
     def _events(self, query: dict[str, list[str]]) -> None:
