@@ -78,6 +78,12 @@ class Server:
         self.log: list[str] = []  # keep reading: a full pipe would block the server's log lines
         threading.Thread(target=lambda: self.log.extend(self.proc.stdout), daemon=True).start()
 
+    def wait_idle(self, since: int) -> None:
+        """Until the server printed (after log line ``since``) the line that ends a rebuild."""
+        while not any("files updated" in line for line in self.log[since:]):
+            time.sleep(0.02)
+        time.sleep(0.1)  # the watcher's echo of the write (close-after-write) settles
+
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(timeout=30)
@@ -124,6 +130,7 @@ def measure(root: Path, edits: int, memory_edits: int = 0) -> dict:
         to_timeline, to_page, to_fetch = [], [], []
         for i in range(edits):
             title = f"基准测试标题 {i}"
+            mark = len(server.log)
             t0 = time.perf_counter()
             edit_title(event, title)
             to_page.append(on_page.next_reload() - t0)
@@ -131,7 +138,7 @@ def measure(root: Path, edits: int, memory_edits: int = 0) -> dict:
             with urllib.request.urlopen(server.url + "/", timeout=60) as r:
                 assert title.encode() in r.read()
             to_fetch.append(time.perf_counter() - t0)
-            time.sleep(0.1)  # let the watcher's echo events (close-after-write) settle
+            server.wait_idle(mark)  # each edit starts from an idle server (an editor's pause)
         result = {
             "events": len(list((root / "content" / "events").glob("*.md"))),
             "startup_s": round(server.startup, 2),
@@ -161,6 +168,30 @@ def measure(root: Path, edits: int, memory_edits: int = 0) -> dict:
         server.stop()
 
 
+def output_costs(root: Path, edits: int = 3) -> dict[str, float]:
+    """Seconds each output takes to re-render after an event edit (median), in this process."""
+    from sitegen.build.incremental import LiveBuild
+
+    live = LiveBuild(root)
+    live.build_all()
+    event = sorted((root / "content" / "events").glob("*.md"))[0]
+    event_id = frontmatter.read(event).data["id"]
+    costs: dict[str, list[float]] = {}
+    run = live._run
+
+    def timed(job, ctx, batch) -> None:  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        run(job, ctx, batch)
+        costs.setdefault(job.produce.__name__, []).append(time.perf_counter() - started)
+
+    live._run = timed  # type: ignore[method-assign]
+    for i in range(edits):
+        edit_title(event, f"输出耗时 {i}")
+        for _ in live.update([event], viewed=lambda: {f"events/{event_id}.html"}):
+            pass
+    return {name: round(statistics.median(t), 3) for name, t in costs.items()}
+
+
 def summary(seconds: list[float]) -> dict:
     ms = sorted(s * 1000 for s in seconds)
     return {
@@ -177,17 +208,21 @@ def main() -> None:
     parser.add_argument("--memory-edits", type=int, default=1000)
     parser.add_argument("--big-events", type=int, default=10_000)
     parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--skip-seed", action="store_true")
     args = parser.parse_args()
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as tmp:
         seed = Path(tmp) / "seed"
         shutil.copytree(REPO / "content", seed / "content")
-        results["seed"] = measure(seed, args.edits, args.memory_edits)
-        print(json.dumps({"seed": results["seed"]}, ensure_ascii=False, indent=1), flush=True)
+        if not args.skip_seed:
+            results["seed"] = measure(seed, args.edits, args.memory_edits)
+            print(json.dumps({"seed": results["seed"]}, ensure_ascii=False, indent=1), flush=True)
         if not args.skip_big:
             big = make_site(Path(tmp) / "big", args.big_events)
             results["big"] = measure(big, args.big_edits)
             print(json.dumps({"big": results["big"]}, ensure_ascii=False, indent=1), flush=True)
+            results["big_output_seconds"] = output_costs(big)
+            print(json.dumps({"big_output_seconds": results["big_output_seconds"]}, indent=1), flush=True)
     out = REPO / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "serve.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")

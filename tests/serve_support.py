@@ -35,6 +35,14 @@ class Running:
     def events(self, page: str = "/") -> EventStream:
         return EventStream(self.url, page)
 
+    def until(self, predicate: Callable[[], bool]) -> None:
+        """Wait until ``predicate()`` holds (a change may take more than one rebuild to land)."""
+        deadline = time.monotonic() + WAIT
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the expected state never came; the server said {self.logs}")
+            time.sleep(0.05)
+
     def wait_for_log(self, predicate: Callable[[str], bool], after: int = 0) -> str:
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:

@@ -245,3 +245,24 @@ def test_only_affected_items_are_rendered_and_undeclared_outputs_always(site: Pa
 def test_unknown_kinds_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown item kind"):
         reads("pages")
+
+
+def test_an_update_stopped_half_way_is_caught_up(site: Path) -> None:
+    """``serve`` stops an update between stages when a newer save waits; the next one catches up."""
+    live = LiveBuild(site)
+    live.build_all()
+    events = site / "content" / "events"
+    page = frontmatter.read(first(events, 3))
+    page.data.update(id="zz-half-way", title="只渲染了一半")
+    added = events / "zz-half-way.md"
+    added.write_text(frontmatter.dump(page.data, ""), encoding="utf-8")
+    stages = live.update([added], viewed=lambda: {"index.html"})
+    published = next(stages)  # the timeline, shown in a browser, goes first ...
+    assert "index.html" in published.changed and not published.final
+    stages.close()  # ... then a newer save cut in
+    moved = events / "zz-moved.md"
+    added.rename(moved)
+    edit_page(moved, id="zz-moved", date="2025-06-01", precision="day")
+    update(live, added, moved)
+    assert_same(live, site)
+    assert "events/zz-half-way.html" not in live.files

@@ -14,8 +14,9 @@ the paths that changed on disk and:
    files changed, or when an output has no declaration.
 
 Rendering goes in stages so that a browser sees its page as early as possible:
-outputs that show no items (the stylesheets) first, then the files that
-browsers are looking at, then other per-item files, then the rest.  After each
+outputs that show no items (the stylesheets) first, then the per-item files
+that browsers are looking at, then whole outputs they are looking at (the
+timeline), then other per-item files, then the rest.  After each
 stage a `Batch` is yielded for the server to publish; the result after the last
 one equals a full build byte for byte.  A content or template error raises
 `BuildError`; what was published stays, and the next update starts again from
@@ -156,6 +157,7 @@ class LiveBuild:
         self.quote_memo: dict = {}
         self._config: SiteConfig | None = None
         self._everything = True  # the next update re-renders every output
+        self._unfinished: list[tuple[set[Key], Site]] = []  # updates stopped half-way since self.ctx
 
     # -- which paths mean what --------------------------------------------------------
     def in_page_folder(self, path: Path) -> bool:
@@ -203,25 +205,39 @@ class LiveBuild:
             site, self.base_url, extra_head=self.extra_head, reuse=None if everything else self.ctx
         )
         css = self._css_swaps(ctx) if only_static and self.ctx is not None else {}
-        jobs = self._plan(ctx, None if everything else changed_items(self.ctx.site, site))
+        keys = None if everything else changed_items(self.ctx.site, site)
+        if keys is not None:  # and what stopped half-way since the last complete update
+            keys |= {k for unfinished, _ in self._unfinished for k in unfinished}
+        jobs = self._plan(ctx, keys)
         stages = self._stages(jobs, viewed(), assets_first=everything)
-        for n, stage in enumerate(stages):
-            batch = Batch(css=css)
-            for job in stage:
-                self._run(job, ctx, batch)
-            batch.pending = {p for later in stages[n + 1 :] for job in later for p in self._paths_of(job)}
-            batch.final = n == len(stages) - 1
-            for rel in batch.removed:
-                self.files.pop(rel, None)
-            self.files.update(batch.changed)
-            if batch.final:
-                self.ctx = ctx
-                self._everything = False
-            yield batch
-        if not stages:
-            self.ctx = ctx
-            self._everything = False
-            yield Batch(final=True)
+        published = False
+        try:
+            for n, stage in enumerate(stages):
+                batch = Batch(css=css)
+                for job in stage:
+                    self._run(job, ctx, batch)
+                batch.pending = {p for later in stages[n + 1 :] for j in later for p in self._paths_of(j)}
+                batch.final = n == len(stages) - 1
+                for rel in batch.removed:
+                    self.files.pop(rel, None)
+                self.files.update(batch.changed)
+                if batch.final:
+                    self._complete(ctx)
+                published = True
+                yield batch
+            if not stages:
+                self._complete(ctx)
+                yield Batch(final=True)
+        finally:
+            if published and self.ctx is not ctx and keys is not None:
+                # stopped half-way (a newer change, or an error): the next update also
+                # re-renders what these keys touch, and asks `also` about this site too
+                self._unfinished.append((keys, site))
+
+    def _complete(self, ctx: BuildContext) -> None:
+        self.ctx = ctx
+        self._everything = False
+        self._unfinished = []
 
     def build_all(self) -> dict[str, bytes]:
         """Render everything (the first build); returns the files."""
@@ -268,17 +284,20 @@ class LiveBuild:
                 continue
             items = {i for kind, i in keys if kind == dep.each}
             if dep.also is not None:
+                sites = [old_site, *(site for _, site in self._unfinished), ctx.site]
                 for kind, i in keys:
-                    for s in (old_site, ctx.site):
+                    for s in sites:
                         if s is not None:
                             items.update(dep.also(s, kind, i))
             jobs.append(_Job(index, produce, dep, items))
         return jobs
 
     def _stages(self, jobs: list[_Job], viewed: set[str], *, assets_first: bool) -> list[list[_Job]]:
-        """Order jobs: item-free outputs (on a full re-render), what browsers show, items, the rest."""
+        """Order jobs: item-free outputs (on a full re-render), the item pages browsers show, the
+        whole outputs browsers show (a timeline of every event is slow), other items, the rest."""
         first: list[_Job] = []
-        seen: list[_Job] = []
+        seen_items: list[_Job] = []
+        seen_whole: list[_Job] = []
         items: list[_Job] = []
         rest: list[_Job] = []
         for job in jobs:
@@ -288,14 +307,15 @@ class LiveBuild:
                 made = self.made_by.get(job.index, {})
                 shown = {i for i in job.items if viewed & set(made.get(i, ()))}
                 if shown:
-                    seen.append(_Job(job.index, job.produce, job.dep, shown))
+                    seen_items.append(_Job(job.index, job.produce, job.dep, shown))
                 if job.items - shown:
                     items.append(_Job(job.index, job.produce, job.dep, job.items - shown))
             elif viewed & set(self._paths_of(job)):
-                seen.append(job)
+                seen_whole.append(job)
             else:
                 rest.append(job)
-        return [stage for stage in (first, seen, items, rest) if stage]
+        # the rest one output at a time, so that a newer change can cut in between (see serve)
+        return [stage for stage in (first, seen_items, seen_whole, items) if stage] + [[j] for j in rest]
 
     def _paths_of(self, job: _Job) -> list[str]:
         made = self.made_by.get(job.index, {})

@@ -112,11 +112,18 @@ class Session:
         with self._cond:
             self.busy = True
         changed = removed = 0
+        deferred = ""
+        stages = self.live.update(paths, viewed=self._viewed)
         try:
-            for batch in self.live.update(paths, viewed=self._viewed):
+            for batch in stages:
                 changed += len(batch.changed)
                 removed += len(batch.removed)
                 self._publish(batch)
+                if not batch.final and not self.changes.empty() and what != "first build":
+                    # a newer save waits: what is left is rendered with it (open pages are done)
+                    stages.close()
+                    deferred = " (the rest follows the next change)"
+                    break
         except BuildError as exc:
             self._failed(exc.problems, what, time.perf_counter() - started)
             return
@@ -129,7 +136,9 @@ class Session:
         if changed or removed or what == "first build":
             ms = (time.perf_counter() - started) * 1000
             gone = f", {removed} removed" if removed else ""
-            self.log(f"{time.strftime('%H:%M:%S')} {what}: {changed} files updated{gone} in {ms:.0f} ms")
+            self.log(
+                f"{time.strftime('%H:%M:%S')} {what}: {changed} files updated{gone} in {ms:.0f} ms{deferred}"
+            )
 
     def _import(self) -> set[Path] | None:
         """Import the dumps in content/dumps/; the page paths it wrote, or None on failure."""
