@@ -46,7 +46,7 @@ class Session:
         self.changed_at: dict[str, int] = {}
         self.pending: set[str] = set()
         self.busy = False
-        self.ready = False  # a complete good build exists
+        self.ready = False  # a good build (or its first part) is published
         self.problems: list[Problem] = []
         self._css_sent = False
         self._thread: threading.Thread | None = None
@@ -169,11 +169,10 @@ class Session:
             for rel in (*batch.changed, *batch.removed):
                 self.changed_at[rel] = g
             self.pending = set(batch.pending)
-            if batch.final:
-                self.ready = True
-                if self.problems:
-                    self.problems = []
-                    self.clients.broadcast(event("ok"))
+            self.ready = True  # files not rendered yet are waited for (busy, pending)
+            if batch.final and self.problems:
+                self.problems = []
+                self.clients.broadcast(event("ok"))
             for client in self.clients.snapshot():
                 if batch.css:  # a stylesheet changed, nothing else: swap it in place
                     if not self._css_sent:
