@@ -196,6 +196,51 @@ def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: boo
 
 
 @main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) lets other machines "
+    "read your drafts.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--open", "open_browser", is_flag=True, help="Open the site in your web browser once it is built."
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
+    """Preview the site while you edit: rebuild what changed and reload the browser.
+
+    Builds into memory (public/ is left alone), serves it, and watches content/,
+    templates/, static/ and the theme. Each save re-renders only the pages it
+    affects; open pages reload themselves, stylesheets swap in place, and build
+    errors show in the browser. A dump dropped into content/dumps/ is imported.
+    Ctrl-C stops.
+    """
+    from .serve import serve as run_serve
+
+    config = _config(ctx)
+    try:
+        run_serve(
+            config.root,
+            host,
+            port,
+            open_browser=open_browser,
+            log=click.echo,
+            warn=lambda text: click.echo(text, err=True),
+        )
+    except OSError as exc:
+        _fail([Problem(f"{host}:{port}", None, f"cannot listen there: {exc.strerror or exc}")])
+    click.echo("Stopped.")
+
+
+@main.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate content: front matter, dates, references, quotes, duplicate ids."""

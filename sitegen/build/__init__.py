@@ -76,15 +76,29 @@ def normalise_base_url(url: str | None) -> str:
 
 def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
     """Load and check content, set up templates; raises BuildError on content errors."""
-    site = load_site(config)
+    return make_context(load_site(config), base_url)
+
+
+def make_context(
+    site: Site, base_url: str | None = None, *, extra_head: str = "", reuse: BuildContext | None = None
+) -> BuildContext:
+    """The context to render ``site`` with; raises BuildError if the site has errors.
+
+    ``reuse``: a context whose templates, static files and strings are still current
+    (``sitegen serve`` after a content-only change) - they are not read again.
+    """
     if site.errors:
         raise BuildError(site.errors)
-    try:
-        env = make_env(config)
-        assets = collect_assets(config)
-        strings = load_strings(config)
-    except ContentError as exc:
-        raise BuildError([exc.problem]) from None
+    config = site.config
+    if reuse is not None:
+        env, assets, strings = reuse.env, reuse.assets, reuse.strings
+    else:
+        try:
+            env = make_env(config)
+            assets = collect_assets(config)
+            strings = load_strings(config)
+        except ContentError as exc:
+            raise BuildError([exc.problem]) from None
     ctx = BuildContext(
         site=site,
         config=config,
@@ -92,6 +106,7 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
         assets=assets,
         strings=strings,
         base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
+        extra_head=extra_head,
     )
     from . import seo
     from .pages import install_helpers
@@ -101,16 +116,19 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
     return ctx
 
 
-def render_all(ctx: BuildContext, progress: Progress | None = None) -> dict[str, bytes]:
-    """Every output file of the site, in memory."""
+def render_all(
+    ctx: BuildContext, outputs: tuple[Callable, ...] | None = None, progress: Progress | None = None
+) -> dict[str, bytes]:
+    """Every output file of the site, in memory (``outputs``: default `OUTPUTS`)."""
     from .outputs import OUTPUTS
 
     if ctx.cache is not None and ctx.cache.enabled:
         prerender_bodies(ctx)
     files: dict[str, bytes] = {}
-    expected = len(ctx.site.events) + len(ctx.site.sources) + len(ctx.assets.files) + len(OUTPUTS)
+    chosen = OUTPUTS if outputs is None else outputs
+    expected = len(ctx.site.events) + len(ctx.site.sources) + len(ctx.assets.files) + len(chosen)
     with (progress or Progress(enabled=False)).stage("Rendering", expected) as advance:
-        for produce in OUTPUTS:
+        for produce in chosen:
             for rel, data in _guard(produce, ctx):
                 files[rel] = data
                 advance(1)
@@ -210,7 +228,7 @@ def build(
         with progress.stage("Reading content"):
             ctx = prepare(config, base_url)
         ctx.cache = cache
-        files = render_all(ctx, progress)
+        files = render_all(ctx, progress=progress)
         with progress.stage("Writing"):
             write_tree(files, out)
     finally:
