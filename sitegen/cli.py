@@ -172,9 +172,15 @@ def import_(
     help="Public address of the site (e.g. https://example.org/timeline/); overrides site.toml.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems (no progress bar, no summary).")
+@click.option(
+    "--full", is_flag=True, help="Render every page again, even if the last build says nothing changed."
+)
 @click.pass_context
-def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool) -> None:
-    """Render content/ into a static site (public/ by default)."""
+def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool, full: bool) -> None:
+    """Render content/ into a static site (public/ by default).
+
+    Only what changed since the last build is rendered again (see docs/performance.md).
+    """
     from .build import BuildError
     from .build import build as run_build
     from .progress import Progress
@@ -183,16 +189,27 @@ def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: boo
     if base_url and not base_url.startswith(("http://", "https://", "/")):
         raise click.BadParameter("must start with https://, http:// or /", param_hint="--base-url")
     try:
-        result = run_build(config, out, base_url, progress=Progress.for_terminal(quiet=quiet))
+        result = run_build(
+            config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full
+        )
     except BuildError as exc:
         _fail(exc.problems)
         return
-    _print_problems([p for p in result.site.problems if p.level == "warning"])
-    if not quiet:
+    _print_problems(result.warnings)
+    if quiet:
+        return
+    counts = f"{result.pages} pages ({result.events} events, {result.sources} sources)"
+    if result.mode == "unchanged":
         click.echo(
-            f"Built {result.pages} pages ({len(result.site.events)} events,"
-            f" {len(result.site.sources)} sources) into {result.out} in {result.seconds:.2f}s"
+            f"Nothing changed: {result.out} is up to date, no file written ({counts}, {result.seconds:.2f}s)"
         )
+    elif result.mode == "incremental":
+        click.echo(
+            f"Updated {len(result.files)} files, removed {len(result.removed)} in {result.out}"
+            f" ({counts}) in {result.seconds:.2f}s"
+        )
+    else:
+        click.echo(f"Built {counts} into {result.out} in {result.seconds:.2f}s")
 
 
 @main.command()

@@ -11,7 +11,6 @@ function that yields ``(path, bytes)`` pairs for the site.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,18 +52,6 @@ class BuildContext:
 
 
 Output = tuple[str, bytes]
-
-
-@dataclass
-class BuildResult:
-    out: Path
-    files: dict[str, bytes]
-    site: Site
-    seconds: float
-
-    @property
-    def pages(self) -> int:
-        return sum(1 for p in self.files if p.endswith(".html"))
 
 
 def normalise_base_url(url: str | None) -> str:
@@ -207,31 +194,15 @@ def write_tree(files: dict[str, bytes], out: Path) -> None:
         raise
 
 
-def build(
-    config: SiteConfig,
-    out: Path | None = None,
-    base_url: str | None = None,
-    *,
-    progress: Progress | None = None,
-    cache: Cache | None = None,
-) -> BuildResult:
-    """Render the whole site into ``out`` (default ``<site>/public``).
+from .rebuild import BuildResult, build  # noqa: E402  (uses the names above)
 
-    ``cache`` defaults to the site's own (`Cache.for_site`); pass ``Cache(None)`` for none.
-    """
-    started = time.perf_counter()
-    out = Path(out) if out is not None else config.root / "public"
-    progress = progress or Progress(enabled=False)
-    own_cache = cache is None
-    cache = Cache.for_site(config.root) if own_cache else cache
-    try:
-        with progress.stage("Reading content"):
-            ctx = prepare(config, base_url)
-        ctx.cache = cache
-        files = render_all(ctx, progress=progress)
-        with progress.stage("Writing"):
-            write_tree(files, out)
-    finally:
-        if own_cache:
-            cache.close()
-    return BuildResult(out, files, ctx.site, time.perf_counter() - started)
+__all__ = [
+    "BuildContext",
+    "BuildError",
+    "BuildResult",
+    "Output",
+    "build",
+    "make_context",
+    "prepare",
+    "render_all",
+]

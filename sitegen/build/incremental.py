@@ -267,30 +267,8 @@ class LiveBuild:
 
     def _plan(self, ctx: BuildContext, keys: set[Key] | None) -> list[_Job]:
         """The outputs (and items) to render again; ``keys`` None means all of them."""
-        jobs: list[_Job] = []
-        old_site = self.ctx.site if self.ctx is not None else None
-        for index, produce in enumerate(self.outputs):
-            dep = declared(produce)
-            if keys is None or dep is None:
-                items = None
-                if dep is not None and dep.each is not None:  # every item, and those that are gone
-                    items = set(getattr(ctx.site, STORES[dep.each])) | set(self.made_by.get(index, ()))
-                jobs.append(_Job(index, produce, dep, items))
-                continue
-            if not any(kind in dep.kinds for kind, _ in keys):
-                continue
-            if dep.each is None:
-                jobs.append(_Job(index, produce, dep))
-                continue
-            items = {i for kind, i in keys if kind == dep.each}
-            if dep.also is not None:
-                sites = [old_site, *(site for _, site in self._unfinished), ctx.site]
-                for kind, i in keys:
-                    for s in sites:
-                        if s is not None:
-                            items.update(dep.also(s, kind, i))
-            jobs.append(_Job(index, produce, dep, items))
-        return jobs
+        sites = [self.ctx.site if self.ctx is not None else None, *(site for _, site in self._unfinished)]
+        return plan_jobs(self.outputs, self.made_by, keys, [s for s in sites if s is not None], ctx.site)
 
     def _stages(self, jobs: list[_Job], viewed: set[str], *, assets_first: bool) -> list[list[_Job]]:
         """Order jobs: item-free outputs (on a full re-render), the item pages browsers show, the
@@ -325,18 +303,10 @@ class LiveBuild:
 
     def _run(self, job: _Job, ctx: BuildContext, batch: Batch) -> None:
         made = self.made_by.setdefault(job.index, {})
-        if job.items is None:
-            outputs = list(_guard(job.produce, ctx))
-            self._record(made, None, outputs, batch)
-            return
-        assert job.dep is not None and job.dep.each is not None and job.dep.render is not None
-        store = getattr(ctx.site, STORES[job.dep.each])
-        render = job.dep.render
-        for item_id in [i for i in store if i in job.items]:  # the site's order, as a build has it
-            item = store[item_id]
-            outputs = list(_guard(lambda c, item=item: _as_outputs(render(c, item)), ctx))
+        rendered, gone = render_job(job, ctx)
+        for item_id, outputs in rendered:
             self._record(made, item_id, outputs, batch)
-        for item_id in [i for i in job.items if i not in store]:  # removed or renamed
+        for item_id in gone:  # removed or renamed
             batch.removed.update(p for p in made.pop(item_id, ()) if p not in batch.changed)
 
     def _record(self, made: dict, item_id: str | None, outputs: list[Output], batch: Batch) -> None:
@@ -348,6 +318,57 @@ class LiveBuild:
             batch.removed.discard(rel)
         batch.removed.update(p for p in before if p not in now and p not in batch.changed)
         made[item_id] = now
+
+
+def plan_jobs(
+    outputs: tuple[Callable, ...],
+    made_by: dict[int, dict[str | None, list[str]]],
+    keys: set[Key] | None,
+    before: list,
+    site: Site,
+) -> list[_Job]:
+    """The outputs (and items) to render again after ``keys`` changed; ``keys`` None: all of them.
+
+    ``made_by``: which item made which files last time (items gone since are rendered too, to
+    remove their files).  ``before``: the sites (or `manifest.Outline` objects) the changed items
+    were part of, for the declarations' ``also`` answers; they are asked about ``site`` too.
+    """
+    jobs: list[_Job] = []
+    for index, produce in enumerate(outputs):
+        dep = declared(produce)
+        if keys is None or dep is None:
+            items = None
+            if dep is not None and dep.each is not None:  # every item, and those that are gone
+                items = set(getattr(site, STORES[dep.each])) | set(made_by.get(index, ()))
+            jobs.append(_Job(index, produce, dep, items))
+            continue
+        if not any(kind in dep.kinds for kind, _ in keys):
+            continue
+        if dep.each is None:
+            jobs.append(_Job(index, produce, dep))
+            continue
+        items = {i for kind, i in keys if kind == dep.each}
+        if dep.also is not None:
+            for kind, i in keys:
+                for s in [*before, site]:
+                    items.update(dep.also(s, kind, i))
+        jobs.append(_Job(index, produce, dep, items))
+    return jobs
+
+
+def render_job(job: _Job, ctx: BuildContext) -> tuple[list[tuple[str | None, list[Output]]], list[str]]:
+    """Render one job: ``(item id or None, its files)`` in the site's order, and the ids of
+    the job's items that are no longer in the site (their files are to be removed)."""
+    if job.items is None:
+        return [(None, list(_guard(job.produce, ctx)))], []
+    assert job.dep is not None and job.dep.each is not None and job.dep.render is not None
+    store = getattr(ctx.site, STORES[job.dep.each])
+    render = job.dep.render
+    rendered = []
+    for item_id in [i for i in store if i in job.items]:  # the site's order, as a build has it
+        item = store[item_id]
+        rendered.append((item_id, list(_guard(lambda c, item=item: _as_outputs(render(c, item)), ctx))))
+    return rendered, [i for i in job.items if i not in store]
 
 
 def _as_outputs(result: Output | Iterable[Output]) -> Iterator[Output]:
