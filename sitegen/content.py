@@ -71,11 +71,17 @@ class Source:
     dump: str | None = None
     body: str = ""
     page: frontmatter.Page | None = None
+    _text: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        """What a reader sees of the body; quotes are checked against it."""
-        return plain_text(self.body)
+        """What a reader sees of the body; quotes are checked against it.
+
+        Parsed once per body: the quote check, paragraph anchors, descriptions and
+        feed summaries all read it."""
+        if self._text is None or self._text[0] is not self.body:
+            self._text = (self.body, plain_text(self.body))
+        return self._text[1]
 
     def to_page(self) -> tuple[dict, str]:
         data: dict = {

@@ -32,10 +32,10 @@ from .syndication import (
     event_html,
     event_updated,
     link,
-    opening_text,
     page_url,
     rfc3339,
     shorten,
+    source_opening,
 )
 from .theme import drop_forbidden
 
@@ -69,13 +69,19 @@ class Entry:
 
 
 def site_feeds(ctx: BuildContext) -> list[Feed]:
-    """The feeds this build writes (a feed without entries is left out)."""
+    """The feeds this build writes (a feed without entries is left out); worked out once per build,
+    without rendering any entry (every page links the feeds)."""
+    cached = ctx.caches.get("feed-list")
+    if cached is not None:
+        return cached
     t = ctx.strings.get
+    site = ctx.site
     feeds = []
-    if _event_entries(ctx):
+    if any(c.source in site.sources for e in site.events.values() for c in e.sources):  # an entry's date
         feeds.append(Feed("feeds/events.xml", "events", f"{ctx.config.title} · {t('events', 'Events')}"))
-    if _source_entries(ctx):
+    if any(s.on_topic for s in site.sources.values()):
         feeds.append(Feed("feeds/sources.xml", "sources", f"{ctx.config.title} · {t('sources', 'Sources')}"))
+    ctx.caches["feed-list"] = feeds
     return feeds
 
 
@@ -146,7 +152,7 @@ def _source_entries(ctx: BuildContext) -> list[Entry]:
         )
     kept = _newest_first(entries)
     for entry in kept:
-        entry.summary = shorten(opening_text(ctx.site.sources[entry.key].body), 280)
+        entry.summary = shorten(source_opening(ctx.site.sources[entry.key]), 280)
     ctx.caches["feed-sources"] = kept
     return kept
 

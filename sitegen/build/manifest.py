@@ -1,6 +1,6 @@
 """The build manifest: what the last ``sitegen build`` read and wrote, so the next one can skip work.
 
-Kept beside the output folder (``<site>/.public.build.json`` for ``public/``), never
+Kept beside the output folder (``<site>/.sitegen-build-public.json`` for ``public/``), never
 inside it, so it is not published.  It records:
 
 * **inputs** - every file the build reads (``content/site.toml``, the pages under
@@ -45,7 +45,7 @@ Signature = list  # [size, mtime_ns, digest]
 
 
 def manifest_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.build.json"
+    return out.parent / f".sitegen-build-{out.name}.json"
 
 
 def file_digest(data: bytes) -> str:

@@ -122,7 +122,7 @@ def paragraph_anchor(src: Source, quote: str, cache: dict) -> str:
     """``p-3``: the paragraph of the source page that holds ``quote`` (empty if none)."""
     blocks = cache.get(src.id)
     if blocks is None:
-        blocks = [quote_form(b) for b in plain_text(src.body).split("\n\n")]
+        blocks = [quote_form(b) for b in src.text.split("\n\n")]
         cache[src.id] = blocks
     q = quote_form(quote)
     for i, block in enumerate(blocks, 1):
@@ -258,9 +258,13 @@ def quote_target(ctx: BuildContext, event: Event, src: Source, quote: str) -> st
     return paragraph_anchor(src, quote, ctx.caches.setdefault("anchors", {}))
 
 
-def describe(text: str, limit: int = 150) -> str:
-    """A page description: the first ``limit`` characters of plain text, whitespace folded."""
-    text = normalise_ws(plain_text((text or "")[: limit * 4]))  # the start is enough to read from
+def describe(text: str, limit: int = 150, *, plain: str | None = None) -> str:
+    """A page description: the first ``limit`` characters of plain text, whitespace folded.
+
+    ``plain``: the plain text of all of ``text`` when it is known (a source's: `Source.text`).
+    """
+    start = (text or "")[: limit * 4]  # the start is enough to read from
+    text = normalise_ws(plain if plain is not None and len(start) == len(text or "") else plain_text(start))
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -352,7 +356,7 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
         body=body,
         citing=citing(ctx, src.id),
         page_title=src.title,
-        page_description=describe(src.body) or src.title,
+        page_description=describe(src.body, plain=src.text) or src.title,
     )
 
 

@@ -30,7 +30,7 @@ from ..content import Event, Source, _published_iso
 from . import BuildContext, Output
 from .feeds import site_feeds
 from .pages import published_text
-from .syndication import absolute_base, cited_sources, opening_text, page_url, shorten, summary_text
+from .syndication import absolute_base, cited_sources, page_url, shorten, source_opening, summary_text
 from .theme import drop_forbidden
 
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -126,7 +126,7 @@ def event_description(ctx: BuildContext, event: Event) -> str:
 
 
 def source_description(ctx: BuildContext, src: Source) -> str:
-    return shorten(f"{src.outlet_name} · {published_text(src, ctx.lang)} · {opening_text(src.body)}")
+    return shorten(f"{src.outlet_name} · {published_text(src, ctx.lang)} · {source_opening(src)}")
 
 
 def _published(src: Source) -> str:

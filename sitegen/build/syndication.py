@@ -87,6 +87,13 @@ def opening_text(markdown: str, blocks: int = 3) -> str:
     return summary_text("\n\n".join((markdown or "").split("\n\n")[:blocks]))
 
 
+def source_opening(src: Source, blocks: int = 3) -> str:
+    """`opening_text` of a source's body, from its parsed text when the body is that short."""
+    if src.body.count("\n\n") < blocks:
+        return re.sub(r"\s+", " ", src.text).strip()
+    return opening_text(src.body, blocks)
+
+
 def event_html(ctx: BuildContext, event: Event, href: Callable[[str], str], *, with_date: bool) -> str:
     """The event as an HTML fragment: date, summary, note, and each source with its quote.
 
