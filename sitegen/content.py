@@ -14,12 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import frontmatter
 from .config import SiteConfig
 from .dates import DateError, When, parse_iso
 from .errors import ContentError, Problem
 from .markdown import contains_quote, plain_text
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
 
@@ -344,6 +348,12 @@ def read_item(config: SiteConfig, kind: str, path: Path) -> tuple[Item | None, l
         return None, [Problem(rel, exc.line, exc.message)]
     except OSError as exc:
         return None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}")]
+    return item_from_page(config, kind, page, rel)
+
+
+def item_from_page(
+    config: SiteConfig, kind: str, page: frontmatter.Page, rel: Path
+) -> tuple[Item | None, list[Problem]]:
     page.path = rel
     reader = source_from_page if kind == "source" else event_from_page
     return reader(page, config.tz)
@@ -353,6 +363,7 @@ def assemble(
     config: SiteConfig,
     items: Iterable[tuple[str, Path, Item | None, list[Problem]]],
     quote_memo: dict | None = None,
+    quote_cache: Cache | None = None,
 ) -> Site:
     """A site from pages read by `read_item`: duplicate ids and references checked.
 
@@ -374,13 +385,103 @@ def assemble(
             site.problems.append(Problem(rel, line, f"duplicate {kind} id {item.id!r}: also used by {where}"))
             continue
         store[item.id] = item
-    _check_references(site, {} if quote_memo is None else quote_memo)
+    memo = {} if quote_memo is None else quote_memo
+    if quote_cache is not None and quote_cache.enabled:
+        _cached_quote_checks(site, memo, quote_cache)
+    _check_references(site, memo)
     return site
 
 
-def load_site(config: SiteConfig) -> Site:
-    """Read every page under content/ and check references; problems are collected, not raised."""
-    return assemble(config, ((k, p, *read_item(config, k, p)) for k, p in content_files(config)))
+def _cached_quote_checks(site: Site, memo: dict, cache: Cache) -> None:
+    """Fill ``memo`` with the quote checks the cache holds; check and store the others."""
+    from .cache import code_version, digest
+
+    table = cache.table("quote-found", code_version("sitegen.markdown"))
+    asked = {
+        (c.source, c.quote): site.sources[c.source]
+        for e in site.events.values()
+        for c in e.sources
+        if c.quote and c.source in site.sources and (c.source, c.quote) not in memo
+    }
+    keys = {k: digest(src.body, src.title, k[1]) for k, src in asked.items()}
+    found = table.get_many(keys.values())
+    new = {}
+    for k, src in asked.items():
+        key = keys[k]
+        if key not in found:
+            found[key] = new[key] = contains_quote(src.text, k[1]) or contains_quote(src.title, k[1])
+        memo[k] = (src, found[key])
+    table.put_many(new)
+
+
+def load_site(config: SiteConfig, cache: Cache | None = None, digests: dict[str, str] | None = None) -> Site:
+    """Read every page under content/ and check references; problems are collected, not raised.
+
+    ``cache`` (`sitegen.cache`) keeps what a page parses to and whether a quote is found in a
+    source, by the bytes' hash; ``digests`` (page ``events/x.md`` -> hash of its bytes, as the
+    build manifest has them) lets pages read before come from it without being read again.
+    """
+    files = content_files(config)
+    if cache is None or not cache.enabled:
+        return assemble(config, ((k, p, *read_item(config, k, p)) for k, p in files))
+    from .cache import code_version
+
+    table = cache.table("page", code_version("sitegen.frontmatter", "sitegen.content"))
+    known = {p: (digests or {}).get(f"{p.parent.name}/{p.name}") for _, p in files}
+    found = table.get_many(d for d in known.values() if d)
+    items: list[tuple[str, Path, Item | None, list[Problem]]] = []
+    new: dict[str, dict] = {}
+    for kind, path in files:
+        rel = path.relative_to(config.root)
+        stored = found.get(known[path] or "")
+        if stored is not None:
+            items.append((kind, path, *item_from_page(config, kind, frontmatter.Page(rel, **stored), rel)))
+            continue
+        try:
+            raw = path.read_bytes()
+            page = frontmatter.parse(_utf8(raw, path), path)
+        except ContentError as exc:
+            items.append((kind, path, None, [Problem(rel, exc.line, exc.message)]))
+            continue
+        except OSError as exc:
+            items.append(
+                (kind, path, None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}")])
+            )
+            continue
+        if _plain_data(page.data):
+            new[file_digest(raw)] = {
+                "data": page.data,
+                "body": page.body,
+                "lines": page.lines,
+                "item_lines": page.item_lines,
+                "body_line": page.body_line,
+            }
+        items.append((kind, path, *item_from_page(config, kind, page, rel)))
+    table.put_many(new)
+    return assemble(config, items, quote_cache=cache)
+
+
+def file_digest(data: bytes) -> str:
+    """The hash a file's bytes are known by (the build manifest's and the page cache's)."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _utf8(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, None, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+
+
+def _plain_data(value: object) -> bool:
+    """Does JSON keep ``value`` as it is (no dates, no keys other than strings)?"""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_data(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain_data(v) for v in value)
+    return value is None or isinstance(value, str | bool | int | float)
 
 
 def _check_references(site: Site, quote_memo: dict) -> None:

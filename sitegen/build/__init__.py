@@ -11,13 +11,13 @@ function that yields ``(path, bytes)`` pairs for the site.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
-from ..cache import Cache, code_version
+from ..cache import Cache, Table, code_version
 from ..config import SiteConfig
 from ..content import Site, Source, load_site
 from ..errors import ContentError, Problem
@@ -122,19 +122,29 @@ def render_all(
     return files
 
 
-def prerender_bodies(ctx: BuildContext) -> None:
+def cache_table(ctx: BuildContext, name: str, *modules: str) -> Table:
+    """A table of the on-disk cache, opened once per build (its values computed by ``modules``)."""
+    assert ctx.cache is not None
+    tables = ctx.caches.setdefault("tables", {})
+    if name not in tables:
+        tables[name] = ctx.cache.table(name, code_version(*modules))
+    return tables[name]
+
+
+def prerender_bodies(ctx: BuildContext, sources: Iterable[Source] | None = None) -> None:
     """Render every source body (with its quotes marked) at once, reusing the on-disk cache.
 
     Fills the per-build memo that `pages.source_body` reads; the result is a
     pure function of the body's Markdown and the quotes taken from it.
+    ``sources``: only these (default: all).
     """
     from markupsafe import Markup
 
     from .pages import body_with_anchors, source_quotes
 
-    assert ctx.cache is not None
-    table = ctx.cache.table("body-html", code_version("sitegen.markdown", "sitegen.build.pages"))
-    work = [(src, source_quotes(ctx, src)) for src in ctx.site.sources.values()]
+    table = cache_table(ctx, "body-html", "sitegen.markdown", "sitegen.build.pages")
+    chosen = ctx.site.sources.values() if sources is None else sources
+    work = [(src, source_quotes(ctx, src)) for src in chosen]
 
     def render(item: tuple[Source, dict[str, str]]) -> list:
         html, placed = body_with_anchors(item[0].body, item[1])
@@ -147,6 +157,29 @@ def prerender_bodies(ctx: BuildContext) -> None:
     memo = ctx.caches.setdefault("bodies", {})
     for (src, _), (html, placed) in zip(work, rendered, strict=True):
         memo[src.id] = (Markup(html), set(placed))
+
+
+def prefetch_anchors(ctx: BuildContext) -> None:
+    """Find the paragraph of every quote in its source at once, reusing the on-disk cache.
+
+    Fills the per-build memo that `pages.quote_anchor` reads (a pure function of the
+    source's body and the quote), so that a build after an edit parses no unchanged body.
+    """
+    from .pages import paragraph_anchor
+
+    table = cache_table(ctx, "quote-anchor", "sitegen.markdown", "sitegen.build.pages")
+    sources = ctx.site.sources
+    asked = list(
+        dict.fromkeys((c.source, c.quote) for e in ctx.site.events.values() for c in e.sources if c.quote)
+    )
+    asked = [(sid, quote) for sid, quote in asked if sid in sources]
+    blocks = ctx.caches.setdefault("anchors", {})
+    found = table.map(
+        lambda k: paragraph_anchor(sources[k[0]], k[1], blocks),
+        asked,
+        key=lambda k: json.dumps([sources[k[0]].body, k[1]], ensure_ascii=False),
+    )
+    ctx.caches.setdefault("anchor-of", {}).update(zip(asked, found, strict=True))
 
 
 def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:

@@ -18,6 +18,15 @@ declaration attached with one of the decorators below:
     the changed one (an event page shows the sources it cites).  ``also`` is
     asked about the site before and after the edit.
 
+``@reads("event", "source", shows={"event": cited_ids})``
+    The output shows only part of an item of a kind: ``shows[kind](site, id)``
+    returns that part (None when the item is not in the site).  An edit of the
+    item re-renders the output only when that part differs before and after
+    (the source list shows how many events cite a source: an event's title
+    edit leaves it alone).  The answer must be comparable with ``==``, and is
+    also asked about the site before the edit, which may be a
+    `sitegen.build.manifest.Outline` (ids, timeline order, citations only).
+
 An output without a declaration is re-rendered after every change: always correct,
 only slower.  A change of settings, templates, theme strings or static files
 re-renders every output.  ``tests/test_serve_incremental.py`` checks that the
@@ -49,6 +58,17 @@ class Depends:
     each: str | None = None
     render: Callable[..., Any] | None = None
     also: Also | None = None
+    shows: dict[str, Callable[[Site, str], object]] | None = None
+
+    def affected(self, kind: str, item_id: str, before: Iterable[Site], after: Site) -> bool:
+        """Does a change of the item ``(kind, item_id)`` between ``before`` and ``after`` show here?"""
+        if kind not in self.kinds:
+            return False
+        view = (self.shows or {}).get(kind)
+        if view is None:
+            return True
+        now = view(after, item_id)
+        return any(view(site, item_id) != now for site in before) or not before
 
 
 def declared(produce: Callable) -> Depends | None:
@@ -64,9 +84,13 @@ def _check_kinds(kinds: Iterable[str]) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def reads(*kinds: str) -> Callable[[Callable], Callable]:
+def reads(
+    *kinds: str, shows: dict[str, Callable[[Site, str], object]] | None = None
+) -> Callable[[Callable], Callable]:
     """Declare the item kinds whose changes re-render this output (see the module docstring)."""
-    dep = Depends(_check_kinds(kinds))
+    if shows and not set(shows) <= set(kinds):
+        raise ValueError(f"shows names kinds the output does not read: {sorted(set(shows) - set(kinds))}")
+    dep = Depends(_check_kinds(kinds), shows=shows)
 
     def mark(produce: Callable) -> Callable:
         produce.depends = dep  # type: ignore[attr-defined]
@@ -108,6 +132,27 @@ def timeline_neighbours(site: Site, kind: str, item_id: str) -> Iterable[str]:
     timeline = site.timeline()
     i = next(n for n, e in enumerate(timeline) if e.id == item_id)
     return [e.id for e in timeline[max(i - 1, 0) : i + 2] if e.id != item_id]
+
+
+def cited_ids(site: Site, event_id: str) -> list[str] | None:
+    """What an output that counts citations shows of an event: the ids of the sources it cites."""
+    event = site.events.get(event_id)
+    return [c.source for c in event.sources] if event is not None else None
+
+
+def timeline_place(site: Site, event_id: str) -> int | None:
+    """What an output listing events in timeline order shows of an event: its place.
+
+    When the edited event keeps its place, every other event keeps its place too."""
+    for n, e in enumerate(site.timeline()):
+        if e.id == event_id:
+            return n
+    return None
+
+
+def present(site: Site, source_id: str) -> bool:
+    """What an output listing source ids shows of a source: that it exists."""
+    return source_id in site.sources
 
 
 def also_any(*answers: Also) -> Also:

@@ -27,6 +27,7 @@ from datetime import datetime
 
 from .. import __version__
 from . import BuildContext, Output
+from .depends import reads
 from .syndication import (
     event_first_reported,
     event_html,
@@ -85,6 +86,7 @@ def site_feeds(ctx: BuildContext) -> list[Feed]:
     return feeds
 
 
+@reads("event", "source")
 def atom_feeds(ctx: BuildContext) -> Iterator[Output]:
     for feed in site_feeds(ctx):
         entries = _event_entries(ctx) if feed.kind == "events" else _source_entries(ctx)

@@ -342,7 +342,7 @@ def plan_jobs(
                 items = set(getattr(site, STORES[dep.each])) | set(made_by.get(index, ()))
             jobs.append(_Job(index, produce, dep, items))
             continue
-        if not any(kind in dep.kinds for kind, _ in keys):
+        if not any(dep.affected(kind, i, before, site) for kind, i in keys):
             continue
         if dep.each is None:
             jobs.append(_Job(index, produce, dep))

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..content import CONTENT_KINDS, Citation, Site
+from ..content import CONTENT_KINDS, Citation, Site, file_digest
 from ..errors import Problem
 
 FORMAT = 1
@@ -46,10 +46,6 @@ Signature = list  # [size, mtime_ns, digest]
 
 def manifest_path(out: Path) -> Path:
     return out.parent / f".sitegen-build-{out.name}.json"
-
-
-def file_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def code_digest() -> str:

@@ -22,7 +22,7 @@ from ..dates import When
 from ..markdown import normalise_ws, plain_text, quote_form, render, tokens
 from . import BuildContext, Output
 from .coverage import coverage
-from .depends import also_any, each, events_citing, reads, sources_cited, timeline_neighbours
+from .depends import also_any, cited_ids, each, events_citing, reads, sources_cited, timeline_neighbours
 from .timeline import Section, is_vague, sections, time_of_day
 
 
@@ -131,6 +131,15 @@ def paragraph_anchor(src: Source, quote: str, cache: dict) -> str:
     return ""
 
 
+def quote_anchor(ctx: BuildContext, src: Source, quote: str) -> str:
+    """`paragraph_anchor` of a quote, once per build (`sitegen.build.prefetch_anchors` fills it at once)."""
+    known = ctx.caches.setdefault("anchor-of", {})
+    key = (src.id, quote)
+    if key not in known:
+        known[key] = paragraph_anchor(src, quote, ctx.caches.setdefault("anchors", {}))
+    return known[key]
+
+
 def body_with_anchors(text: str, quotes: dict[str, str] | None = None) -> tuple[Markup, set[str]]:
     """Render a source body giving each block an id ``p-N`` (quotes link to it).
 
@@ -234,6 +243,10 @@ def citing(ctx: BuildContext, source_id: str) -> list[Event]:
 def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
     """The source page's body with every quote that an event takes from it marked (cached)."""
     cache = ctx.caches.setdefault("bodies", {})
+    if src.id not in cache and ctx.cache is not None and ctx.cache.enabled:
+        from . import prerender_bodies
+
+        prerender_bodies(ctx, [src])
     if src.id not in cache:
         cache[src.id] = body_with_anchors(src.body, source_quotes(ctx, src))
     return cache[src.id]
@@ -255,7 +268,7 @@ def quote_target(ctx: BuildContext, event: Event, src: Source, quote: str) -> st
     qid = quote_id(event.id, src.id)
     if qid in placed:
         return qid
-    return paragraph_anchor(src, quote, ctx.caches.setdefault("anchors", {}))
+    return quote_anchor(ctx, src, quote)
 
 
 def describe(text: str, limit: int = 150, *, plain: str | None = None) -> str:
@@ -360,7 +373,7 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
     )
 
 
-@reads("event", "source")  # how many events cite each source
+@reads("event", "source", shows={"event": cited_ids})  # of events: how many cite each source
 def sources_index(ctx: BuildContext) -> Iterator[Output]:
     """The source list twice, server-rendered: by publication time and by outlet (no script needed)."""
     by_time = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))

@@ -38,17 +38,23 @@ from pathlib import Path
 
 from ..cache import Cache
 from ..config import SiteConfig
-from ..content import Site, load_site
+from ..content import Site, file_digest, load_site
 from ..errors import ContentError, Problem
 from ..progress import Progress
-from . import BuildContext, make_context, normalise_base_url, prerender_bodies, write_tree
+from . import (
+    BuildContext,
+    make_context,
+    normalise_base_url,
+    prefetch_anchors,
+    prerender_bodies,
+    write_tree,
+)
 from .incremental import Key, plan_jobs, render_job
 from .manifest import (
     Manifest,
     Outline,
     Scan,
     code_digest,
-    file_digest,
     manifest_path,
     output_tree,
     page_files,
@@ -134,9 +140,12 @@ def build(
     cache = Cache.for_site(config.root) if own_cache else cache
     try:
         with progress.stage("Reading content"):
-            site = load_site(config)
+            digests = {key: sig[2] for key, sig in inputs.pages.files.items()} if inputs else None
+            site = load_site(config, cache, digests)
             ctx = make_context(site, base_url)
         ctx.cache = cache
+        if cache.enabled:
+            prefetch_anchors(ctx)
         if old is not None and inputs is not None:
             result = _incremental(ctx, old, inputs, out, where, OUTPUTS, progress)
         else:

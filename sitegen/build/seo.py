@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from ..content import Event, Source, _published_iso
 from . import BuildContext, Output
+from .depends import present, reads, timeline_place
 from .feeds import site_feeds
 from .pages import published_text
 from .syndication import absolute_base, cited_sources, page_url, shorten, source_opening, summary_text
@@ -185,6 +186,7 @@ def jsonld(data: dict) -> Markup:
 
 
 # -- sitemap and robots ------------------------------------------------------------------
+@reads("event", "source", shows={"event": timeline_place, "source": present})  # ids, in order
 def sitemap(ctx: BuildContext) -> Iterator[Output]:
     """``sitemap.xml`` (sitemaps.org 0.9), only when the base URL is absolute.
 
@@ -201,6 +203,7 @@ def sitemap(ctx: BuildContext) -> Iterator[Output]:
     yield "sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8")
 
 
+@reads()
 def robots(ctx: BuildContext) -> Iterator[Output]:
     """``robots.txt``: everything may be crawled; names the sitemap when there is one."""
     lines = ["User-agent: *", "Allow: /"]

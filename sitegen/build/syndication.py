@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from ..content import Event, Source
 from ..markdown import plain_text, render
 from . import BuildContext
-from .pages import paragraph_anchor, published_text
+from .pages import published_text, quote_anchor
 from .theme import drop_forbidden
 
 
@@ -48,7 +48,25 @@ def link(ctx: BuildContext, rel: str, *, from_file: str) -> str:
     if absolute:
         return absolute
     path, hash_, fragment = rel.partition("#")
-    return posixpath.relpath(path, posixpath.dirname(from_file) or ".") + hash_ + fragment
+    return _relative(path, posixpath.dirname(from_file)) + hash_ + fragment
+
+
+def _relative(path: str, folder: str) -> str:
+    """``posixpath.relpath(path, folder or ".")``, without its cost for the usual case:
+    a plain output path seen from the root or from a folder one level down."""
+    plain = path not in ("", ".", "..") and not path.startswith(("/", "./", "../")) and not path.endswith("/")
+    plain = plain and not any(s in path for s in ("/./", "/../", "//", "/.."))
+    if plain and not folder:
+        return path
+    if (
+        plain
+        and folder
+        and "/" not in folder
+        and folder not in (".", "..")
+        and not path.startswith(folder + "/")
+    ):
+        return "../" + path
+    return posixpath.relpath(path, folder or ".")
 
 
 def rfc3339(dt: datetime) -> str:
@@ -107,13 +125,12 @@ def event_html(ctx: BuildContext, event: Event, href: Callable[[str], str], *, w
         parts.append(render(event.summary))
     if event.note:
         parts.append(f"<p><em>{escape(t('date_note', 'Note'))}:</em> {escape(event.note)}</p>")
-    cache = ctx.caches.setdefault("anchors", {})
     items: list[str] = []
     for c in event.sources:
         src = ctx.site.sources.get(c.source)
         if src is None:
             continue
-        anchor = paragraph_anchor(src, c.quote, cache) if c.quote else ""
+        anchor = quote_anchor(ctx, src, c.quote) if c.quote else ""
         target = f"sources/{src.id}.html" + (f"#{anchor}" if anchor else "")
         quote = (
             f'<blockquote lang="{escape(src.lang)}"><p>{escape(c.quote)}</p></blockquote>' if c.quote else ""

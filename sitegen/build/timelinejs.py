@@ -26,6 +26,7 @@ from markupsafe import escape
 from ..content import Event
 from ..dates import PRECISIONS, When, parse_iso
 from . import BuildContext, Output
+from .depends import reads
 from .syndication import event_html, link
 from .theme import drop_forbidden
 
@@ -85,6 +86,7 @@ def timeline_document(ctx: BuildContext) -> dict:
     }
 
 
+@reads("event", "source")
 def timeline_json(ctx: BuildContext) -> Iterator[Output]:
     text = json.dumps(timeline_document(ctx), ensure_ascii=False, indent=1)
     yield "timeline.json", (text + "\n").encode("utf-8")

@@ -137,9 +137,7 @@ def find_times(text: str, published: datetime, *, lang: str | None = None) -> li
 _MAX_RETRIES = 25
 
 
-def _read(
-    text: str, published: datetime, chosen: list[Hit]
-) -> tuple[list[TimeMention], Hit | None]:
+def _read(text: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeMention], Hit | None]:
     """Resolve the chosen hits left to right; stop at the first that turns out not to be a time."""
     ctx = Ctx(text, published)
     mentions: list[TimeMention] = []
@@ -155,9 +153,7 @@ def _read(
             log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
             return mentions, hit
         one_line = " ".join(res.explanation.split())  # matches may span a line break
-        mention = TimeMention(
-            hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, one_line
-        )
+        mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, one_line)
         mentions.append(mention)
         if res.when is not None:
             ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year))
@@ -252,9 +248,7 @@ _EFFECTIVE_BEFORE_EN = re.compile(
 
 def _announced(ctx: Ctx, hit: Hit) -> str | None:
     before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
-    m = _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12]) or _EFFECTIVE_BEFORE_EN.search(
-        before
-    )
+    m = _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12]) or _EFFECTIVE_BEFORE_EN.search(before)
     return m.group(0).strip() if m else None
 
 

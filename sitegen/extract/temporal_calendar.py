@@ -170,9 +170,7 @@ def clip_to(when: When, limit: datetime) -> When:
     bound = ceil_unit(limit, when.precision)
     if when.end <= bound or bound <= when.start:
         return when
-    return span(
-        when.start, bound, when.precision, approximate=when.approximate, part=when.part_of_day
-    )
+    return span(when.start, bound, when.precision, approximate=when.approximate, part=when.part_of_day)
 
 
 def weekday_on_or_before(d: date, weekday: int) -> date:

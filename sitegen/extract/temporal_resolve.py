@@ -344,9 +344,7 @@ def _season(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]
         srcs.add("pub")
         y = ctx.pub_date.year
         if rel == "last":  # the latest such season already over at publication
-            while C.midnight(date(*C.add_months(y, first, last - first + 1), 1), ctx.tz) > (
-                ctx.published
-            ):
+            while C.midnight(date(*C.add_months(y, first, last - first + 1), 1), ctx.tz) > (ctx.published):
                 y -= 1
         elif rel == "next":
             y += 1
