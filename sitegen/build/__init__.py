@@ -44,6 +44,7 @@ class BuildContext:
     base_url: str = ""
     extra_head: str = ""  # e.g. the dev server's reload script; never set by `sitegen build`
     caches: dict = field(default_factory=dict)  # memos for this build only
+    memo: dict = field(default_factory=dict)  # pieces kept between serve's updates (`fragments`)
     cache: Cache | None = None  # the site's on-disk cache (`sitegen.cache`), kept between builds
 
     @property
@@ -94,6 +95,7 @@ def make_context(
         strings=strings,
         base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
         extra_head=extra_head,
+        memo=reuse.memo if reuse is not None else {},
     )
     from . import seo
     from .pages import install_helpers

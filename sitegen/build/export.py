@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from . import BuildContext, Output
 from .depends import reads
+from .fragments import encode, json_with_lists, pieces
 
 SCHEMA_VERSION = 1
 
@@ -41,7 +41,16 @@ def source_record(src) -> dict:
 
 @reads("event", "source")
 def events_json(ctx: BuildContext) -> Iterator[Output]:
+    """Each record is encoded once and kept while its item is the same object (`fragments`)."""
     site = ctx.site
+    events, sources = pieces(ctx, "events-json-event"), pieces(ctx, "events-json-source")
+    lists = {
+        "events": [events.get((e,), None, lambda e=e: encode(event_record(ctx, e))) for e in site.timeline()],
+        "sources": [
+            sources.get((s,), None, lambda s=s: encode(source_record(s)))
+            for s in sorted(site.sources.values(), key=lambda s: (s.published, s.id))
+        ],
+    }
     doc = {
         "version": SCHEMA_VERSION,
         "site": {
@@ -50,10 +59,8 @@ def events_json(ctx: BuildContext) -> Iterator[Output]:
             "timezone": ctx.config.timezone,
             "base_url": ctx.base_url,
         },
-        "events": [event_record(ctx, e) for e in site.timeline()],
-        "sources": [
-            source_record(s) for s in sorted(site.sources.values(), key=lambda s: (s.published, s.id))
-        ],
+        "events": [],
+        "sources": [],
     }
-    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False)
+    text = json_with_lists(doc, lists)
     yield "events.json", (text + "\n").encode("utf-8")

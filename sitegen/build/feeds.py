@@ -28,6 +28,7 @@ from datetime import datetime
 from .. import __version__
 from . import BuildContext, Output
 from .depends import reads
+from .fragments import pieces
 from .syndication import (
     event_first_reported,
     event_html,
@@ -123,10 +124,16 @@ def _event_entries(ctx: BuildContext) -> list[Entry]:
         )
     kept = _newest_first(entries)
     path = "feeds/events.xml"
+    table = pieces(ctx, "feed-entry")
+    sources = ctx.site.sources
     for entry in kept:  # only the kept entries are rendered: a large site has thousands of events
         event = ctx.site.events[entry.key]
-        entry.content_html = event_html(
-            ctx, event, lambda rel: link(ctx, rel, from_file=path), with_date=True
+        entry.content_html = table.get(
+            (event, *(sources.get(c.source) for c in event.sources)),
+            None,
+            lambda event=event: event_html(
+                ctx, event, lambda rel: link(ctx, rel, from_file=path), with_date=True
+            ),
         )
     ctx.caches["feed-events"] = kept
     return kept

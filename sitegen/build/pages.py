@@ -23,6 +23,7 @@ from ..markdown import normalise_ws, plain_text, quote_form, render, tokens
 from . import BuildContext, Output
 from .coverage import coverage
 from .depends import also_any, cited_ids, each, events_citing, reads, sources_cited, timeline_neighbours
+from .fragments import pieces
 from .timeline import Section, is_vague, sections, time_of_day
 
 
@@ -297,12 +298,34 @@ def index_page(ctx: BuildContext) -> Iterator[Output]:
         "index.html",
         "index.html",
         sections=secs,
+        entries=timeline_entries(ctx, secs),
         events=timeline,
         sources=site.sources,
         coverage=chart,
         page_title="",
         page_description=ctx.config.description,
     )
+
+
+def timeline_entries(ctx: BuildContext, secs: list[Section]) -> dict[str, Markup]:
+    """Event id -> its entry on the timeline (``_entry.html``), each made once and kept (`fragments`)."""
+    module = ctx.env.get_template("_entry.html").make_module({"root": ""})  # the timeline is at the root
+    table = pieces(ctx, "timeline-entry")
+    sources = ctx.site.sources
+    entries: dict[str, Markup] = {}
+
+    def walk(secs: list[Section]) -> None:
+        for sec in secs:
+            level = 4 + sec.depth  # the entries' headings sit one below their section's
+            for e in sec.events:
+                cited = tuple(sources[c.source] for c in e.sources)
+                entries[e.id] = table.get(
+                    (e, *cited), level, lambda e=e, level=level, cited=cited: module.entry(e, level, cited)
+                )
+            walk(sec.children)
+
+    walk(secs)
+    return entries
 
 
 def _anchors(secs: list[Section]) -> set[str]:

@@ -18,7 +18,6 @@ event, in timeline order, after a title slide:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from markupsafe import escape
@@ -27,6 +26,7 @@ from ..content import Event
 from ..dates import PRECISIONS, When, parse_iso
 from . import BuildContext, Output
 from .depends import reads
+from .fragments import encode, json_with_lists, pieces
 from .syndication import event_html, link
 from .theme import drop_forbidden
 
@@ -67,13 +67,19 @@ def event_slide(ctx: BuildContext, event: Event, grouped: bool) -> dict:
     return slide
 
 
-def timeline_document(ctx: BuildContext) -> dict:
-    cfg = ctx.config
-    events = ctx.site.timeline()
+def spans_years(events: list[Event]) -> bool:
+    """Does the timeline span more than one year (slides are then grouped by year)?"""
     years = {e.when.start.year for e in events} | {
         int((e.when.until_iso() or "")[:4]) for e in events if e.when.is_range
     }
-    grouped = len(years) > 1
+    return len(years) > 1
+
+
+def timeline_document(ctx: BuildContext, slides: list | None = None) -> dict:
+    """The whole document; ``slides``: the events' slides, when made already."""
+    cfg = ctx.config
+    events = ctx.site.timeline()
+    grouped = spans_years(events)
     intro = f"<p>{escape(cfg.description)}</p>" if cfg.description else ""
     home = link(ctx, "index.html", from_file="timeline.json")
     intro += f'<p><a href="{escape(home)}">{escape(cfg.title)}</a></p>'
@@ -81,12 +87,25 @@ def timeline_document(ctx: BuildContext) -> dict:
         "title": {
             "text": {"headline": str(escape(drop_forbidden(cfg.title))), "text": drop_forbidden(intro)},
         },
-        "events": [event_slide(ctx, e, grouped) for e in events],
+        "events": slides if slides is not None else [event_slide(ctx, e, grouped) for e in events],
         "scale": "human",
     }
 
 
 @reads("event", "source")
 def timeline_json(ctx: BuildContext) -> Iterator[Output]:
-    text = json.dumps(timeline_document(ctx), ensure_ascii=False, indent=1)
+    """Each event's slide is encoded once and kept while the event and its sources are (`fragments`)."""
+    events = ctx.site.timeline()
+    grouped = spans_years(events)
+    table = pieces(ctx, "timeline-slide")
+    sources = ctx.site.sources
+    slides = [
+        table.get(
+            (e, *(sources.get(c.source) for c in e.sources)),
+            grouped,
+            lambda e=e: encode(event_slide(ctx, e, grouped)),
+        )
+        for e in events
+    ]
+    text = json_with_lists(timeline_document(ctx, []), {"events": slides})
     yield "timeline.json", (text + "\n").encode("utf-8")
