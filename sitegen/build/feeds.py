@@ -106,9 +106,14 @@ def _event_entries(ctx: BuildContext) -> list[Entry]:
     if cached is not None:
         return cached
     entries = []
+    dates = pieces(ctx, "feed-dates")
+    sources = ctx.site.sources
     for event in ctx.site.events.values():
-        updated = event_updated(ctx, event)
-        first = event_first_reported(ctx, event)
+        updated, first = dates.get(
+            (event, *(sources.get(c.source) for c in event.sources)),
+            None,
+            lambda event=event: (event_updated(ctx, event), event_first_reported(ctx, event)),
+        )
         if updated is None or first is None:
             continue
         entries.append(

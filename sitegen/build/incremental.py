@@ -56,6 +56,7 @@ class PageCache:
     def __init__(self) -> None:
         self.pages: dict[Path, _Page] = {}
         self.timezone = ""
+        self._ranked: list[Path] | None = None  # the pages' paths in `content_files` order
 
     def entries(self, config: SiteConfig, changed: Iterable[Path] | None = None) -> list[tuple]:
         """(kind, path, item, problems) for every page, in `content_files` order, as `assemble` takes them.
@@ -70,6 +71,7 @@ class PageCache:
         if changed is None:
             listed = content_files(config)
             self.pages = {p: page for kind, p in listed if (page := self._page(config, kind, p, False))}
+            self._ranked = None
         else:
             folders = {config.content_dir / folder: kind for kind, folder in CONTENT_KINDS}
             for path in changed:
@@ -77,13 +79,18 @@ class PageCache:
                 page = None
                 if kind is not None and path.suffix == ".md" and not path.name.startswith("."):
                     page = self._page(config, kind, path, True)
+                old = self.pages.get(path)
                 if page is None:
                     self.pages.pop(path, None)
                 else:
                     self.pages[path] = page
-        order = {kind: n for n, (kind, _) in enumerate(CONTENT_KINDS)}
-        ranked = sorted(self.pages.items(), key=lambda kv: (order[kv[1].kind], str(kv[0])))
-        return [(page.kind, path, page.item, page.problems) for path, page in ranked]
+                if (old is None) != (page is None) or (old and page and old.kind != page.kind):
+                    self._ranked = None  # a page came or went: sort again
+        if self._ranked is None:
+            order = {kind: n for n, (kind, _) in enumerate(CONTENT_KINDS)}
+            self._ranked = sorted(self.pages, key=lambda p: (order[self.pages[p].kind], str(p)))
+        pages = self.pages
+        return [(pages[p].kind, p, pages[p].item, pages[p].problems) for p in self._ranked]
 
     def _page(self, config: SiteConfig, kind: str, path: Path, forget: bool) -> _Page | None:
         try:

@@ -298,7 +298,7 @@ def index_page(ctx: BuildContext) -> Iterator[Output]:
         "index.html",
         "index.html",
         sections=secs,
-        entries=timeline_entries(ctx, secs),
+        timeline_html=timeline_html(ctx, secs),
         events=timeline,
         sources=site.sources,
         coverage=chart,
@@ -307,25 +307,30 @@ def index_page(ctx: BuildContext) -> Iterator[Output]:
     )
 
 
-def timeline_entries(ctx: BuildContext, secs: list[Section]) -> dict[str, Markup]:
-    """Event id -> its entry on the timeline (``_entry.html``), each made once and kept (`fragments`)."""
-    module = ctx.env.get_template("_entry.html").make_module({"root": ""})  # the timeline is at the root
-    table = pieces(ctx, "timeline-entry")
+def timeline_html(ctx: BuildContext, secs: list[Section]) -> Markup:
+    """The timeline's headings and events (``_timeline.html``), each piece made once and kept while what
+    it shows is the same (`fragments`): an edit renders one entry and the headings above it again."""
+    module = ctx.env.get_template("_timeline.html").make_module({"root": ""})  # the timeline is at the root
+    entries_table, sections_table = pieces(ctx, "timeline-entry"), pieces(ctx, "timeline-section")
     sources = ctx.site.sources
-    entries: dict[str, Markup] = {}
 
-    def walk(secs: list[Section]) -> None:
-        for sec in secs:
-            level = 4 + sec.depth  # the entries' headings sit one below their section's
-            for e in sec.events:
-                cited = tuple(sources[c.source] for c in e.sources)
-                entries[e.id] = table.get(
-                    (e, *cited), level, lambda e=e, level=level, cited=cited: module.entry(e, level, cited)
-                )
-            walk(sec.children)
+    def section(sec: Section) -> Markup:
+        level = 4 + sec.depth  # the entries' headings sit one below their section's
+        entries: dict[str, Markup] = {}
+        for e in sec.events:
+            cited = tuple(sources[c.source] for c in e.sources)
+            entries[e.id] = entries_table.get(
+                (e, *cited), level, lambda e=e, cited=cited: module.entry(e, level, cited)
+            )
+        inner = {child.anchor: section(child) for child in sec.children}
+        shown = (sec.kind, sec.anchor, sec.depth, sec.label, sec.when, sec.when.iso(), tuple(inner))
+        return sections_table.get(
+            (*entries.values(), *inner.values()),
+            shown,
+            lambda: module.section(sec, entries, inner),
+        )
 
-    walk(secs)
-    return entries
+    return Markup("".join(section(sec) for sec in secs))
 
 
 def _anchors(secs: list[Section]) -> set[str]:

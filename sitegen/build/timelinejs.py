@@ -67,19 +67,21 @@ def event_slide(ctx: BuildContext, event: Event, grouped: bool) -> dict:
     return slide
 
 
-def spans_years(events: list[Event]) -> bool:
-    """Does the timeline span more than one year (slides are then grouped by year)?"""
-    years = {e.when.start.year for e in events} | {
-        int((e.when.until_iso() or "")[:4]) for e in events if e.when.is_range
-    }
-    return len(years) > 1
+def spans_years(ctx: BuildContext, events: list[Event]) -> bool:
+    """Does the timeline span more than one year (slides are then grouped by year)? Once per build."""
+    if "spans-years" not in ctx.caches:
+        years = {e.when.start.year for e in events} | {
+            int((e.when.until_iso() or "")[:4]) for e in events if e.when.is_range
+        }
+        ctx.caches["spans-years"] = len(years) > 1
+    return ctx.caches["spans-years"]
 
 
 def timeline_document(ctx: BuildContext, slides: list | None = None) -> dict:
     """The whole document; ``slides``: the events' slides, when made already."""
     cfg = ctx.config
     events = ctx.site.timeline()
-    grouped = spans_years(events)
+    grouped = spans_years(ctx, events)
     intro = f"<p>{escape(cfg.description)}</p>" if cfg.description else ""
     home = link(ctx, "index.html", from_file="timeline.json")
     intro += f'<p><a href="{escape(home)}">{escape(cfg.title)}</a></p>'
@@ -96,7 +98,7 @@ def timeline_document(ctx: BuildContext, slides: list | None = None) -> dict:
 def timeline_json(ctx: BuildContext) -> Iterator[Output]:
     """Each event's slide is encoded once and kept while the event and its sources are (`fragments`)."""
     events = ctx.site.timeline()
-    grouped = spans_years(events)
+    grouped = spans_years(ctx, events)
     table = pieces(ctx, "timeline-slide")
     sources = ctx.site.sources
     slides = [
