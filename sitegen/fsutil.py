@@ -52,10 +52,15 @@ def staging_dir(target: Path) -> Path:
 def swap_in(staged: Path, target: Path) -> None:
     """Put ``staged`` in place of ``target``; the old tree is removed afterwards.
 
-    Between the two renames the target name briefly does not exist; it is never
-    half-written.  Leftovers of an interrupted swap are removed on the next build.
+    Where the system can exchange two names in one step (Linux), ``target`` is
+    always there, old or new.  Elsewhere, between two renames the target name
+    briefly does not exist; it is never half-written, and the next build puts
+    the old tree back if a crash came in between (`clean_stale`).
     """
     staged, target = Path(staged), Path(target)
+    if target.exists() and _exchange(staged, target):
+        shutil.rmtree(staged, ignore_errors=True)  # holds the old tree now
+        return
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
@@ -71,7 +76,33 @@ def clean_stale(target: Path) -> None:
     target = Path(target)
     if not target.parent.exists():
         return
+    # an interrupted swap may have left the target missing while an old tree exists: put it back
+    olds = sorted(target.parent.glob(f".{target.name}.old-*"), key=lambda p: p.stat().st_mtime_ns)
+    if not target.exists() and olds and olds[-1].is_dir():
+        os.replace(olds[-1], target)
     for p in target.parent.glob(f".{target.name}.*-*"):
         if p.is_dir() and (".staging-" in p.name or ".old-" in p.name):
             shutil.rmtree(p, ignore_errors=True)
-    # an interrupted swap may have left the target missing while an old tree exists
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names ``a`` and ``b`` in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``).
+
+    False where the system or file system cannot; nothing has changed then."""
+    import ctypes
+    import errno
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
