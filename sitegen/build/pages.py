@@ -24,6 +24,7 @@ from . import BuildContext, Output
 from .coverage import coverage
 from .depends import also_any, cited_ids, each, events_citing, reads, sources_cited, timeline_neighbours
 from .fragments import pieces
+from .theme import Clean
 from .timeline import Section, is_vague, sections, time_of_day
 
 
@@ -320,17 +321,17 @@ def timeline_html(ctx: BuildContext, secs: list[Section]) -> Markup:
         for e in sec.events:
             cited = tuple(sources[c.source] for c in e.sources)
             entries[e.id] = entries_table.get(
-                (e, *cited), level, lambda e=e, cited=cited: module.entry(e, level, cited)
+                (e, *cited), level, lambda e=e, cited=cited: Clean(module.entry(e, level, cited))
             )
         inner = {child.anchor: section(child) for child in sec.children}
         shown = (sec.kind, sec.anchor, sec.depth, sec.label, sec.when, sec.when.iso(), tuple(inner))
         return sections_table.get(
             (*entries.values(), *inner.values()),
             shown,
-            lambda: module.section(sec, entries, inner),
+            lambda: Clean(module.section(sec, entries, inner)),
         )
 
-    return Markup("".join(section(sec) for sec in secs))
+    return Clean("".join(section(sec) for sec in secs))
 
 
 def _anchors(secs: list[Section]) -> set[str]:

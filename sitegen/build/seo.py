@@ -85,8 +85,10 @@ class PageMeta:
 def page_meta(ctx: BuildContext, page_path: str, root: str, page_title: object = None) -> PageMeta:
     cfg = ctx.config
 
-    def url_of(rel: str) -> str:
-        return page_url(ctx, rel) or root + rel
+    base = absolute_base(ctx)
+
+    def url_of(rel: str) -> str:  # `page_url`, else relative to the page
+        return base + rel.removesuffix("index.html") if base else root + rel
 
     meta = PageMeta(
         title=str(page_title or cfg.title),

@@ -63,7 +63,14 @@ def drop_forbidden(text: str) -> str:
     return _FORBIDDEN.sub("", text)
 
 
+class Clean(Markup):
+    """HTML made by templates from values that went through `_finalize` already (pieces of a page
+    rendered on their own): not searched again."""
+
+
 def _finalize(value: object) -> object:
+    if isinstance(value, Clean):
+        return value
     if isinstance(value, str) and _FORBIDDEN.search(value):
         return Markup(drop_forbidden(value)) if isinstance(value, Markup) else drop_forbidden(value)
     return value
