@@ -75,6 +75,7 @@ class Source:
     dump: str | None = None
     body: str = ""
     page: frontmatter.Page | None = None
+    digest: str = field(default="", compare=False, repr=False)  # of the page's bytes, when known
     _text: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -125,6 +126,7 @@ class Event:
     note: str | None = None
     lang: str = "zh"
     page: frontmatter.Page | None = None
+    digest: str = field(default="", compare=False, repr=False)  # of the page's bytes, when known
 
     def to_page(self) -> tuple[dict, str]:
         data: dict = {"id": self.id, "title": self.title}
@@ -435,7 +437,8 @@ def load_site(config: SiteConfig, cache: Cache | None = None, digests: dict[str,
         rel = path.relative_to(config.root)
         stored = found.get(known[path] or "")
         if stored is not None:
-            items.append((kind, path, *item_from_page(config, kind, frontmatter.Page(rel, **stored), rel)))
+            page, digest = frontmatter.Page(rel, **stored), known[path]
+            items.append((kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest)))
             continue
         try:
             raw = path.read_bytes()
@@ -448,17 +451,24 @@ def load_site(config: SiteConfig, cache: Cache | None = None, digests: dict[str,
                 (kind, path, None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}")])
             )
             continue
+        digest = file_digest(raw)
         if _plain_data(page.data):
-            new[file_digest(raw)] = {
+            new[digest] = {
                 "data": page.data,
                 "body": page.body,
                 "lines": page.lines,
                 "item_lines": page.item_lines,
                 "body_line": page.body_line,
             }
-        items.append((kind, path, *item_from_page(config, kind, page, rel)))
+        items.append((kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest)))
     table.put_many(new)
     return assemble(config, items, quote_cache=cache)
+
+
+def _with_digest(read: tuple[Item | None, list[Problem]], digest: str) -> tuple[Item | None, list[Problem]]:
+    if read[0] is not None:
+        read[0].digest = digest
+    return read
 
 
 def file_digest(data: bytes) -> str:

@@ -20,6 +20,7 @@ from sitegen.build import build
 from sitegen.build.incremental import LiveBuild
 from sitegen.build.manifest import Manifest, manifest_path
 from sitegen.build.theme import CHECKOUT_THEMES
+from sitegen.cache import Cache
 from sitegen.cli import main
 from sitegen.config import load_config
 
@@ -43,9 +44,9 @@ def stamps(out: Path) -> dict[str, int]:
 
 
 def full_tree(root: Path, tmp: Path, base_url: str | None = None) -> dict[str, bytes]:
-    """What a clean full build of ``root`` writes (into a folder of its own)."""
+    """What a clean full build of ``root`` writes (into a folder of its own, with no cache)."""
     out = tmp / f"full-{time.monotonic_ns()}"
-    build(load_config(root), out, base_url, incremental=False)
+    build(load_config(root), out, base_url, incremental=False, cache=Cache(None))
     return tree(out)
 
 
@@ -197,6 +198,27 @@ def test_full_flag_and_errors_leave_the_manifest_true(site: Path, tmp_path: Path
     event.write_text(good, "utf-8")
     assert build(load_config(site)).mode == "unchanged"
     assert tree(out) == full_tree(site, tmp_path)
+
+
+def test_build_takes_the_pieces_of_unchanged_events_from_the_cache(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new process has no pieces in memory: those of unchanged events come from the on-disk cache."""
+    build(load_config(site))
+    made: list[str] = []
+    from sitegen.build import timelinejs
+
+    slide = timelinejs.event_slide
+    monkeypatch.setattr(timelinejs, "event_slide", lambda c, e, g: made.append(e.id) or slide(c, e, g))
+    event = first(site / "content" / "events", 2)
+    edit_page(event, title="只改这一个")
+    assert build(load_config(site)).mode == "incremental"
+    assert made == [frontmatter.read(event).data["id"]]
+    assert tree(site / "public") == full_tree(site, tmp_path)
+    made.clear()
+    build(load_config(site), incremental=False)  # a full build too
+    assert made == []
+    assert tree(site / "public") == full_tree(site, tmp_path)
 
 
 def test_serve_keeps_the_pieces_of_unchanged_events(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,6 +45,7 @@ class BuildContext:
     extra_head: str = ""  # e.g. the dev server's reload script; never set by `sitegen build`
     caches: dict = field(default_factory=dict)  # memos for this build only
     memo: dict = field(default_factory=dict)  # pieces kept between serve's updates (`fragments`)
+    pieces_version: str = ""  # what pieces depend on besides pages; set: keep them on disk too
     cache: Cache | None = None  # the site's on-disk cache (`sitegen.cache`), kept between builds
 
     @property

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from . import BuildContext, Output
 from .depends import reads
-from .fragments import encode, json_with_lists, pieces
+from .fragments import TEXT, encode, json_with_lists, pieces
 
 SCHEMA_VERSION = 1
 
@@ -43,13 +43,13 @@ def source_record(src) -> dict:
 def events_json(ctx: BuildContext) -> Iterator[Output]:
     """Each record is encoded once and kept while its item is the same object (`fragments`)."""
     site = ctx.site
-    events, sources = pieces(ctx, "events-json-event"), pieces(ctx, "events-json-source")
+    events, sources = pieces(ctx, "events-json-event", TEXT), pieces(ctx, "events-json-source", TEXT)
+    ordered = sorted(site.sources.values(), key=lambda s: (s.published, s.id))
     lists = {
-        "events": [events.get((e,), None, lambda e=e: encode(event_record(ctx, e))) for e in site.timeline()],
-        "sources": [
-            sources.get((s,), None, lambda s=s: encode(source_record(s)))
-            for s in sorted(site.sources.values(), key=lambda s: (s.published, s.id))
-        ],
+        "events": events.many(
+            [((e,), None, lambda e=e: encode(event_record(ctx, e))) for e in site.timeline()]
+        ),
+        "sources": sources.many([((s,), None, lambda s=s: encode(source_record(s))) for s in ordered]),
     }
     doc = {
         "version": SCHEMA_VERSION,

@@ -28,7 +28,7 @@ from datetime import datetime
 from .. import __version__
 from . import BuildContext, Output
 from .depends import reads
-from .fragments import pieces
+from .fragments import TEXT, pieces
 from .syndication import (
     event_first_reported,
     event_html,
@@ -129,17 +129,22 @@ def _event_entries(ctx: BuildContext) -> list[Entry]:
         )
     kept = _newest_first(entries)
     path = "feeds/events.xml"
-    table = pieces(ctx, "feed-entry")
+    table = pieces(ctx, "feed-entry", TEXT)
     sources = ctx.site.sources
+    requests = []
     for entry in kept:  # only the kept entries are rendered: a large site has thousands of events
         event = ctx.site.events[entry.key]
-        entry.content_html = table.get(
-            (event, *(sources.get(c.source) for c in event.sources)),
-            None,
-            lambda event=event: event_html(
-                ctx, event, lambda rel: link(ctx, rel, from_file=path), with_date=True
-            ),
+        requests.append(
+            (
+                (event, *(sources.get(c.source) for c in event.sources)),
+                None,
+                lambda event=event: event_html(
+                    ctx, event, lambda rel: link(ctx, rel, from_file=path), with_date=True
+                ),
+            )
         )
+    for entry, html in zip(kept, table.many(requests), strict=True):
+        entry.content_html = html
     ctx.caches["feed-events"] = kept
     return kept
 

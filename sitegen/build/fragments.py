@@ -12,35 +12,78 @@ empty whenever one of those changes (a full re-render) and for every
 
 Each output's pieces live in a table of their own; a table keeps only the pieces
 used by the output's last render, so edits do not make the memo grow.
+
+``sitegen build`` starts a new process each time, so it also keeps pieces in the
+site's on-disk cache (`sitegen.cache`), named by the hashes of the pages they are
+made from (`Source.digest`, `Event.digest`; a piece made of other pieces by
+theirs) and kept in a table whose version covers all the rest: sitegen's code,
+the settings, every theme file and the base URL (`BuildContext.pieces_version`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from ..cache import Table
     from . import BuildContext
 
 T = TypeVar("T")
+Request = tuple[tuple[Any, ...], Hashable, Callable[[], Any]]  # objects, extra, make
+Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]  # to JSON, from JSON
 
 
 class Pieces:
     """The pieces of one output: those made in this render, and those of the last one."""
 
-    def __init__(self, before: dict, now: dict) -> None:
+    def __init__(
+        self, before: dict, now: dict, disk: Table | None = None, codec: Codec | None = None
+    ) -> None:
         self.before = before
         self.now = now
+        self.disk = disk
+        self.codec = codec
 
     def get(self, objects: tuple[Any, ...], extra: Hashable, make: Callable[[], T]) -> T:
         """``make()``, or what it gave last time for the very same ``objects`` and equal ``extra``."""
-        key = (tuple(map(id, objects)), extra)
-        found = self.now.get(key) or self.before.get(key)
-        if found is not None and len(found[0]) == len(objects) and all(map(_same, found[0], objects)):
-            self.now[key] = found
-            return found[1]
-        value = make()
-        self.now[key] = (objects, value)  # holding the objects keeps their ids from being reused
+        return self.many([(objects, extra, make)])[0]
+
+    def many(self, requests: list[Request]) -> list:
+        """`get` for many pieces at once (one look-up in the on-disk cache for all)."""
+        results: list = [None] * len(requests)
+        missing: list[int] = []
+        for n, (objects, extra, _) in enumerate(requests):
+            key = (tuple(map(id, objects)), extra)
+            found = self.now.get(key) or self.before.get(key)
+            if found is not None and len(found[0]) == len(objects) and all(map(_same, found[0], objects)):
+                self.now[key] = found
+                results[n] = found[1]
+            else:
+                missing.append(n)
+        stored: dict[int, str] = {}
+        if missing and self.disk is not None and self.codec is not None:
+            named = {n: k for n in missing if (k := _disk_key(*requests[n][:2]))}
+            got = self.disk.get_many(named.values())
+            stored = {n: k for n, k in named.items() if k not in got}
+            decode = self.codec[1]
+            for n, k in named.items():
+                if k in got:
+                    results[n] = self._keep(requests[n], decode(got[k]))
+            missing = [n for n in missing if n not in named or n in stored]
+        made: dict[str, Any] = {}
+        for n in missing:
+            results[n] = self._keep(requests[n], requests[n][2]())
+            if n in stored:
+                made[stored[n]] = self.codec[0](results[n])  # type: ignore[index]
+        if made and self.disk is not None:
+            self.disk.put_many(made)
+        return results
+
+    def _keep(self, request: Request, value: object) -> object:
+        objects, extra, _ = request
+        self.now[(tuple(map(id, objects)), extra)] = (objects, value)  # the objects keep their ids unused
         return value
 
 
@@ -48,15 +91,41 @@ def _same(a: object, b: object) -> bool:
     return a is b
 
 
-def pieces(ctx: BuildContext, name: str) -> Pieces:
-    """The table ``name`` for this render (the first call in a build starts it afresh)."""
+def _disk_key(objects: tuple[Any, ...], extra: Hashable) -> str | None:
+    """A piece's name in the on-disk cache: the hashes of the pages (or pieces) it is made from."""
+    h = hashlib.blake2b(repr(extra).encode(), digest_size=16)
+    for obj in objects:
+        if obj is None:
+            part = "-"
+        elif getattr(obj, "digest", ""):
+            part = obj.digest
+        elif isinstance(obj, str):
+            part = hashlib.blake2b(obj.encode(), digest_size=16).hexdigest()
+        else:
+            return None  # an item read without its hash: kept in memory only
+        h.update(part.encode() + b"\0")
+    return h.hexdigest()
+
+
+def pieces(ctx: BuildContext, name: str, codec: Codec | None = None) -> Pieces:
+    """The table ``name`` for this render (the first call in a build starts it afresh).
+
+    ``codec``: how a piece becomes JSON and back, to keep the pieces in the on-disk cache as
+    well (``sitegen build`` sets `BuildContext.pieces_version`: what they depend on besides pages).
+    """
     tables = ctx.caches.setdefault("pieces", {})
     if name not in tables:
         before = ctx.memo.get(name, {})
         now: dict = {}
         ctx.memo[name] = now
-        tables[name] = Pieces(before, now)
+        disk = None
+        if codec is not None and ctx.pieces_version and ctx.cache is not None and ctx.cache.enabled:
+            disk = ctx.cache.table(f"piece-{name}", ctx.pieces_version)
+        tables[name] = Pieces(before, now, disk, codec)
     return tables[name]
+
+
+TEXT: Codec = (str, str)
 
 
 def json_list(items: list[str], depth: int) -> str:

@@ -312,26 +312,49 @@ def timeline_html(ctx: BuildContext, secs: list[Section]) -> Markup:
     """The timeline's headings and events (``_timeline.html``), each piece made once and kept while what
     it shows is the same (`fragments`): an edit renders one entry and the headings above it again."""
     module = ctx.env.get_template("_timeline.html").make_module({"root": ""})  # the timeline is at the root
-    entries_table, sections_table = pieces(ctx, "timeline-entry"), pieces(ctx, "timeline-section")
+    codec = (str, Clean)
+    entries_table = pieces(ctx, "timeline-entry", codec)
+    sections_table = pieces(ctx, "timeline-section", codec)
     sources = ctx.site.sources
+    levels: list[list[Section]] = []  # sections by depth
 
-    def section(sec: Section) -> Markup:
+    def collect(secs: list[Section]) -> None:
+        for sec in secs:
+            while len(levels) <= sec.depth:
+                levels.append([])
+            levels[sec.depth].append(sec)
+            collect(sec.children)
+
+    collect(secs)
+    requests = []
+    for sec in (sec for level in levels for sec in level):
         level = 4 + sec.depth  # the entries' headings sit one below their section's
-        entries: dict[str, Markup] = {}
         for e in sec.events:
             cited = tuple(sources[c.source] for c in e.sources)
-            entries[e.id] = entries_table.get(
-                (e, *cited), level, lambda e=e, cited=cited: Clean(module.entry(e, level, cited))
+            requests.append(
+                (
+                    (e, *cited),
+                    level,
+                    lambda e=e, level=level, cited=cited: Clean(module.entry(e, level, cited)),
+                )
             )
-        inner = {child.anchor: section(child) for child in sec.children}
-        shown = (sec.kind, sec.anchor, sec.depth, sec.label, sec.when, sec.when.iso(), tuple(inner))
-        return sections_table.get(
-            (*entries.values(), *inner.values()),
-            shown,
-            lambda: Clean(module.section(sec, entries, inner)),
-        )
-
-    return Clean("".join(section(sec) for sec in secs))
+    entries = dict(zip((r[0][0].id for r in requests), entries_table.many(requests), strict=True))
+    made: dict[str, Markup] = {}  # anchor -> the section's HTML, deepest first
+    for level in reversed(levels):
+        requests = []
+        for sec in level:
+            mine = {e.id: entries[e.id] for e in sec.events}
+            inner = {child.anchor: made[child.anchor] for child in sec.children}
+            shown = (sec.kind, sec.anchor, sec.depth, sec.label, sec.when, sec.when.iso(), tuple(inner))
+            requests.append(
+                (
+                    (*mine.values(), *inner.values()),
+                    shown,
+                    lambda sec=sec, mine=mine, inner=inner: Clean(module.section(sec, mine, inner)),
+                )
+            )
+        made.update(zip((sec.anchor for sec in level), sections_table.many(requests), strict=True))
+    return Clean("".join(made[sec.anchor] for sec in secs))
 
 
 def _anchors(secs: list[Section]) -> set[str]:

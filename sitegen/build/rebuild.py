@@ -144,6 +144,8 @@ def build(
             site = load_site(config, cache, digests)
             ctx = make_context(site, base_url)
         ctx.cache = cache
+        if inputs is not None:
+            ctx.pieces_version = _pieces_version(code, ctx.base_url, inputs)
         if cache.enabled:
             prefetch_anchors(ctx)
         if old is not None and inputs is not None:
@@ -171,6 +173,15 @@ def _scan(config: SiteConfig, old: Manifest | None) -> _Inputs | None:
         pages=scan(page_files(config.content_dir), old.pages if old else {}, at),
         started=started,
     )
+
+
+def _pieces_version(code: str, base_url: str, inputs: _Inputs) -> str:
+    """What the pieces of whole outputs depend on besides pages (`fragments`): code, base URL, the
+    settings and every theme file."""
+    from ..cache import digest
+
+    files = {**inputs.settings.files, **inputs.theme.files}
+    return digest(code, base_url, *(f"{key}={files[key][2]}" for key in sorted(files)))
 
 
 def _page_keys(site: Site) -> dict[str, list[str]]:

@@ -26,7 +26,7 @@ from ..content import Event
 from ..dates import PRECISIONS, When, parse_iso
 from . import BuildContext, Output
 from .depends import reads
-from .fragments import encode, json_with_lists, pieces
+from .fragments import TEXT, encode, json_with_lists, pieces
 from .syndication import event_html, link
 from .theme import drop_forbidden
 
@@ -99,15 +99,17 @@ def timeline_json(ctx: BuildContext) -> Iterator[Output]:
     """Each event's slide is encoded once and kept while the event and its sources are (`fragments`)."""
     events = ctx.site.timeline()
     grouped = spans_years(ctx, events)
-    table = pieces(ctx, "timeline-slide")
+    table = pieces(ctx, "timeline-slide", TEXT)
     sources = ctx.site.sources
-    slides = [
-        table.get(
-            (e, *(sources.get(c.source) for c in e.sources)),
-            grouped,
-            lambda e=e: encode(event_slide(ctx, e, grouped)),
-        )
-        for e in events
-    ]
+    slides = table.many(
+        [
+            (
+                (e, *(sources.get(c.source) for c in e.sources)),
+                grouped,
+                lambda e=e: encode(event_slide(ctx, e, grouped)),
+            )
+            for e in events
+        ]
+    )
     text = json_with_lists(timeline_document(ctx, []), {"events": slides})
     yield "timeline.json", (text + "\n").encode("utf-8")
