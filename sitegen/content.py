@@ -366,6 +366,7 @@ def assemble(
     items: Iterable[tuple[str, Path, Item | None, list[Problem]]],
     quote_memo: dict | None = None,
     quote_cache: Cache | None = None,
+    checked: set[str] | None = None,
 ) -> Site:
     """A site from pages read by `read_item`: duplicate ids and references checked.
 
@@ -388,6 +389,13 @@ def assemble(
             continue
         store[item.id] = item
     memo = {} if quote_memo is None else quote_memo
+    if checked:  # pages whose quotes were all found by the last build, and are unchanged since
+        for e in site.events.values():
+            if e.digest in checked:
+                for c in e.sources:
+                    src = site.sources.get(c.source)
+                    if c.quote and src is not None and src.digest in checked:
+                        memo[(c.source, c.quote)] = (src, True)
     if quote_cache is not None and quote_cache.enabled:
         _cached_quote_checks(site, memo, quote_cache)
     _check_references(site, memo)
@@ -416,12 +424,19 @@ def _cached_quote_checks(site: Site, memo: dict, cache: Cache) -> None:
     table.put_many(new)
 
 
-def load_site(config: SiteConfig, cache: Cache | None = None, digests: dict[str, str] | None = None) -> Site:
+def load_site(
+    config: SiteConfig,
+    cache: Cache | None = None,
+    digests: dict[str, str] | None = None,
+    checked: set[str] | None = None,
+) -> Site:
     """Read every page under content/ and check references; problems are collected, not raised.
 
     ``cache`` (`sitegen.cache`) keeps what a page parses to and whether a quote is found in a
     source, by the bytes' hash; ``digests`` (page ``events/x.md`` -> hash of its bytes, as the
     build manifest has them) lets pages read before come from it without being read again.
+    ``checked``: hashes of pages that passed the quote checks together (the last good build's);
+    a quote from such a source in such an event is not looked for again.
     """
     files = content_files(config)
     if cache is None or not cache.enabled:
@@ -462,7 +477,7 @@ def load_site(config: SiteConfig, cache: Cache | None = None, digests: dict[str,
             }
         items.append((kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest)))
     table.put_many(new)
-    return assemble(config, items, quote_cache=cache)
+    return assemble(config, items, quote_cache=cache, checked=checked)
 
 
 def _with_digest(read: tuple[Item | None, list[Problem]], digest: str) -> tuple[Item | None, list[Problem]]:

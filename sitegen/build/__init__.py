@@ -19,7 +19,7 @@ import jinja2
 
 from ..cache import Cache, Table, code_version
 from ..config import SiteConfig
-from ..content import Site, Source, load_site
+from ..content import Event, Site, Source, load_site
 from ..errors import ContentError, Problem
 from ..fsutil import staging_dir, swap_in
 from ..progress import Progress
@@ -162,8 +162,9 @@ def prerender_bodies(ctx: BuildContext, sources: Iterable[Source] | None = None)
         memo[src.id] = (Markup(html), set(placed))
 
 
-def prefetch_anchors(ctx: BuildContext) -> None:
-    """Find the paragraph of every quote in its source at once, reusing the on-disk cache.
+def prefetch_anchors(ctx: BuildContext, events: Iterable[Event] | None = None) -> None:
+    """Find the paragraph of every quote of ``events`` (default: all) in its source at once,
+    reusing the on-disk cache.
 
     Fills the per-build memo that `pages.quote_anchor` reads (a pure function of the
     source's body and the quote), so that a build after an edit parses no unchanged body.
@@ -172,10 +173,12 @@ def prefetch_anchors(ctx: BuildContext) -> None:
 
     table = cache_table(ctx, "quote-anchor", "sitegen.markdown", "sitegen.build.pages")
     sources = ctx.site.sources
-    asked = list(
-        dict.fromkeys((c.source, c.quote) for e in ctx.site.events.values() for c in e.sources if c.quote)
-    )
-    asked = [(sid, quote) for sid, quote in asked if sid in sources]
+    known = ctx.caches.setdefault("anchor-of", {})
+    chosen = ctx.site.events.values() if events is None else events
+    asked = list(dict.fromkeys((c.source, c.quote) for e in chosen for c in e.sources if c.quote))
+    asked = [(sid, quote) for sid, quote in asked if sid in sources and (sid, quote) not in known]
+    if not asked:
+        return
     blocks = ctx.caches.setdefault("anchors", {})
     found = table.map(
         lambda k: paragraph_anchor(sources[k[0]], k[1], blocks),

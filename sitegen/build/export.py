@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from . import BuildContext, Output
 from .depends import reads
-from .fragments import TEXT, encode, json_with_lists, pieces
+from .fragments import LIST, TEXT, encode, json_with_lists, pieces
 
 SCHEMA_VERSION = 1
 
@@ -41,15 +42,23 @@ def source_record(src) -> dict:
 
 @reads("event", "source")
 def events_json(ctx: BuildContext) -> Iterator[Output]:
-    """Each record is encoded once and kept while its item is the same object (`fragments`)."""
+    """Each record is encoded once and kept while its item is the same object, and each list while
+    all its items are (`fragments`)."""
     site = ctx.site
-    events, sources = pieces(ctx, "events-json-event", TEXT), pieces(ctx, "events-json-source", TEXT)
+    timeline = site.timeline()
     ordered = sorted(site.sources.values(), key=lambda s: (s.published, s.id))
+
+    def records(kind: str, items: list, record: Callable[[Any], dict]) -> list[str]:
+        each = pieces(ctx, f"events-json-{kind}", TEXT)  # asked for only when the whole list changed
+        return each.many([((x,), None, lambda x=x: encode(record(x))) for x in items])
+
     lists = {
-        "events": events.many(
-            [((e,), None, lambda e=e: encode(event_record(ctx, e))) for e in site.timeline()]
+        "events": pieces(ctx, "events-json-events", LIST).get(
+            tuple(timeline), None, lambda: records("event", timeline, lambda e: event_record(ctx, e))
         ),
-        "sources": sources.many([((s,), None, lambda s=s: encode(source_record(s))) for s in ordered]),
+        "sources": pieces(ctx, "events-json-sources", LIST).get(
+            tuple(ordered), None, lambda: records("source", ordered, source_record)
+        ),
     }
     doc = {
         "version": SCHEMA_VERSION,

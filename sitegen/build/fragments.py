@@ -126,6 +126,7 @@ def pieces(ctx: BuildContext, name: str, codec: Codec | None = None) -> Pieces:
 
 
 TEXT: Codec = (str, str)
+LIST: Codec = (list, list)
 
 
 def json_list(items: list[str], depth: int) -> str:

@@ -133,6 +133,14 @@ def paragraph_anchor(src: Source, quote: str, cache: dict) -> str:
     return ""
 
 
+def event_anchors(ctx: BuildContext, event: Event) -> None:
+    """Look up the quote anchors of one event at once in the on-disk cache (a build after an edit)."""
+    if ctx.cache is not None and ctx.cache.enabled:
+        from . import prefetch_anchors
+
+        prefetch_anchors(ctx, [event])
+
+
 def quote_anchor(ctx: BuildContext, src: Source, quote: str) -> str:
     """`paragraph_anchor` of a quote, once per build (`sitegen.build.prefetch_anchors` fills it at once)."""
     known = ctx.caches.setdefault("anchor-of", {})
@@ -387,6 +395,7 @@ def neighbours(ctx: BuildContext, event: Event) -> tuple[Event | None, Event | N
 
 
 def event_page(ctx: BuildContext, event: Event) -> Output:
+    event_anchors(ctx, event)
     cited = []
     for c in event.sources:
         src = ctx.site.sources[c.source]

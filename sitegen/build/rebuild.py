@@ -141,13 +141,12 @@ def build(
     try:
         with progress.stage("Reading content"):
             digests = {key: sig[2] for key, sig in inputs.pages.files.items()} if inputs else None
-            site = load_site(config, cache, digests)
+            checked = {sig[2] for sig in old.pages.values()} if old is not None else None
+            site = load_site(config, cache, digests, checked)
             ctx = make_context(site, base_url)
         ctx.cache = cache
         if inputs is not None:
             ctx.pieces_version = _pieces_version(code, ctx.base_url, inputs)
-        if cache.enabled:
-            prefetch_anchors(ctx)
         if old is not None and inputs is not None:
             result = _incremental(ctx, old, inputs, out, where, OUTPUTS, progress)
         else:
@@ -190,8 +189,8 @@ def _page_keys(site: Site) -> dict[str, list[str]]:
     for kind, store in (("event", site.events), ("source", site.sources)):
         for item in store.values():
             if item.page is not None:
-                path = Path(item.page.path)
-                keys[f"{path.parent.name}/{path.name}"] = [kind, item.id]
+                parts = str(item.page.path).replace(os.sep, "/").rsplit("/", 2)
+                keys["/".join(parts[-2:])] = [kind, item.id]
     return keys
 
 
@@ -238,6 +237,7 @@ def _full(
 ) -> BuildResult:
     """Render everything into a staging folder and swap it in place of ``out``."""
     if ctx.cache is not None and ctx.cache.enabled:
+        prefetch_anchors(ctx)
         prerender_bodies(ctx)
     site = ctx.site
     files: dict[str, bytes] = {}
@@ -274,7 +274,8 @@ def _incremental(
 ) -> BuildResult:
     """Render what the changed pages affect; write the files whose bytes changed."""
     site = ctx.site
-    now = _page_keys(site)
+    man = _manifest(ctx, out, inputs, old.code, old.outputs)
+    now = man.items
     keys: set[Key] = set()
     for page in inputs.pages.changed:
         for known in (old.items.get(page), now.get(page)):
@@ -298,16 +299,15 @@ def _incremental(
             advance(1)
     removed -= rendered.keys()
     changed = {rel: data for rel, data in rendered.items() if _differs(old, rel, data)}
-    man = _manifest(ctx, out, inputs, old.code, old.outputs)
     man.made_by = _named(made_by, old.outputs)
     man.files = {rel: sig for rel, sig in old.files.items() if rel not in removed}
     with progress.stage("Writing"):
         if changed or removed:
             remove(where)
             _write_each(out, changed, old, removed)
-            found = output_tree(out)
             for rel, data in changed.items():
-                man.files[rel] = [*found[rel], file_digest(data)]
+                st = os.stat(out / rel)
+                man.files[rel] = [st.st_size, st.st_mtime_ns, file_digest(data)]
         man.save(where)
     result = _result(ctx, out, changed, man, "incremental")
     result.removed = sorted(removed)

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from ..content import Event, Source
 from ..markdown import plain_text, render
 from . import BuildContext
-from .pages import published_text, quote_anchor
+from .pages import event_anchors, published_text, quote_anchor
 from .theme import drop_forbidden
 
 
@@ -126,6 +126,7 @@ def event_html(ctx: BuildContext, event: Event, href: Callable[[str], str], *, w
     if event.note:
         parts.append(f"<p><em>{escape(t('date_note', 'Note'))}:</em> {escape(event.note)}</p>")
     items: list[str] = []
+    event_anchors(ctx, event)
     for c in event.sources:
         src = ctx.site.sources.get(c.source)
         if src is None:
