@@ -85,6 +85,7 @@ def make_env(config: SiteConfig) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a build (or a serve update that changes templates) makes a new environment
     )
     return env
 
