@@ -36,6 +36,9 @@ def tokens(text: str) -> list[Token]:
 
 def plain_text(text: str) -> str:
     """The characters a reader sees, block by block, separated by blank lines."""
+    simple = _simple_plain_text(text)
+    if simple is not None:
+        return simple
     blocks: list[str] = []
     for tok in tokens(text):
         if tok.type == "inline":
@@ -43,6 +46,41 @@ def plain_text(text: str) -> str:
         elif tok.type in ("fence", "code_block"):
             blocks.append(tok.content.rstrip("\n"))
     return "\n\n".join(blocks)
+
+
+# Text that CommonMark reads as nothing but paragraphs of literal characters: once backslash escapes
+# are taken out, no character that can open an inline construct (code, emphasis, links, HTML,
+# entities, a hard break) is left, and no line can start a block.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_NOT_SIMPLE = re.compile(r"[`*_\[\]<&\\\r\x00\t]")
+_BLOCK_START = re.compile(r"[#>+=~|-]|\d{1,9}[.)]")
+
+
+def simple_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of ``text`` as a reader sees them, without parsing, for the common case:
+    paragraphs of plain lines, with backslash escapes (`escape_text` writes them).  None when
+    the text may hold anything else (parse it then)."""
+    if _NOT_SIMPLE.search(_ESCAPED.sub("", text)):
+        return None
+    blocks: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            if lines:
+                blocks.append("\n".join(lines))
+                lines = []
+            continue
+        if line != line.strip() or _BLOCK_START.match(line):
+            return None
+        lines.append(_ESCAPED.sub(r"\1", line))
+    if lines:
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+def _simple_plain_text(text: str) -> str | None:
+    blocks = simple_paragraphs(text)
+    return None if blocks is None else "\n\n".join(blocks)
 
 
 def _inline_text(children: list[Token]) -> str:

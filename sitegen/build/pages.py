@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from ..clean import detect_lang
 from ..content import Event, Source
 from ..dates import When
-from ..markdown import normalise_ws, plain_text, quote_form, render, tokens
+from ..markdown import normalise_ws, plain_text, quote_form, render, simple_paragraphs, tokens
 from . import BuildContext, Output
 from .coverage import coverage
 from .depends import also_any, cited_ids, each, events_citing, reads, sources_cited, timeline_neighbours
@@ -160,7 +160,9 @@ def body_with_anchors(text: str, quotes: dict[str, str] | None = None) -> tuple[
     from ..markdown import _parser
 
     md = _parser()
-    toks = tokens(text)
+    toks = _paragraph_tokens(text)
+    if toks is None:
+        toks = tokens(text)
     placed: set[str] = set()
     n = 0
     for i, tok in enumerate(toks):
@@ -177,6 +179,27 @@ def body_with_anchors(text: str, quotes: dict[str, str] | None = None) -> tuple[
         if quotes and tok.children:
             tok.children = _mark_quotes(tok.children, quotes, placed)
     return Markup(md.renderer.render(toks, md.options, {})), placed
+
+
+def _paragraph_tokens(text: str) -> list[Token] | None:
+    """The tokens markdown-it makes of a text of plain paragraphs (`simple_paragraphs`), without
+    parsing it; None for any other text."""
+    blocks = simple_paragraphs(text)
+    if blocks is None:
+        return None
+    toks: list[Token] = []
+    for block in blocks:
+        children = []
+        for n, line in enumerate(block.split("\n")):
+            if n:
+                children.append(Token("softbreak", "br", 0))
+            children.append(Token("text", "", 0, content=line))
+        toks += [
+            Token("paragraph_open", "p", 1, block=True),
+            Token("inline", "", 0, content=block, children=children),
+            Token("paragraph_close", "p", -1, block=True),
+        ]
+    return toks
 
 
 def _mark_quotes(children: list[Token], quotes: dict[str, str], placed: set[str]) -> list[Token]:
