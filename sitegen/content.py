@@ -20,7 +20,7 @@ from . import frontmatter
 from .config import SiteConfig
 from .dates import DateError, When, parse_iso
 from .errors import ContentError, Problem
-from .markdown import contains_quote, plain_text
+from .markdown import plain_text, quote_form
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -416,10 +416,11 @@ def _cached_quote_checks(site: Site, memo: dict, cache: Cache) -> None:
     keys = {k: digest(src.body, src.title, k[1]) for k, src in asked.items()}
     found = table.get_many(keys.values())
     new = {}
+    forms: dict[str, tuple[str, str]] = {}
     for k, src in asked.items():
         key = keys[k]
         if key not in found:
-            found[key] = new[key] = contains_quote(src.text, k[1]) or contains_quote(src.title, k[1])
+            found[key] = new[key] = _quote_found(src, k[1], forms)
         memo[k] = (src, found[key])
     table.put_many(new)
 
@@ -509,8 +510,19 @@ def _plain_data(value: object) -> bool:
     return value is None or isinstance(value, str | bool | int | float)
 
 
+def _quote_found(src: Source, quote: str, forms: dict[str, tuple[str, str]]) -> bool:
+    """`contains_quote` of the source's text or title; ``forms`` keeps their compared forms per source."""
+    q = quote_form(quote)
+    if not q:
+        return False
+    if src.id not in forms:
+        forms[src.id] = (quote_form(src.text), quote_form(src.title))
+    text, title = forms[src.id]
+    return q in text or q in title
+
+
 def _check_references(site: Site, quote_memo: dict) -> None:
-    texts: dict[str, str] = {}
+    forms: dict[str, tuple[str, str]] = {}
     for event in site.events.values():
         page = event.page
         assert page is not None
@@ -536,9 +548,7 @@ def _check_references(site: Site, quote_memo: dict) -> None:
             if seen is not None and seen[0] is src:
                 found = seen[1]
             else:
-                if c.source not in texts:
-                    texts[c.source] = src.text
-                found = contains_quote(texts[c.source], c.quote) or contains_quote(src.title, c.quote)
+                found = _quote_found(src, c.quote, forms)
                 quote_memo[(c.source, c.quote)] = (src, found)
             if not found:
                 site.problems.append(

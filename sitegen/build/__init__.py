@@ -11,6 +11,7 @@ function that yields ``(path, bytes)`` pairs for the site.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,10 +222,14 @@ def write_tree(files: dict[str, bytes], out: Path) -> None:
     """Write ``files`` into a staging folder and swap it in place of ``out``."""
     staged = staging_dir(out)
     try:
+        made: set[str] = set()
         for rel, data in sorted(files.items()):
-            path = staged / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            folder = rel.rpartition("/")[0]
+            if folder and folder not in made:
+                (staged / folder).mkdir(parents=True, exist_ok=True)
+                made.add(folder)
+            with open(os.path.join(staged, rel), "wb") as fh:
+                fh.write(data)
         swap_in(staged, out)
     except BaseException:
         import shutil
