@@ -108,3 +108,49 @@ def test_seed_source_pages_render_the_same_without_parsing(monkeypatch: pytest.M
     assert any(pages._paragraph_tokens(b) is not None for b in bodies)
     monkeypatch.setattr(pages, "_paragraph_tokens", lambda _: None)
     assert fast == [pages.body_with_anchors(b, m) for b, m in zip(bodies, marks, strict=True)]
+
+
+def regex_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """The quote finder as a regular expression: the reference `find_quote` must agree with."""
+    import re
+
+    from sitegen.markdown import quote_form
+
+    parts: list[str] = []
+    for ch in quote_form(quote):
+        if ch == " ":
+            parts.append(r"\s+")
+        else:
+            if parts and parts[-1] != r"\s+":
+                parts.append(r"\s*")
+            parts.append(re.escape(ch))
+    if not parts:
+        return None
+    m = re.compile("".join(parts)).search(text)
+    return m.span() if m else None
+
+
+QUOTE_PIECES = ["a", "b", "中", "文", " ", "  ", "\n", "\u3000", "\xa0", "\t", ".", "*", "“"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(QUOTE_PIECES), max_size=25).map("".join),
+    st.lists(st.sampled_from(QUOTE_PIECES), max_size=8).map("".join),
+)
+def test_quotes_are_found_where_the_pattern_finds_them(text: str, quote: str) -> None:
+    from sitegen.build.pages import find_quote
+
+    assert find_quote(text, quote) == regex_quote(text, quote)
+
+
+def test_quotes_of_the_seed_are_found_where_the_pattern_finds_them() -> None:
+    from sitegen import frontmatter
+    from sitegen.build.pages import find_quote
+    from sitegen.markdown import plain_text
+
+    for page in sorted((REPO / "content" / "events").glob("*.md")):
+        for cited in frontmatter.read(page).data["sources"]:
+            source = REPO / "content" / "sources" / f"{cited['id']}.md"
+            text = plain_text(frontmatter.read(source).body)
+            assert find_quote(text, cited["quote"]) == regex_quote(text, cited["quote"])

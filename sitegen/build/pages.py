@@ -207,18 +207,17 @@ def _mark_quotes(children: list[Token], quotes: dict[str, str], placed: set[str]
     for qid, quote in quotes.items():
         if qid in placed or not quote_form(quote):
             continue
-        pattern = _quote_pattern(quote)
         for k, child in enumerate(children):
-            m = pattern.search(child.content) if child.type == "text" else None
-            if m is None:
+            span = find_quote(child.content, quote) if child.type == "text" else None
+            if span is None:
                 continue
-            text = child.content
+            text, (start, end) = child.content, span
             children[k : k + 1] = [
-                Token("text", "", 0, content=text[: m.start()]),
+                Token("text", "", 0, content=text[:start]),
                 Token("mark_open", "mark", 1, attrs={"id": qid}),
-                Token("text", "", 0, content=m.group(0)),
+                Token("text", "", 0, content=text[start:end]),
                 Token("mark_close", "mark", -1),
-                Token("text", "", 0, content=text[m.end() :]),
+                Token("text", "", 0, content=text[end:]),
             ]
             placed.add(qid)
             break
@@ -244,18 +243,33 @@ def _join_text(children: list[Token]) -> list[Token]:
     return out
 
 
-def _quote_pattern(quote: str) -> re.Pattern[str]:
-    """Finds ``quote`` in text the way quotes are checked (`quote_form`): whitespace may differ,
-    and spaces beside Chinese characters may be there or not."""
-    parts: list[str] = []
-    for ch in quote_form(quote):
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` is in ``text`` (the first place), found the way quotes are checked
+    (`quote_form`): whitespace may differ, and spaces beside Chinese characters may be there or not.
+
+    That is: the quote's characters other than whitespace, in a row in the text with only
+    whitespace between them, and some whitespace where the quote (in its compared form) has a
+    space.  The span runs from the first character to the last.
+    """
+    form = quote_form(quote)
+    wanted = form.replace(" ", "")
+    if not wanted:
+        return None
+    spaced: list[int] = []  # indexes (in `wanted`) of characters that need whitespace before them
+    n = 0
+    for ch in form:
         if ch == " ":
-            parts.append(r"\s+")
+            spaced.append(n)
         else:
-            if parts and parts[-1] != r"\s+":
-                parts.append(r"\s*")
-            parts.append(re.escape(ch))
-    return re.compile("".join(parts))
+            n += 1
+    places = [i for i, ch in enumerate(text) if not ch.isspace()]
+    packed = "".join(text[i] for i in places)
+    at = packed.find(wanted)
+    while at >= 0:
+        if all(places[at + i] - places[at + i - 1] > 1 for i in spaced):
+            return places[at], places[at + len(wanted) - 1] + 1
+        at = packed.find(wanted, at + 1)
+    return None
 
 
 def quote_id(event_id: str, source_id: str) -> str:
