@@ -88,6 +88,11 @@ class Source:
             self._text = (self.body, plain_text(self.body))
         return self._text[1]
 
+    def body_key(self) -> str:
+        """What the body is known by in caches: the hash of the page's bytes when known (which
+        holds the body), else the body itself."""
+        return f"page {self.digest}" if self.digest else f"text {self.body}"
+
     def to_page(self) -> tuple[dict, str]:
         data: dict = {
             "id": self.id,
@@ -413,7 +418,7 @@ def _cached_quote_checks(site: Site, memo: dict, cache: Cache) -> None:
         for c in e.sources
         if c.quote and c.source in site.sources and (c.source, c.quote) not in memo
     }
-    keys = {k: digest(src.body, src.title, k[1]) for k, src in asked.items()}
+    keys = {k: digest(src.body_key(), src.title, k[1]) for k, src in asked.items()}
     found = table.get_many(keys.values())
     new = {}
     forms: dict[str, tuple[str, str]] = {}

@@ -155,7 +155,7 @@ def prerender_bodies(ctx: BuildContext, sources: Iterable[Source] | None = None)
         return [str(html), sorted(placed)]
 
     def key(item: tuple[Source, dict[str, str]]) -> str:
-        return json.dumps([item[0].body, item[1]], ensure_ascii=False, sort_keys=True)
+        return json.dumps([item[0].body_key(), item[1]], ensure_ascii=False, sort_keys=True)
 
     rendered = table.map(render, work, key=key)
     memo = ctx.caches.setdefault("bodies", {})
@@ -184,7 +184,7 @@ def prefetch_anchors(ctx: BuildContext, events: Iterable[Event] | None = None) -
     found = table.map(
         lambda k: paragraph_anchor(sources[k[0]], k[1], blocks),
         asked,
-        key=lambda k: json.dumps([sources[k[0]].body, k[1]], ensure_ascii=False),
+        key=lambda k: json.dumps([sources[k[0]].body_key(), k[1]], ensure_ascii=False),
     )
     ctx.caches.setdefault("anchor-of", {}).update(zip(asked, found, strict=True))
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 import jinja2
 from markdown_it.token import Token
@@ -255,6 +257,10 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     wanted = form.replace(" ", "")
     if not wanted:
         return None
+    packed = _WHITESPACE.sub("", text)
+    at = packed.find(wanted)
+    if at < 0:
+        return None
     spaced: list[int] = []  # indexes (in `wanted`) of characters that need whitespace before them
     n = 0
     for ch in form:
@@ -262,14 +268,22 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
             spaced.append(n)
         else:
             n += 1
-    places = [i for i, ch in enumerate(text) if not ch.isspace()]
-    packed = "".join(text[i] for i in places)
-    at = packed.find(wanted)
+    runs = [m.span() for m in _NON_SPACE.finditer(text)]  # runs of characters other than whitespace
+    offsets = list(accumulate((end - start for start, end in runs), initial=0))[:-1]
+
+    def place(k: int) -> int:  # index in `text` of the k-th character other than whitespace
+        r = bisect_right(offsets, k) - 1
+        return runs[r][0] + k - offsets[r]
+
     while at >= 0:
-        if all(places[at + i] - places[at + i - 1] > 1 for i in spaced):
-            return places[at], places[at + len(wanted) - 1] + 1
+        if all(place(at + i) - place(at + i - 1) > 1 for i in spaced):
+            return place(at), place(at + len(wanted) - 1) + 1
         at = packed.find(wanted, at + 1)
     return None
+
+
+_WHITESPACE = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def quote_id(event_id: str, source_id: str) -> str:
@@ -301,12 +315,14 @@ def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
 
 def source_quotes(ctx: BuildContext, src: Source) -> dict[str, str]:
     """Mark id -> passage, for every quote that an event takes from ``src``."""
-    return {
-        quote_id(e.id, src.id): c.quote
-        for e in citing(ctx, src.id)
-        for c in e.sources
-        if c.source == src.id and c.quote
-    }
+    index = ctx.caches.get("quotes-from")
+    if index is None:  # source id -> (event id, quote), in timeline order: one pass per build
+        index = ctx.caches["quotes-from"] = {}
+        for e in ctx.site.timeline():
+            for c in e.sources:
+                if c.quote:
+                    index.setdefault(c.source, []).append((e.id, c.quote))
+    return {quote_id(event_id, src.id): quote for event_id, quote in index.get(src.id, ())}
 
 
 def quote_target(ctx: BuildContext, event: Event, src: Source, quote: str) -> str:
