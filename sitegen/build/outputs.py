@@ -11,6 +11,7 @@ from .pages import (
     sources_index,
     static_files,
 )
+from .search import search_index
 
 OUTPUTS = (
     static_files,
@@ -20,4 +21,5 @@ OUTPUTS = (
     sources_index,
     not_found_page,
     events_json,
+    search_index,
 )
