@@ -125,7 +125,7 @@ def keystrokes(browser, url: str) -> dict:
             box.press_sequentially(query, delay=120)
             page.wait_for_timeout(400)
         got = page.evaluate(
-            """() => Object.fromEntries(['update', 'frame', 'query'].map((k) =>
+            """() => Object.fromEntries(['query', 'update', 'latency', 'paint'].map((k) =>
                 [k, performance.getEntriesByName('sitegen-search-' + k).map((e) => e.duration)]))"""
         )
         runs[attempt] = got

@@ -100,9 +100,11 @@ def test_a_query_without_spaces_shows_every_event_that_holds_it(timeline, event_
     got = visible(timeline)
     assert expected <= got
     assert len(got) < len(event_text) or len(expected) == len(event_text)
-    marks = timeline.locator("[data-event-id] mark.search-hit").all_text_contents()
     on_page = {i for i in expected if query in timeline.locator(f'[data-event-id="{i}"]').inner_text()}
-    assert len(marks) >= len(on_page)  # quotes are not on the timeline page: only what shows is marked
+    # marks come a frame later; quotes are not on the timeline page: only what shows is marked
+    marked = "n => document.querySelectorAll('[data-event-id] mark.search-hit').length >= n"
+    timeline.wait_for_function(marked, arg=len(on_page))
+    marks = timeline.locator("[data-event-id] mark.search-hit").all_text_contents()
     assert {re.sub(r"\s+", "", m).lower() for m in marks} <= {query.lower()}
 
 
@@ -142,7 +144,7 @@ def test_pinyin_finds_the_name_it_spells(timeline, event_text):
     search(timeline, "leijun")
     got = visible(timeline)
     assert holding(event_text, "雷军") <= got and got
-    assert timeline.locator("[data-event-id] mark.search-hit", has_text="雷军").count() >= 1
+    expect(timeline.locator("[data-event-id] mark.search-hit", has_text="雷军").first).to_be_visible()
 
 
 def test_nonsense_shows_the_empty_state(timeline):
@@ -244,7 +246,7 @@ def test_slash_focuses_and_escape_clears(timeline, event_text):
     shown(timeline, q="")
     expect(timeline.locator("input[type=search]")).to_have_value("")
     assert visible(timeline) == set(event_text)
-    assert timeline.locator("mark").count() == 0
+    expect(timeline.locator("mark")).to_have_count(0)
 
 
 def test_typing_key_by_key_ends_on_the_right_events(timeline, event_text):

@@ -188,7 +188,8 @@ def parse_query(query: str) -> list[Phrase]:
     """Phrases a document must all contain: spaces separate them outside quotes, gaps everywhere.
 
     While a Latin word is being typed (the query ends in it) it matches as a prefix once it has
-    three characters; after other units of its phrase it stands apart until then.
+    three characters, standing apart from the units before it in its phrase (unless that would
+    leave one CJK character alone); shorter, it waits.
     """
     query = normalise(query)
     phrases: list[Phrase] = []
@@ -209,11 +210,14 @@ def parse_query(query: str) -> list[Phrase]:
     typing = bool(query) and char_class(query[-1]) == WORD
     if typing and phrases:
         last = phrases.pop()
-        word = last.units[-1]
-        if len(last.units) > 1:
-            phrases.append(Phrase(last.units[:-1]))
-        if len(last.units) == 1 or len(word) >= 3:
-            phrases.append(Phrase((word,), prefix=len(word) >= 3))
+        word, rest = last.units[-1], last.units[:-1]
+        if len(rest) == 1 and is_cjk(rest[0]):
+            phrases.append(last)  # one character alone matches too little: keep the pair
+        else:
+            if rest:
+                phrases.append(Phrase(rest))
+            if not rest or len(word) >= 3:
+                phrases.append(Phrase((word,), prefix=len(word) >= 3))
     return phrases
 
 

@@ -89,9 +89,13 @@
     if (typing && phrases.length) {
       const last = phrases.pop();
       const word = last.units[last.units.length - 1];
+      const rest = last.units.slice(0, -1);
       const n = Array.from(word).length;
-      if (last.units.length > 1) phrases.push({ units: last.units.slice(0, -1), prefix: false });
-      if (last.units.length === 1 || n >= 3) phrases.push({ units: [word], prefix: n >= 3 });
+      if (rest.length === 1 && isCjk(rest[0])) phrases.push(last);
+      else {
+        if (rest.length) phrases.push({ units: rest, prefix: false });
+        if (!rest.length || n >= 3) phrases.push({ units: [word], prefix: n >= 3 });
+      }
     }
     return phrases;
   }
@@ -259,7 +263,13 @@
     }
 
     /** Latin words starting with ``prefix``, most frequent first (the word itself always). */
-    async completions(prefix) {
+    completions(prefix) {
+      if (!this.completed) this.completed = new Map();
+      if (!this.completed.has(prefix)) this.completed.set(prefix, this.complete(prefix));
+      return this.completed.get(prefix);
+    }
+
+    async complete(prefix) {
       const chars = Array.from(prefix);
       const shard = await this.shard(this.home(chars.slice(0, this.meta.prefix).join("")));
       const found = new Map();
@@ -285,11 +295,11 @@
       return [...new Set(out)].slice(0, MAX_ALIASES);
     }
 
-    /** Documents holding every unit of ``units`` together, and their scores. */
+    /** Documents holding every unit of ``units`` together, and their scores: {docs, scores}. */
     async exact(units) {
       if (units.length === 1) {
         const list = await this.term(units[0]);
-        return list ? this.scored([list]) : EMPTY;
+        return list ? { docs: list.docs, scores: this.scoreAt(list.docs, [list]) } : EMPTY;
       }
       const pairs = [];
       for (let i = 0; i + 1 < units.length; i++) pairs.push(bigram(units[i], units[i + 1]));
@@ -309,26 +319,25 @@
         if (isCjkWord(t)) words.push(known.get(t) || (await this.term(t)));
         else if (!isCjk(t)) words.push(await this.term(t));
       }
-      const docs = intersect(lists, this.N);
+      const docs = meetAll(lists.map((l) => l.docs));
       const scoring = words.filter(Boolean);
-      return this.scored(scoring.length ? scoring : lists, docs);
+      return { docs, scores: this.scoreAt(docs, scoring.length ? scoring : lists) };
     }
 
-    /** Sum of idf-weighted term weights of ``lists`` for ``docs`` (default: the union of the lists). */
-    scored(lists, docs) {
-      const score = new Float64Array(this.N);
-      const seen = new Uint8Array(this.N);
+    /** For each of ``docs`` (sorted), the sum of idf x weight of the ``lists`` that hold it. */
+    scoreAt(docs, lists) {
+      const scores = new Float64Array(docs.length);
       for (const list of lists) {
         const idf = this.idf(list.docs.length);
-        for (let i = 0; i < list.docs.length; i++) {
-          score[list.docs[i]] += idf * list.weights[i];
-          seen[list.docs[i]] = 1;
+        const ld = list.docs;
+        let j = 0;
+        for (let i = 0; i < docs.length; i++) {
+          while (j < ld.length && ld[j] < docs[i]) j++;
+          if (j === ld.length) break;
+          if (ld[j] === docs[i]) scores[i] += idf * list.weights[j];
         }
       }
-      const chosen = docs || collect(seen);
-      const scores = new Float64Array(chosen.length);
-      for (let i = 0; i < chosen.length; i++) scores[i] = score[chosen[i]];
-      return { docs: chosen, scores };
+      return scores;
     }
 
     /**
@@ -350,7 +359,7 @@
           }
         }
       }
-      const found = union(await Promise.all(alternatives), this.N);
+      const found = (await Promise.all(alternatives)).reduce(join);
       return { docs: found.docs, scores: found.scores, names };
     }
 
@@ -361,7 +370,8 @@
     }
 
     /**
-     * Answer a query: {events, sources} as doc numbers in time order, and ``score`` (doc -> score).
+     * Answer a query: {events, sources} as doc numbers in time order, ``score`` (doc -> score),
+     * the query's ``phrases`` and the ``names`` its pinyin spelled.
      * ``filters``: {person, tag, outlet, from, to}; ``from``/``to`` as YYYY-MM-DD.
      */
     async search(query, filters) {
@@ -369,33 +379,29 @@
       await this.warm(query);
       const phrases = parseQuery(query, this.fold);
       const sets = await Promise.all(phrases.map((p) => this.phrase(p)));
-      const count = new Uint16Array(this.N);
-      const score = new Float64Array(this.N);
-      let need = 0;
-      for (const set of sets) {
-        for (let i = 0; i < set.docs.length; i++) {
-          const d = set.docs[i];
-          if (count[d] === need) { count[d] = need + 1; score[d] += set.scores[i]; }
-        }
-        need++;
-      }
+      let found = sets.length ? sets.reduce(both) : null;
       const facets = [["p", filters.person], ["t", filters.tag], ["o", filters.outlet]].filter((f) => f[1]);
       for (const docs of await Promise.all(facets.map(([k, v]) => this.facet(k, v)))) {
-        for (const d of docs) if (count[d] === need) count[d] = need + 1;
-        need++;
+        found = both(found || { docs, scores: new Float64Array(docs.length) }, { docs, scores: null });
+      }
+      if (!found) {
+        const docs = Int32Array.from({ length: this.N }, (_, i) => i);
+        found = { docs, scores: new Float64Array(this.N) };
       }
       const from = dayNumber(filters.from);
       const to = dayNumber(filters.to);
       const events = [];
       const sources = [];
-      for (let d = 0; d < this.N; d++) {
-        if (count[d] !== need) continue;
+      const score = new Map();
+      for (let i = 0; i < found.docs.length; i++) {
+        const d = found.docs[i];
         if (from !== null || to !== null) {
           const lo = d < this.E ? this.eventStart[d] : this.sourceDay[d - this.E];
           const hi = d < this.E ? this.eventEnd[d] : lo;
           if ((from !== null && hi < from) || (to !== null && lo > to)) continue;
         }
         (d < this.E ? events : sources).push(d);
+        score.set(d, found.scores[i]);
       }
       const names = sets.flatMap((set) => set.names);
       return { events, sources, score, phrases, names };
@@ -444,34 +450,57 @@
 
   const EMPTY = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
-  function collect(flags) {
+  /** Sorted doc numbers in both sorted arrays. */
+  function meet(a, b) {
+    const out = new Int32Array(Math.min(a.length, b.length));
     let n = 0;
-    for (let i = 0; i < flags.length; i++) n += flags[i];
-    const out = new Int32Array(n);
-    for (let i = 0, j = 0; i < flags.length; i++) if (flags[i]) out[j++] = i;
-    return out;
-  }
-
-  function intersect(lists, size) {
-    const count = new Uint16Array(size);
-    lists.forEach((list, k) => {
-      for (const d of list.docs) if (count[d] === k) count[d] = k + 1;
-    });
-    const flags = new Uint8Array(size);
-    for (let i = 0; i < size; i++) flags[i] = count[i] === lists.length ? 1 : 0;
-    return collect(flags);
-  }
-
-  function union(results, size) {
-    if (results.length === 1) return results[0];
-    const best = new Float64Array(size).fill(-1);
-    for (const r of results) for (let i = 0; i < r.docs.length; i++) {
-      if (r.scores[i] > best[r.docs[i]]) best[r.docs[i]] = r.scores[i];
+    let j = 0;
+    for (let i = 0; i < a.length; i++) {
+      while (j < b.length && b[j] < a[i]) j++;
+      if (j === b.length) break;
+      if (b[j] === a[i]) out[n++] = a[i];
     }
-    const flags = new Uint8Array(size);
-    for (let i = 0; i < size; i++) flags[i] = best[i] >= 0 ? 1 : 0;
-    const docs = collect(flags);
-    return { docs, scores: Float64Array.from(docs, (d) => best[d]) };
+    return out.subarray(0, n);
+  }
+
+  function meetAll(arrays) {
+    const sorted = arrays.slice().sort((a, b) => a.length - b.length);
+    return sorted.reduce((acc, next) => (acc.length ? meet(acc, next) : acc));
+  }
+
+  /** Documents in both result sets, scores added (``b.scores`` may be null: a filter). */
+  function both(a, b) {
+    const docs = new Int32Array(Math.min(a.docs.length, b.docs.length));
+    const scores = new Float64Array(docs.length);
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < a.docs.length; i++) {
+      const d = a.docs[i];
+      while (j < b.docs.length && b.docs[j] < d) j++;
+      if (j === b.docs.length) break;
+      if (b.docs[j] === d) {
+        docs[n] = d;
+        scores[n++] = a.scores[i] + (b.scores ? b.scores[j] : 0);
+      }
+    }
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+  }
+
+  /** Documents in either result set, with the better score. */
+  function join(a, b) {
+    const docs = new Int32Array(a.docs.length + b.docs.length);
+    const scores = new Float64Array(docs.length);
+    let n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.docs.length || j < b.docs.length) {
+      const da = i < a.docs.length ? a.docs[i] : Infinity;
+      const db = j < b.docs.length ? b.docs[j] : Infinity;
+      if (da === db) { docs[n] = da; scores[n++] = Math.max(a.scores[i++], b.scores[j++]); }
+      else if (da < db) { docs[n] = da; scores[n++] = a.scores[i++]; }
+      else { docs[n] = db; scores[n++] = b.scores[j++]; }
+    }
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 
   const api = { normalise, runs, parseQuery, longestMatch, fnv1a, shardKey, charClass, bigram, Index };
@@ -483,7 +512,7 @@
 
   // ---- 3. the page ----------------------------------------------------------------
   const PAGE = 10; // sources listed at a time
-  const HIGHLIGHT_BATCH = 150; // events highlighted per frame
+  const FRAME_BUDGET = 6; // milliseconds of highlighting per frame, after the list is updated
   const FILTERS = ["person", "tag", "outlet", "from", "to"];
 
   function fill(template, values) {
@@ -505,7 +534,6 @@
       }
       parts.sort((a, b) => b.length - a.length);
       this.pattern = parts.length ? new RegExp(parts.join("|"), "gu") : null;
-      this.marks = [];
     }
 
     /** The normalised text of a string and, per normalised UTF-16 unit, where it came from. */
@@ -533,15 +561,18 @@
       return !(word(first) && word(before)) && !(word(last) && word(after));
     }
 
+    /** Mark the matches in the text under ``element``; returns the <mark> elements made. */
     apply(element) {
-      if (!this.pattern) return;
+      const marks = [];
+      if (!this.pattern) return marks;
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       const nodes = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-      for (const node of nodes) this.applyText(node);
+      for (const node of nodes) this.applyText(node, marks);
+      return marks;
     }
 
-    applyText(node) {
+    applyText(node, marks) {
       const text = node.data;
       const { out, from, to } = this.normalised(text);
       const ranges = [];
@@ -560,21 +591,21 @@
         mark.className = "search-hit";
         hit.replaceWith(mark);
         mark.appendChild(hit);
-        this.marks.push(mark);
+        marks.push(mark);
       }
     }
+  }
 
-    clear() {
-      const parents = new Set();
-      for (const mark of this.marks) {
-        const parent = mark.parentNode;
-        if (!parent) continue;
-        parent.replaceChild(document.createTextNode(mark.textContent), mark);
-        parents.add(parent);
-      }
-      for (const p of parents) p.normalize();
-      this.marks = [];
+  /** Put the text of <mark> elements back as it was. */
+  function unmark(marks) {
+    const parents = new Set();
+    for (const mark of marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      parent.replaceChild(document.createTextNode(mark.textContent), mark);
+      parents.add(parent);
     }
+    for (const p of parents) p.normalize();
   }
 
   class SearchPage {
@@ -589,10 +620,15 @@
       this.sourceList = root.querySelector(".search-source-list");
       this.more = root.querySelector(".search-more");
       this.details = root.querySelector(".search-filters");
+      // the form's controls, found once: form.elements lookups walk the whole page (slow at 10k events)
+      this.controls = {};
+      for (const name of FILTERS) this.controls[name] = this.form.querySelector(`[name="${name}"]`);
+      this.sorts = Array.from(this.form.querySelectorAll("input[name=sort]"));
       this.msg = root.dataset;
       this.seq = 0;
       this.index = null;
       this.highlighter = null;
+      this.marked = new Map(); // event element -> {by: Highlighter, marks}
       this.ranked = null;
       this.events = Array.from(document.querySelectorAll("[data-event-id]"));
       this.timeline = this.events.length ? this.events[0].closest("ol, ul, div") : null;
@@ -602,7 +638,10 @@
       this.position = new Map(this.events.map((e, i) => [e, i]));
       this.groupOf = this.events.map((e) => this.group(e));
       this.groups = [...new Set(this.groupOf.filter(Boolean))];
-      this.shown = new Uint8Array(this.events.length).fill(1);
+      const number = new Map(this.groups.map((g, i) => [g, i]));
+      this.groupNumber = Int32Array.from(this.groupOf, (g) => (g ? number.get(g) : -1));
+      this.groupShown = new Int32Array(this.groups.length); // matching events per day
+      this.shown = new Uint8Array(this.events.length); // 1: the event has the class search-match
     }
 
     /** The element of the timeline that holds an event and its siblings of one day (or null). */
@@ -639,6 +678,14 @@
       if (this.details) this.details.addEventListener("toggle", () => this.details.open && this.loadFacets());
       this.restore();
       if (location.protocol === "file:") return this.disable(this.msg.msgFile);
+      this.form.addEventListener("focusin", () => this.open(), { once: true });
+      this.form.addEventListener("pointerenter", () => this.open(), { once: true });
+      if (this.active()) this.changed();
+    }
+
+    /** Load the index's entry file, once: when the reader comes to the search box, not before. */
+    open() {
+      if (this.ready) return this.ready;
       const metaUrl = new URL(this.root.dataset.searchMeta, location.href);
       const load = (path) =>
         fetch(new URL(path, metaUrl), { cache: path === "meta.json" ? "no-cache" : "default" }).then((r) => {
@@ -655,7 +702,7 @@
           if (this.root.querySelector("select[data-wanted]")) this.loadFacets();
         })
         .catch(() => this.disable(this.msg.msgError));
-      if (this.active()) this.changed();
+      return this.ready;
     }
 
     disable(message) {
@@ -680,7 +727,7 @@
       const lo = isoDay(Math.min(...days));
       const hi = isoDay(Math.max(...this.index.eventEnd, ...this.index.sourceDay));
       for (const name of ["from", "to"]) {
-        const el = this.form.elements[name];
+        const el = this.controls[name];
         if (el) { el.min = lo; el.max = hi; }
       }
     }
@@ -690,7 +737,7 @@
       this.facetsLoaded = true;
       const facets = await this.index.facets();
       for (const [name, key] of [["person", "people"], ["tag", "tags"], ["outlet", "outlets"]]) {
-        const select = this.form.elements[name];
+        const select = this.controls[name];
         if (!select) continue;
         const wanted = select.dataset.wanted || select.value;
         for (const [value, n] of facets[key] || []) {
@@ -706,8 +753,9 @@
     }
 
     state() {
-      const f = this.form.elements;
-      const out = { q: this.input.value, sort: f.sort ? f.sort.value : "time" };
+      const f = this.controls;
+      const sort = this.sorts.find((r) => r.checked);
+      const out = { q: this.input.value, sort: sort ? sort.value : "time" };
       for (const name of FILTERS) {
         const el = f[name];
         out[name] = el ? el.value || el.dataset.wanted || "" : "";
@@ -723,8 +771,8 @@
     restore() {
       const params = new URLSearchParams(location.search);
       this.input.value = params.get("q") || "";
-      const f = this.form.elements;
-      if (f.sort && params.get("sort") === "relevance") f.sort.value = "relevance";
+      const f = this.controls;
+      for (const r of this.sorts) r.checked = r.value === (params.get("sort") || "time");
       for (const name of FILTERS) {
         const el = f[name];
         const value = params.get(name);
@@ -754,7 +802,8 @@
     changed(e) {
       if (e && e.target && e.target.tagName === "SELECT") delete e.target.dataset.wanted;
       if (this.failed) return;
-      const started = e && e.type === "input" ? e.timeStamp : performance.now();
+      const started = performance.now();
+      const typed = e && e.type === "input" ? e.timeStamp : started; // when the key was pressed
       const seq = ++this.seq;
       const state = this.state();
       this.remember(state);
@@ -765,7 +814,7 @@
       }
       if (!this.index) {
         this.count.textContent = this.msg.msgLoading;
-        if (this.ready) this.ready.then(() => seq === this.seq && this.changed());
+        this.open().then(() => seq === this.seq && this.index && this.changed());
         return;
       }
       this.index.search(state.q, state).then(
@@ -775,39 +824,53 @@
           this.show(result, state);
           const shown = performance.now();
           this.root.dataset.shown = JSON.stringify(state); // what the page now shows (tests wait on it)
+          // measured for bench/search_bench.py: our work, then what the reader waits for
           performance.measure("sitegen-search-query", { start: started, end: computed });
           performance.measure("sitegen-search-update", { start: started, end: shown });
-          requestAnimationFrame(() => performance.measure("sitegen-search-frame", { start: started }));
+          performance.measure("sitegen-search-latency", { start: typed, end: shown });
+          requestAnimationFrame(() => {
+            const after = new MessageChannel(); // its message comes once this frame is rendered
+            after.port1.onmessage = () => performance.measure("sitegen-search-paint", { start: typed });
+            after.port2.postMessage(null);
+          });
         },
         () => seq === this.seq && this.disable(this.msg.msgError)
       );
     }
 
     reset() {
-      this.setVisible(new Uint8Array(this.events.length).fill(1));
+      if (this.timeline) this.timeline.classList.remove("search-active");
       this.unrank();
-      if (this.highlighter) this.highlighter.clear();
       this.highlighter = null;
-      cancelAnimationFrame(this.frame);
+      this.markEvents([...this.marked.keys()]);
       this.count.textContent = "";
       this.say("");
       this.empty.hidden = true;
-      if (this.sourcesBox) this.sourcesBox.hidden = true;
+      this.sources = [];
+      this.sourceList.replaceChildren();
+      this.sourcesBox.hidden = true;
     }
 
+    /**
+     * Show the events flagged 1 and the days that hold one; search.css hides every other event
+     * and day of a timeline marked search-active.  Only the events whose state changes since the
+     * last query are touched, and clearing the search is one class: a keystroke costs what it
+     * changes, not the size of the timeline.
+     */
     setVisible(flags) {
       const touched = new Set();
       for (let i = 0; i < flags.length; i++) {
         if (flags[i] === this.shown[i]) continue;
         this.shown[i] = flags[i];
-        this.events[i].hidden = !flags[i];
-        if (this.groupOf[i]) touched.add(this.groupOf[i]);
+        this.events[i].classList.toggle("search-match", flags[i] === 1);
+        const g = this.groupNumber[i];
+        if (g >= 0) {
+          this.groupShown[g] += flags[i] ? 1 : -1;
+          touched.add(g);
+        }
       }
-      for (const g of touched) {
-        let any = false;
-        for (const el of g.querySelectorAll("[data-event-id]")) if (!el.hidden) { any = true; break; }
-        g.hidden = !any;
-      }
+      for (const g of touched) this.groups[g].classList.toggle("search-match", this.groupShown[g] > 0);
+      if (this.timeline) this.timeline.classList.add("search-active");
     }
 
     show(result, state) {
@@ -817,7 +880,7 @@
         const el = this.byDoc[d];
         if (el >= 0) { flags[el] = 1; order.push(d); }
       }
-      const byScore = (a, b) => result.score[b] - result.score[a] || a - b;
+      const byScore = (a, b) => result.score.get(b) - result.score.get(a) || a - b;
       const relevance = state.sort === "relevance" && state.q.trim() !== "";
       if (relevance) order.sort(byScore);
       this.setVisible(flags);
@@ -830,9 +893,8 @@
       const none = values.query ? this.msg.msgEmpty : this.msg.msgEmptyFilters;
       this.empty.textContent = fill(sources.length ? this.msg.msgNoEvents : none, values);
       this.say(this.empty.hidden ? this.count.textContent : this.empty.textContent);
-      if (this.highlighter) this.highlighter.clear();
       this.highlighter = new Highlighter(result.phrases.concat(result.names || []), this.index.fold);
-      this.highlightEvents(order.map((d) => this.events[this.byDoc[d]]));
+      this.markEvents(order.map((d) => this.events[this.byDoc[d]]));
       this.sources = sources;
       this.listSources(PAGE);
     }
@@ -842,15 +904,28 @@
       this.sayTimer = setTimeout(() => { this.live.textContent = text; }, 600);
     }
 
-    highlightEvents(elements) {
+    /**
+     * Bring the marks of ``elements`` up to the current query (none when there is no query), a
+     * few milliseconds per frame, after the list itself has been updated: typing never waits
+     * for highlighting.  Hidden events keep stale marks until they show again.
+     */
+    markEvents(elements) {
       cancelAnimationFrame(this.frame);
-      const highlighter = this.highlighter;
+      const by = this.highlighter;
       let i = 0;
       const step = () => {
-        for (const end = Math.min(elements.length, i + HIGHLIGHT_BATCH); i < end; i++) highlighter.apply(elements[i]);
+        const until = performance.now() + FRAME_BUDGET;
+        for (; i < elements.length && performance.now() < until; i++) {
+          const el = elements[i];
+          const had = this.marked.get(el);
+          if (had && had.by === by) continue;
+          if (had) unmark(had.marks);
+          if (by) this.marked.set(el, { by, marks: by.apply(el) });
+          else this.marked.delete(el);
+        }
         if (i < elements.length) this.frame = requestAnimationFrame(step);
       };
-      step();
+      this.frame = requestAnimationFrame(step);
     }
 
     /** Relevance order: the matching events, moved into one list, each with its day. */
