@@ -7,13 +7,17 @@
 2. Sizes: every file under ``public/search/``, raw and gzipped (level 9, what a
    static host's compression gets close to).
 3. First query: for each query, a fresh browser context (empty cache) opens the
-   timeline and types the query; every response Playwright sees is recorded and
-   the gzipped size of each fetched file summed - the index files the query
-   needed, and separately search.js and the page.
+   timeline and types the query; the bench's own server logs every path asked
+   for under ``search/`` from then on (meta.json included: search.js loads it
+   only when the reader comes to the box), and the gzipped sizes of those files
+   are summed.  search.js itself (loaded with the page) is reported apart.
 4. Keystrokes: the same queries typed key by key (twice, so the second pass reads
-   shards already fetched); search.js records, with performance.now(), how long
-   each input took to update the list (``sitegen-search-update``) and until the
-   next frame (``sitegen-search-frame``).  Medians and maxima are printed.
+   shards already fetched); search.js records with performance.now() how long its
+   own work took per input (``sitegen-search-query``: the answer;
+   ``sitegen-search-update``: the answer and the list updated), how long from the
+   key press until the list was updated (``sitegen-search-latency``, which includes
+   waiting for the main thread) and until the frame after it was rendered
+   (``sitegen-search-paint``: Chromium's style, layout and paint of the page).
 
 This is a measurement, not a test: numbers go to stdout and ``<out>/search-bench.json``.
 """
@@ -30,6 +34,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
@@ -70,35 +75,38 @@ def sizes(public: Path) -> dict:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Logged(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and remembers every path asked for."""
+
+    asked: ClassVar[list[str]] = []
+
     def log_message(self, *args: object) -> None:
-        pass
+        self.asked.append(unquote(urlsplit(self.path).path))
 
 
-def serve(path: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(path)))
+def serve(path: Path) -> tuple[str, http.server.ThreadingHTTPServer, list[str]]:
+    asked: list[str] = []
+    handler = type("Handler", (_Logged,), {"asked": asked})
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(path)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{srv.server_address[1]}", srv
+    return f"http://127.0.0.1:{srv.server_address[1]}", srv, asked
 
 
-def _record(into: list[str], response) -> None:
-    into.append(unquote(urlsplit(response.url).path))
-
-
-def first_queries(browser, url: str, public: Path) -> list[dict]:
+def first_queries(browser, url: str, public: Path, asked: list[str]) -> list[dict]:
     out = []
     for query in QUERIES:
         context = browser.new_context()
         page = context.new_page()
-        fetched: list[str] = []
         page.goto(url + "/index.html")
         page.wait_for_function("!document.querySelector('#search').hidden")
         page.wait_for_load_state("networkidle")
-        page.on("response", functools.partial(_record, fetched))
+        asked.clear()
         page.locator("input[type=search]").fill(query)
-        page.wait_for_function("document.querySelector('.search-count').textContent.trim() !== ''")
+        page.wait_for_function(
+            "(q) => JSON.parse(document.querySelector('#search').dataset.shown || '{}').q === q", arg=query
+        )
         page.wait_for_load_state("networkidle")
-        index = [f for f in fetched if f.startswith("/search/")]
+        index = sorted({f for f in asked if f.startswith("/search/")})
         out.append(
             {
                 "query": query,
@@ -150,7 +158,7 @@ def measure(root: Path) -> dict:
     public = result.out
     from playwright.sync_api import sync_playwright
 
-    url, srv = serve(public)
+    url, srv, asked = serve(public)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -159,7 +167,7 @@ def measure(root: Path) -> dict:
                 "sources": len(result.site.sources),
                 "build_seconds": round(seconds, 1),
                 "sizes": sizes(public),
-                "first_query": first_queries(browser, url, public),
+                "first_query": first_queries(browser, url, public, asked),
                 "search_js_gz": sum(gz(p.read_bytes()) for p in public.glob("assets/search.*.js")),
                 "keystrokes": keystrokes(browser, url),
             }

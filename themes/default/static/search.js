@@ -129,7 +129,7 @@
     return tokens;
   }
 
-  const ENCODER = typeof TextEncoder === "function" ? new TextEncoder() : null;
+  const ENCODER = new TextEncoder();
 
   /** 32-bit FNV-1a of the UTF-8 bytes, as in search_index.py. */
   function fnv1a(text) {
@@ -636,6 +636,13 @@
         this.timeline = this.timeline.parentElement.closest("ol, ul, div, main");
       }
       this.position = new Map(this.events.map((e, i) => [e, i]));
+      // per event, the next event with the same parent: where it goes back after relevance order
+      this.nextSibling = new Int32Array(this.events.length).fill(-1);
+      const lastOf = new Map();
+      this.events.forEach((e, i) => {
+        if (lastOf.has(e.parentNode)) this.nextSibling[lastOf.get(e.parentNode)] = i;
+        lastOf.set(e.parentNode, i);
+      });
       this.groupOf = this.events.map((e) => this.group(e));
       this.groups = [...new Set(this.groupOf.filter(Boolean))];
       const number = new Map(this.groups.map((g, i) => [g, i]));
@@ -933,6 +940,7 @@
 
     /** Relevance order: the matching events, moved into one list, each with its day. */
     rank(elements) {
+      if (!this.timeline) return;
       if (!this.ranked) {
         this.ranked = document.createElement("ol");
         this.ranked.className = "search-ranked";
@@ -941,7 +949,7 @@
       }
       for (const el of elements) {
         if (!this.homes.has(el)) {
-          this.homes.set(el, [el.parentNode, el.nextSibling]);
+          this.homes.set(el, el.parentNode);
           const day = this.groupOf[this.position.get(el)];
           const head = day && day.querySelector("h2, h3, time");
           if (head) {
@@ -968,15 +976,12 @@
     }
 
     putBack(el) {
-      const [parent] = this.homes.get(el);
+      const parent = this.homes.get(el);
       const label = el.querySelector(":scope > .search-day");
       if (label) label.remove();
-      const i = this.position.get(el);
-      let next = null;
-      for (let j = i + 1; j < this.events.length; j++) {
-        if (this.events[j].parentNode === parent) { next = this.events[j]; break; }
-      }
-      parent.insertBefore(el, next);
+      let j = this.nextSibling[this.position.get(el)];
+      while (j >= 0 && this.events[j].parentNode !== parent) j = this.nextSibling[j];
+      parent.insertBefore(el, j >= 0 ? this.events[j] : null);
       this.homes.delete(el);
     }
 
