@@ -312,3 +312,24 @@ def test_a_word_jieba_cuts_differently_in_each_text_is_found_in_all(timeline, se
     listed = listed_sources(timeline)
     assert listed <= holders and len(listed) == min(len(holders), 10)  # ten at a time
     expect(timeline.locator(".search-count")).to_contain_text(str(len(holders)))
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("query", ["?q=营销大师", "?q=营销&sort=relevance", "?q=qzxqzxq"])
+def test_searching_leaves_the_page_accessible(browser, seed_url, scheme, query):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{seed_url}/index.html{query}")
+    shown(page, q=query.split("&")[0].removeprefix("?q="))
+    page.locator(".search-filters summary").click()
+    page.wait_for_timeout(200)  # marks come a frame after the list
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    result = page.evaluate("async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", tags)
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+    context.close()

@@ -942,8 +942,12 @@
     rank(elements) {
       if (!this.timeline) return;
       if (!this.ranked) {
-        this.ranked = document.createElement("ol");
+        this.ranked = document.createElement("section");
         this.ranked.className = "search-ranked";
+        const title = document.createElement("h2");
+        title.textContent = this.msg.msgRanked;
+        this.rankedList = document.createElement("ol");
+        this.ranked.append(title, this.rankedList);
         this.timeline.before(this.ranked);
         this.homes = new Map();
       }
@@ -959,7 +963,7 @@
             el.prepend(label);
           }
         }
-        this.ranked.appendChild(el);
+        this.rankedList.appendChild(el);
       }
       const keep = new Set(elements);
       for (const el of [...this.homes.keys()]) if (!keep.has(el)) this.putBack(el);
