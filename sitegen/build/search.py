@@ -3,8 +3,8 @@
 Documents are numbered events first, in timeline order (the order of the
 ``[data-event-id]`` elements of index.html), then sources by publication time,
 so a date range is a range of document numbers.  ``search/meta.json`` is the
-one file with a fixed name: it lists every other file by the hash of its
-content, so those can be cached forever.
+one file with a fixed name; every other file is in a folder named for the hash
+of all of them, so they can be cached forever.
 """
 
 from __future__ import annotations
@@ -105,13 +105,12 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
         listed = [[s.id, s.title, s.outlet_name, published_text(s, ctx.lang)] for s in sources[i : i + CHUNK]]
         files[f"c{n}.json"] = to_json(listed)
     ids = [e.id for e in events]
-    event_starts, event_ends = [], []
-    for n, e in enumerate(events):
-        start = _day(e.when.start, ctx)
-        end = _day(e.when.period_end() - timedelta(microseconds=1), ctx)
-        event_starts.append(start)
-        if end != start:
-            event_ends.append([n, end])
+    event_starts = [_day(e.when.start, ctx) for e in events]
+    event_ends = [
+        [n, end]
+        for n, e in enumerate(events)
+        if (end := _day(e.when.period_end() - timedelta(microseconds=1), ctx)) != event_starts[n]
+    ]
     indexed_chars = {c for t in postings.terms if len(t) <= 2 for c in t if is_cjk(c)}
     facets = {
         "people": Counter(p for e in events for p in dict.fromkeys(e.people)),

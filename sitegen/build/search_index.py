@@ -3,7 +3,8 @@
 A document is a list of weighted fields.  Its terms (see search_text) get a
 BM25F term-frequency part, quantised to 1..15; the query side multiplies it by
 the term's idf, which it computes from the posting count.  A term's postings
-are one JSON array of integers, each ``(doc - previous doc) * 16 + weight``.
+are one JSON array of integers, each ``(doc - previous doc) * 16 + weight``
+(format in docs/search.md).
 
 Terms are spread over ``P`` shard files by the FNV-1a hash of a *key*:
 
@@ -13,8 +14,8 @@ Terms are spread over ``P`` shard files by the FNV-1a hash of a *key*:
   finds every word that can start at a point with the one file it already needs;
 * a Latin word is its own key for its postings, and is also listed (with its
   posting count) under the key of its first three letters, for completion;
-* a pinyin alias (``abc`` for a three-character name) is listed under its first
-  three letters too.
+* a pinyin spelling of a name (``zhangsan`` for 张三) is listed under its
+  first three letters too.
 """
 
 from __future__ import annotations
