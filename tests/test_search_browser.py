@@ -333,3 +333,22 @@ def test_searching_leaves_the_page_accessible(browser, seed_url, scheme, query):
     result = page.evaluate("async (t) => await axe.run(document, {runOnly: {type: 'tag', values: t}})", tags)
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
     context.close()
+
+
+def test_search_works_under_the_site_s_content_security_policy(page: Page, seed_url, event_text):
+    """default-src 'self': no inline script or style, no other host; a violation is a console error."""
+
+    def with_csp(route):
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "default-src 'self'"}
+        route.fulfill(response=response, headers=headers)
+
+    page.route("**/*", with_csp)
+    seen = watch(page, seed_url)
+    page.goto(f"{seed_url}/index.html")
+    search(page, "营销大师")
+    assert holding(event_text, "营销大师") <= visible(page)
+    expect(page.locator("[data-event-id] mark.search-hit").first).to_be_visible()
+    page.locator("input[name=sort][value=relevance]").check()
+    shown(page, q="营销大师", sort="relevance")
+    assert seen["errors"] == [] and seen["external"] == []
