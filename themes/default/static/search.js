@@ -836,7 +836,7 @@
           });
           // measured for bench/search_bench.py: our work, then what the reader waits for
           performance.measure("sitegen-search-query", { start: started, end: computed });
-          performance.measure("sitegen-search-update", { start: started, end: shown });
+          performance.measure("sitegen-search-update", { start: started, end: shown, detail: state.q });
           performance.measure("sitegen-search-latency", { start: typed, end: shown });
           requestAnimationFrame(() => {
             const after = new MessageChannel(); // its message comes once this frame is rendered
