@@ -352,3 +352,41 @@ def test_search_works_under_the_site_s_content_security_policy(page: Page, seed_
     page.locator("input[name=sort][value=relevance]").check()
     shown(page, q="营销大师", sort="relevance")
     assert seen["errors"] == [] and seen["external"] == []
+
+
+def test_person_and_tag_filters_on_a_site_that_has_them(page: Page, tmp_path, serve_dir):
+    from sitegen.build import build
+
+    from .test_search_index import small_site
+
+    root = small_site(tmp_path / "site")
+    public = build(load_config(root)).out
+    url = serve_dir(public)
+    site = load_site(load_config(root))
+    seen = watch(page, url)
+    page.goto(f"{url}/index.html")
+    page.locator(".search-filters summary").click()
+    person = page.locator("select[name=person]")
+    expect(person).to_be_visible()
+    people = {p for e in site.events.values() for p in e.people}
+    for name in people:
+        person.select_option(name)
+        shown(page, person=name)
+        assert visible(page) == {e.id for e in site.events.values() if name in e.people}
+    person.select_option("")
+    tag = next(t for e in site.events.values() for t in e.tags)
+    page.locator("select[name=tag]").select_option(tag)
+    page.locator("input[type=search]").fill("消防")
+    shown(page, q="消防", tag=tag)
+    with_tag = {e.id for e in site.events.values() if tag in e.tags}
+    assert visible(page) == with_tag & holding(
+        {e.id: e.summary + e.title for e in site.events.values()}, "消防"
+    )
+    assert seen["errors"] == [] and seen["external"] == []
+
+
+def test_from_a_file_the_filters_do_not_try_to_load_the_index(page: Page, seed_public):
+    page.goto((Path(seed_public) / "index.html").as_uri())
+    page.locator(".search-filters summary").click()
+    page.wait_for_timeout(300)
+    expect(page.locator(".search-count")).to_contain_text("http")

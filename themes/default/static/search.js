@@ -693,6 +693,7 @@
     /** Load the index's entry file, once: when the reader comes to the search box, not before. */
     open() {
       if (this.ready) return this.ready;
+      if (this.failed) return Promise.resolve();
       const metaUrl = new URL(this.root.dataset.searchMeta, location.href);
       const load = (path) =>
         fetch(new URL(path, metaUrl), { cache: path === "meta.json" ? "no-cache" : "default" }).then((r) => {
@@ -740,8 +741,10 @@
     }
 
     async loadFacets() {
-      if (this.facetsLoaded || !this.index) return;
+      if (this.facetsLoaded) return;
       this.facetsLoaded = true;
+      await this.open();
+      if (!this.index) return;
       const facets = await this.index.facets();
       for (const [name, key] of [["person", "people"], ["tag", "tags"], ["outlet", "outlets"]]) {
         const select = this.controls[name];
