@@ -631,9 +631,10 @@
       this.marked = new Map(); // event element -> {by: Highlighter, marks}
       this.ranked = null;
       this.events = Array.from(document.querySelectorAll("[data-event-id]"));
-      this.timeline = this.events.length ? this.events[0].closest("ol, ul, div") : null;
+      // the timeline: the innermost element that holds every event
+      this.timeline = this.events.length ? this.events[0].parentElement : null;
       while (this.timeline && this.timeline.parentElement && !this.events.every((e) => this.timeline.contains(e))) {
-        this.timeline = this.timeline.parentElement.closest("ol, ul, div, main");
+        this.timeline = this.timeline.parentElement;
       }
       this.position = new Map(this.events.map((e, i) => [e, i]));
       // per event, the next event with the same parent: where it goes back after relevance order
@@ -643,19 +644,30 @@
         if (lastOf.has(e.parentNode)) this.nextSibling[lastOf.get(e.parentNode)] = i;
         lastOf.set(e.parentNode, i);
       });
-      this.groupOf = this.events.map((e) => this.group(e));
-      this.groups = [...new Set(this.groupOf.filter(Boolean))];
-      const number = new Map(this.groups.map((g, i) => [g, i]));
-      this.groupNumber = Int32Array.from(this.groupOf, (g) => (g ? number.get(g) : -1));
-      this.groupShown = new Int32Array(this.groups.length); // matching events per day
+      // groups: the elements between an event and the timeline (a year, a month, a day, a list);
+      // each event's path lists its groups, outermost first
+      this.groups = [];
+      const number = new Map();
+      this.paths = this.events.map((e) => {
+        const path = [];
+        for (let el = e.parentElement; el && el !== this.timeline; el = el.parentElement) {
+          if (!number.has(el)) { number.set(el, this.groups.length); this.groups.push(el); }
+          path.unshift(number.get(el));
+        }
+        return path;
+      });
+      this.groupShown = new Int32Array(this.groups.length); // matching events in each group
       this.shown = new Uint8Array(this.events.length); // 1: the event has the class search-match
     }
 
-    /** The element of the timeline that holds an event and its siblings of one day (or null). */
-    group(event) {
-      let el = event;
-      while (el.parentElement && el.parentElement !== this.timeline) el = el.parentElement;
-      return el === event ? null : el;
+    /** The headings of an event's groups, outermost first: its date on a timeline of sections. */
+    dayOf(i) {
+      const heads = [];
+      for (const g of this.paths[i]) {
+        const head = this.groups[g].querySelector(":scope > :is(h1, h2, h3, h4, h5, h6)");
+        if (head) heads.push(head.textContent.trim());
+      }
+      return heads.join(" ");
     }
 
     start() {
@@ -876,14 +888,18 @@
         if (flags[i] === this.shown[i]) continue;
         this.shown[i] = flags[i];
         this.events[i].classList.toggle("search-match", flags[i] === 1);
-        const g = this.groupNumber[i];
-        if (g >= 0) {
+        for (const g of this.paths[i]) {
           this.groupShown[g] += flags[i] ? 1 : -1;
           touched.add(g);
         }
       }
       for (const g of touched) this.groups[g].classList.toggle("search-match", this.groupShown[g] > 0);
-      if (this.timeline) this.timeline.classList.add("search-active");
+      if (!this.timeline || this.timeline.classList.contains("search-active")) return;
+      if (!this.grouped) {
+        for (const g of this.groups) g.classList.add("search-group");
+        this.grouped = true;
+      }
+      this.timeline.classList.add("search-active");
     }
 
     show(result, state) {
@@ -957,12 +973,11 @@
       for (const el of elements) {
         if (!this.homes.has(el)) {
           this.homes.set(el, el.parentNode);
-          const day = this.groupOf[this.position.get(el)];
-          const head = day && day.querySelector("h2, h3, time");
-          if (head) {
+          const day = this.dayOf(this.position.get(el));
+          if (day) {
             const label = document.createElement("p");
             label.className = "search-day";
-            label.textContent = head.textContent.trim();
+            label.textContent = day;
             el.prepend(label);
           }
         }
