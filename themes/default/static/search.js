@@ -667,7 +667,8 @@
         const head = this.groups[g].querySelector(":scope > :is(h1, h2, h3, h4, h5, h6)");
         if (head) heads.push(head.textContent.trim());
       }
-      return heads.join(" ");
+      // a heading that a deeper one repeats (年 in 年月日) is left out
+      return heads.filter((h, i) => !heads.slice(i + 1).some((later) => later.includes(h))).join(" ");
     }
 
     start() {
@@ -980,6 +981,12 @@
             label.textContent = day;
             el.prepend(label);
           }
+          // one flat list under an h2: its titles read as level 3, whatever their section depth
+          const title = el.querySelector("h1, h2, h3, h4, h5, h6");
+          if (title && !title.hasAttribute("aria-level")) {
+            title.setAttribute("aria-level", "3");
+            title.dataset.searchLevel = "";
+          }
         }
         this.rankedList.appendChild(el);
       }
@@ -1001,6 +1008,11 @@
       const parent = this.homes.get(el);
       const label = el.querySelector(":scope > .search-day");
       if (label) label.remove();
+      const title = el.querySelector("[data-search-level]");
+      if (title) {
+        title.removeAttribute("aria-level");
+        delete title.dataset.searchLevel;
+      }
       let j = this.nextSibling[this.position.get(el)];
       while (j >= 0 && this.events[j].parentNode !== parent) j = this.nextSibling[j];
       parent.insertBefore(el, j >= 0 ? this.events[j] : null);
