@@ -3,9 +3,9 @@
 Kept beside the output folder (``<site>/.sitegen-build-public.json`` for ``public/``), never
 inside it, so it is not published.  It records:
 
-* **inputs** - every file the build reads (``content/site.toml``, the pages under
-  ``content/events`` and ``content/sources``, every file of the templates, static
-  and i18n folders), each as ``[size, mtime_ns, digest]``;
+* **inputs** - every file the build reads (``content/site.toml`` and ``content/data/``,
+  the pages under ``content/events`` and ``content/sources``, every file of the
+  templates, static and i18n folders), each as ``[size, mtime_ns, digest]``;
 * **what the output depends on besides files** - sitegen's code (a hash of its
   source), the base URL, the output folder;
 * **outputs** - every file written, ``[size, mtime_ns, digest]``, and which output

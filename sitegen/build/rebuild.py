@@ -166,8 +166,10 @@ def _scan(config: SiteConfig, old: Manifest | None) -> _Inputs | None:
     except ContentError:
         return None
     at = old.recorded_at if old else 0.0
+    settings = {"site.toml": config.config_path}  # and the data files outputs may read (a user dictionary)
+    settings.update(tree_files([config.content_dir / "data"]))
     return _Inputs(
-        settings=scan({"site.toml": config.config_path}, old.settings if old else {}, at),
+        settings=scan(settings, old.settings if old else {}, at),
         theme=scan(tree_files([f for f in folders if f.is_dir()]), old.theme if old else {}, at),
         pages=scan(page_files(config.content_dir), old.pages if old else {}, at),
         started=started,
