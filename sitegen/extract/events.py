@@ -47,7 +47,7 @@ CUT_OFF_PENALTY = 0.4
 
 
 def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) -> Extraction:
-    from .temporal import find_times
+    from .temporal import TimeFinder
 
     out = Extraction()
     if not sources:
@@ -73,6 +73,7 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     on_topic = [s for s in sources if s.id not in relevance.off_topic]
 
     candidates: list[Candidate] = []
+    find_times = TimeFinder()  # syndicated passages are matched once
     for s in on_topic:
         found = find_candidates(s, words[s.id], lexicon, rules, find_times, len(candidates))
         candidates.extend(found.candidates)
