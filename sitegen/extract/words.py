@@ -113,12 +113,21 @@ class Lexicon:
     """canonical names from the gazetteer"""
     _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """token -> its terms, filled as texts are read (the same words recur across a dump)"""
+    _content: dict[str, bool] = field(default_factory=dict, repr=False)
+    _keyword: dict[str, bool] = field(default_factory=dict, repr=False)
+    """memos of `is_content` and `is_keyword` (they depend on the word and the fixed word lists)"""
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word.lower(), word)
 
     def is_content(self, word: str) -> bool:
         """A word worth comparing: not a function word, number, stopword or the search keyword."""
+        found = self._content.get(word)
+        if found is None:
+            found = self._content[word] = self._is_content(word)
+        return found
+
+    def _is_content(self, word: str) -> bool:
         w = word.strip()
         if len(w) < 2 or NUMBER.match(w) or w.lower() in self.stopwords:
             return False
@@ -132,7 +141,13 @@ class Lexicon:
 
     def is_keyword(self, term: str) -> bool:
         """The dump's search keyword, or a word containing it (消防车 for 消防)."""
-        return term.lower() in self.ignored or any(k in term.lower() for k in self.ignored if len(k) > 1)
+        found = self._keyword.get(term)
+        if found is None:
+            low = term.lower()
+            found = self._keyword[term] = low in self.ignored or any(
+                k in low for k in self.ignored if len(k) > 1
+            )
+        return found
 
     def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
         """The content words of a token list, canonical and lower-cased, with their sub-words."""
