@@ -393,7 +393,7 @@ def run_import(
     """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date.
 
     ``progress`` shows how far it got (`sitegen.progress`); ``cache`` keeps
-    cleaned text between runs (`sitegen.cache`; default: the site's own).
+    cleaned and segmented text between runs (`sitegen.cache`; default: the site's own).
     """
     options = options or Options()
     progress = progress or Progress(enabled=False)
@@ -427,7 +427,7 @@ def _run_import(
     report.records = len(records)
     report.sources = make_sources(records, data, config, ledger, cache, progress)
     with progress.stage("Extracting events"):
-        report.extraction = extract(report.sources, config, data)
+        report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:
         if s.id in report.extraction.off_topic:
             s.on_topic = False

@@ -1,18 +1,39 @@
 """Import's shortcuts change nothing but the time: every one of them against the plain way.
 
 * per-word memos in relevance (each distinct token judged once per dump);
+* segmentation: each distinct jieba block cut once, whole texts from the cache,
+  keyed on the words added to jieba's dictionary too;
+* a generated dump imported with every shortcut and with none gives the same bytes.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import shutil
+import sys
 from collections import Counter
+from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitegen import segment
+from sitegen.cache import CACHE_DIR, Cache
+from sitegen.config import load_config
+from sitegen.extract import temporal
 from sitegen.extract.entities import gazetteer, make_lexicon
 from sitegen.extract.relevance import _chinese_salience, judge
 from sitegen.extract.rules import Rules
+from sitegen.extract.temporal_rules import RULES
+from sitegen.extract.temporal_scan import Scanner
 from sitegen.extract.words import CJK_WORD, SUBJECT_TAGS, Words, general_idf, tag_of
+from sitegen.importer import run_import
+from sitegen.segment import cut, cut_many
 from sitegen.sitedata import SiteData
+
+REPO = Path(__file__).resolve().parent.parent
 
 TEXTS = [
     "临江市滨河化工厂仓库发生火灾，消防支队赶到。化工厂负责人王立新被警方带走。",
@@ -60,3 +81,116 @@ def test_judging_twice_with_one_lexicon_gives_the_same_subjects() -> None:
     assert first == again
     fresh = judge(docs, make_lexicon(SiteData(), gazetteer(SiteData()), "火灾"), Rules())
     assert fresh == first
+
+
+# -- segmentation -----------------------------------------------------------------------
+def test_cutting_block_by_block_is_cutting_the_whole_text() -> None:
+    texts = TEXTS * 3 + [t[::-1] for t in TEXTS]
+    assert segment._cut_by_block(texts, True) == [cut(t) for t in texts]
+    assert segment._cut_by_block(texts, False) == [cut(t, hmm=False) for t in texts]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.sampled_from(
+                    ["化工厂", "火灾", "，", "。", " ", "\n", "\r\n", "2024", "年", "A", "+", "#"]
+                ),
+                st.text(max_size=4),
+            ),
+            max_size=12,
+        ).map("".join),
+        max_size=6,
+    )
+)
+def test_fuzz_block_cutting_equals_jieba(texts: list[str]) -> None:
+    assert segment._cut_by_block(texts, True) == [cut(t) for t in texts]
+
+
+def test_a_full_block_memo_still_cuts_everything(monkeypatch) -> None:
+    monkeypatch.setattr(segment, "MEMO_BLOCKS", 1)
+    assert segment._cut_by_block(TEXTS * 2, True) == [cut(t) for t in TEXTS * 2]
+
+
+def test_words_of_many_equals_words_of_with_and_without_a_cache(tmp_path) -> None:
+    expected = [Words.of(t) for t in TEXTS]
+    assert Words.of_many(TEXTS) == expected
+    with Cache(tmp_path) as cache:
+        assert Words.of_many(TEXTS, cache) == expected
+    with Cache(tmp_path) as cache:
+        assert Words.of_many(TEXTS, cache) == expected  # every text a hit
+
+
+def test_a_word_added_to_jieba_changes_the_cache_key(tmp_path, monkeypatch) -> None:
+    """The site's names are added to jieba one by one; segmentation cached before must not be reused."""
+    monkeypatch.setattr(segment, "_changes", list(segment._changes))
+    name = "铱铼锇钌"  # invented: no other test's text holds it
+    text = f"{name}公司发布公告，{name}回应质疑。"
+    with Cache(tmp_path) as cache:
+        before = cut_many([text], cache=cache)[0]
+    assert name not in before
+    version = segment.dictionary_version()
+    segment.add_word(name, tag="nt")
+    assert segment.dictionary_version() != version
+    with Cache(tmp_path) as cache:
+        after = cut_many([text], cache=cache)[0]
+    assert after == cut(text)
+    assert name in after
+
+
+# -- a whole import, with every shortcut and with none ------------------------------------
+def _generated_dump(path: Path, records: int) -> Path:
+    spec = importlib.util.spec_from_file_location("gen_dump", REPO / "bench" / "gen_dump.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gen_dump"] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+        return module.write_dump(path, records, seed=3)
+    finally:
+        sys.modules.pop("gen_dump", None)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _plain_ways(m: pytest.MonkeyPatch) -> None:
+    """Every shortcut that can be switched off, off."""
+    m.setenv("SITEGEN_CACHE", "off")
+    m.setattr(segment, "_cut_by_block", lambda texts, hmm: [segment.jieba().lcut(t, HMM=hmm) for t in texts])
+    m.setattr(
+        temporal,
+        "_rules_for",
+        lambda code: tuple((r, Scanner(r.pattern, ())) for r in RULES if not code or r.lang in ("any", code)),
+    )
+
+
+def test_a_generated_dump_imports_to_the_same_bytes_with_and_without_the_shortcuts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dump = _generated_dump(tmp_path / "dump.txt", 300)
+    sites = {name: tmp_path / name for name in ("plain", "fast", "warm")}
+    for root in sites.values():
+        (root / "content").mkdir(parents=True)
+    with monkeypatch.context() as m:
+        _plain_ways(m)
+        run_import(load_config(sites["plain"]), [dump])
+    monkeypatch.setenv("SITEGEN_CACHE", "on")
+    run_import(load_config(sites["fast"]), [dump])
+    shutil.copytree(sites["fast"] / CACHE_DIR, sites["warm"] / CACHE_DIR)
+
+    def must_not_run(*args: object) -> None:
+        raise AssertionError("computed although the cache holds it")
+
+    with monkeypatch.context() as m:  # a warm cache: nothing is cleaned or segmented again
+        m.setattr("sitegen.importer.clean_body", must_not_run)
+        m.setattr(segment, "_cut_by_block", must_not_run)
+        report = run_import(load_config(sites["warm"]), [dump])
+    assert len(report.sources) > 250 and report.extraction.events
+    expected = _tree(sites["plain"] / "content")
+    assert len(expected) > 300
+    for name in ("fast", "warm"):
+        assert _tree(sites[name] / "content") == expected, name

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..cache import Cache
 from ..config import SiteConfig
 from ..content import Event, Source
 from ..errors import Problem
@@ -36,7 +37,10 @@ class Extraction:
     """Explanations not tied to an event: sentences dropped and why, off-topic reasons."""
 
 
-def extract(sources: list[Source], config: SiteConfig, data: SiteData) -> Extraction:
+def extract(
+    sources: list[Source], config: SiteConfig, data: SiteData, cache: Cache | None = None
+) -> Extraction:
+    """``cache`` (`sitegen.cache`) keeps each text's segmentation for the next import."""
     from .events import extract_events
 
-    return extract_events(sources, config, data)
+    return extract_events(sources, config, data, cache)

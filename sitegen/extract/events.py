@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from datetime import datetime
 
+from ..cache import Cache
 from ..config import SiteConfig
 from ..content import Citation, Event, Source
 from ..dates import When
@@ -46,7 +47,9 @@ CUT_OFF_PENALTY = 0.4
 """Title candidates come from this many of the event's most representative quotes."""
 
 
-def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) -> Extraction:
+def extract_events(
+    sources: list[Source], config: SiteConfig, data: SiteData, cache: Cache | None = None
+) -> Extraction:
     from .temporal import TimeFinder
 
     out = Extraction()
@@ -56,7 +59,8 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     gaz = gazetteer(data)
     keywords = Counter(s.keyword for s in sources if s.keyword).most_common(1)
     lexicon = make_lexicon(data, gaz, keywords[0][0] if keywords else None)
-    words = {s.id: Words.of(s.text) for s in sources}
+    texts = [s.text for s in sources]
+    words = dict(zip((s.id for s in sources), Words.of_many(texts, cache), strict=True))
 
     relevance = judge(words, lexicon, rules)
     out.off_topic = set(relevance.off_topic)

@@ -18,9 +18,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..segment import jieba
+from ..segment import cut_many, jieba
 from .passages import Span
+
+if TYPE_CHECKING:
+    from ..cache import Cache
 
 CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'+.-]*$|^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")
@@ -84,12 +88,23 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        tokens = jieba().lcut(text)
+        return cls.from_tokens(text, jieba().lcut(text))
+
+    @classmethod
+    def from_tokens(cls, text: str, tokens: list[str]) -> Words:
+        """``text`` as segmented into ``tokens`` (which join up to it)."""
         starts, pos = [], 0
         for tok in tokens:
             starts.append(pos)
             pos += len(tok)
         return cls(text, tokens, starts)
+
+    @classmethod
+    def of_many(cls, texts: list[str], cache: Cache | None = None) -> list[Words]:
+        """`of` for a whole dump: recurring passages segmented once, earlier runs reused from ``cache``."""
+        return [
+            cls.from_tokens(t, tokens) for t, tokens in zip(texts, cut_many(texts, cache=cache), strict=True)
+        ]
 
     def within(self, span: Span) -> list[tuple[str, int]]:
         """(token, offset) pairs that start inside ``span``."""
