@@ -41,7 +41,7 @@ from .content import Event, Source
 from .dump import Dump, Record, iter_records
 from .errors import ContentError, Problem
 from .extract import Extraction, extract
-from .fsutil import atomic_write, sha256
+from .fsutil import atomic_write, atomic_write_many, remove_temporary, sha256
 from .ledger import Entry, Ledger
 from .progress import Progress
 from .sitedata import SiteData, load_site_data
@@ -354,8 +354,14 @@ def _what_differs(path: Path, new_text: str) -> str:
 def apply(
     config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
 ) -> None:
-    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable."""
+    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable.
+
+    Pages are written with one flush to disk for all of them (`atomic_write_many`):
+    each is still replaced in one step, only after every new page is safely on disk.
+    """
     content = config.content_dir
+    for folder in ("sources", "events"):
+        remove_temporary(content / folder)  # left by an import killed while writing
     writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
     for c in changes:
         if c.text is None or c.action not in ("create", "update", "unchanged"):
@@ -367,9 +373,7 @@ def apply(
             hashes.append(sha256(path.read_bytes()))
         ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date)
     ledger.save()
-    for c in writes:
-        atomic_write(content / c.rel, c.text)
-        advance(1)
+    atomic_write_many(((content / c.rel, c.text) for c in writes), advance)
     for c in changes:
         if c.action != "remove":
             continue

@@ -3,6 +3,11 @@
 * per-word memos in relevance (each distinct token judged once per dump);
 * segmentation: each distinct jieba block cut once, whole texts from the cache,
   keyed on the words added to jieba's dictionary too;
+* pages written with one flush to disk for all of them;
+* a generated dump imported with every shortcut and with none gives the same bytes
+  (libyaml's emitter against PyYAML's is compared in test_frontmatter_dump.py).
+* segmentation: each distinct jieba block cut once, whole texts from the cache,
+  keyed on the words added to jieba's dictionary too;
 * a generated dump imported with every shortcut and with none gives the same bytes.
 """
 
@@ -19,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen import segment
+from sitegen import frontmatter, fsutil, segment
 from sitegen.cache import CACHE_DIR, Cache
 from sitegen.config import load_config
 from sitegen.extract import temporal
@@ -29,7 +34,7 @@ from sitegen.extract.rules import Rules
 from sitegen.extract.temporal_rules import RULES
 from sitegen.extract.temporal_scan import Scanner
 from sitegen.extract.words import CJK_WORD, SUBJECT_TAGS, Words, general_idf, tag_of
-from sitegen.importer import run_import
+from sitegen.importer import Options, run_import
 from sitegen.segment import cut, cut_many
 from sitegen.sitedata import SiteData
 
@@ -160,6 +165,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def _plain_ways(m: pytest.MonkeyPatch) -> None:
     """Every shortcut that can be switched off, off."""
     m.setenv("SITEGEN_CACHE", "off")
+    m.setattr(frontmatter, "USE_LIBYAML", False)
     m.setattr(segment, "_cut_by_block", lambda texts, hmm: [segment.jieba().lcut(t, HMM=hmm) for t in texts])
     m.setattr(
         temporal,
@@ -194,3 +200,81 @@ def test_a_generated_dump_imports_to_the_same_bytes_with_and_without_the_shortcu
     assert len(expected) > 300
     for name in ("fast", "warm"):
         assert _tree(sites[name] / "content") == expected, name
+
+
+# -- writing pages: one flush for all -----------------------------------------------------------
+def test_atomic_write_many_writes_replaces_and_creates_folders(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.md").write_text("old", encoding="utf-8")
+    synced = []
+    monkeypatch.setattr(fsutil.os, "sync", lambda: synced.append(1))
+    seen = []
+    fsutil.atomic_write_many(
+        [(tmp_path / "a.md", "新的"), (tmp_path / "sub" / "b.md", b"bytes")], lambda n: seen.append(n)
+    )
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "新的"
+    assert (tmp_path / "sub" / "b.md").read_bytes() == b"bytes"
+    assert seen == [1, 1]
+    assert synced == ([1] if sys.platform.startswith("linux") else [])
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.md", "b.md"]
+
+
+def test_where_one_sync_is_no_barrier_each_file_is_flushed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(fsutil.sys, "platform", "darwin")
+    flushed = []
+    real = fsutil.os.fsync
+    monkeypatch.setattr(fsutil.os, "fsync", lambda fd: flushed.append(fd) or real(fd))
+    monkeypatch.setattr(fsutil.os, "sync", lambda: pytest.fail("sync is no barrier here"))
+    fsutil.atomic_write_many([(tmp_path / f"{i}.md", str(i)) for i in range(3)])
+    assert len(flushed) == 3
+
+
+def test_a_failure_while_writing_changes_no_page_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("old", encoding="utf-8")
+    (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(OSError):
+        fsutil.atomic_write_many([(tmp_path / "a.md", "new"), (tmp_path / "blocker" / "b.md", "x")])
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "old"  # renamed only once all are written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "blocker"]
+
+
+def test_remove_temporary_removes_only_what_a_killed_writer_left(tmp_path: Path) -> None:
+    names = [".x.md.k2j4h1x9.tmp", ".2024-05-17-y.md.abc_1234.tmp", "x.md", ".notes.md", "x.md.tmp", ".a.tmp"]
+    for name in names:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert fsutil.remove_temporary(tmp_path) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[2:])
+    assert fsutil.remove_temporary(tmp_path / "missing") == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="one sync for all pages on Linux only")
+def test_a_killed_import_leaves_pages_whole_and_the_next_removes_its_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed between writing the new pages and renaming them: old pages intact, litter cleaned."""
+    dump = _generated_dump(tmp_path / "dump.txt", 40)
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    monkeypatch.setenv("SITEGEN_CACHE", "off")
+    run_import(load_config(root), [dump])
+    before = _tree(root / "content")
+    for path in (root / "content" / "sources").glob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # import will update
+    edited = _tree(root / "content")
+
+    class Killed(BaseException):
+        pass
+
+    def killed_before_renaming() -> None:
+        raise Killed
+
+    with monkeypatch.context() as m:
+        m.setattr(fsutil.os, "sync", killed_before_renaming)
+        m.setattr(fsutil.os, "unlink", lambda path: None)  # a killed process cleans nothing up
+        with pytest.raises(Killed):
+            run_import(load_config(root), [], Options(force=True))
+    assert list((root / "content").rglob("*.tmp"))  # the new pages, never renamed
+    pages = {k: v for k, v in _tree(root / "content").items() if k.endswith(".md")}
+    assert pages == {k: v for k, v in edited.items() if k.endswith(".md")}
+    run_import(load_config(root), [], Options(force=True))
+    assert not list((root / "content").rglob("*.tmp"))
+    assert _tree(root / "content") == before
