@@ -202,11 +202,15 @@ def make_sources(
             unique_records.append(r)
     with (progress or Progress(enabled=False)).stage("Cleaning", len(unique_records)) as advance:
         titles, bodies = clean_records(unique_records, config, cache, advance)
+    slugs: dict[str, str] = {}  # syndicated copies share a headline; pinyin is slow
     for r, title, body in zip(unique_records, titles, bodies, strict=True):
         key = record_key(r)
         sid = ledger.source_ids.get(key)
         if sid is None:
-            base = f"{r.published:%Y-%m-%d}-{slugify(title)}"
+            slug = slugs.get(title)
+            if slug is None:
+                slug = slugs[title] = slugify(title)
+            base = f"{r.published:%Y-%m-%d}-{slug}"
             sid = unique(base, taken, key)
             taken.add(sid)
             ledger.source_ids[key] = sid

@@ -29,6 +29,7 @@ from sitegen.cache import CACHE_DIR, Cache
 from sitegen.config import load_config
 from sitegen.extract import temporal
 from sitegen.extract.entities import gazetteer, make_lexicon
+from sitegen.extract.passages import paragraph_at, paragraphs
 from sitegen.extract.relevance import _chinese_salience, judge
 from sitegen.extract.rules import Rules
 from sitegen.extract.temporal_rules import RULES
@@ -278,3 +279,12 @@ def test_a_killed_import_leaves_pages_whole_and_the_next_removes_its_temporary_f
     run_import(load_config(root), [], Options(force=True))
     assert not list((root / "content").rglob("*.tmp"))
     assert _tree(root / "content") == before
+
+
+# -- finding a quote's paragraph without splitting the whole text ---------------------------------
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中。\n\t\u3000")), max_size=30))
+def test_paragraph_at_is_the_paragraph_holding_the_offset(text: str) -> None:
+    for offset in range(-1, len(text) + 2):
+        expected = next((p for p in paragraphs(text) if offset in p), None)
+        assert paragraph_at(text, offset) == expected, (text, offset)

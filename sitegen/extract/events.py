@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime
 
 from ..cache import Cache
@@ -83,9 +84,17 @@ def extract_events(
         candidates.extend(found.candidates)
         out.notes.extend(found.dropped)
         out.problems.extend(found.problems)
-    idf = idf_weights(set(lexicon.span_terms(words[s.id].tokens, words[s.id].text)) for s in on_topic)
+    by_lang: dict[str, set[str]] = {}  # every word of the on-topic sources, by language
+
+    def source_terms() -> Iterator[set[str]]:
+        for s in on_topic:
+            terms = set(lexicon.span_terms(words[s.id].tokens, words[s.id].text))
+            by_lang.setdefault(s.lang, set()).update(terms)
+            yield terms
+
+    idf = idf_weights(source_terms())
     out.notes.extend(align_syndicated(candidates))
-    clustering = Clustering(idf, rules, _bridge(on_topic, words, lexicon))
+    clustering = Clustering(idf, rules, _bridge(by_lang))
     clustering.add_all(candidates)
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
@@ -110,11 +119,8 @@ def extract_events(
     return out
 
 
-def _bridge(on_topic: list[Source], words: dict[str, Words], lexicon: Lexicon) -> Bridge:
-    """The words that link quotes in Chinese and in English."""
-    by_lang: dict[str, set[str]] = {}
-    for s in on_topic:
-        by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, words[s.id].text))
+def _bridge(by_lang: dict[str, set[str]]) -> Bridge:
+    """The words that link quotes in Chinese and in English (``by_lang``: the sources' words)."""
     zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
     # Chinese words English sources carry (names found through pinyin or the gazetteer, or
     # written in Chinese), and Latin-letter words Chinese sources use too

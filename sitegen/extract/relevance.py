@@ -109,8 +109,14 @@ def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
         for sal in chinese.values():
             spread.update(w for w, _ in sal.most_common(rules.subject_words * 2))
         names = {w for w, n in spread.items() if n >= need and len(w) >= 2}
+        name_like: dict[str, bool] = {}
         for sal in chinese.values():
-            names.update(w for w in sal if 2 <= len(w) <= 4 and _name_like(w))
+            for w in sal:
+                if 2 <= len(w) <= 4 and w not in names:
+                    if w not in name_like:
+                        name_like[w] = _name_like(w)
+                    if name_like[w]:
+                        names.add(w)
         for word in sorted(names):
             lexicon.latin_names.setdefault(pinyin_key(word), word)
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..segment import cut_many, jieba
@@ -93,10 +94,8 @@ class Words:
     @classmethod
     def from_tokens(cls, text: str, tokens: list[str]) -> Words:
         """``text`` as segmented into ``tokens`` (which join up to it)."""
-        starts, pos = [], 0
-        for tok in tokens:
-            starts.append(pos)
-            pos += len(tok)
+        starts = list(accumulate(map(len, tokens), initial=0))
+        starts.pop()  # where the text ends
         return cls(text, tokens, starts)
 
     @classmethod
