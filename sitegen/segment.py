@@ -157,7 +157,12 @@ def cut_many(
     from .cache import code_version, digest
 
     table = cache.table("cut", digest(code_version("sitegen.segment"), dictionary_version()))
-    return table.map(compute, texts, key=lambda t: f"{int(hmm)}|{t}", batch=True)
+    words: dict[str, str] = {}  # one string per distinct word, not one per occurrence read back
+
+    def decode(value: list[str]) -> list[str]:
+        return [words.setdefault(w, w) for w in value]
+
+    return table.map(compute, texts, key=lambda t: f"{int(hmm)}|{t}", batch=True, decode=decode)
 
 
 def _parallel(workers: int | None, items: int, work: int) -> bool:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -85,7 +86,8 @@ class Words:
 
     text: str
     tokens: list[str]
-    starts: list[int]
+    starts: Sequence[int]
+    """offsets as 4-byte integers (`array`): a dump has millions of tokens"""
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -94,7 +96,7 @@ class Words:
     @classmethod
     def from_tokens(cls, text: str, tokens: list[str]) -> Words:
         """``text`` as segmented into ``tokens`` (which join up to it)."""
-        starts = list(accumulate(map(len, tokens), initial=0))
+        starts = array("I", accumulate(map(len, tokens), initial=0))
         starts.pop()  # where the text ends
         return cls(text, tokens, starts)
 
