@@ -12,8 +12,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -39,6 +42,63 @@ def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_many(
+    files: Iterable[tuple[Path, bytes | str]], advance: Callable[[int], None] | None = None
+) -> None:
+    """`atomic_write` for many files, flushed to disk once for all of them instead of once each.
+
+    Every file's bytes go to a temporary file beside it; when all are written, one
+    sync makes them durable, and only then is each renamed over its target, so a
+    crash leaves every target whole: as it was or as it is meant to be.  Where one
+    sync is no barrier (only Linux waits for it) each temporary file is flushed on
+    its own.  A killed process may leave temporary files: `remove_temporary`.
+    """
+    staged: list[tuple[str, Path]] = []
+    renamed = 0
+    each = not sys.platform.startswith("linux")
+    try:
+        for path, data in files:
+            path = Path(path)
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                if each:
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            if advance is not None:
+                advance(1)
+        if staged and not each:
+            os.sync()
+        for tmp, path in staged:
+            os.replace(tmp, path)
+            renamed += 1
+    except BaseException:
+        for tmp, _ in staged[renamed:]:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+
+
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+"""The name `atomic_write` gives a temporary file (``.page.md.k2j4h1x9.tmp``)."""
+
+
+def remove_temporary(folder: Path) -> int:
+    """Remove the temporary files a killed writer left in ``folder``; returns how many."""
+    removed = 0
+    if Path(folder).is_dir():
+        for p in Path(folder).iterdir():
+            if _TEMPORARY.match(p.name) and p.is_file():
+                with contextlib.suppress(OSError):
+                    p.unlink()
+                    removed += 1
+    return removed
 
 
 def staging_dir(target: Path) -> Path:

@@ -41,7 +41,7 @@ from .content import Event, Source
 from .dump import Dump, Record, iter_records
 from .errors import ContentError, Problem
 from .extract import Extraction, extract
-from .fsutil import atomic_write, sha256
+from .fsutil import atomic_write, atomic_write_many, remove_temporary, sha256
 from .ledger import Entry, Ledger
 from .progress import Progress
 from .sitedata import SiteData, load_site_data
@@ -202,11 +202,15 @@ def make_sources(
             unique_records.append(r)
     with (progress or Progress(enabled=False)).stage("Cleaning", len(unique_records)) as advance:
         titles, bodies = clean_records(unique_records, config, cache, advance)
+    slugs: dict[str, str] = {}  # syndicated copies share a headline; pinyin is slow
     for r, title, body in zip(unique_records, titles, bodies, strict=True):
         key = record_key(r)
         sid = ledger.source_ids.get(key)
         if sid is None:
-            base = f"{r.published:%Y-%m-%d}-{slugify(title)}"
+            slug = slugs.get(title)
+            if slug is None:
+                slug = slugs[title] = slugify(title)
+            base = f"{r.published:%Y-%m-%d}-{slug}"
             sid = unique(base, taken, key)
             taken.add(sid)
             ledger.source_ids[key] = sid
@@ -354,8 +358,14 @@ def _what_differs(path: Path, new_text: str) -> str:
 def apply(
     config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
 ) -> None:
-    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable."""
+    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable.
+
+    Pages are written with one flush to disk for all of them (`atomic_write_many`):
+    each is still replaced in one step, only after every new page is safely on disk.
+    """
     content = config.content_dir
+    for folder in ("sources", "events"):
+        remove_temporary(content / folder)  # left by an import killed while writing
     writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
     for c in changes:
         if c.text is None or c.action not in ("create", "update", "unchanged"):
@@ -367,9 +377,7 @@ def apply(
             hashes.append(sha256(path.read_bytes()))
         ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date)
     ledger.save()
-    for c in writes:
-        atomic_write(content / c.rel, c.text)
-        advance(1)
+    atomic_write_many(((content / c.rel, c.text) for c in writes), advance)
     for c in changes:
         if c.action != "remove":
             continue
@@ -393,7 +401,7 @@ def run_import(
     """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date.
 
     ``progress`` shows how far it got (`sitegen.progress`); ``cache`` keeps
-    cleaned text between runs (`sitegen.cache`; default: the site's own).
+    cleaned and segmented text between runs (`sitegen.cache`; default: the site's own).
     """
     options = options or Options()
     progress = progress or Progress(enabled=False)
@@ -427,7 +435,7 @@ def _run_import(
     report.records = len(records)
     report.sources = make_sources(records, data, config, ledger, cache, progress)
     with progress.stage("Extracting events"):
-        report.extraction = extract(report.sources, config, data)
+        report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:
         if s.id in report.extraction.off_topic:
             s.on_topic = False

@@ -5,11 +5,17 @@ dictionary is loaded once per process and every stage (cleaning, extraction,
 the search index) segments the same way.
 
 `cut_many` segments a whole corpus: what the site's cache (`sitegen.cache`)
-already holds is reused, and on request (``workers``) what is left is spread
-over the CPU cores.  Worker processes are forked after jieba has loaded its
-dictionary, so they do not pay the ~0.7 s load again.  It is off by default:
-on the 2-core machines measured it paid at 3,000 texts and lost at 10,000
-(docs/performance.md, `bench/parallel_cut.py`).
+already holds is reused, and a run of Chinese that recurs (syndicated copies,
+boilerplate) is segmented once: jieba cuts a text block by block (runs of
+Chinese, letters and digits between punctuation and spaces) and a block's
+words never depend on what surrounds it.  On request (``workers``) what is
+left is spread over the CPU cores.  Worker processes are forked after jieba
+has loaded its dictionary, so they do not pay the ~0.7 s load again.  It is
+off by default: on the 2-core machines measured it paid at 3,000 texts and
+lost at 10,000 (docs/performance.md, `bench/parallel_cut.py`).
+
+Words added one by one (`add_word`, the site's names) change how jieba
+segments, so they are part of `dictionary_version`, the cache's key.
 """
 
 from __future__ import annotations
@@ -34,7 +40,13 @@ R = TypeVar("R")
 PARALLEL_MIN_CHARS = 4_000_000
 _SEP = "\x00"
 
+MEMO_BLOCKS = 200_000
+"""At most this many distinct blocks are remembered by one `cut_many` call (bounded memory)."""
+
+# jieba's dictionary is global to the process; so is the record of what was added to it
 _loaded_dicts: set[Path] = set()
+_changes: list[tuple[str, ...]] = []
+"""("dict", path) and ("word", word, freq, tag), in the order they were made"""
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +65,13 @@ def add_user_dict(path: Path) -> None:
         return
     jieba().load_userdict(str(path))
     _loaded_dicts.add(path)
+    _changes.append(("dict", str(path)))
+
+
+def add_word(word: str, freq: int | None = None, tag: str | None = None) -> None:
+    """Teach jieba one word (``freq=None``: as frequent as needed to keep it whole)."""
+    jieba().add_word(word, freq=freq, tag=tag)
+    _changes.append(("word", word, "" if freq is None else str(freq), tag or ""))
 
 
 def cut(text: str, hmm: bool = True) -> list[str]:
@@ -67,24 +86,50 @@ def posseg(text: str, hmm: bool = True) -> list[tuple[str, str]]:
 
 
 def dictionary_version() -> str:
-    """jieba's version and the user dictionaries loaded into it: segmentation depends on both."""
+    """jieba's version, the user dictionaries loaded and the words added, in order:
+    segmentation depends on all of them."""
     import jieba as _jieba  # the module only: its dictionary loads lazily
 
     from .cache import digest
 
     parts: list[str | bytes] = [getattr(_jieba, "__version__", "")]
-    for path in sorted(_loaded_dicts):
-        parts.append(str(path))
-        try:
-            parts.append(path.read_bytes())
-        except OSError:
-            parts.append("missing")
+    for change in _changes:
+        parts.extend(change)
+        if change[0] == "dict":
+            try:
+                parts.append(Path(change[1]).read_bytes())
+            except OSError:
+                parts.append("missing")
     return digest(*parts)
 
 
 def _cut_joined(args: tuple[str, bool]) -> str:
     text, hmm = args
     return _SEP.join(jieba().lcut(text, HMM=hmm))
+
+
+def _cut_by_block(texts: list[str], hmm: bool) -> list[list[str]]:
+    """``[jieba.lcut(t) for t in texts]``, each distinct block segmented once.
+
+    jieba splits a text with ``re_han_default`` and segments each piece on its
+    own, so segmenting the pieces and joining the words gives the same list.
+    """
+    j = jieba()
+    memo: dict[str, list[str]] = {}
+    out = []
+    for text in texts:
+        words: list[str] = []
+        for block in j.re_han_default.split(text):
+            if not block:
+                continue
+            found = memo.get(block)
+            if found is None:
+                found = j.lcut(block, HMM=hmm)
+                if len(memo) < MEMO_BLOCKS:
+                    memo[block] = found
+            words.extend(found)
+        out.append(words)
+    return out
 
 
 def cut_many(
@@ -102,6 +147,8 @@ def cut_many(
     """
 
     def compute(todo: list[str]) -> list[list[str]]:
+        if not _parallel(workers, len(todo), sum(map(len, todo))):
+            return _cut_by_block(todo, hmm)
         joined = map_over_cores(_cut_joined, [(t, hmm) for t in todo], sum(map(len, todo)), workers)
         return [j.split(_SEP) if j else [] for j in joined]
 
@@ -110,7 +157,18 @@ def cut_many(
     from .cache import code_version, digest
 
     table = cache.table("cut", digest(code_version("sitegen.segment"), dictionary_version()))
-    return table.map(compute, texts, key=lambda t: f"{int(hmm)}|{t}", batch=True)
+    words: dict[str, str] = {}  # one string per distinct word, not one per occurrence read back
+
+    def decode(value: list[str]) -> list[str]:
+        return [words.setdefault(w, w) for w in value]
+
+    return table.map(compute, texts, key=lambda t: f"{int(hmm)}|{t}", batch=True, decode=decode)
+
+
+def _parallel(workers: int | None, items: int, work: int) -> bool:
+    """Will `map_over_cores` fork workers for this much work?"""
+    n = min(workers or os.cpu_count() or 1, items)
+    return n >= 2 and work >= PARALLEL_MIN_CHARS and "fork" in multiprocessing.get_all_start_methods()
 
 
 def map_over_cores(
@@ -121,9 +179,9 @@ def map_over_cores(
     jieba is loaded before the fork so the workers share its dictionary.
     ``fn`` must be a module-level function; results come back in order.
     """
-    n = min(workers or os.cpu_count() or 1, len(items))
-    if n < 2 or work < PARALLEL_MIN_CHARS or "fork" not in multiprocessing.get_all_start_methods():
+    if not _parallel(workers, len(items), work):
         return [fn(x) for x in items]
+    n = min(workers or os.cpu_count() or 1, len(items))
     jieba()
     chunk = max(1, len(items) // (n * chunks_per_worker))
     with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -81,7 +81,10 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
     claims = list(unique.values())
     stated = [c for c in claims if not c.when.approximate] or list(claims)
     # an approximate value inside every stated one ("2时许" within "凌晨") is finer, not doubtful
-    inside = [c for c in claims if all(_contains(s.when, c.when) for s in stated)]
+    # judged once per distinct date: a big event has thousands of claims but few distinct dates
+    bounds = list(dict.fromkeys(s.when for s in stated))
+    within = {w for w in dict.fromkeys(c.when for c in claims) if all(_contains(s, w) for s in bounds)}
+    inside = [c for c in claims if c.when in within]
     finest = min(inside or stated, key=lambda c: (-PRECISIONS.index(c.when.precision), _width(c.when)))
     nested = all(_contains(c.when, finest.when) for c in stated)
     hedged = [

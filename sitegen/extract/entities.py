@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..segment import jieba
+from ..segment import add_word
 from ..sitedata import PACKAGE_DATA, SiteData
 from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, tag_of
 
@@ -55,7 +55,6 @@ class Gazetteer:
 def gazetteer(data: SiteData) -> Gazetteer:
     """The site's names; Chinese ones are added to jieba's dictionary so they segment whole."""
     gaz = Gazetteer(not_names=set(data.not_names))
-    j = jieba()
     for kind, table in (
         ("person", data.people),
         ("organisation", data.organisations),
@@ -66,7 +65,7 @@ def gazetteer(data: SiteData) -> Gazetteer:
             for alias in [name, *aliases]:
                 gaz.aliases[alias.lower()] = name
                 if CJK_WORD.match(alias) and not in_dictionary(alias):
-                    j.add_word(alias, freq=None, tag={"person": "nr", "organisation": "nt"}.get(kind, "ns"))
+                    add_word(alias, tag={"person": "nr", "organisation": "nt"}.get(kind, "ns"))
     return gaz
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime
 
+from ..cache import Cache
 from ..config import SiteConfig
 from ..content import Citation, Event, Source
 from ..dates import When
@@ -46,8 +48,10 @@ CUT_OFF_PENALTY = 0.4
 """Title candidates come from this many of the event's most representative quotes."""
 
 
-def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) -> Extraction:
-    from .temporal import find_times
+def extract_events(
+    sources: list[Source], config: SiteConfig, data: SiteData, cache: Cache | None = None
+) -> Extraction:
+    from .temporal import TimeFinder
 
     out = Extraction()
     if not sources:
@@ -56,7 +60,8 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     gaz = gazetteer(data)
     keywords = Counter(s.keyword for s in sources if s.keyword).most_common(1)
     lexicon = make_lexicon(data, gaz, keywords[0][0] if keywords else None)
-    words = {s.id: Words.of(s.text) for s in sources}
+    texts = [s.text for s in sources]
+    words = dict(zip((s.id for s in sources), Words.of_many(texts, cache), strict=True))
 
     relevance = judge(words, lexicon, rules)
     out.off_topic = set(relevance.off_topic)
@@ -73,14 +78,23 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     on_topic = [s for s in sources if s.id not in relevance.off_topic]
 
     candidates: list[Candidate] = []
+    find_times = TimeFinder()  # syndicated passages are matched once
     for s in on_topic:
         found = find_candidates(s, words[s.id], lexicon, rules, find_times, len(candidates))
         candidates.extend(found.candidates)
         out.notes.extend(found.dropped)
         out.problems.extend(found.problems)
-    idf = idf_weights(set(lexicon.span_terms(words[s.id].tokens, words[s.id].text)) for s in on_topic)
+    by_lang: dict[str, set[str]] = {}  # every word of the on-topic sources, by language
+
+    def source_terms() -> Iterator[set[str]]:
+        for s in on_topic:
+            terms = set(lexicon.span_terms(words[s.id].tokens, words[s.id].text))
+            by_lang.setdefault(s.lang, set()).update(terms)
+            yield terms
+
+    idf = idf_weights(source_terms())
     out.notes.extend(align_syndicated(candidates))
-    clustering = Clustering(idf, rules, _bridge(on_topic, words, lexicon))
+    clustering = Clustering(idf, rules, _bridge(by_lang))
     clustering.add_all(candidates)
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
@@ -105,11 +119,8 @@ def extract_events(sources: list[Source], config: SiteConfig, data: SiteData) ->
     return out
 
 
-def _bridge(on_topic: list[Source], words: dict[str, Words], lexicon: Lexicon) -> Bridge:
-    """The words that link quotes in Chinese and in English."""
-    by_lang: dict[str, set[str]] = {}
-    for s in on_topic:
-        by_lang.setdefault(s.lang, set()).update(lexicon.span_terms(words[s.id].tokens, words[s.id].text))
+def _bridge(by_lang: dict[str, set[str]]) -> Bridge:
+    """The words that link quotes in Chinese and in English (``by_lang``: the sources' words)."""
     zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
     # Chinese words English sources carry (names found through pinyin or the gazetteer, or
     # written in Chinese), and Latin-letter words Chinese sources use too

@@ -49,8 +49,17 @@ def idf_weights(term_sets: Iterable[set[str]]) -> dict[str, float]:
 
 
 def vector(terms: Iterable[str], idf: dict[str, float]) -> dict[str, float]:
-    default = max(idf.values(), default=1.0)
-    return {t: idf.get(t, default) for t in dict.fromkeys(terms)}
+    """Each distinct term with its weight; a term the dump never had weighs as the rarest."""
+    out: dict[str, float] = {}
+    rarest: float | None = None  # looked up only when needed: it scans the whole vocabulary
+    for t in dict.fromkeys(terms):
+        weight = idf.get(t)
+        if weight is None:
+            if rarest is None:
+                rarest = max(idf.values(), default=1.0)
+            weight = rarest
+        out[t] = weight
+    return out
 
 
 def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None) -> float:

@@ -45,6 +45,16 @@ def paragraphs(text: str) -> list[Span]:
     return [_trim(text, m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
 
 
+def paragraph_at(text: str, offset: int) -> Span | None:
+    """The paragraph (as `paragraphs` gives it) that holds ``offset``, if any."""
+    if not 0 <= offset < len(text) or text[offset] == "\n":
+        return None
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    para = _trim(text, start, len(text) if end < 0 else end)
+    return para if offset in para else None
+
+
 def sentences(text: str, within: Span) -> list[Span]:
     """Sentences inside ``within``: after 。！？; (with closing quotes) and English full stops."""
     chunk = within.of(text)

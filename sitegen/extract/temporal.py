@@ -88,12 +88,23 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
-from sitegen.extract.temporal_context import ROLLED_BACK, Anchor, Ctx, Hit, Resolved, describe
+from sitegen.extract.temporal_context import (
+    ROLLED_BACK,
+    Anchor,
+    Ctx,
+    Hit,
+    Resolved,
+    describe,
+    sentence_ends,
+    sentence_start,
+)
 from sitegen.extract.temporal_rules import PRIORITY, RULES, Rule
+from sitegen.extract.temporal_scan import Scanner, fold, scanner
 
 __all__ = ["TimeMention", "find_times"]
 
@@ -125,7 +136,33 @@ def find_times(text: str, published: datetime, *, lang: str | None = None) -> li
     if not isinstance(text, str) or not text:
         return []
     published = _aware(published)
-    hits = _collect(text, _rules_for(lang), Ctx(text, published))
+    return _resolve(text, published, _collect(text, _rules_for(_lang_code(lang))))
+
+
+class TimeFinder:
+    """`find_times` for a whole dump: the rules run once per distinct passage.
+
+    Syndicated copies and duplicates repeat passages word for word; what the
+    rules match depends on the text alone (and its language), only resolving
+    depends on the publication time, so the matches are kept and reused.
+    """
+
+    def __init__(self) -> None:
+        self._hits: dict[tuple[str, str], list[Hit]] = {}
+
+    def __call__(self, text: str, published: datetime, *, lang: str | None = None) -> list[TimeMention]:
+        if not isinstance(text, str) or not text:
+            return []
+        published = _aware(published)
+        code = _lang_code(lang)
+        hits = self._hits.get((text, code))
+        if hits is None:
+            hits = self._hits[text, code] = _collect(text, _rules_for(code))
+        return _resolve(text, published, hits)
+
+
+def _resolve(text: str, published: datetime, matched: list[Hit]) -> list[TimeMention]:
+    hits = list(matched)
     for _ in range(_MAX_RETRIES):
         mentions, dud = _read(text, published, _select(hits))
         if dud is None:
@@ -170,17 +207,31 @@ def _aware(published: datetime | date) -> datetime:
     return published
 
 
-def _rules_for(lang: str | None) -> tuple[Rule, ...]:
+def _lang_code(lang: str | None) -> str:
     code = (lang or "").lower()[:2]
-    if code not in ("zh", "en"):
-        return RULES
-    return tuple(r for r in RULES if r.lang in ("any", code))
+    return code if code in ("zh", "en") else ""
 
 
-def _collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Hit]:
+@lru_cache(maxsize=4)
+def _rules_for(code: str) -> tuple[tuple[Rule, Scanner], ...]:
+    """The rules that read a passage in language ``code`` ("" for any), each with its `Scanner`."""
+    rules = tuple(r for r in RULES if r.lang in ("any", code)) if code else RULES
+    return tuple((r, scanner(r.pattern)) for r in rules)
+
+
+def _collect(text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
+    """Every match of every rule (`temporal_scan` skips rules the passage cannot match)."""
     hits: list[Hit] = []
-    for rule in rules:
-        for m in rule.pattern.finditer(text):
+    ends: list[int] | None = None  # sentence boundaries, for the few rules that look back
+    chars = set(text)
+    folded: set[str] | None = None
+    for rule, scan in rules:
+        if scan.needs:
+            if scan.wants_folded and folded is None:
+                folded = fold(text)
+            if not scan.may_match(chars, folded):
+                continue
+        for m in scan.pattern.finditer(text):
             g = m.groupdict()
             start, end = m.span("core") if g.get("core") is not None else m.span()
             if end <= start:
@@ -188,8 +239,8 @@ def _collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Hit]:
             if rule.check is not None and not rule.check(g, text, start, end):
                 continue
             if rule.needs_before is not None:
-                sentence_start = ctx.sentence_start(start)
-                if not rule.needs_before.search(text, sentence_start, start):
+                ends = sentence_ends(text) if ends is None else ends
+                if not rule.needs_before.search(text, sentence_start(ends, start), start):
                     continue
             hits.append(Hit(rule, start, end, text[start:end], g))
     return hits

@@ -72,6 +72,17 @@ class NotEvent(Exception):
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end in ``text``."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def sentence_start(ends: list[int], pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, given `sentence_ends`."""
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
+
+
 class Ctx:
     """What a passage knows while it is read left to right."""
 
@@ -83,14 +94,13 @@ class Ctx:
         self.day_end = C.midnight(self.pub_date + timedelta(days=1), self.tz)
         self.pub_when = When(C.truncate(published, "minute"), "minute")
         self.anchors: list[Anchor] = []
-        self._ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._ends = sentence_ends(text)
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self._ends, pos)
 
     def sentence_start(self, pos: int) -> int:
-        i = bisect.bisect_right(self._ends, pos)
-        return self._ends[i - 1] if i else 0
+        return sentence_start(self._ends, pos)
 
     def anchor(self, finest: str = "year", *, point: bool = False) -> Anchor | None:
         """The most recent anchor at least as precise as ``finest`` (``point``: not a range)."""

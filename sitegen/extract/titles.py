@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..markdown import escape_text, normalise_ws
 from .candidates import Candidate
-from .passages import Span, clauses, paragraphs, sentences
+from .passages import Span, clauses, paragraph_at, sentences
 
 LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
@@ -114,11 +114,11 @@ def shorten(title: str, max_chars: int) -> str:
 def sentence_of(c: Candidate) -> str:
     """The whole sentence the candidate's quote was cut from."""
     text = c.text
-    for para in paragraphs(text):
-        if c.quote_span.start in para:
-            for s in sentences(text, para):
-                if c.quote_span.start in s:
-                    return s.of(text)
+    para = paragraph_at(text, c.quote_span.start)
+    if para is not None:
+        for s in sentences(text, para):
+            if c.quote_span.start in s:
+                return s.of(text)
     return c.quote
 
 

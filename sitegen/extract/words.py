@@ -15,12 +15,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from typing import TYPE_CHECKING
 
-from ..segment import jieba
+from ..segment import cut_many, jieba
 from .passages import Span
+
+if TYPE_CHECKING:
+    from ..cache import Cache
 
 CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'+.-]*$|^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")
@@ -80,16 +86,26 @@ class Words:
 
     text: str
     tokens: list[str]
-    starts: list[int]
+    starts: Sequence[int]
+    """offsets as 4-byte integers (`array`): a dump has millions of tokens"""
 
     @classmethod
     def of(cls, text: str) -> Words:
-        tokens = jieba().lcut(text)
-        starts, pos = [], 0
-        for tok in tokens:
-            starts.append(pos)
-            pos += len(tok)
+        return cls.from_tokens(text, jieba().lcut(text))
+
+    @classmethod
+    def from_tokens(cls, text: str, tokens: list[str]) -> Words:
+        """``text`` as segmented into ``tokens`` (which join up to it)."""
+        starts = array("I", accumulate(map(len, tokens), initial=0))
+        starts.pop()  # where the text ends
         return cls(text, tokens, starts)
+
+    @classmethod
+    def of_many(cls, texts: list[str], cache: Cache | None = None) -> list[Words]:
+        """`of` for a whole dump: recurring passages segmented once, earlier runs reused from ``cache``."""
+        return [
+            cls.from_tokens(t, tokens) for t, tokens in zip(texts, cut_many(texts, cache=cache), strict=True)
+        ]
 
     def within(self, span: Span) -> list[tuple[str, int]]:
         """(token, offset) pairs that start inside ``span``."""
@@ -113,12 +129,21 @@ class Lexicon:
     """canonical names from the gazetteer"""
     _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """token -> its terms, filled as texts are read (the same words recur across a dump)"""
+    _content: dict[str, bool] = field(default_factory=dict, repr=False)
+    _keyword: dict[str, bool] = field(default_factory=dict, repr=False)
+    """memos of `is_content` and `is_keyword` (they depend on the word and the fixed word lists)"""
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word.lower(), word)
 
     def is_content(self, word: str) -> bool:
         """A word worth comparing: not a function word, number, stopword or the search keyword."""
+        found = self._content.get(word)
+        if found is None:
+            found = self._content[word] = self._is_content(word)
+        return found
+
+    def _is_content(self, word: str) -> bool:
         w = word.strip()
         if len(w) < 2 or NUMBER.match(w) or w.lower() in self.stopwords:
             return False
@@ -132,7 +157,13 @@ class Lexicon:
 
     def is_keyword(self, term: str) -> bool:
         """The dump's search keyword, or a word containing it (消防车 for 消防)."""
-        return term.lower() in self.ignored or any(k in term.lower() for k in self.ignored if len(k) > 1)
+        found = self._keyword.get(term)
+        if found is None:
+            low = term.lower()
+            found = self._keyword[term] = low in self.ignored or any(
+                k in low for k in self.ignored if len(k) > 1
+            )
+        return found
 
     def terms(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
         """The content words of a token list, canonical and lower-cased, with their sub-words."""
