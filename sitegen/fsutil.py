@@ -4,17 +4,28 @@ Every file sitegen writes goes through `atomic_write`: the bytes go to a
 temporary file in the same folder, are flushed to disk, and the temporary
 file is renamed over the target (an atomic step on POSIX and Windows).
 A whole output folder is built in a staging folder beside it and swapped in
-by `swap_in`.
+by `swap_in`: on Linux the two folders trade places in one step, so the target
+is at every moment either the old tree or the new one.
+
+Temporary files and folders carry the id of the process that made them
+(``.page.md.4711-x8a2.tmp``, ``.public.staging-4711-k2j9``): what a killed
+process left behind is removed by the next run (`remove_orphans`,
+`clean_stale`) without touching the work of another process still running.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+
+_OWNER = re.compile(r"[.-](\d+)-[A-Za-z0-9_]+(?:\.tmp)?$")
 
 
 def sha256(data: bytes) -> str:
@@ -27,7 +38,7 @@ def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -46,19 +57,23 @@ def staging_dir(target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
 
 
 def swap_in(staged: Path, target: Path) -> None:
     """Put ``staged`` in place of ``target``; the old tree is removed afterwards.
 
-    Between the two renames the target name briefly does not exist; it is never
-    half-written.  Leftovers of an interrupted swap are removed on the next build.
+    Where the system can exchange two names in one step (Linux), ``target`` is
+    never missing.  Elsewhere it is missing between two renames; if a crash
+    falls there, the next `clean_stale` puts the old tree back.
     """
     staged, target = Path(staged), Path(target)
+    if target.exists() and _exchange(staged, target):
+        shutil.rmtree(staged, ignore_errors=True)  # it now holds the old tree
+        return
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
         old.rmdir()
         os.replace(target, old)
     os.replace(staged, target)
@@ -66,12 +81,64 @@ def swap_in(staged: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names ``a`` and ``b`` atomically (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    False when this system or file system cannot; the caller then renames twice.
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def _orphaned(path: Path) -> bool:
+    """Was ``path`` made by a process that is no longer running?"""
+    m = _OWNER.search(path.name)
+    if m is None:
+        return False
+    pid = int(m.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False
+    return False
+
+
 def clean_stale(target: Path) -> None:
-    """Remove staging and old folders that a killed build left beside ``target``."""
+    """Remove the staging and old folders a killed build left beside ``target``; if the kill
+    fell between the two renames of `swap_in`, put the old tree back first."""
     target = Path(target)
     if not target.parent.exists():
         return
-    for p in target.parent.glob(f".{target.name}.*-*"):
-        if p.is_dir() and (".staging-" in p.name or ".old-" in p.name):
+    for p in sorted(target.parent.glob(f".{target.name}.old-*")):
+        if p.is_dir() and _orphaned(p):
+            if not target.exists():
+                os.replace(p, target)
+            else:
+                shutil.rmtree(p, ignore_errors=True)
+    for p in target.parent.glob(f".{target.name}.staging-*"):
+        if p.is_dir() and _orphaned(p):
             shutil.rmtree(p, ignore_errors=True)
-    # an interrupted swap may have left the target missing while an old tree exists
+
+
+def remove_orphans(folder: Path) -> list[Path]:
+    """Remove the temporary files killed processes left anywhere under ``folder``."""
+    removed = []
+    for p in Path(folder).rglob(".*.tmp"):
+        if p.is_file() and _orphaned(p):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+            removed.append(p)
+    return removed

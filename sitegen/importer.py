@@ -40,7 +40,7 @@ from .content import Event, Source
 from .dump import Dump, Record, iter_records
 from .errors import ContentError, Problem
 from .extract import Extraction, extract
-from .fsutil import atomic_write, sha256
+from .fsutil import atomic_write, remove_orphans, sha256
 from .ledger import Entry, Ledger
 from .sitedata import SiteData, load_site_data
 from .slug import slugify, unique
@@ -93,15 +93,16 @@ class Report:
 
 
 # -- dumps ---------------------------------------------------------------------
-def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> list[str]:
-    """Copy dumps into content/dumps/; returns the names of those newly copied."""
+def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> dict[str, Path]:
+    """Copy dumps into content/dumps/; returns the names of those newly copied, with the file
+    each was copied from."""
     target_dir = config.content_dir / "dumps"
     existing = {}
     if target_dir.is_dir():
         for p in target_dir.iterdir():
             if p.is_file():
                 existing[sha256(p.read_bytes())] = p.name
-    copied = []
+    copied: dict[str, Path] = {}
     for path in paths:
         path = Path(path)
         if not path.is_file():
@@ -119,8 +120,35 @@ def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) 
         if not dry_run:
             atomic_write(candidate, data)
         existing[digest] = candidate.name
-        copied.append(candidate.name)
+        copied[candidate.name] = path
     return copied
+
+
+def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, Path], dry_run: bool) -> None:
+    """A dump that gave no record at all (not text, empty, only a header) is reported and, if it
+    was new, not kept in content/dumps/: it would only repeat its problem at every import."""
+    folder = config.content_dir / "dumps"
+    for dump in empty:
+        if not dump.problems:
+            dump.problems.append(
+                Problem(
+                    dump.path,
+                    1,
+                    "no news records in this dump (a header only?): nothing to import",
+                    "warning",
+                )
+            )
+        original = copied.get(dump.path.name) if dump.path.parent == folder else None
+        if original is None:
+            continue
+        if not dry_run:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(dump.path)
+        del copied[dump.path.name]
+        for p in dump.problems:
+            p.path = original
+        dump.problems[-1].message += f"; it was not copied into {folder.relative_to(config.root)}/"
+        dump.path = original
 
 
 def _safe_name(name: str) -> str:
@@ -266,10 +294,8 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         changes.append(change)
 
     for rel, entry in sorted(ledger.files.items()):
-        if rel in produced or entry.removed:
-            continue
         path = content / rel
-        if not path.exists():
+        if rel in produced or not path.exists():
             continue
         if ledger.is_own(rel, sha256(path.read_bytes())):
             changes.append(Change(rel, entry.kind, entry.id, "remove", reason="no longer produced by import"))
@@ -301,7 +327,13 @@ def _what_differs(path: Path, new_text: str) -> str:
 
 # -- applying ----------------------------------------------------------------------
 def apply(config: SiteConfig, changes: list[Change], ledger: Ledger) -> None:
-    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable."""
+    """Write the plan so that a crash at any point is recoverable by the next import.
+
+    Before any page is touched the ledger learns the old and the new hash of every page
+    about to change, and marks pages about to be created or removed as absent by import's
+    own doing: a page a crash left unwritten is created next time, not mistaken for one a
+    person deleted, and a page a crash left in place is removed next time.
+    """
     content = config.content_dir
     writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
     for c in changes:
@@ -312,18 +344,20 @@ def apply(config: SiteConfig, changes: list[Change], ledger: Ledger) -> None:
         hashes = [new]
         if c.action == "update" and path.exists():
             hashes.append(sha256(path.read_bytes()))
-        ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date)
+        ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date, removed=c.action == "create")
+    removals = [c for c in changes if c.action == "remove"]
+    for c in removals:
+        ledger.files[c.rel].removed = True
     ledger.save()
     for c in writes:
         atomic_write(content / c.rel, c.text)
-    for c in changes:
-        if c.action != "remove":
-            continue
+    for c in removals:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(content / c.rel)
-        ledger.files[c.rel].removed = True
     for c in writes:
-        del ledger.files[c.rel].hashes[1:]
+        entry = ledger.files[c.rel]
+        del entry.hashes[1:]
+        entry.removed = False
     ledger.save()
 
 
@@ -338,18 +372,26 @@ def run_import(
     """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date."""
     options = options or Options()
     report = Report()
-    report.copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
+    if not options.dry_run:
+        remove_orphans(config.content_dir)  # temporary files of an import that was killed
+    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
     paths = dump_paths(config)
     if options.dry_run:
         paths = sorted({*paths, *(Path(p) for p in new_dumps)})
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
     records: list[Record] = []
+    empty: list[Dump] = []
     for path in paths:
         d = Dump(path)
+        before = len(records)
         records.extend(iter_records(d, config.tz))
         report.dumps.append(d)
+        if len(records) == before:
+            empty.append(d)
     report.records = len(records)
+    refuse_empty_dumps(config, empty, copied, options.dry_run)
+    report.copied = list(copied)
     report.sources = make_sources(records, data, config, ledger)
     report.extraction = extract(report.sources, config, data)
     for s in report.sources:
