@@ -214,12 +214,34 @@ def _render(item: Source | Event) -> str:
     return frontmatter.dump(data, body)
 
 
-def _read_cites(path: Path) -> tuple[list[str], str | None]:
-    """The source ids and date of an event page on disk (best effort)."""
+@dataclass
+class HandPage:
+    """A page on disk that is not as import wrote it: edited, renamed or written by a person."""
+
+    digest: str
+    id: str | None
+    cites: list[str]
+    date: str | None
+
+
+def hand_pages(content: Path, ledger: Ledger) -> dict[str, HandPage]:
+    """Every page under sources/ and events/ whose bytes import did not write there."""
+    pages: dict[str, HandPage] = {}
+    for folder in ("sources", "events"):
+        for path in sorted((content / folder).glob("*.md")):
+            rel = f"{folder}/{path.name}"
+            digest = sha256(path.read_bytes())
+            if not ledger.is_own(rel, digest):
+                pages[rel] = HandPage(digest, *_read_facts(path))
+    return pages
+
+
+def _read_facts(path: Path) -> tuple[str | None, list[str], str | None]:
+    """The id, cited source ids and date of a page on disk (best effort)."""
     try:
         page = frontmatter.read(path)
     except (ContentError, OSError):
-        return [], None
+        return None, [], None
     ids = []
     for item in page.data.get("sources") or []:
         if isinstance(item, dict) and item.get("id"):
@@ -227,7 +249,21 @@ def _read_cites(path: Path) -> tuple[list[str], str | None]:
         elif isinstance(item, str):
             ids.append(item)
     date = page.data.get("date")
-    return ids, str(date) if date is not None else None
+    pid = page.data.get("id")
+    return (str(pid) if pid is not None else None), ids, (str(date) if date is not None else None)
+
+
+def _renamed_to(rel: str, entry: Entry, hand: dict[str, HandPage]) -> str | None:
+    """The page a person made of ``rel`` under another name: same bytes, or same id."""
+    folder = rel.split("/")[0]
+    for other, page in hand.items():
+        if (
+            other != rel
+            and other.split("/")[0] == folder
+            and (page.digest in entry.hashes or page.id == entry.id)
+        ):
+            return other
+    return None
 
 
 def _covered(cites: list[str], curated: dict[str, tuple[list[str], str]]) -> str | None:
@@ -252,15 +288,12 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         wanted.append(("event", e.id, f"events/{e.id}.md", _render(e), cites, e.when.iso()))
 
     # events curated by a person: edited or created pages on disk, and deleted ones
-    curated: dict[str, tuple[list[str], str]] = {}
-    events_dir = content / "events"
-    if events_dir.is_dir():
-        for path in sorted(events_dir.glob("*.md")):
-            rel = f"events/{path.name}"
-            if ledger.is_own(rel, sha256(path.read_bytes())):
-                continue
-            ids, date = _read_cites(path)
-            curated[rel] = (ids, date or "")
+    hand = hand_pages(content, ledger)
+    curated = {rel: (p.cites, p.date or "") for rel, p in hand.items() if rel.startswith("events/")}
+    cited_by_hand: dict[str, str] = {}  # source id -> a person's event page citing it
+    for rel, (ids, _date) in curated.items():
+        for sid in ids:
+            cited_by_hand.setdefault(sid, rel)
     for rel, entry in ledger.files.items():
         if entry.kind == "event" and not entry.removed and not (content / rel).exists():
             curated[rel] = (entry.sources, entry.date or "")
@@ -283,7 +316,12 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
                 change.reason = _what_differs(path, text)
         elif entry is not None and not entry.removed and not options.restore:
             change.action = "keep-deleted"
-            change.reason = "you deleted this page; `sitegen import --restore` brings it back"
+            moved = _renamed_to(rel, entry, hand)
+            change.reason = (
+                f"you renamed this page to {moved}"
+                if moved
+                else "you deleted this page; `sitegen import --restore` brings it back"
+            )
         elif kind == "event" and not options.force:
             by = _covered(cites, {k: v for k, v in curated.items() if k != rel})
             if by:
@@ -297,7 +335,11 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         path = content / rel
         if rel in produced or not path.exists():
             continue
-        if ledger.is_own(rel, sha256(path.read_bytes())):
+        user = cited_by_hand.get(entry.id) if entry.kind == "source" else None
+        if user:
+            reason = f"import no longer produces this page, but {user}, which you wrote or edited, cites it"
+            changes.append(Change(rel, entry.kind, entry.id, "keep-stale", reason=reason))
+        elif ledger.is_own(rel, sha256(path.read_bytes())):
             changes.append(Change(rel, entry.kind, entry.id, "remove", reason="no longer produced by import"))
         else:
             changes.append(
