@@ -121,11 +121,8 @@ def _sniff_encoding(head: bytes) -> str | None:
     lines that don't are reported one by one later.
     """
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            codecs.getincrementaldecoder("utf-16")().decode(head, final=False)
-        except UnicodeDecodeError:
-            return None
-        return "utf-16"
+        text = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head, final=False)
+        return "utf-16" if text.count("\ufffd") * 100 <= len(text) else None
     if b"\x00" in head:
         return None
     if head.startswith(b"\xef\xbb\xbf"):
@@ -183,26 +180,35 @@ def _decoded_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
 
 
 def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
-    """(line number, text) of a UTF-16 file, decoded as a stream (its line breaks are two bytes)."""
-    decoder = codecs.getincrementaldecoder("utf-16")()
+    """(line number, text) of a UTF-16 file, decoded as a stream (its line breaks are two bytes).
+    A line with a broken surrogate pair is reported and skipped, as in the other encodings."""
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="surrogatepass")
     n, parts = 0, []
+
+    def checked(text: str) -> str | None:
+        if _SURROGATE.search(text) is None:
+            return text
+        dump.problems.append(Problem(dump.path, n, "this line is not valid UTF-16 text; it was skipped"))
+        return None
+
     with open(dump.path, "rb") as fh:
         for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
-            try:
-                text = decoder.decode(chunk)
-            except UnicodeDecodeError:
-                dump.problems.append(
-                    Problem(dump.path, n + 1, "not valid UTF-16 from this line on; the rest was not read")
-                )
-                return
-            *done, rest = text.split("\n")
+            *done, rest = decoder.decode(chunk).split("\n")
             for piece in done:
                 parts.append(piece)
                 n += 1
-                yield n, "".join(parts)
+                yield n, checked("".join(parts))
                 parts = []
             parts.append(rest)
-    yield n + 1, "".join(parts)
+    n += 1
+    try:
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        dump.problems.append(Problem(dump.path, n, "the file ends inside a UTF-16 character (truncated?)"))
+    yield n, checked("".join(parts))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _visible(text: str) -> bool:

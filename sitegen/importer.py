@@ -422,16 +422,22 @@ def run_import(
         paths = sorted({*paths, *(Path(p) for p in new_dumps)})
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
-    records: list[Record] = []
+    records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
+    seen: set[str] = set()
     empty: list[Dump] = []
     for path in paths:
         d = Dump(path)
-        before = len(records)
-        records.extend(iter_records(d, config.tz))
+        read = 0
+        for r in iter_records(d, config.tz):
+            read += 1
+            key = record_key(r)
+            if key not in seen:
+                seen.add(key)
+                records.append(r)
         report.dumps.append(d)
-        if len(records) == before:
+        report.records += read
+        if not read:
             empty.append(d)
-    report.records = len(records)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
     report.sources = make_sources(records, data, config, ledger)
