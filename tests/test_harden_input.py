@@ -178,3 +178,15 @@ def test_a_large_dump_imports_in_memory_that_does_not_grow_with_the_file(tmp_pat
     print(f"peak RSS {small} KB (2 MB) -> {big} KB (8 MB)")
     assert (big - small) * 1024 < 6 * 1024 * 1024, f"{small} KB -> {big} KB"
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+def test_a_record_from_before_1901_imports_to_a_page_check_accepts(make_site, tmp_path):
+    """Found by the fuzzer: before 1901 Asia/Shanghai is local mean time, +08:05:43; the page said
+    so and the date reader refused offsets with seconds, so one odd year stopped every build."""
+    path = tmp_path / "old.txt"
+    path.write_text(f"{HEADER}旧闻\nXin Hua She· 1890-03-02 08:15\n正文。\n", encoding="utf-8")
+    root = make_site()
+    code, out = run(root, "import", str(path))
+    assert code == 0, out
+    code, out = run(root, "build")
+    assert code == 0, out
