@@ -190,3 +190,58 @@ def test_a_record_from_before_1901_imports_to_a_page_check_accepts(make_site, tm
     assert code == 0, out
     code, out = run(root, "build")
     assert code == 0, out
+
+
+# -- hand-written front matter: hostile YAML ---------------------------------------------------------
+LAUGHS = "people: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"l{i}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(6)
+)
+YAML_CASES = {
+    # case: (front matter lines after the id, what `check` must say)
+    "python-tag": ("title: !!python/object/apply:os.system ['echo pwned']\n", ":4: error: front matter is not valid YAML"),
+    "billion-laughs": ("title: t\n" + LAUGHS.replace("l5:", "tags:"), ":11: error: tags must be a list of names"),
+    "duplicate-key": ("title: t\ntitle: u\n", ":5: error: 'title' is given twice (also on line 4)"),
+    "deep-nesting": ("title: " + "[" * 3000 + "]" * 3000 + "\n", ":2: error: front matter nests"),
+    "mapping-title": ("title: {a: b}\n", ":4: error: title must be text"),
+    "raw-nul": ("title: a\x00b\n", ":1: error: front matter is not valid YAML"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(YAML_CASES))
+def test_hostile_front_matter_is_a_file_line_error(make_site, case):
+    """A person's file can be wrong in ways YAML allows: never a traceback, never code run, never
+    an exponential string, always the file and line."""
+    root = make_site()
+    head, says = YAML_CASES[case]
+    for folder, text in (
+        ("sources", "---\nid: s\ntitle: t\noutlet: o\npublished: 2025-01-01T10:00+08:00\n---\n\nbody\n"),
+        ("events", f"---\nid: e1\n# {case}\n{head}date: 2025-01-01\nsources: [s]\n---\n"),
+    ):
+        (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+        (root / "content" / folder / f"{'s' if folder == 'sources' else 'e1'}.md").write_text(
+            text, encoding="utf-8"
+        )
+    code, out = run(root, "check")
+    assert code == 1
+    assert f"content/events/e1.md{says}" in out, out
+    assert not (root / "pwned").exists()
+
+
+def test_a_page_with_a_field_sitegen_does_not_know_is_still_built(make_site):
+    """The warning says the field is ignored: the page must not be (it was dropped from the site)."""
+    root = make_site()
+    (root / "content" / "sources").mkdir(parents=True)
+    (root / "content" / "events").mkdir(parents=True)
+    (root / "content" / "sources" / "s.md").write_text(
+        "---\nid: s\ntitle: t\noutlet: o\npublished: 2025-01-01T10:00+08:00\nchecked_by: li\n---\n\nbody text\n",
+        encoding="utf-8",
+    )
+    (root / "content" / "events" / "e1.md").write_text(
+        "---\nid: e1\ntitle: t\ndate: 2025-01-01\nsources: [{id: s, quote: body text}]\nreviewed_by: anna\n---\n",
+        encoding="utf-8",
+    )
+    code, out = run(root, "build")
+    assert code == 0
+    assert "content/events/e1.md:6: warning: unknown field 'reviewed_by'" in out
+    assert (root / "public" / "events" / "e1.html").is_file()
+    assert (root / "public" / "sources" / "s.html").is_file()
