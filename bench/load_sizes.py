@@ -106,7 +106,7 @@ def case_line(tmp: Path, args: argparse.Namespace) -> None:
     chars = int(args.line_megabytes * 1024 * 1024 / 3)
     bodies = {
         "zh": ("甲市化工厂3月1日晚起火，消防部门连夜扑救。" * (chars // 21 + 1))[:chars],
-        "en": ("The plant fire was put out by midnight, officials said on Saturday. " * (chars // 60))[
+        "en": ("The plant fire was put out by midnight, officials said on Saturday. " * (chars // 20))[
             : chars * 3
         ],
     }
