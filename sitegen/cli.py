@@ -135,6 +135,10 @@ def import_(
             click.echo(f"\n{event.id}  [{event.when.label(config.lang_short)}]  {event.title}")
             for line in report.extraction.explain.get(event.id, []):
                 click.echo(f"    {line}")
+        if report.extraction.notes:
+            click.echo("\nNot made into events:")
+            for line in report.extraction.notes:
+                click.echo(f"    {line}")
     off = len(report.extraction.off_topic)
     warnings = sum(1 for p in report.problems if p.level == "warning")
     click.echo(

@@ -348,3 +348,15 @@ def test_bad_site_toml_names_file_and_line(make_site):
     code, out = run(root, "build")
     assert code == 1
     assert "content/site.toml:2: error: language must be one of zh-CN, en" in out
+
+
+def test_explain_shows_expressions_sentences_and_resolution(make_site, dump_file):
+    root = make_site()
+    code, out = run(root, "import", "--explain", str(dump_file))
+    assert code == 0
+    events = load_site(load_config(root)).events
+    assert events
+    for event in events.values():
+        assert f"\n{event.id}  [" in out
+    # the relative date of the first record is shown with the rule that resolved it
+    assert "“3月1日晚”" in out and "2025-03-01" in out
