@@ -183,6 +183,7 @@ def test_killed_before_every_disk_step_loses_nothing(before, tmp_path, command):
         check_recovers(site, before)
         shutil.rmtree(site.parent)
     assert kills == total
+    print(f"\n{command}: killed before each of its {total} disk steps")
 
 
 @pytest.mark.parametrize("command,kills", [("import", 10), ("build", 10)])
