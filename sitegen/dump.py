@@ -12,9 +12,10 @@ The format::
 
 Blank lines may appear anywhere; separators may be ``·``, ``・``, ``•`` or
 ``|``; times may carry seconds or be missing.  Files may be UTF-8 (with or
-without BOM), GB18030/GBK, or UTF-16 with a BOM (Windows "Unicode" text), with LF
-or CRLF endings.  A broken record is
-reported (file, line, what was expected) and skipped; the good ones are kept.
+without BOM), GB18030/GBK or UTF-16 with a BOM (Windows "Unicode" text), with
+LF or CRLF endings.  A line of only spaces and invisible characters is blank.
+A broken record is reported (file, line, what was expected) and skipped; the
+good ones are kept, and every line skipped is named.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def _lines(dump: Dump) -> Iterator[_Line]:
             dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
             continue
         text = text.replace("\ufeff", "").strip()
-        if _visible(text):
+        if is_visible(text):
             yield _Line(n, text)
 
 
@@ -211,7 +212,7 @@ def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _visible(text: str) -> bool:
+def is_visible(text: str) -> bool:
     """Does ``text`` show anything?  Spaces, control and format characters (zero-width
     space, joiners, direction marks) alone make a blank line, like an empty one."""
     return any(not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf") for ch in text)
@@ -239,7 +240,7 @@ def parse_meta(text: str, tz: tzinfo) -> tuple[str, datetime, str] | str | None:
         return f"unparsable date {m.group('when')!r}: {exc}"
     precision = "second" if ss else "minute" if hh else "day"
     outlet = re.sub(r"\s+", " ", m.group("outlet")).strip()
-    if not _visible(outlet):
+    if not is_visible(outlet):
         return "the date line names no outlet before the separator"
     return outlet, dt, precision
 

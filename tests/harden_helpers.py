@@ -432,7 +432,7 @@ _NAMED = re.compile(r"\blines? (\d+)(?:-(\d+))?")
 def unaccounted_lines(dump) -> list[int]:
     """Lines of ``dump.path`` with something on them that are neither part of a record, nor a
     header, nor named by a problem: what a reader would lose without being told."""
-    from sitegen.dump import _visible
+    from sitegen.dump import is_visible
 
     data = dump.path.read_bytes()
     if not data.strip() or any(p.line == 1 and "not a text dump" in p.message for p in dump.problems):
@@ -447,7 +447,7 @@ def unaccounted_lines(dump) -> list[int]:
     visible: list[tuple[int, str]] = []
     for n, line in enumerate(lines, 1):
         text = line.replace("\ufeff", "").strip()
-        if _visible(text) and n not in unread:
+        if is_visible(text) and n not in unread:
             visible.append((n, text))
     order = [n for n, _ in visible]
     accounted: set[int] = set()

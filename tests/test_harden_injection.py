@@ -20,7 +20,7 @@ from sitegen.build import BuildError
 from sitegen.build import build as run_build
 from sitegen.config import load_config
 from sitegen.content import load_site
-from sitegen.dump import _visible, read_dump
+from sitegen.dump import is_visible, read_dump
 from sitegen.markdown import escape_text, normalise_ws, plain_text, render
 
 from .harden_helpers import (
@@ -97,7 +97,7 @@ def test_hostile_dump_keeps_every_headline_as_text_and_names_each_skipped_line(h
         assert p.message and (p.line or "marked off topic" in p.message), str(p)
     # a headline of only invisible characters (zero-width space, BOM) is a blank line: its record
     # loses its headline and is reported; every line of the dump is a record's or named by a problem
-    invisible = [s for s in strings if not _visible(s)]
+    invisible = [s for s in strings if not is_visible(s)]
     assert invisible, "the payloads include invisible ones"
     (dump,) = report.dumps
     assert unaccounted_lines(read_dump(dump.path, load_config(hostile["root"]).tz)) == []
