@@ -175,6 +175,7 @@ def test_chromium_runs_nothing_injected(hostile, browser, serve_dir, reference_v
     page.close()
     assert audit.problems == []
     assert audit.pages >= 150 and audit.links > 1000
+    print(f"\nChromium: {audit.pages} of {len(rels)} pages, {audit.elements} elements, {audit.links} links")
 
 
 # -- rejected outright: ids and settings --------------------------------------------------------
