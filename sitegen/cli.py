@@ -111,11 +111,17 @@ def import_(
     already in content/dumps/ are re-imported.
     """
     from .importer import Options, run_import
+    from .progress import Progress
 
     config = _config(ctx)
     started = time.perf_counter()
     try:
-        report = run_import(config, list(dumps), Options(dry_run=dry_run, force=force, restore=restore))
+        report = run_import(
+            config,
+            list(dumps),
+            Options(dry_run=dry_run, force=force, restore=restore),
+            progress=Progress.for_terminal(quiet=quiet),
+        )
     except ContentError as exc:
         _fail([exc.problem])
         return
@@ -165,12 +171,13 @@ def import_(
     default=None,
     help="Public address of the site (e.g. https://example.org/timeline/); overrides site.toml.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems (no progress bar, no summary).")
 @click.pass_context
 def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool) -> None:
     """Render content/ into a static site (public/ by default)."""
     from .build import BuildError
     from .build import build as run_build
+    from .progress import Progress
 
     config = _config(ctx)
     if base_url and not is_site_address(base_url):
@@ -179,7 +186,7 @@ def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: boo
             param_hint="--base-url",
         )
     try:
-        result = run_build(config, out, base_url)
+        result = run_build(config, out, base_url, progress=Progress.for_terminal(quiet=quiet))
     except BuildError as exc:
         _fail(exc.problems)
         return
@@ -189,6 +196,51 @@ def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: boo
             f"Built {result.pages} pages ({len(result.site.events)} events,"
             f" {len(result.site.sources)} sources) into {result.out} in {result.seconds:.2f}s"
         )
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) lets other machines "
+    "read your drafts.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--open", "open_browser", is_flag=True, help="Open the site in your web browser once it is built."
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
+    """Preview the site while you edit: rebuild what changed and reload the browser.
+
+    Builds into memory (public/ is left alone), serves it, and watches content/,
+    templates/, static/ and the theme. Each save re-renders only the pages it
+    affects; open pages reload themselves, stylesheets swap in place, and build
+    errors show in the browser. A dump dropped into content/dumps/ is imported.
+    Ctrl-C stops.
+    """
+    from .serve import serve as run_serve
+
+    config = _config(ctx)
+    try:
+        run_serve(
+            config.root,
+            host,
+            port,
+            open_browser=open_browser,
+            log=click.echo,
+            warn=lambda text: click.echo(text, err=True),
+        )
+    except OSError as exc:
+        _fail([Problem(f"{host}:{port}", None, f"cannot listen there: {exc.strerror or exc}")])
+    click.echo("Stopped.")
 
 
 @main.command()

@@ -10,8 +10,10 @@ Schema (see docs/content-model.md, which the tests check against these lists).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from . import frontmatter
 from .config import SiteConfig
@@ -138,21 +140,52 @@ class Site:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
 
+    _order: _Order | None = field(default=None, init=False, repr=False, compare=False)
+    _keys_from: _Order | None = field(default=None, init=False, repr=False, compare=False)
+
     def timeline(self) -> list[Event]:
         """Events in the order they happened."""
-        return sorted(self.events.values(), key=lambda e: (e.when.sort_key(), e.id))
+        return list(self._ordered().timeline)
 
     def citing(self, source_id: str) -> list[Event]:
         """Events that cite ``source_id``, in timeline order (one source; see `citations`)."""
-        return self.citations().get(source_id, [])
+        return list(self._ordered().citing.get(source_id, ()))
 
     def citations(self) -> dict[str, list[Event]]:
         """Source id -> the events citing it, in timeline order, for all sources in one pass."""
-        index: dict[str, list[Event]] = {}
-        for e in self.timeline():
-            for sid in dict.fromkeys(c.source for c in e.sources):
-                index.setdefault(sid, []).append(e)
-        return index
+        return {sid: list(events) for sid, events in self._ordered().citing.items()}
+
+    def reuse_order_keys(self, other: Site) -> None:
+        """Take the sort keys of events that are the very same objects in ``other`` (a reload)."""
+        self._keys_from = other._order
+
+    def _ordered(self) -> _Order:
+        """Sorted once per set of event objects (the timeline is asked for by many outputs)."""
+        ids = tuple(map(id, self.events.values()))  # the cache holds the objects, so ids stay unique
+        if self._order is None or self._order.ids != ids:
+            known = self._keys_from.keys if self._keys_from is not None else {}
+            keys: dict[int, tuple[Event, tuple]] = {}
+            for e in self.events.values():
+                seen = known.get(id(e))
+                keys[id(e)] = seen if seen is not None and seen[0] is e else (e, (e.when.sort_key(), e.id))
+            ordered = sorted(self.events.values(), key=lambda e: keys[id(e)][1])
+            citing: dict[str, list[Event]] = {}
+            for e in ordered:
+                for sid in dict.fromkeys(c.source for c in e.sources):
+                    citing.setdefault(sid, []).append(e)
+            self._order = _Order(ids, ordered, citing, keys)
+            self._keys_from = None
+        return self._order
+
+
+@dataclass
+class _Order:
+    """A site's events in timeline order, computed once for one set of event objects."""
+
+    ids: tuple[int, ...]
+    timeline: list[Event]
+    citing: dict[str, list[Event]]
+    keys: dict[int, tuple[Event, tuple]]  # id(event) -> (event, sort key)
 
 
 def _published_iso(dt: datetime, precision: str) -> str:
@@ -287,42 +320,73 @@ def _check_id(page: frontmatter.Page, problems: list[Problem]) -> None:
         )
 
 
-def load_site(config: SiteConfig) -> Site:
-    """Read every page under content/ and check references; problems are collected, not raised."""
-    site = Site(config)
-    tz = config.tz
-    for kind, folder, reader, store in (
-        ("source", "sources", source_from_page, site.sources),
-        ("event", "events", event_from_page, site.events),
-    ):
+CONTENT_KINDS = (("source", "sources"), ("event", "events"))  # kind, folder under content/
+
+Item = Source | Event
+
+
+def content_files(config: SiteConfig) -> list[tuple[str, Path]]:
+    """Every page under content/ as (kind, path), sources first, in a stable order.
+
+    Hidden files are editors' leftovers (``.#x.md`` locks, ``.x.md.swp``), never pages.
+    """
+    found = []
+    for kind, folder in CONTENT_KINDS:
         directory = config.content_dir / folder
-        if not directory.is_dir():
+        if directory.is_dir():
+            found += [(kind, p) for p in sorted(directory.glob("*.md")) if not p.name.startswith(".")]
+    return found
+
+
+def read_item(config: SiteConfig, kind: str, path: Path) -> tuple[Item | None, list[Problem]]:
+    """One page, read and checked on its own (references between pages are checked by `assemble`)."""
+    rel = path.relative_to(config.root)
+    try:
+        page = frontmatter.read(path)
+    except ContentError as exc:
+        return None, [Problem(rel, exc.line, exc.message)]
+    except OSError as exc:
+        return None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}")]
+    page.path = rel
+    reader = source_from_page if kind == "source" else event_from_page
+    return reader(page, config.tz)
+
+
+def assemble(
+    config: SiteConfig,
+    items: Iterable[tuple[str, Path, Item | None, list[Problem]]],
+    quote_memo: dict | None = None,
+) -> Site:
+    """A site from pages read by `read_item`: duplicate ids and references checked.
+
+    ``quote_memo`` may be kept between calls (``sitegen serve`` does): it remembers
+    whether a quote was found in a source, for as long as that source object is unchanged.
+    """
+    site = Site(config)
+    stores: dict[str, dict] = {"source": site.sources, "event": site.events}
+    for kind, path, item, problems in items:
+        site.problems.extend(problems)
+        if item is None:
             continue
-        for path in sorted(directory.glob("*.md")):
+        store = stores[kind]
+        if item.id in store:
+            other = store[item.id].page
+            where = other.path if other else "another file"
+            line = item.page.line("id") if item.page else None
             rel = path.relative_to(config.root)
-            try:
-                page = frontmatter.read(path)
-            except ContentError as exc:
-                site.problems.append(Problem(rel, exc.line, exc.message))
-                continue
-            page.path = rel
-            item, problems = reader(page, tz)
-            site.problems.extend(problems)
-            if item is None:
-                continue
-            if item.id in store:
-                other = store[item.id].page
-                where = other.path if other else "another file"
-                site.problems.append(
-                    Problem(rel, page.line("id"), f"duplicate {kind} id {item.id!r}: also used by {where}")
-                )
-                continue
-            store[item.id] = item
-    _check_references(site)
+            site.problems.append(Problem(rel, line, f"duplicate {kind} id {item.id!r}: also used by {where}"))
+            continue
+        store[item.id] = item
+    _check_references(site, {} if quote_memo is None else quote_memo)
     return site
 
 
-def _check_references(site: Site) -> None:
+def load_site(config: SiteConfig) -> Site:
+    """Read every page under content/ and check references; problems are collected, not raised."""
+    return assemble(config, ((k, p, *read_item(config, k, p)) for k, p in content_files(config)))
+
+
+def _check_references(site: Site, quote_memo: dict) -> None:
     texts: dict[str, str] = {}
     for event in site.events.values():
         page = event.page
@@ -345,9 +409,15 @@ def _check_references(site: Site) -> None:
                     Problem(page.path, line, f"no quote from source {c.source!r}", level="warning")
                 )
                 continue
-            if c.source not in texts:
-                texts[c.source] = src.text
-            if not contains_quote(texts[c.source], c.quote) and not contains_quote(src.title, c.quote):
+            seen = quote_memo.get((c.source, c.quote))
+            if seen is not None and seen[0] is src:
+                found = seen[1]
+            else:
+                if c.source not in texts:
+                    texts[c.source] = src.text
+                found = contains_quote(texts[c.source], c.quote) or contains_quote(src.title, c.quote)
+                quote_memo[(c.source, c.quote)] = (src, found)
+            if not found:
                 site.problems.append(
                     Problem(
                         page.path,

@@ -24,6 +24,8 @@ import yaml
 from .errors import ContentError
 
 DELIM = "---"
+# libyaml's parser when PyYAML has it (about 10x faster; same nodes and marks)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -66,7 +68,7 @@ def parse(text: str, path: Path) -> Page:
     """Parse a page; raises `ContentError` with the line of the problem."""
     head, body, body_line = split(text, path)
     try:
-        loader = yaml.SafeLoader(head)
+        loader = _Loader(head)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}

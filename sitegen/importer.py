@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter
-from .clean import clean_body, clean_title
+from .cache import Cache, code_version
+from .clean import Byline, CleanBody, clean_body, clean_title
 from .config import SiteConfig
 from .content import Event, Source
 from .dump import Dump, Record, iter_records
@@ -42,6 +43,7 @@ from .errors import ContentError, Problem
 from .extract import Extraction, extract
 from .fsutil import atomic_write, remove_orphans, sha256
 from .ledger import Entry, Ledger
+from .progress import Progress
 from .sitedata import SiteData, load_site_data
 from .slug import slugify, unique
 
@@ -164,23 +166,72 @@ def dump_paths(config: SiteConfig) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
+def _nothing(n: int) -> None:
+    """The progress callback when nobody watches."""
+
+
 # -- records to sources -----------------------------------------------------------
 def record_key(r: Record) -> str:
     """Identity of an article across dumps: outlet, minute of publication, headline."""
     return sha256(f"{r.outlet}|{r.published.isoformat()}|{r.title}".encode())[:16]
 
 
-def make_sources(records: list[Record], data: SiteData, config: SiteConfig, ledger: Ledger) -> list[Source]:
+def clean_records(
+    records: list[Record],
+    config: SiteConfig,
+    cache: Cache | None = None,
+    advance: Callable[[int], None] = _nothing,
+) -> tuple[list[str], list[CleanBody]]:
+    """Cleaned titles and bodies of ``records``, from the site's cache when it holds them."""
+    if cache is None or not cache.enabled:
+        titles, bodies = [], []
+        for r in records:
+            titles.append(clean_title(r.title))
+            bodies.append(clean_body(r.body, config.tz))
+            advance(1)
+        return titles, bodies
+    from .segment import dictionary_version
+
+    table = cache.table("clean", code_version("sitegen.clean", "sitegen.markdown") + dictionary_version())
+
+    def one(r: Record) -> tuple[str, CleanBody]:
+        advance(1)
+        return clean_title(r.title), clean_body(r.body, config.tz)
+
+    def encode(result: tuple[str, CleanBody]) -> list:
+        title, b = result
+        return [title, b.text, [[x.role, x.name, x.time] for x in b.bylines], b.excerpt, b.lang]
+
+    def decode(v: list) -> tuple[str, CleanBody]:
+        return v[0], CleanBody(v[1], [Byline(*x) for x in v[2]], v[3], v[4])
+
+    tz = config.timezone
+    results = table.map(one, records, key=lambda r: f"{tz}|{r.title}|{r.body}", encode=encode, decode=decode)
+    advance(table.hits)
+    return [t for t, _ in results], [b for _, b in results]
+
+
+def make_sources(
+    records: list[Record],
+    data: SiteData,
+    config: SiteConfig,
+    ledger: Ledger,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+) -> list[Source]:
     taken = set(ledger.source_ids.values())
     sources: list[Source] = []
     seen: set[str] = set()
+    unique_records = []
     for r in records:
         key = record_key(r)
-        if key in seen:
-            continue
-        seen.add(key)
-        title = clean_title(r.title)
-        body = clean_body(r.body, config.tz)
+        if key not in seen:
+            seen.add(key)
+            unique_records.append(r)
+    with (progress or Progress(enabled=False)).stage("Cleaning", len(unique_records)) as advance:
+        titles, bodies = clean_records(unique_records, config, cache, advance)
+    for r, title, body in zip(unique_records, titles, bodies, strict=True):
+        key = record_key(r)
         sid = ledger.source_ids.get(key)
         if sid is None:
             base = f"{r.published:%Y-%m-%d}-{slugify(title)}"
@@ -368,7 +419,9 @@ def _what_differs(path: Path, new_text: str) -> str:
 
 
 # -- applying ----------------------------------------------------------------------
-def apply(config: SiteConfig, changes: list[Change], ledger: Ledger) -> None:
+def apply(
+    config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
+) -> None:
     """Write the plan so that a crash at any point is recoverable by the next import.
 
     Before any page is touched the ledger learns the old and the new hash of every page
@@ -393,6 +446,7 @@ def apply(config: SiteConfig, changes: list[Change], ledger: Ledger) -> None:
     ledger.save()
     for c in writes:
         atomic_write(content / c.rel, c.text)
+        advance(1)
     for c in removals:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(content / c.rel)
@@ -409,10 +463,28 @@ def run_import(
     new_dumps: list[Path],
     options: Options | None = None,
     *,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> Report:
-    """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date."""
+    """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date.
+
+    ``progress`` shows how far it got (`sitegen.progress`); ``cache`` keeps
+    cleaned text between runs (`sitegen.cache`; default: the site's own).
+    """
     options = options or Options()
+    progress = progress or Progress(enabled=False)
+    own_cache = cache is None
+    cache = Cache.for_site(config.root, enabled=not options.dry_run) if own_cache else cache
+    try:
+        return _run_import(config, new_dumps, options, progress, cache)
+    finally:
+        if own_cache:
+            cache.close()
+
+
+def _run_import(
+    config: SiteConfig, new_dumps: list[Path], options: Options, progress: Progress, cache: Cache
+) -> Report:
     report = Report()
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
@@ -425,27 +497,33 @@ def run_import(
     records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
     seen: set[str] = set()
     empty: list[Dump] = []
-    for path in paths:
-        d = Dump(path)
-        read = 0
-        for r in iter_records(d, config.tz):
-            read += 1
-            key = record_key(r)
-            if key not in seen:
-                seen.add(key)
-                records.append(r)
-        report.dumps.append(d)
-        report.records += read
-        if not read:
-            empty.append(d)
+    with progress.stage("Reading dumps") as advance:
+        for path in paths:
+            d = Dump(path)
+            read = 0
+            for r in iter_records(d, config.tz):
+                read += 1
+                advance(1)
+                key = record_key(r)
+                if key not in seen:
+                    seen.add(key)
+                    records.append(r)
+            report.dumps.append(d)
+            report.records += read
+            if not read:
+                empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    report.sources = make_sources(records, data, config, ledger)
-    report.extraction = extract(report.sources, config, data)
+    report.sources = make_sources(records, data, config, ledger, cache, progress)
+    with progress.stage("Extracting events"):
+        report.extraction = extract(report.sources, config, data)
     for s in report.sources:
         if s.id in report.extraction.off_topic:
             s.on_topic = False
-    report.changes = plan(config, report, ledger, options)
+    with progress.stage("Planning"):
+        report.changes = plan(config, report, ledger, options)
     if not options.dry_run:
-        apply(config, report.changes, ledger)
+        writes = sum(1 for c in report.changes if c.action in ("create", "update"))
+        with progress.stage("Writing pages", writes) as advance:
+            apply(config, report.changes, ledger, advance)
     return report

@@ -48,5 +48,6 @@ def test_site_works_from_file_urls(page: Page, seed_public):
     page.locator(".citation a").first.click()
     assert "/sources/" in page.url
     # the stylesheet loaded: the page is not unstyled
+    page.wait_for_load_state("load")
     assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
     assert external == []

@@ -10,6 +10,7 @@ function that yields ``(path, bytes)`` pairs for the site.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,10 +18,12 @@ from pathlib import Path
 
 import jinja2
 
+from ..cache import Cache, code_version
 from ..config import SiteConfig
-from ..content import Site, load_site
+from ..content import Site, Source, load_site
 from ..errors import ContentError, Problem
 from ..fsutil import staging_dir, swap_in
+from ..progress import Progress
 from .theme import Assets, collect_assets, load_strings, make_env
 
 
@@ -41,7 +44,8 @@ class BuildContext:
     strings: dict[str, str]
     base_url: str = ""
     extra_head: str = ""  # e.g. the dev server's reload script; never set by `sitegen build`
-    caches: dict = field(default_factory=dict)
+    caches: dict = field(default_factory=dict)  # memos for this build only
+    cache: Cache | None = None  # the site's on-disk cache (`sitegen.cache`), kept between builds
 
     @property
     def lang(self) -> str:
@@ -72,15 +76,29 @@ def normalise_base_url(url: str | None) -> str:
 
 def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
     """Load and check content, set up templates; raises BuildError on content errors."""
-    site = load_site(config)
+    return make_context(load_site(config), base_url)
+
+
+def make_context(
+    site: Site, base_url: str | None = None, *, extra_head: str = "", reuse: BuildContext | None = None
+) -> BuildContext:
+    """The context to render ``site`` with; raises BuildError if the site has errors.
+
+    ``reuse``: a context whose templates, static files and strings are still current
+    (``sitegen serve`` after a content-only change) - they are not read again.
+    """
     if site.errors:
         raise BuildError(site.errors)
-    try:
-        env = make_env(config)
-        assets = collect_assets(config)
-        strings = load_strings(config)
-    except ContentError as exc:
-        raise BuildError([exc.problem]) from None
+    config = site.config
+    if reuse is not None:
+        env, assets, strings = reuse.env, reuse.assets, reuse.strings
+    else:
+        try:
+            env = make_env(config)
+            assets = collect_assets(config)
+            strings = load_strings(config)
+        except ContentError as exc:
+            raise BuildError([exc.problem]) from None
     ctx = BuildContext(
         site=site,
         config=config,
@@ -88,6 +106,7 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
         assets=assets,
         strings=strings,
         base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
+        extra_head=extra_head,
     )
     from . import seo
     from .pages import install_helpers
@@ -97,15 +116,50 @@ def prepare(config: SiteConfig, base_url: str | None = None) -> BuildContext:
     return ctx
 
 
-def render_all(ctx: BuildContext) -> dict[str, bytes]:
-    """Every output file of the site, in memory."""
+def render_all(
+    ctx: BuildContext, outputs: tuple[Callable, ...] | None = None, progress: Progress | None = None
+) -> dict[str, bytes]:
+    """Every output file of the site, in memory (``outputs``: default `OUTPUTS`)."""
     from .outputs import OUTPUTS
 
+    if ctx.cache is not None and ctx.cache.enabled:
+        prerender_bodies(ctx)
     files: dict[str, bytes] = {}
-    for produce in OUTPUTS:
-        for rel, data in _guard(produce, ctx):
-            files[rel] = data
+    chosen = OUTPUTS if outputs is None else outputs
+    expected = len(ctx.site.events) + len(ctx.site.sources) + len(ctx.assets.files) + len(chosen)
+    with (progress or Progress(enabled=False)).stage("Rendering", expected) as advance:
+        for produce in chosen:
+            for rel, data in _guard(produce, ctx):
+                files[rel] = data
+                advance(1)
     return files
+
+
+def prerender_bodies(ctx: BuildContext) -> None:
+    """Render every source body (with its quotes marked) at once, reusing the on-disk cache.
+
+    Fills the per-build memo that `pages.source_body` reads; the result is a
+    pure function of the body's Markdown and the quotes taken from it.
+    """
+    from markupsafe import Markup
+
+    from .pages import body_with_anchors, source_quotes
+
+    assert ctx.cache is not None
+    table = ctx.cache.table("body-html", code_version("sitegen.markdown", "sitegen.build.pages"))
+    work = [(src, source_quotes(ctx, src)) for src in ctx.site.sources.values()]
+
+    def render(item: tuple[Source, dict[str, str]]) -> list:
+        html, placed = body_with_anchors(item[0].body, item[1])
+        return [str(html), sorted(placed)]
+
+    def key(item: tuple[Source, dict[str, str]]) -> str:
+        return json.dumps([item[0].body, item[1]], ensure_ascii=False, sort_keys=True)
+
+    rendered = table.map(render, work, key=key)
+    memo = ctx.caches.setdefault("bodies", {})
+    for (src, _), (html, placed) in zip(work, rendered, strict=True):
+        memo[src.id] = (Markup(html), set(placed))
 
 
 def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:
@@ -153,11 +207,31 @@ def write_tree(files: dict[str, bytes], out: Path) -> None:
         raise
 
 
-def build(config: SiteConfig, out: Path | None = None, base_url: str | None = None) -> BuildResult:
-    """Render the whole site into ``out`` (default ``<site>/public``)."""
+def build(
+    config: SiteConfig,
+    out: Path | None = None,
+    base_url: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+) -> BuildResult:
+    """Render the whole site into ``out`` (default ``<site>/public``).
+
+    ``cache`` defaults to the site's own (`Cache.for_site`); pass ``Cache(None)`` for none.
+    """
     started = time.perf_counter()
     out = Path(out) if out is not None else config.root / "public"
-    ctx = prepare(config, base_url)
-    files = render_all(ctx)
-    write_tree(files, out)
+    progress = progress or Progress(enabled=False)
+    own_cache = cache is None
+    cache = Cache.for_site(config.root) if own_cache else cache
+    try:
+        with progress.stage("Reading content"):
+            ctx = prepare(config, base_url)
+        ctx.cache = cache
+        files = render_all(ctx, progress=progress)
+        with progress.stage("Writing"):
+            write_tree(files, out)
+    finally:
+        if own_cache:
+            cache.close()
     return BuildResult(out, files, ctx.site, time.perf_counter() - started)

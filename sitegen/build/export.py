@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 from . import BuildContext, Output
+from .depends import reads
 
 SCHEMA_VERSION = 1
 
@@ -38,6 +39,7 @@ def source_record(src) -> dict:
     }
 
 
+@reads("event", "source")
 def events_json(ctx: BuildContext) -> Iterator[Output]:
     site = ctx.site
     doc = {

@@ -12,6 +12,7 @@ from .pages import (
     sources_index,
     static_files,
 )
+from .search import search_index
 from .seo import robots, sitemap
 from .timelinejs import timeline_json
 
@@ -27,4 +28,5 @@ OUTPUTS = (
     atom_feeds,
     sitemap,
     robots,
+    search_index,
 )

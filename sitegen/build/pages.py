@@ -22,6 +22,7 @@ from ..dates import When
 from ..markdown import normalise_ws, plain_text, quote_form, render, tokens
 from . import BuildContext, Output
 from .coverage import coverage
+from .depends import also_any, each, events_citing, reads, sources_cited, timeline_neighbours
 from .timeline import Section, is_vague, sections, time_of_day
 
 
@@ -234,14 +235,18 @@ def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
     """The source page's body with every quote that an event takes from it marked (cached)."""
     cache = ctx.caches.setdefault("bodies", {})
     if src.id not in cache:
-        quotes = {
-            quote_id(e.id, src.id): c.quote
-            for e in citing(ctx, src.id)
-            for c in e.sources
-            if c.source == src.id and c.quote
-        }
-        cache[src.id] = body_with_anchors(src.body, quotes)
+        cache[src.id] = body_with_anchors(src.body, source_quotes(ctx, src))
     return cache[src.id]
+
+
+def source_quotes(ctx: BuildContext, src: Source) -> dict[str, str]:
+    """Mark id -> passage, for every quote that an event takes from ``src``."""
+    return {
+        quote_id(e.id, src.id): c.quote
+        for e in citing(ctx, src.id)
+        for c in e.sources
+        if c.source == src.id and c.quote
+    }
 
 
 def quote_target(ctx: BuildContext, event: Event, src: Source, quote: str) -> str:
@@ -260,6 +265,7 @@ def describe(text: str, limit: int = 150) -> str:
 
 
 # -- pages --------------------------------------------------------------------------
+@reads("event", "source")
 def index_page(ctx: BuildContext) -> Iterator[Output]:
     site = ctx.site
     timeline = site.timeline()
@@ -290,6 +296,11 @@ def _anchors(secs: list[Section]) -> set[str]:
     return out
 
 
+@each(
+    "event",
+    render=lambda ctx, event: event_page(ctx, event),
+    also=also_any(events_citing, timeline_neighbours),  # cited sources; previous and next event
+)
 def event_pages(ctx: BuildContext) -> Iterator[Output]:
     for event in ctx.site.events.values():
         yield event_page(ctx, event)
@@ -325,6 +336,7 @@ def event_page(ctx: BuildContext, event: Event) -> Output:
     )
 
 
+@each("source", render=lambda ctx, src: source_page(ctx, src), also=sources_cited)
 def source_pages(ctx: BuildContext) -> Iterator[Output]:
     for src in ctx.site.sources.values():
         yield source_page(ctx, src)
@@ -344,6 +356,7 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
     )
 
 
+@reads("event", "source")  # how many events cite each source
 def sources_index(ctx: BuildContext) -> Iterator[Output]:
     """The source list twice, server-rendered: by publication time and by outlet (no script needed)."""
     by_time = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
@@ -364,6 +377,7 @@ def sources_index(ctx: BuildContext) -> Iterator[Output]:
         )
 
 
+@reads()
 def not_found_page(ctx: BuildContext) -> Iterator[Output]:
     """404 is served at any depth, so its links start from the site's root path."""
     from urllib.parse import urlsplit
@@ -379,5 +393,6 @@ def not_found_page(ctx: BuildContext) -> Iterator[Output]:
     )
 
 
+@reads()
 def static_files(ctx: BuildContext) -> Iterator[Output]:
     yield from sorted(ctx.assets.files.items())
