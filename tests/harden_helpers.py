@@ -352,11 +352,21 @@ MARKDOWN_ELEMENTS = {
 }
 
 DOM_SUMMARY = """() => {
-  const els = [...document.querySelectorAll('*')];
+  const els = document.querySelectorAll('*');
+  const kinds = new Map();  // one entry per tag and set of attribute names: pages hold thousands
+  const links = new Set();
+  for (const e of els) {
+    const names = e.getAttributeNames().sort();
+    const tag = e.tagName.toLowerCase();
+    kinds.set(tag + ' ' + names.join(' '), [tag, names]);
+    for (const a of ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'srcset']) {
+      if (e.hasAttribute(a)) links.add(JSON.stringify([tag, a, e.getAttribute(a)]));
+    }
+  }
   return {
-    elements: els.map(e => [e.tagName.toLowerCase(), e.getAttributeNames()]),
-    links: els.flatMap(e => ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'srcset']
-      .filter(a => e.hasAttribute(a)).map(a => [e.tagName.toLowerCase(), a, e.getAttribute(a)])),
+    count: els.length,
+    elements: [...kinds.values()],
+    links: [...links].map(l => JSON.parse(l)),
     scripts: [...document.scripts].map(s => [s.type, s.src]),
   };
 }"""
@@ -379,49 +389,61 @@ class Audit:
     problems: list[str] = field(default_factory=list)
 
 
-def audit_pages(page, base: str, rels: list[str], vocab: dict[str, set[str]] | None) -> tuple[Audit, list]:
-    """Load each page in Chromium: dialogs, requests to other hosts, foreign elements and
-    attributes, event handlers, non-http(s) links.  Returns the audit and the DOM summaries."""
-    audit = Audit()
+def watch_page(page, base: str, audit: Audit, where: dict[str, str]) -> None:
+    """Report every dialog and every request to another host as a problem of ``where["now"]``."""
     origin = urlsplit(base).netloc
-    state = {"rel": ""}
-    page.on("dialog", lambda d: (audit.problems.append(f"{state['rel']}: dialog {d.message!r}"), d.dismiss()))
+    page.on("dialog", lambda d: (audit.problems.append(f"{where['now']}: dialog {d.message!r}"), d.dismiss()))
 
     def on_request(req) -> None:
         if urlsplit(req.url).netloc != origin and not req.url.startswith("data:"):
-            audit.problems.append(f"{state['rel']}: request to another host: {req.url}")
+            audit.problems.append(f"{where['now']}: request to another host: {req.url}")
 
     page.on("request", on_request)
+
+
+def audit_dom(page, base: str, where: str, audit: Audit, vocab: dict[str, set[str]] | None) -> dict:
+    """Check the DOM the page shows now: foreign elements and attributes, event handlers,
+    inline scripts and scripts from elsewhere, links that are not http(s) or relative."""
+    origin = urlsplit(base).netloc
+    summary = page.evaluate(DOM_SUMMARY)
+    audit.pages += 1
+    audit.elements += summary["count"]
+    for tag, attrs in summary["elements"]:
+        handlers = [a for a in attrs if a.lower().startswith("on")]
+        if handlers:
+            audit.problems.append(f"{where}: <{tag}> has event handlers {handlers}")
+        if vocab is None:
+            continue
+        if tag not in vocab:
+            audit.problems.append(f"{where}: <{tag}> is not an element the templates or Markdown produce")
+        elif set(attrs) - vocab[tag]:
+            audit.problems.append(
+                f"{where}: <{tag}> has foreign attributes {sorted(set(attrs) - vocab[tag])}"
+            )
+    for tag, attr, value in summary["links"]:
+        audit.links += 1
+        why = link_problem(value)
+        if why:
+            audit.problems.append(f"{where}: <{tag} {attr}={value!r}>: {why}")
+    for kind, src in summary["scripts"]:
+        if not src and kind != "application/ld+json":
+            audit.problems.append(f"{where}: inline script of type {kind!r}")
+        if src and urlsplit(src).netloc != origin:
+            audit.problems.append(f"{where}: script from {src}")
+    return summary
+
+
+def audit_pages(page, base: str, rels: list[str], vocab: dict[str, set[str]] | None) -> tuple[Audit, list]:
+    """Load each page in Chromium and check it (`watch_page`, `audit_dom`); returns the audit and
+    the DOM summaries (for a reference vocabulary)."""
+    audit = Audit()
+    where = {"now": ""}
+    watch_page(page, base, audit, where)
     summaries = []
     for rel in rels:
-        state["rel"] = rel
+        where["now"] = rel
         page.goto(f"{base}/{rel}", wait_until="load")
-        summary = page.evaluate(DOM_SUMMARY)
-        summaries.append(summary)
-        audit.pages += 1
-        audit.elements += len(summary["elements"])
-        for tag, attrs in summary["elements"]:
-            handlers = [a for a in attrs if a.lower().startswith("on")]
-            if handlers:
-                audit.problems.append(f"{rel}: <{tag}> has event handlers {handlers}")
-            if vocab is None:
-                continue
-            if tag not in vocab:
-                audit.problems.append(f"{rel}: <{tag}> is not an element the templates or Markdown produce")
-            elif set(attrs) - vocab[tag]:
-                audit.problems.append(
-                    f"{rel}: <{tag}> has foreign attributes {sorted(set(attrs) - vocab[tag])}"
-                )
-        for tag, attr, value in summary["links"]:
-            audit.links += 1
-            why = link_problem(value)
-            if why:
-                audit.problems.append(f"{rel}: <{tag} {attr}={value!r}>: {why}")
-        for kind, src in summary["scripts"]:
-            if not src and kind != "application/ld+json":
-                audit.problems.append(f"{rel}: inline script of type {kind!r}")
-            if src and urlsplit(src).netloc != origin:
-                audit.problems.append(f"{rel}: script from {src}")
+        summaries.append(audit_dom(page, base, rel, audit, vocab))
     return audit, summaries
 
 

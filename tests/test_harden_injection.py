@@ -26,6 +26,8 @@ from sitegen.markdown import escape_text, normalise_ws, plain_text, render
 from .harden_helpers import (
     ATTACKS,
     BLNS,
+    Audit,
+    audit_dom,
     audit_pages,
     benign_twin,
     build_site,
@@ -36,6 +38,7 @@ from .harden_helpers import (
     payloads,
     toml_string,
     unaccounted_lines,
+    watch_page,
 )
 from .publish_helpers import java_available, read_page, varied_site, vnu_errors
 
@@ -144,13 +147,20 @@ def test_nu_html_checker_passes_every_hostile_page(hostile):
 
 
 @pytest.fixture(scope="module")
-def reference_vocabulary(tmp_path_factory, browser, seed_public, serve_dir) -> dict[str, set[str]]:
+def twin(tmp_path_factory) -> dict:
+    """The hostile site's benign twin: the same shape, built from harmless strings."""
+    tmp = tmp_path_factory.mktemp("twin")
+    return build_site(tmp / "site", benign_twin(len(payloads())), tmp / "in")
+
+
+@pytest.fixture(scope="module")
+def reference_vocabulary(tmp_path_factory, browser, seed_public, serve_dir, twin) -> dict[str, set[str]]:
     """The elements and attributes the templates produce, read in Chromium from benign sites."""
     tmp = tmp_path_factory.mktemp("reference")
     publics = [seed_public] + [
         run_build(load_config(varied_site(tmp / lang, language=lang))).out for lang in ("zh-CN", "en")
     ]
-    publics.append(build_site(tmp / "twin", benign_twin(len(payloads())), tmp / "in")["public"])
+    publics.append(twin["public"])
     summaries = []
     for public in publics:
         page = browser.new_page()
@@ -216,3 +226,83 @@ def test_site_settings_show_as_text(hostile):
     feed = ET.fromstring((public / "feeds" / "events.xml").read_bytes())
     names = [el.text for el in feed.iter("{http://www.w3.org/2005/Atom}name")]
     assert ATTACKS[4] in names  # the author
+
+
+# -- search queries -------------------------------------------------------------------------------
+SHOWN = """() => {
+    const got = document.querySelector('#search').dataset.shown;
+    return !!got && JSON.parse(got).q === document.querySelector('#search-q').value;
+}"""
+FILTERS = ("person", "tag", "outlet", "from", "to")
+
+
+def search_states(page, base: str, queries: list[dict], audit, vocab, where: dict) -> list[dict]:
+    """Open the timeline with each query in its URL (as a shared link would), wait until the page
+    shows the result, and check the DOM."""
+    from urllib.parse import urlencode
+
+    summaries = []
+    for query in queries:
+        where["now"] = f"index.html?{urlencode(query)[:80]}"
+        page.goto(f"{base}/index.html?{urlencode(query)}", wait_until="load")
+        page.wait_for_function(SHOWN)
+        summaries.append(audit_dom(page, base, where["now"], audit, vocab))
+    return summaries
+
+
+@pytest.fixture(scope="module")
+def search_vocabulary(browser, serve_dir, twin, reference_vocabulary) -> dict[str, set[str]]:
+    """What the search script adds to the timeline: read from the benign twin in every state."""
+    base = serve_dir(twin["public"])
+    queries = [{"q": q} for q in ("Fire", "火灾报道", "report number 1", "nothing-matches")]
+    queries += [{"q": "report", "sort": "relevance"}, {"q": "", "person": "Fire report number 0"}]
+    queries += [
+        {"q": "火灾", "tag": "火灾报道第1篇", "outlet": "x", "from": "2025-03-01", "to": "2025-12-31"}
+    ]
+    page = browser.new_page()
+    audit, where = Audit(), {"now": ""}
+    watch_page(page, base, audit, where)
+    summaries = search_states(page, base, queries, audit, None, where)
+    page.close()
+    assert audit.problems == []
+    vocab = {k: set(v) for k, v in reference_vocabulary.items()}
+    for tag, attrs in element_vocabulary(summaries).items():
+        vocab.setdefault(tag, set()).update(attrs)
+    return vocab
+
+
+@pytest.mark.browser
+def test_hostile_search_queries_and_hostile_results_run_nothing(
+    hostile, browser, serve_dir, search_vocabulary
+):
+    """Payloads as the query, the filters and the sort of a shared search link, payloads typed into
+    the search box, and queries that find the hostile headlines (their text highlighted): no
+    dialog, no request elsewhere, nothing foreign in the DOM."""
+    rng = random.Random(5)
+    naughty = rng.sample([s for s in payloads() if s not in ATTACKS], 30)
+    links = [{"q": t} for t in ATTACKS[::3]]
+    links += [{"q": "", **{f: t for f in FILTERS}, "sort": t} for t in rng.sample(ATTACKS + naughty, 6)]
+    base = serve_dir(hostile["public"])
+    page = browser.new_page()
+    audit, where = Audit(), {"now": ""}
+    watch_page(page, base, audit, where)
+    search_states(page, base, links, audit, search_vocabulary, where)
+    # typed into the search box of one open page: every attack, naughty strings, and words that
+    # find the hostile headlines, in time order and in relevance order
+    page.goto(f"{base}/index.html", wait_until="load")
+    typed = ATTACKS + naughty + ["alert", "script", "onerror", "javascript", "{{", "<img"]
+    for sort in ("time", "relevance"):
+        page.locator(f"input[name=sort][value={sort}]").check()
+        for t in typed if sort == "time" else typed[-6:]:
+            where["now"] = f"typed {t[:40]!r} ({sort})"
+            page.locator("#search-q").fill(t)
+            page.wait_for_function(SHOWN)
+            audit_dom(page, base, where["now"], audit, search_vocabulary)
+    marks = page.evaluate("document.querySelectorAll('#main mark').length")
+    page.close()
+    assert audit.problems == []
+    assert audit.pages == len(links) + len(typed) + 6
+    assert marks > 0  # the last query found hostile text and highlighted it as text
+    print(
+        f"\nsearch: {len(links)} shared links, {len(typed) + 6} typed queries, {audit.elements} elements checked"
+    )
