@@ -212,11 +212,16 @@ def _changed(port: int, rel: str, old: bytes, timeout: float = 120) -> bytes:
 
 
 def _files(site: Path) -> list[str]:
-    """What the site serves: the files `sitegen build` writes (built once into a scratch folder)."""
+    """What the site serves: the files `sitegen build` writes, built once into a scratch folder by
+    a fresh process like the server (not this one, whose jieba may hold other tests' words)."""
     import tempfile
 
-    from sitegen.build import build
-    from sitegen.config import load_config
-
     with tempfile.TemporaryDirectory() as tmp:
-        return list(build(load_config(site), Path(tmp) / "public").files)
+        out = Path(tmp) / "public"
+        subprocess.run(
+            [sys.executable, "-m", "sitegen", "--site", str(site), "build", "-q", "--out", str(out)],
+            check=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
