@@ -237,10 +237,13 @@ def split_paragraphs(text: str) -> list[str]:
     """Split at a space that follows the end of a sentence (a lost paragraph break)."""
     paras: list[str] = []
     start = 0
+    closers = _CLOSERS + "\"'"
     for m in re.finditer(" ", text):
         i = m.start()
-        before = text[:i].rstrip(_CLOSERS + "\"'")
-        if before and before[-1] in _SENTENCE_END and _CJK_CHAR.search(text[max(0, i - 8) : i + 8]):
+        k = i - 1  # the last character before the space and its closing quotes or brackets
+        while k >= 0 and text[k] in closers:
+            k -= 1
+        if k >= 0 and text[k] in _SENTENCE_END and _CJK_CHAR.search(text[max(0, i - 8) : i + 8]):
             paras.append(text[start:i].strip())
             start = i + 1
     paras.append(text[start:].strip())

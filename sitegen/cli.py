@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import SiteConfig, default_config_text, load_config
+from .config import SiteConfig, default_config_text, is_site_address, load_config
 from .errors import ContentError, Problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -186,8 +186,11 @@ def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: boo
     from .progress import Progress
 
     config = _config(ctx)
-    if base_url and not base_url.startswith(("http://", "https://", "/")):
-        raise click.BadParameter("must start with https://, http:// or /", param_hint="--base-url")
+    if base_url and not is_site_address(base_url):
+        raise click.BadParameter(
+            "must be https://host/path/, http://host/path/ or a path starting with one /",
+            param_hint="--base-url",
+        )
     try:
         result = run_build(
             config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full

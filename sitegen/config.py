@@ -6,9 +6,11 @@ text; ``docs/settings.md`` is checked against this list by the test suite.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ContentError
@@ -110,11 +112,23 @@ def load_config(root: Path) -> SiteConfig:
             _find_line(path, "timezone"),
             f"unknown timezone {cfg.timezone!r}; use an IANA name such as Asia/Shanghai",
         ) from None
-    if cfg.base_url and not cfg.base_url.startswith(("http://", "https://", "/")):
+    if cfg.base_url and not is_site_address(cfg.base_url):
         raise ContentError(
-            path, _find_line(path, "base_url"), "base_url must start with https://, http:// or /"
+            path,
+            _find_line(path, "base_url"),
+            "base_url must be https://host/path/, http://host/path/ or a path starting with one /",
         )
     return cfg
+
+
+def is_site_address(url: str) -> bool:
+    """An http(s) address with a host, or a path on this host (``/timeline/``; not ``//other``)."""
+    if re.search(r"[\x00-\x20\\]", url):
+        return False
+    parts = urlsplit(url)
+    if parts.scheme:
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    return url.startswith("/") and not url.startswith("//")
 
 
 def default_config_text(title: str = "新闻时间线") -> str:
@@ -139,7 +153,5 @@ def _find_line(path: Path, key: str) -> int | None:
 
 
 def _line_from_message(msg: str) -> int | None:
-    import re
-
     m = re.search(r"line (\d+)", msg)
     return int(m.group(1)) if m else None

@@ -219,7 +219,8 @@ def source_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Source | None,
             problems.append(Problem(page.path, page.line(key), f"missing required field '{key}'"))
     _check_unknown(page, SOURCE_FIELDS, problems)
     _check_id(page, problems)
-    if problems:
+    _check_text(page, ("id", "title", "outlet", "outlet_name", "lang", "keyword", "dump"), problems)
+    if any(p.level == "error" for p in problems):  # warnings (an unknown field) keep the page
         return None, problems
     try:
         published, implied = parse_iso(d["published"], tz)
@@ -260,7 +261,8 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
             problems.append(Problem(page.path, page.line(key), f"missing required field '{key}'"))
     _check_unknown(page, EVENT_FIELDS, problems)
     _check_id(page, problems)
-    if problems:
+    _check_text(page, ("id", "title", "note"), problems)
+    if any(p.level == "error" for p in problems):  # warnings (an unknown field) keep the page
         return None, problems
     try:
         when = When.from_fields(d, tz)
@@ -285,8 +287,8 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
         value = d.get(key) or []
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list):
-            problems.append(Problem(page.path, page.line(key), f"{key} must be a list"))
+        if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
+            problems.append(Problem(page.path, page.line(key), f"{key} must be a list of names or words"))
             value = []
         lists[key] = [str(v) for v in value]
     event = Event(
@@ -314,6 +316,13 @@ def _check_unknown(page: frontmatter.Page, known: dict, problems: list[Problem])
                     level="warning",
                 )
             )
+
+
+def _check_text(page: frontmatter.Page, keys: tuple[str, ...], problems: list[Problem]) -> None:
+    """Fields that hold one piece of text may not hold a list or a mapping."""
+    for key in keys:
+        if isinstance(page.data.get(key), (list, dict)):
+            problems.append(Problem(page.path, page.line(key), f"{key} must be text, not a list or mapping"))
 
 
 def _check_id(page: frontmatter.Page, problems: list[Problem]) -> None:

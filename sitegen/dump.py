@@ -12,13 +12,17 @@ The format::
 
 Blank lines may appear anywhere; separators may be ``·``, ``・``, ``•`` or
 ``|``; times may carry seconds or be missing.  Files may be UTF-8 (with or
-without BOM), GB18030/GBK, with LF or CRLF endings.  A broken record is
-reported (file, line, what was expected) and skipped; the good ones are kept.
+without BOM), GB18030/GBK or UTF-16 with a BOM (Windows "Unicode" text), with
+LF or CRLF endings.  A line of only spaces and invisible characters is blank.
+A broken record is reported (file, line, what was expected) and skipped; the
+good ones are kept, and every line skipped is named.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,11 +36,11 @@ HEADER_LINES = ("icon", "search documents")
 SNIFF_BYTES = 1 << 16
 
 _META = re.compile(
-    r"^(?P<outlet>[^·・•|]{1,80}?)\s*[·・•|]\s*"
+    r"^(?P<outlet>[^·・•|]{0,80}?)\s*[·・•|]\s*"
     r"(?P<when>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:[ T]+\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?)\s*$"
 )
-_META_LIKE = re.compile(r"^(?P<outlet>[^·・•|]{1,80}?)\s*[·・•|]\s*(?P<when>\d[\d\s:：/.\-年月日T]{3,40})$")
+_META_LIKE = re.compile(r"^(?P<outlet>[^·・•|]{0,80}?)\s*[·・•|]\s*(?P<when>\d[\d\s:：/.\-年月日T]{3,40})$")
 _WHEN = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[ T]+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?"
@@ -99,32 +103,39 @@ def iter_records(dump: Dump, tz: tzinfo) -> Iterator[Record]:
         return
     encoding = _sniff_encoding(head)
     if encoding is None:
-        dump.problems.append(
-            Problem(path, 1, "not a text dump: the file holds binary data (expected UTF-8 or GB18030 text)")
+        what = (
+            "UTF-16 text without a byte order mark: save it as UTF-8"
+            if _looks_like_utf16(head)
+            else "the file holds binary data (expected UTF-8, GB18030 or UTF-16 text)"
         )
+        dump.problems.append(Problem(path, 1, f"not a text dump: {what}"))
         return
     dump.encoding = encoding
     yield from _parse(dump, _lines(dump), tz)
 
 
 def _sniff_encoding(head: bytes) -> str | None:
-    """UTF-8 (with or without BOM) or GB18030, judged on the first 64 KiB; None for binary.
+    """UTF-8 (with or without BOM), UTF-16 (with BOM) or GB18030, judged on the first
+    64 KiB; None for binary.
 
     A file whose lines mostly decode in one encoding is read in it; the few
     lines that don't are reported one by one later.
     """
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head, final=False)
+        return "utf-16" if text.count("\ufffd") * 100 <= len(text) else None
     if b"\x00" in head:
         return None
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     lines = head.split(b"\n")
-    if len(head) == SNIFF_BYTES and len(lines) > 1:
-        lines = lines[:-1]  # the last line may be cut by the sniff window
+    cut = len(head) == SNIFF_BYTES  # the last line may end inside a character
     for encoding in ("utf-8", "gb18030"):
         bad = 0
-        for line in lines:
+        for i, line in enumerate(lines):
+            decoder = codecs.getincrementaldecoder(encoding)()
             try:
-                line.decode(encoding)
+                decoder.decode(line, final=not (cut and i == len(lines) - 1))
             except UnicodeDecodeError:
                 bad += 1
         if bad == 0 or (bad * 10 <= len(lines) and len(lines) >= 5):
@@ -132,26 +143,79 @@ def _sniff_encoding(head: bytes) -> str | None:
     return None
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """UTF-16 with no byte order mark: one byte of many pairs is zero, always the same one."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = max(1, len(head) // 2)
+    return max(even, odd) >= 0.2 * pairs and min(even, odd) <= 0.02 * pairs
+
+
 def _lines(dump: Dump) -> Iterator[_Line]:
     """Non-blank lines, decoded one by one so one bad line does not lose the file."""
+    enc = dump.encoding
+    for n, text in _utf16_lines(dump) if enc == "utf-16" else _decoded_lines(dump):
+        if text is None:
+            continue
+        if "\x00" in text:
+            dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
+            continue
+        text = text.replace("\ufeff", "").strip()
+        if is_visible(text):
+            yield _Line(n, text)
+
+
+def _decoded_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of a byte-oriented file; None (and a problem) for a line that does not decode."""
     enc = dump.encoding
     with open(dump.path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
             if n == 1 and enc == "utf-8-sig":
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
+                raw = raw.removeprefix(codecs.BOM_UTF8)
             try:
-                text = raw.decode("utf-8" if enc == "utf-8-sig" else enc)
+                yield n, raw.decode("utf-8" if enc == "utf-8-sig" else enc)
             except UnicodeDecodeError:
                 dump.problems.append(
                     Problem(dump.path, n, f"this line is not valid {enc} text; it was skipped")
                 )
-                continue
-            if "\x00" in text:
-                dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
-                continue
-            text = text.replace("\ufeff", "").strip()
-            if text:
-                yield _Line(n, text)
+                yield n, None
+
+
+def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of a UTF-16 file, decoded as a stream (its line breaks are two bytes).
+    A line with a broken surrogate pair is reported and skipped, as in the other encodings."""
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="surrogatepass")
+    n, parts = 0, []
+
+    def checked(text: str) -> str | None:
+        if _SURROGATE.search(text) is None:
+            return text
+        dump.problems.append(Problem(dump.path, n, "this line is not valid UTF-16 text; it was skipped"))
+        return None
+
+    with open(dump.path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
+            *done, rest = decoder.decode(chunk).split("\n")
+            for piece in done:
+                parts.append(piece)
+                n += 1
+                yield n, checked("".join(parts))
+                parts = []
+            parts.append(rest)
+    n += 1
+    try:
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        dump.problems.append(Problem(dump.path, n, "the file ends inside a UTF-16 character (truncated?)"))
+    yield n, checked("".join(parts))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def is_visible(text: str) -> bool:
+    """Does ``text`` show anything?  Spaces, control and format characters (zero-width
+    space, joiners, direction marks) alone make a blank line, like an empty one."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf") for ch in text)
 
 
 def parse_meta(text: str, tz: tzinfo) -> tuple[str, datetime, str] | str | None:
@@ -176,7 +240,7 @@ def parse_meta(text: str, tz: tzinfo) -> tuple[str, datetime, str] | str | None:
         return f"unparsable date {m.group('when')!r}: {exc}"
     precision = "second" if ss else "minute" if hh else "day"
     outlet = re.sub(r"\s+", " ", m.group("outlet")).strip()
-    if not outlet:
+    if not is_visible(outlet):
         return "the date line names no outlet before the separator"
     return outlet, dt, precision
 
@@ -197,15 +261,22 @@ def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
         return len(buf) > i and isinstance(parse_meta(buf[i].text, tz), tuple)
 
     def resync() -> None:
-        """Drop lines until a headline followed by a date line (or a header) starts."""
+        """Drop lines until a headline followed by a date line (or a header) starts; the
+        problem just reported names the lines dropped, so none is lost unannounced."""
+        dropped: list[int] = []
         while buf or _peek():
             fill(2)
             if len(buf) < 2:
+                dropped.extend(line.n for line in buf)
                 buf.clear()
-                return
+                break
             if is_meta(1) or _is_header(0):
-                return
-            buf.popleft()
+                break
+            dropped.append(buf.popleft().n)
+        if dropped:
+            first, last = dropped[0], dropped[-1]
+            which = f"line {first}" if first == last else f"lines {first}-{last}"
+            problems[-1].message += f"; {which} skipped too (no headline and date line there)"
 
     def _peek() -> bool:
         fill(1)

@@ -80,6 +80,8 @@ def parse(text: str, path: Path) -> Page:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError(path, line, f"front matter is not valid YAML: {problem}") from None
+    except RecursionError:
+        raise ContentError(path, 2, "front matter nests lists or mappings too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -89,6 +91,12 @@ def parse(text: str, path: Path) -> Page:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if key in lines:
+                raise ContentError(
+                    path,
+                    key_node.start_mark.line + 2,
+                    f"'{key}' is given twice (also on line {lines[key]}); keep one",
+                )
             lines[key] = key_node.start_mark.line + 2
             if isinstance(value_node, yaml.SequenceNode):
                 item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]

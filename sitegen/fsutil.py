@@ -4,12 +4,20 @@ Every file sitegen writes goes through `atomic_write`: the bytes go to a
 temporary file in the same folder, are flushed to disk, and the temporary
 file is renamed over the target (an atomic step on POSIX and Windows).
 A whole output folder is built in a staging folder beside it and swapped in
-by `swap_in`.
+by `swap_in`: on Linux the two folders trade places in one step, so the target
+is at every moment either the old tree or the new one.
+
+Temporary files and folders carry the id of the process that made them
+(``.page.md.4711-x8a2.tmp``, ``.public.staging-4711-k2j9``): what a killed
+process left behind is removed by the next run (`remove_orphans`,
+`clean_stale`) without touching the work of another process still running.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import hashlib
 import os
 import re
@@ -18,6 +26,8 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+_OWNER = re.compile(r"[.-](\d+)-[A-Za-z0-9_]+(?:\.tmp)?$")
 
 
 def sha256(data: bytes) -> str:
@@ -30,7 +40,7 @@ def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -53,7 +63,7 @@ def atomic_write_many(
     sync makes them durable, and only then is each renamed over its target, so a
     crash leaves every target whole: as it was or as it is meant to be.  Where one
     sync is no barrier (only Linux waits for it) each temporary file is flushed on
-    its own.  A killed process may leave temporary files: `remove_temporary`.
+    its own.  A killed process may leave temporary files: `remove_orphans`.
     """
     staged: list[tuple[str, Path]] = []
     renamed = 0
@@ -64,7 +74,7 @@ def atomic_write_many(
             if isinstance(data, str):
                 data = data.encode("utf-8")
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -85,45 +95,28 @@ def atomic_write_many(
         raise
 
 
-_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
-"""The name `atomic_write` gives a temporary file (``.page.md.k2j4h1x9.tmp``)."""
-
-
-def remove_temporary(folder: Path) -> int:
-    """Remove the temporary files a killed writer left in ``folder``; returns how many."""
-    removed = 0
-    if Path(folder).is_dir():
-        for p in Path(folder).iterdir():
-            if _TEMPORARY.match(p.name) and p.is_file():
-                with contextlib.suppress(OSError):
-                    p.unlink()
-                    removed += 1
-    return removed
-
-
 def staging_dir(target: Path) -> Path:
     """A fresh empty folder beside ``target`` to build into."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
 
 
 def swap_in(staged: Path, target: Path) -> None:
     """Put ``staged`` in place of ``target``; the old tree is removed afterwards.
 
     Where the system can exchange two names in one step (Linux), ``target`` is
-    always there, old or new.  Elsewhere, between two renames the target name
-    briefly does not exist; it is never half-written, and the next build puts
-    the old tree back if a crash came in between (`clean_stale`).
+    never missing.  Elsewhere it is missing between two renames; if a crash
+    falls there, the next `clean_stale` puts the old tree back.
     """
     staged, target = Path(staged), Path(target)
     if target.exists() and _exchange(staged, target):
-        shutil.rmtree(staged, ignore_errors=True)  # holds the old tree now
+        shutil.rmtree(staged, ignore_errors=True)  # it now holds the old tree
         return
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
         old.rmdir()
         os.replace(target, old)
     os.replace(staged, target)
@@ -131,28 +124,11 @@ def swap_in(staged: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def clean_stale(target: Path) -> None:
-    """Remove staging and old folders that a killed build left beside ``target``."""
-    target = Path(target)
-    if not target.parent.exists():
-        return
-    # an interrupted swap may have left the target missing while an old tree exists: put it back
-    olds = sorted(target.parent.glob(f".{target.name}.old-*"), key=lambda p: p.stat().st_mtime_ns)
-    if not target.exists() and olds and olds[-1].is_dir():
-        os.replace(olds[-1], target)
-    for p in target.parent.glob(f".{target.name}.*-*"):
-        if p.is_dir() and (".staging-" in p.name or ".old-" in p.name):
-            shutil.rmtree(p, ignore_errors=True)
-
-
 def _exchange(a: Path, b: Path) -> bool:
-    """Swap the names ``a`` and ``b`` in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``).
+    """Swap the names ``a`` and ``b`` atomically (Linux ``renameat2(RENAME_EXCHANGE)``).
 
-    False where the system or file system cannot; nothing has changed then."""
-    import ctypes
-    import errno
-    import sys
-
+    False when this system or file system cannot; the caller then renames twice.
+    """
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -162,7 +138,54 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
         return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV, errno.EPERM):
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV, errno.EPERM):
         return False
-    raise OSError(code, os.strerror(code), str(b))
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def _orphaned(path: Path) -> bool:
+    """Was ``path`` made by a process that is no longer running?"""
+    m = _OWNER.search(path.name)
+    if m is None:
+        return False
+    pid = int(m.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False
+    return False
+
+
+def clean_stale(target: Path) -> None:
+    """Remove the staging and old folders a killed build left beside ``target``; if the kill
+    fell between the two renames of `swap_in`, put the old tree back first."""
+    target = Path(target)
+    if not target.parent.exists():
+        return
+    # newest first: if the target is missing, the last tree swapped out is the one to put back
+    olds = target.parent.glob(f".{target.name}.old-*")
+    for p in sorted(olds, key=lambda p: p.stat().st_mtime_ns, reverse=True):
+        if p.is_dir() and _orphaned(p):
+            if not target.exists():
+                os.replace(p, target)
+            else:
+                shutil.rmtree(p, ignore_errors=True)
+    for p in target.parent.glob(f".{target.name}.staging-*"):
+        if p.is_dir() and _orphaned(p):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def remove_orphans(folder: Path) -> list[Path]:
+    """Remove the temporary files killed processes left anywhere under ``folder``."""
+    removed = []
+    for p in Path(folder).rglob(".*.tmp"):
+        if p.is_file() and _orphaned(p):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+            removed.append(p)
+    return removed

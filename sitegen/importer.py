@@ -41,7 +41,7 @@ from .content import Event, Source
 from .dump import Dump, Record, iter_records
 from .errors import ContentError, Problem
 from .extract import Extraction, extract
-from .fsutil import atomic_write, atomic_write_many, remove_temporary, sha256
+from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
 from .ledger import Entry, Ledger
 from .progress import Progress
 from .sitedata import SiteData, load_site_data
@@ -95,15 +95,16 @@ class Report:
 
 
 # -- dumps ---------------------------------------------------------------------
-def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> list[str]:
-    """Copy dumps into content/dumps/; returns the names of those newly copied."""
+def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> dict[str, Path]:
+    """Copy dumps into content/dumps/; returns the names of those newly copied, with the file
+    each was copied from."""
     target_dir = config.content_dir / "dumps"
     existing = {}
     if target_dir.is_dir():
         for p in target_dir.iterdir():
             if p.is_file():
                 existing[sha256(p.read_bytes())] = p.name
-    copied = []
+    copied: dict[str, Path] = {}
     for path in paths:
         path = Path(path)
         if not path.is_file():
@@ -121,8 +122,35 @@ def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) 
         if not dry_run:
             atomic_write(candidate, data)
         existing[digest] = candidate.name
-        copied.append(candidate.name)
+        copied[candidate.name] = path
     return copied
+
+
+def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, Path], dry_run: bool) -> None:
+    """A dump that gave no record at all (not text, empty, only a header) is reported and, if it
+    was new, not kept in content/dumps/: it would only repeat its problem at every import."""
+    folder = config.content_dir / "dumps"
+    for dump in empty:
+        if not dump.problems:
+            dump.problems.append(
+                Problem(
+                    dump.path,
+                    1,
+                    "no news records in this dump (a header only?): nothing to import",
+                    "warning",
+                )
+            )
+        original = copied.get(dump.path.name) if dump.path.parent == folder else None
+        if original is None:
+            continue
+        if not dry_run:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(dump.path)
+        del copied[dump.path.name]
+        for p in dump.problems:
+            p.path = original
+        dump.problems[-1].message += f"; it was not copied into {folder.relative_to(config.root)}/"
+        dump.path = original
 
 
 def _safe_name(name: str) -> str:
@@ -241,12 +269,34 @@ def _render(item: Source | Event) -> str:
     return frontmatter.dump(data, body)
 
 
-def _read_cites(path: Path) -> tuple[list[str], str | None]:
-    """The source ids and date of an event page on disk (best effort)."""
+@dataclass
+class HandPage:
+    """A page on disk that is not as import wrote it: edited, renamed or written by a person."""
+
+    digest: str
+    id: str | None
+    cites: list[str]
+    date: str | None
+
+
+def hand_pages(content: Path, ledger: Ledger) -> dict[str, HandPage]:
+    """Every page under sources/ and events/ whose bytes import did not write there."""
+    pages: dict[str, HandPage] = {}
+    for folder in ("sources", "events"):
+        for path in sorted((content / folder).glob("*.md")):
+            rel = f"{folder}/{path.name}"
+            digest = sha256(path.read_bytes())
+            if not ledger.is_own(rel, digest):
+                pages[rel] = HandPage(digest, *_read_facts(path))
+    return pages
+
+
+def _read_facts(path: Path) -> tuple[str | None, list[str], str | None]:
+    """The id, cited source ids and date of a page on disk (best effort)."""
     try:
         page = frontmatter.read(path)
     except (ContentError, OSError):
-        return [], None
+        return None, [], None
     ids = []
     for item in page.data.get("sources") or []:
         if isinstance(item, dict) and item.get("id"):
@@ -254,7 +304,21 @@ def _read_cites(path: Path) -> tuple[list[str], str | None]:
         elif isinstance(item, str):
             ids.append(item)
     date = page.data.get("date")
-    return ids, str(date) if date is not None else None
+    pid = page.data.get("id")
+    return (str(pid) if pid is not None else None), ids, (str(date) if date is not None else None)
+
+
+def _renamed_to(rel: str, entry: Entry, hand: dict[str, HandPage]) -> str | None:
+    """The page a person made of ``rel`` under another name: same bytes, or same id."""
+    folder = rel.split("/")[0]
+    for other, page in hand.items():
+        if (
+            other != rel
+            and other.split("/")[0] == folder
+            and (page.digest in entry.hashes or page.id == entry.id)
+        ):
+            return other
+    return None
 
 
 def _covered(cites: list[str], curated: dict[str, tuple[list[str], str]]) -> str | None:
@@ -279,15 +343,12 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         wanted.append(("event", e.id, f"events/{e.id}.md", _render(e), cites, e.when.iso()))
 
     # events curated by a person: edited or created pages on disk, and deleted ones
-    curated: dict[str, tuple[list[str], str]] = {}
-    events_dir = content / "events"
-    if events_dir.is_dir():
-        for path in sorted(events_dir.glob("*.md")):
-            rel = f"events/{path.name}"
-            if ledger.is_own(rel, sha256(path.read_bytes())):
-                continue
-            ids, date = _read_cites(path)
-            curated[rel] = (ids, date or "")
+    hand = hand_pages(content, ledger)
+    curated = {rel: (p.cites, p.date or "") for rel, p in hand.items() if rel.startswith("events/")}
+    cited_by_hand: dict[str, str] = {}  # source id -> a person's event page citing it
+    for rel, (ids, _date) in curated.items():
+        for sid in ids:
+            cited_by_hand.setdefault(sid, rel)
     for rel, entry in ledger.files.items():
         if entry.kind == "event" and not entry.removed and not (content / rel).exists():
             curated[rel] = (entry.sources, entry.date or "")
@@ -310,7 +371,12 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
                 change.reason = _what_differs(path, text)
         elif entry is not None and not entry.removed and not options.restore:
             change.action = "keep-deleted"
-            change.reason = "you deleted this page; `sitegen import --restore` brings it back"
+            moved = _renamed_to(rel, entry, hand)
+            change.reason = (
+                f"you renamed this page to {moved}"
+                if moved
+                else "you deleted this page; `sitegen import --restore` brings it back"
+            )
         elif kind == "event" and not options.force:
             by = _covered(cites, {k: v for k, v in curated.items() if k != rel})
             if by:
@@ -321,12 +387,14 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         changes.append(change)
 
     for rel, entry in sorted(ledger.files.items()):
-        if rel in produced or entry.removed:
-            continue
         path = content / rel
-        if not path.exists():
+        if rel in produced or not path.exists():
             continue
-        if ledger.is_own(rel, sha256(path.read_bytes())):
+        user = cited_by_hand.get(entry.id) if entry.kind == "source" else None
+        if user:
+            reason = f"import no longer produces this page, but {user}, which you wrote or edited, cites it"
+            changes.append(Change(rel, entry.kind, entry.id, "keep-stale", reason=reason))
+        elif ledger.is_own(rel, sha256(path.read_bytes())):
             changes.append(Change(rel, entry.kind, entry.id, "remove", reason="no longer produced by import"))
         else:
             changes.append(
@@ -358,14 +426,17 @@ def _what_differs(path: Path, new_text: str) -> str:
 def apply(
     config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
 ) -> None:
-    """Write the plan; the ledger first learns both hashes so a crash mid-way is recoverable.
+    """Write the plan so that a crash at any point is recoverable by the next import.
+
+    Before any page is touched the ledger learns the old and the new hash of every page
+    about to change, and marks pages about to be created or removed as absent by import's
+    own doing: a page a crash left unwritten is created next time, not mistaken for one a
+    person deleted, and a page a crash left in place is removed next time.
 
     Pages are written with one flush to disk for all of them (`atomic_write_many`):
     each is still replaced in one step, only after every new page is safely on disk.
     """
     content = config.content_dir
-    for folder in ("sources", "events"):
-        remove_temporary(content / folder)  # left by an import killed while writing
     writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
     for c in changes:
         if c.text is None or c.action not in ("create", "update", "unchanged"):
@@ -375,17 +446,19 @@ def apply(
         hashes = [new]
         if c.action == "update" and path.exists():
             hashes.append(sha256(path.read_bytes()))
-        ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date)
+        ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date, removed=c.action == "create")
+    removals = [c for c in changes if c.action == "remove"]
+    for c in removals:
+        ledger.files[c.rel].removed = True
     ledger.save()
     atomic_write_many(((content / c.rel, c.text) for c in writes), advance)
-    for c in changes:
-        if c.action != "remove":
-            continue
+    for c in removals:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(content / c.rel)
-        ledger.files[c.rel].removed = True
     for c in writes:
-        del ledger.files[c.rel].hashes[1:]
+        entry = ledger.files[c.rel]
+        del entry.hashes[1:]
+        entry.removed = False
     ledger.save()
 
 
@@ -418,21 +491,34 @@ def _run_import(
     config: SiteConfig, new_dumps: list[Path], options: Options, progress: Progress, cache: Cache
 ) -> Report:
     report = Report()
-    report.copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
+    if not options.dry_run:
+        remove_orphans(config.content_dir)  # temporary files of an import that was killed
+    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
     paths = dump_paths(config)
     if options.dry_run:
         paths = sorted({*paths, *(Path(p) for p in new_dumps)})
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
-    records: list[Record] = []
+    records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
+    seen: set[str] = set()
+    empty: list[Dump] = []
     with progress.stage("Reading dumps") as advance:
         for path in paths:
             d = Dump(path)
+            read = 0
             for r in iter_records(d, config.tz):
-                records.append(r)
+                read += 1
                 advance(1)
+                key = record_key(r)
+                if key not in seen:
+                    seen.add(key)
+                    records.append(r)
             report.dumps.append(d)
-    report.records = len(records)
+            report.records += read
+            if not read:
+                empty.append(d)
+    refuse_empty_dumps(config, empty, copied, options.dry_run)
+    report.copied = list(copied)
     report.sources = make_sources(records, data, config, ledger, cache, progress)
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)

@@ -30,7 +30,7 @@ class Entry:
     hashes: list[str]
     sources: list[str] = field(default_factory=list)
     date: str | None = None
-    removed: bool = False  # removed by import itself (not by a person)
+    removed: bool = False  # absent by import's own doing (removed, or not yet created), not a person's
 
     def to_json(self) -> dict:
         d: dict = {"kind": self.kind, "id": self.id, "hashes": self.hashes}

@@ -3,8 +3,9 @@
 Imported text is written to Markdown escaped (`escape_text`) so that it renders
 to exactly the characters the article had: a ``*`` or ``[2](x)`` in a headline
 stays text.  `plain_text` gives back those characters; quotes are checked
-against it.  Raw HTML is never rendered and links other than http(s)/mailto
-and relative ones are dropped.
+against it.  Raw HTML is never rendered; links other than http(s) and relative
+ones are dropped, and an image from another host becomes a link to it (the site
+makes no requests to other hosts).
 """
 
 from __future__ import annotations
@@ -13,16 +14,33 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-_SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|\.{0,2}/|[A-Za-z0-9_.-]+(?:/|$|#|\?))", re.I)
+_SAFE_LINK = re.compile(r"^(?:https?:|#|\.{0,2}/|[A-Za-z0-9_.-]+(?:/|$|#|\?))", re.I)
+_OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))  # type: ignore[method-assign]
+    md.add_render_rule("image", _image)
     return md
+
+
+def _image(self, tokens: list[Token], idx: int, options, env) -> str:
+    """An image of our own site renders; one from another host becomes a link to it
+    (or, inside a link, just its alt text: links do not nest)."""
+    tok = tokens[idx]
+    src = str(tok.attrGet("src") or "")
+    if not _OTHER_HOST.match(src):
+        return self.image(tokens, idx, options, env)
+    alt = self.renderInlineAsText(tok.children or [], options, env)
+    in_link = sum({"link_open": 1, "link_close": -1}.get(t.type, 0) for t in tokens[:idx]) > 0
+    if in_link:
+        return escapeHtml(alt)
+    return f'<a href="{escapeHtml(src)}">{escapeHtml(alt or src)}</a>'
 
 
 def render(text: str) -> str:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 import shutil
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -238,13 +240,26 @@ def test_a_failure_while_writing_changes_no_page_and_leaves_no_temporary_file(tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "blocker"]
 
 
-def test_remove_temporary_removes_only_what_a_killed_writer_left(tmp_path: Path) -> None:
-    names = [".x.md.k2j4h1x9.tmp", ".2024-05-17-y.md.abc_1234.tmp", "x.md", ".notes.md", "x.md.tmp", ".a.tmp"]
+def _dead_pid() -> int:
+    """The id of a process that has ended (what a killed writer's temporary files carry)."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_atomic_write_many_names_its_temporary_files_by_process_for_remove_orphans(tmp_path: Path) -> None:
+    gone = _dead_pid()
+    names = [
+        f".x.md.{gone}-k2j4h1x9.tmp",
+        f".x.md.{os.getpid()}-abc_1234.tmp",
+        "x.md",
+        ".notes.md",
+        "x.md.tmp",
+    ]
     for name in names:
         (tmp_path / name).write_text("", encoding="utf-8")
-    assert fsutil.remove_temporary(tmp_path) == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[2:])
-    assert fsutil.remove_temporary(tmp_path / "missing") == 0
+    assert fsutil.remove_orphans(tmp_path) == [tmp_path / names[0]]  # this process's own file is kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="one sync for all pages on Linux only")
@@ -273,7 +288,11 @@ def test_a_killed_import_leaves_pages_whole_and_the_next_removes_its_temporary_f
         m.setattr(fsutil.os, "unlink", lambda path: None)  # a killed process cleans nothing up
         with pytest.raises(Killed):
             run_import(load_config(root), [], Options(force=True))
-    assert list((root / "content").rglob("*.tmp"))  # the new pages, never renamed
+    litter = list((root / "content").rglob("*.tmp"))
+    assert litter  # the new pages, never renamed
+    gone = _dead_pid()
+    for p in litter:  # as if left by the killed process, not by this one
+        p.rename(p.with_name(p.name.replace(f".{os.getpid()}-", f".{gone}-")))
     pages = {k: v for k, v in _tree(root / "content").items() if k.endswith(".md")}
     assert pages == {k: v for k, v in edited.items() if k.endswith(".md")}
     run_import(load_config(root), [], Options(force=True))

@@ -58,8 +58,7 @@ def expected_fields(row: dict[str, str]) -> dict[str, object] | None:
 
 def listing(mentions: list[TimeMention]) -> str:
     return "\n".join(
-        f"  {m.text!r} {m.kind} {m.rule} {m.when and m.when.to_fields()} :: {m.explanation}"
-        for m in mentions
+        f"  {m.text!r} {m.kind} {m.rule} {m.when and m.when.to_fields()} :: {m.explanation}" for m in mentions
     )
 
 
@@ -114,8 +113,7 @@ def test_anchor_chain_follows_the_latest_date() -> None:
 
 def test_gap_before_anchor_and_duration_in_one_passage() -> None:
     text = (
-        "1月7日晚8点，他再次出现在直播间。距离上一次直播才过去72小时，"
-        "这一次他用将近3个小时的时间回应质疑。"
+        "1月7日晚8点，他再次出现在直播间。距离上一次直播才过去72小时，这一次他用将近3个小时的时间回应质疑。"
     )
     mentions = find_times(text, PUB)
     assert [(m.text, m.kind) for m in mentions] == [

@@ -199,7 +199,9 @@ def test_quote_link_scrolls_to_a_highlighted_quote(browser, seed: str) -> None:
 
 
 def test_sticky_year_month_day_headings(browser, vague: str) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 600}, reduced_motion="reduce")  # no smooth scroll racing
+    page = browser.new_page(
+        viewport={"width": 1280, "height": 600}, reduced_motion="reduce"
+    )  # no smooth scroll racing
     page.goto(vague + "index.html#hour-jan-7")
     page.evaluate(
         "document.getElementById('hour-jan-7').scrollIntoView({block: 'start', behavior: 'instant'})"

@@ -15,6 +15,8 @@ may add a source to an event but never start one.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -123,12 +125,18 @@ def find_candidates(
     for para in paragraphs(text):
         found = find_times(para.of(text), source.published, lang=source.lang)
         mentions = [_shifted(m, para.start) for m in found]
+        by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        starts = [mentions[i].start for i in by_start]
+        quotes = QuoteMarks(text, para)
         for sentence in sentences(text, para):
-            inside = [m for m in mentions if m.start in sentence]
+            # the mentions inside the sentence, in the order find_times gave them (one bisect, not a scan:
+            # a paragraph can hold thousands of sentences)
+            chosen = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            inside = [mentions[i] for i in sorted(chosen)]
             if not inside:
                 continue
             for m in inside:
-                if m.kind == "relative" and m.when is not None and in_quotation(text, para.start, m.start):
+                if m.kind == "relative" and m.when is not None and quotes.inside(m.start):
                     out.dropped.append(
                         f"{source.id}: {m.text!r} is inside quoted speech: relative to when it was said, "
                         "not to the article"
@@ -172,11 +180,24 @@ def find_candidates(
     return out
 
 
-def in_quotation(text: str, start: int, offset: int) -> bool:
-    """Is ``offset`` inside quotation marks opened since ``start``?"""
-    before = text[start:offset]
-    depth = before.count("“") - before.count("”") + before.count("「") - before.count("」")
-    return depth > 0 or before.count('"') % 2 == 1
+class QuoteMarks:
+    """The quotation marks of one paragraph, read once, so that `inside` costs a bisect."""
+
+    def __init__(self, text: str, para: Span) -> None:
+        self.opens: list[int] = []
+        self.closes: list[int] = []
+        self.straight: list[int] = []
+        kinds = {"“": self.opens, "「": self.opens, "”": self.closes, "」": self.closes, '"': self.straight}
+        for m in _QUOTE_MARK.finditer(text, para.start, para.end):
+            kinds[m.group(0)].append(m.start())
+
+    def inside(self, offset: int) -> bool:
+        """Is ``offset`` inside quotation marks opened since the paragraph began?"""
+        depth = bisect_left(self.opens, offset) - bisect_left(self.closes, offset)
+        return depth > 0 or bisect_left(self.straight, offset) % 2 == 1
+
+
+_QUOTE_MARK = re.compile('[“”「」"]')
 
 
 def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:

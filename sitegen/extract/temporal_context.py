@@ -94,6 +94,8 @@ class Ctx:
         self.day_end = C.midnight(self.pub_date + timedelta(days=1), self.tz)
         self.pub_when = When(C.truncate(published, "minute"), "minute")
         self.anchors: list[Anchor] = []
+        self._year_seen = 0
+        self._year_anchor: Anchor | None = None
         self._ends = sentence_ends(text)
 
     def sentence(self, pos: int) -> int:
@@ -111,10 +113,14 @@ class Ctx:
         return None
 
     def year_anchor(self) -> Anchor | None:
-        for a in reversed(self.anchors):
+        """The most recent anchor that names its year (anchors are only ever appended, so the
+        search goes on from where the last call stopped: a long passage stays linear)."""
+        while self._year_seen < len(self.anchors):
+            a = self.anchors[self._year_seen]
+            self._year_seen += 1
             if a.names_year:
-                return a
-        return None
+                self._year_anchor = a
+        return self._year_anchor
 
 
 def describe(when: When) -> str:
