@@ -180,10 +180,15 @@ def clean_stale(target: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def remove_orphans(folder: Path) -> list[Path]:
-    """Remove the temporary files killed processes left anywhere under ``folder``."""
+def remove_orphans(folder: Path, name: str | None = None) -> list[Path]:
+    """Remove the temporary files killed processes left anywhere under ``folder``.
+
+    With ``name``, only those of the file ``folder/name``, and only in ``folder`` itself
+    (the build manifest beside a site's root, say, without walking the whole site).
+    """
     removed = []
-    for p in Path(folder).rglob(".*.tmp"):
+    found = Path(folder).glob(f".{name}.*.tmp") if name else Path(folder).rglob(".*.tmp")
+    for p in found:
         if p.is_file() and _orphaned(p):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()

@@ -262,6 +262,18 @@ def test_atomic_write_many_names_its_temporary_files_by_process_for_remove_orpha
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])
 
 
+def test_remove_orphans_of_one_file_stays_in_its_folder_and_spares_other_files(tmp_path: Path) -> None:
+    gone = _dead_pid()
+    mine = tmp_path / f"..manifest.json.{gone}-aaaa1111.tmp"
+    other = tmp_path / f".page.md.{gone}-bbbb2222.tmp"
+    deeper = tmp_path / "sub" / f"..manifest.json.{gone}-cccc3333.tmp"
+    deeper.parent.mkdir()
+    for p in (mine, other, deeper):
+        p.write_text("", encoding="utf-8")
+    assert fsutil.remove_orphans(tmp_path, ".manifest.json") == [mine]
+    assert other.exists() and deeper.exists()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="one sync for all pages on Linux only")
 def test_a_killed_import_leaves_pages_whole_and_the_next_removes_its_temporary_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -40,6 +40,7 @@ from ..cache import Cache
 from ..config import SiteConfig
 from ..content import Site, file_digest, load_site
 from ..errors import ContentError, Problem
+from ..fsutil import remove_orphans
 from ..progress import Progress
 from . import (
     BuildContext,
@@ -112,6 +113,7 @@ def build(
     progress = progress or Progress(enabled=False)
     base = normalise_base_url(base_url if base_url is not None else config.base_url)
     where = manifest_path(out)
+    remove_orphans(where.parent, where.name)  # a manifest's temporary file a killed build left
     old = Manifest.load(where) if incremental else None
     from .outputs import OUTPUTS
 
