@@ -290,7 +290,7 @@ def bench_size(n: int, args: argparse.Namespace, rows: list[Row], extra: dict) -
         )
     site = work / "site-on"
     out_bytes, out_files = tree_size(site / "public")
-    search_bytes, search_files = tree_size(site / "public", "search")
+    search_bytes, search_files = tree_size(site / "public" / "search")
     extra[n] = {
         "dump_bytes": dump.stat().st_size,
         "dump_chars": len(dump.read_text(encoding="utf-8")),

@@ -34,6 +34,9 @@ class BuildError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple:  # rebuilt from its problems (a child process sends it whole)
+        return (BuildError, (self.problems,))
+
 
 @dataclass
 class BuildContext:

@@ -63,6 +63,7 @@ from .manifest import (
     scan,
     tree_files,
 )
+from .parallel import in_turn
 from .theme import theme_dirs
 
 
@@ -248,9 +249,9 @@ def _full(
     made_by: dict[int, dict[str | None, list[str]]] = {}
     expected = len(site.events) + len(site.sources) + len(ctx.assets.files) + len(outputs)
     with progress.stage("Rendering", expected) as advance:
-        for job in plan_jobs(outputs, {}, None, [], site):
+        for job, (done, _) in in_turn(plan_jobs(outputs, {}, None, [], site), ctx, render_job):
             made = made_by.setdefault(job.index, {})
-            for item_id, rendered in render_job(job, ctx)[0]:
+            for item_id, rendered in done:
                 made[item_id] = [rel for rel, _ in rendered]
                 for rel, data in rendered:
                     files[rel] = data
@@ -290,9 +291,8 @@ def _incremental(
     rendered: dict[str, bytes] = {}
     removed: set[str] = set()
     with progress.stage("Rendering", len(jobs)) as advance:
-        for job in jobs:
+        for job, (done, gone) in in_turn(jobs, ctx, render_job):
             made = made_by.setdefault(job.index, {})
-            done, gone = render_job(job, ctx)
             for item_id, files in done:
                 now_paths = [rel for rel, _ in files]
                 removed.update(p for p in made.get(item_id, []) if p not in now_paths)

@@ -19,6 +19,7 @@ from ..markdown import plain_text
 from ..segment import add_user_dict
 from . import BuildContext, Output
 from .pages import published_text
+from .parallel import on_second_core
 from .search_index import LEVELS, PREFIX, Doc, build_postings, fnv1a, shards, to_json
 from .search_text import fold_map, is_cjk, normalise
 
@@ -78,6 +79,7 @@ def _runs_of_days(days: list[int]) -> list[list[int]]:
     return out
 
 
+@on_second_core
 def search_index(ctx: BuildContext) -> Iterator[Output]:
     site = ctx.site
     add_user_dict(ctx.config.content_dir / "data" / "userdict.txt")

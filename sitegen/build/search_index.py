@@ -85,25 +85,43 @@ def shard_key(term: str) -> str:
     return term[:2] if len(term) >= 3 and is_cjk_word(term) else term
 
 
-def doc_terms(doc: Doc, words: Counter) -> tuple[dict[str, float], float]:
+FieldTerms = tuple[list[str], int, list[str]]  # terms (repeats kept), units, jieba's words
+
+
+def field_terms(text: str) -> FieldTerms:
+    """A short field's unigrams, bigrams and jieba's words of three or more characters, its
+    length in units, and jieba's words (for the vocabulary)."""
+    text = normalise(text)
+    found, units = text_terms(text)
+    cut = jieba_words(text)
+    found.extend(w for w in cut if len(w) >= 3)
+    return found, units, cut
+
+
+def doc_terms(
+    doc: Doc, words: Counter, seen: dict[str, FieldTerms] | None = None
+) -> tuple[dict[str, float], float]:
     """Weighted term frequencies of a document and its weighted length in units.
 
     The body gives bigrams and Latin words only: jieba is the slowest step of a build by far,
     bigrams already match every string of two or more characters a body holds, and single
     characters of every body would add a third to the index.  Short fields give all three:
     unigrams, bigrams and jieba's words (``words`` counts the documents each word is in).
+    ``seen`` keeps each distinct field's terms: outlets, names, tags and syndicated titles
+    repeat across thousands of documents, so jieba sees each text once.
     """
     found, length = text_terms(normalise(doc.body), cjk_unigrams=False)
     tf: dict[str, float] = Counter(found)
     segmented: set[str] = set()
+    seen = {} if seen is None else seen
     for weight, text in doc.fields:
         if not text:
             continue
-        text = normalise(text)
-        found, units = text_terms(text)
-        cut = jieba_words(text)
+        terms = seen.get(text)
+        if terms is None:
+            terms = seen[text] = field_terms(text)
+        found, units, cut = terms
         segmented.update(cut)
-        found.extend(w for w in cut if len(w) >= 3)
         length += weight * units
         for term in found:
             tf[term] = tf.get(term, 0) + weight
@@ -121,10 +139,11 @@ def build_postings(groups: list[list[Doc]]) -> Postings:
     spoken: Counter = Counter()
     norms: list[float] = []
     number = 0
+    seen: dict[str, FieldTerms] = {}
     for docs in groups:
         lengths = []
         for doc in docs:
-            tf, length = doc_terms(doc, spoken)
+            tf, length = doc_terms(doc, spoken, seen)
             lengths.append(length)
             base = number << TF_BITS
             for term, f in tf.items():
