@@ -51,19 +51,24 @@ def job(render_with: object) -> SimpleNamespace:
 @dataclass
 class Ctx:
     cache: object
+    note: Path  # where a child writes its process id
 
 
-def ctx() -> Ctx:
-    return Ctx(cache=object())
+@pytest.fixture
+def ctx(tmp_path: Path) -> Ctx:
+    return Ctx(cache=object(), note=tmp_path / "child.pid")
 
 
 def render(j: SimpleNamespace, c: Ctx) -> object:
+    if getattr(j.produce, "on_second_core", False):
+        c.note.write_text(str(os.getpid()), encoding="utf-8")
     return j.render_with(c)
 
 
-def no_children_left() -> bool:
+def reaped(c: Ctx) -> bool:
+    """Is the child that rendered gone, and waited for (no zombie)?"""
     try:
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(int(c.note.read_text(encoding="utf-8")), os.WNOHANG)
     except ChildProcessError:
         return True
     return False
@@ -73,45 +78,49 @@ def test_the_search_index_is_the_output_marked_for_a_second_core() -> None:
     assert getattr(search_index, "on_second_core", False)
 
 
-def test_marked_jobs_render_in_another_process_and_in_order(forking: None) -> None:
+def test_marked_jobs_render_in_another_process_and_in_order(forking: None, ctx: Ctx) -> None:
     jobs = [
         job(lambda c: ("child", os.getpid(), c.cache)),
         SimpleNamespace(produce=len, render_with=lambda c: "here"),
     ]
-    results = list(parallel.in_turn(jobs, ctx(), render))
+    results = list(parallel.in_turn(jobs, ctx, render))
     (first_job, (where, pid, cache)), (second_job, here) = results
     assert (first_job, second_job) == (jobs[0], jobs[1])
     assert where == "child" and pid != os.getpid()
     assert cache is None  # the child never touches the site's cache
     assert here == "here"
-    assert no_children_left()
+    assert reaped(ctx)
 
 
-def test_a_build_error_in_the_child_is_raised_here_with_its_problems(forking: None) -> None:
+def test_a_build_error_in_the_child_is_raised_here_with_its_problems(forking: None, ctx: Ctx) -> None:
     problem = Problem("content/events/x.md", 3, "expected a date")
 
     def fail(c: object) -> None:
         raise BuildError([problem])
 
     with pytest.raises(BuildError) as raised:
-        list(parallel.in_turn([job(fail)], ctx(), render))
+        list(parallel.in_turn([job(fail)], ctx, render))
     assert raised.value.problems == [problem]
-    assert no_children_left()
+    assert reaped(ctx)
 
 
-def test_a_child_that_dies_is_an_error_not_an_empty_output(forking: None) -> None:
+def test_a_child_that_dies_is_an_error_not_an_empty_output(forking: None, ctx: Ctx) -> None:
     with pytest.raises(RuntimeError, match="ended without a result"):
-        list(parallel.in_turn([job(lambda c: os._exit(3))], ctx(), render))
-    assert no_children_left()
+        list(parallel.in_turn([job(lambda c: os._exit(3))], ctx, render))
+    assert reaped(ctx)
 
 
-def test_a_build_that_stops_early_kills_its_child(forking: None) -> None:
+def test_a_build_that_stops_early_kills_its_child(forking: None, ctx: Ctx) -> None:
     slow = job(lambda c: __import__("time").sleep(60))
     quick = SimpleNamespace(produce=len, render_with=lambda c: "first")
-    turns = parallel.in_turn([quick, slow], ctx(), render)
+    turns = parallel.in_turn([quick, slow], ctx, render)
     assert next(turns)[1] == "first"
+    for _ in range(200):  # the child has started rendering
+        if ctx.note.exists() and ctx.note.read_text(encoding="utf-8"):
+            break
+        __import__("time").sleep(0.05)
     turns.close()  # as when another output fails: the 60 s child is killed and reaped
-    assert no_children_left()
+    assert reaped(ctx)
 
 
 def test_no_fork_with_other_threads_running() -> None:
