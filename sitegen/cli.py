@@ -6,8 +6,10 @@ stderr as ``file:line: error: message``); 2 a mistake in the command line.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -27,9 +29,31 @@ def _config(ctx: click.Context) -> SiteConfig:
         raise  # unreachable
 
 
-def _print_problems(problems: list[Problem]) -> None:
+SHOWN_WARNINGS = 20
+"""import and build print at most this many warnings (every error); ``--all-warnings`` prints all."""
+ALL_WARNINGS_HELP = f"Print every warning, not only the first {SHOWN_WARNINGS} and a count of the rest."
+
+
+def _print_problems(problems: list[Problem], *, all_warnings: bool = True) -> None:
+    """Every error; the first `SHOWN_WARNINGS` warnings unless ``all_warnings``, then one line
+    counting the rest by kind (a 10,000-record import can warn about 1,500 off-topic records)."""
+    warnings = [p for p in problems if p.level == "warning"]
+    hidden = [] if all_warnings else warnings[SHOWN_WARNINGS:]
+    skip = {id(p) for p in hidden}
     for p in problems:
-        click.echo(str(p), err=True)
+        if id(p) not in skip:
+            click.echo(str(p), err=True)
+    if hidden:
+        kinds = Counter(_kind(p.message) for p in hidden)
+        top = ", ".join(f"{n:,} {kind}" for kind, n in kinds.most_common(3))
+        more = f", {len(kinds) - 3} other kinds" if len(kinds) > 3 else ""
+        rest = f"... and {len(hidden):,} more warnings ({top}{more}); --all-warnings lists them"
+        click.echo(rest, err=True)
+
+
+def _kind(message: str) -> str:
+    """What a warning is about: its message up to the first colon or parenthesis."""
+    return re.split(r"[:(（：]", message, maxsplit=1)[0].strip() or message
 
 
 def _fail(problems: list[Problem], code: int = 1) -> None:
@@ -93,6 +117,7 @@ def init(directory: Path, title: str) -> None:
     "--explain", is_flag=True, help="For each event, show the sentences and dates that produced it."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the one-line summary.")
+@click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -102,6 +127,7 @@ def import_(
     restore: bool,
     explain: bool,
     quiet: bool,
+    all_warnings: bool,
 ) -> None:
     """Copy DUMPS into content/dumps/ and write or update the Markdown pages.
 
@@ -125,7 +151,7 @@ def import_(
     except ContentError as exc:
         _fail([exc.problem])
         return
-    _print_problems(report.problems)
+    _print_problems(report.problems, all_warnings=all_warnings)
     for c in report.changes:
         if c.action in ("keep-edited", "keep-deleted", "keep-stale", "covered"):
             click.echo(f"content/{c.rel}: kept: {c.reason}", err=True)
@@ -175,8 +201,11 @@ def import_(
 @click.option(
     "--full", is_flag=True, help="Render every page again, even if the last build says nothing changed."
 )
+@click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
 @click.pass_context
-def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool, full: bool) -> None:
+def build(
+    ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool, full: bool, all_warnings: bool
+) -> None:
     """Render content/ into a static site (public/ by default).
 
     Only what changed since the last build is rendered again (see docs/performance.md).
@@ -198,7 +227,7 @@ def build(ctx: click.Context, out: Path | None, base_url: str | None, quiet: boo
     except BuildError as exc:
         _fail(exc.problems)
         return
-    _print_problems(result.warnings)
+    _print_problems(result.warnings, all_warnings=all_warnings)
     if quiet:
         return
     counts = f"{result.pages} pages ({result.events} events, {result.sources} sources)"
