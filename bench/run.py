@@ -207,11 +207,6 @@ def edit_one_event(site: Path) -> str:
     return path.name
 
 
-def incremental_note() -> str:
-    """How the edit rebuild is measured."""
-    return "incremental path of `sitegen build`"
-
-
 def bench_size(n: int, args: argparse.Namespace, rows: list[Row], extra: dict) -> None:
     work = args.work / str(n)
     shutil.rmtree(work, ignore_errors=True)
@@ -232,7 +227,7 @@ def bench_size(n: int, args: argparse.Namespace, rows: list[Row], extra: dict) -
         steps += ["hugo", "pelican", "jieba alone"]
         hugo, pelican = make_peer_sites(work, n, args.seed)
     by = {s: Row(n, s) for s in steps}
-    by["edit rebuild"].note = incremental_note()
+    by["edit rebuild"].note = "incremental path of `sitegen build`"
     template = work / "template"
     measure(sitegen("init", str(template)), log=log)
     for rep in range(args.repeats):

@@ -85,6 +85,9 @@ class _Child:
         self.done = True
 
 
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
 def _die_with(parent: int) -> None:
     """Linux: have the kernel kill this child when its parent dies (a killed build)."""
     if sys.platform.startswith("linux"):
@@ -92,9 +95,6 @@ def _die_with(parent: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before that
         os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 def _start(job: Any, ctx: Any, render: Render, what: str) -> _Child:
