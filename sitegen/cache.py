@@ -129,6 +129,11 @@ class Cache:
     def enabled(self) -> bool:
         return self._db is not None
 
+    def reopened(self) -> Cache:
+        """The same cache through a connection of its own (for a forked process, which must not
+        use its parent's)."""
+        return Cache(self.folder if self.enabled else None, max_bytes=self.max_bytes, timeout=self.timeout)
+
     @property
     def path(self) -> Path | None:
         return self.folder / DB_NAME if self.folder is not None else None

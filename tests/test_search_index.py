@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from itertools import pairwise
 from pathlib import Path
@@ -18,6 +19,7 @@ from sitegen.build.search_index import (
     SHARD_TARGET,
     Postings,
     fnv1a,
+    index_size,
     shard_count,
     shard_key,
 )
@@ -38,6 +40,18 @@ COUNTS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 # -- reading the index back, as search.js does ---------------------------------------
+def index_file(public: Path, meta: dict, kind: str, n: int = 0) -> Path:
+    """A file of the index as docs/search.md names it: ``data/<kind><n>.<hash>.json`` (``ids``
+    and ``facets`` without a number), the hashes 8 hex digits each in ``meta["files"]``, in the
+    order shards, listings, ids, facets."""
+    listings = -(-meta["sources"] // meta["chunkSize"])
+    at = {"": n, "c": meta["shards"] + n, "ids": meta["shards"] + listings}.get(
+        kind, meta["shards"] + listings + 1
+    )
+    name = kind if kind in ("ids", "facets") else f"{kind}{n}"
+    return public / "search" / "data" / f"{name}.{meta['files'][8 * at : 8 * at + 8]}.json"
+
+
 def read_index(public: Path) -> tuple[dict, dict[str, list[tuple[int, int]]], dict, set[str]]:
     """meta, term -> [(doc, weight)], aliases, two-character words."""
     meta = json.loads((public / "search" / "meta.json").read_text("utf-8"))
@@ -45,7 +59,7 @@ def read_index(public: Path) -> tuple[dict, dict[str, list[tuple[int, int]]], di
     aliases: dict = {}
     words: set[str] = set()
     for n in range(meta["shards"]):
-        shard = json.loads((public / "search" / meta["dir"] / f"{n}.json").read_text("utf-8"))
+        shard = json.loads(index_file(public, meta, "", n).read_text("utf-8"))
         prev = ""
         keys = []
         for line in shard["k"].split("\n") if shard["k"] else []:
@@ -172,11 +186,15 @@ def small_site(root: Path) -> Path:
 def test_every_file_is_listed_by_meta_and_named_for_its_content(tmp_path):
     public = build(load_config(small_site(tmp_path / "a"))).out
     meta = json.loads((public / "search" / "meta.json").read_text("utf-8"))
-    folder = public / "search" / meta["dir"]
-    expected = {f"{n}.json" for n in range(meta["shards"])} | {"ids.json", "facets.json"}
-    expected |= {f"c{n}.json" for n in range(-(-meta["sources"] // meta["chunkSize"]))}
-    assert {p.name for p in folder.iterdir()} == expected
-    assert {p.name for p in (public / "search").iterdir()} == {"meta.json", meta["dir"]}
+    listings = -(-meta["sources"] // meta["chunkSize"])
+    assert len(meta["files"]) == 8 * (meta["shards"] + listings + 2)
+    expected = [index_file(public, meta, "", n) for n in range(meta["shards"])]
+    expected += [index_file(public, meta, "c", n) for n in range(listings)]
+    expected += [index_file(public, meta, "ids"), index_file(public, meta, "facets")]
+    assert sorted(expected) == sorted((public / "search" / "data").iterdir())
+    for path in expected:  # each named for its bytes
+        assert path.name.split(".")[1] == hashlib.blake2b(path.read_bytes(), digest_size=4).hexdigest()
+    assert {p.name for p in (public / "search").iterdir()} == {"meta.json", "data"}
     again = build(load_config(tmp_path / "a"), out=tmp_path / "again").out
     assert {p.relative_to(again).as_posix(): p.read_bytes() for p in (again / "search").rglob("*.json")} == {
         p.relative_to(public).as_posix(): p.read_bytes() for p in (public / "search").rglob("*.json")
@@ -184,7 +202,9 @@ def test_every_file_is_listed_by_meta_and_named_for_its_content(tmp_path):
     page = tmp_path / "a" / "content" / "sources" / "s2.md"
     page.write_text(page.read_text("utf-8").replace("进驻化工厂", "进驻工厂"), "utf-8")
     changed = build(load_config(tmp_path / "a"), out=tmp_path / "changed").out
-    assert json.loads((changed / "search" / "meta.json").read_text("utf-8"))["dir"] != meta["dir"]
+    names = {p.name for p in (public / "search" / "data").iterdir()}
+    now = {p.name for p in (changed / "search" / "data").iterdir()}
+    assert names - now and names & now  # the changed files have new names, the others keep theirs
 
 
 def test_documents_are_events_in_timeline_order_then_sources_by_time(tmp_path):
@@ -192,7 +212,7 @@ def test_documents_are_events_in_timeline_order_then_sources_by_time(tmp_path):
     public = build(load_config(root)).out
     site = load_site(load_config(root))
     meta, terms, _, _ = read_index(public)
-    ids = json.loads((public / "search" / meta["dir"] / "ids.json").read_text("utf-8"))
+    ids = json.loads(index_file(public, meta, "ids").read_text("utf-8"))
     timeline = json.loads((public / "events.json").read_text("utf-8"))["events"]
     assert ids == [e["id"] for e in timeline]
     assert meta["idsHash"] == f"{fnv1a(chr(10).join(ids)):08x}"
@@ -205,14 +225,14 @@ def test_documents_are_events_in_timeline_order_then_sources_by_time(tmp_path):
 
 
 def _chunk(public: Path, meta: dict, n: int) -> list:
-    return json.loads((public / "search" / meta["dir"] / f"c{n}.json").read_text("utf-8"))
+    return json.loads(index_file(public, meta, "c", n).read_text("utf-8"))
 
 
 def test_dates_facets_names_and_the_user_dictionary(tmp_path):
     root = small_site(tmp_path / "a")
     public = build(load_config(root)).out
     meta, terms, aliases, words = read_index(public)
-    ids = json.loads((public / "search" / meta["dir"] / "ids.json").read_text("utf-8"))
+    ids = json.loads(index_file(public, meta, "ids").read_text("utf-8"))
     e1, e2 = ids.index("e1"), ids.index("e2")
     # a month-precise event spans its month; days are counted from 1970-01-01 in the site's timezone
     starts = [d for d, n in meta["eventDays"] for _ in range(n)]
@@ -220,7 +240,7 @@ def test_dates_facets_names_and_the_user_dictionary(tmp_path):
     assert [e2, 20178] in meta["eventEnds"] and all(doc != e1 for doc, _ in meta["eventEnds"])
     assert sum(n for _, n in meta["sourceDays"]) == 3
     # facets: the events that have them, and the sources those events cite
-    facets = json.loads((public / "search" / meta["dir"] / "facets.json").read_text("utf-8"))
+    facets = json.loads(index_file(public, meta, "facets").read_text("utf-8"))
     assert facets["people"] == [["张三丰", 1], ["李四", 1]]  # by count, then by code point
     assert facets["tags"] == [["火灾", 1]]
     assert sorted(o for o, _ in facets["outlets"]) == ["Cai Xin", "Peng Pai", "Xin Hua She"]
@@ -254,9 +274,9 @@ def test_one_shard_for_a_small_site_and_about_target_size_for_a_large_one():
     from array import array
     from collections import Counter
 
-    small = Postings({"ab": array("q", range(100))}, [1.0], set(), Counter())
-    assert shard_count(small) == 1
+    small = Postings({"ab": array("q", range(100))}, [1.0], Counter())
+    assert shard_count(index_size(small)) == 1
     size = ONE_SHARD * 20
-    large = Postings({f"t{i}": array("q", range(size // 3000)) for i in range(1000)}, [1.0], set(), Counter())
-    count = shard_count(large)
+    large = Postings({f"t{i}": array("q", range(size // 3000)) for i in range(1000)}, [1.0], Counter())
+    count = shard_count(index_size(large))
     assert count & (count - 1) == 0 and SHARD_TARGET / 2 < size / count <= SHARD_TARGET * 1.1

@@ -109,6 +109,8 @@ class PageCache:
             old.signature = signature
             return old
         item, problems = read_item(config, kind, path)
+        if item is not None:
+            item.digest = digest.hex()  # as `sitegen build` has it (`content.file_digest`)
         return _Page(kind, digest, signature, item, problems)
 
 

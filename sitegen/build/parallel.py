@@ -7,8 +7,9 @@ process as the build starts; the parent renders everything else meanwhile and
 takes the child's files (pickled through a pipe) when it reaches that output
 in the usual order, so the result is the same bytes as a build in one process.
 
-The child only computes: it writes no file, has no cache (``ctx.cache`` is
-None there) and leaves with ``os._exit``.  If the build fails or is
+The child only computes: it writes no file of the site, reaches the site's
+cache through a connection of its own (`Cache.reopened`: SQLite connections
+must not cross a fork) and leaves with ``os._exit``.  If the build fails or is
 interrupted, the child is killed; if the parent is killed, so is the child on
 Linux (``PR_SET_PDEATHSIG``), and elsewhere it finds its pipe closed when it
 tries to hand over its files, and exits.
@@ -108,10 +109,14 @@ def _start(job: Any, ctx: Any, render: Render, what: str) -> _Child:
     try:
         os.close(read)
         _die_with(parent)
+        reopened = getattr(ctx.cache, "reopened", None)
+        cache = reopened() if reopened is not None else None
         try:
-            payload: tuple[str, Any] = ("done", render(job, replace(ctx, cache=None)))
+            payload: tuple[str, Any] = ("done", render(job, replace(ctx, cache=cache)))
         except BaseException as exc:
             payload = ("raised", exc)
+        if cache is not None:
+            cache.close()
         try:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:

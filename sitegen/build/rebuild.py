@@ -341,11 +341,13 @@ def _write_each(out: Path, changed: dict[str, bytes], old: Manifest, removed: se
             with os.fdopen(fd, "wb") as fh:
                 fh.write(changed[rel])
             os.replace(tmp, target)
+        folders = set()
         for rel in sorted(removed):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(out / rel)
-            folder = (out / rel).parent
-            while folder != out and not any(folder.iterdir()):  # as a full build would not have it
+            folders.add((out / rel).parent)
+        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):  # deepest first
+            while folder != out and folder.is_dir() and not any(folder.iterdir()):  # as a full build has it
                 folder.rmdir()
                 folder = folder.parent
     finally:

@@ -21,9 +21,10 @@ Terms are spread over ``P`` shard files by the FNV-1a hash of a *key*:
 from __future__ import annotations
 
 import json
+import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .search_text import has_cjk, is_cjk_word, is_dictionary_word, jieba_words, normalise, text_terms
@@ -42,35 +43,68 @@ class Doc:
 
     fields: list[tuple[float, str]]
     facets: list[str] = field(default_factory=list)
-    body: str = ""  # weight 1, not segmented by jieba (see doc_terms)
+    body: str | Callable[[], str] = ""  # weight 1, not segmented by jieba (see doc_terms); or what gives it
+    body_key: str = ""  # a hash of the body (kept between builds in its place)
+
+    def text(self) -> str:
+        """The body (worked out only when needed: an index update reads few bodies)."""
+        return self.body() if callable(self.body) else self.body
 
 
 @dataclass
 class Postings:
     """``terms``: term -> ``doc << TF_BITS | 2 * weighted frequency``, by doc number; ``norms``: per
-    doc, BM25's length factor; ``words``: the vocabulary of longest match - the words jieba found
-    in short fields, and the two-character terms jieba's dictionary holds."""
+    doc, BM25's length factor; ``lengths``: per doc, its weighted length in units; ``spoken``:
+    jieba's words in short fields -> how many documents have them."""
 
     terms: dict[str, array]
     norms: list[float]
-    words: set[str]
-    spoken: Counter  # jieba's words in short fields -> how many documents have them
+    spoken: Counter
+    lengths: list[float] = field(default_factory=list)
 
-    def encoded(self, term: str) -> list[int]:
-        """A term's postings as written: ``(doc - previous doc) * 16 + weight``, where the weight
-        1..LEVELS is BM25's term-frequency part, quantised."""
-        out, prev, norms = [], 0, self.norms
-        for v in self.terms[term]:
-            doc, f = v >> TF_BITS, (v & TF_MASK) * 0.5
-            w = round(f * (K1 + 1) / (f + norms[doc]) * SCALE)
-            out.append((doc - prev) * (LEVELS + 1) + (1 if w < 1 else LEVELS if w > LEVELS else w))
-            prev = doc
-        return out
+    @property
+    def words(self) -> set[str]:
+        """The query side's vocabulary of longest match: jieba's words in short fields, and the
+        two-character terms of jieba's dictionary the index holds."""
+        return set(self.spoken) | {t for t in self.terms if is_word(t, self.spoken)}
+
+    def weighted(self, term: str) -> list[tuple[int, int]]:
+        """A term's postings as ``(doc, weight)``, the weight 1..LEVELS being BM25's term-frequency
+        part, quantised."""
+        norms = self.norms
+        return [(v >> TF_BITS, weight(v & TF_MASK, norms[v >> TF_BITS])) for v in self.terms[term]]
 
 
 TF_BITS = 11
 TF_MASK = (1 << TF_BITS) - 1
 SCALE = LEVELS / (K1 + 1)
+AVERAGE_STEPS = 16  # an average length is rounded to a power of 2 ** (1 / AVERAGE_STEPS)
+
+
+def weight(twice: int, norm: float) -> int:
+    """BM25's term-frequency part for a frequency of ``twice / 2``, quantised to 1..LEVELS."""
+    f = twice * 0.5
+    w = round(f * (K1 + 1) / (f + norm) * SCALE)
+    return 1 if w < 1 else LEVELS if w > LEVELS else w
+
+
+def average(lengths: list[float]) -> float:
+    """A group's average length, rounded to a step of about 4%: an edit seldom moves it, so it
+    seldom changes the weights of documents nobody edited (`search_update` relies on that)."""
+    avg = sum(lengths) / len(lengths) if lengths else 0.0
+    if avg <= 0:
+        return 1.0
+    return 2.0 ** (round(math.log2(avg) * AVERAGE_STEPS) / AVERAGE_STEPS)
+
+
+def norm(length: float, avg: float) -> float:
+    """BM25's length factor of a document."""
+    return K1 * (1 - B + B * length / avg)
+
+
+def is_word(term: str, spoken: Counter | dict) -> bool:
+    """Is ``term`` in the query side's vocabulary as a two-character word (marked in its shard)?"""
+    return len(term) == 2 and (term in spoken or is_dictionary_word(term))
 
 
 def fnv1a(text: str) -> int:
@@ -110,7 +144,7 @@ def doc_terms(
     ``seen`` keeps each distinct field's terms: outlets, names, tags and syndicated titles
     repeat across thousands of documents, so jieba sees each text once.
     """
-    found, length = text_terms(normalise(doc.body), cjk_unigrams=False)
+    found, length = text_terms(normalise(doc.text()), cjk_unigrams=False)
     tf: dict[str, float] = Counter(found)
     segmented: set[str] = set()
     seen = {} if seen is None else seen
@@ -129,6 +163,21 @@ def doc_terms(
     return tf, length
 
 
+def doc_postings(
+    doc: Doc, words: Counter, seen: dict[str, FieldTerms] | None = None
+) -> tuple[dict[str, int], float]:
+    """A document's terms with twice their weighted frequency (a facet: ``TF_MASK``), and its
+    weighted length; ``words`` and ``seen`` as for `doc_terms`."""
+    tf, length = doc_terms(doc, words, seen)
+    found: dict[str, int] = {}
+    for term, f in tf.items():
+        twice = int(f + f)  # weights are multiples of 1/2
+        found[term] = twice if twice < TF_MASK else TF_MASK - 1
+    for facet in doc.facets:
+        found[facet] = TF_MASK
+    return found, length
+
+
 def build_postings(groups: list[list[Doc]]) -> Postings:
     """Postings of every document; doc numbers run through the groups in order.
 
@@ -138,48 +187,55 @@ def build_postings(groups: list[list[Doc]]) -> Postings:
     terms: dict[str, array] = defaultdict(lambda: array("i"))  # 4 bytes: up to a million documents
     spoken: Counter = Counter()
     norms: list[float] = []
+    all_lengths: list[float] = []
     number = 0
     seen: dict[str, FieldTerms] = {}
     for docs in groups:
         lengths = []
         for doc in docs:
-            tf, length = doc_terms(doc, spoken, seen)
+            found, length = doc_postings(doc, spoken, seen)
             lengths.append(length)
             base = number << TF_BITS
-            for term, f in tf.items():
-                twice = int(f + f)  # weights are multiples of 1/2
-                terms[term].append(base + (twice if twice < TF_MASK else TF_MASK - 1))
-            for facet in dict.fromkeys(doc.facets):
-                terms[facet].append(base + TF_MASK)
+            for term, twice in found.items():
+                terms[term].append(base + twice)
             number += 1
-        avg = (sum(lengths) / len(lengths) or 1.0) if lengths else 1.0
-        norms.extend(K1 * (1 - B + B * n / avg) for n in lengths)
-    words = set(spoken) | {t for t in terms if len(t) == 2 and is_dictionary_word(t)}
-    return Postings(dict(terms), norms, words, spoken)
+        avg = average(lengths)
+        norms.extend(norm(n, avg) for n in lengths)
+        all_lengths.extend(lengths)
+    return Postings(dict(terms), norms, spoken, all_lengths)
 
 
 def front_coded(keys: list[str]) -> str:
     """Sorted keys, one a line, each starting with how many characters it shares with the one before.
 
-    The count is one character of `_COUNTS`; keys are compared by code point.
+    The count is one character of `COUNTS`; keys are compared by code point.
     """
     lines, prev = [], ""
     for key in keys:
         n = 0
-        limit = min(len(prev), len(key), len(_COUNTS) - 1)
+        limit = min(len(prev), len(key), len(COUNTS) - 1)
         while n < limit and prev[n] == key[n]:
             n += 1
-        lines.append(_COUNTS[n] + key[n:])
+        lines.append(COUNTS[n] + key[n:])
         prev = key
     return "\n".join(lines)
 
 
-_COUNTS = "0123456789abcdefghijklmnopqrstuvwxyz"
+COUNTS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def shard_count(postings: Postings) -> int:
-    """How many shards: one for a small site, else a power of two near SHARD_TARGET each."""
-    size = sum(len(t) * 3 + 3 * len(v) for t, v in postings.terms.items())
+def term_size(term: str, postings: int) -> int:
+    """A term's share of the index's estimated size in bytes (what the shard count follows)."""
+    return len(term) * 3 + 3 * postings
+
+
+def index_size(postings: Postings) -> int:
+    return sum(term_size(t, len(v)) for t, v in postings.terms.items())
+
+
+def shard_count(size: int) -> int:
+    """How many shards for an index of about ``size`` bytes: one for a small site, else a power of
+    two near SHARD_TARGET each."""
     count = 1
     while size > ONE_SHARD and size / count > SHARD_TARGET:
         count *= 2
@@ -191,42 +247,6 @@ def completion_prefix(term: str) -> str | None:
     if len(term) < PREFIX or ":" in term or " " in term or has_cjk(term):
         return None
     return term[:PREFIX]
-
-
-def shards(postings: Postings, aliases: dict[str, list[str]]) -> Iterator[dict]:
-    """The shard files' content.
-
-    ``k``: the shard's terms, front-coded; ``p``: their postings in the same order (a list
-    starting with 0 marks a two-character word); ``l``: Latin words kept in other shards that
-    complete a prefix kept here, with their posting counts; ``a``: pinyin aliases.
-    """
-    count = shard_count(postings)
-
-    def home(key: str) -> int:
-        return fnv1a(key) % count
-
-    terms: list[list[str]] = [[] for _ in range(count)]
-    listed: list[dict[str, int]] = [{} for _ in range(count)]
-    spelled: list[dict[str, list[str]]] = [{} for _ in range(count)]
-    for term in postings.terms:
-        at = home(shard_key(term))
-        terms[at].append(term)
-        prefix = completion_prefix(term)
-        if prefix is not None and home(prefix) != at:
-            listed[home(prefix)][term] = len(postings.terms[term])
-    for alias in sorted(aliases):
-        spelled[home(alias[:PREFIX])][alias] = aliases[alias]
-    for keys, more, alias in zip(terms, listed, spelled, strict=True):
-        keys.sort()
-        shard: dict = {
-            "k": front_coded(keys),
-            "p": [([0] if len(t) == 2 and t in postings.words else []) + postings.encoded(t) for t in keys],
-        }
-        if more:
-            shard["l"] = dict(sorted(more.items()))
-        if alias:
-            shard["a"] = alias
-        yield shard  # one at a time: the postings of all shards at once would take a lot of memory
 
 
 def to_json(value: object) -> bytes:

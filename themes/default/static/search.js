@@ -214,7 +214,7 @@
   class Index {
     /** ``load(path)``: a Promise of the JSON at ``path``, relative to search/meta.json. */
     constructor(meta, load) {
-      if (meta.format !== 1) throw new Error("unknown search index format " + meta.format);
+      if (meta.format !== 2) throw new Error("unknown search index format " + meta.format);
       this.meta = meta;
       this.load = load;
       this.E = meta.events;
@@ -231,8 +231,16 @@
       this.sourceDay = daysFromRuns(meta.sourceDays, meta.sources);
     }
 
-    file(name) {
-      return this.meta.dir + "/" + name;
+    /** The path of a file of the index: ``kind`` "" (a shard), "c" (a listing of sources), "ids" or
+     * "facets"; its name holds the hash of its bytes, 8 hex digits each in ``meta.files``, in the
+     * order shards, listings, ids, facets. */
+    file(kind, n = 0) {
+      const shards = this.meta.shards;
+      const listings = Math.ceil(this.meta.sources / this.meta.chunkSize);
+      const order = { "": n, c: shards + n, ids: shards + listings, facets: shards + listings + 1 };
+      const at = order[kind];
+      const name = kind === "ids" || kind === "facets" ? kind : kind + n;
+      return "data/" + name + "." + this.meta.files.slice(8 * at, 8 * at + 8) + ".json";
     }
 
     home(key) {
@@ -242,7 +250,7 @@
     shard(n) {
       let got = this.shards.get(n);
       if (!got) {
-        got = this.load(this.file(n + ".json")).then((data) => {
+        got = this.load(this.file("", n)).then((data) => {
           const shard = new Shard(data);
           this.ready.set(n, shard);
           return shard;
@@ -432,19 +440,19 @@
       const n = Math.floor(i / this.meta.chunkSize);
       let got = this.chunks.get(n);
       if (!got) {
-        got = this.load(this.file("c" + n + ".json"));
+        got = this.load(this.file("c", n));
         this.chunks.set(n, got);
       }
       return (await got)[i % this.meta.chunkSize];
     }
 
     facets() {
-      if (!this.facetList) this.facetList = this.load(this.file("facets.json"));
+      if (!this.facetList) this.facetList = this.load(this.file("facets"));
       return this.facetList;
     }
 
     eventIds() {
-      return this.load(this.file("ids.json"));
+      return this.load(this.file("ids"));
     }
   }
 
