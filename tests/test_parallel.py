@@ -14,6 +14,7 @@ import pytest
 from sitegen import frontmatter
 from sitegen.build import BuildError, build, parallel
 from sitegen.build.search import search_index
+from sitegen.cache import Cache
 from sitegen.config import load_config
 from sitegen.errors import Problem
 
@@ -78,16 +79,18 @@ def test_the_search_index_is_the_output_marked_for_a_second_core() -> None:
     assert getattr(search_index, "on_second_core", False)
 
 
-def test_marked_jobs_render_in_another_process_and_in_order(forking: None, ctx: Ctx) -> None:
+def test_marked_jobs_render_in_another_process_and_in_order(forking: None, ctx: Ctx, tmp_path: Path) -> None:
+    parents = Cache(tmp_path / "cache")
+    ctx.cache = parents
     jobs = [
-        job(lambda c: ("child", os.getpid(), c.cache)),
+        job(lambda c: ("child", os.getpid(), (c.cache is not parents, c.cache.enabled, c.cache.folder))),
         SimpleNamespace(produce=len, render_with=lambda c: "here"),
     ]
     results = list(parallel.in_turn(jobs, ctx, render))
     (first_job, (where, pid, cache)), (second_job, here) = results
     assert (first_job, second_job) == (jobs[0], jobs[1])
     assert where == "child" and pid != os.getpid()
-    assert cache is None  # the child never touches the site's cache
+    assert cache == (True, True, parents.folder)  # the site's cache, through a connection of its own
     assert here == "here"
     assert reaped(ctx)
 
