@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.build import build, parallel, search, search_index, search_update
-from sitegen.build.search import pinyin_aliases
+from sitegen.build.search import aliases_since, pinyin_aliases
 from sitegen.build.search_index import Doc
 from sitegen.cache import Cache
 from sitegen.config import load_config
@@ -156,3 +156,17 @@ def test_the_second_core_keeps_the_index_state_in_the_cache(seed, monkeypatch, t
     result = build(load_config(seed))
     full = build(load_config(seed), out=tmp_path / "full", cache=Cache(None), incremental=False)
     assert tree(result.out) == tree(full.out)
+
+
+NAMES = st.dictionaries(
+    st.sampled_from(["张三", "章三", "张山", "李四", "里斯", "王五", "Peng Pai", "火灾", "新华社"]),
+    st.integers(1, 5),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(before=NAMES, after=NAMES)
+def test_aliases_worked_out_again_for_changed_names_only_are_all_of_them(before, after):
+    spelled: dict[str, str] = {}
+    old = pinyin_aliases(Counter(before), spelled)
+    assert aliases_since(old, before, Counter(after), spelled) == pinyin_aliases(Counter(after))

@@ -14,11 +14,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from ..content import Event, Source
 from ..markdown import plain_text
 from ..segment import add_user_dict
 from . import BuildContext, Output
+from .fragments import pieces
 from .pages import published_text
 from .parallel import on_second_core
 from .search_index import LEVELS, PREFIX, Doc, fnv1a, to_json
@@ -61,22 +63,72 @@ def source_doc(src: Source, citing: list[Event]) -> Doc:
 def pinyin_aliases(names: Counter, spelled: dict[str, str] | None = None) -> dict[str, list[str]]:
     """``abcxyz`` -> the Chinese names it spells, most used first (``names``: name -> uses).
 
-    ``spelled``: name -> its pinyin, from earlier calls (pypinyin takes a while to load); new
-    names are added to it."""
+    ``spelled``: name -> its pinyin ("" for a name that has none: not two or more CJK characters),
+    from earlier calls - pypinyin takes a while to load, and a site has tens of thousands of
+    names; new names are added to it."""
     spelled = {} if spelled is None else spelled
     found: dict[str, list[tuple[int, str]]] = {}
     for name, uses in names.items():
-        text = normalise(name)
-        if len(text) < 2 or not all(is_cjk(c) for c in text):
-            continue
-        alias = spelled.get(text)
-        if alias is None:
-            from pypinyin import Style, lazy_pinyin
+        if alias := _spelled(name, spelled):
+            found.setdefault(alias, []).append((-uses, normalise(name)))
+    return {a: _most_used(v) for a, v in found.items()}
 
-            alias = spelled[text] = "".join(lazy_pinyin(text, style=Style.NORMAL))
-        if alias.isascii() and alias.isalpha() and len(alias) > PREFIX:
-            found.setdefault(alias, []).append((-uses, text))
-    return {a: [t for _, t in sorted(set(v))[:MAX_ALIASES]] for a, v in found.items()}
+
+def aliases_since(
+    aliases: dict[str, list[str]], before: dict[str, int], names: Counter, spelled: dict[str, str]
+) -> dict[str, list[str]]:
+    """`pinyin_aliases` of ``names``, from ``aliases`` made of the names ``before``: only the
+    aliases of names whose use count changed are worked out again."""
+    changed = {
+        a
+        for n in names.keys() | before.keys()
+        if names.get(n) != before.get(n)
+        if (a := _spelled(n, spelled))
+    }
+    if not changed:
+        return aliases
+    found: dict[str, list[tuple[int, str]]] = {a: [] for a in changed}
+    for name, uses in names.items():
+        if (alias := spelled.get(name)) in found:
+            found[alias].append((-uses, normalise(name)))
+    now = dict(aliases)
+    for alias, used in found.items():
+        if used:
+            now[alias] = _most_used(used)
+        else:
+            now.pop(alias, None)
+    return now
+
+
+def _most_used(used: list[tuple[int, str]]) -> list[str]:
+    return [t for _, t in sorted(set(used))[:MAX_ALIASES]]
+
+
+def _spelled(name: str, spelled: dict[str, str]) -> str:
+    alias = spelled.get(name)
+    if alias is None:
+        alias = spelled[name] = _pinyin(normalise(name))
+    return alias
+
+
+def _pinyin(text: str) -> str:
+    """The pinyin spelling of a normalised name, if it can be an alias (else "")."""
+    if len(text) < 2 or not all(is_cjk(c) for c in text):
+        return ""
+    from pypinyin import Style, lazy_pinyin
+
+    alias = "".join(lazy_pinyin(text, style=Style.NORMAL))
+    return alias if alias.isascii() and alias.isalpha() and len(alias) > PREFIX else ""
+
+
+def _listing(ctx: BuildContext, sources: tuple[Source, ...]) -> bytes:
+    """A ``c<n>.json``: id, title, outlet and date label of each source."""
+    return to_json([[s.id, s.title, s.outlet_name, published_text(s, ctx.lang)] for s in sources])
+
+
+def _days(ctx: BuildContext, event: Event) -> tuple[int, int]:
+    """The first and last day of an event, as day numbers."""
+    return _day(event.when.start, ctx), _day(event.when.period_end() - timedelta(microseconds=1), ctx)
 
 
 def _runs_of_days(days: list[int]) -> list[list[int]]:
@@ -101,7 +153,16 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
         for c in e.sources:
             citing.setdefault(c.source, []).append(e)
 
-    groups = [[event_doc(ctx, e) for e in events], [source_doc(s, citing.get(s.id, [])) for s in sources]]
+    # made again only for items that changed since the last update (`sitegen serve` keeps the rest)
+    docs = pieces(ctx, "search-docs")
+    cited = {e.id: tuple(site.sources.get(c.source) for c in e.sources) for e in events}
+    by_source = [
+        ((s, *citing.get(s.id, [])), "source", partial(source_doc, s, citing.get(s.id, []))) for s in sources
+    ]
+    groups = [
+        docs.many([((e, *cited[e.id]), "event", partial(event_doc, ctx, e)) for e in events]),
+        docs.many(by_source),
+    ]
     named = Counter()
     for e in events:
         named.update(e.people + e.tags)
@@ -111,23 +172,30 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     key = state_key(user_dict.read_bytes() if user_dict.is_file() else b"")
     old = load(ctx, key)
     spelled = dict(old.spelled) if old is not None else {}
+    latest: dict[str, int] = {}
 
     def aliases_of(spoken: Counter) -> dict[str, list[str]]:
         names = spoken + named
-        aliases = pinyin_aliases(names, spelled)
+        if old is not None:
+            aliases = aliases_since(old.aliases, old.names, names, spelled)
+        else:
+            aliases = pinyin_aliases(names, spelled)
         for name in [n for n in spelled if n not in names]:  # kept for the names the site has
             del spelled[name]
+        latest.clear()
+        latest.update(names)
         return aliases
 
     state = (updated(old, groups, aliases_of) if old is not None else None) or whole(key, groups, aliases_of)
     if state is not old:
-        state.spelled = spelled
+        state.spelled, state.names = spelled, latest
     keep(ctx, state, old)
 
     files: list[tuple[str, bytes]] = [(f"{n}", shard) for n, shard in enumerate(state.shards)]
-    for n, i in enumerate(range(0, len(sources), CHUNK)):
-        listed = [[s.id, s.title, s.outlet_name, published_text(s, ctx.lang)] for s in sources[i : i + CHUNK]]
-        files.append((f"c{n}", to_json(listed)))
+    chunks = [tuple(sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)]
+    listed = pieces(ctx, "search-listing")
+    listings = listed.many([(chunk, ctx.lang, partial(_listing, ctx, chunk)) for chunk in chunks])
+    files += [(f"c{n}", data) for n, data in enumerate(listings)]
     ids = [e.id for e in events]
     facets = {
         "people": Counter(p for e in events for p in dict.fromkeys(e.people)),
@@ -138,12 +206,10 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     ranked = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in facets.items()}
     files.append(("facets", to_json(ranked)))
     hashes = [shard_name(data) for _, data in files]
-    event_starts = [_day(e.when.start, ctx) for e in events]
-    event_ends = [
-        [n, end]
-        for n, e in enumerate(events)
-        if (end := _day(e.when.period_end() - timedelta(microseconds=1), ctx)) != event_starts[n]
-    ]
+    timed = pieces(ctx, "search-days")
+    days = timed.many([((e,), ctx.config.timezone, partial(_days, ctx, e)) for e in events])
+    event_starts = [start for start, _ in days]
+    event_ends = [[n, end] for n, (start, end) in enumerate(days) if end != start]
     meta = {
         "format": FORMAT,
         "files": "".join(hashes),

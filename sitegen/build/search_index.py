@@ -45,6 +45,7 @@ class Doc:
     facets: list[str] = field(default_factory=list)
     body: str | Callable[[], str] = ""  # weight 1, not segmented by jieba (see doc_terms); or what gives it
     body_key: str = ""  # a hash of the body (kept between builds in its place)
+    identity: list | None = field(default=None, compare=False, repr=False)  # `search_update.identity`
 
     def text(self) -> str:
         """The body (worked out only when needed: an index update reads few bodies)."""

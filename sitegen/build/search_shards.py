@@ -28,11 +28,11 @@ Pairs = list[tuple[int, int]]  # (doc, weight), by doc
 
 @dataclass
 class Shard:
-    """One shard: ``terms``: term -> its postings; ``more``: Latin words held by other shards that
-    complete a prefix kept here -> their posting counts; ``aliases``: pinyin spellings whose first
-    letters are kept here -> the names they spell."""
+    """One shard: ``terms``: term -> its postings as written (`deltas`); ``more``: Latin words held
+    by other shards that complete a prefix kept here -> their posting counts; ``aliases``: pinyin
+    spellings whose first letters are kept here -> the names they spell."""
 
-    terms: dict[str, Pairs] = field(default_factory=dict)
+    terms: dict[str, list[int]] = field(default_factory=dict)
     more: dict[str, int] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
@@ -64,7 +64,7 @@ def encode(shard: Shard, is_word: Callable[[str], bool]) -> bytes:
     ``(doc - previous doc) * 16 + weight``, a list starting with 0 marking a two-character word;
     ``l`` and ``a``: `Shard.more` and `Shard.aliases`, when not empty."""
     keys = sorted(shard.terms)
-    postings = [([0] if is_word(t) else []) + deltas(shard.terms[t]) for t in keys]
+    postings = [[0, *shard.terms[t]] if is_word(t) else shard.terms[t] for t in keys]
     out: dict = {"k": front_coded(keys), "p": postings}
     if shard.more:
         out["l"] = dict(sorted(shard.more.items()))
@@ -74,6 +74,7 @@ def encode(shard: Shard, is_word: Callable[[str], bool]) -> bytes:
 
 
 def deltas(pairs: Pairs) -> list[int]:
+    """Postings as written: ``(doc - previous doc) * 16 + weight`` each."""
     out, prev = [], 0
     for doc, w in pairs:
         out.append((doc - prev) * (LEVELS + 1) + w)
@@ -81,16 +82,22 @@ def deltas(pairs: Pairs) -> list[int]:
     return out
 
 
+def pairs_of(written: list[int]) -> Pairs:
+    """`deltas` read back."""
+    doc, pairs = 0, []
+    for v in written:
+        doc += v // (LEVELS + 1)
+        pairs.append((doc, v % (LEVELS + 1)))
+    return pairs
+
+
 def decode(data: bytes) -> Shard:
     """`encode` read back (the word marks are left out: they are worked out again when encoding)."""
     raw = json.loads(data)
-    terms: dict[str, Pairs] = {}
-    for key, values in zip(unfront(raw["k"]), raw["p"], strict=True):
-        doc, pairs = 0, []
-        for v in values[1:] if values and values[0] == 0 else values:
-            doc += v // (LEVELS + 1)
-            pairs.append((doc, v % (LEVELS + 1)))
-        terms[key] = pairs
+    terms = {
+        key: values[1:] if values and values[0] == 0 else values
+        for key, values in zip(unfront(raw["k"]), raw["p"], strict=True)
+    }
     return Shard(terms, raw.get("l", {}), raw.get("a", {}))
 
 
@@ -121,4 +128,4 @@ def layout(postings: Postings, aliases: dict[str, list[str]], count: int) -> Ite
     for alias, names in aliases.items():
         spelled[alias_home(alias, count)][alias] = names
     for terms, listed, spelling in zip(placed, more, spelled, strict=True):
-        yield Shard({t: postings.weighted(t) for t in terms}, listed, spelling)
+        yield Shard({t: deltas(postings.weighted(t)) for t in terms}, listed, spelling)

@@ -46,7 +46,17 @@ from .search_index import (
     term_size,
     weight,
 )
-from .search_shards import Shard, alias_home, completion_home, decode, encode, layout, term_home
+from .search_shards import (
+    Shard,
+    alias_home,
+    completion_home,
+    decode,
+    deltas,
+    encode,
+    layout,
+    pairs_of,
+    term_home,
+)
 from .search_text import is_cjk
 
 if TYPE_CHECKING:
@@ -72,6 +82,7 @@ class IndexState:
     size: int  # the index's estimated size (`search_index.index_size`)
     shards: list[bytes]
     spelled: dict[str, str] = field(default_factory=dict)  # name -> its pinyin (`search.pinyin_aliases`)
+    names: dict[str, int] = field(default_factory=dict)  # name -> uses, that ``aliases`` were made of
 
     @property
     def count(self) -> int:
@@ -79,8 +90,11 @@ class IndexState:
 
 
 def identity(doc: Doc) -> list:
-    """What a document is made of, as JSON gives it back (its body by hash)."""
-    return [[[w, text] for w, text in doc.fields], list(doc.facets), doc.body_key]
+    """What a document is made of, as JSON gives it back (its body by hash); worked out once per
+    document object (`sitegen serve` keeps the documents of unchanged items)."""
+    if doc.identity is None:
+        doc.identity = [[[w, text] for w, text in doc.fields], list(doc.facets), doc.body_key]
+    return doc.identity
 
 
 def whole(key: str, groups: list[list[Doc]], aliases_of: Aliases) -> IndexState:
@@ -135,34 +149,36 @@ def updated(old: IndexState, groups: list[list[Doc]], aliases_of: Aliases) -> In
     spoken = +spoken  # words no document has any more go
     starts = [sum(old.groups[:g]) for g in range(len(old.groups))]
     norms: dict[int, float] = {}
+    was_norms: dict[int, float] = {}
     for start, size in zip(starts, old.groups, strict=True):
         avg = average(lengths[start : start + size])
         if avg != average(old.lengths[start : start + size]):
             return None
-        norms.update({k: norm(lengths[k], avg) for k in changed if start <= k < start + size})
+        mine = [k for k in changed if start <= k < start + size]
+        norms.update({k: norm(lengths[k], avg) for k in mine})
+        was_norms.update({k: norm(old.lengths[k], avg) for k in mine})
 
     count = old.count
-    touched = {
-        t
-        for k in changed
-        for t in before[k].keys() | after[k].keys()
-        if before[k].get(t) != after[k].get(t) or lengths[k] != old.lengths[k]
-    }
+    touched = set()  # the terms whose postings change: a changed document's, if its weight changed
+    for k in changed:
+        then, later = before[k], after[k]
+        touched.update(then.keys() ^ later.keys())
+        both = then.keys() & later.keys()
+        touched.update(t for t in both if weight(then[t], was_norms[k]) != weight(later[t], norms[k]))
     aliases = aliases_of(spoken)
     homes = {t: term_home(t, count) for t in touched}
     wanted = set(homes.values())
     wanted.update(h for t, at in homes.items() if (h := completion_home(t, at, count)) is not None)
-    for alias in aliases.keys() | old.aliases.keys():
-        if aliases.get(alias) != old.aliases.get(alias):
-            wanted.add(alias_home(alias, count))
+    # a two-character word jieba now finds, or no longer finds, in any short field: its mark
+    wanted.update(term_home(w, count) for w in spoken.keys() ^ old.spoken.keys() if len(w) == 2)
+    respelled = {a for a in aliases.keys() | old.aliases.keys() if aliases.get(a) != old.aliases.get(a)}
+    wanted.update(alias_home(a, count) for a in respelled)
     shards: dict[int, Shard] = {n: decode(old.shards[n]) for n in sorted(wanted)}
-    for shard in shards.values():
-        shard.aliases = {}  # spelled again below from the new aliases
 
     size, chars, gone = old.size, Counter(old.chars), set(changed)
     for t, at in homes.items():
         held = shards[at].terms
-        was_list = held.get(t, [])
+        was_list = pairs_of(held.get(t, []))
         now_list = [p for p in was_list if p[0] not in gone]
         now_list += [(k, weight(after[k][t], norms[k])) for k in changed if t in after[k]]
         now_list.sort()
@@ -173,7 +189,7 @@ def updated(old: IndexState, groups: list[list[Doc]], aliases_of: Aliases) -> In
                 if is_cjk(c):
                     chars[c] += 1 if now_list else -1
         if now_list:
-            held[t] = now_list
+            held[t] = deltas(now_list)
         else:
             held.pop(t, None)
         listed = completion_home(t, at, count)
@@ -185,9 +201,12 @@ def updated(old: IndexState, groups: list[list[Doc]], aliases_of: Aliases) -> In
                 more.pop(t, None)
     if shard_count(size) != count:
         return None
-    for alias, names in aliases.items():
-        if (at := alias_home(alias, count)) in shards:
-            shards[at].aliases[alias] = names
+    for alias in respelled:
+        spelling = shards[alias_home(alias, count)].aliases
+        if alias in aliases:
+            spelling[alias] = aliases[alias]
+        else:
+            spelling.pop(alias, None)
     words = dict(spoken)
     new_shards = list(old.shards)
     for n, shard in shards.items():

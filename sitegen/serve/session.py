@@ -31,6 +31,7 @@ from .web import LIVE_HEAD, site_path
 QUIET = 0.05  # seconds without a change that end a burst
 LONGEST_BURST = 1.0  # rebuild at the latest this long after the first change of a burst
 WAIT_FOR_RENDER = 60.0  # a request for a file being re-rendered waits at most this long
+COLLECT_EVERY = 50  # updates between two full passes of the garbage collector
 
 
 class Session:
@@ -50,6 +51,7 @@ class Session:
         self.problems: list[Problem] = []
         self._css_sent = False
         self._thread: threading.Thread | None = None
+        self._updates = 0
 
     # -- the rebuild loop -------------------------------------------------------------
     def first_build(self) -> None:
@@ -57,6 +59,19 @@ class Session:
         # The first build's objects live as long as the server: keep the garbage collector from
         # walking them again on every rebuild (a full pass over a 10,000-event site takes ~0.3 s).
         gc.collect()
+        gc.freeze()
+
+    def _settle(self) -> None:
+        """After an update, as after the first build: what it left alive is frozen, so the collector's
+        full passes during the next update do not walk it (at 10,000 events they took ~0.9 s of a
+        2.5 s update). A young-generation pass first frees the update's own cyclic garbage; every
+        `COLLECT_EVERY` updates a full pass frees what died since it was frozen."""
+        self._updates += 1
+        if self._updates % COLLECT_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+        else:
+            gc.collect(1)
         gc.freeze()
 
     def start(self) -> None:
@@ -133,6 +148,8 @@ class Session:
                 self.pending = set()
                 self._css_sent = False
                 self._cond.notify_all()
+        if what != "first build":
+            self._settle()
         if changed or removed or what == "first build":
             ms = (time.perf_counter() - started) * 1000
             gone = f", {removed} removed" if removed else ""
