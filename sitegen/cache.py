@@ -172,6 +172,8 @@ class Cache:
                 " PRIMARY KEY (table_name, key))"
             )
             db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+            # opening a table drops its other versions: without this, that reads every row of it
+            db.execute("CREATE INDEX IF NOT EXISTS entries_version ON entries (table_name, version)")
             db.execute("SELECT count(*) FROM entries WHERE rowid < 0").fetchone()
         except sqlite3.DatabaseError:
             db.close()

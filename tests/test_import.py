@@ -360,3 +360,21 @@ def test_explain_shows_expressions_sentences_and_resolution(make_site, dump_file
         assert f"\n{event.id}  [" in out
     # the relative date of the first record is shown with the rule that resolved it
     assert "“3月1日晚”" in out and "2025-03-01" in out
+
+
+def test_an_import_split_over_two_processes_writes_what_one_process_writes(make_site, monkeypatch):
+    from sitegen.extract import events
+
+    monkeypatch.setattr(events, "SPLIT_AT", 2)  # the seed's 10 sources: 5 read here, 5 in the child
+    monkeypatch.setattr(events, "can_fork", lambda: False)
+    one = make_site("one")
+    assert run(one, "import", str(SEED_DUMP))[0] == 0
+    forks = []
+    real = events.start
+    monkeypatch.setattr(events, "start", lambda *a: forks.append(a[1]) or real(*a))
+    monkeypatch.setattr(events, "can_fork", lambda: True)  # the test session runs threads
+    two = make_site("two")
+    assert run(two, "import", str(SEED_DUMP))[0] == 0
+    assert forks == ["dated sentences"]
+    assert tree(one / "content") == tree(two / "content")
+    assert len(list((two / "content" / "events").glob("*.md"))) >= 5
