@@ -41,15 +41,20 @@ COUNTS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 # -- reading the index back, as search.js does ---------------------------------------
 def index_file(public: Path, meta: dict, kind: str, n: int = 0) -> Path:
-    """A file of the index as docs/search.md names it: ``data/<kind><n>.<hash>.json`` (``ids``
-    and ``facets`` without a number), the hashes 8 hex digits each in ``meta["files"]``, in the
-    order shards, listings, ids, facets."""
-    listings = -(-meta["sources"] // meta["chunkSize"])
-    at = {"": n, "c": meta["shards"] + n, "ids": meta["shards"] + listings}.get(
-        kind, meta["shards"] + listings + 1
-    )
-    name = kind if kind in ("ids", "facets") else f"{kind}{n}"
-    return public / "search" / "data" / f"{name}.{meta['files'][8 * at : 8 * at + 8]}.json"
+    """A file of the index as docs/search.md names it: ``data/<n>.<hash>.json`` for shard n,
+    ``data/c.<hash>/<n>.json`` for listing n, ``data/ids.<hash>.json``, ``data/facets.<hash>.json``;
+    the hashes 8 hex digits each in ``meta["files"]``: each shard's, the listings', ids', facets'."""
+    shards, files = meta["shards"], meta["files"]
+
+    def hash_at(i: int) -> str:
+        return files[8 * i : 8 * i + 8]
+
+    data = public / "search" / "data"
+    if kind == "":
+        return data / f"{n}.{hash_at(n)}.json"
+    if kind == "c":
+        return data / f"c.{hash_at(shards)}" / f"{n}.json"
+    return data / f"{kind}.{hash_at(shards + 1 if kind == 'ids' else shards + 2)}.json"
 
 
 def read_index(public: Path) -> tuple[dict, dict[str, list[tuple[int, int]]], dict, set[str]]:
@@ -187,12 +192,12 @@ def test_every_file_is_listed_by_meta_and_named_for_its_content(tmp_path):
     public = build(load_config(small_site(tmp_path / "a"))).out
     meta = json.loads((public / "search" / "meta.json").read_text("utf-8"))
     listings = -(-meta["sources"] // meta["chunkSize"])
-    assert len(meta["files"]) == 8 * (meta["shards"] + listings + 2)
+    assert len(meta["files"]) == 8 * (meta["shards"] + 3)
     expected = [index_file(public, meta, "", n) for n in range(meta["shards"])]
     expected += [index_file(public, meta, "c", n) for n in range(listings)]
     expected += [index_file(public, meta, "ids"), index_file(public, meta, "facets")]
-    assert sorted(expected) == sorted((public / "search" / "data").iterdir())
-    for path in expected:  # each named for its bytes
+    assert sorted(expected) == sorted(p for p in (public / "search" / "data").rglob("*") if p.is_file())
+    for path in expected[: meta["shards"]] + expected[-2:]:  # each named for its bytes
         assert path.name.split(".")[1] == hashlib.blake2b(path.read_bytes(), digest_size=4).hexdigest()
     assert {p.name for p in (public / "search").iterdir()} == {"meta.json", "data"}
     again = build(load_config(tmp_path / "a"), out=tmp_path / "again").out
@@ -202,8 +207,8 @@ def test_every_file_is_listed_by_meta_and_named_for_its_content(tmp_path):
     page = tmp_path / "a" / "content" / "sources" / "s2.md"
     page.write_text(page.read_text("utf-8").replace("进驻化工厂", "进驻工厂"), "utf-8")
     changed = build(load_config(tmp_path / "a"), out=tmp_path / "changed").out
-    names = {p.name for p in (public / "search" / "data").iterdir()}
-    now = {p.name for p in (changed / "search" / "data").iterdir()}
+    names = {p.relative_to(public).as_posix() for p in (public / "search" / "data").rglob("*.json")}
+    now = {p.relative_to(changed).as_posix() for p in (changed / "search" / "data").rglob("*.json")}
     assert names - now and names & now  # the changed files have new names, the others keep theirs
 
 

@@ -191,21 +191,25 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
         state.spelled, state.names = spelled, latest
     keep(ctx, state, old)
 
-    files: list[tuple[str, bytes]] = [(f"{n}", shard) for n, shard in enumerate(state.shards)]
     chunks = [tuple(sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)]
     listed = pieces(ctx, "search-listing")
     listings = listed.many([(chunk, ctx.lang, partial(_listing, ctx, chunk)) for chunk in chunks])
-    files += [(f"c{n}", data) for n, data in enumerate(listings)]
     ids = [e.id for e in events]
     facets = {
         "people": Counter(p for e in events for p in dict.fromkeys(e.people)),
         "tags": Counter(t for e in events for t in dict.fromkeys(e.tags)),
         "outlets": Counter(s.outlet_name for s in sources),
     }
-    files.append(("ids", to_json(ids)))
     ranked = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in facets.items()}
-    files.append(("facets", to_json(ranked)))
-    hashes = [shard_name(data) for _, data in files]
+    # each shard named for its bytes (an edit rewrites a few); the listings, which change together
+    # when sources come or go, in one folder named for all of them (one hash in meta.json, not ~1,000)
+    names = [shard_name(shard) for shard in state.shards]
+    listing = shard_name(b"".join(len(d).to_bytes(8, "little") + d for d in listings))
+    ids_data, facets_data = to_json(ids), to_json(ranked)
+    hashes = [*names, listing, shard_name(ids_data), shard_name(facets_data)]
+    files = [(f"{n}.{h}.json", shard) for n, (h, shard) in enumerate(zip(names, state.shards, strict=True))]
+    files += [(f"c.{listing}/{n}.json", data) for n, data in enumerate(listings)]
+    files += [(f"ids.{hashes[-2]}.json", ids_data), (f"facets.{hashes[-1]}.json", facets_data)]
     timed = pieces(ctx, "search-days")
     days = timed.many([((e,), ctx.config.timezone, partial(_days, ctx, e)) for e in events])
     event_starts = [start for start, _ in days]
@@ -225,6 +229,6 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
         "levels": LEVELS,
         "prefix": PREFIX,
     }
-    for (name, data), h in zip(files, hashes, strict=True):
-        yield f"search/{FOLDER}/{name}.{h}.json", data
+    for name, data in files:
+        yield f"search/{FOLDER}/{name}", data
     yield "search/meta.json", to_json(meta)

@@ -231,16 +231,15 @@
       this.sourceDay = daysFromRuns(meta.sourceDays, meta.sources);
     }
 
-    /** The path of a file of the index: ``kind`` "" (a shard), "c" (a listing of sources), "ids" or
-     * "facets"; its name holds the hash of its bytes, 8 hex digits each in ``meta.files``, in the
-     * order shards, listings, ids, facets. */
+    /** The path of a file of the index: ``kind`` "" (shard ``n``), "c" (listing ``n`` of sources),
+     * "ids" or "facets". ``meta.files`` holds 8 hex digits per hash, in order: each shard's, the
+     * listings' folder's, ids', facets'. */
     file(kind, n = 0) {
       const shards = this.meta.shards;
-      const listings = Math.ceil(this.meta.sources / this.meta.chunkSize);
-      const order = { "": n, c: shards + n, ids: shards + listings, facets: shards + listings + 1 };
-      const at = order[kind];
-      const name = kind === "ids" || kind === "facets" ? kind : kind + n;
-      return "data/" + name + "." + this.meta.files.slice(8 * at, 8 * at + 8) + ".json";
+      const hash = (i) => this.meta.files.slice(8 * i, 8 * i + 8);
+      if (kind === "") return "data/" + n + "." + hash(n) + ".json";
+      if (kind === "c") return "data/c." + hash(shards) + "/" + n + ".json";
+      return "data/" + kind + "." + hash(kind === "ids" ? shards + 1 : shards + 2) + ".json";
     }
 
     home(key) {
