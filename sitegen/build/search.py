@@ -25,7 +25,7 @@ from .pages import published_text
 from .parallel import on_second_core
 from .search_index import LEVELS, PREFIX, Doc, fnv1a, to_json
 from .search_text import fold_map, is_cjk, normalise
-from .search_update import keep, load, shard_name, state_key, updated, whole
+from .search_update import IndexState, keep, load, shard_name, state_key, updated, whole
 
 FORMAT = 2
 FOLDER = "data"  # every file but meta.json, each named for its bytes
@@ -141,6 +141,34 @@ def _runs_of_days(days: list[int]) -> list[list[int]]:
     return out
 
 
+def _index_state(ctx: BuildContext, groups: list[list[Doc]], named: Counter, user_dict: bytes) -> IndexState:
+    """The index of ``groups``: updated from the one the last build kept where it can be, else made
+    whole; kept for the next build.  ``named``: people, tags and outlets with their uses, the names
+    pinyin aliases are made of besides jieba's words."""
+    key = state_key(user_dict)
+    old = load(ctx, key)
+    spelled = dict(old.spelled) if old is not None else {}
+    latest: dict[str, int] = {}
+
+    def aliases_of(spoken: Counter) -> dict[str, list[str]]:
+        names = spoken + named
+        if old is not None:
+            aliases = aliases_since(old.aliases, old.names, names, spelled)
+        else:
+            aliases = pinyin_aliases(names, spelled)
+        for name in [n for n in spelled if n not in names]:  # kept for the names the site has
+            del spelled[name]
+        latest.clear()
+        latest.update(names)
+        return aliases
+
+    state = (updated(old, groups, aliases_of) if old is not None else None) or whole(key, groups, aliases_of)
+    if state is not old:
+        state.spelled, state.names = spelled, latest
+    keep(ctx, state, old)
+    return state
+
+
 @on_second_core
 def search_index(ctx: BuildContext) -> Iterator[Output]:
     site = ctx.site
@@ -169,27 +197,7 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     for s in sources:
         named[s.outlet_name] += 1
 
-    key = state_key(user_dict.read_bytes() if user_dict.is_file() else b"")
-    old = load(ctx, key)
-    spelled = dict(old.spelled) if old is not None else {}
-    latest: dict[str, int] = {}
-
-    def aliases_of(spoken: Counter) -> dict[str, list[str]]:
-        names = spoken + named
-        if old is not None:
-            aliases = aliases_since(old.aliases, old.names, names, spelled)
-        else:
-            aliases = pinyin_aliases(names, spelled)
-        for name in [n for n in spelled if n not in names]:  # kept for the names the site has
-            del spelled[name]
-        latest.clear()
-        latest.update(names)
-        return aliases
-
-    state = (updated(old, groups, aliases_of) if old is not None else None) or whole(key, groups, aliases_of)
-    if state is not old:
-        state.spelled, state.names = spelled, latest
-    keep(ctx, state, old)
+    state = _index_state(ctx, groups, named, user_dict.read_bytes() if user_dict.is_file() else b"")
 
     chunks = [tuple(sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)]
     listed = pieces(ctx, "search-listing")

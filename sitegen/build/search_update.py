@@ -8,8 +8,10 @@ bytes - and the next build compares the documents with it:
 * the same documents in the same places, a few of them changed, each changed
   one with the same body as before: only those documents' terms are worked
   out, old and new, and only the shards holding a term whose postings changed
-  (or listing it for completion, or spelling an alias that changed) are read
-  back (`search_shards.decode`), changed and encoded again;
+  (its quantised weight in a changed document, or whether it is there at all),
+  listing such a term for completion, marking a word whose mark changed or
+  spelling an alias that changed are read back (`search_shards.decode`),
+  changed and encoded again;
 * anything else (documents added, removed or moved, which renumbers the rest;
   a group's average length or the shard count moved; no state): the whole index.
 
@@ -21,7 +23,7 @@ does move, the update gives up and the index is made whole.
 The state lives in `BuildContext.memo` for ``sitegen serve`` and in the site's
 on-disk cache for ``sitegen build`` (a head entry, and each shard under the
 hash of its bytes), keyed by what else the index depends on: the code, jieba's
-version and the site's user dictionary.
+and pypinyin's versions and the site's user dictionary.
 """
 
 from __future__ import annotations
