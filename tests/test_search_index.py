@@ -285,3 +285,22 @@ def test_one_shard_for_a_small_site_and_about_target_size_for_a_large_one():
     large = Postings({f"t{i}": array("q", range(size // 3000)) for i in range(1000)}, [1.0], Counter())
     count = shard_count(index_size(large))
     assert count & (count - 1) == 0 and SHARD_TARGET / 2 < size / count <= SHARD_TARGET * 1.1
+
+
+def _terms_by_units(normalised: str, cjk_unigrams: bool) -> tuple[list[str], int]:
+    """text_terms as docs/search.md states it, unit by unit: each unit (single CJK characters only
+    with ``cjk_unigrams``), then each adjacent pair of a run (two words joined by a space)."""
+    terms: list[str] = []
+    count = 0
+    for run in runs(normalised):
+        count += len(run)
+        terms += [u for u in run if cjk_unigrams or not is_cjk(u)]
+        terms += [a + b if is_cjk(a) or is_cjk(b) else f"{a} {b}" for a, b in pairwise(run)]
+    return terms, count
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="新闻发布会营销𠀀𪚥ＧＰＴ４gpt 2026，。,!?-_\u3000\n", max_size=40), st.booleans())
+def test_text_terms_are_the_units_and_pairs_of_each_run(text, cjk_unigrams):
+    normalised = normalise(text)
+    assert text_terms(normalised, cjk_unigrams) == _terms_by_units(normalised, cjk_unigrams)

@@ -54,6 +54,7 @@ _UNIT = re.compile(f"([{_CJK}])|([^\\W_{_CJK}]+)")
 # a gap: neither a letter, a digit nor a space
 _GAP = re.compile(f"(?:[^\\w{SPACES}]|_)+")
 _CJK_WORD = re.compile(f"^[{_CJK}]{{2,}}$")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 _ANY_CJK = re.compile(f"[{_CJK}]")
 _LETTER = re.compile("[^\\W_]")  # Unicode categories L and N, exactly
 
@@ -135,7 +136,15 @@ def text_terms(normalised: str, cjk_unigrams: bool = True) -> tuple[list[str], i
     """
     terms: list[str] = []
     count = 0
-    for units in _runs(normalised):
+    for part in _GAP.split(normalised):
+        if _CJK_RUN.fullmatch(part):  # most runs of Chinese text: CJK characters only, taken by slices
+            n = len(part)
+            count += n
+            if cjk_unigrams:
+                terms.extend(part)
+            terms.extend([part[i : i + 2] for i in range(n - 1)])
+            continue
+        units = _UNIT.findall(part)
         count += len(units)
         if cjk_unigrams:
             terms.extend(c or w for c, w in units)
