@@ -10,7 +10,6 @@ the files it changes (the index itself is updated in place: `search_update`).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -25,7 +24,7 @@ from .pages import published_text
 from .parallel import on_second_core
 from .search_index import LEVELS, PREFIX, Doc, fnv1a, to_json
 from .search_text import fold_map, is_cjk, normalise
-from .search_update import IndexState, keep, load, shard_name, state_key, updated, whole
+from .search_update import IndexState, content_hash, keep, load, state_key, updated, whole
 
 FORMAT = 2
 FOLDER = "data"  # every file but meta.json, each named for its bytes
@@ -56,8 +55,7 @@ def source_doc(src: Source, citing: list[Event]) -> Doc:
     facets = [f"o:{src.outlet_name}"]
     for e in citing:
         facets += [f"p:{p}" for p in e.people] + [f"t:{t}" for t in e.tags]
-    body_key = f"page {src.digest}" if src.digest else hashlib.blake2b(src.body.encode()).hexdigest()
-    return Doc(fields, facets, body=lambda: src.text, body_key=body_key)
+    return Doc(fields, facets, body=lambda: src.text, body_key=src.body_key())
 
 
 def pinyin_aliases(names: Counter, spelled: dict[str, str] | None = None) -> dict[str, list[str]]:
@@ -211,11 +209,11 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     ranked = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in facets.items()}
     # each shard named for its bytes (an edit rewrites a few); the listings, which change together
     # when sources come or go, in one folder named for all of them (one hash in meta.json, not ~1,000)
-    names = [shard_name(shard) for shard in state.shards]
-    listing = shard_name(b"".join(len(d).to_bytes(8, "little") + d for d in listings))
+    listing = content_hash(b"".join(len(d).to_bytes(8, "little") + d for d in listings))
     ids_data, facets_data = to_json(ids), to_json(ranked)
-    hashes = [*names, listing, shard_name(ids_data), shard_name(facets_data)]
-    files = [(f"{n}.{h}.json", shard) for n, (h, shard) in enumerate(zip(names, state.shards, strict=True))]
+    hashes = [*state.hashes, listing, content_hash(ids_data), content_hash(facets_data)]
+    shards = zip(state.hashes, state.shards, strict=True)
+    files = [(f"{n}.{h}.json", shard) for n, (h, shard) in enumerate(shards)]
     files += [(f"c.{listing}/{n}.json", data) for n, data in enumerate(listings)]
     files += [(f"ids.{hashes[-2]}.json", ids_data), (f"facets.{hashes[-1]}.json", facets_data)]
     timed = pieces(ctx, "search-days")

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .search_text import has_cjk, is_cjk_word, is_dictionary_word, jieba_words, normalise, text_terms
+from .search_text import is_cjk_word, is_dictionary_word, jieba_words, normalise, text_terms
 
 K1 = 1.2
 B = 0.75
@@ -44,7 +44,7 @@ class Doc:
     fields: list[tuple[float, str]]
     facets: list[str] = field(default_factory=list)
     body: str | Callable[[], str] = ""  # weight 1, not segmented by jieba (see doc_terms); or what gives it
-    body_key: str = ""  # a hash of the body (kept between builds in its place)
+    body_key: str = ""  # what the body is known by (`Source.body_key`), kept between builds in its place
     identity: list | None = field(default=None, compare=False, repr=False)  # `search_update.identity`
 
     def text(self) -> str:
@@ -206,25 +206,6 @@ def build_postings(groups: list[list[Doc]]) -> Postings:
     return Postings(dict(terms), norms, spoken, all_lengths)
 
 
-def front_coded(keys: list[str]) -> str:
-    """Sorted keys, one a line, each starting with how many characters it shares with the one before.
-
-    The count is one character of `COUNTS`; keys are compared by code point.
-    """
-    lines, prev = [], ""
-    for key in keys:
-        n = 0
-        limit = min(len(prev), len(key), len(COUNTS) - 1)
-        while n < limit and prev[n] == key[n]:
-            n += 1
-        lines.append(COUNTS[n] + key[n:])
-        prev = key
-    return "\n".join(lines)
-
-
-COUNTS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
 def term_size(term: str, postings: int) -> int:
     """A term's share of the index's estimated size in bytes (what the shard count follows)."""
     return len(term) * 3 + 3 * postings
@@ -241,13 +222,6 @@ def shard_count(size: int) -> int:
     while size > ONE_SHARD and size / count > SHARD_TARGET:
         count *= 2
     return count
-
-
-def completion_prefix(term: str) -> str | None:
-    """The first letters a Latin word is completed from (None for other terms)."""
-    if len(term) < PREFIX or ":" in term or " " in term or has_cjk(term):
-        return None
-    return term[:PREFIX]
 
 
 def to_json(value: object) -> bytes:

@@ -11,17 +11,8 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .search_index import (
-    COUNTS,
-    LEVELS,
-    PREFIX,
-    Postings,
-    completion_prefix,
-    fnv1a,
-    front_coded,
-    shard_key,
-    to_json,
-)
+from .search_index import LEVELS, PREFIX, Postings, fnv1a, shard_key, to_json
+from .search_text import has_cjk
 
 Pairs = list[tuple[int, int]]  # (doc, weight), by doc
 
@@ -53,6 +44,13 @@ def completion_home(term: str, at: int, count: int) -> int | None:
         return None
     listed = home(prefix, count)
     return listed if listed != at else None
+
+
+def completion_prefix(term: str) -> str | None:
+    """The first letters a Latin word is completed from (None for other terms)."""
+    if len(term) < PREFIX or ":" in term or " " in term or has_cjk(term):
+        return None
+    return term[:PREFIX]
 
 
 def alias_home(alias: str, count: int) -> int:
@@ -99,6 +97,25 @@ def decode(data: bytes) -> Shard:
         for key, values in zip(unfront(raw["k"]), raw["p"], strict=True)
     }
     return Shard(terms, raw.get("l", {}), raw.get("a", {}))
+
+
+def front_coded(keys: list[str]) -> str:
+    """Sorted keys, one a line, each starting with how many characters it shares with the one before.
+
+    The count is one character of `COUNTS`; keys are compared by code point.
+    """
+    lines, prev = [], ""
+    for key in keys:
+        n = 0
+        limit = min(len(prev), len(key), len(COUNTS) - 1)
+        while n < limit and prev[n] == key[n]:
+            n += 1
+        lines.append(COUNTS[n] + key[n:])
+        prev = key
+    return "\n".join(lines)
+
+
+COUNTS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def unfront(text: str) -> list[str]:

@@ -32,6 +32,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..cache import code_version
@@ -89,6 +90,11 @@ class IndexState:
     @property
     def count(self) -> int:
         return len(self.shards)
+
+    @cached_property
+    def hashes(self) -> list[str]:
+        """Each shard's `content_hash`: its file's name and its key in the cache."""
+        return [content_hash(s) for s in self.shards]
 
 
 def identity(doc: Doc) -> list:
@@ -240,8 +246,8 @@ def _tables(ctx: BuildContext) -> tuple[Table, Table] | None:
     return ctx.cache.table("search-state", version), ctx.cache.table("search-shard", version)
 
 
-def shard_name(data: bytes) -> str:
-    """A file's name part and a shard's key in the cache: a hash of its bytes."""
+def content_hash(data: bytes) -> str:
+    """A hash of a file's bytes, part of its name (and a shard's key in the cache)."""
     return hashlib.blake2b(data, digest_size=4).hexdigest()
 
 
@@ -264,6 +270,7 @@ def load(ctx: BuildContext, key: str) -> IndexState | None:
             state = IndexState(**head, shards=[got[n].encode("utf-8") for n in names])
         except (TypeError, AttributeError):
             return None
+        state.hashes = names  # as stored: the cache checked each entry's bytes
     return state if state.key == key else None
 
 
@@ -274,9 +281,8 @@ def keep(ctx: BuildContext, state: IndexState, old: IndexState | None) -> None:
     if tables is None or state is old:
         return
     heads, stored = tables
-    had = {id(s) for s in old.shards} if old is not None else set()
-    names = [shard_name(s) for s in state.shards]
-    new = {n: s.decode("utf-8") for n, s in zip(names, state.shards, strict=True) if id(s) not in had}
+    had = set(old.hashes) if old is not None else set()
+    new = {n: s.decode("utf-8") for n, s in zip(state.hashes, state.shards, strict=True) if n not in had}
     stored.put_many(new)
     head = {f.name: getattr(state, f.name) for f in fields(state) if f.name != "shards"}
-    heads.put("head", {**head, "shards": names})
+    heads.put("head", {**head, "shards": state.hashes})
