@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
+
+from .forked import cores
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -167,7 +168,7 @@ def cut_many(
 
 def _parallel(workers: int | None, items: int, work: int) -> bool:
     """Will `map_over_cores` fork workers for this much work?"""
-    n = min(workers or os.cpu_count() or 1, items)
+    n = min(workers or cores(), items)
     return n >= 2 and work >= PARALLEL_MIN_CHARS and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -181,7 +182,7 @@ def map_over_cores(
     """
     if not _parallel(workers, len(items), work):
         return [fn(x) for x in items]
-    n = min(workers or os.cpu_count() or 1, len(items))
+    n = min(workers or cores(), len(items))
     jieba()
     chunk = max(1, len(items) // (n * chunks_per_worker))
     with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
