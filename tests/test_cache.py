@@ -251,7 +251,7 @@ def test_cached_import_and_build_write_the_same_bytes(
 
     with monkeypatch.context() as m:
         m.setattr("sitegen.importer.clean_body", must_not_run)
-        m.setattr("sitegen.build.pages.body_with_anchors", must_not_run)
+        m.setattr("sitegen.build.quotes.body_with_anchors", must_not_run)
         run_import(load_config(sites["warm"]), [])
         result = build(load_config(sites["warm"]))
     with Cache(sites["warm"] / CACHE_DIR) as cache:

@@ -85,7 +85,7 @@ def test_the_seed_bodies_take_the_shortcut_and_agree() -> None:
 def test_source_bodies_render_the_same_without_parsing(text: str, cuts: list[int]) -> None:
     """The source page's body (paragraph ids, quotes marked) is made from the shortcut's paragraphs
     when it applies: the same HTML as from markdown-it's tokens."""
-    from sitegen.build import pages
+    from sitegen.build import quotes as pages
     from sitegen.markdown import plain_text
 
     seen = plain_text(text)
@@ -99,7 +99,7 @@ def test_source_bodies_render_the_same_without_parsing(text: str, cuts: list[int
 
 def test_seed_source_pages_render_the_same_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     from sitegen import frontmatter
-    from sitegen.build import pages
+    from sitegen.build import quotes as pages
     from sitegen.markdown import plain_text
 
     bodies = [frontmatter.read(p).body for p in sorted((REPO / "content" / "sources").glob("*.md"))]
@@ -139,14 +139,14 @@ QUOTE_PIECES = ["a", "b", "中", "文", " ", "  ", "\n", "\u3000", "\xa0", "\t",
     st.lists(st.sampled_from(QUOTE_PIECES), max_size=8).map("".join),
 )
 def test_quotes_are_found_where_the_pattern_finds_them(text: str, quote: str) -> None:
-    from sitegen.build.pages import find_quote
+    from sitegen.build.quotes import find_quote
 
     assert find_quote(text, quote) == regex_quote(text, quote)
 
 
 def test_quotes_of_the_seed_are_found_where_the_pattern_finds_them() -> None:
     from sitegen import frontmatter
-    from sitegen.build.pages import find_quote
+    from sitegen.build.quotes import find_quote
     from sitegen.markdown import plain_text
 
     for page in sorted((REPO / "content" / "events").glob("*.md")):

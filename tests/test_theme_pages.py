@@ -293,7 +293,7 @@ def test_event_pages_link_to_their_neighbours(zh_public: Path) -> None:
 
 
 def test_quote_marks_tolerate_spacing_like_the_quote_check() -> None:
-    from sitegen.build.pages import body_with_anchors
+    from sitegen.build.quotes import body_with_anchors
     from sitegen.markdown import contains_quote
 
     body = "第一段。\n\n公司 CEO 在直播中 宣布了 新计划，\n引发讨论。\n\n第三段。"

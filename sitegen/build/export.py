@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import BuildContext, Output
+from .context import BuildContext, Output
 from .depends import reads
 from .fragments import LIST, TEXT, encode, json_with_lists, pieces
 

@@ -26,15 +26,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .. import __version__
-from . import BuildContext, Output
+from .context import BuildContext, Output
 from .depends import reads
 from .fragments import TEXT, pieces
+from .links import link, page_url
 from .syndication import (
     event_first_reported,
     event_html,
     event_updated,
-    link,
-    page_url,
     rfc3339,
     shorten,
     source_opening,

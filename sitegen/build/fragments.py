@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from ..cache import Table
-    from . import BuildContext
+    from .context import BuildContext
 
 T = TypeVar("T")
 Request = tuple[tuple[Any, ...], Hashable, Callable[[], Any]]  # objects, extra, make

@@ -33,7 +33,8 @@ from pathlib import Path
 from ..config import SiteConfig, load_config
 from ..content import CONTENT_KINDS, Item, Site, assemble, content_files, read_item
 from ..errors import ContentError, Problem
-from . import BuildContext, BuildError, Output, _guard, make_context
+from .assemble import make_context
+from .context import BuildContext, BuildError, Output, _guard
 from .depends import Depends, declared
 from .theme import theme_dirs
 

@@ -42,14 +42,8 @@ from ..content import Site, file_digest, load_site
 from ..errors import ContentError, Problem
 from ..fsutil import remove_orphans
 from ..progress import Progress
-from . import (
-    BuildContext,
-    make_context,
-    normalise_base_url,
-    prefetch_anchors,
-    prerender_bodies,
-    write_tree,
-)
+from .assemble import make_context
+from .context import BuildContext, normalise_base_url, write_tree
 from .incremental import Key, plan_jobs, render_job
 from .manifest import (
     Manifest,
@@ -64,6 +58,7 @@ from .manifest import (
     tree_files,
 )
 from .parallel import in_turn
+from .quotes import prefetch_anchors, prerender_bodies
 from .theme import theme_dirs
 
 

@@ -18,7 +18,7 @@ from functools import partial
 from ..content import Event, Source
 from ..markdown import plain_text
 from ..segment import add_user_dict
-from . import BuildContext, Output
+from .context import BuildContext, Output
 from .fragments import pieces
 from .pages import published_text
 from .parallel import on_second_core

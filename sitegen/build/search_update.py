@@ -64,7 +64,7 @@ from .search_text import is_cjk
 
 if TYPE_CHECKING:
     from ..cache import Table
-    from . import BuildContext
+    from .context import BuildContext
 
 MEMO = "search-state"
 MOST_CHANGED = 1 / 50  # more changed documents than this share: make the index whole

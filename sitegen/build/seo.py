@@ -27,16 +27,16 @@ import jinja2
 from markupsafe import Markup
 
 from ..content import Event, Source, _published_iso
-from . import BuildContext, Output
+from .context import BuildContext, Output
 from .depends import present, reads, timeline_place
 from .feeds import site_feeds
+from .links import NOT_FOUND, absolute_base, canonical_url, page_url
 from .pages import published_text
-from .syndication import absolute_base, cited_sources, page_url, shorten, source_opening, summary_text
+from .syndication import cited_sources, shorten, source_opening, summary_text
 from .theme import drop_forbidden
 
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 OG_LOCALES = {"zh-CN": "zh_CN", "en": "en_US"}
-NOT_FOUND = "404.html"
 
 
 def install_helpers(ctx: BuildContext) -> None:
@@ -49,9 +49,6 @@ def install_helpers(ctx: BuildContext) -> None:
     ctx.env.globals["page_meta"] = meta
 
 
-def canonical_url(ctx: BuildContext, rel: str) -> str:
-    """The page's permanent absolute URL, or empty (no absolute base URL, or the 404 page)."""
-    return "" if rel == NOT_FOUND else page_url(ctx, rel)
 
 
 def html_pages(ctx: BuildContext) -> list[str]:

@@ -24,10 +24,11 @@ from markupsafe import escape
 
 from ..content import Event
 from ..dates import PRECISIONS, When, parse_iso
-from . import BuildContext, Output
+from .context import BuildContext, Output
 from .depends import reads
 from .fragments import TEXT, encode, json_with_lists, pieces
-from .syndication import event_html, link
+from .links import link
+from .syndication import event_html
 from .theme import drop_forbidden
 
 FIELDS_BY_PRECISION = {
