@@ -68,7 +68,7 @@ def test_a_reimport_reuses_the_extraction_and_reports_the_same(
         raise AssertionError("extracted again although nothing changed")
 
     with monkeypatch.context() as m:
-        m.setattr("sitegen.extract.events.extract_events", must_not_run)
+        m.setattr("sitegen.extract.run.extract_events", must_not_run)
         again = _cli(fast, "import", "--explain")
     assert again == expected
     assert _tree(fast / "content") == _tree(plain / "content")

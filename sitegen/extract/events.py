@@ -27,10 +27,10 @@ from ..forked import can_fork, start
 from ..markdown import normalise_ws
 from ..sitedata import SiteData
 from ..slug import slugify, unique
-from . import Extraction
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, published_note, settle
 from .entities import Gazetteer, gazetteer, make_lexicon, people, tags
+from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .passages import clauses, paragraphs, sentences
 from .relevance import judge

@@ -34,7 +34,7 @@ from ..content import Citation, Event, Source
 from ..dates import When
 from ..errors import Problem
 from ..sitedata import SiteData
-from . import Extraction
+from .extraction import Extraction
 
 LIBRARIES = ("jieba", "pypinyin", "python-dateutil", "markdown-it-py")
 """Libraries whose results extraction depends on (with Python's own version and Unicode data)."""
