@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import SiteConfig, default_config_text, is_site_address, load_config
+from .config import DEFAULTS, SiteConfig, default_config_text, is_site_address, load_config
 from .errors import ContentError, Problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -88,7 +88,7 @@ def main(ctx: click.Context, site: Path) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--title", default="新闻时间线", show_default=True, help="Site title written into site.toml.")
+@click.option("--title", default=DEFAULTS["title"], show_default=True, help="Site title written into site.toml.")
 def init(directory: Path, title: str) -> None:
     """Create an empty site in DIRECTORY: content/site.toml and the content folders."""
     content = directory / "content"

@@ -43,6 +43,8 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 LANGUAGES = ("zh-CN", "en")
+DEFAULTS: dict[str, str] = {s.name: str(s.default) for s in SETTINGS}
+"""Each setting's default, from `SETTINGS`: the one place a default is written."""
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,13 @@ class SiteConfig:
     """The settings of one site plus where it lives."""
 
     root: Path
-    title: str = "新闻时间线"
-    description: str = ""
-    language: str = "zh-CN"
-    timezone: str = "Asia/Shanghai"
-    base_url: str = ""
-    theme: str = "default"
-    author: str = ""
+    title: str = DEFAULTS["title"]
+    description: str = DEFAULTS["description"]
+    language: str = DEFAULTS["language"]
+    timezone: str = DEFAULTS["timezone"]
+    base_url: str = DEFAULTS["base_url"]
+    theme: str = DEFAULTS["theme"]
+    author: str = DEFAULTS["author"]
     extra: dict = field(default_factory=dict)
 
     @property
@@ -131,7 +133,7 @@ def is_site_address(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//")
 
 
-def default_config_text(title: str = "新闻时间线") -> str:
+def default_config_text(title: str = DEFAULTS["title"]) -> str:
     """The site.toml written by ``sitegen init``: every setting, with its help as a comment."""
     lines = ["# Site settings. Every key is optional; see docs/settings.md.", ""]
     for s in SETTINGS:
