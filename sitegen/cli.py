@@ -88,7 +88,9 @@ def main(ctx: click.Context, site: Path) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--title", default=DEFAULTS["title"], show_default=True, help="Site title written into site.toml.")
+@click.option(
+    "--title", default=DEFAULTS["title"], show_default=True, help="Site title written into site.toml."
+)
 def init(directory: Path, title: str) -> None:
     """Create an empty site in DIRECTORY: content/site.toml and the content folders."""
     content = directory / "content"
