@@ -8,7 +8,6 @@ the site when templates, events or pages change.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 import shutil
 import subprocess
@@ -268,59 +267,8 @@ def html_files(public: Path) -> list[Path]:
     return sorted(public.rglob("*.html"))
 
 
-# -- link check over a folder ------------------------------------------------------------------
-def check_links(public: Path, base_url: str = "") -> tuple[list[str], int]:
-    """Every link and resource of every page, resolved inside ``public``: broken ones, and how many.
-
-    Relative links resolve against the page; links starting with an absolute ``base_url``
-    map into the folder; ``#anchors`` must exist in the target page.  Links to other hosts
-    are not followed (the site links to none but the sources it names).
-    """
-    pages: dict[str, Page] = {}
-    for path in html_files(public):
-        pages[path.relative_to(public).as_posix()] = read_page(path.read_text(encoding="utf-8"))
-    base_path = urlsplit(base_url).path if base_url else "/"
-    problems: list[str] = []
-    checked = 0
-    for rel, page in pages.items():
-        if rel == "404.html":
-            continue  # served at other paths; checked over HTTP in test_publish_deploy
-        for tag, url in page.links:
-            target = _local_target(rel, url, base_url, base_path)
-            if target is None:
-                continue
-            checked += 1
-            path, fragment = target
-            file = public / path
-            if file.is_dir() or path.endswith("/") or path == "":
-                file = file / "index.html"
-                path = posixpath.join(path, "index.html")
-            if not file.is_file():
-                problems.append(f"{rel}: <{tag}> {url}: no file {path}")
-                continue
-            if fragment and path.endswith(".html"):
-                target_page = pages.get(posixpath.normpath(path))
-                if target_page is None or fragment not in target_page.ids:
-                    problems.append(f"{rel}: <{tag}> {url}: no id {fragment!r} in {path}")
-    return problems, checked
 
 
-def _local_target(rel: str, url: str, base_url: str, base_path: str) -> tuple[str, str] | None:
-    if base_url and url.startswith(base_url):
-        url = "/" + url[len(base_url) :]
-        base_path = "/"
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
-        return None
-    if parts.path.startswith("/"):
-        if not parts.path.startswith(base_path):
-            return (f"(outside {base_path}){parts.path}", parts.fragment)
-        path = parts.path[len(base_path) :]
-    elif parts.path:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
-    else:
-        path = rel
-    return path.lstrip("/") if path != "." else "", unquote(parts.fragment)
 
 
 # -- crawling over HTTP ---------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""Read a built site the way a crawler would: every page's links, ids and text."""
+"""Read a built site the way a crawler would: every page's links, ids and text; the one check of
+its internal links (`check_links`)."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,12 +29,14 @@ class _Reader(HTMLParser):
         a = dict(attrs)
         if a.get("id"):
             self.info.ids.add(a["id"] or "")
+        if tag == "a" and a.get("name"):
+            self.info.ids.add(a["name"] or "")
         event = a.get("data-event-id")
         if tag not in ("meta", "link", "img", "br", "hr", "input", "source"):
             self.stack.append((tag, event))
         for key in ("href", "src"):
             value = a.get(key)
-            if value is None or (tag == "link" and a.get("rel") in ("canonical", "alternate")):
+            if value is None:
                 continue
             self.info.links.append(value)
             if key == "href":
@@ -87,27 +91,53 @@ def resolve(page: str, link: str) -> tuple[str, str] | None:
     return path, parts.fragment
 
 
-def broken_links(root: Path, pages: dict[str, PageInfo] | None = None) -> list[str]:
-    """Internal links (and #anchors) that point nowhere, as 'page -> link' strings."""
-    pages = pages if pages is not None else read_site(root)
-    broken = []
-    for rel, info in pages.items():
+def check_links(public: Path, base_url: str = "") -> tuple[list[str], int]:
+    """Every link and resource of every page, resolved inside ``public``: broken ones, and how many.
+
+    Relative links resolve against the page; links starting with an absolute ``base_url``
+    map into the folder; ``#anchors`` must exist in the target page.  Links to other hosts
+    are not followed (the site links to none but the sources it names).
+    """
+    pages = read_site(public)
+    base_path = urlsplit(base_url).path if base_url else "/"
+    problems: list[str] = []
+    checked = 0
+    for rel, page in pages.items():
         if rel == "404.html":
-            continue  # its links start from the site root; checked separately when served
-        for link in info.links:
-            if link.startswith(("data:", "mailto:")):
-                continue
-            target = resolve(rel, link)
+            continue  # served at other paths; checked over HTTP in test_publish_deploy
+        for url in page.links:
+            target = _local_target(rel, url, base_url, base_path)
             if target is None:
-                broken.append(f"{rel} -> {link} (another host)")
                 continue
+            checked += 1
             path, fragment = target
-            file = root / path
-            if path.endswith("/") or file.is_dir():
+            file = public / path
+            if file.is_dir() or path.endswith("/") or path == "":
                 file = file / "index.html"
-                path = (Path(path) / "index.html").as_posix()
+                path = posixpath.join(path, "index.html")
             if not file.is_file():
-                broken.append(f"{rel} -> {link}")
-            elif fragment and path in pages and fragment not in pages[path].ids:
-                broken.append(f"{rel} -> {link} (no #{fragment})")
-    return broken
+                problems.append(f"{rel}: {url}: no file {path}")
+                continue
+            if fragment and path.endswith(".html"):
+                target_page = pages.get(posixpath.normpath(path))
+                if target_page is None or fragment not in target_page.ids:
+                    problems.append(f"{rel}: {url}: no id {fragment!r} in {path}")
+    return problems, checked
+
+
+def _local_target(rel: str, url: str, base_url: str, base_path: str) -> tuple[str, str] | None:
+    if base_url and url.startswith(base_url):
+        url = "/" + url[len(base_url) :]
+        base_path = "/"
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    if parts.path.startswith("/"):
+        if not parts.path.startswith(base_path):
+            return (f"(outside {base_path}){parts.path}", parts.fragment)
+        path = parts.path[len(base_path) :]
+    elif parts.path:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+    else:
+        path = rel
+    return path.lstrip("/") if path != "." else "", unquote(parts.fragment)

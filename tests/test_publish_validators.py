@@ -14,7 +14,6 @@ from .publish_helpers import (
     BLNS,
     atom_problems,
     build,
-    check_links,
     html_files,
     java_available,
     naughty_site,
@@ -22,6 +21,7 @@ from .publish_helpers import (
     varied_site,
     vnu_errors,
 )
+from .sitecheck import check_links
 
 BASE = "https://news.example.org/timeline/"
 
