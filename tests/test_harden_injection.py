@@ -138,6 +138,7 @@ def test_only_http_and_own_links_in_pages_feeds_and_exports(hostile):
     assert checked > 10_000
 
 
+@pytest.mark.slow  # runs the Nu HTML Checker (Java)
 def test_nu_html_checker_passes_every_hostile_page(hostile):
     if not java_available():
         if os.environ.get("CI"):

@@ -52,6 +52,7 @@ def naughty_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(root, base_url=BASE)
 
 
+@pytest.mark.slow  # runs the Nu HTML Checker (Java)
 def test_nu_html_checker_finds_no_errors(
     seed_public: Path, varied_publics: dict[str, Path], naughty_public: Path, tmp_path: Path
 ) -> None:

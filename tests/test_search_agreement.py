@@ -25,6 +25,8 @@ from sitegen.content import load_site
 
 from .search_node import node
 
+pytestmark = pytest.mark.slow  # asks the site's search code in Node.js
+
 QUERIES = [
     # Chinese without spaces
     "公关部",
