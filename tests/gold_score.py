@@ -158,7 +158,9 @@ def parse_spec(text: str) -> Period:
 def _point(text: str) -> tuple[datetime, str]:
     m = _SPEC.match(text.strip())
     if not m:
-        raise GoldError(f"cannot read date {text!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH[:MM]")
+        raise GoldError(
+            f"cannot read date {text!r}: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH[:MM]"
+        )
     y, mo, d, h, mi = m.groups()
     unit = "minute" if mi else "hour" if h else "day" if d else "month" if mo else "year"
     return datetime(int(y), int(mo or 1), int(d or 1), int(h or 0), int(mi or 0)), unit
@@ -186,7 +188,9 @@ class Happening:
     @property
     def day(self) -> datetime | None:
         d = self.dates[0]
-        return d.start if d.unit in ("day", "hour", "minute") and d.end - d.start <= timedelta(days=1) else None
+        return (
+            d.start if d.unit in ("day", "hour", "minute") and d.end - d.start <= timedelta(days=1) else None
+        )
 
 
 @dataclass
@@ -225,12 +229,22 @@ def load_gold(path: Path) -> Gold:
         seen.add(h["id"])
         happenings.append(
             Happening(
-                h["id"], dates, h.get("headline", ""), list(h["reports"]), list(h.get("mentions", [])),
+                h["id"],
+                dates,
+                h.get("headline", ""),
+                list(h["reports"]),
+                list(h.get("mentions", [])),
                 [t.lower() for t in h.get("terms", [])],
             )
         )
-    return Gold(path, data.get("title", path.stem), dump, data.get("language", "zh-CN"), happenings,
-                set(data.get("off_topic", [])))
+    return Gold(
+        path,
+        data.get("title", path.stem),
+        dump,
+        data.get("language", "zh-CN"),
+        happenings,
+        set(data.get("off_topic", [])),
+    )
 
 
 # -- what the pipeline produced ------------------------------------------------------
@@ -265,7 +279,8 @@ def import_gold(gold: Gold, root: Path) -> Produced:
 
     (root / "content").mkdir(parents=True)
     (root / "content" / "site.toml").write_text(
-        f'title = "{gold.title}"\nlanguage = "{gold.language}"\ntimezone = "Asia/Shanghai"\n', encoding="utf-8"
+        f'title = "{gold.title}"\nlanguage = "{gold.language}"\ntimezone = "Asia/Shanghai"\n',
+        encoding="utf-8",
     )
     config = load_config(root)
     run_import(config, [gold.dump])
@@ -288,14 +303,87 @@ def import_gold(gold: Gold, root: Path) -> Produced:
 
 # -- titles ---------------------------------------------------------------------------
 _ZH_LEAD = (
-    "的", "了", "着", "而", "且", "但", "并", "和", "与", "及", "或", "则", "就", "才", "都", "也", "还", "又",
-    "所以", "因此", "因为", "其", "之", "吗", "呢", "吧", "啊", "距离", "据悉", "据了解", "对此", "此外",
+    "的",
+    "了",
+    "着",
+    "而",
+    "且",
+    "但",
+    "并",
+    "和",
+    "与",
+    "及",
+    "或",
+    "则",
+    "就",
+    "才",
+    "都",
+    "也",
+    "还",
+    "又",
+    "所以",
+    "因此",
+    "因为",
+    "其",
+    "之",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "距离",
+    "据悉",
+    "据了解",
+    "对此",
+    "此外",
 )
 _ZH_TAIL = ("的", "和", "与", "在", "对", "把", "被", "将", "及", "或", "是", "为")
-_EN_LEAD = {"and", "but", "or", "which", "who", "whom", "whose", "that", "as", "while", "because", "so",
-            "then", "although", "though", "whereas", "also", "however", "meanwhile"}
-_EN_TAIL = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "at", "that", "from",
-            "as", "is", "was", "were", "are", "its", "their", "his", "her"}
+_EN_LEAD = {
+    "and",
+    "but",
+    "or",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "as",
+    "while",
+    "because",
+    "so",
+    "then",
+    "although",
+    "though",
+    "whereas",
+    "also",
+    "however",
+    "meanwhile",
+}
+_EN_TAIL = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "at",
+    "that",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "its",
+    "their",
+    "his",
+    "her",
+}
 _REPORTING = r"(said|says|told|added|noted|stated|announced|reported|confirmed|explained|argued|wrote)"
 _ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)"
 _QUOTES = "\"'“”‘’「」『』《》"
@@ -329,11 +417,11 @@ def title_problems(title: str) -> list[str]:
     outside = re.sub(r"[\"“「『][^\"”」』]*[\"”」』]", "", t)
     if re.sub(r"\W", "", outside) == "" or re.fullmatch(r"\W*\w{0,4}" + _ZH_REPORTING + r"\W*", outside):
         problems.append("only a quote")
-    if re.match(r"^(The |A |An )?(\w+ ){0,3}" + _REPORTING + r"\b", t) and not re.search(
+    en_lead = re.match(r"^(The |A |An )?(\w+ ){0,3}" + _REPORTING + r"\b", t) and not re.search(
         _REPORTING + r" (to|that|it|on|in|by|a|an|the)\b.{12,}", t
-    ):
-        problems.append("reporting-verb lead")
-    elif re.match(r"^[\u4e00-\u9fff]{1,8}" + _ZH_REPORTING + r"[,，:：]", t):
+    )
+    zh_lead = re.match(r"^[\u4e00-\u9fff]{1,8}" + _ZH_REPORTING + r"[,，:：]", t)
+    if en_lead or zh_lead:
         problems.append("reporting-verb lead")
     cjk = len(re.findall(r"[\u4e00-\u9fff]", t))
     if cjk > 40 or len(words) > 20:
@@ -362,7 +450,9 @@ class Score:
     same_day: tuple[int, int]
     bilingual: tuple[int, int]
     titles: tuple[int, int]
-    pairs: list[tuple[str, str, int, bool]] = field(default_factory=list)  # entry, happening, support, date ok
+    pairs: list[tuple[str, str, int, bool]] = field(
+        default_factory=list
+    )  # entry, happening, support, date ok
     unmatched: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     title_failures: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -427,35 +517,53 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
     orc = len(flagged & off) / len(off) if off else 1.0
     off_entries = sum(any(rec in off for rec, _ in e.cites) for e in entries)
 
-    same_day = [(a, b) for a in range(n_h) for b in range(a + 1, n_h)
-                if hs[a].day is not None and hs[a].day == hs[b].day]
+    same_day = [
+        (a, b)
+        for a in range(n_h)
+        for b in range(a + 1, n_h)
+        if hs[a].day is not None and hs[a].day == hs[b].day
+    ]
     apart = sum(a in match and b in match for a, b in same_day)
     both = [j for j, h in enumerate(hs) if {produced.langs.get(x) for x in h.cited_by} >= {"zh", "en"}]
-    merged = sum(j in match and {produced.langs.get(x) for x in sup[(match[j], j)]} >= {"zh", "en"}
-                 for j in both)
+    merged = sum(
+        j in match and {produced.langs.get(x) for x in sup[(match[j], j)]} >= {"zh", "en"} for j in both
+    )
     failures = [(e.title, title_problems(e.title)) for e in entries]
     failures = [(t, why) for t, why in failures if why]
 
     lines = []
     for i, e in enumerate(entries):
         j = next((j for j, x in match.items() if x == i), None)
-        tag = f"= {hs[j].id} ({len(sup[(i, j)])} src, date {'ok' if ok[(i, j)] else 'WRONG'})" if j is not None \
+        tag = (
+            f"= {hs[j].id} ({len(sup[(i, j)])} src, date {'ok' if ok[(i, j)] else 'WRONG'})"
+            if j is not None
             else ("~ split/extra of " + hs[best[i]].id if i in best else "x no happening")
-        lines.append(f"{e.period.label():<22} {e.title[:60]}  [{','.join(str(c) for c, _ in e.cites)}]  {tag}")
+        )
+        lines.append(
+            f"{e.period.label():<22} {e.title[:60]}  [{','.join(str(c) for c, _ in e.cites)}]  {tag}"
+        )
     for j, h in enumerate(hs):
         if j not in match:
             lines.append(f"MISSING {h.id} {h.dates[0].label()} {h.headline}")
 
     return Score(
         name=name or gold.path.stem,
-        entries=n_e, happenings=n_h, matched=n_m,
-        precision=p, recall=r, f1=f1(p, r),
-        date_f1=f1(dp, dr), date_set_f1=f1(dsp, dsr),
+        entries=n_e,
+        happenings=n_h,
+        matched=n_m,
+        precision=p,
+        recall=r,
+        f1=f1(p, r),
+        date_f1=f1(dp, dr),
+        date_set_f1=f1(dsp, dsr),
         source_recall=sum(recalls) / len(recalls) if recalls else 0.0,
         source_recall_min=min(recalls) if recalls else 0.0,
         entries_per_happening=eph,
-        offtopic_precision=op, offtopic_recall=orc, offtopic_entries=off_entries,
-        same_day=(apart, len(same_day)), bilingual=(merged, len(both)),
+        offtopic_precision=op,
+        offtopic_recall=orc,
+        offtopic_entries=off_entries,
+        same_day=(apart, len(same_day)),
+        bilingual=(merged, len(both)),
         titles=(n_e - len(failures), n_e),
         pairs=[(entries[i].id, hs[j].id, len(sup[(i, j)]), ok[(i, j)]) for j, i in sorted(match.items())],
         unmatched=[entries[i].id for i in range(n_e) if i not in used],
