@@ -322,6 +322,7 @@ _ZH_LEAD = (
     "还",
     "又",
     "所以",
+    "然而",
     "因此",
     "因为",
     "其",
@@ -384,7 +385,7 @@ _EN_TAIL = {
     "his",
     "her",
 }
-_REPORTING = r"(said|says|told|added|noted|stated|announced|reported|confirmed|explained|argued|wrote)"
+_REPORTING = r"(said|says|told|added|noted|stated|reported|explained|argued|wrote|showed|shows)"
 _ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)"
 _QUOTES = "\"'“”‘’「」『』《》"
 
@@ -412,14 +413,12 @@ def title_problems(title: str) -> list[str]:
         problems.append("ends mid-clause")
     elif re.search(r"[A-Za-z]$", t) and words and words[-1].lower() in _EN_TAIL:
         problems.append("ends on a function word")
-    elif t[-1] in _ZH_TAIL and len(t) > 1:
+    elif t[-1] in _ZH_TAIL and len(t) > 1 and not (t[-1] == "的" and "是" in t):  # 是...的 is whole
         problems.append("ends on a particle")
     outside = re.sub(r"[\"“「『][^\"”」』]*[\"”」』]", "", t)
     if re.sub(r"\W", "", outside) == "" or re.fullmatch(r"\W*\w{0,4}" + _ZH_REPORTING + r"\W*", outside):
         problems.append("only a quote")
-    en_lead = re.match(r"^(The |A |An )?(\w+ ){0,3}" + _REPORTING + r"\b", t) and not re.search(
-        _REPORTING + r" (to|that|it|on|in|by|a|an|the)\b.{12,}", t
-    )
+    en_lead = re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + _REPORTING + r"\b", t)
     zh_lead = re.match(r"^[\u4e00-\u9fff]{1,8}" + _ZH_REPORTING + r"[,，:：]", t)
     if en_lead or zh_lead:
         problems.append("reporting-verb lead")
