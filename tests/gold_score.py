@@ -416,7 +416,7 @@ def title_problems(title: str) -> list[str]:
     elif t[-1] in _ZH_TAIL and len(t) > 1 and not (t[-1] == "的" and "是" in t):  # 是...的 is whole
         problems.append("ends on a particle")
     outside = re.sub(r"[\"“「『][^\"”」』]*[\"”」』]", "", t)
-    if re.sub(r"\W", "", outside) == "" or re.fullmatch(r"\W*\w{0,4}" + _ZH_REPORTING + r"\W*", outside):
+    if re.sub(r"\W", "", outside) == "" or re.fullmatch(r"\W*\w?" + _ZH_REPORTING + r"\W*", outside):
         problems.append("only a quote")
     en_lead = re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + _REPORTING + r"\b", t)
     zh_lead = re.match(r"^[\u4e00-\u9fff]{1,8}" + _ZH_REPORTING + r"[,，:：]", t)
