@@ -462,6 +462,11 @@ def f1(p: float, r: float) -> float:
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
+def norm(text: str) -> str:
+    """Lower case, and no stray spaces between Chinese characters (dumps have them)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text.lower())
+
+
 def support(entry: Entry, h: Happening, gold: Gold) -> set[int]:
     """Sources of ``entry`` whose citation supports ``h`` (rule 1)."""
     others = gold.others(h)
@@ -469,7 +474,7 @@ def support(entry: Entry, h: Happening, gold: Gold) -> set[int]:
     for rec, quote in entry.cites:
         if rec not in h.cited_by:
             continue
-        q = quote.lower()
+        q = norm(quote)
         if not h.terms or rec not in others or any(t in q for t in h.terms):
             found.add(rec)
     return found

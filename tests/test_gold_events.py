@@ -35,6 +35,7 @@ from .gold_score import (
     agrees,
     gold_files,
     load_gold,
+    norm,
     parse_spec,
     record_lang,
     run,
@@ -67,7 +68,7 @@ def test_gold_file_fits_its_dump(name: str) -> None:
         assert not set(h.reports) & set(h.mentions), h.id
         assert not h.cited_by & gold.off_topic, h.id
         for r in h.reports:
-            text = (recs[r - 1].title + " " + recs[r - 1].body).lower()
+            text = norm(recs[r - 1].title + " " + recs[r - 1].body)
             assert not h.terms or any(t in text for t in h.terms), f"record {r} does not say {h.id}"
     assert gold.off_topic <= set(range(1, n + 1))
     assert len(gold.off_topic) >= 1
