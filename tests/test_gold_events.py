@@ -43,6 +43,7 @@ from .gold_score import (
     title_problems,
     widen,
 )
+from .gold_titles import RULES
 
 TZ = ZoneInfo("Asia/Shanghai")
 GOLDS = {p.stem: p for p in gold_files()}
@@ -249,6 +250,10 @@ def test_dates_agree_at_the_gold_precision() -> None:
         "停售通知是当晚8点左右下发的",
         "Regulator fines Sealink 5 million yuan",
         "Police detain two Lvyuan managers over forged test records",
+        "和田玉价格上涨",
+        "就业数据发布",
+        "绿原乳业召开新闻发布会",
+        "Sealink shares slump 14% as regulator steps in",
         '"We failed your trust": Sealink chief\'s letter to users',
     ],
 )
@@ -256,26 +261,42 @@ def test_headlines_pass_the_title_checks(title: str) -> None:
     assert title_problems(title) == []
 
 
-@pytest.mark.parametrize(
-    ("title", "why"),
-    [
-        ("The regulator said", "reporting-verb lead"),
-        ("Customs data showed on Friday", "reporting-verb lead"),
-        ("雷军表示,公司将改进", "reporting-verb lead"),
-        ("多,不少人发现问题", "tail of another clause"),
-        ("距离上一次引发全网热议的拆车直播才过去72小时", "connective"),
-        ("然而,12月27日晚的临川火灾让这款车型陷入危机", "connective"),
-        ('表示"不排除个体差异或其他因素所致"', "only a quote"),
-        ("“不排除个体差异”", "only a quote"),
-        ("Which ended when the fire was put out", "connective"),
-        ("and the shares fell", "lower case"),
-        ("The fire spread to the", "function word"),
-        ("公司宣布将对涉事车辆进行召回,", "mid-clause"),
-        (",公司宣布召回", "punctuation"),
-    ],
-)
+FRAGMENTS = [
+    ("The regulator said", "reporting-verb lead"),
+    ("Customs data showed on Friday", "reporting-verb lead"),
+    ("雷军表示,公司将改进", "reporting-verb lead"),
+    ("多,不少人发现问题", "tail of another clause"),
+    ("距离上一次引发全网热议的拆车直播才过去72小时", "particle or connective"),
+    ("然而,12月27日晚的临川火灾让这款车型陷入危机", "particle or connective"),
+    ("这是继上周临川火灾之后飞驰作出的最新回应", "refers back"),
+    ("是飞驰电动FC-60召回首日,多地门店出现排队现象", "refers back"),
+    ("记者今天从医院获悉,学生已经全部出院", "reporter"),
+    ("暴露了约420万名用户的姓名、手机号和出行记录", "without a subject"),
+    ("临江市公安局通报", "ends on a reporting verb"),
+    ('表示"不排除个体差异或其他因素所致"', "only a quote"),
+    ("“不排除个体差异”", "only a quote"),
+    ("Which ended when the fire was put out", "connective"),
+    ("According to a plan it filed with the regulator on Friday", "connective"),
+    ("and the shares fell", "lower case"),
+    ("The fire spread to the", "function word"),
+    ("公司宣布将对涉事车辆进行召回,", "mid-clause"),
+    ("公司宣布将对涉事车辆进行召回的", "ends on a particle"),
+    (",公司宣布召回", "punctuation"),
+    (
+        "江州市网信办表示将对瀚海智联未履行数据安全保护义务导致大量个人信息暴露一事依法从严从重作出处理",
+        "too long",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "why"), FRAGMENTS)
 def test_fragments_fail_the_title_checks(title: str, why: str) -> None:
     assert any(why in p for p in title_problems(title)), title_problems(title)
+
+
+def test_every_title_rule_has_an_example() -> None:
+    broken = {p for title, _ in FRAGMENTS for p in title_problems(title)}
+    assert broken == {name for name, _ in RULES}
 
 
 # -- 3. the real importer, held to its floor ------------------------------------------------
@@ -287,9 +308,9 @@ FLOOR_COLUMNS = (
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     "seed": (0.83, 0.70, 0.69, 1.35, 1.00, 0, 1, 0, 0.85),
-    "ebike_recall": (0.59, 0.59, 0.76, 1.75, 0.25, 4, 0, 6, 0.90),
-    "data_exposure": (0.86, 0.86, 0.30, 1.25, 1.00, 0, 1, 0, 0.88),
-    "yogurt_scare": (0.64, 0.49, 0.57, 1.30, 0.00, 5, 3, 4, 0.85),
+    "ebike_recall": (0.59, 0.59, 0.76, 1.75, 0.25, 4, 0, 6, 0.75),
+    "data_exposure": (0.86, 0.86, 0.30, 1.25, 1.00, 0, 1, 0, 0.70),
+    "yogurt_scare": (0.64, 0.49, 0.57, 1.30, 0.00, 5, 3, 4, 0.58),
 }
 
 
