@@ -56,7 +56,7 @@ The figures (`Score`)
   both are matched (and so have distinct entries), over all such pairs.
 * bilingual: happenings reported in both Chinese and English whose matched entry cites a
   supporting source in each, over all such happenings.
-* titles: entries whose title passes `title_problems`.
+* titles: entries whose title reads as a headline (`tests/gold_titles.py`, a rule table).
 
     python -m tests.gold_score tests/gold/seed.toml     # import into a temporary site, print all
     python -m tests.gold_score --site DIR tests/gold/seed.toml   # a site that imported the dump
