@@ -25,8 +25,8 @@ How entries are matched to happenings (one to one)
 1. A citation (source *s*, quote *q*) of an entry **supports** happening *h* when *s* is one of
    *h*'s reports or mentions and either *h* has no ``terms``, or *q* contains one of them
    (case-insensitive, spaces between Chinese characters ignored), or *s* reports or mentions
-   no other happening.  ``terms`` are what
-   tell apart two happenings reported in the same articles (the same-day statement and summons).
+   no other happening.  ``terms`` are what tell apart two happenings reported in the same
+   articles (the same-day statement and summons).
 2. The *support* of (entry, happening) is the number of distinct sources of the entry
    supporting it.  Pairs with support 0 are never matched.
 3. Pairs are taken greedily: most support first, then the date agreeing (rule 5), then the
