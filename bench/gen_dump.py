@@ -20,12 +20,17 @@ and the traits real dumps have:
 No name, place or phrase here belongs to a real story.
 
     python bench/gen_dump.py --records 10000 --seed 1 -o /tmp/dump.txt
+    python bench/gen_dump.py --dense --records 2000 -o /tmp/dense.txt --gold /tmp/dense.toml
+
+``--dense`` writes a breaking story instead (`gen_dense`): a few dozen happenings within three
+weeks, each told by many outlets in different words, in Chinese and English.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -631,9 +636,20 @@ def dump_text(keyword: str, records: list[Record]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_dump(path: Path, n: int, seed: int = 1) -> Path:
-    keyword, records = generate_records(n, seed)
+def write_dump(path: Path, n: int, seed: int = 1, *, dense: bool = False, gold: Path | None = None) -> Path:
+    """``dense``: the breaking-story dump of `gen_dense` (``gold``: also write what it knows)."""
     path = Path(path)
+    if dense:
+        here = str(Path(__file__).resolve().parent)
+        if here not in sys.path:
+            sys.path.insert(0, here)
+        import gen_dense
+
+        keyword, records, happenings, off = gen_dense.generate_dense(n, seed)
+        if gold is not None:
+            gold.write_text(gen_dense.gold_toml(path.name, happenings, off), encoding="utf-8")
+    else:
+        keyword, records = generate_records(n, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_text(keyword, records), encoding="utf-8")
     return path
@@ -644,8 +660,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--records", "-n", type=int, default=1000, help="number of records")
     ap.add_argument("--seed", type=int, default=1, help="random seed (same seed, same bytes)")
     ap.add_argument("-o", "--out", type=Path, required=True, help="dump file to write")
+    ap.add_argument(
+        "--dense",
+        action="store_true",
+        help="a breaking story: few dozen happenings told by many outlets in 3 weeks",
+    )
+    ap.add_argument(
+        "--gold", type=Path, help="with --dense: also write the gold timeline (tests/gold_score.py)"
+    )
     args = ap.parse_args(argv)
-    write_dump(args.out, args.records, args.seed)
+    if args.gold and not args.dense:
+        ap.error("--gold needs --dense")
+    write_dump(args.out, args.records, args.seed, dense=args.dense, gold=args.gold)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import importlib.util
 import re
 import sys
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -78,3 +79,64 @@ def test_outlets_mix_known_and_unknown(gen) -> None:
     known = {outlet_key(k) for k in table["outlets"]}
     ours = {outlet_key(o) for o in gen.OUTLETS_KNOWN + gen.OUTLETS_UNKNOWN}
     assert ours & known and ours - known
+
+
+# -- the dense mode (a breaking story: few dozen happenings, many outlets, three weeks) ----------
+@pytest.fixture(scope="module")
+def dense(gen, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dense")
+    path = gen.write_dump(folder / "dense.txt", 800, seed=5, dense=True, gold=folder / "dense.toml")
+    yield path, read_dump(path, ZoneInfo("Asia/Shanghai")), folder / "dense.toml"
+    sys.modules.pop("gen_dense", None)
+
+
+def test_dense_parses_and_is_the_same_for_a_seed(gen, dense, tmp_path: Path) -> None:
+    path, d, _ = dense
+    assert d.problems == [] and len(d.records) == 800
+    again = gen.write_dump(tmp_path / "again.txt", 800, seed=5, dense=True)
+    assert again.read_bytes() == path.read_bytes()
+    assert gen.write_dump(tmp_path / "other.txt", 800, seed=6, dense=True).read_bytes() != path.read_bytes()
+
+
+def test_dense_tells_few_dozen_happenings_in_many_words_within_three_weeks(dense) -> None:
+    from tests.gold_score import load_gold, norm, record_lang
+
+    _, d, gold_path = dense
+    gold = load_gold(gold_path)
+    hs = gold.happenings
+    assert 20 <= len(hs) <= 60
+    days = sorted(h.day for h in hs)
+    assert days[-1] - days[0] <= timedelta(days=21)
+    same_day = Counter((h.day, h.id.split("-")[0]) for h in hs)  # two happenings of one story on a day
+    assert sum(k >= 2 for k in same_day.values()) >= 3 * 4
+    recs = d.records
+    for h in hs:
+        texts = [(recs[r - 1].title + " " + recs[r - 1].body) for r in h.reports]
+        assert all(any(t in norm(x) for t in h.terms) for x in texts), h.id
+        if len(h.reports) >= 20:
+            assert {record_lang(x) for x in texts} == {"zh", "en"}, h.id
+            leads = {re.split("[。.]", x.split(" ", 1)[1])[0] for x in texts}
+            assert len(leads) >= 8, h.id  # different words, not one sentence copied
+    off = [recs[r - 1] for r in gold.off_topic]
+    assert off and all(d.keyword in (r.title + r.body) for r in off)
+    assert not any(r in h.cited_by for h in hs for r in gold.off_topic)
+    bodies = Counter(r.body for r in recs)
+    assert any(len({r.outlet for r in recs if r.body == b}) >= 2 for b, k in bodies.items() if k >= 2)
+    assert "成立于" not in "".join(r.body for r in recs)  # no founding years the story does not hold
+
+
+def test_every_dense_phrasing_says_one_of_its_words(gen) -> None:
+    """The gold's ``terms`` of a generated happening are found in every way it can be told."""
+    import itertools
+
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import gen_dense
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+        sys.modules.pop("gen_dense", None)
+    for headline, zh, en, terms in gen_dense.STEPS:
+        for slots in (zh, en):
+            for combo in itertools.product(*slots):
+                text = "".join(combo).lower()
+                assert any(t.lower() in text for t in terms), (headline, text)
