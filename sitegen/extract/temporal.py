@@ -99,10 +99,12 @@ from sitegen.extract.temporal_context import (
     Ctx,
     Hit,
     Resolved,
+    beyond_calendar,
     describe,
     sentence_ends,
     sentence_start,
 )
+from sitegen.extract.temporal_fold import fold_hant
 from sitegen.extract.temporal_rules import PRIORITY, RULES, Rule
 from sitegen.extract.temporal_scan import Scanner, fold, scanner
 
@@ -136,7 +138,8 @@ def find_times(text: str, published: datetime, *, lang: str | None = None) -> li
     if not isinstance(text, str) or not text:
         return []
     published = _aware(published)
-    return _resolve(text, published, _collect(text, _rules_for(_lang_code(lang))))
+    folded = fold_hant(text)
+    return _resolve(text, folded, published, _collect(text, folded, _rules_for(_lang_code(lang))))
 
 
 class TimeFinder:
@@ -155,16 +158,17 @@ class TimeFinder:
             return []
         published = _aware(published)
         code = _lang_code(lang)
+        folded = fold_hant(text)
         hits = self._hits.get((text, code))
         if hits is None:
-            hits = self._hits[text, code] = _collect(text, _rules_for(code))
-        return _resolve(text, published, hits)
+            hits = self._hits[text, code] = _collect(text, folded, _rules_for(code))
+        return _resolve(text, folded, published, hits)
 
 
-def _resolve(text: str, published: datetime, matched: list[Hit]) -> list[TimeMention]:
+def _resolve(text: str, folded: str, published: datetime, matched: list[Hit]) -> list[TimeMention]:
     hits = list(matched)
     for _ in range(_MAX_RETRIES):
-        mentions, dud = _read(text, published, _select(hits))
+        mentions, dud = _read(folded, published, _select(hits))
         if dud is None:
             return mentions
         hits.remove(dud)  # not a time after all (2月30日): let shorter matches in its span compete
@@ -174,9 +178,12 @@ def _resolve(text: str, published: datetime, matched: list[Hit]) -> list[TimeMen
 _MAX_RETRIES = 25
 
 
-def _read(text: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeMention], Hit | None]:
-    """Resolve the chosen hits left to right; stop at the first that turns out not to be a time."""
-    ctx = Ctx(text, published)
+def _read(folded: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeMention], Hit | None]:
+    """Resolve the chosen hits left to right; stop at the first that turns out not to be a time.
+
+    ``folded`` is the passage as the rules read it (`fold_hant`); the mentions keep the
+    original text of their span (``hit.text``)."""
+    ctx = Ctx(folded, published)
     mentions: list[TimeMention] = []
     for hit in chosen:
         try:
@@ -184,6 +191,13 @@ def _read(text: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeM
             if res is None:
                 return mentions, hit
             res = _judge(hit, res, ctx)
+        except (OverflowError, ValueError) as err:
+            if not beyond_calendar(err):
+                if STRICT:
+                    raise
+                log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
+                return mentions, hit
+            res = Resolved(None, "not-event", f"beyond the calendar the site can show: {hit.text}")
         except Exception:
             if STRICT:
                 raise
@@ -219,8 +233,9 @@ def _rules_for(code: str) -> tuple[tuple[Rule, Scanner], ...]:
     return tuple((r, scanner(r.pattern)) for r in rules)
 
 
-def _collect(text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
-    """Every match of every rule (`temporal_scan` skips rules the passage cannot match)."""
+def _collect(original: str, text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
+    """Every match of every rule in ``text``, the folded ``original`` (`temporal_scan` skips rules
+    the passage cannot match); a hit's text is cut from the original, at the same offsets."""
     hits: list[Hit] = []
     ends: list[int] | None = None  # sentence boundaries, for the few rules that look back
     chars = set(text)
@@ -242,7 +257,7 @@ def _collect(text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
                 ends = sentence_ends(text) if ends is None else ends
                 if not rule.needs_before.search(text, sentence_start(ends, start), start):
                     continue
-            hits.append(Hit(rule, start, end, text[start:end], g))
+            hits.append(Hit(rule, start, end, original[start:end], g))
     return hits
 
 

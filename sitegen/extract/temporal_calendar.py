@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
-from sitegen.dates import PARTS_OF_DAY, PRECISIONS, When
+from sitegen.dates import PARTS_OF_DAY, PRECISIONS, When, calendar_end
 
 UNIT_PRECISION = {
     "minute": "minute", "hour": "hour", "day": "day", "week": "day",
@@ -56,6 +56,21 @@ def truncate(dt: datetime, precision: str, part: str | None = None) -> datetime:
 
 
 def add_unit(dt: datetime, precision: str, n: int = 1, part: str | None = None) -> datetime:
+    """``dt`` plus ``n`` units; past the calendar's last day, its last instant (`calendar_end`)."""
+    try:
+        return _plus(dt, precision, n, part)
+    except (OverflowError, ValueError):
+        if n <= 0:
+            raise
+        return calendar_end(dt.tzinfo)
+
+
+def next_day(d: date) -> date:
+    """The day after ``d``; 9999-12-31 has none, and is its own latest day."""
+    return d + timedelta(days=1) if d < date.max else d
+
+
+def _plus(dt: datetime, precision: str, n: int, part: str | None) -> datetime:
     if precision == "year":
         return dt + relativedelta(years=n)
     if precision == "month":
@@ -94,7 +109,8 @@ def span(
 
 def year_span(first: int, last: int, tz: tzinfo, *, approximate: bool = False) -> When:
     start = datetime(first, 1, 1, tzinfo=tz)
-    return span(start, datetime(last + 1, 1, 1, tzinfo=tz), "year", approximate=approximate)
+    end = datetime(last + 1, 1, 1, tzinfo=tz) if last < 9999 else calendar_end(tz)
+    return span(start, end, "year", approximate=approximate)
 
 
 def month_span(
@@ -103,11 +119,13 @@ def month_span(
     start = datetime(y, m, 1, tzinfo=tz)
     ly, lm = last or (y, m)
     ey, em = add_months(ly, lm, 1)
-    return span(start, datetime(ey, em, 1, tzinfo=tz), "month", approximate=approximate)
+    end = datetime(ey, em, 1, tzinfo=tz) if ey <= 9999 else calendar_end(tz)
+    return span(start, end, "month", approximate=approximate)
 
 
 def day_span(first: date, last: date | None, tz: tzinfo, *, approximate: bool = False) -> When:
-    end = midnight((last or first) + timedelta(days=1), tz)
+    last = last or first
+    end = midnight(last + timedelta(days=1), tz) if last < date.max else calendar_end(tz)
     return span(midnight(first, tz), end, "day", approximate=approximate)
 
 

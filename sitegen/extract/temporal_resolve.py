@@ -71,9 +71,11 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             notes.append(f"year {y} from '{a.text}' earlier in the passage")
             return y
     y = ctx.pub_date.year
-    latest = ctx.pub_date + timedelta(days=1)
+    latest = C.next_day(ctx.pub_date)
     why = ""
     for _ in range(9):
+        if y < 1:
+            break
         try:
             candidate = date(y, month, day)
         except ValueError:  # 2月29日 in a common year
@@ -89,6 +91,8 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             return y
         why = why or f"in {y} {ROLLED_BACK}"
         y -= 1
+    if y < 1:
+        raise NotEvent(f"beyond the calendar the site can show: {month}-{day} before year 1")
     raise NotEvent(f"no such date: month {month} has no day {day}")
 
 
