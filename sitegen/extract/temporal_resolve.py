@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
+from sitegen.extract import temporal_eras as E
 from sitegen.extract import temporal_words as W
-from sitegen.extract.cn_numerals import parse_int
 from sitegen.extract.temporal_context import (
     INHERITED,
     ROLLED_BACK,
@@ -100,6 +100,9 @@ def year_of(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]
     if g.get("y"):
         srcs.add("text")
         return num(g["y"], 1000, 2999, digitwise=True)
+    if g.get("yy"):
+        srcs.add("text")
+        return two_digit_year(g["yy"], ctx, notes)
     word = g.get("yrel")
     if word:
         base, delta = W.YEAR_WORDS[W.key(word)]
@@ -113,6 +116,15 @@ def year_of(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]
         notes.append(f"{word} relative to '{a.text}'")
         return a.when.start.year + delta
     return None
+
+
+def two_digit_year(text: str, ctx: Ctx, notes: list[str]) -> int:
+    """``19年``, ``九八年``, ``'98``: the latest such year not after the publication year."""
+    yy = num(text.lstrip("'’‘"), 0, 99, digitwise=True)
+    century = ctx.pub_date.year // 100 * 100
+    year = century + yy if century + yy <= ctx.pub_date.year else century - 100 + yy
+    notes.append(f"two-digit year {text}: {year}, the latest not after publication")
+    return year
 
 
 def _month_rel(word: str, ctx: Ctx, notes: list[str], srcs: set[str]) -> tuple[int, int]:
@@ -193,7 +205,7 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     when = _apply_offset(when, g.get("tzo"), notes)
     if prep == "by":
         raise NotEvent(f"deadline or target ('by'), not a happening: {hit.text} → {describe(when)}")
-    _check_weekday(when, g.get("pwd"), notes)
+    when = _check_weekday(when, g.get("pwd"), notes)
     kind = "anchored" if "anchor" in srcs else "relative" if "pub" in srcs else hit.rule.kind
     return finish(hit, when, kind, notes, names_year)
 
@@ -212,8 +224,8 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
     if g.get("wrel") or g.get("eunit"):
         srcs.add("pub")
         return _period(g, ctx), False
-    if g.get("dec"):
-        return _decade(g, ctx), False
+    if g.get("dec") or g.get("dec2") or g.get("century"):
+        return E.era(g, ctx, notes), False
     if g.get("season"):
         return _season(g, ctx, notes, srcs), False
     if g.get("holiday"):
@@ -239,12 +251,12 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
             d = date(y, m, day)
         except ValueError:
             raise NotEvent(f"no such date: {hit.text} ({y}-{m:02d}-{day:02d})") from None
-        return C.day_span(d, None, tz), "text" in srcs and bool(g.get("y") or g.get("yrel"))
+        return C.day_span(d, None, tz), "text" in srcs and bool(g.get("y") or g.get("yy") or g.get("yrel"))
     if m is not None:
         first = W.MONTH_PARTS[mp][0] if mp in W.MONTH_PARTS else 1
         if y is None:
             y = infer_year(m, first, ctx, notes)
-        named = bool(g.get("y") or g.get("yrel"))
+        named = bool(g.get("y") or g.get("yy") or g.get("yrel"))
         if mp:
             return _month_part(y, m, mp, ctx), named
         return C.month_span(y, m, tz), named
@@ -386,36 +398,19 @@ def _early_late(rel: str, early: bool) -> str | None:
     return first if first in ("early", "late") else None
 
 
-def _decade(g: dict[str, str | None], ctx: Ctx) -> When:
-    raw = g["dec"] or ""
-    value = parse_int(raw, digitwise=True)
-    if value is None:
-        raise Skip(raw)
-    if value < 100:
-        if value % 10 or (value < 30 and not g.get("century")):
-            raise Skip(raw)  # 20年代: the 1920s or the 2020s
-        value += 1900
-    if value % 10 or not 1000 <= value <= 2990:
-        raise Skip(raw)
-    first, last = value, value + 9
-    part = W.key(g.get("dp"))
-    if part in ("初", "前期", "early"):
-        last = value + 3
-    elif part in ("中期", "mid", "mid-"):
-        first, last = value + 3, value + 6
-    elif part in ("末", "后期", "late"):
-        first = value + 7
-    return C.year_span(first, last, ctx.tz, approximate=bool(part))
-
-
-def _check_weekday(when: When, pwd: str | None, notes: list[str]) -> None:
+def _check_weekday(when: When, pwd: str | None, notes: list[str]) -> When:
+    """A weekday written with a date checks it, never moves it: a contradiction is flagged on the
+    page (approximate) and in the explanation."""
     if not pwd or when.precision not in ("day", "part-of-day", "hour", "minute"):
-        return
+        return when
     wd = W.WEEKDAYS.get(W.key(pwd).rstrip("."))
     if wd is not None and wd != when.start.weekday():
         said = W.WEEKDAY_ZH[wd]
-        notes.append(f"note: the text says weekday {said} but {when.iso()} is weekday "
-                     f"{W.WEEKDAY_ZH[when.start.weekday()]}")  # fmt: skip
+        actual = W.WEEKDAY_ZH[when.start.weekday()]
+        notes.append(f"note: the text says weekday {said} but {when.iso()} is weekday {actual}: "
+                     "the date is kept, the weekday contradicts it")  # fmt: skip
+        return dataclasses.replace(when, approximate=True)
+    return when
 
 
 # -- time of day -------------------------------------------------------------
@@ -455,7 +450,8 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
     elif g.get("qk"):
         minute = 15 * num(g["qk"], 1, 3)
     elif g.get("mi") or g.get("mm"):
-        minute = num(g.get("mi") or g.get("mm"), 0, 59)
+        raw = g.get("mi") or g.get("mm") or ""
+        minute = num(raw, 0, 59, digitwise=raw[:1] in "零〇○")  # 九点零九: minute 9
     ampm = W.key(g.get("ampm")).replace(".", "")
     days = 0
     if ampm:
@@ -466,9 +462,11 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
         hour += 12
     elif reading == "dawn" and hour == 12:
         hour = 0  # 凌晨12点: the midnight that starts the day
+    elif reading == "evening" and 1 <= hour < 12:
+        hour += 12  # 晚8点, 晚上5点: 晚/晚上 make 1-11 o'clock pm
     elif reading in ("evening", "night"):
         if 6 <= hour < 12:
-            hour += 12  # 晚8点
+            hour += 12  # 夜里8点
         elif hour < 6:
             days = 1  # 深夜1点, 晚上0点: after midnight
         elif hour == 12:

@@ -63,12 +63,12 @@ AP = r"(?:(?P<ap>大约|大概|约莫|(?<![签预制公合节条婚契])约|差�
 TZP = rf"(?:(?P<tzp>{W.alt(W.ZH_ZONES)}){SP})?"
 PODS = W.alt(W.ZH_PARTS)
 CLOCK = (
-    rf"(?P<h>{N2}){SP}(?:(?:点|时)(?:{SP}(?:(?P<half>半)|(?P<qk>[一二三])刻|"
+    rf"(?P<h>{N2}){SP}(?:(?:点|时)(?:{SP}(?:(?P<half>半)|(?P<qk>[一二三1-3])刻|"
     rf"(?P<mi>{MIN})(?:{SP}分(?!钟))?(?![{AD}{CN}%％万亿个多余])|整|钟))?"
     rf"|[:：](?P<mm>[0-5][0-9])(?:[:：][0-5][0-9])?(?![{AD}]))"
 )
 CLOCK_STRICT = (
-    rf"(?P<h>{N2}){SP}(?:(?:点|时){SP}(?P<mi>{MIN}){SP}分(?!钟)"
+    rf"(?P<h>{N2}){SP}(?:(?:点|时){SP}(?:(?P<mi>{MIN}){SP}分(?!钟)|(?P<qk>[一二三1-3])刻)"
     rf"|[:：](?P<mm>[0-5][0-9])(?:[:：][0-5][0-9])?(?![{AD}]))"
 )
 TAIL = rf"(?:{SP}(?P<pod>{PODS}))?(?:{SP}{CLOCK})?"
@@ -76,8 +76,14 @@ AFTER = (
     r"(?:(?P<apost>前后|左右|上下|前夕)|(?P<xu>许)|(?P<open>以前|之前|以后|之后|以来|至今"
     r"|前(?![往来进去夕后一天日晚])|后(?![来续期面半])))?"
 )
-PWD = r"(?:" + SP + r"[（(](?:周|星期|礼拜)(?P<pwd>[一二三四五六日天])[)）])?"
+# a weekday after a date belongs to it (3月10日周二上午, 1月7日（周三）): checked, never re-dating
+PWD = r"(?:" + SP + r"[（(]?(?:周|星期|礼拜)(?P<pwd>[一二三四五六日天])(?![一二三四五六日天年])[)）]?)?"
 YREL = W.alt(W.ZH_YEAR_WORDS)
+# two-digit years: 19年底, 15年3月2日, 九八年, 零七年八月 (see two_digit_year_ok)
+YY = (
+    rf"(?<![{AD}.．:：/\-])[{AD}]{{2}}(?![{AD}])"
+    rf"|(?<![{CN}百千万几数])[零〇○一二三四五六七八九]{{2}}(?![{CN}])"
+)
 MP = (
     r"(?P<mp>上中旬|中下旬|上旬|中旬|下旬|初(?![步次期衷级心始中])|底|末(?![班期])"
     r"|中(?=[，,。；、的时前左以])|早些时候|稍早)"
@@ -90,22 +96,32 @@ YP = (
 UNIT_ZH = r"(?P<unit>小时|钟头|分钟|天|日|周|星期|礼拜|月|年)"
 AMOUNT_ZH = (
     rf"(?:(?P<n>{AMT})(?P<ge>个)?(?P<fuzz>多|余|来)?(?P<half>半)?|(?P<hn>半)(?P<ge2>个)?(?P<fuzz3>多)?)"
-    rf"{SP}{UNIT_ZH}(?P<fuzz2>多|左右)?"
+    rf"{SP}{UNIT_ZH}(?P<uhalf>半(?![夜天年月日价场数身截导径边]))?(?P<fuzz2>多|左右)?"
 )
 
 
-def en_month(name: str = "mon") -> str:
-    """An English month name, capitalised (``may`` is a verb), as group ``name``."""
+def en_month(name: str = "mon", *, loose: bool = False) -> str:
+    """An English month name as group ``name``: capitalised (``may`` is a verb, ``march`` too)
+    unless ``loose``, for rules where a day or year is attached (``MARCH 5``, ``dec. 29``:
+    wire copy and headlines write any case)."""
+    if loose:
+        return (
+            rf"(?P<{name}>january|february|march|april|may|june|july|august|september|october"
+            r"|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![a-z])"
+        )
     return (
         rf"(?-i:(?P<{name}>January|February|March|April|May|June|July|August|September|October"
         r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?))(?![a-z])"
     )
 
 
-EN_MON = en_month()
+EN_MON = en_month(loose=True)
+EN_MON_STRICT = en_month()
+# full weekday names in any case (last thursday); abbreviations capitalised (sat, sun, wed are words)
+EN_WD_NAMES = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 EN_WD = (
-    r"(?-i:(?P<pwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?))(?![a-z])"
+    rf"(?P<pwd>{EN_WD_NAMES}"
+    r"|(?-i:(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?))(?![a-z])"
 )
 EN_DAY = r"(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:])"
 EN_YEAR = r"(?P<y>(?:1[6-9]|20|21)[0-9]{2})(?![0-9])"
@@ -141,6 +157,22 @@ def bare_day_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bo
     return True
 
 
+def two_digit_year_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """``19年`` alone is a count of years: a two-digit year needs a part of the year after it
+    (``19年底``); Chinese digits may stand alone (``九八年``) unless they read as a fuzzy count
+    (``三四年``, ``七八年``: two digits in a row)."""
+    yy = g.get("yy")
+    if not yy:
+        return True
+    if g.get("yp") or g.get("yp2") or g.get("q") or g.get("q2"):
+        return True
+    if yy.isdigit() or yy[0] in "０１２３４５６７８９":
+        return False
+    digits = "零一二三四五六七八九"
+    a, b = (digits.find(ch if ch not in "〇○" else "零") for ch in yy)
+    return b != a + 1
+
+
 def needs_something(*names: str) -> Callable[[dict[str, str | None], str, int, int], bool]:
     def check(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
         return any(g.get(n) for n in names)
@@ -174,7 +206,7 @@ def gap_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
 ISO = (
     rf"(?<![{AD}.:/\-])(?P<y>(?:1[6-9]|2[01])[0-9]{{2}})(?P<s>[-/.])(?P<m>[01]?[0-9])(?P=s)"
     r"(?P<d>[0-3]?[0-9])(?:(?:T|\s{1,2})(?P<hh>[0-2]?[0-9]):(?P<mm>[0-5][0-9])"
-    r"(?::[0-5][0-9](?:\.[0-9]+)?)?(?P<tzo>Z|[+-][0-9]{2}:?[0-9]{2})?)?(?![0-9])"
+    r"(?::[0-5][0-9](?:\.[0-9]+)?)?(?P<tzo>Z|[+-](?:0[0-9]|1[0-4]):?[0-5][0-9](?![0-9.]))?)?(?![0-9])"
 )
 
 NE = O.resolve_not_event

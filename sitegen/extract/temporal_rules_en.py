@@ -18,6 +18,7 @@ from sitegen.extract.temporal_rules_common import (
     EN_EP,
     EN_HEDGE,
     EN_MON,
+    EN_MON_STRICT,
     EN_NUM,
     EN_TAIL,
     EN_TZ,
@@ -39,7 +40,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             rf"\b{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through|or)\s*"
-            rf"(?:{en_month('mon2')}\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
+            rf"(?:{en_month('mon2', loose=True)}\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
             rf"(?![0-9:])(?:,?\s+{EN_YEAR})?",
             re.I,
         ),
@@ -83,7 +84,8 @@ EN_RULES: tuple[Rule, ...] = (
         c(
             rf"\b(?:between\s+|from\s+)?(?P<core>{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?"
             rf"(?:,?\s+(?P<y>(?:1[6-9]|20)[0-9]{{2}}))?\s*(?P<sep>and|to|through|until|-|–|—)\s*"
-            rf"{en_month('mon2')}\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y2d>(?:1[6-9]|20)[0-9]{{2}}))?)"
+            rf"{en_month('mon2', loose=True)}\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
+            rf"(?:,?\s+(?P<y2d>(?:1[6-9]|20)[0-9]{{2}}))?)"
             r"(?![0-9])",
             re.I,
         ),
@@ -124,7 +126,8 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            rf"(?<![\w.,:])(?:{EN_WD},?\s+)?(?:the\s+)?{EN_DAY}\s+(?:of\s+)?{EN_MON}(?:,?\s+{EN_YEAR})?"
+            rf"(?<![\w.,:])(?:{EN_WD},?\s+)?(?:the\s+)?{EN_DAY}\s+(?:of\s+)?{EN_MON}(?:,?\s+(?:{EN_YEAR}"
+            r"|(?P<yy>['’]?[0-9]{2})(?=\s*(?:$|[,.;:)\]])))(?![0-9]))?"
             rf"{EN_TAIL}",
             re.I,
         ),
@@ -143,7 +146,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"(?:\b(?P<prep>in|since|during|until|till|by|before|after|from|throughout)\s+)?"
-            rf"(?P<core>(?:{EN_EP}[\s-]*)?{EN_MON})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
+            rf"(?P<core>(?:{EN_EP}[\s-]*)?{EN_MON_STRICT})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
             re.I,
         ),
         CAL,
@@ -157,7 +160,8 @@ EN_RULES: tuple[Rule, ...] = (
             r"(?:\b(?P<prep>in|for|since|during|throughout|from|until|till|by|before|after)\s+)?"
             r"(?P<core>(?:(?P<ap>around|about|circa|c\.|approximately|roughly)\s+)?"
             r"(?:(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the first half of"
-            r"|the second half of)[\s-]*)?(?P<y>(?:1[6-9]|20|21)[0-9]{2}))(?![0-9]|,[0-9])",
+            r"|the second half of)[\s-]*)?(?:(?P<y>(?:1[6-9]|20|21)[0-9]{2})|(?P<yy>['’][0-9]{2})))"
+            r"(?![0-9]|,[0-9])",
             re.I,
         ),
         CAL,
@@ -179,7 +183,22 @@ EN_RULES: tuple[Rule, ...] = (
         "en-decade",
         "en",
         "vague",
-        c(r"\b(?:the\s+)?(?:(?P<dp>early|mid-?|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)[0-9]0)'?s\b", re.I),
+        c(
+            r"\b(?:the\s+)?(?:(?P<dp>early|mid-?|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)[0-9]0)'?s\b"
+            r"|(?P<dec2>['’][0-9]0)s\b)",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-century",
+        "en",
+        "vague",
+        c(
+            r"\bthe\s+(?:(?P<cp>early|mid-?|late)[\s-]+)?(?P<century>(?:1[0-9]|2[01]|[1-9])(?:st|nd|rd|th))"
+            r"\s+century\b",
+            re.I,
+        ),
         CAL,
     ),
     Rule(
@@ -187,8 +206,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            rf"(?<![\w:]){EN_CLOCK}{EN_TZ}\s+(?:(?P<drel>yesterday|today)|(?:on\s+)?(?-i:(?P<wd>Monday|Tuesday"
-            r"|Wednesday|Thursday|Friday|Saturday|Sunday)))\b",
+            rf"(?<![\w:]){EN_CLOCK}{EN_TZ}\s+(?:(?P<drel>yesterday|today)|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
             re.I,
         ),
         CAL,
@@ -217,7 +235,7 @@ EN_RULES: tuple[Rule, ...] = (
         "relative",
         c(
             r"\b(?:(?P<wrel>last|this past|this|next|early|late)\s+)?"
-            r"(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
             rf"(?:\s+at\s+{EN_CLOCK})?",
             re.I,
         ),

@@ -34,12 +34,16 @@ from sitegen.extract.temporal_rules_common import (
     YEAR_R,
     YP,
     YREL,
+    YY,
     Rule,
     bare_day_ok,
     c,
     gap_ok,
     month_unit_ok,
+    two_digit_year_ok,
 )
+
+CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
 
 ZH_RULES: tuple[Rule, ...] = (
     Rule(
@@ -97,7 +101,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "absolute",
         c(
-            rf"{AP}{TZP}(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<m>{N2}){SP}月(?:份)?"
+            rf"{AP}{TZP}(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<m>{N2}){SP}月(?:份)?"
             rf"(?:{SP}(?:(?P<d>{N2}){SP}(?:日|号)(?![{STOP_AFTER_DAY}])|{MP}))?{PWD}{TAIL}{AFTER}"
         ),
         CAL,
@@ -106,17 +110,27 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh-year",
         "zh",
         "absolute",
-        c(rf"{AP}(?:(?P<y>{YEAR}){SP}年(?!代)|(?P<yrel>{YREL}))(?:{SP}{YP})?{AFTER}"),
+        c(
+            rf"{AP}(?:(?P<y>{YEAR}){SP}年(?!代)|(?P<yy>{YY}){SP}年(?!代)|(?P<yrel>{YREL}))(?:{SP}{YP})?{AFTER}"
+        ),
         CAL,
+        check=two_digit_year_ok,
     ),
     Rule(
         "zh-decade",
         "zh",
         "vague",
         c(
-            rf"(?P<century>上世纪|二十世纪|20世纪)?(?P<dec>(?<![{AD}])[{AD}]{{2}}|[{AD}]{{4}}"
-            r"|[五六七八九][十〇零])年代(?P<dp>初|中期|末|后期|前期)?"
+            rf"(?:(?P<century>{CENTURY}){SP})?(?P<dec>(?<![{AD}])[{AD}]{{2}}|[{AD}]{{4}}"
+            r"|[一二三四五六七八九][十〇零])年代(?P<dp>初|中期|末|后期|前期)?"
         ),
+        CAL,
+    ),
+    Rule(
+        "zh-century",
+        "zh",
+        "vague",
+        c(rf"(?P<century>{CENTURY})(?P<cp>初期|初|早期|上半叶|中叶|中期|下半叶|末期|末|后期)?"),
         CAL,
     ),
     Rule(
@@ -134,7 +148,8 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "relative",
         c(
-            r"(?<![" + CN + r"几数每])(?P<wrel>上上|上个?|本|这个?|下个?)?(?:周|星期|礼拜)"
+            r"(?<![" + CN + r"几数每])(?P<wrel>上上|上个?|本|这个?|下个?)?"
+            r"(?:(?<=[上本这个下])(?:周|星期|礼拜)的?(?=周|星期|礼拜))?(?:周|星期|礼拜)"
             rf"(?P<wd>[一二三四五六日天1-7])(?![{AD}年刊报])(?:{TAIL}){AFTER}"
         ),
         CAL,
