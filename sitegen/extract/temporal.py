@@ -93,6 +93,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
+from sitegen.extract.temporal_compose import RANGE, compose, joins
 from sitegen.extract.temporal_context import (
     ROLLED_BACK,
     Anchor,
@@ -168,8 +169,10 @@ class TimeFinder:
 def _resolve(text: str, folded: str, published: datetime, matched: list[Hit]) -> list[TimeMention]:
     hits = list(matched)
     for _ in range(_MAX_RETRIES):
-        mentions, dud = _read(folded, published, _select(hits))
+        mentions, dud = _read(text, folded, published, _select(hits))
         if dud is None:
+            return mentions
+        if dud not in hits:  # a composed range that failed: its ends were read already
             return mentions
         hits.remove(dud)  # not a time after all (2月30日): let shorter matches in its span compete
     return mentions
@@ -178,16 +181,31 @@ def _resolve(text: str, folded: str, published: datetime, matched: list[Hit]) ->
 _MAX_RETRIES = 25
 
 
-def _read(folded: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeMention], Hit | None]:
+def _read(
+    text: str, folded: str, published: datetime, chosen: list[Hit]
+) -> tuple[list[TimeMention], Hit | None]:
     """Resolve the chosen hits left to right; stop at the first that turns out not to be a time.
 
     ``folded`` is the passage as the rules read it (`fold_hant`); the mentions keep the
-    original text of their span (``hit.text``)."""
+    original ``text`` of their span.  Two hits joined by a range word are read as one
+    range (`temporal_compose`)."""
     ctx = Ctx(folded, published)
     mentions: list[TimeMention] = []
-    for hit in chosen:
+    skip_next = False
+    for i, hit in enumerate(chosen):
+        if skip_next:
+            skip_next = False
+            continue
         try:
-            res = hit.rule.resolve(hit, ctx)
+            res = None
+            if i + 1 < len(chosen) and joins(folded, hit, chosen[i + 1]):
+                res = compose(hit, chosen[i + 1], ctx)
+                if res is not None:
+                    b = chosen[i + 1]
+                    hit = Hit(RANGE, hit.start, b.end, text[hit.start : b.end], {})
+                    skip_next = True
+            if res is None:
+                res = hit.rule.resolve(hit, ctx)
             if res is None:
                 return mentions, hit
             res = _judge(hit, res, ctx)
@@ -282,7 +300,8 @@ _FUTURE_VERBS = (
 _PLAN_BEFORE_ZH = re.compile(
     # 计划/规划/目标 after 该/此/这 are nouns: 该计划于2020年启动 is a happening
     r"(?:(?<![该此这本项个其])(?:计划|规划|目标是?)|预计|将要|将于|将在|将从|即将|拟于?|拟在|争取|力争"
-    r"|有望|定于|预定|预期|准备|打算|要在|要于|期待|希望|期望)(?:于|在|到|至|从|自)?[ \t]?$"
+    r"|有望|定于|预定|预期|准备|打算|要在|要于|期待|希望|期望"
+    r"|将(?:会)?(?:持续|延续|延长|推迟|延期|顺延|一直|继续)[^，,。；;]{0,4}?)(?:于|在|到|至|从|自)?[ \t]?$"
 )
 _PLAN_AFTER_ZH = re.compile(
     r"^(?:的)?(?:全年|年度|年内|全年度)?(?:的)?(?:交付|销售|销量|营收|收入|生产|产量|出货量?|增长|业绩"
@@ -312,9 +331,17 @@ _EFFECTIVE_BEFORE_EN = re.compile(
 )
 
 
+# the end of something still running: 检查持续至7月中旬 in a May article is this July, not last
+_RUNS_UNTIL_ZH = re.compile(r"(?:持续|延续|延长|推迟|延期|顺延|有效期)(?:至|到)[ \t]?$")
+
+
 def _announced(ctx: Ctx, hit: Hit) -> str | None:
     before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
-    m = _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12]) or _EFFECTIVE_BEFORE_EN.search(before)
+    m = (
+        _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12])
+        or _EFFECTIVE_BEFORE_EN.search(before)
+        or _RUNS_UNTIL_ZH.search(before)
+    )
     return m.group(0).strip() if m else None
 
 

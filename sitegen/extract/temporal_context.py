@@ -97,6 +97,8 @@ class Ctx:
             self.day_end = datetime.max.replace(tzinfo=self.tz)
         self.pub_when = When(C.truncate(published, "minute"), "minute")
         self.anchors: list[Anchor] = []
+        self.composing = False
+        """A range's end is being read with its start as anchor (`temporal_compose`)."""
         self._year_seen = 0
         self._year_anchor: Anchor | None = None
         self._ends = sentence_ends(text)

@@ -75,6 +75,7 @@ ORDER: tuple[str, ...] = (
     "zh-pod-clock",
     "zh-pod",
     "zh-clock",
+    "zh-clock-end",
     "en-clock",
     "zh-lunar",
     "zh-habitual",

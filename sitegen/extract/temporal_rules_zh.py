@@ -10,6 +10,7 @@ import re
 
 from sitegen.extract import temporal_offsets as O
 from sitegen.extract import temporal_words as W
+from sitegen.extract.temporal_compose import resolve_range_end
 from sitegen.extract.temporal_rules_common import (
     AD,
     AFTER,
@@ -296,6 +297,10 @@ ZH_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule("zh-clock", "zh", "anchored", c(rf"{TZP}{CLOCK_STRICT}{AFTER}"), CAL),
+    # the end of a clock range (上午9点到11点): read with its start by temporal_compose
+    Rule(
+        "zh-clock-end", "zh", "anchored", c(rf"(?<=[至到~～—–\-])[ \t]?(?P<core>{CLOCK})"), resolve_range_end
+    ),
     Rule(
         "zh-lunar",
         "zh",
