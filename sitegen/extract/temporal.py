@@ -131,16 +131,22 @@ class TimeMention:
     explanation: str  # one line: how it was resolved, or why it is not an event
 
 
-def find_times(text: str, published: datetime, *, lang: str | None = None) -> list[TimeMention]:
+def find_times(
+    text: str, published: datetime, *, lang: str | None = None, numeric_order: str | None = None
+) -> list[TimeMention]:
     """All temporal expressions in `text` (one passage/paragraph), resolved against the article's
     publication time `published` (aware datetime) and, where the text says so, against an anchor
     expression earlier in the same passage. Sorted by start offset, non-overlapping (longest match
-    wins). Never raises on any input string (fuzzed later with hypothesis)."""
+    wins). Never raises on any input string (fuzzed later with hypothesis).
+
+    ``numeric_order`` ("mdy" for US copy, "dmy") says how ``3/2/2026`` reads; without it
+    a numeric date both ways valid is reported as ambiguous, never guessed."""
     if not isinstance(text, str) or not text:
         return []
     published = _aware(published)
     folded = fold_hant(text)
-    return _resolve(text, folded, published, _collect(text, folded, _rules_for(_lang_code(lang))))
+    hits = _collect(text, folded, _rules_for(_lang_code(lang)))
+    return _resolve(text, folded, published, hits, numeric_order)
 
 
 class TimeFinder:
@@ -151,8 +157,10 @@ class TimeFinder:
     depends on the publication time, so the matches are kept and reused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, numeric_order: str | None = None) -> None:
         self._hits: dict[tuple[str, str], list[Hit]] = {}
+        self.numeric_order = numeric_order
+        """How 3/2/2026 reads ("mdy"/"dmy"), a site or outlet setting; None: ambiguous ones say so."""
 
     def __call__(self, text: str, published: datetime, *, lang: str | None = None) -> list[TimeMention]:
         if not isinstance(text, str) or not text:
@@ -163,13 +171,15 @@ class TimeFinder:
         hits = self._hits.get((text, code))
         if hits is None:
             hits = self._hits[text, code] = _collect(text, folded, _rules_for(code))
-        return _resolve(text, folded, published, hits)
+        return _resolve(text, folded, published, hits, self.numeric_order)
 
 
-def _resolve(text: str, folded: str, published: datetime, matched: list[Hit]) -> list[TimeMention]:
+def _resolve(
+    text: str, folded: str, published: datetime, matched: list[Hit], numeric_order: str | None = None
+) -> list[TimeMention]:
     hits = list(matched)
     for _ in range(_MAX_RETRIES):
-        mentions, dud = _read(text, folded, published, _select(hits))
+        mentions, dud = _read(text, folded, published, _select(hits), numeric_order)
         if dud is None:
             return mentions
         if dud not in hits:  # a composed range that failed: its ends were read already
@@ -182,14 +192,14 @@ _MAX_RETRIES = 25
 
 
 def _read(
-    text: str, folded: str, published: datetime, chosen: list[Hit]
+    text: str, folded: str, published: datetime, chosen: list[Hit], numeric_order: str | None = None
 ) -> tuple[list[TimeMention], Hit | None]:
     """Resolve the chosen hits left to right; stop at the first that turns out not to be a time.
 
     ``folded`` is the passage as the rules read it (`fold_hant`); the mentions keep the
     original ``text`` of their span.  Two hits joined by a range word are read as one
     range (`temporal_compose`)."""
-    ctx = Ctx(folded, published)
+    ctx = Ctx(folded, published, numeric_order)
     mentions: list[TimeMention] = []
     skip_next = False
     for i, hit in enumerate(chosen):

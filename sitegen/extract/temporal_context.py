@@ -86,8 +86,10 @@ def sentence_start(ends: list[int], pos: int) -> int:
 class Ctx:
     """What a passage knows while it is read left to right."""
 
-    def __init__(self, text: str, published: datetime) -> None:
+    def __init__(self, text: str, published: datetime, numeric_order: str | None = None) -> None:
         self.text = text
+        self.numeric_order = numeric_order
+        """How 3/2/2026 reads: "mdy", "dmy", or None (an ambiguous one is said to be so)."""
         self.published = published
         self.tz = published.tzinfo
         self.pub_date = published.date()

@@ -102,12 +102,15 @@ AMOUNT_ZH = (
 
 def en_month(name: str = "mon", *, loose: bool = False) -> str:
     """An English month name as group ``name``: capitalised (``may`` is a verb, ``march`` too)
-    unless ``loose``, for rules where a day or year is attached (``MARCH 5``, ``dec. 29``:
-    wire copy and headlines write any case)."""
+    unless ``loose``, for rules where a day or year is attached (``JUNE 5``, ``dec. 29``:
+    wire copy and headlines write any case); even then ``march``/``may``/``august`` (a verb,
+    a verb, an adjective) and undotted abbreviations (``mar``, ``jan``) must be capitalised."""
     if loose:
         return (
-            rf"(?P<{name}>january|february|march|april|may|june|july|august|september|october"
-            r"|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![a-z])"
+            rf"(?P<{name}>january|february|(?-i:March|MARCH)|april|(?-i:May|MAY)|june|july"
+            r"|(?-i:August|AUGUST)|september|october|november|december"
+            r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\."
+            r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))(?![a-z])"
         )
     return (
         rf"(?-i:(?P<{name}>January|February|March|April|May|June|July|August|September|October"

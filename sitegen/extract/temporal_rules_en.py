@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from sitegen.extract import temporal_holidays as H
 from sitegen.extract import temporal_offsets as O
+from sitegen.extract import temporal_spans as S
 from sitegen.extract import temporal_words as W
 from sitegen.extract.cn_numerals import EN_NUMBER_RE
 from sitegen.extract.temporal_rules_common import (
@@ -24,6 +26,7 @@ from sitegen.extract.temporal_rules_common import (
     EN_TZ,
     EN_UNIT,
     EN_WD,
+    EN_WD_NAMES,
     EN_YEAR,
     NE,
     Rule,
@@ -34,6 +37,55 @@ from sitegen.extract.temporal_rules_common import (
 )
 
 EN_RULES: tuple[Rule, ...] = (
+    Rule(
+        "en-span",
+        "en",
+        "relative",
+        c(
+            r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?P<spre>past|last|previous)\s+"
+            rf"(?:(?P<n>{EN_NUMBER_RE}|few|several|couple\s+of)\s+)?"
+            r"(?P<unit>days?|weeks?|months?|quarters?|years?|decades?)\b(?!\s+of\b)",
+            re.I,
+        ),
+        S.resolve_span,
+    ),
+    Rule(
+        "en-quarter-rel",
+        "en",
+        "relative",
+        c(
+            r"\b(?:(?P<early>earlier)\s+)?(?:(?P<spre>this|the\s+current)|(?P<whole>last|previous))"
+            r"\s+(?P<unit>quarter)\b",
+            re.I,
+        ),
+        S.resolve_span,
+    ),
+    Rule(
+        "en-nth-weekday",
+        "en",
+        "absolute",
+        c(
+            r"\bthe\s+(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+            rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+{EN_MON}(?:,?\s+{EN_YEAR})?",
+            re.I,
+        ),
+        S.resolve_nth_weekday,
+    ),
+    Rule("en-weekend", "en", "relative", c(r"\b(?:over|during)\s+the\s+weekend\b", re.I), S.resolve_weekend),
+    Rule(
+        "en-numeric-date",
+        "en",
+        "absolute",
+        c(r"(?<![0-9/.\-])(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>(?:1[6-9]|20)[0-9]{2})(?![0-9/])"),
+        S.resolve_numeric,
+    ),
+    Rule(
+        "en-numeric-month",
+        "en",
+        "absolute",
+        c(r"(?<![0-9/.\-])(?P<a>[01]?[0-9])/(?P<y>(?:19|20)[0-9]{2})(?![0-9/])"),
+        S.resolve_numeric,
+    ),
     Rule(
         "en-day-range",
         "en",
@@ -76,6 +128,13 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(rf"\b(?P<holiday>{W.alt(W.EN_HOLIDAYS)})(?:\s+(?:of\s+)?{EN_YEAR})?\b", re.I),
         CAL,
+    ),
+    Rule(
+        "en-floating-holiday",
+        "en",
+        "absolute",
+        c(rf"\b(?P<fh>{W.alt(W.EN_FLOATING)})(?:\s+(?:of\s+)?{EN_YEAR})?(?![\w'])", re.I),
+        H.resolve_floating,
     ),
     Rule(
         "en-date-range",
@@ -247,7 +306,7 @@ EN_RULES: tuple[Rule, ...] = (
         "relative",
         c(
             r"(?<!the )\b(?P<erel>earlier this|later this|early this|late last|early last|last|this"
-            r"|next|earlier in the)\s+(?P<eunit>week|weekend|month|year)\b",
+            r"|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b",
             re.I,
         ),
         CAL,

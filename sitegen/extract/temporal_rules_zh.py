@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 
+from sitegen.extract import temporal_holidays as H
 from sitegen.extract import temporal_offsets as O
+from sitegen.extract import temporal_spans as S
 from sitegen.extract import temporal_words as W
 from sitegen.extract.temporal_compose import resolve_range_end
 from sitegen.extract.temporal_rules_common import (
     AD,
     AFTER,
     AMOUNT_ZH,
+    AMT,
     AP,
     CAL,
     CLOCK,
@@ -44,9 +47,49 @@ from sitegen.extract.temporal_rules_common import (
     two_digit_year_ok,
 )
 
+
+def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """元宵, 端午, 中秋 alone are also foods and words: without 节 they need a period word after."""
+    name = g.get("lh") or ""
+    return name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年") or bool(g.get("period"))
+
+
 CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
 
+
+def span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """近/过去/前 need a count (近日 is a recent word); 前N天 and 前一周 read as "N days ago" or
+    "the week before" as often as a span, and are left to those rules."""
+    pre = g.get("spre") or ""
+    if pre in ("上", "这", "本"):
+        return True
+    if not g.get("n"):
+        return False
+    return not (pre == "前" and (g.get("unit") in ("天", "日") or g.get("n") == "一"))
+
+
 ZH_RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh-span",
+        "zh",
+        "relative",
+        c(
+            rf"(?<![{AD}{CN}])(?P<spre>最近的?|过去的?|近|前|上|这|本)(?P<n>{AMT})?(?P<ge>个)?{SP}"
+            r"(?P<unit>季度|天|日|周|星期|礼拜|月|年)(?![代度初中底末龄级纪轻前后])(?:以来|来|里|内|之内|中)?"
+        ),
+        S.resolve_span,
+        check=span_ok,
+    ),
+    Rule(
+        "zh-first-units",
+        "zh",
+        "absolute",
+        c(
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})(?P<first>前)(?P<n>{AMT})(?P<ge>个)?{SP}"
+            r"(?P<unit>季度|月|周|星期|天)"
+        ),
+        S.resolve_span,
+    ),
     Rule(
         "zh-year-range",
         "zh",
@@ -304,15 +347,26 @@ ZH_RULES: tuple[Rule, ...] = (
     Rule(
         "zh-lunar",
         "zh",
-        "not-event",
+        "absolute",
         c(
-            rf"(?:农历|阴历|旧历)(?:{YEAR}{SP}年|{YREL})?{SP}(?:[正一二三四五六七八九十冬腊]{{1,2}}月)?"
-            rf"(?:初[一二三四五六七八九十]|[{CN}]{{1,3}}[日号]?)?|(?:正|腊|冬)月(?:初[一二三四五六七八九十]"
-            rf"|[{CN}]{{1,3}})?|大年(?:三十|初[一二三四五六七八九十])"
-            r"|(?:春节|除夕|元宵节?|端午节?|中秋节?|七夕节?|重阳节?)(?:假期|期间|前后|前夕|当天)?"
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?:(?P<nl>农历|阴历|旧历){SP}(?:(?P<ly>{YEAR}){SP}年)?"
+            r"(?P<lm>闰?(?:十[一二]|[正一二三四五六七八九十冬腊]))月"
+            r"|(?P<lm2>闰?[正冬腊])月)(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅"
+            r"|十[一二三四五六七八九]|[一二三四五六七八九十](?![十月]))?(?:[日号])?"
+            r"|大年(?P<big>三十|初[一二三四五六七八九十])"
         ),
-        NE,
-        {"why": "lunar calendar date (not converted)"},
+        H.resolve_lunar,
+    ),
+    Rule(
+        "zh-lunar-holiday",
+        "zh",
+        "absolute",
+        c(
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<lh>{W.alt(H.ZH_MOVING_HOLIDAYS)})"
+            r"(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周)?"
+        ),
+        H.resolve_moving_holiday,
+        check=lunar_holiday_ok,
     ),
     Rule(
         "zh-habitual",

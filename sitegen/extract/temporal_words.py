@@ -187,6 +187,16 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "halloween": (10, 31, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
+
+# holidays kept by weekday -> (month, index of that weekday in the month (-1 last), weekday Monday 0);
+# US observances, as wire copy names them.  Easter is computed (temporal_holidays).
+FLOATING: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 3), "thanksgiving day": (11, 3, 3), "labor day": (9, 0, 0),
+    "memorial day": (5, -1, 0), "mother's day": (5, 1, 6), "father's day": (6, 2, 6),
+    "martin luther king jr. day": (1, 2, 0), "mlk day": (1, 2, 0), "presidents' day": (2, 2, 0),
+    "presidents day": (2, 2, 0), "columbus day": (10, 1, 0),
+}  # fmt: skip
+EN_FLOATING = [*FLOATING, "easter sunday", "easter", "good friday"]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
 # unit words -> unit

@@ -1,0 +1,205 @@
+"""Spans the text names by counting units: recent spans, first/last N units, quarters, weekends.
+
+``近30天``, ``过去一周``, ``over the past two weeks`` run up to publication:
+the interval from that many units before publication to the publication day
+(never a bare duration thrown away, never a single day).  ``上两周``,
+``上季度``, ``last quarter`` are the whole units before the current one.
+``今年前五个月``, ``2023年前两个季度`` are the first units of a year; with no
+year (``前三季度``) the latest year in which they are over by publication.
+``the first Monday of March`` and ``the last weekend of October 2025`` count
+weekdays within a month.  Ranges that run past publication are cut there by
+the judge, as every range is.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from sitegen.dates import When
+from sitegen.extract import temporal_calendar as C
+from sitegen.extract import temporal_words as W
+from sitegen.extract.cn_numerals import amount, en_amount
+from sitegen.extract.temporal_context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded, num
+from sitegen.extract.temporal_resolve import year_of
+
+# span prefixes -> how the span is counted
+TRAILING = {"近": "trailing", "最近": "trailing", "过去": "trailing", "过去的": "trailing",
+            "前": "trailing", "最近的": "trailing", "past": "trailing", "last": "trailing",
+            "previous": "trailing", "上": "whole", "这": "current", "本": "current",
+            "this": "current", "the current": "current"}  # fmt: skip
+SPAN_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month",
+              "年": "year", "季度": "quarter", "quarter": "quarter"}  # fmt: skip
+
+
+def _unit(word: str | None) -> str:
+    w = W.key(word).lstrip("个")
+    if w in SPAN_UNITS:
+        return SPAN_UNITS[w]
+    u = W.unit(w)
+    if u is None:
+        raise Skip(w)
+    return u
+
+
+def _count(g: dict[str, str | None], lang: str) -> tuple[int, bool]:
+    """(N, vague): 30, 两, ``two``; ``几``/``few`` are vague upper bounds."""
+    raw = g.get("n")
+    if not raw:
+        return 1, False
+    amt = en_amount(raw) if lang == "en" else amount(raw)
+    if amt is None or amt.hi < 1 or amt.hi > 1000:
+        raise Skip(raw)
+    return int(amt.hi), not amt.exact
+
+
+def _back(d: date, unit: str, n: int) -> date:
+    if unit == "quarter":
+        unit, n = "month", 3 * n
+    delta = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+             "month": relativedelta(months=n), "year": relativedelta(years=n),
+             "decade": relativedelta(years=10 * n)}[unit]  # fmt: skip
+    return d - delta
+
+
+def _current_start(pub: date, unit: str) -> date:
+    if unit == "week":
+        return C.week_monday(pub)
+    if unit == "month":
+        return pub.replace(day=1)
+    if unit == "quarter":
+        return date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+    if unit == "year":
+        return date(pub.year, 1, 1)
+    return pub
+
+
+@guarded
+def resolve_span(hit: Hit, ctx: Ctx) -> Resolved | None:
+    g = hit.g
+    unit = _unit(g.get("unit"))
+    n, vague = _count(g, hit.rule.lang)
+    pub, tz = ctx.pub_date, ctx.tz
+    if g.get("first") or (
+        W.key(g.get("spre")) == "前" and unit == "quarter"
+    ):  # 今年前五个月, 2023年前两个季度, 前三季度: the first units of a year
+        return _first_of_year(hit, ctx, unit, n)
+    how = TRAILING.get(W.key(g.get("spre")), "trailing")
+    if unit in ("hour", "minute"):
+        raise NotEvent(f"duration: {hit.text}")
+    if how == "current":  # 这两周, 本季度, this quarter
+        when = C.day_span(_current_start(pub, unit), pub, tz)
+        note = f"this {unit} up to publication"
+    elif how == "whole" or W.key(g.get("whole")):  # 上两周, 上季度, 上一年, last quarter
+        end = _current_start(pub, unit)
+        first = _back(end, unit, n)
+        if unit in ("month", "quarter", "year"):
+            last = C.add_months(end.year, end.month, -1)
+            when = C.month_span(first.year, first.month, tz, last)
+            if unit == "year":
+                when = C.year_span(first.year, end.year - 1, tz)
+        else:
+            when = C.day_span(first, end - timedelta(days=1), tz)
+        note = f"the {n} whole {unit}(s) before the current one"
+    else:
+        when = C.day_span(_back(pub, unit, n), pub, tz, approximate=vague)
+        note = f"{n} {unit}(s) up to publication"
+    if W.key(g.get("early")):
+        when = When(when.start, "day", C.midnight(pub, tz) + timedelta(days=1), None, True)
+        note += "; earlier in it (approximate)"
+    return finish(hit, when, "relative" if not vague else "vague", [note])
+
+
+def _first_of_year(hit: Hit, ctx: Ctx, unit: str, n: int) -> Resolved:
+    g, tz = hit.g, ctx.tz
+    notes: list[str] = []
+    months = {"month": n, "quarter": 3 * n, "week": 0, "day": 0}.get(unit)
+    if months is None or (months == 0 and unit not in ("week", "day")):
+        raise Skip(unit)
+    y = year_of(g, ctx, notes, set())
+    if y is None:  # 前三季度: the latest year in which they are over
+        y = ctx.pub_date.year
+        while date(y, 1, 1) + (relativedelta(months=months) if months else _days(unit, n)) > ctx.pub_date:
+            y -= 1
+        notes.append(f"{y}: the latest year in which they are over by publication")
+    start = date(y, 1, 1)
+    if months:
+        return finish(hit, C.month_span(y, 1, tz, (y, months)), hit.rule.kind, notes)
+    last = start + _days(unit, n) - timedelta(days=1)
+    return finish(hit, C.day_span(start, last, tz), hit.rule.kind, notes)
+
+
+def _days(unit: str, n: int) -> timedelta:
+    return timedelta(days=n if unit == "day" else 7 * n)
+
+
+@guarded
+def resolve_nth_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """the first Monday of March, the last weekend of October 2025."""
+    g = hit.g
+    notes: list[str] = []
+    m = W.en_month(g.get("mon"))
+    if m is None:
+        raise Skip("month")
+    y = year_of(g, ctx, notes, set())
+    if y is None:  # the latest year in which that day has come by publication
+        y = ctx.pub_date.year
+        while _nth(y, m, g) > ctx.pub_date:
+            y -= 1
+        notes.append(f"year {y}: the latest in which it has come by publication")
+    first = _nth(y, m, g)
+    weekend = W.key(g.get("wd")) == "weekend"
+    when = C.day_span(first, first + timedelta(days=1) if weekend else None, ctx.tz)
+    return finish(hit, when, hit.rule.kind, notes)
+
+
+def _nth(y: int, m: int, g: dict[str, str | None]) -> date:
+    nth = W.key(g.get("nth"))
+    weekend = W.key(g.get("wd")) == "weekend"
+    wd = 5 if weekend else W.WEEKDAYS[W.key(g.get("wd"))]
+    days = [date(y, m, d) for d in range(1, C.month_days(y, m) + 1) if date(y, m, d).weekday() == wd]
+    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+             "last": -1}.get(nth)  # fmt: skip
+    if index is None or index >= len(days):
+        raise Skip(nth)
+    return days[index]
+
+
+@guarded
+def resolve_weekend(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """over the weekend, 周末 alone: the latest Saturday-Sunday begun by publication."""
+    saturday = C.weekday_on_or_before(ctx.pub_date, 5)
+    when = C.day_span(saturday, saturday + timedelta(days=1), ctx.tz)
+    return finish(hit, when, hit.rule.kind, ["the latest weekend begun by publication"])
+
+
+@guarded
+def resolve_numeric(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """3/2/2026, 2/2026: the day/month order is a setting (`Ctx.numeric_order`), never a guess."""
+    g = hit.g
+    y = num(g.get("y"), 1000, 2999)
+    if not g.get("b"):  # 2/2026: month/year
+        m = num(g.get("a"), 1, 12)
+        return finish(hit, C.month_span(y, m, ctx.tz), hit.rule.kind, [])
+    a, b = num(g.get("a"), 1, 31), num(g.get("b"), 1, 31)
+    order = ctx.numeric_order
+    if order is None:
+        if a > 12 >= b:
+            order = "dmy"
+        elif b > 12 >= a or a == b:
+            order = "mdy"
+        else:
+            raise NotEvent(
+                f"ambiguous numeric date: {hit.text} is month {a} day {b} or day {a} month {b}; "
+                "the site's numeric date order setting decides"
+            )
+        note = "the only order that makes a date"
+    else:
+        note = f"numeric date order {order}"
+    m, d = (a, b) if order == "mdy" else (b, a)
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        raise NotEvent(f"no such date: {hit.text} ({order})") from None
+    return finish(hit, C.day_span(day, None, ctx.tz), hit.rule.kind, [note])
