@@ -84,6 +84,7 @@ Resolution rules
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -212,7 +213,8 @@ def _read(
                 res = compose(hit, chosen[i + 1], ctx)
                 if res is not None:
                     b = chosen[i + 1]
-                    hit = Hit(RANGE, hit.start, b.end, text[hit.start : b.end], {})
+                    rule = dataclasses.replace(RANGE, name=f"{RANGE.name}:{hit.rule.name}+{b.rule.name}")
+                    hit = Hit(rule, hit.start, b.end, text[hit.start : b.end], {})
                     skip_next = True
             if res is None:
                 res = hit.rule.resolve(hit, ctx)

@@ -451,6 +451,8 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
         minute = 15 * num(g["qk"], 1, 3)
     elif g.get("mi") or g.get("mm"):
         raw = g.get("mi") or g.get("mm") or ""
+        if raw[:1] in "零〇○" and raw[1:].isdigit():
+            raw = raw[1:]  # 8点零5分
         minute = num(raw, 0, 59, digitwise=raw[:1] in "零〇○")  # 九点零九: minute 9
     ampm = W.key(g.get("ampm")).replace(".", "")
     days = 0

@@ -71,7 +71,13 @@ EN_RULES: tuple[Rule, ...] = (
         ),
         S.resolve_nth_weekday,
     ),
-    Rule("en-weekend", "en", "relative", c(r"\b(?:over|during)\s+the\s+weekend\b", re.I), S.resolve_weekend),
+    Rule(
+        "en-weekend",
+        "en",
+        "relative",
+        c(r"\b(?:(?:over|during)\s+the|this\s+past)\s+weekend\b", re.I),
+        S.resolve_weekend,
+    ),
     Rule(
         "en-numeric-date",
         "en",
