@@ -10,11 +10,14 @@ day, not an hour.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
 from sitegen.dates import PARTS_OF_DAY, PRECISIONS, When, calendar_end
+from sitegen.extract import temporal_words as W
 
 UNIT_PRECISION = {
     "minute": "minute", "hour": "hour", "day": "day", "week": "day",
@@ -198,3 +201,21 @@ def weekday_on_or_before(d: date, weekday: int) -> date:
 
 def week_monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
+
+
+# -- zones ---------------------------------------------------------------------------
+def apply_zone(when: When, zone: str | None, notes: list[str]) -> When:
+    if not zone:
+        return when
+    name = W.ZONES.get(W.key(zone))
+    if name is None:
+        notes.append(f"{zone}: the place's local time, zone not given")
+        return dataclasses.replace(when, approximate=True)
+    if when.precision not in ("hour", "minute"):
+        notes.append(f"date as written in {zone}")
+        return when
+    local = when.start.replace(tzinfo=ZoneInfo(name))
+    start = local.astimezone(when.start.tzinfo)
+    if start != when.start:
+        notes.append(f"{zone} converted to the publication's zone")
+    return dataclasses.replace(when, start=start)

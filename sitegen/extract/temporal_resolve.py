@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
@@ -201,7 +200,7 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     srcs: set[str] = set()
     when, names_year = _calendar_base(hit, ctx, notes, srcs)
     when = _refine_time(when, g, ctx, notes)
-    when = _apply_zone(when, g.get("tzp") or g.get("tze"), notes)
+    when = C.apply_zone(when, g.get("tzp") or g.get("tze"), notes)
     when = _apply_offset(when, g.get("tzo"), notes)
     if prep == "by":
         raise NotEvent(f"deadline or target ('by'), not a happening: {hit.text} → {describe(when)}")
@@ -478,23 +477,6 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
     if hour > 23:
         raise Skip("hour")
     return hour, minute, days
-
-
-def _apply_zone(when: When, zone: str | None, notes: list[str]) -> When:
-    if not zone:
-        return when
-    name = W.ZONES.get(W.key(zone))
-    if name is None:
-        notes.append(f"{zone}: the place's local time, zone not given")
-        return dataclasses.replace(when, approximate=True)
-    if when.precision not in ("hour", "minute"):
-        notes.append(f"date as written in {zone}")
-        return when
-    local = when.start.replace(tzinfo=ZoneInfo(name))
-    start = local.astimezone(when.start.tzinfo)
-    if start != when.start:
-        notes.append(f"{zone} converted to the publication's zone")
-    return dataclasses.replace(when, start=start)
 
 
 def _apply_offset(when: When, tzo: str | None, notes: list[str]) -> When:
