@@ -8,11 +8,19 @@ as ``kind="not-event"`` with the reason, never guessed.
 
 How it works
 ------------
-1. Every rule in `temporal_rules.RULES` (name, regex, resolver) is matched
-   over the passage.  Matches that overlap are settled by length (the longest
-   wins), then by rule order.  The survivors are read left to right.
-2. Each resolver (`temporal_resolve`) turns its match into a `When` or a
-   reasoned non-event.  Dated mentions become anchors for later ones.
+1. Every rule in `temporal_rules.RULES` (name, regex, resolver; the rules live
+   by language in `temporal_rules_zh`/`_en`/`_common`, their order is the data
+   `temporal_rules.ORDER`) is matched over the passage, read through a
+   same-length Traditional-to-Simplified fold (`temporal_fold`: ``上個禮拜三``
+   is read as ``上个礼拜三``, the mention keeps the original text).  Matches
+   that overlap are settled by length (the longest wins), then by rule order.
+   The survivors are read left to right.
+2. Each resolver (`temporal_resolve`, `temporal_offsets`, `temporal_spans`,
+   `temporal_holidays`, `temporal_eras`) turns its match into a `When` or a
+   reasoned non-event.  Two mentions joined by a range word (``至``, ``到``,
+   ``—``, ``until``) are read as one range (`temporal_compose`): the end with
+   the start as its anchor, judged as one.  Dated mentions become anchors for
+   later ones.
 3. Every dated mention is then judged against the publication time: plan and
    target wording makes it a non-event, anything after the publication day is
    a non-event, and vague ranges are cut at the publication day.
@@ -36,6 +44,12 @@ Resolution rules
 * **Missing month** (``三十一日``): the month of the latest dated mention, else
   the publication month (the previous month if the day is more than one day
   after the publication day).
+* **Two-digit years** (``19年底``, ``15年3月2日``, ``九八年``, ``'98``): the
+  latest such year not after publication; ``15年`` alone is a count of years,
+  and ``三四年``/``七八年`` (digits in a row) fuzzy counts.
+* **A weekday written with a date** (``3月10日周二上午``, ``Tuesday, March 10``)
+  checks it and never moves it: a contradiction is flagged (approximate, and
+  the explanation says so).
 * **Weekdays**: ``周三``/``on Wednesday`` is the most recent Wednesday on or
   before publication; ``上周五`` is Friday of the previous Monday-based week;
   ``本周X`` is this week's (a non-event if still to come); ``last Friday`` is
@@ -47,6 +61,11 @@ Resolution rules
   ``上半年``/``下半年``/quarters exact month ranges.
 * **Recently**: ``近日``/``日前`` the 7 days up to publication, ``近几天`` 4,
   ``前几天`` 7 to 1 days before (see `temporal_words.RECENT`), approximate.
+* **Counted spans** (`temporal_spans`): ``近30天``/``过去一周``/``over the past two
+  weeks`` run from that many units before publication to publication;
+  ``上两周``/``上季度``/``last quarter`` are the whole units before the current
+  one; ``今年前五个月``/``前三季度`` the first units of a year; ``this quarter``
+  from its start; ``the first Monday of March`` counts weekdays in a month.
 * **Counted offsets**: ``N天前``/``N years ago`` count back from publication.
   ``N年后``/``N days later`` count forward from the latest dated mention in the
   passage, ``距离…才过去72小时``/``N days earlier`` count back from it; with no
@@ -57,7 +76,11 @@ Resolution rules
   =1–2) give ranges; year and month counts are approximate.  The result is at
   the coarser of the anchor's precision and the unit's (three days after 8 pm
   is a day), and approximate when the anchor is vague at that precision.
-* **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm; ``深夜/夜里``
+* **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
+  ``晚上8点到10点``); an end before its start whose year was inferred is the
+  next year's; ``X起`` alone dates its start.
+* **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm (``晚上5点`` is 17:00);
+  ``20时1刻`` is 20:15, ``九点零九`` 9:09; ``深夜/夜里``
   hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and
   ``晚上12点`` are the midnights that start and end the day.  ``N点`` with no
   part of day is read as written (08:00), a known ambiguity.  A part of day or
@@ -67,16 +90,23 @@ Resolution rules
   time`` (zone unknown) makes the value approximate.
 * **Seasons and holidays**: ``去年夏天``/``last summer`` are approximate
   northern-hemisphere month ranges; fixed-date holidays (``元旦``, ``国庆期间``,
-  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar holidays and
-  dates (``春节``, ``中秋节``, ``农历腊月二十三``) are not converted.
-* **Not events**: durations (``将近3个小时``, ``过去半年``, ``for three hours``),
+  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar dates and
+  holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``) are converted with
+  lunar-python and US holidays kept by weekday (``Thanksgiving 2024``) counted
+  (`temporal_holidays`); decades and centuries (``上世纪80年代``, ``the late
+  '80s``, ``19世纪``) are year spans (`temporal_eras`).
+* **Numeric dates** ``3/2/2026``: the day/month order is a setting
+  (``numeric_order``), never guessed; unset, one valid both ways is reported
+  ambiguous.  ``2/2026`` is a month.
+* **Not events**: durations (``将近3个小时``, ``for three hours``, ``in the next 3 months``),
   plans and targets (``目标/计划/预计/将于/争取/有望…``, ``will/plans to/by…``,
   and anything starting after the publication day), open-ended periods
   (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
   ``早晨起来``), ages, ordinal counts, and numbers that look like dates (prices,
   percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
-  model names ``A320``, phone numbers), lunar-calendar dates (not converted),
-  impossible dates (``2月30日``), and relative words too vague to bound
+  model names ``A320``, phone numbers), impossible dates (``2月30日``),
+  arithmetic past the calendar (a record published 9999-12-31 is dated, its
+  ``明年`` is not), and relative words too vague to bound
   (``许多年后``, ``many years ago``, ``当年`` with no year before it).
 
 ``published`` should be aware; a naive one is taken as Asia/Shanghai time.

@@ -79,7 +79,10 @@ def _current_start(pub: date, unit: str) -> date:
 def resolve_span(hit: Hit, ctx: Ctx) -> Resolved | None:
     g = hit.g
     unit = _unit(g.get("unit"))
-    n, vague = _count(g, hit.rule.lang)
+    if g.get("n") == "半":  # 过去半年: six months, 近半个月: fifteen days
+        unit, n, vague = ("month", 6, False) if unit == "year" else ("day", 15, False)
+    else:
+        n, vague = _count(g, hit.rule.lang)
     pub, tz = ctx.pub_date, ctx.tz
     if g.get("first") or (
         W.key(g.get("spre")) == "前" and unit == "quarter"
