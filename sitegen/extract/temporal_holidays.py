@@ -43,7 +43,7 @@ ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
 # holiday period words -> (days before, days after) the day, approximate; 春节 is longer
 PERIODS: dict[str, tuple[int, int]] = {
     "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (3, -1), "当天": (0, 0),
-    "长假": (1, 6), "黄金周": (1, 6),
+    "长假": (1, 6), "黄金周": (1, 6), "档": (1, 6), "档期": (1, 6),
 }  # fmt: skip
 SPRING_PERIOD = (1, 7)
 

@@ -363,7 +363,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<lh>{W.alt(H.ZH_MOVING_HOLIDAYS)})"
-            r"(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周)?"
+            r"(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周|档期|档)?"
         ),
         H.resolve_moving_holiday,
         check=lunar_holiday_ok,
