@@ -124,7 +124,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
-from sitegen.extract.temporal_compose import RANGE, compose, joins
+from sitegen.extract.temporal_compose import RANGE, WEEKDAY_DATE, compose, joins, weekday_before, weekday_date
 from sitegen.extract.temporal_context import (
     ROLLED_BACK,
     Anchor,
@@ -239,13 +239,16 @@ def _read(
             continue
         try:
             res = None
-            if i + 1 < len(chosen) and joins(folded, hit, chosen[i + 1]):
-                res = compose(hit, chosen[i + 1], ctx)
-                if res is not None:
-                    b = chosen[i + 1]
-                    rule = dataclasses.replace(RANGE, name=f"{RANGE.name}:{hit.rule.name}+{b.rule.name}")
-                    hit = Hit(rule, hit.start, b.end, text[hit.start : b.end], {})
-                    skip_next = True
+            b = chosen[i + 1] if i + 1 < len(chosen) else None
+            composed = None
+            if b is not None and joins(folded, hit, b):
+                res, composed = compose(hit, b, ctx), RANGE
+            elif b is not None and weekday_before(folded, hit, b):
+                res, composed = weekday_date(hit, b, ctx), WEEKDAY_DATE
+            if res is not None and composed is not None and b is not None:
+                rule = dataclasses.replace(composed, name=f"{composed.name}:{hit.rule.name}+{b.rule.name}")
+                hit = Hit(rule, hit.start, b.end, text[hit.start : b.end], {})
+                skip_next = True
             if res is None:
                 res = hit.rule.resolve(hit, ctx)
             if res is None:

@@ -16,6 +16,9 @@ mentions joined by a range word (``至``, ``到``, ``起至``, ``—``, ``-``,
   future range leaks a past date.  Its precision is the coarser of the two
   ends (``2019.05.29 15:20-2020.01.12`` is a range of days).
 
+A weekday written just before a date (``周日，二月十号``) is composed the same
+way: it checks the date, as a weekday after a date does, and never moves it.
+
 Which compositions exist is data (`COMPOSITIONS`); the corpus exercises each.
 """
 
@@ -42,7 +45,30 @@ _OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 RANGE = Rule("compose-range", "any", "absolute", re.compile(r"(?!)"), lambda hit, ctx: None)
 """The rule a composed range reports (for ``sitegen import --explain``); it matches nothing itself."""
 
-COMPOSITIONS: tuple[Rule, ...] = (RANGE,)
+WEEKDAY_DATE = Rule("compose-weekday", "any", "absolute", re.compile(r"(?!)"), lambda hit, ctx: None)
+"""The rule a weekday-then-date mention reports."""
+
+COMPOSITIONS: tuple[Rule, ...] = (RANGE, WEEKDAY_DATE)
+_WEEKDAY_GAP = re.compile(r"[ \t\u00a0\u3000]?[,，、]?[ \t\u00a0\u3000]?")
+
+
+def weekday_before(text: str, a: Hit, b: Hit) -> bool:
+    """``周日，二月十号``: a bare weekday right before a date of its own day."""
+    return (
+        a.rule.name == "zh-weekday"
+        and not a.g.get("wrel")
+        and not (a.g.get("pod") or a.g.get("h"))
+        and bool(b.g.get("d"))
+        and not b.g.get("pwd")
+        and b.rule.kind != "not-event"
+        and _WEEKDAY_GAP.fullmatch(text, a.end, b.start) is not None
+    )
+
+
+def weekday_date(a: Hit, b: Hit, ctx: Ctx) -> Resolved | None:
+    """The date ``b`` checked by the weekday ``a``."""
+    checked = dataclasses.replace(b, g={**b.g, "pwd": a.g.get("wd")})
+    return b.rule.resolve(checked, ctx)
 
 
 def resolve_range_end(hit: Hit, ctx: Ctx) -> Resolved | None:

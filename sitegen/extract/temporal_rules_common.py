@@ -151,7 +151,7 @@ def c(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # -- checks ---------------------------------------------------------------------
 def bare_day_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """三十一日 / 7日 alone: Arabic digits, or a time attached, or a clause break after."""
-    if g.get("open") == "前":
+    if g.get("open") in ("前", "之前", "以前") or (g.get("d") or "")[:1] in "两俩":
         return False  # 3日前: 3 days ago, or before the 3rd? the offset rule calls it ambiguous
     attached = g.get("pod") or g.get("h") or g.get("pwd")
     nxt = text[end : end + 1]

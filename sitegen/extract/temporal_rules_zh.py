@@ -57,15 +57,21 @@ def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) 
 CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
 
 
+_LASTED = re.compile(r"(?:了|持续|历时|长达|耗时|用时|花费|花|达|约|将|需要?|超过|不到|仅|只)[ \t]?$")
+
+
 def span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """近/过去/前 need a count (近日 is a recent word); 前N天 and 前一周 read as "N days ago" or
-    "the week before" as often as a span, and are left to those rules."""
+    "the week before" as often as a span, and are left to those rules; after 持续了/长达/历时
+    ``近两个小时`` is "nearly two hours", a duration."""
+    if _LASTED.search(text, max(0, start - 3), start):
+        return False
     pre = g.get("spre") or ""
     if pre in ("上", "这", "本"):
         return True
     if not g.get("n"):
         return False
-    return not (pre == "前" and (g.get("unit") in ("天", "日") or g.get("n") == "一"))
+    return not (pre == "前" and (g.get("unit") in ("天", "日", "小时", "钟头", "分钟") or g.get("n") == "一"))
 
 
 ZH_RULES: tuple[Rule, ...] = (
@@ -75,7 +81,8 @@ ZH_RULES: tuple[Rule, ...] = (
         "relative",
         c(
             rf"(?<![{AD}{CN}])(?P<spre>最近的?|过去的?|近|前|上|这|本)(?P<n>{AMT}|半(?=个?[年月]))?(?P<ge>个)?{SP}"
-            r"(?P<unit>季度|天|日|周|星期|礼拜|月|年)(?![代度初中底末龄级纪轻前后了])(?:以来|来|里|内|之内|中)?"
+            r"(?P<unit>季度|天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(?![代度初中底末龄级纪轻前后了])"
+            r"(?:以来|来|里|内|之内|中)?"
         ),
         S.resolve_span,
         check=span_ok,

@@ -29,7 +29,8 @@ TRAILING = {"近": "trailing", "最近": "trailing", "过去": "trailing", "过�
             "前": "trailing", "最近的": "trailing", "past": "trailing", "last": "trailing",
             "previous": "trailing", "上": "whole", "这": "current", "本": "current",
             "this": "current", "the current": "current"}  # fmt: skip
-SPAN_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month",
+SPAN_UNITS = {"小时": "hour", "钟头": "hour", "分钟": "minute",
+              "天": "day", "日": "day", "周": "week", "星期": "week", "礼拜": "week", "月": "month",
               "年": "year", "季度": "quarter", "quarter": "quarter"}  # fmt: skip
 
 
@@ -89,8 +90,13 @@ def resolve_span(hit: Hit, ctx: Ctx) -> Resolved | None:
     ):  # 今年前五个月, 2023年前两个季度, 前三季度: the first units of a year
         return _first_of_year(hit, ctx, unit, n)
     how = TRAILING.get(W.key(g.get("spre")), "trailing")
-    if unit in ("hour", "minute"):
-        raise NotEvent(f"duration: {hit.text}")
+    if unit in ("hour", "minute"):  # 近两小时, 上两分钟: up to the publication time itself
+        if how == "current":
+            raise NotEvent(f"duration: {hit.text}")
+        step = timedelta(hours=n) if unit == "hour" else timedelta(minutes=n)
+        start = C.truncate(ctx.published - step, "minute")
+        when = When(start, "minute", C.truncate(ctx.published, "minute") + timedelta(minutes=1), None, vague)
+        return finish(hit, when, "relative", [f"{n} {unit}(s) up to publication"])
     if how == "current":  # 这两周, 本季度, this quarter
         when = C.day_span(_current_start(pub, unit), pub, tz)
         note = f"this {unit} up to publication"

@@ -28,7 +28,8 @@ def key(word: str | None) -> str:
 DAY_WORDS: dict[str, tuple[str, int]] = {
     "今天": ("pub", 0), "今日": ("pub", 0), "昨天": ("pub", -1), "昨日": ("pub", -1),
     "前天": ("pub", -2), "前日": ("pub", -2), "大前天": ("pub", -3), "明天": ("pub", 1),
-    "明日": ("pub", 1), "后天": ("pub", 2),
+    "明日": ("pub", 1), "后天": ("pub", 2), "寻日": ("pub", -1), "琴日": ("pub", -1),
+    "听日": ("pub", 1),
     "当天": ("anchor", 0), "当日": ("anchor", 0), "同日": ("anchor", 0), "同一天": ("anchor", 0),
     "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
     "前一天": ("anchor", -1), "前一日": ("anchor", -1),
