@@ -42,12 +42,13 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?P<spre>past|last|previous)\s+"
+            r"\b(?:(?:over|in|during|for|within|throughout)\s+)?(?P<the>the\s+)?(?P<spre>past|last|previous)\s+"
             rf"(?:(?P<n>{EN_NUMBER_RE}|few|several|couple\s+of)\s+)?"
-            r"(?P<unit>days?|weeks?|months?|quarters?|years?|decades?)\b(?!\s+of\b)",
+            r"(?P<unit>minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b(?!\s+of\b)",
             re.I,
         ),
         S.resolve_span,
+        check=needs_something("the", "n"),  # "last week" alone is the week before this one
     ),
     Rule(
         "en-quarter-rel",
@@ -65,8 +66,9 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            r"\bthe\s+(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-            rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+{EN_MON}(?:,?\s+{EN_YEAR})?",
+            r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+            rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
+            r"|(?P<mrel>last month|this month|the previous month))",
             re.I,
         ),
         S.resolve_nth_weekday,

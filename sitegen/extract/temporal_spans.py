@@ -148,6 +148,10 @@ def resolve_nth_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
     """the first Monday of March, the last weekend of October 2025."""
     g = hit.g
     notes: list[str] = []
+    if g.get("mrel"):  # the first Monday of last month
+        shift = 0 if W.key(g["mrel"]) == "this month" else -1
+        y, m = C.add_months(ctx.pub_date.year, ctx.pub_date.month, shift)
+        return finish(hit, _weekday_span(_nth(y, m, g), g, ctx), hit.rule.kind, notes)
     m = W.en_month(g.get("mon"))
     if m is None:
         raise Skip("month")
@@ -157,10 +161,12 @@ def resolve_nth_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
         while _nth(y, m, g) > ctx.pub_date:
             y -= 1
         notes.append(f"year {y}: the latest in which it has come by publication")
-    first = _nth(y, m, g)
+    return finish(hit, _weekday_span(_nth(y, m, g), g, ctx), hit.rule.kind, notes)
+
+
+def _weekday_span(first: date, g: dict[str, str | None], ctx: Ctx) -> When:
     weekend = W.key(g.get("wd")) == "weekend"
-    when = C.day_span(first, first + timedelta(days=1) if weekend else None, ctx.tz)
-    return finish(hit, when, hit.rule.kind, notes)
+    return C.day_span(first, first + timedelta(days=1) if weekend else None, ctx.tz)
 
 
 def _nth(y: int, m: int, g: dict[str, str | None]) -> date:
