@@ -60,6 +60,8 @@ ORDER: tuple[str, ...] = (
     "en-day-rel",
     "en-weekday",
     "en-period",
+    "en-weekday-of-week",
+    "en-weekdays-ago",
     "en-nth-weekday",
     "en-numeric-date",
     "en-numeric-month",

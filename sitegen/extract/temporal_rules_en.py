@@ -36,6 +36,15 @@ from sitegen.extract.temporal_rules_common import (
     range_words_ok,
 )
 
+
+def en_span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "last week" alone is the week before this one (`en-period`), and "the previous month"
+    the month before a date named earlier: a span up to publication needs "the past/last" or a count."""
+    if g.get("n"):
+        return True
+    return bool(g.get("the")) and (g.get("spre") or "").lower() != "previous"
+
+
 EN_RULES: tuple[Rule, ...] = (
     Rule(
         "en-span",
@@ -48,7 +57,25 @@ EN_RULES: tuple[Rule, ...] = (
             re.I,
         ),
         S.resolve_span,
-        check=needs_something("the", "n"),  # "last week" alone is the week before this one
+        check=en_span_ok,
+    ),
+    Rule(
+        "en-weekday-of-week",
+        "en",
+        "relative",
+        c(
+            rf"\b(?:(?P<wd>{EN_WD_NAMES})\s+(?:of|from)\s+(?P<wkrel>last|this|next|the\s+previous)\s+week"
+            rf"|(?P<wkrel2>last|this|next)\s+week's\s+(?P<wd2>{EN_WD_NAMES}))\b",
+            re.I,
+        ),
+        S.resolve_weekday_of_week,
+    ),
+    Rule(
+        "en-weekdays-ago",
+        "en",
+        "relative",
+        c(rf"\b(?P<n>{EN_NUMBER_RE})\s+(?P<wd>{EN_WD_NAMES})s\s+(?:ago|back)\b", re.I),
+        S.resolve_weekdays_ago,
     ),
     Rule(
         "en-quarter-rel",
@@ -68,7 +95,7 @@ EN_RULES: tuple[Rule, ...] = (
         c(
             r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
             rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
-            r"|(?P<mrel>last month|this month|the previous month))",
+            r"|(?P<mrel>last month|this month|the previous month|the month))",
             re.I,
         ),
         S.resolve_nth_weekday,
@@ -141,7 +168,11 @@ EN_RULES: tuple[Rule, ...] = (
         "en-floating-holiday",
         "en",
         "absolute",
-        c(rf"\b(?P<fh>{W.alt(W.EN_FLOATING)})(?:\s+(?:of\s+)?{EN_YEAR})?(?![\w'])", re.I),
+        c(
+            rf"\b(?P<fh>{W.alt(W.EN_FLOATING)})(?:\s+(?:of\s+)?(?:{EN_YEAR}|(?P<yrel>last year|this year)))?"
+            r"(?![\w'])",
+            re.I,
+        ),
         H.resolve_floating,
     ),
     Rule(

@@ -149,7 +149,7 @@ def resolve_nth_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
     g = hit.g
     notes: list[str] = []
     if g.get("mrel"):  # the first Monday of last month
-        shift = 0 if W.key(g["mrel"]) == "this month" else -1
+        shift = 0 if W.key(g["mrel"]) in ("this month", "the month") else -1
         y, m = C.add_months(ctx.pub_date.year, ctx.pub_date.month, shift)
         return finish(hit, _weekday_span(_nth(y, m, g), g, ctx), hit.rule.kind, notes)
     m = W.en_month(g.get("mon"))
@@ -179,6 +179,28 @@ def _nth(y: int, m: int, g: dict[str, str | None]) -> date:
     if index is None or index >= len(days):
         raise Skip(nth)
     return days[index]
+
+
+@guarded
+def resolve_weekday_of_week(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """sunday from last week, last week's sunday, monday of this week: weeks start on Monday."""
+    g = hit.g
+    rel = W.key(g.get("wkrel") or g.get("wkrel2"))
+    shift = {"last": -1, "the previous": -1, "this": 0, "next": 1}[rel]
+    wd = W.WEEKDAYS[W.key(g.get("wd") or g.get("wd2"))]
+    day = C.week_monday(ctx.pub_date) + timedelta(weeks=shift, days=wd)
+    return finish(hit, C.day_span(day, None, ctx.tz), hit.rule.kind, ["weeks start on Monday"])
+
+
+@guarded
+def resolve_weekdays_ago(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """2 thursdays ago: the latest Thursday before publication, and then weeks back."""
+    n, vague = _count(hit.g, "en")
+    if vague:
+        raise NotEvent(f"too vague to date: {hit.text}")
+    latest = C.weekday_on_or_before(ctx.pub_date - timedelta(days=1), W.WEEKDAYS[W.key(hit.g.get("wd"))])
+    day = latest - timedelta(weeks=n - 1)
+    return finish(hit, C.day_span(day, None, ctx.tz), hit.rule.kind, [f"the {n}th such weekday back"])
 
 
 @guarded

@@ -34,7 +34,8 @@ DAY_WORDS: dict[str, tuple[str, int]] = {
     "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
     "前一天": ("anchor", -1), "前一日": ("anchor", -1),
     "today": ("pub", 0), "yesterday": ("pub", -1), "the day before yesterday": ("pub", -2),
-    "tomorrow": ("pub", 1), "that day": ("anchor", 0), "the same day": ("anchor", 0),
+    "tomorrow": ("pub", 1), "day before yesterday": ("pub", -2), "that day": ("anchor", 0),
+    "the same day": ("anchor", 0),
     "the next day": ("anchor", 1), "the following day": ("anchor", 1),
     "the previous day": ("anchor", -1), "the day before": ("anchor", -1),
 }  # fmt: skip
