@@ -27,6 +27,7 @@ from sitegen.extract.temporal_rules import ORDER, RULES
 from sitegen.extract.temporal_rules_common import ANY_RULES
 from sitegen.extract.temporal_rules_en import EN_RULES
 from sitegen.extract.temporal_rules_zh import ZH_RULES
+from tests.test_temporal import PIECES, ROWS  # the older table exercises the not-event rules
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -105,8 +106,6 @@ def test_rule_order_names_every_rule_once() -> None:
 
 
 def test_every_rule_and_composition_is_exercised_by_the_corpora() -> None:
-    from tests.test_temporal import ROWS  # the older table exercises the not-event rules
-
     used: set[str] = set()
     for _, row in POSITIVE + NEGATIVE:
         mentions = find_times(row["text"], published_at(row["published"]))
@@ -224,3 +223,24 @@ def test_simplified_and_traditional_resolve_alike(row: dict[str, str]) -> None:
     assert [(m.start, m.end, m.when and m.when.to_fields()) for m in simple] == [
         (m.start, m.end, m.when and m.when.to_fields()) for m in hant
     ], (row["text"], hant_text)
+
+
+EXTREME = st.builds(
+    lambda dt, tz: dt.replace(tzinfo=tz),
+    st.one_of(
+        st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(1, 3, 1)),
+        st.datetimes(min_value=datetime(9999, 10, 1), max_value=datetime(9999, 12, 31, 23, 59)),
+    ),
+    st.sampled_from([SHANGHAI, ZoneInfo("UTC")]),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(PIECES), max_size=20).map("".join), published=EXTREME)
+def test_the_calendar_edges_never_crash(text: str, published: datetime) -> None:
+    """A record published on 0001-01-01 or 9999-12-31 is read; arithmetic past the calendar is a
+    not-event that says so, never an OverflowError."""
+    for m in find_times(text, published):
+        assert text[m.start : m.end] == m.text
+        if m.when is not None:
+            assert m.when.period_end() >= m.when.start

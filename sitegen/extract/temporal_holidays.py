@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 
@@ -27,6 +28,9 @@ from sitegen.extract import temporal_words as W
 from sitegen.extract.cn_numerals import parse_int
 from sitegen.extract.temporal_context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
 from sitegen.extract.temporal_resolve import year_of
+
+# lunar_python computes a whole lunar year (its new moons and solar terms) for each conversion,
+# about 20 ms; the conversions below are pure, so each is computed once per process.
 
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 
@@ -48,6 +52,7 @@ PERIODS: dict[str, tuple[int, int]] = {
 SPRING_PERIOD = (1, 7)
 
 
+@lru_cache(maxsize=4096)
 def _lunar(year: int, month: int, day: int) -> date:
     """The solar date of lunar ``year``-``month``-``day`` (day 0: the month's last day)."""
     from lunar_python import Lunar, LunarYear
@@ -61,6 +66,7 @@ def _lunar(year: int, month: int, day: int) -> date:
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
+@lru_cache(maxsize=1024)
 def _solar_term(year: int, name: str) -> date:
     from lunar_python import Lunar
 
