@@ -97,8 +97,8 @@ def resolve_span(hit: Hit, ctx: Ctx) -> Resolved | None:
         start = C.truncate(ctx.published - step, "minute")
         when = When(start, "minute", C.truncate(ctx.published, "minute") + timedelta(minutes=1), None, vague)
         return finish(hit, when, "relative", [f"{n} {unit}(s) up to publication"])
-    if how == "current":  # 这两周, 本季度, this quarter
-        when = C.day_span(_current_start(pub, unit), pub, tz)
+    if how == "current":  # 本季度, this quarter; 这两周: this week and the one before
+        when = C.day_span(_back(_current_start(pub, unit), unit, n - 1), pub, tz)
         note = f"this {unit} up to publication"
     elif how == "whole" or W.key(g.get("whole")):  # 上两周, 上季度, 上一年, last quarter
         end = _current_start(pub, unit)
