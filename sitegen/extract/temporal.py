@@ -367,9 +367,7 @@ _PLAN_AFTER_EN = re.compile(
 
 
 # an effective date being announced: only consulted for month-days moved to last year
-_EFFECTIVE_AFTER_ZH = re.compile(
-    r"^(?:起|开始)(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)|^(?:正式)?生效"
-)
+_EFFECTIVE_AFTER_ZH = re.compile(r"^(?:起|开始)?(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)")
 _EFFECTIVE_BEFORE_EN = re.compile(
     r"\b(?:takes?|taking)\s+effect\s+(?:on|from)?\s*$|\b(?:effective|starting|beginning)\s+(?:on\s+)?$",
     re.I,

@@ -11,6 +11,7 @@ not done here: `temporal.find_times` applies them to every result.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime, timedelta
 
 from sitegen.dates import When
@@ -205,6 +206,8 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     if prep == "by":
         raise NotEvent(f"deadline or target ('by'), not a happening: {hit.text} → {describe(when)}")
     when = _check_weekday(when, g.get("pwd"), notes)
+    if g.get("qi"):
+        when = _from_on(hit, when, ctx, notes)
     kind = "anchored" if "anchor" in srcs else "relative" if "pub" in srcs else hit.rule.kind
     return finish(hit, when, kind, notes, names_year)
 
@@ -279,6 +282,21 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
             return C.month_span(y, 3 * q - 2, tz, (y, 3 * q)), False
         return C.year_span(y, y, tz), False
     return _anchor_day(hit, ctx, notes, srcs), False
+
+
+_STARTS_RULE = re.compile(r"(?:开始)?(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)")
+
+
+def _from_on(hit: Hit, when: When, ctx: Ctx, notes: list[str]) -> When:
+    """``5月8日起``, ``2001年起至今``: from that date up to publication, both ends kept; a rule
+    taking effect (``1月5日起施行``) is dated at its start, the happening."""
+    if _STARTS_RULE.match(ctx.text, hit.end) or when.start >= ctx.day_end:
+        notes.append("the start of a period that runs on")
+        return when
+    precision = "day" if when.precision == "part-of-day" else when.precision
+    notes.append("from then up to publication")
+    end = C.ceil_unit(ctx.day_end, precision)
+    return C.span(C.truncate(when.start, precision), end, precision, approximate=when.approximate)
 
 
 def _bare_month_part(part: str, ctx: Ctx, notes: list[str]) -> When:

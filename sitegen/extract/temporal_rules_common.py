@@ -73,8 +73,9 @@ CLOCK_STRICT = (
 )
 TAIL = rf"(?:{SP}(?P<pod>{PODS}))?(?:{SP}{CLOCK})?"
 AFTER = (
-    r"(?:(?P<apost>前后|左右|上下|前夕)|(?P<xu>许)|(?P<open>以前|之前|以后|之后|以来|至今"
-    r"|前(?![往来进去夕后一天日晚])|后(?![来续期面半])))?"
+    r"(?:(?P<apost>前后|左右|上下|前夕)|(?P<xu>许)|(?P<open>以前|之前|以后|之后|以来"
+    r"|前(?![往来进去夕后一天日晚])|后(?![来续期面半]))"
+    r"|(?P<qi>起(?:至今|到现在|到今天)?(?![来床身草飞诉步点码初始源因])|至今|到现在))?"
 )
 # a weekday after a date belongs to it (3月10日周二上午, 1月7日（周三）): checked, never re-dating
 PWD = r"(?:" + SP + r"[（(]?(?:周|星期|礼拜)(?P<pwd>[一二三四五六日天])(?![一二三四五六日天年])[)）]?)?"
@@ -141,7 +142,7 @@ EN_HEDGE = (
     r"|just over|just under|only|barely)\s+)?"
 )
 EN_NUM = rf"(?P<n>{EN_NUMBER_RE})"
-SEP = r"(?P<sep>或者?|至|到|—|–|－|-|~|～)"
+SEP = r"(?P<sep>或者?|至|到|——|—|–|－|-|~|～)"
 
 
 def c(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -151,6 +152,8 @@ def c(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # -- checks ---------------------------------------------------------------------
 def bare_day_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """三十一日 / 7日 alone: Arabic digits, or a time attached, or a clause break after."""
+    if text[start - 1 : start] == "第":
+        return False  # 第3日: an ordinal count
     if g.get("open") in ("前", "之前", "以前") or (g.get("d") or "")[:1] in "两俩":
         return False  # 3日前: 3 days ago, or before the 3rd? the offset rule calls it ambiguous
     attached = g.get("pod") or g.get("h") or g.get("pwd")
