@@ -78,7 +78,8 @@ Resolution rules
   is a day), and approximate when the anchor is vague at that precision.
 * **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
   ``晚上8点到10点``); an end before its start whose year was inferred is the
-  next year's; ``X起`` alone dates its start.
+  next year's; ``5月8日起``/``2001年至今`` run from then up to publication, except a
+  rule taking effect (``1月5日起施行``), dated at its start.
 * **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm (``晚上5点`` is 17:00);
   ``20时1刻`` is 20:15, ``九点零九`` 9:09; ``深夜/夜里``
   hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and

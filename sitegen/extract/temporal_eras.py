@@ -18,25 +18,26 @@ from sitegen.extract.temporal_context import Ctx, Skip
 # part of a decade -> (first, last) year within it; of a century -> within its hundred years
 DECADE_PARTS: dict[str, tuple[int, int]] = {
     "初": (0, 3), "前期": (0, 3), "early": (0, 3), "中期": (3, 6), "mid": (3, 6), "mid-": (3, 6),
-    "末": (7, 9), "后期": (7, 9), "late": (7, 9),
+    "末": (7, 9), "末期": (7, 9), "后期": (7, 9), "late": (7, 9),
 }  # fmt: skip
 CENTURY_PARTS: dict[str, tuple[int, int]] = {
-    "初": (0, 19), "初期": (0, 19), "早期": (0, 29), "上半叶": (0, 49), "中叶": (40, 69),
-    "中期": (40, 69), "下半叶": (50, 99), "末": (80, 99), "末期": (80, 99), "后期": (70, 99),
+    "初": (0, 19), "初期": (0, 19), "末期": (80, 99), "早期": (0, 29), "上半叶": (0, 49), "中叶": (40, 69),
+    "中期": (40, 69), "下半叶": (50, 99), "末": (80, 99), "后期": (70, 99),
     "early": (0, 29), "mid": (40, 69), "mid-": (40, 69), "late": (70, 99),
 }  # fmt: skip
 
 
 def _century_base(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> int | None:
-    """The first year - 1 of the century the text names (1900 for 20世纪/上世纪), or None."""
+    """The hundreds of the century the text names (1900 for 20世纪/上世纪), or None: as news
+    writes them, the 18th century is the 1700s (``18世纪`` = 1700-1799)."""
     word = W.key(g.get("century"))
     if not word:
         return None
     if word.startswith("上"):  # 上世纪, 上个世纪: the one before the publication's
         notes.append("上世纪: the century before publication's")
-        return (ctx.pub_date.year - 1) // 100 * 100 - 100
+        return ctx.pub_date.year // 100 * 100 - 100
     if word.startswith("本"):
-        return (ctx.pub_date.year - 1) // 100 * 100
+        return ctx.pub_date.year // 100 * 100
     raw = word.removesuffix("世纪").removesuffix("century").strip()
     raw = raw.removeprefix("the ").rstrip("stndrh").strip()
     number = parse_int(raw)
@@ -52,7 +53,7 @@ def era(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> When:
         if base is None:
             raise Skip("century")
         first, last = CENTURY_PARTS.get(W.key(g.get("cp")), (0, 99))
-        return C.year_span(base + first + 1, base + last + 1, ctx.tz, approximate=bool(g.get("cp")))
+        return C.year_span(max(1, base + first), base + last, ctx.tz, approximate=bool(g.get("cp")))
     value = parse_int(raw.lstrip("'’‘"), digitwise=True)
     if value is None:
         raise Skip(raw)
