@@ -116,8 +116,9 @@ def resolve_lunar(hit: Hit, ctx: Ctx) -> Resolved | None:
     if g.get("big"):  # 大年初X is the new year's month; 大年三十 its eve
         month, day = (12, 0) if g["big"] == "三十" else (1, _lunar_day(g["big"]))
     else:
-        month, day = _lunar_month(g.get("lm") or g.get("lm2") or ""), _lunar_day(g.get("ld"))
-    leap = (g.get("lm") or g.get("lm2") or "").startswith("闰")
+        word = g.get("lm") or g.get("lm2") or g.get("lm3") or g.get("lm4") or ""
+        month, day = _lunar_month(word), _lunar_day(g.get("ld"))
+    leap = (g.get("lm") or g.get("lm2") or g.get("lm3") or "").startswith("闰")
     m = -month if leap else month
     y = year_of({**g, "y": g.get("y") or g.get("ly")}, ctx, notes, set())
     if day is None:  # a whole lunar month

@@ -49,9 +49,12 @@ from sitegen.extract.temporal_rules_common import (
 
 
 def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
-    """元宵, 端午, 中秋 alone are also foods and words: without 节 they need a period word after."""
+    """元宵, 端午, 中秋 alone are also foods and words: without 节 they need a year before them
+    (零六年端午), 农历, or a period word after (中秋假期)."""
     name = g.get("lh") or ""
-    return name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年") or bool(g.get("period"))
+    if name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年"):
+        return True
+    return any(g.get(k) for k in ("period", "nl", "y", "yy", "yrel"))
 
 
 CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
@@ -356,10 +359,13 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "absolute",
         c(
-            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?:(?P<nl>农历|阴历|旧历){SP}(?:(?P<ly>{YEAR}){SP}年)?"
-            r"(?P<lm>闰?(?:十[一二]|[正一二三四五六七八九十冬腊]))月"
-            r"|(?P<lm2>闰?[正冬腊])月)(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅"
-            r"|十[一二三四五六七八九]|[一二三四五六七八九十](?![十月]))?(?:[日号])?"
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})?"
+            rf"(?:(?P<nl>农历|阴历|旧历){SP}(?:(?P<ly>{YEAR}){SP}年)?"
+            r"(?P<lm>闰?(?:十[一二]|[正一二三四五六七八九十冬腊]|1[0-2]|[1-9]))月"
+            r"|(?P<lm2>闰?[正冬腊])月|(?P<lm3>闰(?:十[一二]|[一二三四五六七八九十]))月"
+            r"|(?P<lm4>十[一二]|[一二三四五六七八九十])月(?=初|廿|卅))"
+            r"(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|廿[一二三四五六七八九]?|卅"
+            r"|十[一二三四五六七八九]|[一二三四五六七八九十](?![十月])|(?<=月)[0-3]?[0-9](?![0-9]))?(?:[日号])?"
             r"|大年(?P<big>三十|初[一二三四五六七八九十])"
         ),
         H.resolve_lunar,
@@ -369,7 +375,8 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "absolute",
         c(
-            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<lh>{W.alt(H.ZH_MOVING_HOLIDAYS)})"
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<nl>农历)?"
+            rf"(?P<lh>{W.alt(H.ZH_MOVING_HOLIDAYS)})"
             r"(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周|档期|档)?"
         ),
         H.resolve_moving_holiday,
