@@ -90,6 +90,11 @@ def resolve_span(hit: Hit, ctx: Ctx) -> Resolved | None:
     ):  # 今年前五个月, 2023年前两个季度, 前三季度: the first units of a year
         return _first_of_year(hit, ctx, unit, n)
     how = TRAILING.get(W.key(g.get("spre")), "trailing")
+    if W.key(g.get("spre")) == "前" and unit == "year" and g.get("n") in ("两", "几"):
+        # 前两年/前几年 in news: "a few years back", like 前两天 for days (temporal_words.RECENT)
+        y = ctx.pub_date.year
+        notes = ["a few years back: 1-5 years before publication"]
+        return finish(hit, C.year_span(y - 5, y - 1, tz, approximate=True), "vague", notes)
     if unit in ("hour", "minute"):  # 近两小时, 上两分钟: up to the publication time itself
         if how == "current":
             raise NotEvent(f"duration: {hit.text}")

@@ -62,7 +62,7 @@ EN_FUSED = [w for w in FUSED if w.isascii()]
 
 # part-of-day words -> (part, how a following hour reads: am | pm | noon | evening | night)
 PARTS: dict[str, tuple[str, str]] = {
-    "凌晨": ("dawn", "dawn"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
+    "凌晨": ("dawn", "dawn"), "黎明": ("dawn", "dawn"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
     "早上": ("morning", "am"), "早间": ("morning", "am"), "上午": ("morning", "am"),
     "早": ("morning", "am"), "晨": ("morning", "am"),
     "中午": ("noon", "noon"), "午间": ("noon", "noon"), "正午": ("noon", "noon"),
@@ -161,7 +161,7 @@ RECENT: dict[str, tuple[int, int]] = {
     "近日": (7, 0), "日前": (7, 0), "近几天": (4, 0), "近几日": (4, 0), "最近几天": (4, 0),
     "最近几日": (4, 0), "这几天": (4, 0), "这两天": (2, 0), "连日来": (4, 0), "连日": (4, 0),
     "近几天来": (4, 0), "近几日来": (4, 0), "这几天来": (4, 0), "最近几天来": (4, 0),
-    "前几天": (7, 1), "前两天": (3, 1), "前些天": (14, 1), "前些日子": (21, 1),
+    "前几天": (7, 1), "前两天": (7, 1), "前些天": (14, 1), "前些日子": (21, 1),
     "in recent days": (4, 0), "over the past few days": (4, 0), "the other day": (7, 1),
     "in recent weeks": (21, 0), "近几周": (21, 0), "最近几周": (21, 0),
 }  # fmt: skip
@@ -170,9 +170,10 @@ RECENT: dict[str, tuple[int, int]] = {
 # Northern-hemisphere seasons, approximate: a season names no exact days.
 SEASONS: dict[str, tuple[int, int]] = {
     "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
+    "暑假": (7, 8), "寒假": (1, 2),
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
 }  # fmt: skip
-ZH_SEASON_WORDS = ["春天", "春季", "夏天", "夏季", "秋天", "秋季", "冬天", "冬季"]
+ZH_SEASON_WORDS = ["春天", "春季", "夏天", "夏季", "秋天", "秋季", "冬天", "冬季", "暑假", "寒假"]
 
 # fixed-date holidays -> (month, day, days it lasts, approximate); lunar holidays are not here
 HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
