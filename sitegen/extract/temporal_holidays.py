@@ -41,7 +41,12 @@ LUNAR_HOLIDAYS: dict[str, tuple[int, int]] = {
     "中秋": (8, 15), "中秋节": (8, 15), "重阳": (9, 9), "重阳节": (9, 9), "腊八": (12, 8),
     "腊八节": (12, 8), "小年": (12, 23), "除夕": (12, 0),
 }  # fmt: skip
-SOLAR_TERMS = {"清明": "清明", "清明节": "清明", "冬至": "冬至", "立春": "立春"}
+TERM_NAMES = (
+    "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至", "小暑", "大暑",
+    "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至", "小寒", "大寒",
+)  # fmt: skip
+SOLAR_TERMS = {**{name: name for name in TERM_NAMES}, "清明节": "清明", "冬至节": "冬至"}
+"""The 24 solar terms (节气): 2017年大寒 is the one in January 2017, as almanacs write it."""
 ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
 
 # holiday period words -> (days before, days after) the day, approximate; 春节 is longer
@@ -68,10 +73,22 @@ def _lunar(year: int, month: int, day: int) -> date:
 
 @lru_cache(maxsize=1024)
 def _solar_term(year: int, name: str) -> date:
+    """The day of solar term ``name`` in the Gregorian ``year``."""
     from lunar_python import Lunar
 
-    solar = Lunar.fromYmd(year, 1, 1).getJieQiTable()[name]
-    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+    # the table of a lunar year runs from the previous 大雪 to the next 惊蛰; the terms of the
+    # next year's start carry pinyin keys (DONG_ZHI), so look at every entry and keep the year's
+    tables = (Lunar.fromYmd(year, 1, 1).getJieQiTable(), Lunar.fromYmd(year + 1, 1, 1).getJieQiTable())
+    names = {name, TERM_PINYIN.get(name, "")}
+    for table in tables:
+        for key, solar in table.items():
+            if key in names and solar.getYear() == year:
+                return date(solar.getYear(), solar.getMonth(), solar.getDay())
+    raise NotEvent(f"no solar term {name} found in {year}")
+
+
+TERM_PINYIN = {"冬至": "DONG_ZHI", "小寒": "XIAO_HAN", "大寒": "DA_HAN", "立春": "LI_CHUN",
+               "雨水": "YU_SHUI", "惊蛰": "JING_ZHE", "大雪": "DA_XUE"}  # fmt: skip
 
 
 def _latest(ctx: Ctx, notes: list[str], day_of: Callable[[int], date]) -> tuple[int, date]:

@@ -54,6 +54,8 @@ def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) 
     name = g.get("lh") or ""
     if name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年"):
         return True
+    if name in H.TERM_NAMES:  # 大雪, 雨水, 白露 are also words: a solar term needs its year
+        return any(g.get(k) for k in ("y", "yy", "yrel"))
     return any(g.get(k) for k in ("period", "nl", "y", "yy", "yrel"))
 
 
