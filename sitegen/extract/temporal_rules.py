@@ -72,6 +72,7 @@ ORDER: tuple[str, ...] = (
     "zh-recent",
     "zh-span",
     "zh-first-units",
+    "zh-month-count",
     "en-ago",
     "en-later",
     "en-earlier",

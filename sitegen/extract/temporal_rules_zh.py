@@ -97,10 +97,22 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "absolute",
         c(
-            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})(?P<first>前)(?P<n>{AMT})(?P<ge>个)?{SP}"
-            r"(?P<unit>季度|月|周|星期|天)"
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})(?:(?P<first>前|头)|(?P<last>后))"
+            rf"(?P<n>{AMT})(?P<ge>个)?{SP}(?P<unit>季度|月|周|星期|天)"
         ),
         S.resolve_span,
+    ),
+    Rule(
+        "zh-month-count",
+        "zh",
+        "absolute",
+        c(
+            rf"(?:(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<m>{N2}){SP}月份?"
+            rf"|(?P<mrel>{W.alt(W.ZH_MONTH_WORDS)}))的?(?:(?P<first>前|头)(?P<n>{AMT}){SP}(?P<unit>天|日)"
+            rf"|(?P<last>最后|后)(?P<n2>{AMT}){SP}(?P<unit2>天|日)"
+            r"|第(?P<wk>[一二三四五1-5])个?(?:周|星期|礼拜)(?![一二三四五六日天1-7]))"
+        ),
+        S.resolve_month_count,
     ),
     Rule(
         "zh-year-range",

@@ -22,7 +22,7 @@ from sitegen.extract import temporal_calendar as C
 from sitegen.extract import temporal_words as W
 from sitegen.extract.cn_numerals import amount, en_amount
 from sitegen.extract.temporal_context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded, num
-from sitegen.extract.temporal_resolve import year_of
+from sitegen.extract.temporal_resolve import infer_year, year_of
 
 # span prefixes -> how the span is counted
 TRAILING = {"近": "trailing", "最近": "trailing", "过去": "trailing", "过去的": "trailing",
@@ -85,8 +85,8 @@ def resolve_span(hit: Hit, ctx: Ctx) -> Resolved | None:
     else:
         n, vague = _count(g, hit.rule.lang)
     pub, tz = ctx.pub_date, ctx.tz
-    if g.get("first") or (
-        W.key(g.get("spre")) == "前" and unit == "quarter"
+    if (
+        g.get("first") or g.get("last") or (W.key(g.get("spre")) == "前" and unit == "quarter")
     ):  # 今年前五个月, 2023年前两个季度, 前三季度: the first units of a year
         return _first_of_year(hit, ctx, unit, n)
     how = TRAILING.get(W.key(g.get("spre")), "trailing")
@@ -138,10 +138,47 @@ def _first_of_year(hit: Hit, ctx: Ctx, unit: str, n: int) -> Resolved:
             y -= 1
         notes.append(f"{y}: the latest year in which they are over by publication")
     start = date(y, 1, 1)
+    if months and g.get("last"):  # 二零二一年后三个月: the year's last months
+        return finish(hit, C.month_span(y, 13 - months, tz, (y, 12)), hit.rule.kind, notes)
     if months:
         return finish(hit, C.month_span(y, 1, tz, (y, months)), hit.rule.kind, notes)
     last = start + _days(unit, n) - timedelta(days=1)
     return finish(hit, C.day_span(start, last, tz), hit.rule.kind, notes)
+
+
+@guarded
+def resolve_month_count(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """3月第三周, 上月第一周, 这个月前两天, 上月最后五天: counted days or weeks of a month."""
+    g, tz = hit.g, ctx.tz
+    notes: list[str] = []
+    if g.get("mrel"):
+        base, delta = W.MONTH_WORDS[W.key(g["mrel"])]
+        if base != "pub":
+            raise NotEvent(f"too vague to date: {g['mrel']} with no month before it")
+        y, m = C.add_months(ctx.pub_date.year, ctx.pub_date.month, delta)
+    else:
+        m = num(g.get("m"), 1, 12)
+        y = year_of(g, ctx, notes, set())
+        if y is None:
+            y = infer_year(m, 1, ctx, notes)
+    last_day = C.month_days(y, m)
+    if g.get("wk"):  # Monday weeks; the first is the first with four of its days in the month
+        first_day = date(y, m, 1)
+        monday = C.week_monday(first_day) + timedelta(weeks=num(g["wk"], 1, 5) - (first_day.weekday() <= 3))
+        notes.append("weeks start on Monday; the first has four of its days in the month (approximate)")
+        return finish(
+            hit, C.day_span(monday, monday + timedelta(days=6), tz, approximate=True), hit.rule.kind, notes
+        )
+    count = amount(g.get("n") or g.get("n2"))
+    if count is None or not 1 <= count.hi <= last_day:
+        raise Skip("days")
+    n = int(count.hi)
+    first, last = (
+        (date(y, m, 1), date(y, m, n))
+        if g.get("first")
+        else (date(y, m, last_day - n + 1), date(y, m, last_day))
+    )
+    return finish(hit, C.day_span(first, last, tz, approximate=not count.exact), hit.rule.kind, notes)
 
 
 def _days(unit: str, n: int) -> timedelta:
