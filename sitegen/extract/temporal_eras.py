@@ -1,6 +1,7 @@
-"""Decades and centuries: ``90年代末``, ``上世纪80年代``, ``十九世纪七十年代``, ``the late '80s``.
+"""Seasons, decades and centuries: ``去年夏天``, ``90年代末``, ``十九世纪七十年代``, ``the late '80s``.
 
-A decade or century names a span of years, never a finer date; its parts
+A season (``去年夏天``, ``暑假``, ``last summer``) is an approximate northern-hemisphere
+month range.  A decade or century names a span of years, never a finer date; its parts
 (``初``/``末``/``early``/``late``…) are approximate spans within it.  A
 two-digit decade with no century (``80年代``, ``the '80s``) is the latest such
 decade that has begun by publication (``20年代`` in 2026 is the 2020s); one
@@ -8,6 +9,8 @@ that is still running is cut at publication by the judge, as every range is.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
@@ -70,3 +73,33 @@ def era(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> When:
         raise Skip(raw)
     first, last = DECADE_PARTS.get(W.key(g.get("dp")), (0, 9))
     return C.year_span(value + first, value + last, ctx.tz, approximate=bool(g.get("dp")))
+
+
+def season(g: dict[str, str | None], y: int | None, ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
+    """去年夏天, 2023年秋季, last summer, the winter of 2023: an approximate month range
+    (``y``: the year the text gives, if any)."""
+    word = W.key(g["season"])
+    first, last = W.SEASONS.get(word) or W.SEASONS[word[0]]
+    rel = W.key(g.get("srel"))
+    if y is None:
+        srcs.add("pub")
+        y = ctx.pub_date.year
+        if rel == "last":  # the latest such season already over at publication
+            while C.midnight(date(*C.add_months(y, first, last - first + 1), 1), ctx.tz) > (ctx.published):
+                y -= 1
+        elif rel == "next":
+            y += 1
+        else:  # this / early / late / the: the latest that has begun
+            while C.midnight(date(y, first, 1), ctx.tz) > ctx.published:
+                y -= 1
+    ey, em = C.add_months(y, first, last - first)
+    when = C.month_span(y, first, ctx.tz, (ey, em), approximate=True)
+    if rel in ("early", "late"):
+        mid = C.add_months(y, first, 1)
+        when = (
+            C.month_span(y, first, ctx.tz, mid, approximate=True)
+            if rel == "early"
+            else C.month_span(*mid, ctx.tz, (ey, em), approximate=True)
+        )
+    notes.append("seasons are read as northern-hemisphere months")
+    return when

@@ -208,3 +208,14 @@ def _floating(name: str, y: int | None, ctx: Ctx, notes: list[str]) -> When:
             y -= 1
         notes.append(f"year {y}: the latest by publication")
     return C.day_span(day_of(y), None, ctx.tz)
+
+
+def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """元宵, 端午, 中秋 alone are also foods and words: without 节 they need a year before them
+    (零六年端午), 农历, or a period word after (中秋假期)."""
+    name = g.get("lh") or ""
+    if name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年"):
+        return True
+    if name in TERM_NAMES:  # 大雪, 雨水, 白露 are also words: a solar term needs its year
+        return any(g.get(k) for k in ("y", "yy", "yrel"))
+    return any(g.get(k) for k in ("period", "nl", "y", "yy", "yrel"))

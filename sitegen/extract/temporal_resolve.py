@@ -229,7 +229,7 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
     if g.get("dec") or g.get("dec2") or g.get("century"):
         return E.era(g, ctx, notes), False
     if g.get("season"):
-        return _season(g, ctx, notes, srcs), False
+        return E.season(g, year_of(g, ctx, notes, srcs), ctx, notes, srcs), False
     if g.get("holiday"):
         return _holiday(g, ctx, notes, srcs), False
     y = year_of(g, ctx, notes, srcs)
@@ -367,38 +367,8 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
     return _year_part(y, part, ctx) if part else C.year_span(y, y, tz)
 
 
-def _season(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
-    """去年夏天, 2023年秋季, last summer, the winter of 2023: an approximate month range."""
-    word = W.key(g["season"])
-    first, last = W.SEASONS.get(word) or W.SEASONS[word[0]]
-    y = year_of(g, ctx, notes, srcs)
-    rel = W.key(g.get("srel"))
-    if y is None:
-        srcs.add("pub")
-        y = ctx.pub_date.year
-        if rel == "last":  # the latest such season already over at publication
-            while C.midnight(date(*C.add_months(y, first, last - first + 1), 1), ctx.tz) > (ctx.published):
-                y -= 1
-        elif rel == "next":
-            y += 1
-        else:  # this / early / late / the: the latest that has begun
-            while C.midnight(date(y, first, 1), ctx.tz) > ctx.published:
-                y -= 1
-    ey, em = C.add_months(y, first, last - first)
-    when = C.month_span(y, first, ctx.tz, (ey, em), approximate=True)
-    if rel in ("early", "late"):
-        mid = C.add_months(y, first, 1)
-        when = (
-            C.month_span(y, first, ctx.tz, mid, approximate=True)
-            if rel == "early"
-            else C.month_span(*mid, ctx.tz, (ey, em), approximate=True)
-        )
-    notes.append("seasons are read as northern-hemisphere months")
-    return when
-
-
 def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
-    """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones are not-events elsewhere)."""
+    """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones: `temporal_holidays`)."""
     month, day, days, approx = W.HOLIDAYS[W.key(g["holiday"])]
     y = year_of(g, ctx, notes, srcs)
     if y is None:

@@ -47,36 +47,7 @@ from sitegen.extract.temporal_rules_common import (
     two_digit_year_ok,
 )
 
-
-def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
-    """元宵, 端午, 中秋 alone are also foods and words: without 节 they need a year before them
-    (零六年端午), 农历, or a period word after (中秋假期)."""
-    name = g.get("lh") or ""
-    if name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年"):
-        return True
-    if name in H.TERM_NAMES:  # 大雪, 雨水, 白露 are also words: a solar term needs its year
-        return any(g.get(k) for k in ("y", "yy", "yrel"))
-    return any(g.get(k) for k in ("period", "nl", "y", "yy", "yrel"))
-
-
 CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
-
-
-_LASTED = re.compile(r"(?:了|持续|历时|长达|耗时|用时|花费|花|达|约|将|需要?|超过|不到|仅|只)[ \t]?$")
-
-
-def span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
-    """近/过去/前 need a count (近日 is a recent word); 前N天 and 前一周 read as "N days ago" or
-    "the week before" as often as a span, and are left to those rules; after 持续了/长达/历时
-    ``近两个小时`` is "nearly two hours", a duration."""
-    if _LASTED.search(text, max(0, start - 3), start):
-        return False
-    pre = g.get("spre") or ""
-    if pre in ("上", "这", "本"):
-        return True
-    if not g.get("n"):
-        return False
-    return not (pre == "前" and (g.get("unit") in ("天", "日", "小时", "钟头", "分钟") or g.get("n") == "一"))
 
 
 ZH_RULES: tuple[Rule, ...] = (
@@ -90,7 +61,7 @@ ZH_RULES: tuple[Rule, ...] = (
             r"(?:以来|来|里|内|之内|中)?"
         ),
         S.resolve_span,
-        check=span_ok,
+        check=S.span_ok,
     ),
     Rule(
         "zh-first-units",
@@ -394,7 +365,7 @@ ZH_RULES: tuple[Rule, ...] = (
             r"(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周|档期|档)?"
         ),
         H.resolve_moving_holiday,
-        check=lunar_holiday_ok,
+        check=H.lunar_holiday_ok,
     ),
     Rule(
         "zh-habitual",

@@ -13,6 +13,7 @@ the judge, as every range is.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -282,3 +283,20 @@ def resolve_numeric(hit: Hit, ctx: Ctx) -> Resolved | None:
     except ValueError:
         raise NotEvent(f"no such date: {hit.text} ({order})") from None
     return finish(hit, C.day_span(day, None, ctx.tz), hit.rule.kind, [note])
+
+
+_LASTED = re.compile(r"(?:了|持续|历时|长达|耗时|用时|花费|花|达|约|将|需要?|超过|不到|仅|只)[ \t]?$")
+
+
+def span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """近/过去/前 need a count (近日 is a recent word); 前N天 and 前一周 read as "N days ago" or
+    "the week before" as often as a span, and are left to those rules; after 持续了/长达/历时
+    ``近两个小时`` is "nearly two hours", a duration."""
+    if _LASTED.search(text, max(0, start - 3), start):
+        return False
+    pre = g.get("spre") or ""
+    if pre in ("上", "这", "本"):
+        return True
+    if not g.get("n"):
+        return False
+    return not (pre == "前" and (g.get("unit") in ("天", "日", "小时", "钟头", "分钟") or g.get("n") == "一"))
