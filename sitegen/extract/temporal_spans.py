@@ -295,6 +295,10 @@ def span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     if _LASTED.search(text, max(0, start - 3), start):
         return False
     pre = g.get("spre") or ""
+    if pre in ("上", "这", "本") and not g.get("n"):
+        # 上季度, 上年, 本季度, 这周; never 这天/这年 (that day, that year: an anchor) or 上天 (heaven)
+        allowed = ("季度", "年") if pre == "上" else ("季度", "周", "星期", "礼拜")
+        return g.get("unit") in allowed
     if pre in ("上", "这", "本"):
         return True
     if not g.get("n"):
