@@ -163,13 +163,16 @@ def resolve_month_count(hit: Hit, ctx: Ctx) -> Resolved | None:
         if y is None:
             y = infer_year(m, 1, ctx, notes)
     last_day = C.month_days(y, m)
-    if g.get("wk"):  # Monday weeks; the first is the first with four of its days in the month
+    if g.get("wk"):
+        # Monday weeks, counted two ways: from the first with four of its days in the month, or
+        # from the first Monday; the span holds both readings and says it is approximate
         first_day = date(y, m, 1)
-        monday = C.week_monday(first_day) + timedelta(weeks=num(g["wk"], 1, 5) - (first_day.weekday() <= 3))
-        notes.append("weeks start on Monday; the first has four of its days in the month (approximate)")
-        return finish(
-            hit, C.day_span(monday, monday + timedelta(days=6), tz, approximate=True), hit.rule.kind, notes
-        )
+        weeks = timedelta(weeks=num(g["wk"], 1, 5) - 1)
+        first_monday = first_day + timedelta(days=(7 - first_day.weekday()) % 7)
+        four_days = C.week_monday(first_day) if first_day.weekday() <= 3 else first_monday
+        notes.append("Monday weeks, counted from the first with four days in the month or the first Monday")
+        span = C.day_span(four_days + weeks, first_monday + weeks + timedelta(days=6), tz, approximate=True)
+        return finish(hit, span, hit.rule.kind, notes)
     count = amount(g.get("n") or g.get("n2"))
     if count is None or not 1 <= count.hi <= last_day:
         raise Skip("days")
