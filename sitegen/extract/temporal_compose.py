@@ -36,7 +36,7 @@ from sitegen.extract import temporal_resolve as R
 from sitegen.extract.temporal_context import ROLLED_BACK, Anchor, Ctx, Hit, Resolved, describe
 from sitegen.extract.temporal_rules_common import Rule
 
-_ZH_JOIN = r"(?:起|开始)?[ \t]?(?:至|到|直至|直到|一直到|—{1,2}|–|－|-|~|～)"
+_ZH_JOIN = r"(?:时|起|开始)?[ \t]?(?:至|到|直至|直到|一直到|—{1,2}|–|－|-|~|～)"
 _EN_JOIN = r"-|–|—|to|until|till|through|thru"
 _JOIN = re.compile(rf"[ \t\u00a0\u3000]*(?:{_ZH_JOIN}|{_EN_JOIN})[ \t\u00a0\u3000]*", re.I)
 _EN_WORD_JOIN = re.compile(r"to|until|till|through|thru", re.I)
