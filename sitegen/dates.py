@@ -241,7 +241,20 @@ def _truncate(dt: datetime, precision: str) -> datetime:
     return dt.replace(second=0, microsecond=0)
 
 
+def calendar_end(tz: tzinfo | None) -> datetime:
+    """The last instant a datetime can hold: the exclusive end of anything on 9999-12-31."""
+    return datetime.max.replace(tzinfo=tz)
+
+
 def _add_unit(dt: datetime, precision: str, part: str | None = None) -> datetime:
+    """The end of the unit starting at ``dt``; on the calendar's last day, `calendar_end`."""
+    try:
+        return _plus_unit(dt, precision, part)
+    except (OverflowError, ValueError):  # 9999-12-31 + 1 day: the year 10000 does not exist
+        return calendar_end(dt.tzinfo)
+
+
+def _plus_unit(dt: datetime, precision: str, part: str | None) -> datetime:
     if precision == "year":
         return dt + relativedelta(years=1)
     if precision == "month":
@@ -257,6 +270,8 @@ def _add_unit(dt: datetime, precision: str, part: str | None = None) -> datetime
 
 
 def _last_unit_start(end: datetime, precision: str, part: str | None) -> datetime:
+    if end == calendar_end(end.tzinfo):
+        return _truncate(end, precision)
     if precision == "year":
         return end - relativedelta(years=1)
     if precision == "month":

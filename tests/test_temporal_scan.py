@@ -72,8 +72,12 @@ def test_needs_are_what_the_rule_names() -> None:
     needs = {name: [set(n.chars) for n in scan.needs] for name, scan in BY_NAME.items()}
     assert any(n == {"月"} for n in needs["zh-date"]), needs["zh-date"]
     assert any("年" in n and len(n) < 20 for n in needs["zh-year"]), needs["zh-year"]
-    # "Jan.".."December", matched case-sensitively: the first letters, not their lower case
-    assert any({"J", "F", "M", "A", "S", "O", "N", "D"} <= n for n in needs["en-mdy"]), needs["en-mdy"]
+    # a bare month name is matched case-sensitively: the first letters, not their lower case
+    assert any({"J", "F", "M", "A", "S", "O", "N", "D"} <= n for n in needs["en-month"]), needs["en-month"]
+    # with a day attached most names are a date in any case (JUNE 5, dec. 29): compared case-folded;
+    # March/May/August stay capitalised (verbs and an adjective)
+    assert any({"j", "f", "a", "s", "o", "n", "d", "M"} <= n for n in needs["en-mdy"]), needs["en-mdy"]
+    assert not any("m" in n for n in needs["en-mdy"]), needs["en-mdy"]
 
 
 def test_the_corpus_is_matched_exactly_as_without_the_fast_path() -> None:

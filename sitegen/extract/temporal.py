@@ -8,11 +8,19 @@ as ``kind="not-event"`` with the reason, never guessed.
 
 How it works
 ------------
-1. Every rule in `temporal_rules.RULES` (name, regex, resolver) is matched
-   over the passage.  Matches that overlap are settled by length (the longest
-   wins), then by rule order.  The survivors are read left to right.
-2. Each resolver (`temporal_resolve`) turns its match into a `When` or a
-   reasoned non-event.  Dated mentions become anchors for later ones.
+1. Every rule in `temporal_rules.RULES` (name, regex, resolver; the rules live
+   by language in `temporal_rules_zh`/`_en`/`_common`, their order is the data
+   `temporal_rules.ORDER`) is matched over the passage, read through a
+   same-length Traditional-to-Simplified fold (`temporal_fold`: ``上個禮拜三``
+   is read as ``上个礼拜三``, the mention keeps the original text).  Matches
+   that overlap are settled by length (the longest wins), then by rule order.
+   The survivors are read left to right.
+2. Each resolver (`temporal_resolve`, `temporal_offsets`, `temporal_spans`,
+   `temporal_holidays`, `temporal_eras`) turns its match into a `When` or a
+   reasoned non-event.  Two mentions joined by a range word (``至``, ``到``,
+   ``—``, ``until``) are read as one range (`temporal_compose`): the end with
+   the start as its anchor, judged as one.  Dated mentions become anchors for
+   later ones.
 3. Every dated mention is then judged against the publication time: plan and
    target wording makes it a non-event, anything after the publication day is
    a non-event, and vague ranges are cut at the publication day.
@@ -36,6 +44,12 @@ Resolution rules
 * **Missing month** (``三十一日``): the month of the latest dated mention, else
   the publication month (the previous month if the day is more than one day
   after the publication day).
+* **Two-digit years** (``19年底``, ``15年3月2日``, ``九八年``, ``'98``): the
+  latest such year not after publication; ``15年`` alone is a count of years,
+  and ``三四年``/``七八年`` (digits in a row) fuzzy counts.
+* **A weekday written with a date** (``3月10日周二上午``, ``Tuesday, March 10``)
+  checks it and never moves it: a contradiction is flagged (approximate, and
+  the explanation says so).
 * **Weekdays**: ``周三``/``on Wednesday`` is the most recent Wednesday on or
   before publication; ``上周五`` is Friday of the previous Monday-based week;
   ``本周X`` is this week's (a non-event if still to come); ``last Friday`` is
@@ -47,6 +61,11 @@ Resolution rules
   ``上半年``/``下半年``/quarters exact month ranges.
 * **Recently**: ``近日``/``日前`` the 7 days up to publication, ``近几天`` 4,
   ``前几天`` 7 to 1 days before (see `temporal_words.RECENT`), approximate.
+* **Counted spans** (`temporal_spans`): ``近30天``/``过去一周``/``over the past two
+  weeks`` run from that many units before publication to publication;
+  ``上两周``/``上季度``/``last quarter`` are the whole units before the current
+  one; ``今年前五个月``/``前三季度`` the first units of a year; ``this quarter``
+  from its start; ``the first Monday of March`` counts weekdays in a month.
 * **Counted offsets**: ``N天前``/``N years ago`` count back from publication.
   ``N年后``/``N days later`` count forward from the latest dated mention in the
   passage, ``距离…才过去72小时``/``N days earlier`` count back from it; with no
@@ -57,7 +76,12 @@ Resolution rules
   =1–2) give ranges; year and month counts are approximate.  The result is at
   the coarser of the anchor's precision and the unit's (three days after 8 pm
   is a day), and approximate when the anchor is vague at that precision.
-* **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm; ``深夜/夜里``
+* **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
+  ``晚上8点到10点``); an end before its start whose year was inferred is the
+  next year's; ``5月8日起``/``2001年至今`` run from then up to publication, except a
+  rule taking effect (``1月5日起施行``), dated at its start.
+* **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm (``晚上5点`` is 17:00);
+  ``20时1刻`` is 20:15, ``九点零九`` 9:09; ``深夜/夜里``
   hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and
   ``晚上12点`` are the midnights that start and end the day.  ``N点`` with no
   part of day is read as written (08:00), a known ambiguity.  A part of day or
@@ -67,16 +91,23 @@ Resolution rules
   time`` (zone unknown) makes the value approximate.
 * **Seasons and holidays**: ``去年夏天``/``last summer`` are approximate
   northern-hemisphere month ranges; fixed-date holidays (``元旦``, ``国庆期间``,
-  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar holidays and
-  dates (``春节``, ``中秋节``, ``农历腊月二十三``) are not converted.
-* **Not events**: durations (``将近3个小时``, ``过去半年``, ``for three hours``),
+  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar dates and
+  holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``) are converted with
+  lunar-python and US holidays kept by weekday (``Thanksgiving 2024``) counted
+  (`temporal_holidays`); decades and centuries (``上世纪80年代``, ``the late
+  '80s``, ``19世纪``) are year spans (`temporal_eras`).
+* **Numeric dates** ``3/2/2026``: the day/month order is a setting
+  (``numeric_order``), never guessed; unset, one valid both ways is reported
+  ambiguous.  ``2/2026`` is a month.
+* **Not events**: durations (``将近3个小时``, ``for three hours``, ``in the next 3 months``),
   plans and targets (``目标/计划/预计/将于/争取/有望…``, ``will/plans to/by…``,
   and anything starting after the publication day), open-ended periods
   (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
   ``早晨起来``), ages, ordinal counts, and numbers that look like dates (prices,
   percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
-  model names ``A320``, phone numbers), lunar-calendar dates (not converted),
-  impossible dates (``2月30日``), and relative words too vague to bound
+  model names ``A320``, phone numbers), impossible dates (``2月30日``),
+  arithmetic past the calendar (a record published 9999-12-31 is dated, its
+  ``明年`` is not), and relative words too vague to bound
   (``许多年后``, ``many years ago``, ``当年`` with no year before it).
 
 ``published`` should be aware; a naive one is taken as Asia/Shanghai time.
@@ -84,6 +115,7 @@ Resolution rules
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -93,16 +125,19 @@ from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
+from sitegen.extract.temporal_compose import RANGE, WEEKDAY_DATE, compose, joins, weekday_before, weekday_date
 from sitegen.extract.temporal_context import (
     ROLLED_BACK,
     Anchor,
     Ctx,
     Hit,
     Resolved,
+    beyond_calendar,
     describe,
     sentence_ends,
     sentence_start,
 )
+from sitegen.extract.temporal_fold import fold_hant
 from sitegen.extract.temporal_rules import PRIORITY, RULES, Rule
 from sitegen.extract.temporal_scan import Scanner, fold, scanner
 
@@ -128,15 +163,22 @@ class TimeMention:
     explanation: str  # one line: how it was resolved, or why it is not an event
 
 
-def find_times(text: str, published: datetime, *, lang: str | None = None) -> list[TimeMention]:
+def find_times(
+    text: str, published: datetime, *, lang: str | None = None, numeric_order: str | None = None
+) -> list[TimeMention]:
     """All temporal expressions in `text` (one passage/paragraph), resolved against the article's
     publication time `published` (aware datetime) and, where the text says so, against an anchor
     expression earlier in the same passage. Sorted by start offset, non-overlapping (longest match
-    wins). Never raises on any input string (fuzzed later with hypothesis)."""
+    wins). Never raises on any input string (fuzzed later with hypothesis).
+
+    ``numeric_order`` ("mdy" for US copy, "dmy") says how ``3/2/2026`` reads; without it
+    a numeric date both ways valid is reported as ambiguous, never guessed."""
     if not isinstance(text, str) or not text:
         return []
     published = _aware(published)
-    return _resolve(text, published, _collect(text, _rules_for(_lang_code(lang))))
+    folded = fold_hant(text)
+    hits = _collect(text, folded, _rules_for(_lang_code(lang)))
+    return _resolve(text, folded, published, hits, numeric_order)
 
 
 class TimeFinder:
@@ -147,25 +189,32 @@ class TimeFinder:
     depends on the publication time, so the matches are kept and reused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, numeric_order: str | None = None) -> None:
         self._hits: dict[tuple[str, str], list[Hit]] = {}
+        self.numeric_order = numeric_order
+        """How 3/2/2026 reads ("mdy"/"dmy"), a site or outlet setting; None: ambiguous ones say so."""
 
     def __call__(self, text: str, published: datetime, *, lang: str | None = None) -> list[TimeMention]:
         if not isinstance(text, str) or not text:
             return []
         published = _aware(published)
         code = _lang_code(lang)
+        folded = fold_hant(text)
         hits = self._hits.get((text, code))
         if hits is None:
-            hits = self._hits[text, code] = _collect(text, _rules_for(code))
-        return _resolve(text, published, hits)
+            hits = self._hits[text, code] = _collect(text, folded, _rules_for(code))
+        return _resolve(text, folded, published, hits, self.numeric_order)
 
 
-def _resolve(text: str, published: datetime, matched: list[Hit]) -> list[TimeMention]:
+def _resolve(
+    text: str, folded: str, published: datetime, matched: list[Hit], numeric_order: str | None = None
+) -> list[TimeMention]:
     hits = list(matched)
     for _ in range(_MAX_RETRIES):
-        mentions, dud = _read(text, published, _select(hits))
+        mentions, dud = _read(text, folded, published, _select(hits), numeric_order)
         if dud is None:
+            return mentions
+        if dud not in hits:  # a composed range that failed: its ends were read already
             return mentions
         hits.remove(dud)  # not a time after all (2月30日): let shorter matches in its span compete
     return mentions
@@ -174,16 +223,45 @@ def _resolve(text: str, published: datetime, matched: list[Hit]) -> list[TimeMen
 _MAX_RETRIES = 25
 
 
-def _read(text: str, published: datetime, chosen: list[Hit]) -> tuple[list[TimeMention], Hit | None]:
-    """Resolve the chosen hits left to right; stop at the first that turns out not to be a time."""
-    ctx = Ctx(text, published)
+def _read(
+    text: str, folded: str, published: datetime, chosen: list[Hit], numeric_order: str | None = None
+) -> tuple[list[TimeMention], Hit | None]:
+    """Resolve the chosen hits left to right; stop at the first that turns out not to be a time.
+
+    ``folded`` is the passage as the rules read it (`fold_hant`); the mentions keep the
+    original ``text`` of their span.  Two hits joined by a range word are read as one
+    range (`temporal_compose`)."""
+    ctx = Ctx(folded, published, numeric_order)
     mentions: list[TimeMention] = []
-    for hit in chosen:
+    skip_next = False
+    for i, hit in enumerate(chosen):
+        if skip_next:
+            skip_next = False
+            continue
         try:
-            res = hit.rule.resolve(hit, ctx)
+            res = None
+            b = chosen[i + 1] if i + 1 < len(chosen) else None
+            composed = None
+            if b is not None and joins(folded, hit, b):
+                res, composed = compose(hit, b, ctx), RANGE
+            elif b is not None and weekday_before(folded, hit, b):
+                res, composed = weekday_date(hit, b, ctx), WEEKDAY_DATE
+            if res is not None and composed is not None and b is not None:
+                rule = dataclasses.replace(composed, name=f"{composed.name}:{hit.rule.name}+{b.rule.name}")
+                hit = Hit(rule, hit.start, b.end, text[hit.start : b.end], {})
+                skip_next = True
+            if res is None:
+                res = hit.rule.resolve(hit, ctx)
             if res is None:
                 return mentions, hit
             res = _judge(hit, res, ctx)
+        except (OverflowError, ValueError) as err:
+            if not beyond_calendar(err):
+                if STRICT:
+                    raise
+                log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
+                return mentions, hit
+            res = Resolved(None, "not-event", f"beyond the calendar the site can show: {hit.text}")
         except Exception:
             if STRICT:
                 raise
@@ -219,8 +297,9 @@ def _rules_for(code: str) -> tuple[tuple[Rule, Scanner], ...]:
     return tuple((r, scanner(r.pattern)) for r in rules)
 
 
-def _collect(text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
-    """Every match of every rule (`temporal_scan` skips rules the passage cannot match)."""
+def _collect(original: str, text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
+    """Every match of every rule in ``text``, the folded ``original`` (`temporal_scan` skips rules
+    the passage cannot match); a hit's text is cut from the original, at the same offsets."""
     hits: list[Hit] = []
     ends: list[int] | None = None  # sentence boundaries, for the few rules that look back
     chars = set(text)
@@ -242,7 +321,7 @@ def _collect(text: str, rules: tuple[tuple[Rule, Scanner], ...]) -> list[Hit]:
                 ends = sentence_ends(text) if ends is None else ends
                 if not rule.needs_before.search(text, sentence_start(ends, start), start):
                     continue
-            hits.append(Hit(rule, start, end, text[start:end], g))
+            hits.append(Hit(rule, start, end, original[start:end], g))
     return hits
 
 
@@ -267,7 +346,8 @@ _FUTURE_VERBS = (
 _PLAN_BEFORE_ZH = re.compile(
     # 计划/规划/目标 after 该/此/这 are nouns: 该计划于2020年启动 is a happening
     r"(?:(?<![该此这本项个其])(?:计划|规划|目标是?)|预计|将要|将于|将在|将从|即将|拟于?|拟在|争取|力争"
-    r"|有望|定于|预定|预期|准备|打算|要在|要于|期待|希望|期望)(?:于|在|到|至|从|自)?[ \t]?$"
+    r"|有望|定于|预定|预期|准备|打算|要在|要于|期待|希望|期望"
+    r"|将(?:会)?(?:持续|延续|延长|推迟|延期|顺延|一直|继续)[^，,。；;]{0,4}?)(?:于|在|到|至|从|自)?[ \t]?$"
 )
 _PLAN_AFTER_ZH = re.compile(
     r"^(?:的)?(?:全年|年度|年内|全年度)?(?:的)?(?:交付|销售|销量|营收|收入|生产|产量|出货量?|增长|业绩"
@@ -288,18 +368,24 @@ _PLAN_AFTER_EN = re.compile(
 
 
 # an effective date being announced: only consulted for month-days moved to last year
-_EFFECTIVE_AFTER_ZH = re.compile(
-    r"^(?:起|开始)(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)|^(?:正式)?生效"
-)
+_EFFECTIVE_AFTER_ZH = re.compile(r"^(?:起|开始)?(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)")
 _EFFECTIVE_BEFORE_EN = re.compile(
     r"\b(?:takes?|taking)\s+effect\s+(?:on|from)?\s*$|\b(?:effective|starting|beginning)\s+(?:on\s+)?$",
     re.I,
 )
 
 
+# the end of something still running: 检查持续至7月中旬 in a May article is this July, not last
+_RUNS_UNTIL_ZH = re.compile(r"(?:持续|延续|延长|推迟|延期|顺延|有效期)(?:至|到)[ \t]?$")
+
+
 def _announced(ctx: Ctx, hit: Hit) -> str | None:
     before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 40) : hit.start]
-    m = _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12]) or _EFFECTIVE_BEFORE_EN.search(before)
+    m = (
+        _EFFECTIVE_AFTER_ZH.search(ctx.text[hit.end : hit.end + 12])
+        or _EFFECTIVE_BEFORE_EN.search(before)
+        or _RUNS_UNTIL_ZH.search(before)
+    )
     return m.group(0).strip() if m else None
 
 

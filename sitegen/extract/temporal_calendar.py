@@ -10,11 +10,14 @@ day, not an hour.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from sitegen.dates import PARTS_OF_DAY, PRECISIONS, When
+from sitegen.dates import PARTS_OF_DAY, PRECISIONS, When, calendar_end
+from sitegen.extract import temporal_words as W
 
 UNIT_PRECISION = {
     "minute": "minute", "hour": "hour", "day": "day", "week": "day",
@@ -56,6 +59,21 @@ def truncate(dt: datetime, precision: str, part: str | None = None) -> datetime:
 
 
 def add_unit(dt: datetime, precision: str, n: int = 1, part: str | None = None) -> datetime:
+    """``dt`` plus ``n`` units; past the calendar's last day, its last instant (`calendar_end`)."""
+    try:
+        return _plus(dt, precision, n, part)
+    except (OverflowError, ValueError):
+        if n <= 0:
+            raise
+        return calendar_end(dt.tzinfo)
+
+
+def next_day(d: date) -> date:
+    """The day after ``d``; 9999-12-31 has none, and is its own latest day."""
+    return d + timedelta(days=1) if d < date.max else d
+
+
+def _plus(dt: datetime, precision: str, n: int, part: str | None) -> datetime:
     if precision == "year":
         return dt + relativedelta(years=n)
     if precision == "month":
@@ -94,7 +112,8 @@ def span(
 
 def year_span(first: int, last: int, tz: tzinfo, *, approximate: bool = False) -> When:
     start = datetime(first, 1, 1, tzinfo=tz)
-    return span(start, datetime(last + 1, 1, 1, tzinfo=tz), "year", approximate=approximate)
+    end = datetime(last + 1, 1, 1, tzinfo=tz) if last < 9999 else calendar_end(tz)
+    return span(start, end, "year", approximate=approximate)
 
 
 def month_span(
@@ -103,11 +122,13 @@ def month_span(
     start = datetime(y, m, 1, tzinfo=tz)
     ly, lm = last or (y, m)
     ey, em = add_months(ly, lm, 1)
-    return span(start, datetime(ey, em, 1, tzinfo=tz), "month", approximate=approximate)
+    end = datetime(ey, em, 1, tzinfo=tz) if ey <= 9999 else calendar_end(tz)
+    return span(start, end, "month", approximate=approximate)
 
 
 def day_span(first: date, last: date | None, tz: tzinfo, *, approximate: bool = False) -> When:
-    end = midnight((last or first) + timedelta(days=1), tz)
+    last = last or first
+    end = midnight(last + timedelta(days=1), tz) if last < date.max else calendar_end(tz)
     return span(midnight(first, tz), end, "day", approximate=approximate)
 
 
@@ -180,3 +201,21 @@ def weekday_on_or_before(d: date, weekday: int) -> date:
 
 def week_monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
+
+
+# -- zones ---------------------------------------------------------------------------
+def apply_zone(when: When, zone: str | None, notes: list[str]) -> When:
+    if not zone:
+        return when
+    name = W.ZONES.get(W.key(zone))
+    if name is None:
+        notes.append(f"{zone}: the place's local time, zone not given")
+        return dataclasses.replace(when, approximate=True)
+    if when.precision not in ("hour", "minute"):
+        notes.append(f"date as written in {zone}")
+        return when
+    local = when.start.replace(tzinfo=ZoneInfo(name))
+    start = local.astimezone(when.start.tzinfo)
+    if start != when.start:
+        notes.append(f"{zone} converted to the publication's zone")
+    return dataclasses.replace(when, start=start)

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sitegen.dates import PRECISIONS, When
@@ -86,14 +86,21 @@ def sentence_start(ends: list[int], pos: int) -> int:
 class Ctx:
     """What a passage knows while it is read left to right."""
 
-    def __init__(self, text: str, published: datetime) -> None:
+    def __init__(self, text: str, published: datetime, numeric_order: str | None = None) -> None:
         self.text = text
+        self.numeric_order = numeric_order
+        """How 3/2/2026 reads: "mdy", "dmy", or None (an ambiguous one is said to be so)."""
         self.published = published
         self.tz = published.tzinfo
         self.pub_date = published.date()
-        self.day_end = C.midnight(self.pub_date + timedelta(days=1), self.tz)
+        if self.pub_date < date.max:
+            self.day_end = C.midnight(self.pub_date + timedelta(days=1), self.tz)
+        else:  # published on 9999-12-31: the day ends at the end of the calendar
+            self.day_end = datetime.max.replace(tzinfo=self.tz)
         self.pub_when = When(C.truncate(published, "minute"), "minute")
         self.anchors: list[Anchor] = []
+        self.composing = False
+        """A range's end is being read with its start as anchor (`temporal_compose`)."""
         self._year_seen = 0
         self._year_anchor: Anchor | None = None
         self._ends = sentence_ends(text)
@@ -162,8 +169,14 @@ def finish(hit: Hit, when: When, kind: str, notes: list[str], names_year: bool =
 Resolver = Callable[["Hit", "Ctx"], "Resolved | None"]
 
 
+def beyond_calendar(err: Exception) -> bool:
+    """Did calendar arithmetic leave the years 1-9999 (a record dated 0001-01-01 or 9999-12-31)?"""
+    return isinstance(err, OverflowError) or (isinstance(err, ValueError) and "out of range" in str(err))
+
+
 def guarded(resolver: Resolver) -> Resolver:
-    """Turn `Skip` into None and `NotEvent` into a not-event result."""
+    """Turn `Skip` into None, `NotEvent` into a not-event result, and arithmetic past the
+    calendar's first or last day into a not-event that says so."""
 
     @functools.wraps(resolver)
     def run(hit: Hit, ctx: Ctx) -> Resolved | None:
@@ -173,5 +186,9 @@ def guarded(resolver: Resolver) -> Resolver:
             return None
         except NotEvent as why:
             return Resolved(None, "not-event", str(why))
+        except (OverflowError, ValueError) as err:
+            if not beyond_calendar(err):
+                raise
+            return Resolved(None, "not-event", f"beyond the calendar the site can show: {hit.text}")
 
     return run

@@ -83,7 +83,7 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         amt = en_amount(g.get("n") or "", g.get("ap"), scale=scale)
     else:
         fuzz = g.get("fuzz") or g.get("fuzz2") or g.get("fuzz3")
-        amt = amount(g.get("n") or g.get("hn"), fuzz, half=bool(g.get("half")))
+        amt = amount(g.get("n") or g.get("hn"), fuzz, half=bool(g.get("half") or g.get("uhalf")))
     if amt is None or amt.hi <= 0 or amt.hi > 5000:
         raise Skip("amount")
     mode = hit.rule.params.get("mode", "ago")

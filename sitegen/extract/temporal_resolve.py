@@ -11,13 +11,13 @@ not done here: `temporal.find_times` applies them to every result.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sitegen.dates import When
 from sitegen.extract import temporal_calendar as C
+from sitegen.extract import temporal_eras as E
 from sitegen.extract import temporal_words as W
-from sitegen.extract.cn_numerals import parse_int
 from sitegen.extract.temporal_context import (
     INHERITED,
     ROLLED_BACK,
@@ -71,9 +71,11 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             notes.append(f"year {y} from '{a.text}' earlier in the passage")
             return y
     y = ctx.pub_date.year
-    latest = ctx.pub_date + timedelta(days=1)
+    latest = C.next_day(ctx.pub_date)
     why = ""
     for _ in range(9):
+        if y < 1:
+            break
         try:
             candidate = date(y, month, day)
         except ValueError:  # 2月29日 in a common year
@@ -89,6 +91,8 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             return y
         why = why or f"in {y} {ROLLED_BACK}"
         y -= 1
+    if y < 1:
+        raise NotEvent(f"beyond the calendar the site can show: {month}-{day} before year 1")
     raise NotEvent(f"no such date: month {month} has no day {day}")
 
 
@@ -96,6 +100,9 @@ def year_of(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]
     if g.get("y"):
         srcs.add("text")
         return num(g["y"], 1000, 2999, digitwise=True)
+    if g.get("yy"):
+        srcs.add("text")
+        return two_digit_year(g["yy"], ctx, notes)
     word = g.get("yrel")
     if word:
         base, delta = W.YEAR_WORDS[W.key(word)]
@@ -109,6 +116,15 @@ def year_of(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]
         notes.append(f"{word} relative to '{a.text}'")
         return a.when.start.year + delta
     return None
+
+
+def two_digit_year(text: str, ctx: Ctx, notes: list[str]) -> int:
+    """``19年``, ``九八年``, ``'98``: the latest such year not after the publication year."""
+    yy = num(text.lstrip("'’‘"), 0, 99, digitwise=True)
+    century = ctx.pub_date.year // 100 * 100
+    year = century + yy if century + yy <= ctx.pub_date.year else century - 100 + yy
+    notes.append(f"two-digit year {text}: {year}, the latest not after publication")
+    return year
 
 
 def _month_rel(word: str, ctx: Ctx, notes: list[str], srcs: set[str]) -> tuple[int, int]:
@@ -185,11 +201,13 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     srcs: set[str] = set()
     when, names_year = _calendar_base(hit, ctx, notes, srcs)
     when = _refine_time(when, g, ctx, notes)
-    when = _apply_zone(when, g.get("tzp") or g.get("tze"), notes)
+    when = C.apply_zone(when, g.get("tzp") or g.get("tze"), notes)
     when = _apply_offset(when, g.get("tzo"), notes)
     if prep == "by":
         raise NotEvent(f"deadline or target ('by'), not a happening: {hit.text} → {describe(when)}")
-    _check_weekday(when, g.get("pwd"), notes)
+    when = _check_weekday(when, g.get("pwd"), notes)
+    if g.get("qi"):
+        when = _from_on(hit, when, ctx, notes)
     kind = "anchored" if "anchor" in srcs else "relative" if "pub" in srcs else hit.rule.kind
     return finish(hit, when, kind, notes, names_year)
 
@@ -208,10 +226,10 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
     if g.get("wrel") or g.get("eunit"):
         srcs.add("pub")
         return _period(g, ctx), False
-    if g.get("dec"):
-        return _decade(g, ctx), False
+    if g.get("dec") or g.get("dec2") or g.get("century"):
+        return E.era(g, ctx, notes), False
     if g.get("season"):
-        return _season(g, ctx, notes, srcs), False
+        return E.season(g, year_of(g, ctx, notes, srcs), ctx, notes, srcs), False
     if g.get("holiday"):
         return _holiday(g, ctx, notes, srcs), False
     y = year_of(g, ctx, notes, srcs)
@@ -235,12 +253,12 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
             d = date(y, m, day)
         except ValueError:
             raise NotEvent(f"no such date: {hit.text} ({y}-{m:02d}-{day:02d})") from None
-        return C.day_span(d, None, tz), "text" in srcs and bool(g.get("y") or g.get("yrel"))
+        return C.day_span(d, None, tz), "text" in srcs and bool(g.get("y") or g.get("yy") or g.get("yrel"))
     if m is not None:
         first = W.MONTH_PARTS[mp][0] if mp in W.MONTH_PARTS else 1
         if y is None:
             y = infer_year(m, first, ctx, notes)
-        named = bool(g.get("y") or g.get("yrel"))
+        named = bool(g.get("y") or g.get("yy") or g.get("yrel"))
         if mp:
             return _month_part(y, m, mp, ctx), named
         return C.month_span(y, m, tz), named
@@ -264,6 +282,21 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
             return C.month_span(y, 3 * q - 2, tz, (y, 3 * q)), False
         return C.year_span(y, y, tz), False
     return _anchor_day(hit, ctx, notes, srcs), False
+
+
+_STARTS_RULE = re.compile(r"(?:开始)?(?:正式)?(?:实施|施行|执行|生效|启用|上线|开通)")
+
+
+def _from_on(hit: Hit, when: When, ctx: Ctx, notes: list[str]) -> When:
+    """``5月8日起``, ``2001年起至今``: from that date up to publication, both ends kept; a rule
+    taking effect (``1月5日起施行``) is dated at its start, the happening."""
+    if _STARTS_RULE.match(ctx.text, hit.end) or when.start >= ctx.day_end:
+        notes.append("the start of a period that runs on")
+        return when
+    precision = "day" if when.precision == "part-of-day" else when.precision
+    notes.append("from then up to publication")
+    end = C.ceil_unit(ctx.day_end, precision)
+    return C.span(C.truncate(when.start, precision), end, precision, approximate=when.approximate)
 
 
 def _bare_month_part(part: str, ctx: Ctx, notes: list[str]) -> When:
@@ -334,38 +367,8 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
     return _year_part(y, part, ctx) if part else C.year_span(y, y, tz)
 
 
-def _season(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
-    """去年夏天, 2023年秋季, last summer, the winter of 2023: an approximate month range."""
-    word = W.key(g["season"])
-    first, last = W.SEASONS.get(word) or W.SEASONS[word[0]]
-    y = year_of(g, ctx, notes, srcs)
-    rel = W.key(g.get("srel"))
-    if y is None:
-        srcs.add("pub")
-        y = ctx.pub_date.year
-        if rel == "last":  # the latest such season already over at publication
-            while C.midnight(date(*C.add_months(y, first, last - first + 1), 1), ctx.tz) > (ctx.published):
-                y -= 1
-        elif rel == "next":
-            y += 1
-        else:  # this / early / late / the: the latest that has begun
-            while C.midnight(date(y, first, 1), ctx.tz) > ctx.published:
-                y -= 1
-    ey, em = C.add_months(y, first, last - first)
-    when = C.month_span(y, first, ctx.tz, (ey, em), approximate=True)
-    if rel in ("early", "late"):
-        mid = C.add_months(y, first, 1)
-        when = (
-            C.month_span(y, first, ctx.tz, mid, approximate=True)
-            if rel == "early"
-            else C.month_span(*mid, ctx.tz, (ey, em), approximate=True)
-        )
-    notes.append("seasons are read as northern-hemisphere months")
-    return when
-
-
 def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
-    """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones are not-events elsewhere)."""
+    """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones: `temporal_holidays`)."""
     month, day, days, approx = W.HOLIDAYS[W.key(g["holiday"])]
     y = year_of(g, ctx, notes, srcs)
     if y is None:
@@ -382,36 +385,19 @@ def _early_late(rel: str, early: bool) -> str | None:
     return first if first in ("early", "late") else None
 
 
-def _decade(g: dict[str, str | None], ctx: Ctx) -> When:
-    raw = g["dec"] or ""
-    value = parse_int(raw, digitwise=True)
-    if value is None:
-        raise Skip(raw)
-    if value < 100:
-        if value % 10 or (value < 30 and not g.get("century")):
-            raise Skip(raw)  # 20年代: the 1920s or the 2020s
-        value += 1900
-    if value % 10 or not 1000 <= value <= 2990:
-        raise Skip(raw)
-    first, last = value, value + 9
-    part = W.key(g.get("dp"))
-    if part in ("初", "前期", "early"):
-        last = value + 3
-    elif part in ("中期", "mid", "mid-"):
-        first, last = value + 3, value + 6
-    elif part in ("末", "后期", "late"):
-        first = value + 7
-    return C.year_span(first, last, ctx.tz, approximate=bool(part))
-
-
-def _check_weekday(when: When, pwd: str | None, notes: list[str]) -> None:
+def _check_weekday(when: When, pwd: str | None, notes: list[str]) -> When:
+    """A weekday written with a date checks it, never moves it: a contradiction is flagged on the
+    page (approximate) and in the explanation."""
     if not pwd or when.precision not in ("day", "part-of-day", "hour", "minute"):
-        return
+        return when
     wd = W.WEEKDAYS.get(W.key(pwd).rstrip("."))
     if wd is not None and wd != when.start.weekday():
         said = W.WEEKDAY_ZH[wd]
-        notes.append(f"note: the text says weekday {said} but {when.iso()} is weekday "
-                     f"{W.WEEKDAY_ZH[when.start.weekday()]}")  # fmt: skip
+        actual = W.WEEKDAY_ZH[when.start.weekday()]
+        notes.append(f"note: the text says weekday {said} but {when.iso()} is weekday {actual}: "
+                     "the date is kept, the weekday contradicts it")  # fmt: skip
+        return dataclasses.replace(when, approximate=True)
+    return when
 
 
 # -- time of day -------------------------------------------------------------
@@ -451,7 +437,10 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
     elif g.get("qk"):
         minute = 15 * num(g["qk"], 1, 3)
     elif g.get("mi") or g.get("mm"):
-        minute = num(g.get("mi") or g.get("mm"), 0, 59)
+        raw = g.get("mi") or g.get("mm") or ""
+        if raw[:1] in "零〇○" and raw[1:].isdigit():
+            raw = raw[1:]  # 8点零5分
+        minute = num(raw, 0, 59, digitwise=raw[:1] in "零〇○")  # 九点零九: minute 9
     ampm = W.key(g.get("ampm")).replace(".", "")
     days = 0
     if ampm:
@@ -462,9 +451,11 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
         hour += 12
     elif reading == "dawn" and hour == 12:
         hour = 0  # 凌晨12点: the midnight that starts the day
+    elif reading == "evening" and 1 <= hour < 12:
+        hour += 12  # 晚8点, 晚上5点: 晚/晚上 make 1-11 o'clock pm
     elif reading in ("evening", "night"):
         if 6 <= hour < 12:
-            hour += 12  # 晚8点
+            hour += 12  # 夜里8点
         elif hour < 6:
             days = 1  # 深夜1点, 晚上0点: after midnight
         elif hour == 12:
@@ -474,23 +465,6 @@ def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int
     if hour > 23:
         raise Skip("hour")
     return hour, minute, days
-
-
-def _apply_zone(when: When, zone: str | None, notes: list[str]) -> When:
-    if not zone:
-        return when
-    name = W.ZONES.get(W.key(zone))
-    if name is None:
-        notes.append(f"{zone}: the place's local time, zone not given")
-        return dataclasses.replace(when, approximate=True)
-    if when.precision not in ("hour", "minute"):
-        notes.append(f"date as written in {zone}")
-        return when
-    local = when.start.replace(tzinfo=ZoneInfo(name))
-    start = local.astimezone(when.start.tzinfo)
-    if start != when.start:
-        notes.append(f"{zone} converted to the publication's zone")
-    return dataclasses.replace(when, start=start)
 
 
 def _apply_offset(when: When, tzo: str | None, notes: list[str]) -> When:

@@ -28,12 +28,14 @@ def key(word: str | None) -> str:
 DAY_WORDS: dict[str, tuple[str, int]] = {
     "今天": ("pub", 0), "今日": ("pub", 0), "昨天": ("pub", -1), "昨日": ("pub", -1),
     "前天": ("pub", -2), "前日": ("pub", -2), "大前天": ("pub", -3), "明天": ("pub", 1),
-    "明日": ("pub", 1), "后天": ("pub", 2),
+    "明日": ("pub", 1), "后天": ("pub", 2), "寻日": ("pub", -1), "琴日": ("pub", -1),
+    "听日": ("pub", 1),
     "当天": ("anchor", 0), "当日": ("anchor", 0), "同日": ("anchor", 0), "同一天": ("anchor", 0),
     "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
     "前一天": ("anchor", -1), "前一日": ("anchor", -1),
     "today": ("pub", 0), "yesterday": ("pub", -1), "the day before yesterday": ("pub", -2),
-    "tomorrow": ("pub", 1), "that day": ("anchor", 0), "the same day": ("anchor", 0),
+    "tomorrow": ("pub", 1), "day before yesterday": ("pub", -2), "that day": ("anchor", 0),
+    "the same day": ("anchor", 0),
     "the next day": ("anchor", 1), "the following day": ("anchor", 1),
     "the previous day": ("anchor", -1), "the day before": ("anchor", -1),
 }  # fmt: skip
@@ -60,7 +62,7 @@ EN_FUSED = [w for w in FUSED if w.isascii()]
 
 # part-of-day words -> (part, how a following hour reads: am | pm | noon | evening | night)
 PARTS: dict[str, tuple[str, str]] = {
-    "凌晨": ("dawn", "dawn"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
+    "凌晨": ("dawn", "dawn"), "黎明": ("dawn", "dawn"), "清晨": ("morning", "am"), "早晨": ("morning", "am"),
     "早上": ("morning", "am"), "早间": ("morning", "am"), "上午": ("morning", "am"),
     "早": ("morning", "am"), "晨": ("morning", "am"),
     "中午": ("noon", "noon"), "午间": ("noon", "noon"), "正午": ("noon", "noon"),
@@ -159,7 +161,7 @@ RECENT: dict[str, tuple[int, int]] = {
     "近日": (7, 0), "日前": (7, 0), "近几天": (4, 0), "近几日": (4, 0), "最近几天": (4, 0),
     "最近几日": (4, 0), "这几天": (4, 0), "这两天": (2, 0), "连日来": (4, 0), "连日": (4, 0),
     "近几天来": (4, 0), "近几日来": (4, 0), "这几天来": (4, 0), "最近几天来": (4, 0),
-    "前几天": (7, 1), "前两天": (3, 1), "前些天": (14, 1), "前些日子": (21, 1),
+    "前几天": (7, 1), "前两天": (7, 1), "前些天": (14, 1), "前些日子": (21, 1),
     "in recent days": (4, 0), "over the past few days": (4, 0), "the other day": (7, 1),
     "in recent weeks": (21, 0), "近几周": (21, 0), "最近几周": (21, 0),
 }  # fmt: skip
@@ -168,9 +170,10 @@ RECENT: dict[str, tuple[int, int]] = {
 # Northern-hemisphere seasons, approximate: a season names no exact days.
 SEASONS: dict[str, tuple[int, int]] = {
     "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
+    "暑假": (7, 8), "寒假": (1, 2),
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
 }  # fmt: skip
-ZH_SEASON_WORDS = ["春天", "春季", "夏天", "夏季", "秋天", "秋季", "冬天", "冬季"]
+ZH_SEASON_WORDS = ["春天", "春季", "夏天", "夏季", "秋天", "秋季", "冬天", "冬季", "暑假", "寒假"]
 
 # fixed-date holidays -> (month, day, days it lasts, approximate); lunar holidays are not here
 HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
@@ -187,6 +190,16 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "halloween": (10, 31, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
+
+# holidays kept by weekday -> (month, index of that weekday in the month (-1 last), weekday Monday 0);
+# US observances, as wire copy names them.  Easter is computed (temporal_holidays).
+FLOATING: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 3), "thanksgiving day": (11, 3, 3), "labor day": (9, 0, 0),
+    "memorial day": (5, -1, 0), "mother's day": (5, 1, 6), "father's day": (6, 2, 6),
+    "martin luther king jr. day": (1, 2, 0), "mlk day": (1, 2, 0), "presidents' day": (2, 2, 0),
+    "presidents day": (2, 2, 0), "columbus day": (10, 1, 0),
+}  # fmt: skip
+EN_FLOATING = [*FLOATING, "easter sunday", "easter", "good friday"]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
 # unit words -> unit
