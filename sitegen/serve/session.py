@@ -52,6 +52,7 @@ class Session:
         self._css_sent = False
         self._thread: threading.Thread | None = None
         self._updates = 0
+        self._stopped = False
 
     # -- the rebuild loop -------------------------------------------------------------
     def first_build(self) -> None:
@@ -81,6 +82,9 @@ class Session:
     def stop(self) -> None:
         self.changes.put(None)
         self.clients.close()
+        with self._cond:
+            self._stopped = True  # requests waiting for a file return now
+            self._cond.notify_all()
 
     def notify(self, path: Path) -> None:
         self.changes.put(path)
@@ -240,23 +244,29 @@ class Session:
         return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
     # -- what the web side asks ------------------------------------------------------------------
-    def lookup(self, rel: str) -> tuple[bytes, int] | None:
-        """The bytes of a site file and their generation; waits while the file is being re-rendered."""
+    RENDERING = object()
+    """What `lookup` answers, without waiting, for a file that is being re-rendered."""
+
+    def lookup(self, rel: str, wait: bool = True) -> tuple[bytes, int] | object | None:
+        """The bytes of a site file and their generation; waits while the file is being re-rendered
+        (or, with ``wait=False``, answers `RENDERING` at once). `stop` ends every wait."""
         deadline = time.monotonic() + WAIT_FOR_RENDER
         with self._cond:
-            while (rel in self.pending or (self.busy and rel not in self.live.files)) and (
-                left := deadline - time.monotonic()
-            ) > 0:
+            while (rel in self.pending or (self.busy and rel not in self.live.files)) and not self._stopped:
+                if not wait:
+                    return self.RENDERING
+                if (left := deadline - time.monotonic()) <= 0:
+                    break
                 self._cond.wait(left)
             if not self.ready:
                 return (self.error_page(), 0) if rel.endswith(".html") else None
             data = self.live.files.get(rel)
             return None if data is None else (data, self.generation)
 
-    def connect(self, sock: object, page: str, generation: int, instance: str) -> None:
-        """A page's live script opened its event stream."""
-        rel = site_path(page) or "404.html"
-        client = Client(sock, rel, generation)  # type: ignore[arg-type]
+    def connect(self, client: Client, page: str, instance: str) -> None:
+        """A page's live script opened its event stream (``client.generation``: the page's stamp)."""
+        rel = client.file = site_path(page) or "404.html"
+        generation = client.generation
         greeting = b"retry: 1000\n\n"
         with self._cond:
             if self.ready and (instance != self.instance or self._version(rel) > generation):

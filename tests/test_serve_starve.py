@@ -1,0 +1,183 @@
+"""``sitegen serve`` cannot be starved (issue 21, items 3, 4 and 10): real sockets, loopback only.
+
+Before the asyncio server: after 1,000 live-reload streams closed at once no reload was ever
+sent again and Ctrl-C did not stop the process; 64 idle or half-sent connections stopped every
+page. `bench/serve_starve.py` measures the same scenarios.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from sitegen import frontmatter
+from sitegen.serve import server as serve_server
+from sitegen.serve.web import host_is_loopback
+
+from .conftest import REPO
+from .serve_support import WAIT, EventStream, Running, copy_seed, page_stamp, raw_get, running_fixture  # noqa: F401
+
+EVENT = "2026-01-05-xiao-mi-ji-tuan-gong-guan-bu-zong"
+
+
+def event_page(root: Path) -> str:
+    return f"/events/{frontmatter.read(root / 'content' / 'events' / f'{EVENT}.md').data['id']}.html"
+
+
+def retitle(root: Path, title: str) -> None:
+    path = root / "content" / "events" / f"{EVENT}.md"
+    page = frontmatter.read(path)
+    page.data["title"] = title
+    path.write_text(frontmatter.dump(page.data, page.body), encoding="utf-8")
+
+
+def open_stream(base: str, page: str, stamp: tuple[str, str]) -> socket.socket:
+    parts = urlsplit(base)
+    sock = socket.create_connection((parts.hostname, parts.port), timeout=WAIT)
+    query = urlencode({"path": page, "g": stamp[0], "s": stamp[1]})
+    sock.sendall(f"GET /__sitegen__/events?{query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    return sock
+
+
+def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_path: Path) -> None:
+    root = copy_seed(tmp_path / "site")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "--site", str(root), "serve", "--port", "0"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if m := re.search(r"http://127\.0\.0\.1:\d+/", line):
+                base = m.group(0)
+                break
+        page = event_page(root)
+        stamp = page_stamp(raw_get(base, page)[2])
+        streams = [open_stream(base, page, stamp) for _ in range(1000)]
+        for s in streams:
+            assert s.recv(4096).split(b" ", 2)[1] == b"200"
+        for s in streams:
+            s.close()
+        assert raw_get(base, "/")[0] == 200
+        stream = EventStream(base, page)
+        retitle(root, "一千个标签页同时关闭之后")
+        assert stream.wait_for("reload") == page.lstrip("/")
+        stream.close()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=WAIT)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert "Stopped." in out and "Traceback" not in err
+
+
+def test_idle_and_half_sent_connections_do_not_hold_up_pages(running: Running) -> None:
+    parts = urlsplit(running.url)
+    held = []
+    for n in range(128):  # 64 that send nothing, 64 that stop inside their header
+        s = socket.create_connection((parts.hostname, parts.port), timeout=WAIT)
+        if n % 2:
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Ag")
+        held.append(s)
+    try:
+        results: list[int] = []
+        threads = [threading.Thread(target=lambda: results.append(running.get("/")[0])) for _ in range(10)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(WAIT)
+        assert results == [200] * 10
+    finally:
+        for s in held:
+            s.close()
+
+
+def test_a_request_head_sent_too_slowly_is_cut_off(running: Running, monkeypatch) -> None:
+    monkeypatch.setattr(serve_server, "HEAD_SECONDS", 0.5)
+    parts = urlsplit(running.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=WAIT) as quiet:
+        with socket.create_connection((parts.hostname, parts.port), timeout=WAIT) as drip:
+            started = time.monotonic()
+            closed = False
+            for ch in b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 200:
+                try:
+                    drip.sendall(bytes([ch]))
+                except OSError:
+                    closed = True
+                    break
+                time.sleep(0.05)  # one byte at a time keeps a per-read timeout from firing
+                if time.monotonic() - started > WAIT:
+                    break
+            assert closed or drip.recv(1024) == b""
+        assert quiet.recv(1024) == b""  # said nothing: closed too
+
+
+def test_the_longest_waiting_connection_makes_room(running: Running, monkeypatch) -> None:
+    monkeypatch.setattr(serve_server, "MAX_WAITING", 8)
+    monkeypatch.setattr(serve_server, "GRACE_SECONDS", 0.2)
+    parts = urlsplit(running.url)
+    held = [socket.create_connection((parts.hostname, parts.port), timeout=WAIT) for _ in range(8)]
+    try:
+        time.sleep(0.5)  # all eight have waited for a request head longer than the grace
+        assert running.get("/")[0] == 200  # the ninth gets in
+        assert held[0].recv(1024) == b""  # and the first one waiting was closed for it
+    finally:
+        for s in held:
+            s.close()
+
+
+def test_keep_alive_answers_several_requests_on_one_connection(running: Running) -> None:
+    parts = urlsplit(running.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=WAIT) as s:
+        s.sendall(
+            b"GET /sources/ HTTP/1.1\r\nHost: localhost\r\n\r\nHEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        data = b""
+        while data.count(b"HTTP/1.1 200") < 2:
+            data += s.recv(65536)
+        assert b"Connection: keep-alive" in data
+
+
+def test_host_header_is_parsed_whole() -> None:
+    for good in (
+        "localhost",
+        "localhost:8000",
+        "127.0.0.1",
+        "127.0.0.1:1",
+        "[::1]",
+        "[::1]:8000",
+        "app.localhost",
+    ):
+        assert host_is_loopback(good), good
+    for bad in (
+        "[::1].evil.example",
+        "localhost:evil",
+        "localhost:80:80",
+        "localhost:99999",
+        "127.0.0.1.evil.example",
+        "localhost.evil.example",
+        "[127.0.0.1]",
+        "::1",
+        "evil.example#@localhost",
+        "localhost/",
+        "",
+    ):
+        assert not host_is_loopback(bad), bad
+
+
+def test_look_alike_host_names_are_refused(running: Running) -> None:
+    for bad in ("[::1].evil.example", "localhost:evil"):
+        assert raw_get(running.url, "/", {"Host": bad})[0] == 403, bad
+    assert raw_get(running.url, "/", {"Host": "[::1]:8000"})[0] == 200
