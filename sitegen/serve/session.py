@@ -56,7 +56,11 @@ class Session:
 
     # -- the rebuild loop -------------------------------------------------------------
     def first_build(self) -> None:
-        self.rebuild(set(), what="first build")
+        """The first build; whatever goes wrong in it is shown in the browser, the server still starts."""
+        try:
+            self.rebuild(set(), what="first build")
+        except Exception as exc:
+            self._failed([Problem("sitegen", None, f"internal error: {exc!r}")], "first build", 0.0)
         # The first build's objects live as long as the server: keep the garbage collector from
         # walking them again on every rebuild (a full pass over a 10,000-event site takes ~0.3 s).
         gc.collect()
@@ -119,6 +123,7 @@ class Session:
     def rebuild(self, paths: set[Path], what: str | None = None) -> None:
         started = time.perf_counter()
         what = what or self._describe(paths)
+        failing = bool(self.problems)
         dumps = self.root / "content" / "dumps"
         if any(p.is_relative_to(dumps) for p in paths):
             paths = {p for p in paths if not p.is_relative_to(dumps)}
@@ -160,6 +165,8 @@ class Session:
             self.log(
                 f"{time.strftime('%H:%M:%S')} {what}: {changed} files updated{gone} in {ms:.0f} ms{deferred}"
             )
+        if failing and not self.problems:
+            self.log(f"{time.strftime('%H:%M:%S')} {what}: recovered: the problems are fixed, the site builds again")
 
     def _import(self) -> set[Path] | None:
         """Import the dumps in content/dumps/; the page paths it wrote, or None on failure."""
