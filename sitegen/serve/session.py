@@ -166,7 +166,8 @@ class Session:
                 f"{time.strftime('%H:%M:%S')} {what}: {changed} files updated{gone} in {ms:.0f} ms{deferred}"
             )
         if failing and not self.problems:
-            self.log(f"{time.strftime('%H:%M:%S')} {what}: recovered: the problems are fixed, the site builds again")
+            now = time.strftime('%H:%M:%S')
+            self.log(f"{now} {what}: recovered: the problems are fixed, the site builds again")
 
     def _import(self) -> set[Path] | None:
         """Import the dumps in content/dumps/; the page paths it wrote, or None on failure."""
