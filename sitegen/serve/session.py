@@ -166,7 +166,7 @@ class Session:
                 f"{time.strftime('%H:%M:%S')} {what}: {changed} files updated{gone} in {ms:.0f} ms{deferred}"
             )
         if failing and not self.problems:
-            now = time.strftime('%H:%M:%S')
+            now = time.strftime("%H:%M:%S")
             self.log(f"{now} {what}: recovered: the problems are fixed, the site builds again")
 
     def _import(self) -> set[Path] | None:
