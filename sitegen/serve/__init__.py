@@ -9,6 +9,8 @@
 * A content or template error shows as an overlay in the browser (file, line,
   message) while the last good build stays served; fixing it clears it.
 * Loopback only unless asked; requests never touch the file system (`web`).
+* One asyncio loop holds the connections (`server`): no client, however slow or
+  however many, can starve the others, hold up a reload or stop Ctrl-C.
 """
 
 from __future__ import annotations
