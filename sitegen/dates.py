@@ -283,16 +283,20 @@ def _truncate(dt: datetime, precision: str) -> datetime:
     return dt.replace(second=0, microsecond=0)
 
 
+def calendar_end(tz: tzinfo | None) -> datetime:
+    """The last instant a datetime can hold: the exclusive end of anything on 9999-12-31."""
+    return datetime.max.replace(tzinfo=tz)
+
+
 def _add_unit(dt: datetime, precision: str, part: str | None = None) -> datetime:
-    """The end (exclusive) of the unit starting at ``dt``; the last unit of the calendar (9999-12-31)
-    ends at the last instant a date can hold, which `_last_unit_start` takes back."""
+    """The end of the unit starting at ``dt``; on the calendar's last day, `calendar_end`."""
     try:
-        return _add_one(dt, precision, part)
-    except OverflowError:
-        return datetime.max.replace(tzinfo=dt.tzinfo)
+        return _plus_unit(dt, precision, part)
+    except (OverflowError, ValueError):  # 9999-12-31 + 1 day: the year 10000 does not exist
+        return calendar_end(dt.tzinfo)
 
 
-def _add_one(dt: datetime, precision: str, part: str | None) -> datetime:
+def _plus_unit(dt: datetime, precision: str, part: str | None) -> datetime:
     if precision == "year":
         return dt + relativedelta(years=1)
     if precision == "month":
@@ -308,9 +312,8 @@ def _add_one(dt: datetime, precision: str, part: str | None) -> datetime:
 
 
 def _last_unit_start(end: datetime, precision: str, part: str | None) -> datetime:
-    if end.replace(tzinfo=None) == datetime.max:  # the calendar's last unit (see `_add_unit`)
-        start = _truncate(end, precision)
-        return start.replace(hour=PARTS_OF_DAY[part or "evening"][0]) if precision == "part-of-day" else start
+    if end == calendar_end(end.tzinfo):
+        return _truncate(end, precision)
     if precision == "year":
         return end - relativedelta(years=1)
     if precision == "month":
