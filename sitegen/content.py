@@ -256,25 +256,6 @@ def source_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Source | None,
     return src, problems
 
 
-EARLIEST_NEWS = 1800  # publication years before this are warned about (readable all the same)
-
-
-def _published_plausible(page: frontmatter.Page, published: datetime) -> list[Problem]:
-    """A publication date far outside what news can have is most likely a typo (``1026`` for
-    ``2026``): said, not refused - a page about an old print may mean it."""
-    latest = datetime.now(published.tzinfo).year + 1
-    if EARLIEST_NEWS <= published.year <= latest:
-        return []
-    return [
-        Problem(
-            page.path,
-            page.line("published"),
-            f"published {published.year:04d}: news is dated from {EARLIEST_NEWS} to {latest}; check the year",
-            level="warning",
-        )
-    ]
-
-
 def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, list[Problem]]:
     d, problems = page.data, []
     for key in EVENT_REQUIRED:
@@ -356,6 +337,25 @@ def _check_id(page: frontmatter.Page, problems: list[Problem]) -> None:
                 f"id {value!r} must be lower-case letters, digits and hyphens (it becomes a URL)",
             )
         )
+
+
+EARLIEST_NEWS = 1800  # publication years before this are warned about (readable all the same)
+
+
+def _published_plausible(page: frontmatter.Page, published: datetime) -> list[Problem]:
+    """A publication date far outside what news can have is most likely a typo (``1026`` for
+    ``2026``): said, not refused - a page about an old print may mean it."""
+    latest = datetime.now(published.tzinfo).year + 1
+    if EARLIEST_NEWS <= published.year <= latest:
+        return []
+    return [
+        Problem(
+            page.path,
+            page.line("published"),
+            f"published {published.year:04d}: news is dated from {EARLIEST_NEWS} to {latest}; check the year",
+            level="warning",
+        )
+    ]
 
 
 CONTENT_KINDS = (("source", "sources"), ("event", "events"))  # kind, folder under content/
