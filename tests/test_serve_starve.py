@@ -181,3 +181,65 @@ def test_look_alike_host_names_are_refused(running: Running) -> None:
     for bad in ("[::1].evil.example", "localhost:evil"):
         assert raw_get(running.url, "/", {"Host": bad})[0] == 403, bad
     assert raw_get(running.url, "/", {"Host": "[::1]:8000"})[0] == 200
+
+
+def test_a_browser_that_stops_reading_is_dropped_and_blocks_nobody() -> None:
+    """Real sockets on loopback: one stream never reads, another does; messages sent from another
+    thread (as the rebuild sends them) all return, the reader gets every one, the other is dropped."""
+    import asyncio
+
+    from sitegen.serve.clients import MAX_BUFFER, Client, Clients
+
+    clients = Clients()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+    address: list[int] = []
+
+    async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)  # fills soon
+        clients.add(Client(writer, "index.html", 0))
+        await reader.read()  # until the peer closes
+
+    finish = asyncio.Event()
+
+    async def main() -> None:
+        server = await asyncio.start_server(accept, "127.0.0.1", 0)
+        address.append(server.sockets[0].getsockname()[1])
+        clients.attach(loop)
+        ready.set()
+        await finish.wait()
+        server.close()
+
+    runner = threading.Thread(target=loop.run_until_complete, args=(main(),), daemon=True)
+    runner.start()
+    assert ready.wait(WAIT)
+    stuck = socket.socket()
+    stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # and never read
+    stuck.connect(("127.0.0.1", address[0]))
+    reader = socket.create_connection(("127.0.0.1", address[0]), timeout=WAIT)
+    received = bytearray()
+    done = threading.Event()
+
+    def read() -> None:
+        while chunk := reader.recv(1 << 16):
+            received.extend(chunk)
+        done.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.monotonic() + WAIT
+    while len(clients) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    message = b"event: problems\ndata: " + b"x" * (1 << 14) + b"\n\n"
+    count = 4 * MAX_BUFFER // len(message)  # far more than the stuck one's buffers hold
+    for n in range(1, count + 1):
+        clients.broadcast(message)  # returns at once: never waits for a browser
+        while len(received) < n * len(message) and time.monotonic() < deadline:
+            time.sleep(0.001)  # the reading browser keeps up
+    assert len(received) == count * len(message)  # the reading one got every message
+    assert len(clients) == 1  # the stuck browser was dropped
+    clients.close()
+    assert done.wait(WAIT)  # and close ends its stream
+    stuck.close()
+    loop.call_soon_threadsafe(finish.set)
+    runner.join(WAIT)
+    loop.close()
