@@ -7,6 +7,7 @@ page. `bench/serve_starve.py` measures the same scenarios.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -243,3 +244,17 @@ def test_a_browser_that_stops_reading_is_dropped_and_blocks_nobody() -> None:
     loop.call_soon_threadsafe(finish.set)
     runner.join(WAIT)
     loop.close()
+
+
+def test_a_flood_of_problems_reaches_the_overlay_in_one_bounded_message(running: Running) -> None:
+    stream = running.events("/")
+    template = (running.root / "content" / "events" / f"{EVENT}.md").read_text("utf-8")
+    for n in range(150):
+        text = template.replace(f"id: {EVENT}", f"id: broken-{n}", 1)
+        text = re.sub(r"^date: .*$", "date: 2026-02-30", text, count=1, flags=re.M)
+        (running.root / "content" / "events" / f"broken-{n}.md").write_text(text, "utf-8")
+    problems = json.loads(stream.wait_for("problems"))
+    while len(problems) < 101:  # the burst may arrive over two rebuilds
+        problems = json.loads(stream.wait_for("problems"))
+    assert len(problems) == 101 and problems[-1]["message"] == "50 more: see the terminal"
+    assert all("no such day" in p["message"] for p in problems[:100])

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass
 
 KEEPALIVE_SECONDS = 15.0
-MAX_BUFFER = 256 * 1024  # bytes waiting for one browser before it is dropped
+MAX_BUFFER = 256 * 1024  # bytes still waiting for one browser when the next message comes: dropped
 
 
 @dataclass(eq=False)
@@ -126,7 +126,7 @@ class Clients:
         transport = client.writer.transport
         if transport.is_closing():
             self.discard(client)
-        elif transport.get_write_buffer_size() + len(message) > MAX_BUFFER:
+        elif transport.get_write_buffer_size() > MAX_BUFFER:  # earlier messages still wait: not reading
             self.discard(client)
             transport.abort()
         else:

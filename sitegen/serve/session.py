@@ -31,6 +31,7 @@ from .web import LIVE_HEAD, site_path
 QUIET = 0.05  # seconds without a change that end a burst
 LONGEST_BURST = 1.0  # rebuild at the latest this long after the first change of a burst
 WAIT_FOR_RENDER = 60.0  # a request for a file being re-rendered waits at most this long
+SHOWN_PROBLEMS = 100  # problems listed in the browser's overlay
 COLLECT_EVERY = 50  # updates between two full passes of the garbage collector
 
 
@@ -226,9 +227,15 @@ class Session:
             self.log(f"  {self._relative(p)}")
 
     def _payload(self) -> list[dict]:
-        return [
-            {"file": str(self._relative(p).path), "line": p.line, "message": p.message} for p in self.problems
+        """The overlay's list: the first `SHOWN_PROBLEMS` (the terminal has them all)."""
+        shown = [
+            {"file": str(self._relative(p).path), "line": p.line, "message": p.message}
+            for p in self.problems[:SHOWN_PROBLEMS]
         ]
+        if len(self.problems) > SHOWN_PROBLEMS:
+            more = len(self.problems) - SHOWN_PROBLEMS
+            shown.append({"file": "…", "line": None, "message": f"{more} more: see the terminal"})
+        return shown
 
     def _relative(self, p: Problem) -> Problem:
         path = Path(p.path)
