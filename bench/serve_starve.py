@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.harden_load import Server as HardenServer  # noqa: E402
+from tests.serve_support import close_wait  # noqa: E402
 
 EVENT = "2026-01-05-xiao-mi-ji-tuan-gong-guan-bu-zong.md"  # a page of the default site
 
@@ -128,12 +129,20 @@ def after_streams_close(site: Path, count: int) -> dict:
         for s in socks:
             s.close()
         status, seconds = server.get("/", timeout=10)
+        time.sleep(1.0)
+        left = close_wait(server.port)
         fresh = server.stream(f"/events/{EVENT[:-3]}.html")
         time.sleep(0.3)
         edit(site, 1)
         reload = wait_for(fresh, b"reload", 15)
         fresh.close()
-        return {"page": status, "page_s": round(seconds, 3), "reload_s": reload, "stop_s": server.stop()}
+        return {
+            "page": status,
+            "page_s": round(seconds, 3),
+            "close_wait_after_1s": left,
+            "reload_s": reload,
+            "stop_s": server.stop(),
+        }
     finally:
         if server.proc.poll() is None:
             server.proc.kill()

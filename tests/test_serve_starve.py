@@ -24,7 +24,16 @@ from sitegen.serve import server as serve_server
 from sitegen.serve.web import host_is_loopback
 
 from .conftest import REPO
-from .serve_support import WAIT, EventStream, Running, copy_seed, page_stamp, raw_get, running_fixture  # noqa: F401
+from .serve_support import (  # noqa: F401 (fixture)
+    WAIT,
+    EventStream,
+    Running,
+    close_wait,
+    copy_seed,
+    page_stamp,
+    raw_get,
+    running_fixture,
+)
 
 EVENT = "2026-01-05-xiao-mi-ji-tuan-gong-guan-bu-zong"
 
@@ -72,6 +81,11 @@ def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_p
         for s in streams:
             s.close()
         assert raw_get(base, "/")[0] == 200
+        port = int(base.rstrip("/").rsplit(":", 1)[1])
+        deadline = time.monotonic() + WAIT
+        while close_wait(port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert close_wait(port) == 0  # every closed stream was closed on the server's side too
         stream = EventStream(base, page)
         retitle(root, "一千个标签页同时关闭之后")
         assert stream.wait_for("reload") == page.lstrip("/")
