@@ -98,6 +98,36 @@ def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_p
     assert "Stopped." in out and "Traceback" not in err
 
 
+def test_sigterm_with_streams_and_pages_open_stops_cleanly(tmp_path: Path) -> None:
+    root = copy_seed(tmp_path / "site")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "--site", str(root), "serve", "--port", "0"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if m := re.search(r"http://127\.0\.0\.1:\d+/", line):
+                base = m.group(0)
+                break
+        streams = [EventStream(base, "/") for _ in range(5)]
+        parts = urlsplit(base)
+        idle = socket.create_connection((parts.hostname, parts.port), timeout=WAIT)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=WAIT)
+        for s in streams:
+            s.close()
+        idle.close()
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert "Stopped." in out and "Traceback" not in err
+
+
 def test_idle_and_half_sent_connections_do_not_hold_up_pages(running: Running) -> None:
     parts = urlsplit(running.url)
     held = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import socket
 import sys
 import threading
@@ -110,6 +111,9 @@ class SiteServer:
         if self._stopping:
             self._stop.set()
         self.session.clients.attach(self._loop)
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # main thread, POSIX only
+            # SIGTERM ends the loop as a stop does (SIGINT is asyncio's own: it cancels this task)
+            self._loop.add_signal_handler(signal.SIGTERM, self._stop.set)
         server = await asyncio.start_server(self._spawn, sock=self.socket, limit=MAX_HEAD)
         keepalive = asyncio.create_task(self._keepalive())
         try:
