@@ -57,8 +57,8 @@ def open_stream(base: str, page: str, stamp: tuple[str, str]) -> socket.socket:
     return sock
 
 
-def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_path: Path) -> None:
-    root = copy_seed(tmp_path / "site")
+def start_serve(root: Path) -> tuple[subprocess.Popen, str]:
+    """``sitegen serve`` on a free port in its own process, and the address it printed."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitegen", "--site", str(root), "serve", "--port", "0"],
         cwd=REPO,
@@ -67,12 +67,18 @@ def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_p
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
     )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if m := re.search(r"http://127\.0\.0\.1:\d+/", line):
+            return proc, m.group(0)
+    proc.kill()
+    raise AssertionError(f"sitegen serve did not start: {proc.communicate()[1]}")
+
+
+def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_path: Path) -> None:
+    root = copy_seed(tmp_path / "site")
+    proc, base = start_serve(root)
     try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if m := re.search(r"http://127\.0\.0\.1:\d+/", line):
-                base = m.group(0)
-                break
         page = event_page(root)
         stamp = page_stamp(raw_get(base, page)[2])
         streams = [open_stream(base, page, stamp) for _ in range(1000)]
@@ -100,20 +106,8 @@ def test_a_thousand_streams_closed_at_once_then_a_page_a_reload_and_ctrl_c(tmp_p
 
 def test_sigterm_with_streams_and_pages_open_stops_cleanly(tmp_path: Path) -> None:
     root = copy_seed(tmp_path / "site")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitegen", "--site", str(root), "serve", "--port", "0"],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
-    )
+    proc, base = start_serve(root)
     try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if m := re.search(r"http://127\.0\.0\.1:\d+/", line):
-                base = m.group(0)
-                break
         streams = [EventStream(base, "/") for _ in range(5)]
         parts = urlsplit(base)
         idle = socket.create_connection((parts.hostname, parts.port), timeout=WAIT)
