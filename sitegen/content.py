@@ -227,6 +227,7 @@ def source_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Source | None,
         published, implied = parse_iso(d["published"], tz)
     except DateError as exc:
         return None, [Problem(page.path, page.line("published"), str(exc))]
+    problems += _published_plausible(page, published)
     bylines = d.get("bylines") or []
     if not isinstance(bylines, list) or not all(isinstance(b, dict) and "name" in b for b in bylines):
         problems.append(
@@ -336,6 +337,25 @@ def _check_id(page: frontmatter.Page, problems: list[Problem]) -> None:
                 f"id {value!r} must be lower-case letters, digits and hyphens (it becomes a URL)",
             )
         )
+
+
+EARLIEST_NEWS = 1800  # publication years before this are warned about (readable all the same)
+
+
+def _published_plausible(page: frontmatter.Page, published: datetime) -> list[Problem]:
+    """A publication date far outside what news can have is most likely a typo (``1026`` for
+    ``2026``): said, not refused - a page about an old print may mean it."""
+    latest = datetime.now(published.tzinfo).year + 1
+    if EARLIEST_NEWS <= published.year <= latest:
+        return []
+    return [
+        Problem(
+            page.path,
+            page.line("published"),
+            f"published {published.year:04d}: news is dated from {EARLIEST_NEWS} to {latest}; check the year",
+            level="warning",
+        )
+    ]
 
 
 CONTENT_KINDS = (("source", "sources"), ("event", "events"))  # kind, folder under content/

@@ -203,12 +203,19 @@ def parse_iso(value: object, tz: tzinfo) -> tuple[datetime, str]:
             int(parts["M"] or 0),
             int(parts["S"] or 0),
         )
-    except ValueError as exc:
-        raise DateError(f"cannot read date {value!r}: {exc}") from None
+    except ValueError as exc:  # year 0, month 13, 30 February, hour 24, minute 60
+        raise DateError(f"cannot read date {value!r}: {_why(exc)}") from None
     if parts["tz"]:
-        dt = datetime.fromisoformat(dt.isoformat() + _norm_offset(parts["tz"]))
+        try:
+            dt = datetime.fromisoformat(dt.isoformat() + _norm_offset(parts["tz"]))
+        except ValueError:
+            raise DateError(
+                f"cannot read date {value!r}: the UTC offset {parts['tz']} is not one a clock uses "
+                "(from -23:59 to +23:59, e.g. +08:00)"
+            ) from None
     else:
         dt = dt.replace(tzinfo=tz)
+    _in_range(dt, value, tz, parts["H"] is not None)
     if parts["M"] is not None:
         implied = "minute"
     elif parts["H"] is not None:
@@ -220,6 +227,41 @@ def parse_iso(value: object, tz: tzinfo) -> tuple[datetime, str]:
     else:
         implied = "year"
     return dt, implied
+
+
+def _why(exc: ValueError) -> str:
+    """Python's reason for refusing a calendar value, said as what was expected."""
+    text = str(exc)
+    if "year" in text:
+        return "the year must be from 0001 to 9999"
+    if "month must be" in text:
+        return "the month must be from 01 to 12"
+    if "day is out of range" in text:
+        return "that month has no such day"
+    if "hour must be" in text:
+        return "the hour must be from 00 to 23"
+    if "minute must be" in text:
+        return "the minute must be from 00 to 59"
+    if "second must be" in text:
+        return "the second must be from 00 to 59"
+    return text
+
+
+def _in_range(dt: datetime, value: object, tz: tzinfo, timed: bool) -> None:
+    """Years 0001 to 9999 are all readable, as dates; the site's time zone must be able to hold the
+    value, and a time of day must lie at least a day inside the calendar: in some time zone
+    ``9999-12-31T23:59+14:00`` is already year 10000, and every later step (sorting, feeds,
+    the coverage chart) may show it in another zone."""
+    try:
+        dt.astimezone(tz)
+        if timed:
+            dt + timedelta(days=1)
+            dt - timedelta(days=1)
+    except (OverflowError, ValueError):
+        raise DateError(
+            f"date {value!r} is out of range: a time of day must lie at least a day inside the years "
+            "0001 to 9999 (in some time zone it falls outside them); give the day alone"
+        ) from None
 
 
 def _norm_offset(tz: str) -> str:

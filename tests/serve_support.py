@@ -145,3 +145,14 @@ class EventStream:
 
     def close(self) -> None:
         self.sock.close()
+
+
+def close_wait(port: int) -> int:
+    """Connections to ``port`` that the peer closed and the server has not (CLOSE-WAIT, Linux)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        path = Path(table)
+        for line in path.read_text().splitlines()[1:] if path.exists() else []:
+            fields = line.split()
+            count += fields[3] == "08" and int(fields[1].rsplit(":", 1)[1], 16) == port
+    return count

@@ -269,6 +269,32 @@ def test_build_error_overlay_data_and_recovery(running: Running) -> None:
     assert "修好了".encode() in running.get("/")[2]
     line = running.wait_for_log(lambda x: "build failed" in x)
     assert "still serving the last good build" in line
+    assert running.wait_for_log(lambda x: "recovered" in x)  # the terminal says the fix worked
+
+
+def test_impossible_dates_are_named_in_the_overlay(running: Running) -> None:
+    stream = running.events("/")
+    ev = first_event(running.root)
+    source = sorted((running.root / "content" / "sources").glob("*.md"))[0]
+    originals = {p: p.read_text("utf-8") for p in (ev, source)}
+    for path, key, value, said in [
+        (ev, "date", "2026-02-30", "that month has no such day"),
+        (ev, "date", "2026-01-05T10:00+99:00", "UTC offset +99:00"),
+        (source, "published", "9999-12-31T23:59+14:00", "out of range"),
+    ]:
+        text = originals[path]
+        text = "\n".join(
+            f"{key}: {value}" if line.startswith(f"{key}:") else line
+            for line in text.split("\n")
+            if not line.startswith(("precision:", "part_of_day:", "until:"))
+        )
+        path.write_text(text, "utf-8")
+        problems = json.loads(stream.wait_for("problems"))
+        assert problems[0]["file"] == f"content/{path.parent.name}/{path.name}", problems
+        assert said in problems[0]["message"] and problems[0]["line"] > 1
+        assert "internal error" not in problems[0]["message"]
+        path.write_text(originals[path], "utf-8")
+        stream.wait_for("ok")
 
 
 def test_unknown_source_and_template_errors_name_file_and_line(running: Running) -> None:
@@ -310,6 +336,26 @@ def test_first_build_broken_then_fixed(tmp_path: Path) -> None:
         ev.write_text(original, "utf-8")
         assert stream.wait_for("reload") == "index.html"
         assert b"The site is not built yet" not in raw_get(url, "/")[2]
+    finally:
+        preview.stop()
+
+
+def test_first_build_with_an_impossible_date_starts_and_names_the_file(tmp_path: Path) -> None:
+    from sitegen.serve import Preview
+
+    from .serve_support import copy_seed
+
+    root = copy_seed(tmp_path / "site")
+    ev = first_event(root)
+    original = ev.read_text("utf-8")
+    ev.write_text(original.replace("date: ", "date: 2026-02-30\nx_old_date: ", 1), "utf-8")
+    logs: list[str] = []
+    preview = Preview(root, "127.0.0.1", 0, log=logs.append)
+    url = preview.start()  # does not exit: the problem is shown in the browser
+    try:
+        assert b"The site is not built yet" in raw_get(url, "/")[2]
+        problems = json.loads(EventStream(url, "/").wait_for("problems"))
+        assert problems[0]["file"] == f"content/events/{ev.name}" and "no such day" in problems[0]["message"]
     finally:
         preview.stop()
 

@@ -4,19 +4,23 @@ Drawn at build time as inline SVG (no script, no style attributes) with the
 same numbers in a table beside it.  Articles count by publication date, events
 by the day they happened; an event whose date is vaguer than a day (a month, a
 range, an approximate date) has no day to count on and is reported apart.
-Long spans (more than `MAX_DAYS`) are counted per month instead.
+Longer spans are counted per month, year, decade or century: the first unit that
+needs at most `MAX_BINS` bars, so the chart stays small whatever the span (a page
+dated 0001-01-01 beside one of 2026 gives 21 centuries, not 24,000 months), and
+its cost follows the number of pages, never the years between them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 
 from ..content import Event, Source
 from ..dates import PRECISIONS, When
 from .timeline import is_vague
 
-MAX_DAYS = 120
+MAX_BINS = 120
+UNITS = ("day", "month", "year", "decade", "century")  # fine to coarse
 WIDE = 672  # the chart's width in CSS pixels when there are many bins (it scrolls on narrow screens)
 ROOMY_STEP = 56  # pixels per bin when few bins: every bin gets its own label
 LABEL_ROOM = 56  # pixels a tick label needs
@@ -74,19 +78,14 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
     if not days:
         return Coverage("day", undated=undated)
     first, last = min(days), max(days)
-    unit = "day" if (last - first).days < MAX_DAYS else "month"
-    key = (lambda d: d) if unit == "day" else (lambda d: d.replace(day=1))
-    bins: dict[date, Bin] = {}
-    d = key(first)
-    while d <= last:
-        when = When(datetime(d.year, d.month, d.day, tzinfo=tz), unit)
-        anchor = f"d-{d:%Y-%m-%d}" if unit == "day" else f"m-{d:%Y-%m}"
-        bins[d] = Bin(d, when.label(lang), anchor, tick=_tick(d, unit, lang))
-        d = d + timedelta(days=1) if unit == "day" else (d + timedelta(days=32)).replace(day=1)
+    unit = next(u for u in UNITS if _index(last, u) - _index(first, u) < MAX_BINS)
+    bins: dict[int, Bin] = {}
+    for i in range(_index(first, unit), _index(last, unit) + 1):
+        bins[i] = _bin(_start(i, unit), unit, tz, lang)
     for a in article_days:
-        bins[key(a)].articles += 1
+        bins[_index(a, unit)].articles += 1
     for ev in event_days:
-        bins[key(ev)].events += 1
+        bins[_index(ev, unit)].events += 1
     out = Coverage(unit, list(bins.values()), articles=len(article_days), events=len(event_days))
     out.undated = undated
     out.peak = max(max(b.articles, b.events) for b in out.bins)
@@ -109,8 +108,42 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
     return out
 
 
+def _index(d: date, unit: str) -> int:
+    """The number of the bin holding ``d``; consecutive bins have consecutive numbers."""
+    if unit == "day":
+        return d.toordinal()
+    if unit == "month":
+        return d.year * 12 + d.month - 1
+    return d.year // {"year": 1, "decade": 10, "century": 100}[unit]
+
+
+def _start(index: int, unit: str) -> date:
+    """The first day of bin ``index`` (the years 0 of decade and century 0 do not exist: year 1)."""
+    if unit == "day":
+        return date.fromordinal(index)
+    if unit == "month":
+        return date(index // 12, index % 12 + 1, 1)
+    return date(max(1, index * {"year": 1, "decade": 10, "century": 100}[unit]), 1, 1)
+
+
+def _bin(d: date, unit: str, tz: tzinfo, lang: str) -> Bin:
+    en = lang == "en"
+    if unit in ("day", "month", "year"):
+        label = When(datetime(d.year, d.month, d.day, tzinfo=tz), unit).label(lang)
+        anchor = f"d-{d:%Y-%m-%d}" if unit == "day" else f"m-{d.year:04d}-{d.month:02d}"
+        return Bin(d, label, anchor if unit != "year" else f"y-{d.year:04d}", tick=_tick(d, unit, lang))
+    first = d.year - d.year % (10 if unit == "decade" else 100)
+    if unit == "decade":
+        label = f"{first}s" if en else f"{first}年代"
+    else:
+        label = f"{first}–{first + 99}" if en else f"{first}–{first + 99}年"
+    return Bin(d, label, "", tick=label)
+
+
 def _tick(d: date, unit: str, lang: str) -> str:
     en = lang == "en"
+    if unit == "year":
+        return str(d.year) if en else f"{d.year}年"
     if unit == "month":
         return d.strftime("%b %Y") if en else f"{d.year}年{d.month}月"
     return f"{d.day} {d:%b}" if en else f"{d.month}月{d.day}日"

@@ -9,19 +9,23 @@
 * A content or template error shows as an overlay in the browser (file, line,
   message) while the last good build stays served; fixing it clears it.
 * Loopback only unless asked; requests never touch the file system (`web`).
+* One asyncio loop holds the connections (`server`): no client, however slow or
+  however many, can starve the others, hold up a reload or stop Ctrl-C.
 """
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
+from .server import SiteServer
 from .session import Session
 from .watch import Watcher
-from .web import SiteServer, is_loopback
+from .web import is_loopback
 
 
 class Preview:
@@ -76,6 +80,7 @@ def serve(
 ) -> None:
     """Run until Ctrl-C (or SIGTERM); returns quietly."""
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    _more_files()
     preview = Preview(root, host, port, log=log)
     try:
         preview.start(in_thread=False)
@@ -88,7 +93,7 @@ def serve(
         log(f"Serving {preview.session.root} at {preview.url} - press Ctrl-C to stop")
         if open_browser:
             webbrowser.open(preview.url)
-        preview.server.serve_forever(poll_interval=0.5)
+        preview.server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
@@ -98,3 +103,17 @@ def serve(
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _more_files() -> None:
+    """Each open page holds a connection: allow as many open files as the system lets this process
+    have (often 1,024 by default, out of a much higher hard limit)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else 65536
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))

@@ -1,29 +1,33 @@
-"""Browsers listening for changes: Server-Sent Events sockets held by one thread.
+"""Browsers listening for changes: Server-Sent Events streams, written by the server's event loop.
 
-An SSE request is answered by a page worker, which writes the headers and hands
-the socket over to `Clients`; the worker is then free for the next page.  One
-thread watches all handed-over sockets (for browsers that went away) and sends
-a keep-alive comment now and then.  Messages are written without blocking: a
-browser that stops reading is dropped, never waited for.
+A stream is an answered request whose connection stays open (`sitegen.serve.server`
+reads it until the browser hangs up, then calls `Clients.discard`).  Messages come
+from the rebuild thread; they are queued and handed to the event loop with one
+``call_soon_threadsafe`` per batch, which never blocks: asyncio's wake-up pipe is
+non-blocking, and a full pipe already means the loop will wake.  The loop writes
+each message into the stream's transport buffer; a browser that stops reading is
+dropped (its connection aborted) once `MAX_BUFFER` bytes wait for it, never waited
+for.  So a thousand tabs closing at once, or a tab that hangs, cannot hold up a
+rebuild, another tab's reload, or shutdown.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
-import selectors
-import socket
 import threading
 from dataclasses import dataclass
 
 KEEPALIVE_SECONDS = 15.0
+MAX_BUFFER = 256 * 1024  # bytes still waiting for one browser when the next message comes: dropped
 
 
 @dataclass(eq=False)
 class Client:
-    """One open page: the site file it shows and the generation of the bytes it got."""
+    """One open page: its stream's writer, the site file it shows and the generation of the bytes it got."""
 
-    sock: socket.socket
+    writer: asyncio.StreamWriter
     file: str
     generation: int
 
@@ -36,32 +40,34 @@ def event(name: str, data: object = "") -> bytes:
 
 
 class Clients:
-    """The open event streams."""
+    """The open event streams; `send` and `broadcast` may be called from any thread."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._clients: list[Client] = []
-        self._selector = selectors.DefaultSelector()
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._selector.register(self._wake_r, selectors.EVENT_READ)
-        self._added: list[Client] = []
+        self._clients: dict[Client, None] = {}  # an ordered set
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._outbox: list[tuple[Client, bytes]] = []
+        self._scheduled = False
         self._closed = False
-        self._thread = threading.Thread(target=self._watch, name="sitegen-sse", daemon=True)
-        self._thread.start()
+
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        """The event loop that owns the streams' connections (the server's)."""
+        with self._lock:
+            self._loop = loop
 
     def add(self, client: Client, greeting: bytes = b"") -> None:
-        """Take over an answered SSE request's socket; ``greeting`` is sent first."""
-        client.sock.setblocking(False)
+        """A stream whose headers were sent (called in the event loop); ``greeting`` is sent first."""
         with self._lock:
             if self._closed:
-                client.sock.close()
+                client.writer.transport.abort()
                 return
-            self._clients.append(client)
-            self._added.append(client)
+            self._clients[client] = None
         if greeting:
-            self._send(client, greeting)
-        self._wake()
+            self._write(client, greeting)
+
+    def discard(self, client: Client) -> None:
+        with self._lock:
+            self._clients.pop(client, None)
 
     def __len__(self) -> int:
         with self._lock:
@@ -72,76 +78,68 @@ class Clients:
             return list(self._clients)
 
     def send(self, client: Client, message: bytes) -> None:
-        self._send(client, message)
+        self._post([(client, message)])
 
     def broadcast(self, message: bytes) -> None:
-        for client in self.snapshot():
-            self._send(client, message)
+        self._post([(c, message) for c in self.snapshot()])
 
     def close(self) -> None:
+        """Drop every stream; later ones are refused. Safe from any thread."""
         with self._lock:
             self._closed = True
-            clients, self._clients = self._clients, []
-        for c in clients:
-            with contextlib.suppress(OSError):
-                c.sock.close()
-        self._wake()
+            clients, self._clients = list(self._clients), {}
+            self._outbox = []
+            loop = self._loop
+        if not clients or loop is None:
+            return
+        if _running_in(loop):
+            _abort(clients)
+        else:
+            with contextlib.suppress(RuntimeError):  # the loop has ended: its connections with it
+                loop.call_soon_threadsafe(_abort, clients)
 
     # -- internals ---------------------------------------------------------------------
-    def _send(self, client: Client, message: bytes) -> None:
-        try:
-            sent = client.sock.send(message)
-        except OSError:  # gone, or not reading (buffer full)
-            sent = -1
-        if sent != len(message):
-            self._drop(client)
-
-    def _drop(self, client: Client) -> None:
-        """Forget a client; the watching thread closes its socket."""
+    def _post(self, items: list[tuple[Client, bytes]]) -> None:
         with self._lock:
-            if client in self._clients:
-                self._clients.remove(client)
-        self._wake()
-
-    def _wake(self) -> None:
-        with contextlib.suppress(OSError):
-            self._wake_w.send(b"x")
-
-    def _watch(self) -> None:
-        watched: set[Client] = set()
-        while True:
-            ready = self._selector.select(timeout=KEEPALIVE_SECONDS)
+            if self._closed or self._loop is None or not items:
+                return
+            self._outbox.extend(items)
+            if self._scheduled:  # a flush is on its way and takes these too
+                return
+            self._scheduled = True
+            loop = self._loop
+        try:
+            loop.call_soon_threadsafe(self._flush)
+        except RuntimeError:  # the loop has ended: nobody left to tell
             with self._lock:
-                if self._closed:
-                    break
-                added, self._added = self._added, []
-                alive = set(self._clients)
-            for client in watched - alive:  # dropped: unregister before an fd number is reused
-                with contextlib.suppress(KeyError, ValueError, OSError):
-                    self._selector.unregister(client.sock)
-                client.sock.close()
-                watched.discard(client)
-            for client in added:
-                if client in alive:
-                    self._selector.register(client.sock, selectors.EVENT_READ, client)
-                    watched.add(client)
-                else:
-                    client.sock.close()
-            if not ready:
-                self.broadcast(b": keep-alive\n\n")
-            for key, _ in ready:
-                if key.data is None:
-                    with contextlib.suppress(OSError):
-                        self._wake_r.recv(4096)
-                    continue
-                try:
-                    data = key.data.sock.recv(1024)
-                except BlockingIOError:
-                    continue
-                except OSError:
-                    data = b""
-                if not data:  # the browser closed the page
-                    self._drop(key.data)  # closed on the next turn of the loop
-        self._selector.close()
-        self._wake_r.close()
-        self._wake_w.close()
+                self._scheduled = False
+
+    def _flush(self) -> None:
+        with self._lock:
+            items, self._outbox = self._outbox, []
+            self._scheduled = False
+        for client, message in items:
+            self._write(client, message)
+
+    def _write(self, client: Client, message: bytes) -> None:
+        """In the event loop: buffer ``message`` for ``client``, or drop a client that stopped reading."""
+        transport = client.writer.transport
+        if transport.is_closing():
+            self.discard(client)
+        elif transport.get_write_buffer_size() > MAX_BUFFER:  # earlier messages still wait: not reading
+            self.discard(client)
+            transport.abort()
+        else:
+            transport.write(message)
+
+
+def _running_in(loop: asyncio.AbstractEventLoop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
+
+
+def _abort(clients: list[Client]) -> None:
+    for c in clients:
+        c.writer.transport.abort()

@@ -31,6 +31,7 @@ from .web import LIVE_HEAD, site_path
 QUIET = 0.05  # seconds without a change that end a burst
 LONGEST_BURST = 1.0  # rebuild at the latest this long after the first change of a burst
 WAIT_FOR_RENDER = 60.0  # a request for a file being re-rendered waits at most this long
+SHOWN_PROBLEMS = 100  # problems listed in the browser's overlay
 COLLECT_EVERY = 50  # updates between two full passes of the garbage collector
 
 
@@ -52,10 +53,15 @@ class Session:
         self._css_sent = False
         self._thread: threading.Thread | None = None
         self._updates = 0
+        self._stopped = False
 
     # -- the rebuild loop -------------------------------------------------------------
     def first_build(self) -> None:
-        self.rebuild(set(), what="first build")
+        """The first build; whatever goes wrong in it is shown in the browser, the server still starts."""
+        try:
+            self.rebuild(set(), what="first build")
+        except Exception as exc:
+            self._failed([Problem("sitegen", None, f"internal error: {exc!r}")], "first build", 0.0)
         # The first build's objects live as long as the server: keep the garbage collector from
         # walking them again on every rebuild (a full pass over a 10,000-event site takes ~0.3 s).
         gc.collect()
@@ -81,6 +87,9 @@ class Session:
     def stop(self) -> None:
         self.changes.put(None)
         self.clients.close()
+        with self._cond:
+            self._stopped = True  # requests waiting for a file return now
+            self._cond.notify_all()
 
     def notify(self, path: Path) -> None:
         self.changes.put(path)
@@ -115,6 +124,7 @@ class Session:
     def rebuild(self, paths: set[Path], what: str | None = None) -> None:
         started = time.perf_counter()
         what = what or self._describe(paths)
+        failing = bool(self.problems)
         dumps = self.root / "content" / "dumps"
         if any(p.is_relative_to(dumps) for p in paths):
             paths = {p for p in paths if not p.is_relative_to(dumps)}
@@ -156,6 +166,9 @@ class Session:
             self.log(
                 f"{time.strftime('%H:%M:%S')} {what}: {changed} files updated{gone} in {ms:.0f} ms{deferred}"
             )
+        if failing and not self.problems:
+            now = time.strftime("%H:%M:%S")
+            self.log(f"{now} {what}: recovered: the problems are fixed, the site builds again")
 
     def _import(self) -> set[Path] | None:
         """Import the dumps in content/dumps/; the page paths it wrote, or None on failure."""
@@ -214,9 +227,15 @@ class Session:
             self.log(f"  {self._relative(p)}")
 
     def _payload(self) -> list[dict]:
-        return [
-            {"file": str(self._relative(p).path), "line": p.line, "message": p.message} for p in self.problems
+        """The overlay's list: the first `SHOWN_PROBLEMS` (the terminal has them all)."""
+        shown = [
+            {"file": str(self._relative(p).path), "line": p.line, "message": p.message}
+            for p in self.problems[:SHOWN_PROBLEMS]
         ]
+        if len(self.problems) > SHOWN_PROBLEMS:
+            more = len(self.problems) - SHOWN_PROBLEMS
+            shown.append({"file": "…", "line": None, "message": f"{more} more: see the terminal"})
+        return shown
 
     def _relative(self, p: Problem) -> Problem:
         path = Path(p.path)
@@ -240,23 +259,29 @@ class Session:
         return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
     # -- what the web side asks ------------------------------------------------------------------
-    def lookup(self, rel: str) -> tuple[bytes, int] | None:
-        """The bytes of a site file and their generation; waits while the file is being re-rendered."""
+    RENDERING = object()
+    """What `lookup` answers, without waiting, for a file that is being re-rendered."""
+
+    def lookup(self, rel: str, wait: bool = True) -> tuple[bytes, int] | object | None:
+        """The bytes of a site file and their generation; waits while the file is being re-rendered
+        (or, with ``wait=False``, answers `RENDERING` at once). `stop` ends every wait."""
         deadline = time.monotonic() + WAIT_FOR_RENDER
         with self._cond:
-            while (rel in self.pending or (self.busy and rel not in self.live.files)) and (
-                left := deadline - time.monotonic()
-            ) > 0:
+            while (rel in self.pending or (self.busy and rel not in self.live.files)) and not self._stopped:
+                if not wait:
+                    return self.RENDERING
+                if (left := deadline - time.monotonic()) <= 0:
+                    break
                 self._cond.wait(left)
             if not self.ready:
                 return (self.error_page(), 0) if rel.endswith(".html") else None
             data = self.live.files.get(rel)
             return None if data is None else (data, self.generation)
 
-    def connect(self, sock: object, page: str, generation: int, instance: str) -> None:
-        """A page's live script opened its event stream."""
-        rel = site_path(page) or "404.html"
-        client = Client(sock, rel, generation)  # type: ignore[arg-type]
+    def connect(self, client: Client, page: str, instance: str) -> None:
+        """A page's live script opened its event stream (``client.generation``: the page's stamp)."""
+        rel = client.file = site_path(page) or "404.html"
+        generation = client.generation
         greeting = b"retry: 1000\n\n"
         with self._cond:
             if self.ready and (instance != self.instance or self._version(rel) > generation):
