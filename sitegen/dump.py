@@ -16,11 +16,18 @@ without BOM), GB18030/GBK or UTF-16 with a BOM (Windows "Unicode" text), with
 LF or CRLF endings.  A line of only spaces and invisible characters is blank.
 A broken record is reported (file, line, what was expected) and skipped; the
 good ones are kept, and every line skipped is named.
+
+Limits that protect the user: a line longer than `MAX_LINE_BYTES` is cut
+there (at a character boundary) with a warning naming it, so one pasted-in log
+cannot hold up an import or fill the memory; a line holding a NUL character is
+reported and skipped (costing at most the record it belongs to), and only a
+file whose first 64 KiB are mostly control bytes is refused as binary.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import unicodedata
 from collections import deque
@@ -34,6 +41,12 @@ from .errors import Problem
 HEADER_FIRST = "workflow"
 HEADER_LINES = ("icon", "search documents")
 SNIFF_BYTES = 1 << 16
+MAX_LINE_BYTES = 1 << 20
+"""A line longer than this (1 MiB) is cut to it, with a warning: real dump lines are a few KB."""
+BINARY_SHARE = 0.05
+"""A file whose first 64 KiB hold more control bytes (NUL and the like) than this share is binary."""
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 _META = re.compile(
     r"^(?P<outlet>[^·・•|]{0,80}?)\s*[·・•|]\s*"
@@ -80,6 +93,7 @@ class Dump:
 class _Line:
     n: int
     text: str
+    binary: bool = False  # it held NUL characters (removed from ``text``): its record is skipped
 
 
 def read_dump(path: Path, tz: tzinfo) -> Dump:
@@ -124,8 +138,10 @@ def _sniff_encoding(head: bytes) -> str | None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head, final=False)
         return "utf-16" if text.count("\ufffd") * 100 <= len(text) else None
-    if b"\x00" in head:
-        return None
+    if b"\x00" in head and _looks_like_utf16(head):
+        return None  # iter_records says it is UTF-16 without a byte order mark
+    if len(head.translate(None, _NOT_CONTROL)) > BINARY_SHARE * len(head):
+        return None  # mostly control bytes; a few stray ones cost only their lines (`_lines`)
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     lines = head.split(b"\n")
@@ -156,23 +172,31 @@ def _lines(dump: Dump) -> Iterator[_Line]:
     for n, text in _utf16_lines(dump) if enc == "utf-16" else _decoded_lines(dump):
         if text is None:
             continue
-        if "\x00" in text:
-            dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
-            continue
-        text = text.replace("\ufeff", "").strip()
+        binary = "\x00" in text
+        text = text.replace("\ufeff", "").replace("\x00", "").strip()
         if is_visible(text):
-            yield _Line(n, text)
+            # kept in place, so the lines around it are still read as the records they belong to
+            yield _Line(n, text, binary)
+        elif binary:
+            dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
 
 
 def _decoded_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
     """(line number, text) of a byte-oriented file; None (and a problem) for a line that does not decode."""
     enc = dump.encoding
+    codec = "utf-8" if enc == "utf-8-sig" else enc
     with open(dump.path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
+        for n, raw in enumerate(iter(lambda: fh.readline(MAX_LINE_BYTES), b""), 1):
+            rest = _skip_line(fh) if len(raw) == MAX_LINE_BYTES and not raw.endswith(b"\n") else 0
             if n == 1 and enc == "utf-8-sig":
                 raw = raw.removeprefix(codecs.BOM_UTF8)
             try:
-                yield n, raw.decode("utf-8" if enc == "utf-8-sig" else enc)
+                if rest:
+                    _report_long_line(dump, n, len(raw) + rest, "bytes")
+                    # the cut may fall inside a character: that character is left out
+                    yield n, codecs.getincrementaldecoder(codec)().decode(raw, final=False)
+                else:
+                    yield n, raw.decode(codec)
             except UnicodeDecodeError:
                 dump.problems.append(
                     Problem(dump.path, n, f"this line is not valid {enc} text; it was skipped")
@@ -180,13 +204,44 @@ def _decoded_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
                 yield n, None
 
 
+def _skip_line(fh: io.BufferedReader) -> int:
+    """Read past the rest of the current line (in bounded pieces); how many bytes it had
+    before its line break."""
+    skipped = 0
+    while piece := fh.readline(MAX_LINE_BYTES):
+        skipped += len(piece.rstrip(b"\r\n"))
+        if piece.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _report_long_line(dump: Dump, n: int, size: int, unit: str) -> None:
+    limit = MAX_LINE_BYTES if unit == "bytes" else MAX_LINE_BYTES // 2
+    dump.problems.append(
+        Problem(
+            dump.path,
+            n,
+            f"this line is {size:,} {unit} long; only its first {limit:,} {unit} were read "
+            "(the limit for one line: a dump's lines are headlines, date lines and article bodies)",
+            level="warning",
+        )
+    )
+
+
 def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
     """(line number, text) of a UTF-16 file, decoded as a stream (its line breaks are two bytes).
-    A line with a broken surrogate pair is reported and skipped, as in the other encodings."""
+    A line with a broken surrogate pair is reported and skipped, as in the other encodings;
+    a line longer than `MAX_LINE_BYTES` is cut there, as in the others."""
     decoder = codecs.getincrementaldecoder("utf-16")(errors="surrogatepass")
     n, parts = 0, []
+    size, limit = 0, MAX_LINE_BYTES // 2  # characters of the line so far, and the most kept
 
     def checked(text: str) -> str | None:
+        if size > limit:
+            _report_long_line(dump, n, size, "characters")
+            text = text[:limit]
+            if text and "\ud800" <= text[-1] <= "\udbff":
+                text = text[:-1]  # half a pair cut off
         if _SURROGATE.search(text) is None:
             return text
         dump.problems.append(Problem(dump.path, n, "this line is not valid UTF-16 text; it was skipped"))
@@ -197,10 +252,13 @@ def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
             *done, rest = decoder.decode(chunk).split("\n")
             for piece in done:
                 parts.append(piece)
+                size += len(piece)
                 n += 1
                 yield n, checked("".join(parts))
-                parts = []
-            parts.append(rest)
+                parts, size = [], 0
+            if size <= limit:
+                parts.append(rest)
+            size += len(rest)
     n += 1
     try:
         parts.append(decoder.decode(b"", final=True))
@@ -360,6 +418,19 @@ def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
         else:
             body = buf[2].text
             consumed = 3
+        binary = [line.n for line in list(buf)[:consumed] if line.binary]
+        if binary:
+            problems.append(
+                Problem(
+                    dump.path,
+                    binary[0],
+                    f"binary data (NUL characters) in this line; its record (lines {head.n}-{buf[consumed - 1].n}) "
+                    "was skipped",
+                )
+            )
+            for _ in range(consumed):
+                buf.popleft()
+            continue
         yield Record(
             title=head.text,
             outlet=outlet,
