@@ -424,8 +424,8 @@ def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
                 Problem(
                     dump.path,
                     binary[0],
-                    f"binary data (NUL characters) in this line; its record (lines {head.n}-{buf[consumed - 1].n}) "
-                    "was skipped",
+                    f"binary data (NUL characters) in this line; "
+                    f"its record (lines {head.n}-{buf[consumed - 1].n}) was skipped",
                 )
             )
             for _ in range(consumed):

@@ -188,7 +188,9 @@ def test_one_bad_line_in_a_utf8_file(tmp_path):
 def test_very_long_single_line(tmp_path):
     """A line over the limit (1 MiB) is cut there, at a character boundary, with a warning."""
     body = "长" * 1_000_000  # 3 MB
-    d = read_dump(write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\r\n标题二\nX· 2025-01-01 11:00\n正文\n"), TZ)
+    d = read_dump(
+        write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\r\n标题二\nX· 2025-01-01 11:00\n正文\n"), TZ
+    )
     assert [len(r.body) for r in d.records] == [MAX_LINE_BYTES // 3, 2]  # 349,525 whole characters
     (p,) = d.problems
     assert (p.line, p.level) == (3, "warning")
