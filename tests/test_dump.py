@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitegen.dump import MAX_LINE_BYTES, parse_meta, read_dump
+from sitegen.dump import MAX_LINE_CHARS, parse_meta, read_dump
 
 from .conftest import SEED_DUMP
 
@@ -186,30 +186,36 @@ def test_one_bad_line_in_a_utf8_file(tmp_path):
 
 
 def test_very_long_single_line(tmp_path):
-    """A line over the limit (1 MiB) is cut there, at a character boundary, with a warning."""
+    """A line over the limit is cut there, with a warning; the rest of it is read past, never held."""
     body = "长" * 1_000_000  # 3 MB
     d = read_dump(
         write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\r\n标题二\nX· 2025-01-01 11:00\n正文\n"), TZ
     )
-    assert [len(r.body) for r in d.records] == [MAX_LINE_BYTES // 3, 2]  # 349,525 whole characters
+    assert [len(r.body) for r in d.records] == [MAX_LINE_CHARS, 2]
     (p,) = d.problems
     assert (p.line, p.level) == (3, "warning")
-    assert "this line is 3,000,000 bytes long; only its first 1,048,576 bytes were read" in p.message
+    assert p.message.startswith(
+        "this line is longer than 500,000 characters (3,000,000 bytes); only its first 500,000 characters were read"
+    )
 
 
-def test_a_line_just_under_the_limit_is_read_whole(tmp_path):
-    body = "x" * (MAX_LINE_BYTES - 1)
-    d = read_dump(write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\n"), TZ)
-    assert len(d.records[0].body) == MAX_LINE_BYTES - 1 and d.problems == []
+@pytest.mark.parametrize("extra,warned", [(0, False), (1, True), (100_000, True)])
+def test_a_line_at_the_limit_is_read_whole_one_over_is_cut(tmp_path, extra, warned):
+    body = "x" * (MAX_LINE_CHARS + extra)
+    d = read_dump(write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\n", name=f"d{extra}.txt"), TZ)
+    assert len(d.records[0].body) == MAX_LINE_CHARS
+    assert [(p.line, f"({MAX_LINE_CHARS + extra:,} bytes)" in p.message) for p in d.problems] == (
+        [(3, True)] if warned else []
+    )
 
 
 def test_a_long_utf16_line_is_cut_too(tmp_path):
-    body = "长" * (MAX_LINE_BYTES // 2 + 10)
+    body = "长" * (MAX_LINE_CHARS + 10)
     text = f"标题\nX· 2025-01-01 10:00\n{body}\n标题二\nX· 2025-01-01 11:00\n正文\n"
     d = read_dump(write(tmp_path, codecs.BOM_UTF16_LE + text.encode("utf-16-le")), TZ)
-    assert [len(r.body) for r in d.records] == [MAX_LINE_BYTES // 2, 2]
+    assert [len(r.body) for r in d.records] == [MAX_LINE_CHARS, 2]
     (p,) = d.problems
-    assert p.line == 3 and f"this line is {MAX_LINE_BYTES // 2 + 10:,} characters long" in p.message
+    assert p.line == 3 and "this line is longer than 500,000 characters" in p.message
 
 
 def ten_records(bad: str = "", line: int = 0) -> str:
