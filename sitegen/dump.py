@@ -355,10 +355,19 @@ def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
             return
         if _is_header(0):
             dump.keyword = buf[1].text
-            for _ in range(3):
-                buf.popleft()
+            header = [buf.popleft() for _ in range(3)]
             if buf and buf[0].text.lower() == HEADER_LINES[1]:
-                buf.popleft()
+                header.append(buf.popleft())
+            if any(line.binary for line in header):
+                problems.append(
+                    Problem(
+                        dump.path,
+                        next(line.n for line in header if line.binary),
+                        f"binary data (NUL characters) in the header (lines {header[0].n}-{header[-1].n}); "
+                        "they were left out",
+                        level="warning",
+                    )
+                )
             continue
         head = buf[0]
         if len(buf) == 1:

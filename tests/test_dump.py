@@ -249,6 +249,13 @@ def test_a_line_of_nuls_alone_costs_that_line(tmp_path):
     assert p.line == 14 and "binary data in this line; it was skipped" in p.message
 
 
+def test_a_nul_in_the_header_is_named_and_left_out(tmp_path):
+    d = read_dump(write(tmp_path, ten_records().replace("Workflow", "Work\x00flow")), TZ)
+    assert len(d.records) == 10 and d.keyword == "测试关键词"
+    (p,) = d.problems
+    assert (p.line, p.level) == (1, "warning") and "in the header (lines 1-4)" in p.message
+
+
 def test_a_file_of_mostly_control_bytes_is_refused(tmp_path):
     data = ten_records().encode() + bytes(range(32)) * 100
     d = read_dump(write(tmp_path, data), TZ)
