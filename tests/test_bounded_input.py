@@ -116,8 +116,9 @@ def test_importing_a_400k_single_run_body_costs_at_most_4_5_times_a_100k_one(mak
 
 
 # -- other shapes, by operation count ---------------------------------------------------------------
-def import_calls(site: Path, dump: Path, body: str) -> int:
-    dump.write_text(dump_of(body), encoding="utf-8")
+def import_calls(site: Path, dump: Path, text: str) -> int:
+    """Python calls of importing the dump ``text`` (a body alone is made a one-record dump)."""
+    dump.write_text(text if text.startswith(HEADER) else dump_of(text), encoding="utf-8")
     profile = cProfile.Profile()
     profile.enable()
     run_import(load_config(site), [dump])
@@ -144,6 +145,15 @@ SHAPES = {
     "one run unknown to jieba": unknown_run,
     "quotes in quotes": lambda n: "他说“" * (n // 6) + "3月1日起火" + "”" * (n // 6),
     "bylines": lambda n: ("作者:张三 " * n)[:n],
+    "a long headline": lambda n: dump_of("消防部门赶到。", title=("甲市化工厂3月1日晚起火 fire " * n)[:n]),
+    # n // 30 records of one outlet on one minute, each a different article
+    "one outlet, one minute": lambda n: (
+        HEADER
+        + "".join(
+            f"工厂火灾{i}\nXin Hua She· 2025-03-02 08:15\n{i}号厂房3月1日晚起火，消防部门连夜扑救。\n"
+            for i in range(n // 30)
+        )
+    ),
 }
 
 
