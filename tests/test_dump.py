@@ -241,6 +241,14 @@ def test_a_nul_in_the_second_record_costs_that_record_only(tmp_path, line, bad):
     assert "binary data (NUL characters)" in p.message and "lines 8-10" in p.message
 
 
+@pytest.mark.parametrize("bad", ["\x01", "\x1b[0m", "\x7f", "\x0b\x0c"])
+def test_other_control_characters_cost_nothing(tmp_path, bad):
+    """They are text to the parser (the build leaves out those HTML and XML forbid)."""
+    d = read_dump(write(tmp_path, ten_records(bad, 2)), TZ)
+    assert len(d.records) == 10 and d.problems == []
+    assert bad in d.records[1].body
+
+
 def test_a_line_of_nuls_alone_costs_that_line(tmp_path):
     text = ten_records().replace("工厂火灾3\n", "\x00\x00\x00\n工厂火灾3\n")
     d = read_dump(write(tmp_path, text), TZ)
