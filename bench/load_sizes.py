@@ -7,6 +7,10 @@
 * ``line``: one record whose body is a single line of ``--line-megabytes`` (default 1) of dated
   Chinese sentences, and one of English; this found three quadratic steps (paragraph split,
   candidate search, year lookup).
+* ``shapes``: bodies of 100,000 and 400,000 characters of one hostile shape each (a run of
+  characters jieba's dictionary makes no word of, dates without a break, an English paragraph
+  without full stops, ellipses), and a 2 MB line: import time and the ratio of the two sizes
+  (issue 19: at most 4.5x, and the 2 MB line imported or reported within seconds).
 
 Each case runs ``python -m sitegen import`` and ``build`` in a child process; peak RSS is the
 child's ``ru_maxrss``.  Usage::
@@ -14,6 +18,7 @@ child's ``ru_maxrss``.  Usage::
     python bench/load_sizes.py                 # both cases, 100 MB and 1 MB
     python bench/load_sizes.py big --megabytes 20 --unique 10000
     python bench/load_sizes.py line
+    python bench/load_sizes.py shapes
 """
 
 from __future__ import annotations
@@ -123,9 +128,48 @@ def case_line(tmp: Path, args: argparse.Namespace) -> None:
             print(f"  {command:6}: {seconds:7.1f} s  peak RSS {peak:5d} MB  {last[:160]}")
 
 
+def unknown_run(n: int) -> str:
+    """Characters of jieba's Han range that its dictionary makes no word of (its HMM was quadratic)."""
+    rng = random.Random(1)
+    return "".join(chr(rng.randint(0x9FA6, 0x9FD5)) for _ in range(n))
+
+
+SHAPES = {
+    "one run unknown to jieba": unknown_run,
+    "dates without a break": lambda n: ("2025年3月1日" * (n // 10 + 1))[:n],
+    "English without full stops": lambda n: ("the plant fire on March 1 burned all night and " * (n // 40))[
+        :n
+    ],
+    "ellipses": lambda n: "火灾" + "…" * n,
+}
+
+
+def case_shapes(tmp: Path, args: argparse.Namespace) -> None:
+    for name, body_of in SHAPES.items():
+        seconds = []
+        for n in (100_000, 400_000):
+            path = tmp / f"shape-{n}.txt"
+            path.write_text(
+                f"{HEADER}一行很长的正文\nXin Hua She· 2025-03-02 08:15\n{body_of(n)}\n", encoding="utf-8"
+            )
+            took, _peak, _last = run(
+                new_site(tmp, f"shape-{len(seconds)}-{name[:3]}"), "import", str(path), "-q"
+            )
+            seconds.append(took)
+        print(
+            f"{name:28} 100,000: {seconds[0]:5.1f} s  400,000: {seconds[1]:5.1f} s  ratio {seconds[1] / seconds[0]:.2f}"
+        )
+    path = tmp / "two-mb.txt"
+    path.write_text(
+        f"{HEADER}一行很长的正文\nXin Hua She· 2025-03-02 08:15\n{unknown_run(700_000)}\n", encoding="utf-8"
+    )
+    took, peak, last = run(new_site(tmp, "two-mb"), "import", str(path))
+    print(f"a {path.stat().st_size / 1e6:.1f} MB line: {took:.1f} s, peak RSS {peak} MB  {last[:100]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("case", nargs="?", choices=("big", "line", "all"), default="all")
+    parser.add_argument("case", nargs="?", choices=("big", "line", "shapes", "all"), default="all")
     parser.add_argument("--megabytes", type=int, default=100)
     parser.add_argument("--unique", type=int, default=2000)
     parser.add_argument("--line-megabytes", type=float, default=1.0)
@@ -134,6 +178,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="load-sizes-") as tmp:
         if args.case in ("line", "all"):
             case_line(Path(tmp), args)
+        if args.case in ("shapes", "all"):
+            case_shapes(Path(tmp), args)
         if args.case in ("big", "all"):
             case_big(Path(tmp), args)
 

@@ -164,10 +164,12 @@ def extract_bylines(text: str, tz: tzinfo) -> tuple[str, list[Byline]]:
     Bylines come back in the order they stood in the text.
     """
     found: list[tuple[int, int, list[Byline]]] = []
+    taken = bytearray(len(text))  # characters an earlier match took: one look per character, not per match
     for role, pattern in _BYLINE_RULES:
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end, _ in found):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             name = m.group("name").strip()
             time = None
             if "time" in pattern.groupindex and m.group("time"):
@@ -251,7 +253,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 # -- the whole body --------------------------------------------------------------
-_EXCERPT_TAIL = re.compile(r"\s*(?:\.\.\.|…+|。。。)\s*$")
+# each run of spaces or of … is tried from its start only: linear, where "…" * n was quadratic
+_EXCERPT_TAIL = re.compile(r"(?<!\s)\s*(?:\.\.\.|(?<!…)…+|。。。)\s*$")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,18 @@ without BOM), GB18030/GBK or UTF-16 with a BOM (Windows "Unicode" text), with
 LF or CRLF endings.  A line of only spaces and invisible characters is blank.
 A broken record is reported (file, line, what was expected) and skipped; the
 good ones are kept, and every line skipped is named.
+
+Limits that protect the user: a line longer than `MAX_LINE_CHARS` is cut
+there with a warning naming it, so one pasted-in log cannot hold up an import
+or fill the memory (the rest of the line is read past, never held); a line holding a NUL character is
+reported and skipped (costing at most the record it belongs to), and only a
+file whose first 64 KiB are mostly control bytes is refused as binary.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import unicodedata
 from collections import deque
@@ -34,6 +41,14 @@ from .errors import Problem
 HEADER_FIRST = "workflow"
 HEADER_LINES = ("icon", "search documents")
 SNIFF_BYTES = 1 << 16
+MAX_LINE_CHARS = 500_000
+"""A line longer than this many characters is cut to it, with a warning: real dump lines are a few
+thousand characters, and import takes about 10 s per 500,000 characters (docs/reliability.md)."""
+_READ_BYTES = 4 * MAX_LINE_CHARS  # enough for MAX_LINE_CHARS characters in UTF-8 or GB18030
+BINARY_SHARE = 0.05
+"""A file whose first 64 KiB hold more control bytes (NUL and the like) than this share is binary."""
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 _META = re.compile(
     r"^(?P<outlet>[^·・•|]{0,80}?)\s*[·・•|]\s*"
@@ -80,6 +95,7 @@ class Dump:
 class _Line:
     n: int
     text: str
+    binary: bool = False  # it held NUL characters (removed from ``text``): its record is skipped
 
 
 def read_dump(path: Path, tz: tzinfo) -> Dump:
@@ -124,8 +140,10 @@ def _sniff_encoding(head: bytes) -> str | None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head, final=False)
         return "utf-16" if text.count("\ufffd") * 100 <= len(text) else None
-    if b"\x00" in head:
-        return None
+    if b"\x00" in head and _looks_like_utf16(head):
+        return None  # iter_records says it is UTF-16 without a byte order mark
+    if len(head.translate(None, _NOT_CONTROL)) > BINARY_SHARE * len(head):
+        return None  # mostly control bytes; a few stray ones cost only their lines (`_lines`)
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     lines = head.split(b"\n")
@@ -156,23 +174,31 @@ def _lines(dump: Dump) -> Iterator[_Line]:
     for n, text in _utf16_lines(dump) if enc == "utf-16" else _decoded_lines(dump):
         if text is None:
             continue
-        if "\x00" in text:
-            dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
-            continue
-        text = text.replace("\ufeff", "").strip()
+        binary = "\x00" in text
+        text = text.replace("\ufeff", "").replace("\x00", "").strip()
         if is_visible(text):
-            yield _Line(n, text)
+            # kept in place, so the lines around it are still read as the records they belong to
+            yield _Line(n, text, binary)
+        elif binary:
+            dump.problems.append(Problem(dump.path, n, "binary data in this line; it was skipped"))
 
 
 def _decoded_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
     """(line number, text) of a byte-oriented file; None (and a problem) for a line that does not decode."""
     enc = dump.encoding
+    codec = "utf-8" if enc == "utf-8-sig" else enc
     with open(dump.path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
+        for n, raw in enumerate(iter(lambda: fh.readline(_READ_BYTES), b""), 1):
+            rest = _skip_line(fh) if len(raw) == _READ_BYTES and not raw.endswith(b"\n") else 0
             if n == 1 and enc == "utf-8-sig":
                 raw = raw.removeprefix(codecs.BOM_UTF8)
             try:
-                yield n, raw.decode("utf-8" if enc == "utf-8-sig" else enc)
+                # a cut line may end inside a character: that character is left out
+                text = codecs.getincrementaldecoder(codec)().decode(raw, final=not rest)
+                if rest or len(text.rstrip("\r\n")) > MAX_LINE_CHARS:
+                    _report_long_line(dump, n, len(raw.rstrip(b"\r\n")) + rest)
+                    text = text[:MAX_LINE_CHARS]
+                yield n, text
             except UnicodeDecodeError:
                 dump.problems.append(
                     Problem(dump.path, n, f"this line is not valid {enc} text; it was skipped")
@@ -180,13 +206,43 @@ def _decoded_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
                 yield n, None
 
 
+def _skip_line(fh: io.BufferedReader) -> int:
+    """Read past the rest of the current line (in bounded pieces); how many bytes it had
+    before its line break."""
+    skipped = 0
+    while piece := fh.readline(_READ_BYTES):
+        skipped += len(piece.rstrip(b"\r\n"))
+        if piece.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _report_long_line(dump: Dump, n: int, size: int) -> None:
+    dump.problems.append(
+        Problem(
+            dump.path,
+            n,
+            f"this line is longer than {MAX_LINE_CHARS:,} characters ({size:,} bytes); only its first "
+            f"{MAX_LINE_CHARS:,} characters were read (the limit for one line of a dump)",
+            level="warning",
+        )
+    )
+
+
 def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
     """(line number, text) of a UTF-16 file, decoded as a stream (its line breaks are two bytes).
-    A line with a broken surrogate pair is reported and skipped, as in the other encodings."""
+    A line with a broken surrogate pair is reported and skipped, as in the other encodings;
+    a line longer than `MAX_LINE_CHARS` is cut there, as in the others."""
     decoder = codecs.getincrementaldecoder("utf-16")(errors="surrogatepass")
     n, parts = 0, []
+    size, limit = 0, MAX_LINE_CHARS  # characters of the line so far, and the most kept
 
     def checked(text: str) -> str | None:
+        if size > limit:
+            _report_long_line(dump, n, 2 * size)
+            text = text[:limit]
+            if text and "\ud800" <= text[-1] <= "\udbff":
+                text = text[:-1]  # half a pair cut off
         if _SURROGATE.search(text) is None:
             return text
         dump.problems.append(Problem(dump.path, n, "this line is not valid UTF-16 text; it was skipped"))
@@ -197,10 +253,13 @@ def _utf16_lines(dump: Dump) -> Iterator[tuple[int, str | None]]:
             *done, rest = decoder.decode(chunk).split("\n")
             for piece in done:
                 parts.append(piece)
+                size += len(piece)
                 n += 1
                 yield n, checked("".join(parts))
-                parts = []
-            parts.append(rest)
+                parts, size = [], 0
+            if size <= limit:
+                parts.append(rest)
+            size += len(rest)
     n += 1
     try:
         parts.append(decoder.decode(b"", final=True))
@@ -296,10 +355,19 @@ def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
             return
         if _is_header(0):
             dump.keyword = buf[1].text
-            for _ in range(3):
-                buf.popleft()
+            header = [buf.popleft() for _ in range(3)]
             if buf and buf[0].text.lower() == HEADER_LINES[1]:
-                buf.popleft()
+                header.append(buf.popleft())
+            if any(line.binary for line in header):
+                problems.append(
+                    Problem(
+                        dump.path,
+                        next(line.n for line in header if line.binary),
+                        f"binary data (NUL characters) in the header (lines {header[0].n}-{header[-1].n}); "
+                        "they were left out",
+                        level="warning",
+                    )
+                )
             continue
         head = buf[0]
         if len(buf) == 1:
@@ -360,6 +428,19 @@ def _parse(dump: Dump, lines: Iterator[_Line], tz: tzinfo) -> Iterator[Record]:
         else:
             body = buf[2].text
             consumed = 3
+        binary = [line.n for line in list(buf)[:consumed] if line.binary]
+        if binary:
+            problems.append(
+                Problem(
+                    dump.path,
+                    binary[0],
+                    f"binary data (NUL characters) in this line; "
+                    f"its record (lines {head.n}-{buf[consumed - 1].n}) was skipped",
+                )
+            )
+            for _ in range(consumed):
+                buf.popleft()
+            continue
         yield Record(
             title=head.text,
             outlet=outlet,

@@ -16,12 +16,25 @@ lost at 10,000 (docs/performance.md, `bench/parallel_cut.py`).
 
 Words added one by one (`add_word`, the site's names) change how jieba
 segments, so they are part of `dictionary_version`, the cache's key.
+
+Cost is linear in the text whatever its characters.  jieba's HMM (the
+Viterbi of ``jieba.finalseg`` and ``jieba.posseg``) copies its best path at
+every character, so it is quadratic in a run of characters its dictionary
+makes no word of: 100,000 such characters took 46 s, 400,000 would take
+twelve minutes.  Every text goes to jieba through `pieces`, which cuts a
+*run* (what jieba segments as one block: Han characters, Latin letters,
+digits and ``+#&._%-``) longer than `MAX_RUN` every `MAX_RUN` characters.
+Punctuation and spaces already end a run, so ordinary text (a sentence
+has tens of characters between commas) is segmented exactly as before;
+only a run of hundreds of characters without a break is cut, perhaps
+inside a word.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -43,6 +56,13 @@ _SEP = "\x00"
 
 MEMO_BLOCKS = 200_000
 """At most this many distinct blocks are remembered by one `cut_many` call (bounded memory)."""
+
+MAX_RUN = 256
+"""The longest run of characters handed to jieba in one piece (see the module's docstring)."""
+
+_RUN_CHARS = "\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-"  # jieba's re_han_default; posseg's is a subset
+# a run longer than MAX_RUN, matched from its first character only (linear: no retry inside a run)
+_LONG_RUN = re.compile(f"(?<![{_RUN_CHARS}])[{_RUN_CHARS}]{{{MAX_RUN + 1},}}")
 
 # jieba's dictionary is global to the process; so is the record of what was added to it
 _loaded_dicts: set[Path] = set()
@@ -75,15 +95,43 @@ def add_word(word: str, freq: int | None = None, tag: str | None = None) -> None
     _changes.append(("word", word, "" if freq is None else str(freq), tag or ""))
 
 
+def pieces(text: str) -> list[str]:
+    """``text`` in pieces that join up to it, none holding a run longer than `MAX_RUN`.
+
+    A long run is cut every `MAX_RUN` characters from its start, so the same
+    run is cut the same way wherever it stands (the memo of `_cut_by_block`
+    and the cache see equal pieces).
+    """
+    if len(text) <= MAX_RUN:
+        return [text]
+    out: list[str] = []
+    last = 0
+    for m in _LONG_RUN.finditer(text):
+        for at in range(m.start() + MAX_RUN, m.end(), MAX_RUN):
+            out.append(text[last:at])
+            last = at
+    out.append(text[last:])
+    return out
+
+
 def cut(text: str, hmm: bool = True) -> list[str]:
-    return jieba().lcut(text, HMM=hmm)
+    """jieba's words of ``text``, in bounded pieces (linear time)."""
+    j = jieba()
+    return [w for piece in pieces(text) for w in j.lcut(piece, HMM=hmm)]
+
+
+def cut_for_search(text: str, hmm: bool = True) -> list[str]:
+    """jieba's search-mode words (words and the dictionary words inside them), in bounded pieces."""
+    j = jieba()
+    return [w for piece in pieces(text) for w in j.cut_for_search(piece, HMM=hmm)]
 
 
 def posseg(text: str, hmm: bool = True) -> list[tuple[str, str]]:
+    """(word, part of speech) of ``text``, in bounded pieces."""
     jieba()
     import jieba.posseg as pseg
 
-    return [(w.word, w.flag) for w in pseg.lcut(text, HMM=hmm)]
+    return [(w.word, w.flag) for piece in pieces(text) for w in pseg.lcut(piece, HMM=hmm)]
 
 
 def dictionary_version() -> str:
@@ -106,7 +154,7 @@ def dictionary_version() -> str:
 
 def _cut_joined(args: tuple[str, bool]) -> str:
     text, hmm = args
-    return _SEP.join(jieba().lcut(text, HMM=hmm))
+    return _SEP.join(cut(text, hmm))
 
 
 def _cut_by_block(texts: list[str], hmm: bool) -> list[list[str]]:
@@ -114,6 +162,7 @@ def _cut_by_block(texts: list[str], hmm: bool) -> list[list[str]]:
 
     jieba splits a text with ``re_han_default`` and segments each piece on its
     own, so segmenting the pieces and joining the words gives the same list.
+    A block longer than `MAX_RUN` is cut by `pieces`, as `cut` does.
     """
     j = jieba()
     memo: dict[str, list[str]] = {}
@@ -125,7 +174,7 @@ def _cut_by_block(texts: list[str], hmm: bool) -> list[list[str]]:
                 continue
             found = memo.get(block)
             if found is None:
-                found = j.lcut(block, HMM=hmm)
+                found = cut(block, hmm)
                 if len(memo) < MEMO_BLOCKS:
                     memo[block] = found
             words.extend(found)

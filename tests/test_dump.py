@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitegen.dump import parse_meta, read_dump
+from sitegen.dump import MAX_LINE_CHARS, parse_meta, read_dump
 
 from .conftest import SEED_DUMP
 
@@ -185,9 +186,91 @@ def test_one_bad_line_in_a_utf8_file(tmp_path):
 
 
 def test_very_long_single_line(tmp_path):
-    body = "长" * 1_000_000
-    d = read_dump(write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\n"), TZ)
-    assert len(d.records[0].body) == 1_000_000
+    """A line over the limit is cut there, with a warning; the rest of it is read past, never held."""
+    body = "长" * 1_000_000  # 3 MB
+    d = read_dump(
+        write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\r\n标题二\nX· 2025-01-01 11:00\n正文\n"), TZ
+    )
+    assert [len(r.body) for r in d.records] == [MAX_LINE_CHARS, 2]
+    (p,) = d.problems
+    assert (p.line, p.level) == (3, "warning")
+    assert p.message.startswith(
+        "this line is longer than 500,000 characters (3,000,000 bytes); only its first 500,000 characters were read"
+    )
+
+
+@pytest.mark.parametrize("extra,warned", [(0, False), (1, True), (100_000, True)])
+def test_a_line_at_the_limit_is_read_whole_one_over_is_cut(tmp_path, extra, warned):
+    body = "x" * (MAX_LINE_CHARS + extra)
+    d = read_dump(write(tmp_path, f"标题\nX· 2025-01-01 10:00\n{body}\n", name=f"d{extra}.txt"), TZ)
+    assert len(d.records[0].body) == MAX_LINE_CHARS
+    assert [(p.line, f"({MAX_LINE_CHARS + extra:,} bytes)" in p.message) for p in d.problems] == (
+        [(3, True)] if warned else []
+    )
+
+
+def test_a_long_utf16_line_is_cut_too(tmp_path):
+    body = "长" * (MAX_LINE_CHARS + 10)
+    text = f"标题\nX· 2025-01-01 10:00\n{body}\n标题二\nX· 2025-01-01 11:00\n正文\n"
+    d = read_dump(write(tmp_path, codecs.BOM_UTF16_LE + text.encode("utf-16-le")), TZ)
+    assert [len(r.body) for r in d.records] == [MAX_LINE_CHARS, 2]
+    (p,) = d.problems
+    assert p.line == 3 and "this line is longer than 500,000 characters" in p.message
+
+
+def ten_records(bad: str = "", line: int = 0) -> str:
+    """Ten records after the header; ``bad`` inserted into the second record's ``line`` (0-2)."""
+    recs = []
+    for i in range(10):
+        lines = [f"工厂火灾{i}", f"Xin Hua She· 2025-03-02 08:{10 + i}", f"第{i}起火灾，消防部门赶到。"]
+        if i == 1:
+            lines[line] = lines[line][:3] + bad + lines[line][3:]
+        recs.append("\n".join(lines) + "\n")
+    return HEADER + "".join(recs)
+
+
+@pytest.mark.parametrize("line", [0, 1, 2], ids=["headline", "date line", "body"])
+@pytest.mark.parametrize("bad", ["\x00", "\x00\x01\x00\x02"])
+def test_a_nul_in_the_second_record_costs_that_record_only(tmp_path, line, bad):
+    """One NUL in the first 64 KiB used to refuse the whole file; now it costs its record."""
+    d = read_dump(write(tmp_path, ten_records(bad, line)), TZ)
+    assert titles(d) == [f"工厂火灾{i}" for i in range(10) if i != 1]
+    assert [r.body for r in d.records] == [f"第{i}起火灾，消防部门赶到。" for i in range(10) if i != 1]
+    (p,) = d.problems
+    assert p.line == 8 + line and p.level == "error"
+    assert "binary data (NUL characters)" in p.message and "lines 8-10" in p.message
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x1b[0m", "\x7f", "\x0b\x0c"])
+def test_other_control_characters_cost_nothing(tmp_path, bad):
+    """They are text to the parser (the build leaves out those HTML and XML forbid)."""
+    d = read_dump(write(tmp_path, ten_records(bad, 2)), TZ)
+    assert len(d.records) == 10 and d.problems == []
+    assert bad in d.records[1].body
+
+
+def test_a_line_of_nuls_alone_costs_that_line(tmp_path):
+    text = ten_records().replace("工厂火灾3\n", "\x00\x00\x00\n工厂火灾3\n")
+    d = read_dump(write(tmp_path, text), TZ)
+    assert len(d.records) == 10
+    (p,) = d.problems
+    assert p.line == 14 and "binary data in this line; it was skipped" in p.message
+
+
+def test_a_nul_in_the_header_is_named_and_left_out(tmp_path):
+    d = read_dump(write(tmp_path, ten_records().replace("Workflow", "Work\x00flow")), TZ)
+    assert len(d.records) == 10 and d.keyword == "测试关键词"
+    (p,) = d.problems
+    assert (p.line, p.level) == (1, "warning") and "in the header (lines 1-4)" in p.message
+
+
+def test_a_file_of_mostly_control_bytes_is_refused(tmp_path):
+    data = ten_records().encode() + bytes(range(32)) * 100
+    d = read_dump(write(tmp_path, data), TZ)
+    assert d.records == []
+    assert [(p.line, p.message) for p in d.problems] == [
+        (1, "not a text dump: the file holds binary data (expected UTF-8, GB18030 or UTF-16 text)")
+    ]
 
 
 def test_missing_file(tmp_path):

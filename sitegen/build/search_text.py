@@ -179,9 +179,9 @@ def is_dictionary_word(text: str) -> bool:
 
 def jieba_words(text: str, hmm: bool = True) -> list[str]:
     """jieba's search-mode words of two or more CJK characters in normalised ``text``."""
-    from ..segment import jieba
+    from ..segment import cut_for_search
 
-    return [w for w in jieba().cut_for_search(text, HMM=hmm) if _CJK_WORD.match(w)]
+    return [w for w in cut_for_search(text, hmm) if _CJK_WORD.match(w)]
 
 
 # -- the query side, in Python (search.js is the one that runs; tests compare the two) --

@@ -6,6 +6,12 @@ the passages the date resolver reads at once (an anchor such as "19小时后" lo
 back to the last date named earlier in the paragraph); sentences are the unit
 of a candidate event; clauses let one sentence that names two dates give two
 quotes.
+
+A sentence is at most `MAX_SENTENCE` characters: a longer run without a
+sentence end (a pasted log, a page of dates, an English paragraph without
+full stops) is cut at its last clause mark or space before the limit, else at
+the limit.  Every later step works per sentence and may compare each date in
+it with each word in it; the bound keeps that linear in the text.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’」』）)】\"'"
 CLAUSE_END = "，,：:"
 """Characters after which a clause ends inside a sentence."""
+MAX_SENTENCE = 500
+"""The longest sentence `sentences` gives (real ones are under 200 characters)."""
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EN_STOP = re.compile(r"(?<=[a-z0-9\])][.!?])\s+(?=[A-Z\"“(])")
@@ -77,9 +85,26 @@ def sentences(text: str, within: Span) -> list[Span]:
     out = []
     for a, b in itertools.pairwise(ordered):
         span = _trim(text, within.start + a, within.start + b)
-        if span.end > span.start:
+        if span.end - span.start > MAX_SENTENCE:
+            out.extend(_bounded(text, span))
+        elif span.end > span.start:
             out.append(span)
     return out
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    """``span`` in pieces of at most `MAX_SENTENCE` characters, each ending after a clause mark
+    or a space in its second half when there is one."""
+    out = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        at = max(text.rfind(c, start + MAX_SENTENCE // 2, limit) for c in CLAUSE_END + " ")
+        end = at + 1 if at >= 0 else limit
+        out.append(_trim(text, start, end))
+        start = end
+    out.append(_trim(text, start, span.end))
+    return [s for s in out if s.end > s.start]
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:

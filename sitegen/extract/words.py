@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..segment import cut_many, jieba
+from ..segment import cut, cut_many, jieba
 from .passages import Span
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        return cls.from_tokens(text, jieba().lcut(text))
+        return cls.from_tokens(text, cut(text))
 
     @classmethod
     def from_tokens(cls, text: str, tokens: list[str]) -> Words:
