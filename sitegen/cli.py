@@ -118,6 +118,9 @@ def init(directory: Path, title: str) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the one-line summary.")
 @click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
+@click.option(
+    "--no-wait", is_flag=True, help="If another import holds the site, stop at once instead of waiting."
+)
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -128,6 +131,7 @@ def import_(
     explain: bool,
     quiet: bool,
     all_warnings: bool,
+    no_wait: bool,
 ) -> None:
     """Copy DUMPS into content/dumps/ and write or update the Markdown pages.
 
@@ -138,6 +142,7 @@ def import_(
     """
     from .importer import Options, run_import
     from .progress import Progress
+    from .sitelock import SiteBusy
 
     config = _config(ctx)
     started = time.perf_counter()
@@ -145,11 +150,15 @@ def import_(
         report = run_import(
             config,
             list(dumps),
-            Options(dry_run=dry_run, force=force, restore=restore),
+            Options(dry_run=dry_run, force=force, restore=restore, wait=not no_wait),
             progress=Progress.for_terminal(quiet=quiet),
+            on_wait=lambda text: click.echo(text, err=True),
         )
     except ContentError as exc:
         _fail([exc.problem])
+        return
+    except SiteBusy as exc:
+        _fail([Problem(config.content_dir, None, f"the site is busy: {exc.holder}; nothing was changed")])
         return
     _print_problems(report.problems, all_warnings=all_warnings)
     for c in report.changes:
@@ -220,10 +229,13 @@ def build(
             "must be https://host/path/, http://host/path/ or a path starting with one /",
             param_hint="--base-url",
         )
+    from .sitelock import shared
+
     try:
-        result = run_build(
-            config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full
-        )
+        with shared(config.content_dir, on_wait=lambda text: click.echo(text, err=True)):
+            result = run_build(
+                config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full
+            )
     except BuildError as exc:
         _fail(exc.problems)
         return
@@ -294,9 +306,11 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
 def check(ctx: click.Context) -> None:
     """Validate content: front matter, dates, references, quotes, duplicate ids."""
     from .content import load_site
+    from .sitelock import shared
 
     config = _config(ctx)
-    site = load_site(config)
+    with shared(config.content_dir, on_wait=lambda text: click.echo(text, err=True)):
+        site = load_site(config)
     _print_problems(site.problems)
     errors = len(site.errors)
     click.echo(

@@ -27,13 +27,14 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter
+from . import frontmatter, sitelock
 from .cache import Cache, code_version
 from .clean import Byline, CleanBody, clean_body, clean_title
 from .config import SiteConfig
@@ -55,6 +56,7 @@ class Options:
     dry_run: bool = False
     force: bool = False
     restore: bool = False
+    wait: bool = True  # for another import holding the site (`sitegen.sitelock`); else SiteBusy
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Change:
     reason: str = ""
     sources: list[str] = field(default_factory=list)
     date: str | None = None
+    seen: str | None = None  # hash of the page the plan read (None: there was none); apply checks it
 
 
 @dataclass
@@ -362,9 +365,10 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         change = Change(rel, kind, item_id, "create", text, sources=cites, date=date)
         if path.exists():
             current = path.read_bytes()
+            change.seen = sha256(current)
             if current == text.encode("utf-8"):
                 change.action = "unchanged"
-            elif ledger.is_own(rel, sha256(current)) or options.force:
+            elif ledger.is_own(rel, change.seen) or options.force:
                 change.action = "update"
             else:
                 change.action = "keep-edited"
@@ -394,8 +398,12 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         if user:
             reason = f"import no longer produces this page, but {user}, which you wrote or edited, cites it"
             changes.append(Change(rel, entry.kind, entry.id, "keep-stale", reason=reason))
-        elif ledger.is_own(rel, sha256(path.read_bytes())):
-            changes.append(Change(rel, entry.kind, entry.id, "remove", reason="no longer produced by import"))
+        elif ledger.is_own(rel, digest := sha256(path.read_bytes())):
+            changes.append(
+                Change(
+                    rel, entry.kind, entry.id, "remove", reason="no longer produced by import", seen=digest
+                )
+            )
         else:
             changes.append(
                 Change(
@@ -423,42 +431,82 @@ def _what_differs(path: Path, new_text: str) -> str:
 
 
 # -- applying ----------------------------------------------------------------------
+def _digest(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+EDITED_MEANWHILE = "you edited this page while import ran; it stays as you left it (import again to compare)"
+
+
 def apply(
     config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
 ) -> None:
-    """Write the plan so that a crash at any point is recoverable by the next import.
+    """Write the plan so that a crash at any point is recoverable by the next import, and so
+    that a page a person changed after the plan read it is never overwritten or deleted.
 
     Before any page is touched the ledger learns the old and the new hash of every page
     about to change, and marks pages about to be created or removed as absent by import's
     own doing: a page a crash left unwritten is created next time, not mistaken for one a
-    person deleted, and a page a crash left in place is removed next time.
+    person deleted, and a page a crash left in place is removed next time.  The old hash
+    is the one the plan read and found to be import's own (never a person's bytes: a page
+    ``--force`` overwrites is not recorded as import's until the new bytes are).
 
     Pages are written with one flush to disk for all of them (`atomic_write_many`):
     each is still replaced in one step, only after every new page is safely on disk.
+    Just before each page is replaced or removed its bytes are compared with what the
+    plan read (`Change.seen`): a page that changed meanwhile is kept, its ledger entry
+    put back as it was (so the next import sees a hand edit), and its change becomes
+    ``keep-edited`` / ``keep-stale`` with the reason `EDITED_MEANWHILE`.
     """
     content = config.content_dir
     writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
+    before = {
+        c.rel: copy.deepcopy(ledger.files.get(c.rel))
+        for c in changes
+        if c.action in ("create", "update", "remove")
+    }
     for c in changes:
         if c.text is None or c.action not in ("create", "update", "unchanged"):
             continue
         new = sha256(c.text.encode("utf-8"))
-        path = content / c.rel
         hashes = [new]
-        if c.action == "update" and path.exists():
-            hashes.append(sha256(path.read_bytes()))
+        if c.action == "update" and c.seen is not None and ledger.is_own(c.rel, c.seen):
+            hashes.append(c.seen)
         ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date, removed=c.action == "create")
     removals = [c for c in changes if c.action == "remove"]
     for c in removals:
         ledger.files[c.rel].removed = True
     ledger.save()
-    atomic_write_many(((content / c.rel, c.text) for c in writes), advance)
+    seen = {content / c.rel: c.seen for c in writes}
+    skipped = set(
+        atomic_write_many(
+            ((content / c.rel, c.text) for c in writes), advance, still=lambda p: _digest(p) == seen[p]
+        )
+    )
     for c in removals:
+        path = content / c.rel
+        if _digest(path) != c.seen:
+            skipped.add(path)
+            continue
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(content / c.rel)
+            os.unlink(path)
     for c in writes:
         entry = ledger.files[c.rel]
         del entry.hashes[1:]
         entry.removed = False
+    for c in (*writes, *removals):
+        if content / c.rel not in skipped:
+            continue
+        old = before[c.rel]
+        if old is None:
+            del ledger.files[c.rel]
+        else:
+            ledger.files[c.rel] = old
+        c.action = "keep-edited" if c.action != "remove" else "keep-stale"
+        c.reason = EDITED_MEANWHILE
     ledger.save()
 
 
@@ -470,21 +518,29 @@ def run_import(
     *,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Report:
     """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date.
 
     ``progress`` shows how far it got (`sitegen.progress`); ``cache`` keeps
     cleaned and segmented text between runs (`sitegen.cache`; default: the site's own).
+    The whole run holds the site lock (`sitegen.sitelock`), exclusively unless it is a
+    dry run: ``on_wait`` hears what it waits for, if another command holds the site.
     """
     options = options or Options()
     progress = progress or Progress(enabled=False)
-    own_cache = cache is None
-    cache = Cache.for_site(config.root, enabled=not options.dry_run) if own_cache else cache
-    try:
-        return _run_import(config, new_dumps, options, progress, cache)
-    finally:
-        if own_cache:
-            cache.close()
+    if options.dry_run:
+        lock = sitelock.shared(config.content_dir, wait=options.wait, on_wait=on_wait)
+    else:
+        lock = sitelock.exclusive(config.content_dir, wait=options.wait, on_wait=on_wait)
+    with lock:
+        own_cache = cache is None
+        cache = Cache.for_site(config.root, enabled=not options.dry_run) if own_cache else cache
+        try:
+            return _run_import(config, new_dumps, options, progress, cache)
+        finally:
+            if own_cache:
+                cache.close()
 
 
 def _run_import(
