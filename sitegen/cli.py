@@ -171,6 +171,12 @@ def import_(
                 "remove": "would remove" if dry_run else "removed",
             }[c.action]
             click.echo(f"{verb} content/{c.rel}")
+    if not quiet:
+        for old, new in sorted(report.moved.items()):
+            verb = "would move" if dry_run else "moved"
+            click.echo(
+                f"{verb} events/{old} into events/{new}: its old address leads there (data/moved.toml)"
+            )
     if explain:
         for event in report.extraction.events:
             click.echo(f"\n{event.id}  [{event.when.label(config.lang_short)}]  {event.title}")

@@ -41,6 +41,7 @@ from .config import SiteConfig
 from .content import Event, Source
 from .dump import Dump, Record, iter_records
 from .errors import ContentError, Problem
+from .event_ids import keep_ids, read_moved, record_moved, successors
 from .extract import Extraction, extract
 from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
 from .ledger import Entry, Ledger
@@ -81,6 +82,7 @@ class Report:
     sources: list[Source] = field(default_factory=list)
     extraction: Extraction = field(default_factory=Extraction)
     changes: list[Change] = field(default_factory=list)
+    moved: dict[str, str] = field(default_factory=dict)  # event id removed -> the event continuing it
 
     @property
     def problems(self) -> list[Problem]:
@@ -581,10 +583,20 @@ def _run_import(
     for s in report.sources:
         if s.id in report.extraction.off_topic:
             s.on_topic = False
+    events = report.extraction.events
+    used = {p.stem for p in (config.content_dir / "events").glob("*.md")} | set(
+        read_moved(config.content_dir)
+    )
+    keep_ids(events, report.extraction.explain, ledger, used)
+    after = successors(ledger, events)
     with progress.stage("Planning"):
         report.changes = plan(config, report, ledger, options)
     if not options.dry_run:
         writes = sum(1 for c in report.changes if c.action in ("create", "update"))
         with progress.stage("Writing pages", writes) as advance:
             apply(config, report.changes, ledger, advance)
+    gone = [c.id for c in report.changes if c.kind == "event" and c.action == "remove"]
+    report.moved = {old: after[old] for old in gone if old in after}
+    if report.moved and not options.dry_run:
+        record_moved(config.content_dir, report.moved)
     return report
