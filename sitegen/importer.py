@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
 import os
 import re
 from collections.abc import Callable
@@ -44,6 +45,7 @@ from .errors import ContentError, Problem
 from .event_ids import keep_ids, read_moved, record_moved, successors
 from .extract import Extraction, extract
 from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
+from .hand_sources import quote_only_what_pages_say
 from .ledger import Entry, Ledger
 from .progress import Progress
 from .sitedata import SiteData, load_site_data
@@ -73,6 +75,7 @@ class Change:
     sources: list[str] = field(default_factory=list)
     date: str | None = None
     seen: str | None = None  # hash of the page the plan read (None: there was none); apply checks it
+    told: bool = False  # a kept page whose same change an earlier import already reported
 
 
 @dataclass
@@ -83,6 +86,7 @@ class Report:
     extraction: Extraction = field(default_factory=Extraction)
     changes: list[Change] = field(default_factory=list)
     moved: dict[str, str] = field(default_factory=dict)  # event id removed -> the event continuing it
+    replaced: list[str] = field(default_factory=list)  # dumps in content/dumps/ a corrected copy replaced
 
     @property
     def problems(self) -> list[Problem]:
@@ -100,9 +104,17 @@ class Report:
 
 
 # -- dumps ---------------------------------------------------------------------
-def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> dict[str, Path]:
+def copy_dumps(
+    config: SiteConfig, paths: list[Path], *, dry_run: bool = False, replaced: list[str] | None = None
+) -> dict[str, Path]:
     """Copy dumps into content/dumps/; returns the names of those newly copied, with the file
-    each was copied from."""
+    each was copied from.
+
+    A dump whose name is already there with other bytes is a *corrected copy* when the one
+    there had broken records or when the new one holds at least half of its records
+    (`_corrects`): it replaces it (its name goes to ``replaced``), so the broken copy's
+    problems stop with it.  Otherwise it is another dump that happens to share the name,
+    and is stored beside it as ``name-2.txt``."""
     target_dir = config.content_dir / "dumps"
     existing = {}
     if target_dir.is_dir():
@@ -120,15 +132,30 @@ def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) 
             continue
         name = _safe_name(path.name)
         candidate = target_dir / name
-        n = 2
-        while candidate.exists():
-            candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
-            n += 1
+        if candidate.is_file() and _corrects(path, candidate, config):
+            if replaced is not None:
+                replaced.append(name)
+            existing = {d: n for d, n in existing.items() if n != name}
+        else:
+            n = 2
+            while candidate.exists():
+                candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
+                n += 1
         if not dry_run:
             atomic_write(candidate, data)
         existing[digest] = candidate.name
         copied[candidate.name] = path
     return copied
+
+
+def _corrects(new: Path, old: Path, config: SiteConfig) -> bool:
+    """Is ``new`` a corrected copy of ``old`` (see `copy_dumps`)?"""
+    was = Dump(old)
+    keys = {record_key(r) for r in iter_records(was, config.tz)}
+    if was.skipped or not keys:
+        return True
+    now = {record_key(r) for r in iter_records(Dump(new), config.tz)}
+    return len(keys & now) * 2 >= len(keys)
 
 
 def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, Path], dry_run: bool) -> None:
@@ -419,7 +446,36 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
     return changes
 
 
+KEPT = ("keep-edited", "keep-deleted", "keep-stale", "covered")
+
+
+TOLD = Path(".sitegen-cache") / "told.json"  # beside the cache: what this machine was told, not content
+
+
+def remember_told(changes: list[Change], path: Path, dry_run: bool) -> None:
+    """Mark the kept pages whose very change (the page as it is, what import would write)
+    an earlier import reported already, so that each is reported once, then counted.
+    Remembered in ``path`` (`TOLD`); a dry run lists everything and remembers nothing."""
+    try:
+        before = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    told = {}
+    for c in changes:
+        if c.action not in KEPT:
+            continue
+        new = sha256(c.text.encode("utf-8")) if c.text is not None else ""
+        key = sha256(f"{c.action}|{c.seen}|{new}|{c.reason}".encode())[:16]
+        c.told = not dry_run and isinstance(before, dict) and before.get(c.rel) == key
+        told[c.rel] = key
+    if not dry_run and told != before:
+        with contextlib.suppress(OSError):
+            atomic_write(path, json.dumps(told, ensure_ascii=False, sort_keys=True, indent=0) + "\n")
+
+
 def _what_differs(path: Path, new_text: str) -> str:
+    """What import would change in a page a person edited, field by field; the fields the
+    person added (import would drop them) are named as such, never called formatting."""
     try:
         old = frontmatter.read(path)
         new = frontmatter.parse(new_text, path)
@@ -428,8 +484,14 @@ def _what_differs(path: Path, new_text: str) -> str:
     keys = [k for k in new.data if old.data.get(k) != new.data.get(k)]
     if old.body.strip() != new.body.strip():
         keys.append("body")
-    what = ", ".join(keys) if keys else "formatting"
-    return f"you edited this page; import would change: {what} (use --force to overwrite)"
+    added = [k for k in old.data if k not in new.data]
+    what = []
+    if keys:
+        what.append("change " + ", ".join(keys))
+    if added:
+        what.append("drop the field" + ("s " if len(added) > 1 else " ") + ", ".join(added) + " you added")
+    said = "; ".join(what) if what else "only re-space it (the same fields and text)"
+    return f"you edited this page; import would {said} (use --force to overwrite)"
 
 
 # -- applying ----------------------------------------------------------------------
@@ -551,10 +613,11 @@ def _run_import(
     report = Report()
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
-    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
+    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run, replaced=report.replaced)
     paths = dump_paths(config)
     if options.dry_run:
-        paths = sorted({*paths, *(Path(p) for p in new_dumps)})
+        stay = [p for p in paths if p.name not in report.replaced]
+        paths = sorted({*stay, *(Path(p) for p in new_dumps)})
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
     records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
@@ -588,6 +651,13 @@ def _run_import(
         read_moved(config.content_dir)
     )
     keep_ids(events, report.extraction.explain, ledger, used)
+    if not options.force:
+        kept, dropped = quote_only_what_pages_say(
+            config, report.extraction.events, report.sources, ledger, options.restore
+        )
+        report.extraction.events = kept
+        report.extraction.problems += dropped
+    events = report.extraction.events
     after = successors(ledger, events)
     with progress.stage("Planning"):
         report.changes = plan(config, report, ledger, options)
@@ -595,6 +665,7 @@ def _run_import(
         writes = sum(1 for c in report.changes if c.action in ("create", "update"))
         with progress.stage("Writing pages", writes) as advance:
             apply(config, report.changes, ledger, advance)
+    remember_told(report.changes, config.root / TOLD, options.dry_run)
     gone = [c.id for c in report.changes if c.kind == "event" and c.action == "remove"]
     report.moved = {old: after[old] for old in gone if old in after}
     if report.moved and not options.dry_run:
