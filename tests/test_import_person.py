@@ -15,8 +15,11 @@ from sitegen import frontmatter
 from sitegen.config import load_config
 from sitegen.content import load_site
 
-from .test_event_ids import REPORTS, fire_site, incoming  # noqa: F401 (fire_site: a fixture)
+from . import test_event_ids as ids
+from .test_event_ids import REPORTS, incoming
 from .test_import import DUMP, run, tree
+
+fire_site = ids.fire_site  # the fixture: a site imported from the fire dumps
 
 
 def cut(path: Path, sentence: str) -> None:
@@ -129,9 +132,9 @@ def test_kept_pages_are_reported_once_per_change_then_counted(fire_site, tmp_pat
     assert " 1 kept;" in out
     code, out = run(fire_site, "import", "--dry-run")  # a dry run lists everything
     assert out.count(line) == 1
-    code, out = run(fire_site, "import", str(incoming(tmp_path, "reports.txt", REPORTS)))  # a new change
+    _code, out = run(fire_site, "import", str(incoming(tmp_path, "reports.txt", REPORTS)))  # a new change
     assert out.count(line) == 1 and "sources" in out.split(line)[1].splitlines()[0]
     before = tree(content)
-    code, out = run(fire_site, "import", "-q")
+    _code, out = run(fire_site, "import", "-q")
     assert "kept:" not in out and "reported before" not in out and " 1 kept;" in out
     assert tree(content) == before
