@@ -22,6 +22,12 @@ from .test_import import DUMP, run, tree
 fire_site = ids.fire_site  # the fixture: a site imported from the fire dumps
 
 
+def ok(site: Path, *args: str) -> str:
+    code, out = run(site, *args)
+    assert code == 0, out
+    return out
+
+
 def cut(path: Path, sentence: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert sentence in text
@@ -123,18 +129,18 @@ def test_kept_pages_are_reported_once_per_change_then_counted(fire_site, tmp_pat
     fire.write_text(frontmatter.dump(page.data, page.body), encoding="utf-8")
     line = f"content/events/{fire.name}: kept:"
 
-    code, out = run(fire_site, "import")
+    out = ok(fire_site, "import")
     assert out.count(line) == 1
     assert "drop the field note you added" in out and "formatting" not in out and "re-space" not in out
-    code, out = run(fire_site, "import")  # the same change again: counted, not repeated
+    out = ok(fire_site, "import")  # the same change again: counted, not repeated
     assert line not in out
     assert "1 more page(s) kept as you left them, as reported before" in out
     assert " 1 kept;" in out
-    code, out = run(fire_site, "import", "--dry-run")  # a dry run lists everything
+    out = ok(fire_site, "import", "--dry-run")  # a dry run lists everything
     assert out.count(line) == 1
-    _code, out = run(fire_site, "import", str(incoming(tmp_path, "reports.txt", REPORTS)))  # a new change
+    out = ok(fire_site, "import", str(incoming(tmp_path, "reports.txt", REPORTS)))  # a new change
     assert out.count(line) == 1 and "sources" in out.split(line)[1].splitlines()[0]
     before = tree(content)
-    _code, out = run(fire_site, "import", "-q")
+    out = ok(fire_site, "import", "-q")
     assert "kept:" not in out and "reported before" not in out and " 1 kept;" in out
     assert tree(content) == before
