@@ -87,7 +87,7 @@ def edits_trial(mode: str, seed: int, took: float) -> tuple[int, int]:
             path = order[len(mine)]
             path.write_text(path.read_text(encoding="utf-8") + "\n同事在导入时加的一句。\n", encoding="utf-8")
             mine[path] = path.read_bytes()
-        out, _ = child.communicate(timeout=600)
+        child.communicate(timeout=600)
         lost = sum(1 for p, data in mine.items() if not p.exists() or p.read_bytes() != data)
         return lost, len(mine)
 
@@ -114,12 +114,16 @@ def twice_trial(seed: int) -> tuple[bool, str]:
         summary = out.strip().splitlines()[-1]
         check = sitegen(root, "check")
         cout, _ = check.communicate(timeout=600)
-        good = " 0 created, 0 updated, 0 removed" in summary and " 0 kept;" in summary and check.returncode == 0
+        good = (
+            " 0 created, 0 updated, 0 removed" in summary and " 0 kept;" in summary and check.returncode == 0
+        )
         return good, summary + " | check: " + cout.strip().splitlines()[-1]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("case", choices=["edits", "twice"])
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--seed", type=int, default=21)
