@@ -27,6 +27,7 @@ from sitegen.importer import run_import
 from sitegen.sitelock import lock_path
 
 from .conftest import REPO
+from .serve_support import running_fixture  # noqa: F401 (the fixture `running`)
 from .test_harden_crash import MORE
 from .test_import import DUMP, tree
 
@@ -207,3 +208,39 @@ def test_pages_saved_after_the_plan_read_them_are_kept_and_not_recorded_as_impor
     assert code == 0
     assert all(p.read_bytes() == data for p, data in mine.items())
     assert out.count("kept: you edited this page") >= len(events)
+
+
+def retitle(path: Path, title: str) -> None:
+    page = frontmatter.read(path)
+    page.data["title"] = title
+    path.write_text(frontmatter.dump(page.data, page.body), encoding="utf-8")
+
+
+def test_serve_waits_for_an_import_and_rebuilds_once_after_it(running):
+    """Pages written while an import holds the site are not shown until it ends; then one rebuild
+    shows them all."""
+    content = running.root / "content"
+    first, second = sorted((content / "events").glob("*.md"))[:2]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(content)], env=ENV, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        retitle(first, "导入写的第一页")
+        running.wait_for_log(lambda line: f"waiting for process {holder.pid}" in line)
+        retitle(second, "导入写的第二页")
+        time.sleep(0.5)
+        _, _, body = running.get(f"/events/{first.stem}.html")
+        assert "导入写的第一页".encode() not in body, "a half-imported site was shown"
+        after = len(running.logs)
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        running.until(lambda: "导入写的第二页".encode() in running.get(f"/events/{second.stem}.html")[2])
+        assert "导入写的第一页".encode() in running.get(f"/events/{first.stem}.html")[2]
+        time.sleep(0.5)
+        rebuilds = [line for line in running.logs[after:] if "files updated" in line]
+        assert len(rebuilds) == 1, running.logs[after:]
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
