@@ -1,6 +1,6 @@
 """Permanent event addresses: an event's id is chosen once and kept while its happening lasts.
 
-Extraction names each event from its date and title (``2026-01-03-xiao-mi-…``), and
+Extraction names each event from its date and title (``2024-05-17-…``), and
 would name it again on every import - so a better title, a new source or a merged
 neighbour would change the id, and with it the page's address that readers shared.
 Import therefore keeps ids (`keep_ids`), knowing only what extraction returns (the

@@ -163,15 +163,18 @@ def _orphaned(path: Path) -> bool:
     if m is None:
         return False
     pid = int(m.group(1))
-    if pid == os.getpid():
-        return False
+    return pid != os.getpid() and not running(pid)
+
+
+def running(pid: int) -> bool:
+    """Is process ``pid`` running?  (When the system will not say - another user's - yes.)"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError, OSError):
         return False
-    return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def clean_stale(target: Path) -> None:

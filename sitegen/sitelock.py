@@ -27,6 +27,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .fsutil import running
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -54,20 +56,10 @@ def holder(content_dir: Path) -> str:
     except (OSError, UnicodeDecodeError):
         note = ""
     pid, _, rest = note.partition(" ")
-    if pid.isdigit() and _alive(int(pid)):
+    if pid.isdigit() and running(int(pid)):
         command, _, since = rest.partition("\t")
         return f"process {pid} ({command}) since {since}"
     return "another sitegen command that is reading the site (a build or a dry run)"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True
-    return True
 
 
 def _open(content_dir: Path) -> int:
