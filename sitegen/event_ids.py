@@ -10,9 +10,10 @@ sources each event cites and its date), never how it found them:
    and its date, as import wrote them (a person's re-dating does not change them).
 2. Each new event is matched to the old one it continues: they share cited sources,
    at least half of the smaller set or on the same date.  Pairs are taken best first
-   (share of sources in common, sources in common, same date, a page that exists), each
-   old and each new event at most once.  A matched event takes the old id: its page
-   is updated in place, or stays as the person edited or deleted it.
+   (share of sources in common, sources in common, quotes in common - two events of one
+   day may cite one source for two sentences -, same date, the id extraction gives it
+   now, a page that exists), each old and each new event at most once.  A matched event
+   takes the old id: its page is updated in place, or stays as the person left it.
 3. An unmatched new event gets its extraction id, made unique against every id ever
    used (ledger, pages on disk, moved addresses): a new happening never takes the
    address of another, even one that is gone.
@@ -22,8 +23,8 @@ sources each event cites and its date), never how it found them:
    ``content/data/moved.toml`` (`record_moved`); the build keeps the old address
    working (`sitegen.build.redirects`).
 
-The work is linear in the citations (an index from source to the old events citing
-it), not in old × new events.
+The work follows the pairs of old and new events that cite a common source (an index
+from source to the old events citing it), not all old × new events.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import frontmatter
 from .content import Event
-from .fsutil import atomic_write
+from .errors import ContentError
+from .fsutil import atomic_write, sha256
 from .ledger import Ledger
 from .slug import unique
 
@@ -64,11 +67,19 @@ def known_events(ledger: Ledger) -> list[Known]:
     ]
 
 
-def keep_ids(events: list[Event], explain: dict[str, list[str]], ledger: Ledger, used: set[str]) -> None:
+def keep_ids(
+    events: list[Event],
+    explain: dict[str, list[str]],
+    ledger: Ledger,
+    used: set[str],
+    quoted: dict[str, set[tuple[str, str]]] | None = None,
+) -> None:
     """Give each of ``events`` the id of the old event it continues, or a new id no page ever had.
 
-    ``used``: ids taken besides the ledger's (pages on disk, moved addresses).  ``explain``
-    (keyed by event id) follows the renaming."""
+    ``used``: ids taken besides the ledger's (pages on disk, moved addresses).  ``quoted``:
+    the (source, quote) pairs of the old events whose pages are as import wrote them
+    (`quoted_by_own_pages`).  ``explain`` (keyed by event id) follows the renaming."""
+    quoted = quoted or {}
     known = known_events(ledger)
     citing: dict[str, list[int]] = defaultdict(list)
     for k, old in enumerate(known):
@@ -82,13 +93,16 @@ def keep_ids(events: list[Event], explain: dict[str, list[str]], ledger: Ledger,
             for k in citing.get(sid, ()):
                 shared[k] += 1
         date = event.when.iso()
+        pairs_cited = {(c.source, c.quote) for c in event.sources}
         for k, common in shared.items():
             old = known[k]
             same_day = old.date == date
             if common * 2 < min(len(cites), len(old.sources)) and not same_day:
                 continue
             union = len(cites) + len(old.sources) - common
-            pairs.append((common / union, common, same_day, not old.removed, -n, old.id, n, k))
+            same_quotes = len(pairs_cited & quoted.get(old.id, set()))
+            score = (common / union, common, same_quotes, same_day, old.id == event.id, not old.removed)
+            pairs.append((*score, -n, old.id, n, k))
     pairs.sort(reverse=True)
     matched: dict[int, str] = {}
     taken_old: set[int] = set()
@@ -109,6 +123,24 @@ def keep_ids(events: list[Event], explain: dict[str, list[str]], ledger: Ledger,
             event.id = unique(event.id, taken, salt)
             taken.add(event.id)
         explain[event.id] = lines
+
+
+def quoted_by_own_pages(content_dir: Path, ledger: Ledger) -> dict[str, set[tuple[str, str]]]:
+    """Old event id -> the (source, quote) pairs its page cites, for pages as import wrote them."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for rel, entry in ledger.files.items():
+        if entry.kind != "event" or entry.removed:
+            continue
+        path = Path(content_dir) / rel
+        try:
+            data = path.read_bytes()
+            if not ledger.is_own(rel, sha256(data)):
+                continue
+            cited = frontmatter.parse(data.decode("utf-8"), path).data.get("sources") or []
+        except (OSError, UnicodeDecodeError, ContentError):
+            continue
+        out[entry.id] = {(str(c.get("id")), str(c.get("quote"))) for c in cited if isinstance(c, dict)}
+    return out
 
 
 def successors(ledger: Ledger, events: list[Event]) -> dict[str, str]:

@@ -42,7 +42,7 @@ from .config import SiteConfig
 from .content import Event, Source
 from .dump import Dump, Record, iter_records
 from .errors import ContentError, Problem
-from .event_ids import keep_ids, read_moved, record_moved, successors
+from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
 from .extract import Extraction, extract
 from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
 from .hand_sources import quote_only_what_pages_say
@@ -613,6 +613,7 @@ def _run_import(
     report = Report()
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
+        remove_orphans((config.root / TOLD).parent, TOLD.name)
     copied = copy_dumps(config, new_dumps, dry_run=options.dry_run, replaced=report.replaced)
     paths = dump_paths(config)
     if options.dry_run:
@@ -650,7 +651,8 @@ def _run_import(
     used = {p.stem for p in (config.content_dir / "events").glob("*.md")} | set(
         read_moved(config.content_dir)
     )
-    keep_ids(events, report.extraction.explain, ledger, used)
+    quoted = quoted_by_own_pages(config.content_dir, ledger)
+    keep_ids(events, report.extraction.explain, ledger, used, quoted)
     if not options.force:
         kept, dropped = quote_only_what_pages_say(
             config, report.extraction.events, report.sources, ledger, options.restore
