@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .errors import ContentError
 from .fsutil import running
 
 try:
@@ -135,7 +136,10 @@ def exclusive(
     if fcntl is None:  # pragma: no cover
         yield
         return
-    fd = _acquire(content_dir, fcntl.LOCK_EX, wait, on_wait)
+    try:
+        fd = _acquire(content_dir, fcntl.LOCK_EX, wait, on_wait)
+    except PermissionError as exc:  # a site this user may not write: say so, not a traceback
+        raise ContentError(lock_path(content_dir), None, f"cannot lock the site: {exc.strerror}") from None
     try:
         since = time.strftime("%Y-%m-%d %H:%M:%S %Z")
         os.pwrite(fd, f"{os.getpid()} {command or command_line()}\t{since}\n".encode(), 0)
@@ -152,7 +156,11 @@ def shared(
     if fcntl is None or not Path(content_dir).is_dir():  # pragma: no cover
         yield
         return
-    fd = _acquire(content_dir, fcntl.LOCK_SH, wait, on_wait)
+    try:
+        fd = _acquire(content_dir, fcntl.LOCK_SH, wait, on_wait)
+    except OSError:  # a site this user may only read (no lock file can be made): read it as it is
+        yield
+        return
     try:
         yield
     finally:
