@@ -29,6 +29,7 @@ from source to the old events citing it), not all old × new events.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -163,15 +164,31 @@ def successors(ledger: Ledger, events: list[Event]) -> dict[str, str]:
     return out
 
 
-def read_moved(content_dir: Path) -> dict[str, str]:
-    """``content/data/moved.toml``'s ``[events]`` table (empty if there is none or it is unreadable:
-    the build reports an unreadable one)."""
+def read_moved(content_dir: Path, *, strict: bool = False) -> dict[str, str]:
+    """``content/data/moved.toml``'s ``[events]`` table: old id -> new id (empty if there is none).
+
+    ``strict``: a file that is not such a table raises `ContentError` (``file:line``); else
+    it counts as empty (import adds to it only what it can read; the build reports it)."""
     path = Path(content_dir) / MOVED
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("events", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return {}
-    return {str(k): str(v) for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
+    except (OSError, UnicodeDecodeError) as exc:
+        if strict:
+            raise ContentError(path, None, f"cannot read the moved event addresses: {exc}") from None
+        return {}
+    try:
+        table = tomllib.loads(text).get("events", {})
+    except tomllib.TOMLDecodeError as exc:
+        if strict:
+            m = re.search(r"line (\d+)", str(exc))
+            raise ContentError(path, int(m.group(1)) if m else None, f"not valid TOML: {exc}") from None
+        return {}
+    bad = [k for k, v in table.items() if not isinstance(v, str)] if isinstance(table, dict) else ["[events]"]
+    if bad and strict:
+        raise ContentError(path, None, f'[events] must map old ids to new ids ("old" = "new"): {bad[0]}')
+    return {str(k): v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
 
 
 def record_moved(content_dir: Path, moved: dict[str, str]) -> None:

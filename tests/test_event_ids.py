@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from sitegen import frontmatter
+from sitegen.build.redirects import final_targets
+from sitegen.event_ids import read_moved, record_moved
 from sitegen.fsutil import sha256
 
 from .test_harden_crash import MORE
@@ -154,3 +156,31 @@ def test_deleted_edited_and_redated_events_stay_as_left_when_new_reports_arrive(
     assert f"content/events/{restart.name}: kept: you edited this page" in out
     code, out = run(fire_site, "check")
     assert code == 0, out
+
+
+def test_moves_are_followed_to_an_existing_event_and_a_cycle_leads_nowhere():
+    events = {"c": object(), "back": object()}
+    moved = {"a": "b", "b": "c", "x": "y", "y": "x", "back": "c", "lost": "nowhere"}
+    assert final_targets(moved, events) == {"a": "c", "b": "c"}  # "back" has a page again
+
+
+def test_import_adds_to_moved_toml_and_keeps_a_persons_lines(tmp_path):
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True)
+    path = content / "data" / "moved.toml"
+    path.write_text('# my notes\n[events]\n"renamed-by-me" = "2025-03-01-x"  # after a rename\n', "utf-8")
+    record_moved(content, {"2025-03-02-old": "2025-03-01-x"})
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('# my notes\n[events]\n"renamed-by-me" = "2025-03-01-x"  # after a rename\n')
+    assert read_moved(content) == {"renamed-by-me": "2025-03-01-x", "2025-03-02-old": "2025-03-01-x"}
+    record_moved(content, {"2025-03-02-old": "2025-03-01-x"})  # already there: nothing written
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_broken_moved_toml_is_a_build_error_with_its_line(fire_site):
+    path = fire_site / "content" / "data" / "moved.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[events]\n"a" = \n', encoding="utf-8")
+    code, out = run(fire_site, "build")
+    assert code == 1
+    assert "content/data/moved.toml:2: error: not valid TOML" in out

@@ -22,8 +22,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+from ..errors import ContentError
 from ..event_ids import read_moved
-from . import BuildContext, Output
+from . import BuildContext, BuildError, Output
 from .depends import reads
 from .syndication import page_url
 
@@ -50,7 +51,11 @@ def _base_path(ctx: BuildContext) -> str:
 @reads("event")
 def redirects(ctx: BuildContext) -> Iterator[Output]:
     """``_redirects`` and a small page for each moved event address (see the module docstring)."""
-    targets = final_targets(read_moved(ctx.config.content_dir), ctx.site.events)
+    try:
+        moved = read_moved(ctx.config.content_dir, strict=True)
+    except ContentError as exc:
+        raise BuildError([exc.problem]) from None
+    targets = final_targets(moved, ctx.site.events)
     if not targets:
         return
     base = _base_path(ctx)
