@@ -9,7 +9,8 @@ So before planning, every source page that import will not write is read as it i
 disk: a page a person edited (or renamed: the page whose ``id`` is the source's), or none
 at all for one a person deleted.  Each citation of such a source in the new events is
 kept only if its quote is still in the page (`contains_quote`, as ``check`` compares);
-else it is dropped with a warning naming the source page and the event.  An event left
+else it is dropped with a warning naming the source page and the event, and a summary
+that repeated the sentence becomes the quote of the first citation left.  An event left
 citing nothing is not written (and a warning says so).  With ``--force`` import's text
 replaces the person's pages, so nothing is dropped.
 """
@@ -112,6 +113,9 @@ def quote_only_what_pages_say(
                 )
             )
             continue
+        lost = [c.quote for c in event.sources if c not in cites]
+        if any(contains_quote(event.summary, q) for q in lost):
+            event.summary = cites[0].quote  # the summary repeated a sentence the person cut
         event.sources = cites
         kept.append(event)
     return kept, problems

@@ -54,6 +54,7 @@ def test_a_trimmed_source_is_quoted_only_for_what_it_still_says(fire_site, tmp_p
     assert f"{source.name}: warning: you edited this source page and it no longer holds the sentence" in out
     cites = [s["id"] for s in frontmatter.read(fire).data["sources"]]
     assert first["id"] not in cites and cites  # the other report still backs the fire
+    assert first["quote"] not in frontmatter.read(fire).body  # nor does its summary repeat the cut sentence
     code, out = run(fire_site, "check")
     assert code == 0, out
     code, out = run(fire_site, "build")
