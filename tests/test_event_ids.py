@@ -91,9 +91,9 @@ def test_an_unrelated_dump_renames_no_page(fire_site, tmp_path):
     assert len(after) > len(before)  # the flood is there too
 
 
-def test_a_merged_event_keeps_its_old_address(fire_site, tmp_path, serve_dir):
-    """An older import wrote the fire as two events, one citing each report; now extraction makes
-    one event citing both.  The second's page goes, and its address leads to the first."""
+def split_fire(fire_site: Path, tmp_path: Path) -> tuple[Path, str]:
+    """The site as if an older import had written the fire as two events, one citing each report
+    (now extraction makes one event citing both); built.  The fire's page and the twin's id."""
     run(fire_site, "import", str(incoming(tmp_path, "reports.txt", REPORTS)))
     content = fire_site / "content"
     fire = next(p for p in (content / "events").glob("2025-03-01-*.md"))
@@ -110,7 +110,14 @@ def test_a_merged_event_keeps_its_old_address(fire_site, tmp_path, serve_dir):
     ledger["files"][f"events/{twin.name}"] = entry
     ledger_path.write_text(json.dumps(ledger, ensure_ascii=False), encoding="utf-8")
     run(fire_site, "build")
+    return fire, twin_id
 
+
+def test_a_merged_event_keeps_its_old_address(fire_site, tmp_path, serve_dir):
+    """The twin's page goes, and its address leads to the fire's."""
+    fire, twin_id = split_fire(fire_site, tmp_path)
+    content = fire_site / "content"
+    twin = content / "events" / f"{twin_id}.md"
     code, out = run(fire_site, "import")
     assert code == 0, out
     assert f"removed content/events/{twin.name}" in out
@@ -184,3 +191,16 @@ def test_a_broken_moved_toml_is_a_build_error_with_its_line(fire_site):
     code, out = run(fire_site, "build")
     assert code == 1
     assert "content/data/moved.toml:2: error: not valid TOML" in out
+
+
+@pytest.mark.browser
+def test_a_browser_sent_to_a_moved_address_lands_on_the_event(fire_site, tmp_path, serve_dir, page):
+    fire, twin_id = split_fire(fire_site, tmp_path)
+    run(fire_site, "import")
+    code, out = run(fire_site, "build")
+    assert code == 0, out
+    base = serve_dir(fire_site / "public")
+    page.goto(f"{base}/events/{twin_id}.html")
+    page.wait_for_url(f"{base}/events/{fire.stem}.html")
+    title = frontmatter.read(fire).data["title"]
+    assert page.locator("h1").first.inner_text().strip() == title
