@@ -14,9 +14,10 @@ sources each event cites and its date), never how it found them:
    day may cite one source for two sentences -, same date, the id extraction gives it
    now, a page that exists), each old and each new event at most once.  A matched event
    takes the old id: its page is updated in place, or stays as the person left it.
-3. An unmatched new event gets its extraction id, made unique against every id ever
-   used (ledger, pages on disk, moved addresses): a new happening never takes the
-   address of another, even one that is gone.
+3. An unmatched new event keeps its extraction id - unless that id is the one another
+   new event continues, or an address that moved: then it gets the id made unique
+   against every id import ever used.  (Its extraction id naming a page already there, of
+   the same date and title, is the same happening: the person's page there stays theirs.)
 4. An old event matched by none whose page import removes was merged into another (or
    its sources now make other events): `successors` names, for each, the new event
    citing most of its sources, and import records ``old id = new id`` in
@@ -77,7 +78,7 @@ def keep_ids(
 ) -> None:
     """Give each of ``events`` the id of the old event it continues, or a new id no page ever had.
 
-    ``used``: ids taken besides the ledger's (pages on disk, moved addresses).  ``quoted``:
+    ``used``: ids no new event may keep (moved addresses).  ``quoted``:
     the (source, quote) pairs of the old events whose pages are as import wrote them
     (`quoted_by_own_pages`).  ``explain`` (keyed by event id) follows the renaming."""
     quoted = quoted or {}
@@ -112,17 +113,19 @@ def keep_ids(
             continue
         matched[n] = known[k].id
         taken_old.add(k)
-    taken = used | {k.id for k in known} | set(matched.values())
+    barred = used | set(matched.values())
+    taken = barred | {k.id for k in known}
     before = dict(explain)
     explain.clear()
     for n, event in enumerate(events):
         lines = before.get(event.id, [])
         if n in matched:
             event.id = matched[n]
-        else:
+        elif event.id in barred:
             salt = ",".join(sorted(c.source for c in event.sources)) + event.title
             event.id = unique(event.id, taken, salt)
-            taken.add(event.id)
+        barred.add(event.id)
+        taken.add(event.id)
         explain[event.id] = lines
 
 

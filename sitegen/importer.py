@@ -552,9 +552,7 @@ def _run_import(
         if s.id in report.extraction.off_topic:
             s.on_topic = False
     events = report.extraction.events
-    used = {p.stem for p in (config.content_dir / "events").glob("*.md")} | set(
-        read_moved(config.content_dir)
-    )
+    used = set(read_moved(config.content_dir))
     quoted = quoted_by_own_pages(config.content_dir, ledger)
     keep_ids(events, report.extraction.explain, ledger, used, quoted)
     if not options.force:
