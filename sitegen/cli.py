@@ -116,10 +116,15 @@ def init(directory: Path, title: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite pages you edited by hand (import's text wins).")
 @click.option("--restore", is_flag=True, help="Recreate pages you deleted.")
 @click.option(
-    "--explain", is_flag=True, help="For each event, show the sentences and dates that produced it."
+    "--explain",
+    is_flag=True,
+    help="For each event, show the sentences and dates that produced it. Changes nothing (as --dry-run).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the one-line summary.")
 @click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
+@click.option(
+    "--no-wait", is_flag=True, help="If another import holds the site, stop at once instead of waiting."
+)
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -130,6 +135,7 @@ def import_(
     explain: bool,
     quiet: bool,
     all_warnings: bool,
+    no_wait: bool,
 ) -> None:
     """Copy DUMPS into content/dumps/ and write or update the Markdown pages.
 
@@ -138,25 +144,34 @@ def import_(
     pages you deleted stay deleted (see --restore). With no DUMPS, the dumps
     already in content/dumps/ are re-imported.
     """
-    from .importer import Options, run_import
+    from .importer import KEPT, Options, run_import
     from .progress import Progress
+    from .sitelock import SiteBusy
 
     config = _config(ctx)
     started = time.perf_counter()
+    dry_run = dry_run or explain  # an explanation changes nothing
     try:
         report = run_import(
             config,
             list(dumps),
-            Options(dry_run=dry_run, force=force, restore=restore),
+            Options(dry_run=dry_run, force=force, restore=restore, wait=not no_wait),
             progress=Progress.for_terminal(quiet=quiet),
+            on_wait=lambda text: click.echo(text, err=True),
         )
     except ContentError as exc:
         _fail([exc.problem])
         return
+    except SiteBusy as exc:
+        _fail([Problem(config.content_dir, None, f"the site is busy: {exc.holder}; nothing was changed")])
+        return
     _print_problems(report.problems, all_warnings=all_warnings)
+    told = 0
     for c in report.changes:
-        if c.action in ("keep-edited", "keep-deleted", "keep-stale", "covered"):
-            click.echo(f"content/{c.rel}: kept: {c.reason}", err=True)
+        if c.action in KEPT:
+            told += c.told
+            if not (quiet or c.told):
+                click.echo(f"content/{c.rel}: kept: {c.reason}", err=True)
         elif (dry_run or not quiet) and c.action in ("create", "update", "remove"):
             verb = {
                 "create": "would create" if dry_run else "created",
@@ -164,6 +179,20 @@ def import_(
                 "remove": "would remove" if dry_run else "removed",
             }[c.action]
             click.echo(f"{verb} content/{c.rel}")
+    for name in report.replaced:
+        verb = "would replace" if dry_run else "replaced"
+        click.echo(f"{verb} content/dumps/{name} with the corrected copy of the same name", err=True)
+    if told and not quiet:
+        click.echo(
+            f"{told} more page(s) kept as you left them, as reported before (--dry-run lists them all)",
+            err=True,
+        )
+    if not quiet:
+        for old, new in sorted(report.moved.items()):
+            verb = "would move" if dry_run else "moved"
+            click.echo(
+                f"{verb} events/{old} into events/{new}: its old address leads there (data/moved.toml)"
+            )
     if explain:
         for event in report.extraction.events:
             click.echo(f"\n{event.id}  [{event.when.label(config.lang_short)}]  {event.title}")
@@ -173,6 +202,7 @@ def import_(
             click.echo("\nNot made into events:")
             for line in report.extraction.notes:
                 click.echo(f"    {line}")
+        click.echo("\n--explain changed nothing: run `sitegen import` without it to write the pages.")
     off = len(report.extraction.off_topic)
     warnings = sum(1 for p in report.problems if p.level == "warning")
     click.echo(
@@ -180,7 +210,7 @@ def import_(
         f" -> {len(report.sources)} sources ({off} off-topic), {len(report.extraction.events)} events;"
         f" {report.count('create')} created, {report.count('update')} updated,"
         f" {report.count('remove')} removed, {report.count('unchanged')} unchanged,"
-        f" {sum(report.count(a) for a in ('keep-edited', 'keep-deleted', 'keep-stale', 'covered'))} kept;"
+        f" {sum(report.count(a) for a in KEPT)} kept;"
         f" {report.skipped_records} skipped, {warnings} warnings ({time.perf_counter() - started:.1f}s)"
     )
     if report.skipped_records:
@@ -222,10 +252,13 @@ def build(
             "must be https://host/path/, http://host/path/ or a path starting with one /",
             param_hint="--base-url",
         )
+    from .sitelock import shared
+
     try:
-        result = run_build(
-            config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full
-        )
+        with shared(config.content_dir, on_wait=lambda text: click.echo(text, err=True)):
+            result = run_build(
+                config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full
+            )
     except BuildError as exc:
         _fail(exc.problems)
         return
@@ -296,9 +329,11 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
 def check(ctx: click.Context) -> None:
     """Validate content: front matter, dates, references, quotes, duplicate ids."""
     from .content import load_site
+    from .sitelock import shared
 
     config = _config(ctx)
-    site = load_site(config)
+    with shared(config.content_dir, on_wait=lambda text: click.echo(text, err=True)):
+        site = load_site(config)
     _print_problems(site.problems)
     errors = len(site.errors)
     click.echo(

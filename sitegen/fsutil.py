@@ -55,8 +55,11 @@ def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
 
 
 def atomic_write_many(
-    files: Iterable[tuple[Path, bytes | str]], advance: Callable[[int], None] | None = None
-) -> None:
+    files: Iterable[tuple[Path, bytes | str]],
+    advance: Callable[[int], None] | None = None,
+    *,
+    still: Callable[[Path], bool] | None = None,
+) -> list[Path]:
     """`atomic_write` for many files, flushed to disk once for all of them instead of once each.
 
     Every file's bytes go to a temporary file beside it; when all are written, one
@@ -64,8 +67,13 @@ def atomic_write_many(
     crash leaves every target whole: as it was or as it is meant to be.  Where one
     sync is no barrier (only Linux waits for it) each temporary file is flushed on
     its own.  A killed process may leave temporary files: `remove_orphans`.
+
+    ``still(path)``, asked just before each rename, may say that a target is no longer
+    what the caller planned against (a person saved it meanwhile): it is then left alone.
+    Returns the targets left alone.
     """
     staged: list[tuple[str, Path]] = []
+    left: list[Path] = []
     renamed = 0
     each = not sys.platform.startswith("linux")
     try:
@@ -86,13 +94,18 @@ def atomic_write_many(
         if staged and not each:
             os.sync()
         for tmp, path in staged:
-            os.replace(tmp, path)
+            if still is None or still(path):
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
+                left.append(path)
             renamed += 1
     except BaseException:
         for tmp, _ in staged[renamed:]:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
+    return left
 
 
 def staging_dir(target: Path) -> Path:
@@ -150,15 +163,18 @@ def _orphaned(path: Path) -> bool:
     if m is None:
         return False
     pid = int(m.group(1))
-    if pid == os.getpid():
-        return False
+    return pid != os.getpid() and not running(pid)
+
+
+def running(pid: int) -> bool:
+    """Is process ``pid`` running?  (When the system will not say - another user's - yes.)"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError, OSError):
         return False
-    return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def clean_stale(target: Path) -> None:

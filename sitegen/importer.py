@@ -21,33 +21,41 @@
    ``--force`` overwrites edited pages.  An event a person merged into
    another (or deleted) is recognised by the sources it cites and is not
    produced again under a new name.
-5. Unless ``--dry-run``, the plan is applied with atomic writes.
+   Before planning, events keep the ids of the events they continue
+   (`sitegen.event_ids`), and cite a source a person edited only for what its page
+   still says (`sitegen.hand_sources`).
+5. Unless ``--dry-run``, the plan is applied with atomic writes, each page compared
+   with what the plan read just before it is replaced or removed (`apply`).
+
+The whole run holds the site lock (`sitegen.sitelock`): two imports never interleave.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter
+from . import frontmatter, sitelock
 from .cache import Cache, code_version
 from .clean import Byline, CleanBody, clean_body, clean_title
 from .config import SiteConfig
 from .content import Event, Source
 from .dump import Dump, Record, iter_records
+from .dumps_folder import copy_dumps, dump_paths, record_key, refuse_empty_dumps
 from .errors import ContentError, Problem
+from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
 from .extract import Extraction, extract
 from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
+from .hand_sources import quote_only_what_pages_say
 from .ledger import Entry, Ledger
 from .progress import Progress
 from .sitedata import SiteData, load_site_data
 from .slug import slugify, unique
-
-DUMP_SUFFIXES = (".txt", ".text", ".dump", ".tsv")
 
 
 @dataclass
@@ -55,6 +63,7 @@ class Options:
     dry_run: bool = False
     force: bool = False
     restore: bool = False
+    wait: bool = True  # for another import holding the site (`sitegen.sitelock`); else SiteBusy
 
 
 @dataclass
@@ -69,6 +78,8 @@ class Change:
     reason: str = ""
     sources: list[str] = field(default_factory=list)
     date: str | None = None
+    seen: str | None = None  # hash of the page the plan read (None: there was none); apply checks it
+    told: bool = False  # a kept page whose same change an earlier import already reported
 
 
 @dataclass
@@ -78,6 +89,8 @@ class Report:
     sources: list[Source] = field(default_factory=list)
     extraction: Extraction = field(default_factory=Extraction)
     changes: list[Change] = field(default_factory=list)
+    moved: dict[str, str] = field(default_factory=dict)  # event id removed -> the event continuing it
+    replaced: list[str] = field(default_factory=list)  # dumps in content/dumps/ a corrected copy replaced
 
     @property
     def problems(self) -> list[Problem]:
@@ -94,88 +107,11 @@ class Report:
         return sum(1 for c in self.changes if c.action == action)
 
 
-# -- dumps ---------------------------------------------------------------------
-def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> dict[str, Path]:
-    """Copy dumps into content/dumps/; returns the names of those newly copied, with the file
-    each was copied from."""
-    target_dir = config.content_dir / "dumps"
-    existing = {}
-    if target_dir.is_dir():
-        for p in target_dir.iterdir():
-            if p.is_file():
-                existing[sha256(p.read_bytes())] = p.name
-    copied: dict[str, Path] = {}
-    for path in paths:
-        path = Path(path)
-        if not path.is_file():
-            raise ContentError(path, None, "no such dump file")
-        data = path.read_bytes()
-        digest = sha256(data)
-        if digest in existing:
-            continue
-        name = _safe_name(path.name)
-        candidate = target_dir / name
-        n = 2
-        while candidate.exists():
-            candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
-            n += 1
-        if not dry_run:
-            atomic_write(candidate, data)
-        existing[digest] = candidate.name
-        copied[candidate.name] = path
-    return copied
-
-
-def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, Path], dry_run: bool) -> None:
-    """A dump that gave no record at all (not text, empty, only a header) is reported and, if it
-    was new, not kept in content/dumps/: it would only repeat its problem at every import."""
-    folder = config.content_dir / "dumps"
-    for dump in empty:
-        if not dump.problems:
-            dump.problems.append(
-                Problem(
-                    dump.path,
-                    1,
-                    "no news records in this dump (a header only?): nothing to import",
-                    "warning",
-                )
-            )
-        original = copied.get(dump.path.name) if dump.path.parent == folder else None
-        if original is None:
-            continue
-        if not dry_run:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(dump.path)
-        del copied[dump.path.name]
-        for p in dump.problems:
-            p.path = original
-        dump.problems[-1].message += f"; it was not copied into {folder.relative_to(config.root)}/"
-        dump.path = original
-
-
-def _safe_name(name: str) -> str:
-    stem = re.sub(r"[^\w.\-]+", "-", Path(name).stem).strip(".-") or "dump"
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in DUMP_SUFFIXES else ".txt"
-    return stem[:80] + suffix
-
-
-def dump_paths(config: SiteConfig) -> list[Path]:
-    folder = config.content_dir / "dumps"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
 def _nothing(n: int) -> None:
     """The progress callback when nobody watches."""
 
 
 # -- records to sources -----------------------------------------------------------
-def record_key(r: Record) -> str:
-    """Identity of an article across dumps: outlet, minute of publication, headline."""
-    return sha256(f"{r.outlet}|{r.published.isoformat()}|{r.title}".encode())[:16]
-
-
 def clean_records(
     records: list[Record],
     config: SiteConfig,
@@ -362,9 +298,10 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         change = Change(rel, kind, item_id, "create", text, sources=cites, date=date)
         if path.exists():
             current = path.read_bytes()
+            change.seen = sha256(current)
             if current == text.encode("utf-8"):
                 change.action = "unchanged"
-            elif ledger.is_own(rel, sha256(current)) or options.force:
+            elif ledger.is_own(rel, change.seen) or options.force:
                 change.action = "update"
             else:
                 change.action = "keep-edited"
@@ -394,8 +331,12 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
         if user:
             reason = f"import no longer produces this page, but {user}, which you wrote or edited, cites it"
             changes.append(Change(rel, entry.kind, entry.id, "keep-stale", reason=reason))
-        elif ledger.is_own(rel, sha256(path.read_bytes())):
-            changes.append(Change(rel, entry.kind, entry.id, "remove", reason="no longer produced by import"))
+        elif ledger.is_own(rel, digest := sha256(path.read_bytes())):
+            changes.append(
+                Change(
+                    rel, entry.kind, entry.id, "remove", reason="no longer produced by import", seen=digest
+                )
+            )
         else:
             changes.append(
                 Change(
@@ -409,7 +350,36 @@ def plan(config: SiteConfig, report: Report, ledger: Ledger, options: Options) -
     return changes
 
 
+KEPT = ("keep-edited", "keep-deleted", "keep-stale", "covered")
+
+
+TOLD = Path(".sitegen-cache") / "told.json"  # beside the cache: what this machine was told, not content
+
+
+def remember_told(changes: list[Change], path: Path, dry_run: bool) -> None:
+    """Mark the kept pages whose very change (the page as it is, what import would write)
+    an earlier import reported already, so that each is reported once, then counted.
+    Remembered in ``path`` (`TOLD`); a dry run lists everything and remembers nothing."""
+    try:
+        before = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    told = {}
+    for c in changes:
+        if c.action not in KEPT:
+            continue
+        new = sha256(c.text.encode("utf-8")) if c.text is not None else ""
+        key = sha256(f"{c.action}|{c.seen}|{new}|{c.reason}".encode())[:16]
+        c.told = not dry_run and isinstance(before, dict) and before.get(c.rel) == key
+        told[c.rel] = key
+    if not dry_run and told != before:
+        with contextlib.suppress(OSError):
+            atomic_write(path, json.dumps(told, ensure_ascii=False, sort_keys=True, indent=0) + "\n")
+
+
 def _what_differs(path: Path, new_text: str) -> str:
+    """What import would change in a page a person edited, field by field; the fields the
+    person added (import would drop them) are named as such, never called formatting."""
     try:
         old = frontmatter.read(path)
         new = frontmatter.parse(new_text, path)
@@ -418,47 +388,93 @@ def _what_differs(path: Path, new_text: str) -> str:
     keys = [k for k in new.data if old.data.get(k) != new.data.get(k)]
     if old.body.strip() != new.body.strip():
         keys.append("body")
-    what = ", ".join(keys) if keys else "formatting"
-    return f"you edited this page; import would change: {what} (use --force to overwrite)"
+    added = [k for k in old.data if k not in new.data]
+    what = []
+    if keys:
+        what.append("change " + ", ".join(keys))
+    if added:
+        what.append("drop the field" + ("s " if len(added) > 1 else " ") + ", ".join(added) + " you added")
+    said = "; ".join(what) if what else "only re-space it (the same fields and text)"
+    return f"you edited this page; import would {said} (use --force to overwrite)"
 
 
 # -- applying ----------------------------------------------------------------------
+def _digest(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+EDITED_MEANWHILE = "you edited this page while import ran; it stays as you left it (import again to compare)"
+
+
 def apply(
     config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
 ) -> None:
-    """Write the plan so that a crash at any point is recoverable by the next import.
+    """Write the plan so that a crash at any point is recoverable by the next import, and so
+    that a page a person changed after the plan read it is never overwritten or deleted.
 
     Before any page is touched the ledger learns the old and the new hash of every page
     about to change, and marks pages about to be created or removed as absent by import's
     own doing: a page a crash left unwritten is created next time, not mistaken for one a
-    person deleted, and a page a crash left in place is removed next time.
+    person deleted, and a page a crash left in place is removed next time.  The old hash
+    is the one the plan read and found to be import's own (never a person's bytes: a page
+    ``--force`` overwrites is not recorded as import's until the new bytes are).
 
     Pages are written with one flush to disk for all of them (`atomic_write_many`):
     each is still replaced in one step, only after every new page is safely on disk.
+    Just before each page is replaced or removed its bytes are compared with what the
+    plan read (`Change.seen`): a page that changed meanwhile is kept, its ledger entry
+    put back as it was (so the next import sees a hand edit), and its change becomes
+    ``keep-edited`` / ``keep-stale`` with the reason `EDITED_MEANWHILE`.
     """
     content = config.content_dir
     writes = [c for c in changes if c.action in ("create", "update") and c.text is not None]
+    before = {
+        c.rel: copy.deepcopy(ledger.files.get(c.rel))
+        for c in changes
+        if c.action in ("create", "update", "remove")
+    }
     for c in changes:
         if c.text is None or c.action not in ("create", "update", "unchanged"):
             continue
         new = sha256(c.text.encode("utf-8"))
-        path = content / c.rel
         hashes = [new]
-        if c.action == "update" and path.exists():
-            hashes.append(sha256(path.read_bytes()))
+        if c.action == "update" and c.seen is not None and ledger.is_own(c.rel, c.seen):
+            hashes.append(c.seen)
         ledger.files[c.rel] = Entry(c.kind, c.id, hashes, c.sources, c.date, removed=c.action == "create")
     removals = [c for c in changes if c.action == "remove"]
     for c in removals:
         ledger.files[c.rel].removed = True
     ledger.save()
-    atomic_write_many(((content / c.rel, c.text) for c in writes), advance)
+    seen = {content / c.rel: c.seen for c in writes}
+    skipped = set(
+        atomic_write_many(
+            ((content / c.rel, c.text) for c in writes), advance, still=lambda p: _digest(p) == seen[p]
+        )
+    )
     for c in removals:
+        path = content / c.rel
+        if _digest(path) != c.seen:
+            skipped.add(path)
+            continue
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(content / c.rel)
+            os.unlink(path)
     for c in writes:
         entry = ledger.files[c.rel]
         del entry.hashes[1:]
         entry.removed = False
+    for c in (*writes, *removals):
+        if content / c.rel not in skipped:
+            continue
+        old = before[c.rel]
+        if old is None:
+            del ledger.files[c.rel]
+        else:
+            ledger.files[c.rel] = old
+        c.action = "keep-edited" if c.action != "remove" else "keep-stale"
+        c.reason = EDITED_MEANWHILE
     ledger.save()
 
 
@@ -470,21 +486,29 @@ def run_import(
     *,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Report:
     """Copy ``new_dumps`` in, re-read all dumps, and bring the pages up to date.
 
     ``progress`` shows how far it got (`sitegen.progress`); ``cache`` keeps
     cleaned and segmented text between runs (`sitegen.cache`; default: the site's own).
+    The whole run holds the site lock (`sitegen.sitelock`), exclusively unless it is a
+    dry run: ``on_wait`` hears what it waits for, if another command holds the site.
     """
     options = options or Options()
     progress = progress or Progress(enabled=False)
-    own_cache = cache is None
-    cache = Cache.for_site(config.root, enabled=not options.dry_run) if own_cache else cache
-    try:
-        return _run_import(config, new_dumps, options, progress, cache)
-    finally:
-        if own_cache:
-            cache.close()
+    if options.dry_run:
+        lock = sitelock.shared(config.content_dir, wait=options.wait, on_wait=on_wait)
+    else:
+        lock = sitelock.exclusive(config.content_dir, wait=options.wait, on_wait=on_wait)
+    with lock:
+        own_cache = cache is None
+        cache = Cache.for_site(config.root, enabled=not options.dry_run) if own_cache else cache
+        try:
+            return _run_import(config, new_dumps, options, progress, cache)
+        finally:
+            if own_cache:
+                cache.close()
 
 
 def _run_import(
@@ -493,10 +517,12 @@ def _run_import(
     report = Report()
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
-    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
+        remove_orphans((config.root / TOLD).parent, TOLD.name)
+    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run, replaced=report.replaced)
     paths = dump_paths(config)
     if options.dry_run:
-        paths = sorted({*paths, *(Path(p) for p in new_dumps)})
+        stay = [p for p in paths if p.name not in report.replaced]
+        paths = sorted({*stay, *(Path(p) for p in new_dumps)})
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
     records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
@@ -525,10 +551,27 @@ def _run_import(
     for s in report.sources:
         if s.id in report.extraction.off_topic:
             s.on_topic = False
+    events = report.extraction.events
+    used = set(read_moved(config.content_dir))
+    quoted = quoted_by_own_pages(config.content_dir, ledger)
+    keep_ids(events, report.extraction.explain, ledger, used, quoted)
+    if not options.force:
+        kept, dropped = quote_only_what_pages_say(
+            config, report.extraction.events, report.sources, ledger, options.restore
+        )
+        report.extraction.events = kept
+        report.extraction.problems += dropped
+    events = report.extraction.events
+    after = successors(ledger, events)
     with progress.stage("Planning"):
         report.changes = plan(config, report, ledger, options)
     if not options.dry_run:
         writes = sum(1 for c in report.changes if c.action in ("create", "update"))
         with progress.stage("Writing pages", writes) as advance:
             apply(config, report.changes, ledger, advance)
+    remember_told(report.changes, config.root / TOLD, options.dry_run)
+    gone = [c.id for c in report.changes if c.kind == "event" and c.action == "remove"]
+    report.moved = {old: after[old] for old in gone if old in after}
+    if report.moved and not options.dry_run:
+        record_moved(config.content_dir, report.moved)
     return report

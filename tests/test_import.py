@@ -350,10 +350,14 @@ def test_bad_site_toml_names_file_and_line(make_site):
     assert "content/site.toml:2: error: language must be one of zh-CN, en" in out
 
 
-def test_explain_shows_expressions_sentences_and_resolution(make_site, dump_file):
+def test_explain_shows_expressions_sentences_and_resolution_and_changes_nothing(make_site, dump_file):
     root = make_site()
+    before = tree(root)
     code, out = run(root, "import", "--explain", str(dump_file))
     assert code == 0
+    assert tree(root) == before  # an explanation writes nothing (issue 16.6)
+    assert "--explain changed nothing" in out
+    run(root, "import", str(dump_file))
     events = load_site(load_config(root)).events
     assert events
     for event in events.values():

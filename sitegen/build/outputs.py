@@ -12,6 +12,7 @@ from .pages import (
     sources_index,
     static_files,
 )
+from .redirects import redirects
 from .search import search_index
 from .seo import robots, sitemap
 from .timelinejs import timeline_json
@@ -29,4 +30,5 @@ OUTPUTS = (
     sitemap,
     robots,
     search_index,
+    redirects,
 )

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..build import BuildError
 from ..build.incremental import Batch, LiveBuild
 from ..errors import ContentError, Problem
+from ..sitelock import wait_until_free
 from .clients import Client, Clients, event
 from .web import LIVE_HEAD, site_path
 
@@ -134,6 +135,12 @@ class Session:
             paths |= imported
             if not paths:
                 return
+        if wait_until_free(self.root / "content", self.log):  # an import elsewhere: read it whole, once
+            while not self.changes.empty():
+                if (p := self.changes.get()) is None:
+                    self.changes.put(None)
+                    break
+                paths.add(p)
         with self._cond:
             self.busy = True
         changed = removed = 0
