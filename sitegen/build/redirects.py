@@ -24,9 +24,9 @@ from markupsafe import escape
 
 from ..errors import ContentError
 from ..event_ids import read_moved
-from . import BuildContext, BuildError, Output
+from .context import BuildContext, BuildError, Output
 from .depends import reads
-from .syndication import page_url
+from .links import page_url
 
 
 def final_targets(moved: dict[str, str], events: dict) -> dict[str, str]:
