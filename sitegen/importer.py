@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,16 +37,17 @@ from .cache import Cache, code_version
 from .clean import Byline, CleanBody, clean_body, clean_title
 from .config import SiteConfig
 from .content import Event, Source
-from .dump import Dump, Record, iter_records
+from .dump import Dump, Record
 from .errors import ContentError, Problem
 from .extract import Extraction, extract
 from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
 from .ledger import Entry, Ledger
 from .progress import Progress
+from .readers import detect_format, read_records
+from .readers.same import Articles
+from .readers.stored import COLUMNS_FILE, expand_inputs, files_to_read, stored_name
 from .sitedata import SiteData, load_site_data
 from .slug import slugify, unique
-
-DUMP_SUFFIXES = (".txt", ".text", ".dump", ".tsv")
 
 
 @dataclass
@@ -55,6 +55,8 @@ class Options:
     dry_run: bool = False
     force: bool = False
     restore: bool = False
+    format: str | None = None  # of the files given (None: detected, `sitegen.readers`)
+    columns: dict[str, str] = field(default_factory=dict)  # --map field=column for the files given
 
 
 @dataclass
@@ -95,9 +97,13 @@ class Report:
 
 
 # -- dumps ---------------------------------------------------------------------
-def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) -> dict[str, Path]:
-    """Copy dumps into content/dumps/; returns the names of those newly copied, with the file
-    each was copied from."""
+def copy_dumps(
+    config: SiteConfig, paths: list[Path], *, dry_run: bool = False, fmt: str | None = None
+) -> dict[str, Path]:
+    """Copy dumps (and files of the other formats, named by their format: `readers.stored`) into
+    content/dumps/; returns the names of those newly copied, with the file each was copied from.
+    A file whose name is taken by a different file copied before replaces it (a corrected export
+    replaces its old self); two different files of one name given together are both kept."""
     target_dir = config.content_dir / "dumps"
     existing = {}
     if target_dir.is_dir():
@@ -113,10 +119,10 @@ def copy_dumps(config: SiteConfig, paths: list[Path], *, dry_run: bool = False) 
         digest = sha256(data)
         if digest in existing:
             continue
-        name = _safe_name(path.name)
+        name = stored_name(path.name, fmt or detect_format(path))
         candidate = target_dir / name
         n = 2
-        while candidate.exists():
+        while candidate.name in copied or candidate.name == COLUMNS_FILE:
             candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
             n += 1
         if not dry_run:
@@ -153,17 +159,13 @@ def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, 
         dump.path = original
 
 
-def _safe_name(name: str) -> str:
-    stem = re.sub(r"[^\w.\-]+", "-", Path(name).stem).strip(".-") or "dump"
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in DUMP_SUFFIXES else ".txt"
-    return stem[:80] + suffix
-
-
 def dump_paths(config: SiteConfig) -> list[Path]:
     folder = config.content_dir / "dumps"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != COLUMNS_FILE
+    )
 
 
 def _nothing(n: int) -> None:
@@ -256,7 +258,9 @@ def make_sources(
                 keyword=r.keyword,
                 bylines=[b.to_fields() for b in body.bylines],
                 excerpt=body.excerpt,
-                dump=f"{r.path.name}:{r.line}",
+                dump=r.place,
+                url=r.url,
+                archive_url=r.archive_url,
                 body=body.text,
             )
         )
@@ -493,33 +497,35 @@ def _run_import(
     report = Report()
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
-    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run)
-    paths = dump_paths(config)
-    if options.dry_run:
-        paths = sorted({*paths, *(Path(p) for p in new_dumps)})
+    new_dumps = expand_inputs(new_dumps)
+    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run, fmt=options.format)
+    inputs = files_to_read(
+        config.content_dir / "dumps",
+        dump_paths(config),
+        copied,
+        options.format,
+        options.columns,
+        options.dry_run,
+    )
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
-    records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
-    seen: set[str] = set()
+    articles = Articles(config.tz, data.outlet_name)  # one record per article (`readers.same`)
     empty: list[Dump] = []
     with progress.stage("Reading dumps") as advance:
-        for path in paths:
+        for path, fmt, mapping in inputs:
             d = Dump(path)
             read = 0
-            for r in iter_records(d, config.tz):
+            for r in read_records(d, config.tz, fmt, mapping):
                 read += 1
                 advance(1)
-                key = record_key(r)
-                if key not in seen:
-                    seen.add(key)
-                    records.append(r)
+                articles.add(r)
             report.dumps.append(d)
             report.records += read
             if not read:
                 empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    report.sources = make_sources(records, data, config, ledger, cache, progress)
+    report.sources = make_sources(articles.records, data, config, ledger, cache, progress)
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:

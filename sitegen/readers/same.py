@@ -1,0 +1,100 @@
+"""One article, one source: records of the same article from several files (or twice in one) merged.
+
+Two records are the same article when
+
+1. their URLs are the same once normalised (scheme, ``www.``, letter case of the host, a trailing
+   slash, the fragment and ``utm_*`` tracking parameters aside), or
+2. neither URL tells them apart (one or both have none) and their headlines are the same once
+   width, case, spaces and punctuation are set aside, from the same outlet (by its display name,
+   so ``Xin Hua She`` and ``新华社`` are one), on the same day in the site's timezone.
+
+Syndicated copies (the same headline from different outlets) stay separate sources: the outlet
+is part of the match.  The first record (in file order) is kept, so a source keeps its id
+however many copies arrive later; it takes the URLs it lacks, and the longer body, from the
+copies (a feed's excerpt gives way to the saved page's full text).  One pass, one dictionary
+lookup per record: linear in the number of records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import tzinfo
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..dump import Record
+
+
+def normal_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host += f":{parts.port}"
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith("utm_")
+    ]
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
+
+
+def fold_text(text: str) -> str:
+    """Letters and digits only, width and case folded: the form two headlines are compared in."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", "", folded)
+
+
+class Articles:
+    """Records gathered one by one; `add` says whether a record was a new article."""
+
+    def __init__(self, tz: tzinfo, outlet_name: Callable[[str], str]) -> None:
+        self.tz = tz
+        self.outlet_name = outlet_name
+        self.records: list[Record] = []
+        self._by_url: dict[str, int] = {}
+        self._by_text: dict[str, int] = {}
+
+    def _text_key(self, r: Record) -> str:
+        day = r.published.astimezone(self.tz).date().isoformat()
+        return f"{fold_text(r.title)}|{fold_text(self.outlet_name(r.outlet))}|{day}"
+
+    def add(self, r: Record) -> bool:
+        url = normal_url(r.url) if r.url else None
+        at = self._by_url.get(url) if url else None
+        text_key = self._text_key(r)
+        if at is None:
+            candidate = self._by_text.get(text_key)
+            if candidate is not None:
+                kept = self.records[candidate].url
+                if not (url and kept and normal_url(kept) != url):
+                    at = candidate
+        if at is None:
+            self.records.append(r)
+            at = len(self.records) - 1
+            self._by_text.setdefault(text_key, at)
+            if url:
+                self._by_url[url] = at
+            return True
+        self.records[at] = _merged(self.records[at], r)
+        if url:
+            self._by_url.setdefault(url, at)
+        return False
+
+
+def _merged(kept: Record, copy: Record) -> Record:
+    changes: dict = {}
+    if not kept.url and copy.url:
+        changes["url"] = copy.url
+    if not kept.archive_url and copy.archive_url:
+        changes["archive_url"] = copy.archive_url
+    if len(copy.body) > len(kept.body):
+        changes["body"] = copy.body
+    return dataclasses.replace(kept, **changes) if changes else kept
+
+
+def unique_articles(records: Iterable[Record], tz: tzinfo, outlet_name: Callable[[str], str]) -> list[Record]:
+    articles = Articles(tz, outlet_name)
+    for r in records:
+        articles.add(r)
+    return articles.records
