@@ -117,7 +117,10 @@ def read_page(html: str, dump: Dump, tz: tzinfo) -> Record | str:
     if isinstance(when, str):
         return when
     text = str(doc.get("text") or "")
-    body = "\n\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if paragraphs and paragraphs[0] == title:  # the headline is the title, not the text
+        paragraphs.pop(0)
+    body = "\n\n".join(paragraphs)
     return Record(
         title=title,
         outlet=outlet,
