@@ -5,9 +5,9 @@ at some precision; the body and the URLs are optional.  Column names are matched
 case, width and separators (``Published At`` = ``published_at`` = ``publishedAt``), against the
 aliases below (data, in the order they are tried) or the user's ``--map field=column``.
 
-Dates keep the precision and zone they are written with: ``2026-01-08`` is a day, never midnight;
+Dates keep the precision and zone they are written with: ``2024-05-17`` is a day, never midnight;
 ``…T10:30:00Z`` keeps UTC; a date without a zone is in the site's timezone.  A date that could be
-read two ways (``03/04/2026``) is refused with what to write instead, never guessed.
+read two ways (``03/04/2024``) is refused with what to write instead, never guessed.
 """
 
 from __future__ import annotations
@@ -189,14 +189,19 @@ _EN_DMY = re.compile(
     r"(?:,?\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?",
     re.I,
 )
+_EMAIL = re.compile(  # RFC 2822 as RSS writes it; "8:15 PM" is English, read by _EN_DMY
+    r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*(?:[+-]\d{4}|(?![AaPp][Mm]\b)[A-Za-z]{1,5}))?"
+)
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 def parse_when(text: str, tz: tzinfo) -> tuple[datetime, str] | str:
     """(aware datetime, precision "day" | "minute" | "second") or what was expected.
+    Seconds of ``:00`` (what feeds and APIs always write) give a minute.
 
-    Tried in order: ISO 8601, ``2026/1/8`` and ``2026年1月8日 10:30``, e-mail style
-    (``Thu, 08 Jan 2026 10:30:00 +0800``, RSS), English month names, day/month/year
+    Tried in order: ISO 8601, ``2024/5/17`` and ``2024年5月17日 10:30``, e-mail style
+    (``Thu, 017 May 2024 10:30:00 +0800``, RSS), English month names, day/month/year
     when only one reading is a date, and a spreadsheet's serial day number."""
     raw = text
     text = unicodedata.normalize("NFKC", text).strip()
@@ -207,8 +212,8 @@ def parse_when(text: str, tz: tzinfo) -> tuple[datetime, str] | str:
         if got is not None:
             return got
     return (
-        f"unreadable date {raw[:40]!r}: expected e.g. 2026-01-08, 2026-01-08 10:30, "
-        "2026年1月8日, 8 Jan 2026 or 2026-01-08T10:30:00+08:00"
+        f"unreadable date {raw[:40]!r}: expected e.g. 2024-05-17, 2024-05-17 10:30, "
+        "2024年5月17日, 17 May 2024 or 2024-05-17T10:30:00+08:00"
     )
 
 
@@ -218,7 +223,7 @@ def _make(tz: tzinfo, y, mo, d, h=None, mi=None, s=None, zone=None) -> tuple[dat
         dt = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), tzinfo=zone_info)
     except ValueError as exc:
         return f"impossible date {y}-{mo}-{d}: {exc}"
-    return dt, "second" if s else "minute" if h is not None else "day"
+    return dt, "second" if s and int(s) else "minute" if h is not None else "day"
 
 
 def _zone(text: str) -> tzinfo:
@@ -240,7 +245,7 @@ def _read_cjk(text: str, tz: tzinfo):
 
 
 def _read_email(text: str, tz: tzinfo):
-    if not re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}", text):
+    if not _EMAIL.fullmatch(text):
         return None
     try:
         dt = email.utils.parsedate_to_datetime(text)
@@ -248,8 +253,7 @@ def _read_email(text: str, tz: tzinfo):
         return None
     if dt.tzinfo is None:  # "-0000": the zone is unknown; the site's is the best reading
         dt = dt.replace(tzinfo=tz)
-    seconds = re.search(r"\d:\d{2}:\d{2}", text) is not None
-    return dt, "second" if seconds else "minute"
+    return dt, "second" if dt.second else "minute"
 
 
 def _read_english(text: str, tz: tzinfo):

@@ -90,11 +90,12 @@ def read_page(html: str, dump: Dump, tz: tzinfo) -> Record | str:
     url = values.get("canonical") or values.get("og:url") or (saved.group(1) if saved else None)
     if url is not None and check_url(url):
         url = saved.group(1) if saved and not check_url(saved.group(1)) else None
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    found = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    if not doc:
+    if not found:
         return "no article text found in this page: expected a saved article page"
+    doc = found if isinstance(found, dict) else found.as_dict()
     title = " ".join(str(doc.get("title") or values.get("og:title") or "").split())
     if not is_visible(title):
         return "no title: expected <title>, og:title or a headline in the page"

@@ -1,0 +1,371 @@
+"""`sitegen import` of CSV, JSON Lines, RSS, Atom and saved pages (docs/input-formats.md).
+
+The fixtures in tests/fixtures/formats/ were written by hand for these tests: a spreadsheet
+export (BOM, CRLF, quoted line breaks, dates typed five ways, bad rows), a JSON Lines file
+with a cut-off line, an RSS and an Atom feed with HTML and entities, and three saved pages
+(one in Chinese, one with navigation and reader comments around the article).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner
+
+from sitegen import frontmatter
+from sitegen.cli import main
+from sitegen.config import load_config
+from sitegen.content import load_site
+from sitegen.dump import Dump
+from sitegen.readers import detect_format, read_records
+from sitegen.readers.fields import parse_when
+
+from .conftest import FIXTURES
+
+FORMATS = FIXTURES / "formats"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def run(site: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["--site", str(site), *args], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def source_pages(site: Path) -> list[frontmatter.Page]:
+    return [frontmatter.read(p) for p in sorted((site / "content" / "sources").glob("*.md"))]
+
+
+def sources_by_title(site: Path) -> dict[str, frontmatter.Page]:
+    return {p.data["title"]: p for p in source_pages(site)}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> tuple[Path, str]:
+    from .conftest import new_site
+
+    site = new_site(tmp_path_factory.mktemp("formats") / "site")
+    code, out = run(site, "import", str(FORMATS))
+    assert code == 1, out  # rows were skipped, and said so
+    return site, out
+
+
+@pytest.fixture(scope="module")
+def built(imported) -> Path:
+    site, _ = imported
+    code, out = run(site, "build", "-q")
+    assert code == 0, out
+    return site / "public"
+
+
+# -- what was read -----------------------------------------------------------------
+def test_every_file_is_kept_under_content_with_its_format(imported):
+    site, _ = imported
+    stored = sorted(p.name for p in (site / "content" / "dumps").iterdir())
+    assert stored == [
+        "bridge-engineers.html",
+        "city-rss.xml",
+        "hebin-daqiao.html",
+        "reopening-plan.htm",
+        "spreadsheet.csv",
+        "wire-atom.xml",
+        "wire.jsonl",
+    ]
+    for name in stored:
+        assert (site / "content" / "dumps" / name).read_bytes() == next(FORMATS.rglob(name)).read_bytes()
+
+
+def test_bad_rows_and_items_are_named_by_file_and_line_or_item(imported):
+    _, out = imported
+    expected = [
+        "spreadsheet.csv:10: error: unreadable date '明天下午'",
+        "spreadsheet.csv:11: error: ambiguous date '03/04/2026'",
+        "spreadsheet.csv:15: error: url: 'javascript:alert(1)' is not a web address",
+        "wire.jsonl:3: error: not valid JSON",
+        "wire.jsonl:4: error: no column for published",
+        "city-rss.xml: error: item 3: no date: expected <pubDate>",
+        "wire-atom.xml: error: item 3: unreadable date 'sometime in March'",
+    ]
+    for line in expected:
+        assert line in out, line
+    assert "7 skipped" in out
+
+
+def test_csv_cells_dates_and_urls(imported):
+    site, _ = imported
+    by_title = sources_by_title(site)
+    first = by_title["河滨大桥因桥墩裂缝封闭"]  # in the file twice: one source
+    assert first.data["published"] == "2026-03-02T08:15+08:00"
+    assert first.data["url"] == "https://news.example.cn/2026/03/02/bridge.html"
+    assert first.data["dump"] == "spreadsheet.csv:2"
+    assert first.body.strip().split("\n\n") == [  # the quoted line break is a paragraph break
+        "3月1日晚,河滨大桥桥墩发现裂缝。交通部门连夜封闭大桥,绕行车辆排起长队。",
+        "检测人员表示,裂缝长约两米。",
+    ]
+    assert by_title["河滨大桥检测结果公布"].data["published"] == "2026-03-04T10:20+08:00"
+    # 46087.5 days after 1899-12-30 (a spreadsheet's serial date) is noon on 2026-03-06
+    assert by_title["河滨大桥绕行指南"].data["published"] == "2026-03-06T12:00+08:00"
+    xinjing = [p for p in by_title.values() if p.data["outlet"] == "Xin Jing Bao"]
+    assert [p.data["published"] for p in xinjing] == ["2026-03-06"]  # a day stays a day
+    assert "url" not in xinjing[0].data  # the row gave none
+
+
+def test_feed_items_lose_their_markup_and_keep_their_zone(imported):
+    site, _ = imported
+    by_title = sources_by_title(site)
+    rss = by_title["河滨大桥封闭 & 公交改线"]
+    assert rss.data["outlet"] == "Jiang Cheng Ri Bao & Wan Bao"
+    assert rss.data["published"] == "2026-03-02T18:05+08:00"
+    assert rss.data["dump"] == "city-rss.xml: item 1"
+    assert "<" not in rss.body and "&ldquo;" not in rss.body
+    assert "市民“早高峰多花了二十分钟”。" in rss.body
+    gmt = by_title["Bridge closure: what we know"]
+    assert gmt.data["published"] == "2026-03-03T01:00+00:00"
+    assert "track()" not in gmt.body and "The bridge was closed on March 1 & will stay shut" in gmt.body
+    atom = by_title["Riverside Bridge: <repairs> start & traffic eases"]  # a text title keeps its "<"
+    assert atom.data["published"] == "2026-03-09T08:00+00:00"  # <updated>: no <published> given
+    assert "Repairs began on March 9 & traffic" in atom.body
+
+
+def test_jsonl_objects_and_their_archive_links(imported):
+    site, _ = imported
+    by_title = sources_by_title(site)
+    line1 = by_title["河滨大桥封闭首日 地铁客流增加"]
+    assert line1.data["outlet"] == "Zhong Guo Xin Wen Wang"  # NewsAPI's {"name": …}
+    assert line1.data["published"] == "2026-03-03T07:30+08:00"
+    reopen = by_title["Riverside Bridge to reopen in June"]
+    assert reopen.data["archive_url"].startswith("https://web.archive.org/")
+    assert reopen.data["published"] == "2026-03-08T02:00+00:00"
+
+
+def test_saved_pages_give_the_article_not_the_page_around_it(imported):
+    site, _ = imported
+    by_title = sources_by_title(site)
+    en = by_title["Inside the pier: engineers explain the Riverside Bridge crack"]
+    assert en.data["outlet"] == "Metro Tribune"
+    assert en.data["published"] == "2026-03-05T16:45-05:00"
+    assert en.data["url"] == "https://metro-tribune.example/news/bridge-pier"
+    assert "scouring the riverbed around the foundation" in en.body
+    for noise in ("bridgefan77", "Typical.", "Subscribe", "Trending", "All rights reserved"):
+        assert noise not in en.body, noise
+    zh = by_title["河滨大桥封闭一周:市民出行方式悄然改变"]
+    assert zh.data["outlet"] == "江城晚报"
+    assert zh.data["lang"] == "zh"
+    assert zh.data["published"] == "2026-03-08T07:20+08:00"
+    assert zh.data["url"] == "https://jcwb.example/news/2026/03/08/bridge-week.html"
+    assert "运营公司从3月4日起加开了早晚高峰列车" in zh.body
+    for noise in ("下载客户端", "江城春季花展", "广告服务"):
+        assert noise not in zh.body, noise
+    plan = by_title["City publishes Riverside Bridge reopening plan"]
+    assert plan.data["published"] == "2026-03-10T11:05+08:00"  # <time itemprop=datePublished>
+    assert plan.data["url"] == "https://rvpost.example/2026/03/10/reopening-plan/"
+
+
+def test_one_article_arriving_twice_is_one_source_and_syndication_stays_apart(imported):
+    site, _ = imported
+    pages = source_pages(site)
+    titles = [p.data["title"] for p in pages]
+    # twice in the CSV; and the CSV's row again in the JSONL (its URL with www., a slash and utm_*)
+    assert titles.count("河滨大桥因桥墩裂缝封闭") == 1
+    assert titles.count("河滨大桥检测结果公布") == 1
+    # in the RSS feed and the CSV, the feed's link carrying a tracking parameter
+    caixin = [p for p in pages if p.data["title"] == "Riverside Bridge closed after crack found"]
+    assert len(caixin) == 1
+    assert "Traffic was diverted to the ring road." in caixin[0].body  # the CSV's longer text
+    # the same headline from two outlets on one day: two sources
+    repair = sorted(p.data["outlet"] for p in pages if p.data["title"] == "河滨大桥修复方案确定")
+    assert repair == ["Hua Dong Tong Xun She", "Xin Jing Bao"]
+    assert len(pages) == 14
+
+
+# -- what the site shows -------------------------------------------------------------
+def test_pages_and_exports_link_the_original_article(imported, built):
+    site, _ = imported
+    config = load_config(site)
+    loaded = load_site(config)
+    assert loaded.errors == []
+    with_url = {s.id: s.url for s in loaded.sources.values() if s.url}
+    assert len(with_url) == 13  # one CSV row gave no link
+    for sid, url in with_url.items():
+        page = (built / "sources" / f"{sid}.html").read_text(encoding="utf-8")
+        assert f'href="{url.replace("&", "&amp;")}"' in page
+    cited = [e for e in loaded.events.values() if any(loaded.sources[c.source].url for c in e.sources)]
+    assert cited
+    for event in cited:
+        page = (built / "events" / f"{event.id}.html").read_text(encoding="utf-8")
+        for c in event.sources:
+            url = loaded.sources[c.source].url
+            if url:
+                assert f'class="to-original" href="{url}"' in page
+    data = json.loads((built / "events.json").read_text(encoding="utf-8"))
+    exported = {s["id"]: s.get("original_url") for s in data["sources"]}
+    assert {k: v for k, v in exported.items() if v} == with_url
+    archived = [s for s in data["sources"] if "archive_url" in s]
+    assert [s["archive_url"][:24] for s in archived] == ["https://web.archive.org/"]
+    timeline = (built / "timeline.json").read_text(encoding="utf-8")
+    feed = (built / "feeds" / "events.xml").read_text(encoding="utf-8")
+    for event in cited:
+        for c in event.sources:
+            url = loaded.sources[c.source].url
+            if url:
+                assert url in timeline and url in feed
+    sources_feed = (built / "feeds" / "sources.xml").read_text(encoding="utf-8")
+    on_topic_with_url = [s for s in loaded.sources.values() if s.on_topic and s.url]
+    assert sources_feed.count('rel="related"') == len(on_topic_with_url) > 0
+
+
+def test_check_accepts_only_web_addresses(imported, tmp_path):
+    site, _ = imported
+    copy = tmp_path / "site"
+    shutil.copytree(site / "content", copy / "content")
+    page = next((copy / "content" / "sources").glob("*.md"))
+    text = page.read_text(encoding="utf-8").replace("---\n", "---\nurl: 'javascript:alert(1)'\n", 1)
+    page.write_text(text.replace("\nurl: https", "\nold: https"), encoding="utf-8")
+    code, out = run(copy, "check")
+    assert code == 1
+    assert f"content/sources/{page.name}:2: error: url 'javascript:alert(1)': expected a web address" in out
+
+
+# -- formats told apart, columns mapped, files replaced ---------------------------------
+def test_format_is_told_by_extension_and_content(tmp_path):
+    cases = {
+        "a.csv": "x",
+        "b.txt": "Workflow\n火灾\nicon\nSearch documents\n",
+        "c.txt": "标题\t媒体\t日期\n甲\t乙\t2024-05-17\n",
+        "d.dat": '<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>',
+        "e": "<!DOCTYPE html><html><body>x</body></html>",
+        "f.txt": '{"title": "a"}\n{"title": "b"}\n',
+        "g.txt": '[{"title": "a"}]',
+        "h.tsv": "甲市化工厂发生火灾\nXin Hua She· 2025-03-02 08:15\n正文\n",
+    }
+    got = {}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        got[name] = detect_format(tmp_path / name)
+    assert got == {
+        "a.csv": "csv",
+        "b.txt": "dump",
+        "c.txt": "tsv",
+        "d.dat": "feed",
+        "e": "html",
+        "f.txt": "jsonl",
+        "g.txt": "json",
+        "h.tsv": "dump",
+    }
+
+
+def test_map_and_format_are_remembered_for_the_next_import(make_site, tmp_path):
+    site = make_site()
+    export = tmp_path / "export.txt"
+    export.write_text(
+        "Betreff;Zeitung;Datum;Inhalt\n河滨大桥封闭;Xin Hua She;2024-05-17 08:15;5月16日晚,河滨大桥封闭。\n",
+        encoding="utf-8",
+    )
+    code, out = run(
+        site, "import", str(export), "--format", "csv",
+        "--map", "title=Betreff", "--map", "outlet=Zeitung", "--map", "published=Datum",
+    )  # fmt: skip
+    assert code == 0, out
+    assert (site / "content" / "dumps" / "export.csv").is_file()
+    assert 'title = "Betreff"' in (site / "content" / "dumps" / "columns.toml").read_text(encoding="utf-8")
+    before = sorted(p.name for p in (site / "content" / "sources").iterdir())
+    code, out = run(site, "import")
+    assert code == 0, out
+    assert "0 created, 0 updated, 0 removed" in out
+    assert (
+        sorted(p.name for p in (site / "content" / "sources").iterdir())
+        == before
+        == ["2024-05-17-he-bin-da-qiao-feng-bi.md"]
+    )
+
+
+def test_unknown_map_field_is_a_usage_error(make_site, tmp_path):
+    site = make_site()
+    code, out = run(site, "import", str(FORMATS / "wire.jsonl"), "--map", "headline=Title")
+    assert code == 2
+    assert "unknown field 'headline'" in out
+
+
+def test_a_corrected_file_replaces_its_old_self(make_site, tmp_path):
+    site = make_site()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("title,outlet,date\n河滨大桥封闭,Xin Hua She,2024-05-32\n", encoding="utf-8")
+    code, out = run(site, "import", str(sheet))
+    assert code == 1 and "sheet.csv:2: error: impossible date 2024-05-32" in out
+    sheet.write_text("title,outlet,date\n河滨大桥封闭,Xin Hua She,2024-05-17\n", encoding="utf-8")
+    code, out = run(site, "import", str(sheet))
+    assert code == 0, out
+    assert sorted(p.name for p in (site / "content" / "dumps").iterdir()) == ["sheet.csv"]
+    assert (site / "content" / "dumps" / "sheet.csv").read_bytes() == sheet.read_bytes()
+
+
+def test_excel_unicode_text_and_semicolons(tmp_path):
+    unicode_text = tmp_path / "excel.txt"  # Excel's "Unicode Text": UTF-16 with a BOM, tabs
+    unicode_text.write_bytes(
+        "标题\t来源\t发布时间\r\n河滨大桥封闭\t新华社\t2024/5/17 8:15\r\n".encode("utf-16")
+    )
+    semicolons = tmp_path / "europe.csv"
+    semicolons.write_bytes(b"sep=;\r\ntitle;outlet;date\r\nBridge closed;Cai Xin;17.05.2024\r\n")
+    gb = tmp_path / "gb.csv"
+    gb.write_bytes("标题,来源,日期\n河滨大桥封闭,新华社,2024年5月17日\n".encode("gb18030"))
+    got = []
+    for path in (unicode_text, semicolons, gb):
+        dump = Dump(path)
+        records = list(read_records(dump, SHANGHAI))
+        assert dump.problems == []
+        got.append([(r.title, r.outlet, r.published.isoformat(), r.precision, r.line) for r in records])
+    assert got == [
+        [("河滨大桥封闭", "新华社", "2024-05-17T08:15:00+08:00", "minute", 2)],
+        [("Bridge closed", "Cai Xin", "2024-05-17T00:00:00+08:00", "day", 3)],
+        [("河滨大桥封闭", "新华社", "2024-05-17T00:00:00+08:00", "day", 2)],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-05-17", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+        ("2024-05-17 20:15", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
+        ("2024-05-17T20:15:07", (datetime(2024, 5, 17, 20, 15, 7, tzinfo=SHANGHAI), "second")),
+        ("2024-05-17T12:15:00Z", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),
+        (
+            "2024-05-17T20:15:00-04:00",
+            (datetime(2024, 5, 17, 20, 15, tzinfo=timezone(timedelta(hours=-4))), "minute"),
+        ),
+        ("2024年5月17日", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+        ("2024年5月17日 20时15分", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
+        ("2024/5/17 8:05", (datetime(2024, 5, 17, 8, 5, tzinfo=SHANGHAI), "minute")),
+        (
+            "Fri, 17 May 2024 20:15:00 +0800",
+            (datetime(2024, 5, 17, 20, 15, tzinfo=timezone(timedelta(hours=8))), "minute"),
+        ),
+        ("May 17, 2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+        ("17 May 2024 8:15 PM", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
+        ("17/05/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+        ("5/17/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+        ("45429", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),  # 1899-12-30 + 45429 days
+        ("45429.84375", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),  # .84375 = 20:15
+    ],
+)
+def test_dates_keep_their_precision_and_zone(text, expected):
+    got = parse_when(text, SHANGHAI)
+    assert got == expected
+    assert got[0].utcoffset() == expected[0].utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("03/04/2024", "ambiguous date"),
+        ("2024-02-30", "impossible date"),
+        ("next Tuesday", "unreadable date"),
+        ("", "no publication date"),
+    ],
+)
+def test_dates_that_cannot_be_read_say_what_was_expected(text, message):
+    got = parse_when(text, SHANGHAI)
+    assert isinstance(got, str) and got.startswith(message)
