@@ -369,3 +369,74 @@ def test_dates_keep_their_precision_and_zone(text, expected):
 def test_dates_that_cannot_be_read_say_what_was_expected(text, message):
     got = parse_when(text, SHANGHAI)
     assert isinstance(got, str) and got.startswith(message)
+
+
+def test_the_docs_list_every_format_field_and_alias():
+    import re
+
+    from sitegen.readers import FORMATS as READ
+    from sitegen.readers.fields import FIELD_ALIASES, fold_name
+
+    text = (FIXTURES.parent.parent / "docs" / "input-formats.md").read_text(encoding="utf-8")
+    fields = text.split("## Fields", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `([a-z_]+)` \| (?:yes|no) \| (.*) \|$", fields, flags=re.M))
+    assert set(rows) == set(FIELD_ALIASES)
+    for name, aliases in FIELD_ALIASES.items():
+        listed = [fold_name(a) for a in re.sub(r"\(.*?\)", "", rows[name]).split(",")]
+        assert listed == list(aliases), name
+    formats = text.split("| format | what |", 1)[1].split("\n\n", 1)[0]
+    assert set(re.findall(r"^\| `([a-z]+)` \|", formats, flags=re.M)) == set(READ)
+
+
+def _record(title: str, outlet: str, when: str, body: str, url: str | None = None, line: int = 1):
+    from sitegen.dump import Record
+
+    published = datetime.fromisoformat(when)
+    return Record(title, outlet, published, "minute", body, None, Path("x.csv"), line, url=url)
+
+
+def test_headline_outlet_and_day_match_only_when_the_texts_agree():
+    from sitegen.readers.same import unique_articles
+
+    records = [
+        _record(
+            "河滨大桥封闭", "Xin Hua She", "2024-05-17T08:15+08:00", "5月16日晚,河滨大桥封闭。交通部门……"
+        ),
+        # the feed's excerpt of the same article, an hour later in UTC: one source, the full text kept
+        _record("河滨大桥封闭!", "新华社", "2024-05-17T01:15+00:00", "5月16日晚,河滨大桥封闭。", line=2),
+        # the same headline and outlet that day, another text: another report, kept
+        _record(
+            "河滨大桥封闭", "Xin Hua She", "2024-05-17T20:40+08:00", "大桥封闭首日,地铁客流增加三成。", line=3
+        ),
+        # the same text from another outlet: syndication, kept
+        _record(
+            "河滨大桥封闭", "Peng Pai Xin Wen", "2024-05-17T08:15+08:00", "5月16日晚,河滨大桥封闭。", line=4
+        ),
+        # the same headline and outlet the next day: kept
+        _record("河滨大桥封闭", "Xin Hua She", "2024-05-18T08:15+08:00", "5月16日晚,河滨大桥封闭。", line=5),
+    ]
+    names = {"Xin Hua She": "新华社"}
+    kept = unique_articles(records, SHANGHAI, lambda o: names.get(o, o))
+    assert [r.line for r in kept] == [1, 3, 4, 5]
+    assert kept[0].body == records[0].body
+
+
+def test_url_decides_before_the_headline():
+    from sitegen.readers.same import unique_articles
+
+    records = [
+        _record("Bridge closed", "Cai Xin", "2024-05-17T08:15+08:00", "A.", "https://caixin.example/a"),
+        _record("Bridge closed", "Cai Xin", "2024-05-17T08:15+08:00", "B.", "https://caixin.example/b", 2),
+        _record("Bridge shut (updated)", "Cai Xin", "2024-05-17T09:00+08:00", "A. More.", None, 3),
+        _record(
+            "Bridge shut",
+            "Other",
+            "2024-05-18T09:00+08:00",
+            "A. More text.",
+            "http://www.CAIXIN.example/a/?utm_source=x#top",
+            4,
+        ),
+    ]
+    kept = unique_articles(records, SHANGHAI, lambda o: o)
+    assert [r.line for r in kept] == [1, 2, 3]  # line 4 is line 1's URL; two URLs make two articles
+    assert kept[0].body == "A. More text."  # the longer text of the copy

@@ -6,7 +6,10 @@ Two records are the same article when
    slash, the fragment and ``utm_*`` tracking parameters aside), or
 2. neither URL tells them apart (one or both have none) and their headlines are the same once
    width, case, spaces and punctuation are set aside, from the same outlet (by its display name,
-   so ``Xin Hua She`` and ``新华社`` are one), on the same day in the site's timezone.
+   so ``Xin Hua She`` and ``新华社`` are one), on the same day in the site's timezone; and their
+   texts agree: published the same minute, or one text is empty or the start of the other (an
+   excerpt of it).  Two different texts under one headline are two reports, both kept: merging
+   them would lose the words of one, and with them the quotes events take from it.
 
 Syndicated copies (the same headline from different outlets) stay separate sources: the outlet
 is part of the match.  The first record (in file order) is kept, so a source keeps its id
@@ -66,8 +69,8 @@ class Articles:
         if at is None:
             candidate = self._by_text.get(text_key)
             if candidate is not None:
-                kept = self.records[candidate].url
-                if not (url and kept and normal_url(kept) != url):
+                kept = self.records[candidate]
+                if not (url and kept.url and normal_url(kept.url) != url) and _same_text(kept, r):
                     at = candidate
         if at is None:
             self.records.append(r)
@@ -80,6 +83,13 @@ class Articles:
         if url:
             self._by_url.setdefault(url, at)
         return False
+
+
+def _same_text(a: Record, b: Record) -> bool:
+    if a.published == b.published:
+        return True
+    short, long = sorted((fold_text(a.body), fold_text(b.body)), key=len)
+    return long.startswith(short)
 
 
 def _merged(kept: Record, copy: Record) -> Record:
