@@ -98,12 +98,18 @@ class Report:
 
 # -- dumps ---------------------------------------------------------------------
 def copy_dumps(
-    config: SiteConfig, paths: list[Path], *, dry_run: bool = False, fmt: str | None = None
+    config: SiteConfig,
+    paths: list[Path],
+    *,
+    dry_run: bool = False,
+    fmt: str | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> dict[str, Path]:
     """Copy dumps (and files of the other formats, named by their format: `readers.stored`) into
     content/dumps/; returns the names of those newly copied, with the file each was copied from.
-    A file whose name is taken by a different file copied before replaces it (a corrected export
-    replaces its old self); two different files of one name given together are both kept."""
+    A file whose name is taken by a different file copied before replaces it when it gives at
+    least one record (a corrected export replaces its old self; a broken one never replaces a
+    good one); two different files of one name given together are both kept."""
     target_dir = config.content_dir / "dumps"
     existing = {}
     if target_dir.is_dir():
@@ -119,10 +125,16 @@ def copy_dumps(
         digest = sha256(data)
         if digest in existing:
             continue
-        name = stored_name(path.name, fmt or detect_format(path))
+        file_format = fmt or detect_format(path)
+        name = stored_name(path.name, file_format)
         candidate = target_dir / name
+        replaces = candidate.exists() and _gives_a_record(path, file_format, mapping, config)
         n = 2
-        while candidate.name in copied or candidate.name == COLUMNS_FILE:
+        while (
+            candidate.name in copied
+            or candidate.name == COLUMNS_FILE
+            or (candidate.exists() and not replaces)
+        ):
             candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
             n += 1
         if not dry_run:
@@ -130,6 +142,10 @@ def copy_dumps(
         existing[digest] = candidate.name
         copied[candidate.name] = path
     return copied
+
+
+def _gives_a_record(path: Path, fmt: str, mapping: dict[str, str] | None, config: SiteConfig) -> bool:
+    return next(iter(read_records(Dump(path), config.tz, fmt, mapping)), None) is not None
 
 
 def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, Path], dry_run: bool) -> None:
@@ -498,7 +514,9 @@ def _run_import(
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
     new_dumps = expand_inputs(new_dumps)
-    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run, fmt=options.format)
+    copied = copy_dumps(
+        config, new_dumps, dry_run=options.dry_run, fmt=options.format, mapping=options.columns
+    )
     inputs = files_to_read(
         config.content_dir / "dumps",
         dump_paths(config),

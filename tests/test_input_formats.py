@@ -300,7 +300,15 @@ def test_a_corrected_file_replaces_its_old_self(make_site, tmp_path):
     code, out = run(site, "import", str(sheet))
     assert code == 0, out
     assert sorted(p.name for p in (site / "content" / "dumps").iterdir()) == ["sheet.csv"]
-    assert (site / "content" / "dumps" / "sheet.csv").read_bytes() == sheet.read_bytes()
+    good = sheet.read_bytes()
+    assert (site / "content" / "dumps" / "sheet.csv").read_bytes() == good
+    sources = sorted(p.name for p in (site / "content" / "sources").iterdir())
+    sheet.write_text("title,outlet,date\n河滨大桥封闭,Xin Hua She,yesterday\n", encoding="utf-8")
+    code, out = run(site, "import", str(sheet))  # a broken file never replaces a good one
+    assert code == 1 and "unreadable date 'yesterday'" in out
+    assert sorted(p.name for p in (site / "content" / "dumps").iterdir()) == ["sheet.csv"]
+    assert (site / "content" / "dumps" / "sheet.csv").read_bytes() == good
+    assert sorted(p.name for p in (site / "content" / "sources").iterdir()) == sources
 
 
 def test_excel_unicode_text_and_semicolons(tmp_path):
