@@ -448,3 +448,55 @@ def test_url_decides_before_the_headline():
     kept = unique_articles(records, SHANGHAI, lambda o: o)
     assert [r.line for r in kept] == [1, 2, 3]  # line 4 is line 1's URL; two URLs make two articles
     assert kept[0].body == "A. More text."  # the longer text of the copy
+
+
+def test_a_single_file_save_is_read_through_its_page(make_site, tmp_path):
+    saved = tmp_path / "Bridge reopening.mhtml"  # as Chromium's "Save page as… single file" writes it
+    saved.write_bytes(
+        b"From: <Saved by Blink>\r\n"
+        b"Snapshot-Content-Location: https://rvpost.example/2026/03/11/lanes/\r\n"
+        b"Subject: Two lanes of the Riverside Bridge to open early\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x1"\r\n'
+        b"\r\n"
+        b"------MultipartBoundary--x1\r\n"
+        b"Content-Type: text/html\r\n"
+        b"Content-ID: <frame-1@mhtml.blink>\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://rvpost.example/2026/03/11/lanes/\r\n"
+        b"\r\n"
+        b'<!DOCTYPE html><html><head><meta http-equiv=3D"Content-Type" content=3D"text/html; charset=3DUTF-8=\r\n'
+        b'"><title>Two lanes of the Riverside Bridge to open early</title>'
+        b'<meta property=3D"og:site_name" content=3D"River Valley Post">'
+        b'<meta property=3D"article:published_time" content=3D"2026-03-11T09:10:00+08:00"></head>'
+        b'<body><nav><a href=3D"/">Home</a></nav><article><h1>Two lanes of the Riverside Bridge to open=\r\n'
+        b" early</h1><p>The city said on Wednesday that two lanes of the Riverside Bridge would open in Apr=\r\n"
+        b"il, a month earlier than planned, because the repairs to the third pier went faster than expe=\r\n"
+        b"cted.</p><p>Buses will use the bridge first.</p></article></body></html>\r\n"
+        b"------MultipartBoundary--x1\r\n"
+        b"Content-Type: text/css\r\n"
+        b"Content-Location: https://rvpost.example/site.css\r\n"
+        b"\r\n"
+        b"body { color: black; }\r\n"
+        b"------MultipartBoundary--x1--\r\n"
+    )
+    site = make_site()
+    code, out = run(site, "import", str(tmp_path))  # a folder
+    assert code == 0, out
+    (page,) = source_pages(site)
+    assert page.data["title"] == "Two lanes of the Riverside Bridge to open early"
+    assert page.data["outlet"] == "River Valley Post"
+    assert page.data["published"] == "2026-03-11T09:10+08:00"
+    assert page.data["url"] == "https://rvpost.example/2026/03/11/lanes/"
+    assert "a month earlier than planned, because the repairs to the third pier went faster" in page.body
+    assert "color: black" not in page.body and "Home" not in page.body
+    assert [p.name for p in (site / "content" / "dumps").iterdir()] == ["Bridge-reopening.mhtml"]
+
+
+def test_a_folder_gives_its_articles_not_a_saved_page_s_assets(tmp_path):
+    from sitegen.readers.stored import expand_inputs
+
+    (tmp_path / "a_files").mkdir()
+    for name in ("a.html", "a_files/app.js", "a_files/inner.html", "notes.md", ".hidden.csv", "b.CSV"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in expand_inputs([tmp_path])] == ["a.html", "b.CSV"]

@@ -44,6 +44,8 @@ BY_EXTENSION = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".mhtml": "html",
+    ".mht": "html",
 }
 """Extensions that settle the format; others (.txt, .tsv, none) are judged by the content."""
 
@@ -64,6 +66,8 @@ def detect_format(path: Path) -> str:
         return "html" if "<html" in start else "feed"
     if start.startswith(("<!doctype html", "<html", "<!-- saved from")):
         return "html"
+    if start.startswith(("from:", "mime-version:")) and "multipart/related" in start:
+        return "html"  # a single-file save (.mhtml) under another name
     if start.startswith(("{", "[")):
         first = start.split("\n", 1)[0].strip()
         return "jsonl" if first.startswith("{") and first.endswith("}") and "\n{" in text else "json"

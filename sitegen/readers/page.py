@@ -3,7 +3,8 @@
 trafilatura finds the article's main text among navigation, comments, related links and
 footers, and its title and site name.  The publication time is taken, most precise first, from
 the page's own metadata (``article:published_time``, ``datePublished``, ``<time datetime>``),
-which keeps the minute and the zone; else trafilatura's date, which is a day.  The URL is the
+which keeps the minute and the zone; else trafilatura's date, which is a day.  A single-file
+save (``.mhtml``) is read through its HTML part.  The URL is the
 canonical link (or ``og:url``), else the ``saved from url=`` comment browsers write.  A page
 without a title, an outlet or a date is reported and skipped: nothing is guessed from the
 file's name or the clock.
@@ -66,13 +67,39 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def _from_mhtml(data: bytes) -> tuple[str, str | None] | None:
+    """The page of a single-file save (``.mhtml``, Chrome's and Edge's default): its first
+    ``text/html`` part, decoded, and the address it was saved from."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            try:
+                text = payload.decode(charset) if charset else _decode(payload)
+            except (LookupError, UnicodeDecodeError):
+                text = _decode(payload)
+            return text, part.get("Content-Location") or message.get("Snapshot-Content-Location")
+    return None
+
+
 def iter_page(dump: Dump, tz: tzinfo) -> Iterator[Record]:
     try:
         data = dump.path.read_bytes()
     except OSError as exc:
         dump.problems.append(Problem(dump.path, None, f"cannot read the file: {exc.strerror or exc}"))
         return
-    got = read_page(_decode(data), dump, tz)
+    mime = _from_mhtml(data) if data[:2048].lower().find(b"multipart/related") >= 0 else None
+    if mime is not None:
+        html, location = mime
+        if location and "saved from url" not in html[:4096]:  # the address the browser saved it from
+            html = f"<!-- saved from url=({len(location):04d}){location} -->\n{html}"
+    else:
+        html = _decode(data)
+    got = read_page(html, dump, tz)
     if isinstance(got, str):
         dump.problems.append(Problem(dump.path, None, got + "; page skipped"))
     else:

@@ -65,17 +65,20 @@ def save_columns(folder: Path, columns: dict[str, dict[str, str]]) -> None:
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given, and the files of a folder given (sorted; hidden ones left out)."""
+    """Files as given; of a folder given, the files below it with an extension import reads
+    (`BY_EXTENSION`, a dump's), sorted.  Hidden files and the ``*_files`` folders a browser saves
+    beside a complete page (scripts, styles, images) are left out."""
     out: list[Path] = []
+    readable = (*BY_EXTENSION, *DUMP_SUFFIXES)
     for path in map(Path, paths):
-        if path.is_dir():
-            out += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(x.startswith(".") for x in p.parts[len(path.parts) :])
-            )
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            inner = p.parts[len(path.parts) :]
+            skipped = any(x.startswith(".") for x in inner) or any(x.endswith("_files") for x in inner[:-1])
+            if p.is_file() and not skipped and p.suffix.lower() in readable:
+                out.append(p)
     return out
 
 

@@ -148,6 +148,9 @@ def iter_json(dump: Dump, tz: tzinfo, mapping: dict[str, str]) -> Iterator[Recor
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and text.lstrip().startswith("{"):  # JSON Lines named .json
+            yield from iter_jsonl(dump, tz, mapping)
+            return
         dump.problems.append(
             Problem(
                 dump.path, exc.lineno, f"not valid JSON ({exc.msg}, column {exc.colno}); nothing was read"
@@ -182,7 +185,7 @@ def _article_list(doc: object) -> list | None:
         value = doc.get(key)
         if isinstance(value, list) and any(isinstance(v, dict) for v in value):
             return value
-    return None
+    return [doc]  # one article
 
 
 def _from_object(
