@@ -283,6 +283,16 @@ def test_map_and_format_are_remembered_for_the_next_import(make_site, tmp_path):
     )
 
 
+def test_a_mapped_column_the_file_lacks_is_named(make_site, tmp_path):
+    site = make_site()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Headline,Outlet,Date\n河滨大桥封闭,Xin Hua She,2024-05-17\n", encoding="utf-8")
+    code, out = run(site, "import", str(sheet), "--map", "title=Betreff")
+    assert code == 0, out
+    assert "sheet.csv:1: warning: --map title=Betreff: the header has no column 'Betreff'" in out
+    assert [p.data["title"] for p in source_pages(site)] == ["河滨大桥封闭"]  # the alias still serves
+
+
 def test_unknown_map_field_is_a_usage_error(make_site, tmp_path):
     site = make_site()
     code, out = run(site, "import", str(FORMATS / "wire.jsonl"), "--map", "headline=Title")

@@ -21,7 +21,7 @@ from datetime import tzinfo
 
 from ..dump import Dump, Record, text_encoding
 from ..errors import Problem
-from .fields import Columns, make_record, missing_columns_message
+from .fields import Columns, fold_name, make_record, missing_columns_message
 
 DELIMITERS = (",", ";", "\t", "|")
 LIST_KEYS = ("articles", "items", "results", "data", "entries", "news", "docs", "records")
@@ -64,6 +64,18 @@ def _rows(dump: Dump, tz: tzinfo, mapping: dict[str, str], reader, offset: int) 
         return
     names = [h.strip() for h in header]
     columns = Columns.match(names, mapping)
+    folded = {fold_name(n) for n in names}
+    for field_name, column in mapping.items():
+        if fold_name(column) not in folded:
+            problems.append(
+                Problem(
+                    dump.path,
+                    1 + offset,
+                    f"--map {field_name}={column}: the header has no column {column!r} "
+                    f"(it has {', '.join(repr(n) for n in names)})",
+                    "warning",
+                )
+            )
     if columns.missing():
         problems.append(Problem(dump.path, 1 + offset, missing_columns_message(columns, names)))
         return
