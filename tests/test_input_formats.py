@@ -510,3 +510,27 @@ def test_a_folder_gives_its_articles_not_a_saved_page_s_assets(tmp_path):
     for name in ("a.html", "a_files/app.js", "a_files/inner.html", "notes.md", ".hidden.csv", "b.CSV"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in expand_inputs([tmp_path])] == ["a.html", "b.CSV"]
+
+
+def test_a_url_added_by_hand_reaches_every_output_on_the_next_build(make_site, tmp_path):
+    site = make_site()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "标题,来源,日期,正文\n河滨大桥封闭,Xin Hua She,2024-05-17 08:15,5月16日晚，河滨大桥封闭。交通部门连夜封闭大桥。\n",
+        encoding="utf-8",
+    )
+    assert run(site, "import", str(sheet))[0] == 0
+    assert run(site, "build", "-q")[0] == 0
+    public = site / "public"
+    assert "to-original" not in "".join(p.read_text(encoding="utf-8") for p in public.rglob("*.html"))
+    (page_path,) = (site / "content" / "sources").glob("*.md")
+    text = page_path.read_text(encoding="utf-8")
+    page_path.write_text(
+        text.replace("\n---\n", "\nurl: https://xinhua.example/a/1\n---\n", 1), encoding="utf-8"
+    )
+    code, out = run(site, "build", "-q")
+    assert code == 0, out
+    events = list((public / "events").glob("*.html"))
+    assert events
+    for path in [*events, public / "timeline.json", public / "events.json", public / "feeds" / "sources.xml"]:
+        assert "https://xinhua.example/a/1" in path.read_text(encoding="utf-8"), path.name
