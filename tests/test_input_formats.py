@@ -367,6 +367,8 @@ def test_excel_unicode_text_and_semicolons(tmp_path):
         ("5/17/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
         ("45429", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),  # 1899-12-30 + 45429 days
         ("45429.84375", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),  # .84375 = 20:15
+        ("1715948100", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),  # date -d @1715948100
+        ("1715948100000", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),
     ],
 )
 def test_dates_keep_their_precision_and_zone(text, expected):

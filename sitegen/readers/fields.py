@@ -201,13 +201,14 @@ def parse_when(text: str, tz: tzinfo) -> tuple[datetime, str] | str:
     Seconds of ``:00`` (what feeds and APIs always write) give a minute.
 
     Tried in order: ISO 8601, ``2024/5/17`` and ``2024年5月17日 10:30``, e-mail style
-    (``Thu, 017 May 2024 10:30:00 +0800``, RSS), English month names, day/month/year
-    when only one reading is a date, and a spreadsheet's serial day number."""
+    (``Fri, 17 May 2024 10:30:00 +0800``, RSS), English month names, day/month/year
+    when only one reading is a date, a spreadsheet's serial day number, and Unix time
+    (seconds or milliseconds since 1970, as APIs give it: UTC)."""
     raw = text
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return "no publication date"
-    for reader in (_read_iso, _read_cjk, _read_email, _read_english, _read_dmy, _read_serial):
+    for reader in (_read_iso, _read_cjk, _read_email, _read_english, _read_dmy, _read_serial, _read_epoch):
         got = reader(text, tz)
         if got is not None:
             return got
@@ -330,3 +331,11 @@ def make_record(
         archive_url=urls["archive_url"],
         unit=unit,
     )
+
+
+def _read_epoch(text: str, tz: tzinfo):
+    """Unix time, 10 digits (seconds) or 13 (milliseconds): 2001-09-09 to 2286, in UTC."""
+    if re.fullmatch(r"\d{10}|\d{13}", text) is None:
+        return None
+    dt = datetime.fromtimestamp(int(text[:10]), UTC)
+    return dt, "second" if dt.second else "minute"
