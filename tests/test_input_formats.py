@@ -343,38 +343,47 @@ def test_excel_unicode_text_and_semicolons(tmp_path):
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2024-05-17", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
-        ("2024-05-17 20:15", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
-        ("2024-05-17T20:15:07", (datetime(2024, 5, 17, 20, 15, 7, tzinfo=SHANGHAI), "second")),
-        ("2024-05-17T12:15:00Z", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),
-        (
-            "2024-05-17T20:15:00-04:00",
-            (datetime(2024, 5, 17, 20, 15, tzinfo=timezone(timedelta(hours=-4))), "minute"),
-        ),
-        ("2024年5月17日", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
-        ("2024年5月17日 20时15分", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
-        ("2024/5/17 8:05", (datetime(2024, 5, 17, 8, 5, tzinfo=SHANGHAI), "minute")),
-        (
-            "Fri, 17 May 2024 20:15:00 +0800",
-            (datetime(2024, 5, 17, 20, 15, tzinfo=timezone(timedelta(hours=8))), "minute"),
-        ),
-        ("May 17, 2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
-        ("17 May 2024 8:15 PM", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
-        ("17/05/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
-        ("5/17/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
-        ("45429", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),  # 1899-12-30 + 45429 days
-        ("45429.84375", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),  # .84375 = 20:15
-        ("1715948100", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),  # date -d @1715948100
-        ("1715948100000", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),
-    ],
-)
+DATE_CASES = [
+    ("2024-05-17", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+    ("2024-05-17 20:15", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
+    ("2024-05-17T20:15:07", (datetime(2024, 5, 17, 20, 15, 7, tzinfo=SHANGHAI), "second")),
+    ("2024-05-17T12:15:00Z", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),
+    (
+        "2024-05-17T20:15:00-04:00",
+        (datetime(2024, 5, 17, 20, 15, tzinfo=timezone(timedelta(hours=-4))), "minute"),
+    ),
+    ("2024年5月17日", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+    ("2024年5月17日 20时15分", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
+    ("2024/5/17 8:05", (datetime(2024, 5, 17, 8, 5, tzinfo=SHANGHAI), "minute")),
+    (
+        "Fri, 17 May 2024 20:15:00 +0800",
+        (datetime(2024, 5, 17, 20, 15, tzinfo=timezone(timedelta(hours=8))), "minute"),
+    ),
+    ("May 17, 2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+    ("17 May 2024 8:15 PM", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),
+    ("17/05/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+    ("5/17/2024", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),
+    ("45429", (datetime(2024, 5, 17, tzinfo=SHANGHAI), "day")),  # 1899-12-30 + 45429 days
+    ("45429.84375", (datetime(2024, 5, 17, 20, 15, tzinfo=SHANGHAI), "minute")),  # .84375 = 20:15
+    ("1715948100", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),  # date -d @1715948100
+    ("1715948100000", (datetime(2024, 5, 17, 12, 15, tzinfo=UTC), "minute")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_CASES)
 def test_dates_keep_their_precision_and_zone(text, expected):
     got = parse_when(text, SHANGHAI)
     assert got == expected
     assert got[0].utcoffset() == expected[0].utcoffset()
+
+
+def test_every_date_form_is_read_by_a_case_above():
+    from sitegen.readers.fields import DATE_READERS
+
+    used = set()
+    for text, _ in DATE_CASES:
+        used.add(next(r.__name__ for r in DATE_READERS if r(text, SHANGHAI) is not None))
+    assert used == {r.__name__ for r in DATE_READERS}
 
 
 @pytest.mark.parametrize(

@@ -208,7 +208,7 @@ def parse_when(text: str, tz: tzinfo) -> tuple[datetime, str] | str:
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return "no publication date"
-    for reader in (_read_iso, _read_cjk, _read_email, _read_english, _read_dmy, _read_serial, _read_epoch):
+    for reader in DATE_READERS:
         got = reader(text, tz)
         if got is not None:
             return got
@@ -339,3 +339,7 @@ def _read_epoch(text: str, tz: tzinfo):
         return None
     dt = datetime.fromtimestamp(int(text[:10]), UTC)
     return dt, "second" if dt.second else "minute"
+
+
+DATE_READERS = (_read_iso, _read_cjk, _read_email, _read_english, _read_dmy, _read_serial, _read_epoch)
+"""The forms `parse_when` tries, in order: the first that recognises the text decides."""
