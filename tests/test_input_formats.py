@@ -124,10 +124,10 @@ def test_feed_items_lose_their_markup_and_keep_their_zone(imported):
     assert "<" not in rss.body and "&ldquo;" not in rss.body
     assert "市民“早高峰多花了二十分钟”。" in rss.body
     gmt = by_title["Bridge closure: what we know"]
-    assert gmt.data["published"] == "2026-03-03T01:00+00:00"
+    assert gmt.data["published"] == "2026-03-03T09:00+08:00"
     assert "track()" not in gmt.body and "The bridge was closed on March 1 & will stay shut" in gmt.body
     atom = by_title["Riverside Bridge: <repairs> start & traffic eases"]  # a text title keeps its "<"
-    assert atom.data["published"] == "2026-03-09T08:00+00:00"  # <updated>: no <published> given
+    assert atom.data["published"] == "2026-03-09T16:00+08:00"  # <updated> 08:00Z: no <published>
     assert "Repairs began on March 9 & traffic" in atom.body
 
 
@@ -139,7 +139,7 @@ def test_jsonl_objects_and_their_archive_links(imported):
     assert line1.data["published"] == "2026-03-03T07:30+08:00"
     reopen = by_title["Riverside Bridge to reopen in June"]
     assert reopen.data["archive_url"].startswith("https://web.archive.org/")
-    assert reopen.data["published"] == "2026-03-08T02:00+00:00"
+    assert reopen.data["published"] == "2026-03-08T10:00+08:00"
 
 
 def test_saved_pages_give_the_article_not_the_page_around_it(imported):
@@ -147,7 +147,7 @@ def test_saved_pages_give_the_article_not_the_page_around_it(imported):
     by_title = sources_by_title(site)
     en = by_title["Inside the pier: engineers explain the Riverside Bridge crack"]
     assert en.data["outlet"] == "Metro Tribune"
-    assert en.data["published"] == "2026-03-05T16:45-05:00"
+    assert en.data["published"] == "2026-03-06T05:45+08:00"  # 16:45 in New York
     assert en.data["url"] == "https://metro-tribune.example/news/bridge-pier"
     assert "scouring the riverbed around the foundation" in en.body
     for noise in ("bridgefan77", "Typical.", "Subscribe", "Trending", "All rights reserved"):

@@ -14,6 +14,7 @@ way; column names given with ``--map`` are kept beside them (`columns`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import tzinfo
 from pathlib import Path
@@ -91,11 +92,21 @@ def _head_text(head: bytes) -> str:
 def read_records(
     dump: Dump, tz: tzinfo, fmt: str | None = None, mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
-    """The good records of ``dump.path`` in format ``fmt`` (None: detected); problems into ``dump``."""
+    """The good records of ``dump.path`` in format ``fmt`` (None: detected); problems into ``dump``.
+
+    A time given in another zone (``…Z``, ``+0000``) is the same instant told in the site's
+    timezone, so every source reads on one clock and falls on the site's day; a date alone stays
+    the day it names."""
     fmt = fmt or detect_format(dump.path)
-    mapping = mapping or {}
     if fmt == "dump":
         return iter_records(dump, tz)
+    return (
+        r if r.precision == "day" else dataclasses.replace(r, published=r.published.astimezone(tz))
+        for r in _read(dump, tz, fmt, mapping or {})
+    )
+
+
+def _read(dump: Dump, tz: tzinfo, fmt: str, mapping: dict[str, str]) -> Iterator[Record]:
     if fmt in ("csv", "tsv"):
         from .table import iter_csv
 
