@@ -545,3 +545,14 @@ def test_a_url_added_by_hand_reaches_every_output_on_the_next_build(make_site, t
     assert events
     for path in [*events, public / "timeline.json", public / "events.json", public / "feeds" / "sources.xml"]:
         assert "https://xinhua.example/a/1" in path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_site_built_from_every_format_is_valid_html_and_atom(built):
+    from .publish_helpers import atom_problems, check_links, java_available, vnu_errors
+
+    for feed in ("events.xml", "sources.xml"):
+        assert atom_problems((built / "feeds" / feed).read_bytes()) == [], feed
+    broken, checked = check_links(built)
+    assert broken == [] and checked > 0
+    if java_available():
+        assert vnu_errors(built / "sources", built / "events") == []
