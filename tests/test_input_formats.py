@@ -556,3 +556,21 @@ def test_the_site_built_from_every_format_is_valid_html_and_atom(built):
     assert broken == [] and checked > 0
     if java_available():
         assert vnu_errors(built / "sources", built / "events") == []
+
+
+def test_a_thousand_reports_under_one_headline_cost_linear_time():
+    from sitegen.readers.same import MAX_COMPARED, Articles
+
+    def compared(n: int) -> int:
+        articles = Articles(SHANGHAI, lambda o: o)
+        for i in range(n):
+            minute = datetime(2024, 5, 17, 8, tzinfo=SHANGHAI) + timedelta(seconds=7 * i)
+            articles.add(
+                _record("快讯", "Xin Hua She", minute.isoformat(), f"第{i}条快讯的正文。", line=i + 1)
+            )
+        assert len(articles.records) == n  # every text different: every report kept
+        return articles.compared
+
+    small, large = compared(1000), compared(2000)
+    assert large <= MAX_COMPARED * 2000
+    assert large <= 2.2 * small

@@ -15,7 +15,8 @@ Syndicated copies (the same headline from different outlets) stay separate sourc
 is part of the match.  The first record (in file order) is kept, so a source keeps its id
 however many copies arrive later; it takes the URLs it lacks, and the longer body, from the
 copies (a feed's excerpt gives way to the saved page's full text).  One pass, one dictionary
-lookup per record: linear in the number of records.
+lookup per record, then a look at the few reports kept under the same headline, outlet and day:
+linear in the number of records.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..dump import Record
@@ -48,6 +49,12 @@ def fold_text(text: str) -> str:
     return re.sub(r"[\W_]+", "", folded)
 
 
+MAX_COMPARED = 8
+"""Reports kept under one headline, outlet and day that a new record's text is compared with
+(besides the one published the same minute, always found): a bound, so that a thousand reports
+under one headline cost linear time.  Past it a copy may stay a second source; no text is lost."""
+
+
 class Articles:
     """Records gathered one by one; `add` says whether a record was a new article."""
 
@@ -55,8 +62,11 @@ class Articles:
         self.tz = tz
         self.outlet_name = outlet_name
         self.records: list[Record] = []
+        self.compared = 0  # texts compared, for the test that the cost stays linear
+        self._folded: list[str | None] = []  # kept bodies as `fold_text` gives them, once asked for
         self._by_url: dict[str, int] = {}
-        self._by_text: dict[str, int] = {}
+        self._by_text: dict[str, list[int]] = {}  # one headline, outlet and day: the reports kept
+        self._by_minute: dict[tuple[str, datetime], int] = {}
 
     def _text_key(self, r: Record) -> str:
         day = r.published.astimezone(self.tz).date().isoformat()
@@ -67,29 +77,44 @@ class Articles:
         at = self._by_url.get(url) if url else None
         text_key = self._text_key(r)
         if at is None:
-            candidate = self._by_text.get(text_key)
-            if candidate is not None:
-                kept = self.records[candidate]
-                if not (url and kept.url and normal_url(kept.url) != url) and _same_text(kept, r):
-                    at = candidate
+            at = self._same_article(r, url, text_key)
         if at is None:
             self.records.append(r)
+            self._folded.append(None)
             at = len(self.records) - 1
-            self._by_text.setdefault(text_key, at)
+            self._by_text.setdefault(text_key, []).append(at)
+            self._by_minute.setdefault((text_key, r.published), at)
             if url:
                 self._by_url[url] = at
             return True
-        self.records[at] = _merged(self.records[at], r)
+        merged = self.records[at] = _merged(self.records[at], r)
+        if merged.body is r.body:
+            self._folded[at] = None
         if url:
             self._by_url.setdefault(url, at)
         return False
 
-
-def _same_text(a: Record, b: Record) -> bool:
-    if a.published == b.published:
-        return True
-    short, long = sorted((fold_text(a.body), fold_text(b.body)), key=len)
-    return long.startswith(short)
+    def _same_article(self, r: Record, url: str | None, text_key: str) -> int | None:
+        """The kept record ``r`` repeats by headline, outlet and day (see the module doc), if any.
+        Bodies are folded only when compared: most records have no namesake."""
+        same_minute = self._by_minute.get((text_key, r.published))
+        group = self._by_text.get(text_key, [])
+        folded = None
+        for i in ([] if same_minute is None else [same_minute]) + group[:MAX_COMPARED]:
+            kept = self.records[i]
+            if url and kept.url and normal_url(kept.url) != url:
+                continue
+            if i == same_minute:
+                return i
+            self.compared += 1
+            if folded is None:
+                folded = fold_text(r.body)
+            if self._folded[i] is None:
+                self._folded[i] = fold_text(kept.body)
+            short, long = sorted((self._folded[i], folded), key=len)
+            if long.startswith(short):
+                return i
+        return None
 
 
 def _merged(kept: Record, copy: Record) -> Record:
