@@ -131,6 +131,25 @@ def test_feed_items_lose_their_markup_and_keep_their_zone(imported):
     assert "Repairs began on March 9 & traffic" in atom.body
 
 
+def test_a_body_cut_short_by_an_api_is_an_excerpt(make_site, tmp_path):
+    site = make_site()
+    wire = tmp_path / "api.json"
+    wire.write_text(
+        json.dumps(
+            {"status": "ok", "articles": [{"source": {"id": None, "name": "Cai Xin"}, "title": "Bridge closed",
+             "publishedAt": "2024-05-17T01:00:00Z", "url": "https://caixin.example/a",
+             "content": "Engineers closed the Riverside Bridge on Thursday night after a crack… [+2817 chars]"}]}
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    code, out = run(site, "import", str(wire))
+    assert code == 0, out
+    (page,) = source_pages(site)
+    assert page.data["excerpt"] is True
+    assert "chars]" not in page.body and page.body.rstrip().endswith("after a crack")
+    assert page.data["published"] == "2024-05-17T09:00+08:00"
+
+
 def test_jsonl_objects_and_their_archive_links(imported):
     site, _ = imported
     by_title = sources_by_title(site)

@@ -75,6 +75,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 """Field -> the column names that mean it, folded as `fold_name` does."""
 
 REQUIRED = ("title", "outlet", "published")
+_CUT_MARK = re.compile(r"\s*…?\s*\[\+\d+ char(?:acter)?s\]\s*$")
+"""How news APIs mark a body cut short (``… [+2817 chars]``): an excerpt, as ``...`` is in a dump."""
 
 
 def fold_name(name: str) -> str:
@@ -323,7 +325,7 @@ def make_record(
         outlet=" ".join(text["outlet"].split()),
         published=when[0],
         precision=when[1],
-        body=text.get("body", ""),
+        body=_CUT_MARK.sub("…", text.get("body", "")),
         keyword=text.get("keyword") or dump.keyword,
         path=dump.path,
         line=line,
