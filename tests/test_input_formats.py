@@ -302,6 +302,23 @@ def test_map_and_format_are_remembered_for_the_next_import(make_site, tmp_path):
     )
 
 
+def test_a_date_column_and_a_time_column_give_the_minute(tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "日期,时间,标题,媒体\n2024/5/17,8:15 PM,河滨大桥封闭,Xin Hua She\n2024-05-18,,河滨大桥检测,Xin Hua She\n"
+        "2024-05-19,09:30:15,河滨大桥修复,Xin Hua She\n",
+        encoding="utf-8",
+    )
+    dump = Dump(sheet)
+    got = [(r.published.isoformat(), r.precision) for r in read_records(dump, SHANGHAI)]
+    assert dump.problems == []
+    assert got == [
+        ("2024-05-17T20:15:00+08:00", "minute"),
+        ("2024-05-18T00:00:00+08:00", "day"),  # no time given: the day only
+        ("2024-05-19T09:30:15+08:00", "second"),
+    ]
+
+
 def test_a_mapped_column_the_file_lacks_is_named(make_site, tmp_path):
     site = make_site()
     sheet = tmp_path / "sheet.csv"

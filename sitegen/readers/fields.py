@@ -6,8 +6,10 @@ case, width and separators (``Published At`` = ``published_at`` = ``publishedAt`
 aliases below (data, in the order they are tried) or the user's ``--map field=column``.
 
 Dates keep the precision and zone they are written with: ``2024-05-17`` is a day, never midnight;
-``…T10:30:00Z`` keeps UTC; a date without a zone is in the site's timezone.  A date that could be
-read two ways (``03/04/2024``) is refused with what to write instead, never guessed.
+``…T10:30:00Z`` is read in UTC (`read_records` then tells the instant in the site's timezone); a
+date without a zone is in the site's timezone; a date column with a separate time column
+(``published_time``) gives the minute.  A date that could be read two ways (``03/04/2024``) is
+refused with what to write instead, never guessed.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "摘要",
         "全文",
     ),
+    "published_time": ("time", "timeofday", "hour", "时间", "时刻"),
     "url": ("url", "link", "href", "articleurl", "permalink", "链接", "网址", "原文链接"),
     "archive_url": ("archiveurl", "archive", "archivelink", "存档", "存档链接", "快照"),
     "keyword": ("keyword", "query", "searchterm", "关键词", "检索词"),
@@ -75,6 +78,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 """Field -> the column names that mean it, folded as `fold_name` does."""
 
 REQUIRED = ("title", "outlet", "published")
+_CLOCK = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?:\s*([AaPp][Mm]))?")
 _CUT_MARK = re.compile(r"\s*…?\s*\[\+\d+ char(?:acter)?s\]\s*$")
 """How news APIs mark a body cut short (``… [+2817 chars]``): an excerpt, as ``...`` is in a dump."""
 
@@ -310,6 +314,12 @@ def make_record(
     if missing:
         return f"no {' and no '.join(missing)}: expected a value in every row for {', '.join(REQUIRED)}"
     when = parse_when(text["published"], tz)
+    clock = _CLOCK.fullmatch(text.get("published_time", ""))
+    if clock and not isinstance(when, str) and when[1] == "day":  # a date column and a time column
+        h, m, sec, ap = clock.groups()
+        hour = int(h) % 12 + (12 if ap.lower() == "pm" else 0) if ap else int(h)
+        day = when[0]
+        when = _make(day.tzinfo or tz, day.year, day.month, day.day, hour, m, sec)
     if isinstance(when, str):
         return when
     urls: dict[str, str | None] = {}
