@@ -319,6 +319,17 @@ def test_a_date_column_and_a_time_column_give_the_minute(tmp_path):
     ]
 
 
+def test_a_cell_longer_than_the_csv_module_default_is_read(tmp_path):
+    sheet = tmp_path / "long.csv"
+    body = "河滨大桥检测报告全文。" * 20000  # 220,000 characters
+    sheet.write_text(
+        f'title,outlet,date,text\n河滨大桥检测报告,Xin Hua She,2024-05-17,"{body}"\n', encoding="utf-8"
+    )
+    dump = Dump(sheet)
+    (record,) = read_records(dump, SHANGHAI)
+    assert dump.problems == [] and record.body == body
+
+
 def test_a_mapped_column_the_file_lacks_is_named(make_site, tmp_path):
     site = make_site()
     sheet = tmp_path / "sheet.csv"

@@ -24,6 +24,8 @@ from ..errors import Problem
 from .fields import Columns, fold_name, make_record, missing_columns_message
 
 DELIMITERS = (",", ";", "\t", "|")
+FIELD_LIMIT = 1 << 24
+"""Characters a cell may hold (the csv module's default, 128 Ki, is shorter than a long article)."""
 LIST_KEYS = ("articles", "items", "results", "data", "entries", "news", "docs", "records")
 """Where a JSON object keeps its list of articles, tried in this order (then any list of objects)."""
 
@@ -49,6 +51,7 @@ def iter_csv(
         first = next(lines, "")
     if delimiter is None:
         delimiter = max(DELIMITERS, key=lambda d: (first.count(d), d == ","))
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     yield from _rows(dump, tz, mapping, reader, offset)
 
