@@ -146,8 +146,8 @@ def read_page(html: str, dump: Dump, tz: tzinfo) -> Record | str:
         return when
     text = str(doc.get("text") or "")
     paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    if paragraphs and paragraphs[0] == title:  # the headline is the title, not the text
-        paragraphs.pop(0)
+    if title in paragraphs[:3]:  # the headline (after a kicker or a dateline) is the title, not the text
+        paragraphs.remove(title)
     body = "\n\n".join(paragraphs)
     return Record(
         title=title,
