@@ -275,7 +275,7 @@ def detect_lang(text: str) -> str:
 
 
 def clean_body(raw: str, tz: tzinfo) -> CleanBody:
-    """From a dump's body line to the text a source page shows."""
+    """From a dump's body line (or an imported file's paragraphs) to the text a source page shows."""
     text = normalise_spaces(raw)
     excerpt = bool(_EXCERPT_TAIL.search(text))
     text = _EXCERPT_TAIL.sub("", text)
@@ -283,9 +283,9 @@ def clean_body(raw: str, tz: tzinfo) -> CleanBody:
     lang = detect_lang(text)
     if is_machine_summary(text):
         body = format_summary(text)
-    else:
-        text = join_stray_spaces(text)
-        body = "\n\n".join(escape_text(p) for p in split_paragraphs(text))
+    else:  # paragraphs a file gives (blank lines: CSV cells, feeds, pages) are kept; a dump has one line
+        blocks = (join_stray_spaces(" ".join(b.split())) for b in re.split(r"\n\s*\n", text))
+        body = "\n\n".join(escape_text(p) for b in blocks for p in split_paragraphs(b))
     return CleanBody(body, bylines, excerpt, lang)
 
 

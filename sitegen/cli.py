@@ -111,7 +111,20 @@ def init(directory: Path, title: str) -> None:
 
 
 @main.command(name="import")
-@click.argument("dumps", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("dumps", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["dump", "csv", "tsv", "json", "jsonl", "feed", "rss", "atom", "html"]),
+    help="Read the files given as this format (default: told by extension and content).",
+)
+@click.option(
+    "--map",
+    "columns",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Read FIELD (title, outlet, published, body, url, archive_url, keyword) from COLUMN.",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be written, changed or kept; write nothing.")
 @click.option("--force", is_flag=True, help="Overwrite pages you edited by hand (import's text wins).")
 @click.option("--restore", is_flag=True, help="Recreate pages you deleted.")
@@ -129,6 +142,8 @@ def init(directory: Path, title: str) -> None:
 def import_(
     ctx: click.Context,
     dumps: tuple[Path, ...],
+    fmt: str | None,
+    columns: tuple[str, ...],
     dry_run: bool,
     force: bool,
     restore: bool,
@@ -139,23 +154,33 @@ def import_(
 ) -> None:
     """Copy DUMPS into content/dumps/ and write or update the Markdown pages.
 
-    All dumps in content/dumps/ are read each time, so the pages reflect all of
-    them. Pages you edited by hand are kept as you left them (see --force), and
-    pages you deleted stay deleted (see --restore). With no DUMPS, the dumps
+    DUMPS are files or folders: search dumps, CSV/TSV, JSON, JSON Lines, RSS or
+    Atom feeds, saved article pages (docs/input-formats.md). All files in
+    content/dumps/ are read each time, so the pages reflect all of them. Pages
+    you edited by hand are kept as you left them (see --force), and pages you
+    deleted stay deleted (see --restore). With no DUMPS, the dumps
     already in content/dumps/ are re-imported.
     """
     from .importer import KEPT, Options, run_import
     from .progress import Progress
+    from .readers.fields import parse_mapping
     from .sitelock import SiteBusy
 
     config = _config(ctx)
     started = time.perf_counter()
     dry_run = dry_run or explain  # an explanation changes nothing
     try:
+        mapping = parse_mapping(columns)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    fmt = "feed" if fmt in ("rss", "atom") else fmt
+    try:
         report = run_import(
             config,
             list(dumps),
-            Options(dry_run=dry_run, force=force, restore=restore, wait=not no_wait),
+            Options(
+                dry_run=dry_run, force=force, restore=restore, wait=not no_wait, format=fmt, columns=mapping
+            ),
             progress=Progress.for_terminal(quiet=quiet),
             on_wait=lambda text: click.echo(text, err=True),
         )

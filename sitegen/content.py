@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from . import frontmatter
 from .config import SiteConfig
@@ -40,6 +41,8 @@ SOURCE_FIELDS = {
     "excerpt": "true when the dump gives only the start of the article",
     "on_topic": "false when the record only matched the keyword and shares no subject with the rest",
     "dump": "provenance: dump file and line of the headline, e.g. seed.txt:5",
+    "url": "the original article on the web (http or https), linked from the pages and exports",
+    "archive_url": "an archived copy of the article (http or https), e.g. on web.archive.org",
 }
 SOURCE_REQUIRED = ("id", "title", "outlet", "published")
 
@@ -77,6 +80,8 @@ class Source:
     body: str = ""
     page: frontmatter.Page | None = None
     digest: str = field(default="", compare=False, repr=False)  # of the page's bytes, when known
+    url: str | None = None
+    archive_url: str | None = None
     _text: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -111,6 +116,9 @@ class Source:
         data["on_topic"] = self.on_topic
         if self.dump:
             data["dump"] = self.dump
+        for key in ("url", "archive_url"):  # written only when known: pages without them stay as they were
+            if getattr(self, key):
+                data[key] = getattr(self, key)
         return data, self.body
 
 
@@ -220,7 +228,9 @@ def source_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Source | None,
             problems.append(Problem(page.path, page.line(key), f"missing required field '{key}'"))
     _check_unknown(page, SOURCE_FIELDS, problems)
     _check_id(page, problems)
-    _check_text(page, ("id", "title", "outlet", "outlet_name", "lang", "keyword", "dump"), problems)
+    _check_text(
+        page, ("id", "title", "outlet", "outlet_name", "lang", "keyword", "dump", *WEB_FIELDS), problems
+    )
     if any(p.level == "error" for p in problems):  # warnings (an unknown field) keep the page
         return None, problems
     try:
@@ -252,8 +262,35 @@ def source_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Source | None,
         dump=d.get("dump"),
         body=page.body,
         page=page,
+        **_web_addresses(page, problems),
     )
     return src, problems
+
+
+WEB_FIELDS = ("url", "archive_url")
+
+
+def _web_addresses(page: frontmatter.Page, problems: list[Problem]) -> dict[str, str | None]:
+    """``url`` and ``archive_url`` when they are http(s) addresses; an error names any other
+    (a ``javascript:`` or ``file:`` link must never reach a reader), and the page is kept without it."""
+    out: dict[str, str | None] = {}
+    for key in WEB_FIELDS:
+        value = page.data.get(key)
+        if value in (None, ""):
+            continue
+        text = str(value).strip()
+        parts = urlsplit(text)
+        if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in text):
+            out[key] = text
+        else:
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line(key),
+                    f"{key} {text[:60]!r}: expected a web address starting with http:// or https://",
+                )
+            )
+    return out
 
 
 def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, list[Problem]]:

@@ -73,7 +73,16 @@ class Record:
     body: str
     keyword: str | None
     path: Path
-    line: int  # line of the headline
+    line: int  # line of the headline (for a feed or JSON array: the item's number)
+    url: str | None = None  # the original article, when the file gives it
+    archive_url: str | None = None  # an archived copy of it
+    unit: str = "line"  # "line" or "item": what ``line`` counts
+
+    @property
+    def place(self) -> str:
+        """Where the record is in its file: ``seed.txt:5``, or ``feed.xml: item 3``."""
+        name = self.path.name
+        return f"{name}:{self.line}" if self.unit == "line" else f"{name}: item {self.line}"
 
 
 @dataclass
@@ -107,30 +116,37 @@ def read_dump(path: Path, tz: tzinfo) -> Dump:
 
 def iter_records(dump: Dump, tz: tzinfo) -> Iterator[Record]:
     """Yield the good records of ``dump.path``; append problems to ``dump.problems``."""
+    if text_encoding(dump, "a dump of news records"):
+        yield from _parse(dump, _lines(dump), tz)
+
+
+def text_encoding(dump: Dump, expected: str) -> str | None:
+    """Set and return ``dump.encoding`` when the file is readable text; else report why not
+    (``expected``: what the file should have held) and return None."""
     path = dump.path
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
     except OSError as exc:
         dump.problems.append(Problem(path, None, f"cannot read the file: {exc.strerror or exc}"))
-        return
+        return None
     if not head.strip():
-        dump.problems.append(Problem(path, 1, "the file is empty: expected a dump of news records"))
-        return
-    encoding = _sniff_encoding(head)
+        dump.problems.append(Problem(path, 1, f"the file is empty: expected {expected}"))
+        return None
+    encoding = sniff_encoding(head)
     if encoding is None:
         what = (
             "UTF-16 text without a byte order mark: save it as UTF-8"
-            if _looks_like_utf16(head)
+            if looks_like_utf16(head)
             else "the file holds binary data (expected UTF-8, GB18030 or UTF-16 text)"
         )
         dump.problems.append(Problem(path, 1, f"not a text dump: {what}"))
-        return
+        return None
     dump.encoding = encoding
-    yield from _parse(dump, _lines(dump), tz)
+    return encoding
 
 
-def _sniff_encoding(head: bytes) -> str | None:
+def sniff_encoding(head: bytes) -> str | None:
     """UTF-8 (with or without BOM), UTF-16 (with BOM) or GB18030, judged on the first
     64 KiB; None for binary.
 
@@ -140,7 +156,7 @@ def _sniff_encoding(head: bytes) -> str | None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head, final=False)
         return "utf-16" if text.count("\ufffd") * 100 <= len(text) else None
-    if b"\x00" in head and _looks_like_utf16(head):
+    if b"\x00" in head and looks_like_utf16(head):
         return None  # iter_records says it is UTF-16 without a byte order mark
     if len(head.translate(None, _NOT_CONTROL)) > BINARY_SHARE * len(head):
         return None  # mostly control bytes; a few stray ones cost only their lines (`_lines`)
@@ -161,7 +177,7 @@ def _sniff_encoding(head: bytes) -> str | None:
     return None
 
 
-def _looks_like_utf16(head: bytes) -> bool:
+def looks_like_utf16(head: bytes) -> bool:
     """UTF-16 with no byte order mark: one byte of many pairs is zero, always the same one."""
     even, odd = head[0::2].count(0), head[1::2].count(0)
     pairs = max(1, len(head) // 2)

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from pathlib import Path
 
 from .config import SiteConfig
-from .dump import Dump, Record, iter_records
+from .dump import Dump, Record
 from .errors import ContentError, Problem
 from .fsutil import atomic_write, sha256
-
-DUMP_SUFFIXES = (".txt", ".text", ".dump", ".tsv")
+from .readers import detect_format, read_records
+from .readers.stored import COLUMNS_FILE, stored_name
 
 
 def record_key(r: Record) -> str:
@@ -27,9 +26,16 @@ def record_key(r: Record) -> str:
 
 
 def copy_dumps(
-    config: SiteConfig, paths: list[Path], *, dry_run: bool = False, replaced: list[str] | None = None
+    config: SiteConfig,
+    paths: list[Path],
+    *,
+    dry_run: bool = False,
+    replaced: list[str] | None = None,
+    fmt: str | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> dict[str, Path]:
-    """Copy dumps into content/dumps/; returns the names of those newly copied, with the file
+    """Copy dumps (and files of the other formats, named by their format: `readers.stored`) into
+    content/dumps/; returns the names of those newly copied, with the file
     each was copied from.
 
     A dump whose name is already there with other bytes is a *corrected copy* when the one
@@ -52,15 +58,17 @@ def copy_dumps(
         digest = sha256(data)
         if digest in existing:
             continue
-        name = _safe_name(path.name)
+        file_format = fmt or detect_format(path)
+        name = stored_name(path.name, file_format)
         candidate = target_dir / name
-        if candidate.is_file() and _corrects(path, candidate, config):
+        corrects = name != COLUMNS_FILE and candidate.is_file()
+        if corrects and _corrects(path, candidate, file_format, mapping, config):
             if replaced is not None:
                 replaced.append(name)
             existing = {d: n for d, n in existing.items() if n != name}
         else:
             n = 2
-            while candidate.exists():
+            while candidate.exists() or candidate.name in copied or candidate.name == COLUMNS_FILE:
                 candidate = target_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
                 n += 1
         if not dry_run:
@@ -70,13 +78,13 @@ def copy_dumps(
     return copied
 
 
-def _corrects(new: Path, old: Path, config: SiteConfig) -> bool:
-    """Is ``new`` a corrected copy of ``old`` (see `copy_dumps`)?"""
+def _corrects(new: Path, old: Path, fmt: str, mapping: dict[str, str] | None, config: SiteConfig) -> bool:
+    """Is ``new`` a corrected copy of ``old`` (see `copy_dumps`)?  Both read as ``fmt``."""
     was = Dump(old)
-    keys = {record_key(r) for r in iter_records(was, config.tz)}
+    keys = {record_key(r) for r in read_records(was, config.tz, fmt, mapping)}
     if was.skipped or not keys:
         return True
-    now = {record_key(r) for r in iter_records(Dump(new), config.tz)}
+    now = {record_key(r) for r in read_records(Dump(new), config.tz, fmt, mapping)}
     return len(keys & now) * 2 >= len(keys)
 
 
@@ -107,14 +115,10 @@ def refuse_empty_dumps(config: SiteConfig, empty: list[Dump], copied: dict[str, 
         dump.path = original
 
 
-def _safe_name(name: str) -> str:
-    stem = re.sub(r"[^\w.\-]+", "-", Path(name).stem).strip(".-") or "dump"
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in DUMP_SUFFIXES else ".txt"
-    return stem[:80] + suffix
-
-
 def dump_paths(config: SiteConfig) -> list[Path]:
     folder = config.content_dir / "dumps"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != COLUMNS_FILE
+    )

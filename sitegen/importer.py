@@ -45,7 +45,7 @@ from .cache import Cache, code_version
 from .clean import Byline, CleanBody, clean_body, clean_title
 from .config import SiteConfig
 from .content import Event, Source
-from .dump import Dump, Record, iter_records
+from .dump import Dump, Record
 from .dumps_folder import copy_dumps, dump_paths, record_key, refuse_empty_dumps
 from .errors import ContentError, Problem
 from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
@@ -54,6 +54,9 @@ from .fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
 from .hand_sources import quote_only_what_pages_say
 from .ledger import Entry, Ledger
 from .progress import Progress
+from .readers import read_records
+from .readers.same import Articles
+from .readers.stored import expand_inputs, files_to_read
 from .sitedata import SiteData, load_site_data
 from .slug import slugify, unique
 
@@ -64,6 +67,8 @@ class Options:
     force: bool = False
     restore: bool = False
     wait: bool = True  # for another import holding the site (`sitegen.sitelock`); else SiteBusy
+    format: str | None = None  # of the files given (None: detected, `sitegen.readers`)
+    columns: dict[str, str] = field(default_factory=dict)  # --map field=column for the files given
 
 
 @dataclass
@@ -192,7 +197,9 @@ def make_sources(
                 keyword=r.keyword,
                 bylines=[b.to_fields() for b in body.bylines],
                 excerpt=body.excerpt,
-                dump=f"{r.path.name}:{r.line}",
+                dump=r.place,
+                url=r.url,
+                archive_url=r.archive_url,
                 body=body.text,
             )
         )
@@ -518,34 +525,42 @@ def _run_import(
     if not options.dry_run:
         remove_orphans(config.content_dir)  # temporary files of an import that was killed
         remove_orphans((config.root / TOLD).parent, TOLD.name)
-    copied = copy_dumps(config, new_dumps, dry_run=options.dry_run, replaced=report.replaced)
-    paths = dump_paths(config)
-    if options.dry_run:
-        stay = [p for p in paths if p.name not in report.replaced]
-        paths = sorted({*stay, *(Path(p) for p in new_dumps)})
+    new_dumps = expand_inputs(new_dumps)
+    copied = copy_dumps(
+        config,
+        new_dumps,
+        dry_run=options.dry_run,
+        replaced=report.replaced,
+        fmt=options.format,
+        mapping=options.columns,
+    )
+    inputs = files_to_read(
+        config.content_dir / "dumps",
+        dump_paths(config),
+        copied,
+        options.format,
+        options.columns,
+        options.dry_run,
+    )
     data = load_site_data(config)
     ledger = Ledger.load(config.content_dir)
-    records: list[Record] = []  # one per article: a record repeated in the dumps is kept once
-    seen: set[str] = set()
+    articles = Articles(config.tz, data.outlet_name)  # one record per article (`readers.same`)
     empty: list[Dump] = []
     with progress.stage("Reading dumps") as advance:
-        for path in paths:
+        for path, fmt, mapping in inputs:
             d = Dump(path)
             read = 0
-            for r in iter_records(d, config.tz):
+            for r in read_records(d, config.tz, fmt, mapping):
                 read += 1
                 advance(1)
-                key = record_key(r)
-                if key not in seen:
-                    seen.add(key)
-                    records.append(r)
+                articles.add(r)
             report.dumps.append(d)
             report.records += read
             if not read:
                 empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    report.sources = make_sources(records, data, config, ledger, cache, progress)
+    report.sources = make_sources(articles.records, data, config, ledger, cache, progress)
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:

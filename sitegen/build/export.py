@@ -37,6 +37,8 @@ def source_record(src) -> dict:
         "on_topic": src.on_topic,
         "excerpt": src.excerpt,
         "url": f"sources/{src.id}.html",
+        **({"original_url": src.url} if src.url else {}),
+        **({"archive_url": src.archive_url} if src.archive_url else {}),
     }
 
 

@@ -2,7 +2,8 @@
 
 Events feed: one entry per event, newest report first; the entry's content is
 the event with its date, summary and quoted sources (`syndication.event_html`).
-Sources feed: one entry per on-topic report, newest first, linking to our copy.
+Sources feed: one entry per on-topic report, newest first, linking to our copy
+(``rel="alternate"``) and, when its URL is known, to the original (``rel="related"``).
 
 Identity and links (see docs/publish.md, "Without a base URL"):
 
@@ -67,6 +68,7 @@ class Entry:
     summary: str = ""
     lang: str | None = None
     categories: tuple[str, ...] = ()
+    original: str | None = None  # the article's own URL: a rel="related" link
 
 
 def site_feeds(ctx: BuildContext) -> list[Feed]:
@@ -166,6 +168,7 @@ def _source_entries(ctx: BuildContext) -> list[Entry]:
                 published=src.published,
                 authors=[*people, src.outlet_name] if people else [src.outlet_name],
                 lang=src.lang,
+                original=src.url,
             )
         )
     kept = _newest_first(entries)
@@ -223,6 +226,8 @@ def render_feed(ctx: BuildContext, feed: Feed, entries: list[Entry]) -> bytes:
             "link",
             {"rel": "alternate", "type": "text/html", "href": link(ctx, e.page, from_file=feed.path)},
         )
+        if e.original:
+            ET.SubElement(item, "link", {"rel": "related", "type": "text/html", "href": e.original})
         for term in e.categories:
             ET.SubElement(item, "category", {"term": drop_forbidden(term)})
         lang = {XML_LANG: e.lang} if e.lang else {}

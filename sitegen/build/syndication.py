@@ -11,7 +11,7 @@ page metadata and the TimelineJS export.
   among its sources.  The same content always gives the same bytes.
 * **An event reads the same everywhere.**  `event_html` is the fragment a feed
   reader or a TimelineJS slide shows: summary, date note, and every source with
-  its quote and a link to our copy of the report.
+  its quote, a link to our copy of the report and, when known, to the original.
 """
 
 from __future__ import annotations
@@ -97,9 +97,14 @@ def event_html(ctx: BuildContext, event: Event, href: Callable[[str], str], *, w
         quote = (
             f'<blockquote lang="{escape(src.lang)}"><p>{escape(c.quote)}</p></blockquote>' if c.quote else ""
         )
+        original = (
+            f' (<a href="{escape(src.url)}">{escape(t("original_article", "Original article"))}</a>)'
+            if src.url
+            else ""
+        )
         items.append(
             f'<li>{quote}<p>— <a href="{escape(href(target))}">{escape(src.outlet_name)}</a>, '
-            f"{escape(published_text(src, ctx.lang))}: {escape(src.title)}</p></li>"
+            f"{escape(published_text(src, ctx.lang))}: {escape(src.title)}{original}</p></li>"
         )
     if items:
         parts.append(f"<p>{escape(t('reported_by', 'Reported by'))}:</p><ul>{''.join(items)}</ul>")
