@@ -455,7 +455,8 @@ def test_a_url_added_by_hand_reaches_every_output_on_the_next_build(make_site, t
 
 
 def test_the_site_built_from_every_format_is_valid_html_and_atom(built):
-    from .publish_helpers import atom_problems, check_links, java_available, vnu_errors
+    from .publish_helpers import atom_problems, java_available, vnu_errors
+    from .sitecheck import check_links
 
     for feed in ("events.xml", "sources.xml"):
         assert atom_problems((built / "feeds" / feed).read_bytes()) == [], feed
