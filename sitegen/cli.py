@@ -6,7 +6,9 @@ stderr as ``file:line: error: message``); 2 a mistake in the command line.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import sys
 import time
 from collections import Counter
@@ -15,19 +17,53 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import SiteConfig, default_config_text, is_site_address, load_config
+from .config import SiteConfig, default_config_text, deploy_base_url, is_site_address, load_config
 from .errors import ContentError, Problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _config(ctx: click.Context) -> SiteConfig:
+    """The settings of the site the command works on; a folder without content/ is no site
+    (exit 1, saying how to make one) and is left as it is."""
+    root = Path(ctx.obj["site"])
+    if not (root / "content").is_dir():
+        shown = shlex.quote(str(root))
+        why = "does not exist" if not root.exists() else "has no content/ folder"
+        _fail(
+            [
+                Problem(
+                    root,
+                    None,
+                    f"not a sitegen site: {why}. Make one with `sitegen init {shown}`, "
+                    "or name an existing site with --site DIR",
+                )
+            ]
+        )
     try:
-        return load_config(ctx.obj["site"])
+        return load_config(root)
     except ContentError as exc:
         _fail([exc.problem])
         raise  # unreachable
 
+
+SITE_HELP = "The site folder: the one that holds content/ (and optionally themes/, templates/)."
+
+
+def _site_after(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:  # given after the command: it wins over one given before
+        ctx.obj["site"] = value
+
+
+site_option = click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    expose_value=False,
+    callback=_site_after,
+    help=SITE_HELP + "  [default: the one given before the command, else .]",
+)
+"""``--site`` after the command (``sitegen build --site X``), as before it."""
 
 SHOWN_WARNINGS = 20
 """import and build print at most this many warnings (every error); ``--all-warnings`` prints all."""
@@ -69,7 +105,7 @@ def _fail(problems: list[Problem], code: int = 1) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
-    help="The site folder: the one that holds content/ (and optionally themes/, templates/).",
+    help=SITE_HELP + " May also follow the command.",
 )
 @click.pass_context
 def main(ctx: click.Context, site: Path) -> None:
@@ -118,6 +154,7 @@ def init(directory: Path, title: str) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the one-line summary.")
 @click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
+@site_option
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -202,6 +239,7 @@ def import_(
     "--full", is_flag=True, help="Render every page again, even if the last build says nothing changed."
 )
 @click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
+@site_option
 @click.pass_context
 def build(
     ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool, full: bool, all_warnings: bool
@@ -220,6 +258,8 @@ def build(
             "must be https://host/path/, http://host/path/ or a path starting with one /",
             param_hint="--base-url",
         )
+    if not base_url and not config.base_url:
+        base_url = deploy_base_url(dict(os.environ)) or None  # Netlify names the deploy's address
     try:
         result = run_build(
             config, out, base_url, progress=Progress.for_terminal(quiet=quiet), incremental=not full
@@ -242,6 +282,11 @@ def build(
         )
     else:
         click.echo(f"Built {counts} into {result.out} in {result.seconds:.2f}s")
+    if not (base_url or config.base_url).startswith(("http://", "https://")):
+        click.echo(
+            "Skipped: no sitemap.xml, canonical links or absolute feed links, since the site's public"
+            " address is unknown: set base_url in content/site.toml or pass --base-url"
+        )
 
 
 @main.command()
@@ -262,6 +307,7 @@ def build(
 @click.option(
     "--open", "open_browser", is_flag=True, help="Open the site in your web browser once it is built."
 )
+@site_option
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
     """Preview the site while you edit: rebuild what changed and reload the browser.
@@ -290,6 +336,7 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
 
 
 @main.command()
+@site_option
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate content: front matter, dates, references, quotes, duplicate ids."""

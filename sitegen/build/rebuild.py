@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -329,7 +328,7 @@ def _write_each(out: Path, changed: dict[str, bytes], old: Manifest, removed: se
     The temporary files live in a staging folder beside ``out`` (removed by the next build if
     this one is killed), so ``out`` never holds a partial file.
     """
-    from ..fsutil import staging_dir
+    from ..fsutil import staging_dir, temp_file
 
     staged = staging_dir(out)
     try:
@@ -337,7 +336,7 @@ def _write_each(out: Path, changed: dict[str, bytes], old: Manifest, removed: se
         for rel in order:
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=staged)
+            fd, tmp = temp_file(staged, "")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(changed[rel])
             os.replace(tmp, target)
