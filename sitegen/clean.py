@@ -93,6 +93,8 @@ def _is_separator(text: str, i: int) -> bool:
         return False
     if lflag.startswith("v") and rflag in ("n", "vn", "an"):
         return False  # a verb and its object
+    if rflag.startswith("m") and lflag.startswith(("n", "v", "f")) and not lflag.startswith("nr"):
+        return False  # a number and what it tells of: 身高 一米八一, 节目中 两个团队
     return not (rflag.startswith(_GLUE_RIGHT) and not rflag.startswith(("vn",)))
 
 
