@@ -125,17 +125,27 @@ def main(ctx: click.Context, site: Path) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--title", default="新闻时间线", show_default=True, help="Site title written into site.toml.")
-def init(directory: Path, title: str) -> None:
-    """Create an empty site in DIRECTORY: content/site.toml and the content folders."""
+@click.option(
+    "--language",
+    type=click.Choice(["zh-CN", "en"]),
+    default="zh-CN",
+    show_default=True,
+    help="Interface language, written into site.toml; also the language of content/about.md.",
+)
+def init(directory: Path, title: str, language: str) -> None:
+    """Create an empty site in DIRECTORY: content/site.toml, content/about.md and the content folders."""
     content = directory / "content"
     config_path = content / "site.toml"
     if config_path.exists():
         _fail([Problem(config_path, None, "a site already exists here; nothing was changed")])
     for sub in ("dumps", "sources", "events", "data"):
         (content / sub).mkdir(parents=True, exist_ok=True)
+    from .build.about import default_about
     from .fsutil import atomic_write
 
-    atomic_write(config_path, default_config_text(title))
+    atomic_write(config_path, default_config_text(title, language))
+    if not (content / "about.md").exists():
+        atomic_write(content / "about.md", default_about(language))
     atomic_write(
         content / "data" / "outlets.toml",
         "# Outlet names as your dumps write them -> display names. Adds to sitegen's own table.\n"

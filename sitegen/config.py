@@ -146,12 +146,13 @@ def deploy_base_url(environ: dict[str, str]) -> str:
     return url if url and is_site_address(url) else ""
 
 
-def default_config_text(title: str = "新闻时间线") -> str:
+def default_config_text(title: str = "新闻时间线", language: str = "zh-CN") -> str:
     """The site.toml written by ``sitegen init``: every setting, with its help as a comment."""
     lines = ["# Site settings. Every key is optional; see docs/settings.md.", ""]
+    given = {"title": title, "language": language}
     for s in SETTINGS:
         lines.append(f"# {s.help}")
-        value = title if s.name == "title" else s.default
+        value = given.get(s.name, s.default)
         lines.append(f'{s.name} = "{value}"')
         lines.append("")
     return "\n".join(lines)

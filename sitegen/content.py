@@ -9,6 +9,7 @@ Schema (see docs/content-model.md, which the tests check against these lists).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ EVENT_FIELDS = {
     "tags": "keywords",
     "sources": "list of {id: source id, quote: verbatim sentence from that source}",
     "note": "a caution shown on the page, e.g. when the date is uncertain",
+    "updated": "when you last corrected the entry (2026-01-12 or 2026-01-12T18:00+08:00); feeds show it",
 }
 EVENT_REQUIRED = ("id", "title", "date", "sources")
 
@@ -133,6 +135,7 @@ class Event:
     lang: str = "zh"
     page: frontmatter.Page | None = None
     digest: str = field(default="", compare=False, repr=False)  # of the page's bytes, when known
+    updated: datetime | None = None  # a correction's time, set by hand (`updated:`)
 
     def to_page(self) -> tuple[dict, str]:
         data: dict = {"id": self.id, "title": self.title}
@@ -292,6 +295,12 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
             problems.append(Problem(page.path, page.line(key), f"{key} must be a list of names or words"))
             value = []
         lists[key] = [str(v) for v in value]
+    updated = None
+    if d.get("updated") not in (None, ""):
+        try:
+            updated = parse_iso(d["updated"], tz)[0]
+        except DateError as exc:
+            problems.append(Problem(page.path, page.line("updated"), f"updated: {exc}"))
     event = Event(
         id=str(d["id"]),
         title=str(d["title"]),
@@ -302,6 +311,7 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
         summary=page.body,
         note=str(d["note"]) if d.get("note") else None,
         page=page,
+        updated=updated,
     )
     return event, problems
 
@@ -415,7 +425,56 @@ def assemble(
     if quote_cache is not None and quote_cache.enabled:
         _cached_quote_checks(site, memo, quote_cache)
     _check_references(site, memo)
+    _leave_out_off_topic(site)
     return site
+
+
+def _leave_out_off_topic(site: Site) -> None:
+    """``on_topic: false`` on a source, one switch: no event cites it on the site.
+
+    Each citation of such a source is dropped from its event (with a warning naming the
+    line), and an event left citing nothing is not shown at all.  The pages on disk are
+    not touched: setting ``on_topic: true`` again brings everything back.  Events are
+    replaced, not changed, so an unchanged event object (`sitegen serve` keeps them) still
+    holds every citation its page has.
+    """
+    off = {sid for sid, src in site.sources.items() if not src.on_topic}
+    if not off:
+        return
+    for event in list(site.events.values()):
+        if not any(c.source in off for c in event.sources):
+            continue
+        page = event.page
+        path = page.path if page is not None else event.id
+        kept = []
+        for i, c in enumerate(event.sources):
+            if c.source not in off:
+                kept.append(c)
+                continue
+            line = page.line("sources", i) if page is not None else None
+            site.problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"source {c.source!r} is marked on_topic: false: this citation is left out of the "
+                    "site (remove it, or set on_topic: true in the source)",
+                    level="warning",
+                )
+            )
+        if kept:  # a digest of its own: pieces cached by the page's hash hold every citation
+            mark = file_digest("\n".join(c.source for c in kept).encode("utf-8"))
+            digest = f"{event.digest}-{mark}" if event.digest else ""
+            site.events[event.id] = dataclasses.replace(event, sources=kept, digest=digest)
+        else:
+            del site.events[event.id]
+            site.problems.append(
+                Problem(
+                    path,
+                    page.line("sources") if page is not None else None,
+                    "every source this event cites is marked on_topic: false: the event is not shown",
+                    level="warning",
+                )
+            )
 
 
 def _cached_quote_checks(site: Site, memo: dict, cache: Cache) -> None:

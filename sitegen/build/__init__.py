@@ -102,11 +102,13 @@ def make_context(
         extra_head=extra_head,
         memo=reuse.memo if reuse is not None else {},
     )
-    from . import seo
+    from . import about, seo, topics
     from .pages import install_helpers
 
     install_helpers(ctx)
     seo.install_helpers(ctx)
+    about.install_helpers(ctx)
+    topics.install_helpers(ctx)
     return ctx
 
 

@@ -168,7 +168,8 @@ def _scan(config: SiteConfig, old: Manifest | None) -> _Inputs | None:
     except ContentError:
         return None
     at = old.recorded_at if old else 0.0
-    settings = {"site.toml": config.config_path}  # and the data files outputs may read (a user dictionary)
+    settings = {"site.toml": config.config_path, "about.md": config.content_dir / "about.md"}
+    # and the data files outputs may read (a user dictionary)
     settings.update(tree_files([config.content_dir / "data"]))
     return _Inputs(
         settings=scan(settings, old.settings if old else {}, at),
