@@ -52,7 +52,9 @@ def test_the_about_page_shows_the_editable_text_and_what_the_site_is_made_from(t
     assert "营销" in facts  # the dump's search keyword
     assert SEED_DUMP.name in facts
     latest = max(datetime.fromisoformat(s["published"]) for s in on_topic)
-    stamps = {datetime.fromisoformat(t.attrs["datetime"]) for t in page.find("p", "last-updated").find_all("time")}
+    stamps = {
+        datetime.fromisoformat(t.attrs["datetime"]) for t in page.find("p", "last-updated").find_all("time")
+    }
     assert stamps == {latest}
     index = parse(out / "index.html")
     shown = index.find("span", "last-updated").find_all("time")
@@ -86,7 +88,9 @@ def test_every_person_organisation_and_tag_has_a_page_the_chips_link_to(tmp_path
     for kind, values in (("person", names), ("tag", tags)):
         for value in values:
             page = parse(out / topic_path(kind, value))
-            listed = [a.attrs["href"].removeprefix("../") for a in page.find("ol", "topic-events").find_all("a")]
+            listed = [
+                a.attrs["href"].removeprefix("../") for a in page.find("ol", "topic-events").find_all("a")
+            ]
             key = "people" if kind == "person" else "tags"
             assert listed == [e["url"] for e in data["events"] if value in e[key]]
     index = parse(out / "index.html")

@@ -38,7 +38,10 @@ sources:
 
 def make(root: Path, extra: str = "") -> Path:
     site = new_site(root)
-    for folder, name, text in (("sources", "report", SOURCE), ("events", "bridge", EVENT.format(extra=extra))):
+    for folder, name, text in (
+        ("sources", "report", SOURCE),
+        ("events", "bridge", EVENT.format(extra=extra)),
+    ):
         (site / "content" / folder).mkdir(exist_ok=True)
         (site / "content" / folder / f"{name}.md").write_text(text, encoding="utf-8")
     return site

@@ -16,21 +16,12 @@ from playwright.sync_api import Page, expect
 
 from sitegen.build.topics import topic_path
 
-from .test_search_browser import search, shown, visible, watch
+from .test_search_browser import search, shown, timeline, visible  # noqa: F401  (timeline: a fixture)
 from .theme_support import AXE, AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 800}
-
-
-@pytest.fixture
-def timeline(page: Page, seed_url: str):
-    seen = watch(page, seed_url)
-    page.goto(f"{seed_url}/index.html")
-    expect(page.locator("#search")).to_be_visible()
-    yield page
-    assert seen["errors"] == [] and seen["external"] == [] and seen["dialogs"] == [], seen
 
 
 def romanised(seed_site: Path) -> dict[str, list[str]]:
@@ -45,7 +36,8 @@ def romanised(seed_site: Path) -> dict[str, list[str]]:
 
 
 def test_pinyin_as_separate_words_in_either_order_finds_what_the_joined_spelling_finds(
-    timeline: Page, seed_site: Path
+    timeline: Page,  # noqa: F811  (the fixture imported above)
+    seed_site: Path,
 ) -> None:
     names = romanised(seed_site)
     assert len(names) >= 2  # 雷军 (Lei Jun), 刘强东 (Liu Qiangdong): no name is special-cased
@@ -94,7 +86,9 @@ def lines(page: Page, selector: str) -> list[int]:
 
 
 @pytest.mark.parametrize("order", ["index", "outlets"])
-def test_the_sources_list_on_a_phone_keeps_dates_and_outlets_whole(browser, seed_url: str, order: str) -> None:
+def test_the_sources_list_on_a_phone_keeps_dates_and_outlets_whole(
+    browser, seed_url: str, order: str
+) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(f"{seed_url}/sources/{order}.html")
     times, outlets = lines(page, ".sources-table td.time"), lines(page, ".sources-table td.outlet")
@@ -107,7 +101,9 @@ def test_the_sources_list_on_a_phone_keeps_dates_and_outlets_whole(browser, seed
 
 
 def test_person_and_tag_chips_lead_to_a_page_listing_their_events(
-    timeline: Page, seed_public: Path, seed_url: str
+    timeline: Page,  # noqa: F811  (the fixture imported above)
+    seed_public: Path,
+    seed_url: str,
 ) -> None:
     data = json.loads((seed_public / "events.json").read_text(encoding="utf-8"))
     names = sorted({p for e in data["events"] for p in e["people"]})

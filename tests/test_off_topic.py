@@ -42,7 +42,12 @@ def write_site(root: Path, off_topic: bool) -> Path:
     (site / "content" / "events").mkdir()
     sources = {
         "kept-report": ("水库开闸泄洪", 1, "true", "水库于周一开闸泄洪。下游村庄已经疏散。"),
-        "stray-report": ("泄洪演练", 2, "false" if off_topic else "true", "某地举行泄洪演练。下游村庄已经疏散。"),
+        "stray-report": (
+            "泄洪演练",
+            2,
+            "false" if off_topic else "true",
+            "某地举行泄洪演练。下游村庄已经疏散。",
+        ),
     }
     for sid, (title, day, on, body) in sources.items():
         text = SOURCE.format(id=sid, title=title, day=day, on_topic=on, body=body)
@@ -60,7 +65,9 @@ def write_site(root: Path, off_topic: bool) -> Path:
 
 def everything(out: Path) -> str:
     return "\n".join(
-        p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.suffix in (".html", ".json", ".xml")
+        p.read_text(encoding="utf-8")
+        for p in sorted(out.rglob("*"))
+        if p.suffix in (".html", ".json", ".xml")
     )
 
 
@@ -97,10 +104,13 @@ def test_check_warns_about_every_citation_of_an_off_topic_source(tmp_path: Path)
     assert done.exit_code == 0, done.output
     lines = [line for line in done.output.splitlines() if ": warning: " in line]
     assert any(
-        line.startswith("content/events/both-cited.md:8: warning: source 'stray-report' is marked on_topic: false")
+        line.startswith(
+            "content/events/both-cited.md:8: warning: source 'stray-report' is marked on_topic: false"
+        )
         for line in lines
     ), lines
     assert any(
-        line.startswith("content/events/only-stray.md:5:") and "the event is not shown" in line for line in lines
+        line.startswith("content/events/only-stray.md:5:") and "the event is not shown" in line
+        for line in lines
     ), lines
     assert "1 events, 2 sources: 0 errors, 3 warnings" in done.output
