@@ -6,8 +6,8 @@ organisation: ``content/data/people.toml`` says which, when it lists the name),
 pages link to them (``topic_path`` in templates).
 
 A page's address depends on its name alone, never on the other names of the
-site: ``lei-jun-1b2c3d`` is the pinyin of the name (for reading) and six hex
-digits of its hash (so that two names spelled alike in pinyin, 雷军 and 雷君,
+site: ``zhang-wei-1b2c3d`` is the pinyin of the name (for reading) and six hex
+digits of its hash (so that two names spelled alike in pinyin, 张伟 and 张玮,
 never share a page).  An event page that links a name therefore never needs
 re-rendering because some other name appeared.
 """
@@ -36,7 +36,7 @@ def topic_slug(name: str) -> str:
 
 
 def topic_path(kind: str, name: str) -> str:
-    """The output path of a topic's page (``people/lei-jun-1b2c3d.html``)."""
+    """The output path of a topic's page (``people/zhang-wei-1b2c3d.html``)."""
     return f"{FOLDERS[kind]}/{topic_slug(name)}.html"
 
 

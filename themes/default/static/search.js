@@ -305,8 +305,8 @@
 
     /**
      * Runs of the query's Latin words that spell a Chinese name's pinyin when written together, in
-     * the order given or the other way round ("lei jun", "Jun Lei" -> leijun; "Qiangdong Liu" ->
-     * liuqiangdong): [start, end, names], the longest run first at each place, runs not overlapping.
+     * the order given or the other way round ("zhang wei", "Wei Zhang" -> zhangwei; "Xiaohong Li" ->
+     * lixiaohong): [start, end, names], the longest run first at each place, runs not overlapping.
      */
     async spelled(phrases) {
       const word = (p) => p.units.length === 1 && /^[a-z]+$/.test(p.units[0]);
