@@ -280,7 +280,10 @@ def build(
     _print_problems(result.warnings, all_warnings=all_warnings)
     if quiet:
         return
-    counts = f"{result.pages} pages ({result.events} events, {result.sources} sources)"
+    skipped = ""
+    if not (base_url or config.base_url).startswith(("http://", "https://")):
+        skipped = "; skipped: sitemap.xml and canonical links, as base_url is not set"
+    counts = f"{result.pages} pages ({result.events} events, {result.sources} sources{skipped})"
     if result.mode == "unchanged":
         click.echo(
             f"Nothing changed: {result.out} is up to date, no file written ({counts}, {result.seconds:.2f}s)"
@@ -292,11 +295,6 @@ def build(
         )
     else:
         click.echo(f"Built {counts} into {result.out} in {result.seconds:.2f}s")
-    if not (base_url or config.base_url).startswith(("http://", "https://")):
-        click.echo(
-            "Skipped: no sitemap.xml, canonical links or absolute feed links, since the site's public"
-            " address is unknown: set base_url in content/site.toml or pass --base-url"
-        )
 
 
 @main.command()

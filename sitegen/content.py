@@ -9,7 +9,6 @@ Schema (see docs/content-model.md, which the tests check against these lists).
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Iterable
@@ -425,56 +424,10 @@ def assemble(
     if quote_cache is not None and quote_cache.enabled:
         _cached_quote_checks(site, memo, quote_cache)
     _check_references(site, memo)
-    _leave_out_off_topic(site)
+    from .off_topic import leave_out_off_topic
+
+    leave_out_off_topic(site)
     return site
-
-
-def _leave_out_off_topic(site: Site) -> None:
-    """``on_topic: false`` on a source, one switch: no event cites it on the site.
-
-    Each citation of such a source is dropped from its event (with a warning naming the
-    line), and an event left citing nothing is not shown at all.  The pages on disk are
-    not touched: setting ``on_topic: true`` again brings everything back.  Events are
-    replaced, not changed, so an unchanged event object (`sitegen serve` keeps them) still
-    holds every citation its page has.
-    """
-    off = {sid for sid, src in site.sources.items() if not src.on_topic}
-    if not off:
-        return
-    for event in list(site.events.values()):
-        if not any(c.source in off for c in event.sources):
-            continue
-        page = event.page
-        path = page.path if page is not None else event.id
-        kept = []
-        for i, c in enumerate(event.sources):
-            if c.source not in off:
-                kept.append(c)
-                continue
-            line = page.line("sources", i) if page is not None else None
-            site.problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"source {c.source!r} is marked on_topic: false: this citation is left out of the "
-                    "site (remove it, or set on_topic: true in the source)",
-                    level="warning",
-                )
-            )
-        if kept:  # a digest of its own: pieces cached by the page's hash hold every citation
-            mark = file_digest("\n".join(c.source for c in kept).encode("utf-8"))
-            digest = f"{event.digest}-{mark}" if event.digest else ""
-            site.events[event.id] = dataclasses.replace(event, sources=kept, digest=digest)
-        else:
-            del site.events[event.id]
-            site.problems.append(
-                Problem(
-                    path,
-                    page.line("sources") if page is not None else None,
-                    "every source this event cites is marked on_topic: false: the event is not shown",
-                    level="warning",
-                )
-            )
 
 
 def _cached_quote_checks(site: Site, memo: dict, cache: Cache) -> None:
