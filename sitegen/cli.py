@@ -282,7 +282,7 @@ def build(
         return
     skipped = ""
     if not (base_url or config.base_url).startswith(("http://", "https://")):
-        skipped = "; skipped: sitemap.xml and canonical links, as base_url is not set"
+        skipped = "; skipped: sitemap.xml and canonical links, as no http(s) base_url is set"
     counts = f"{result.pages} pages ({result.events} events, {result.sources} sources{skipped})"
     if result.mode == "unchanged":
         click.echo(

@@ -93,7 +93,7 @@ def test_a_build_without_base_url_says_the_sitemap_was_skipped(tmp_path: Path) -
     assert plain.returncode == 0
     summary = plain.stdout.strip()
     assert summary.startswith("Built ") and summary.endswith("s"), summary  # one line
-    assert "skipped: sitemap.xml and canonical links, as base_url is not set" in summary
+    assert "skipped: sitemap.xml and canonical links, as no http(s) base_url is set" in summary
     assert not (site / "public" / "sitemap.xml").exists()
 
     netlify = {
