@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sitegen.build.topics import topic_path
+from sitegen.slug import to_ascii_words
 
 from .test_search_browser import search, shown, timeline, visible  # noqa: F401  (timeline: a fixture)
 from .theme_support import AXE, AXE_TAGS
@@ -41,13 +42,15 @@ def test_pinyin_as_separate_words_in_either_order_finds_what_the_joined_spelling
 ) -> None:
     names = romanised(seed_site)
     assert len(names) >= 2  # 雷军 (Lei Jun), 刘强东 (Liu Qiangdong): no name is special-cased
-    for spellings in names.values():
+    for name, spellings in names.items():
         given, family = spellings[0].split()
         search(timeline, (given + family).lower())
         joined = visible(timeline)
         if not joined:
             continue  # a name of people.toml no event mentions
-        for query in (f"{given} {family}", f"{given.lower()} {family.lower()}", f"{family} {given}"):
+        syllables = to_ascii_words(name)  # 刘强东: liu qiang dong; in English order: Qiang Dong Liu
+        english = " ".join(w.capitalize() for w in syllables[1:] + syllables[:1])
+        for query in (f"{given} {family}", f"{given.lower()} {family.lower()}", f"{family} {given}", english):
             search(timeline, query)
             assert visible(timeline) == joined, query
     search(timeline, "Lei Jun")

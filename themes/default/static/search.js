@@ -305,8 +305,9 @@
 
     /**
      * Runs of the query's Latin words that spell a Chinese name's pinyin when written together, in
-     * the order given or the other way round ("zhang wei", "Wei Zhang" -> zhangwei; "Xiaohong Li" ->
-     * lixiaohong): [start, end, names], the longest run first at each place, runs not overlapping.
+     * the order given, with the last word first (English order) or reversed ("zhang wei", "Wei Zhang"
+     * -> zhangwei; "Xiaohong Li", "Xiao Hong Li" -> lixiaohong): [start, end, names], the longest run
+     * first at each place, runs not overlapping.
      */
     async spelled(phrases) {
       const word = (p) => p.units.length === 1 && /^[a-z]+$/.test(p.units[0]);
@@ -318,10 +319,14 @@
           const words = phrases.slice(i, end);
           if (!words.every(word)) continue;
           const spellings = words.map((p) => p.units[0]);
-          const names = [
-            ...(await this.aliases(spellings.join(""), words[words.length - 1].prefix)),
-            ...(await this.aliases(spellings.slice().reverse().join(""), false)),
-          ];
+          // as typed; family name last (English order: "Qiang Dong Liu"); all reversed ("Dong Qiang Liu")
+          const other = new Set([
+            [spellings[spellings.length - 1], ...spellings.slice(0, -1)].join(""),
+            spellings.slice().reverse().join(""),
+          ]);
+          other.delete(spellings.join(""));
+          const names = [...(await this.aliases(spellings.join(""), words[words.length - 1].prefix))];
+          for (const spelling of other) names.push(...(await this.aliases(spelling, false)));
           if (names.length) hit = [i, end, [...new Set(names)].slice(0, MAX_ALIASES)];
         }
         if (hit) { out.push(hit); i = hit[1]; } else i++;
