@@ -93,6 +93,10 @@ def _is_separator(text: str, i: int) -> bool:
         return False
     if lflag.startswith("v") and rflag in ("n", "vn", "an"):
         return False  # a verb and its object
+    if rflag.startswith("m") and lflag.startswith(("n", "v", "f")) and not lflag.startswith("nr"):
+        # a number and what it tells of (身高 一米七五, 节目中 两个团队), unless a verb follows the
+        # number: then it opens a clause, as in a headline (发生火灾 三人受伤)
+        return _verb_follows(right)
     return not (rflag.startswith(_GLUE_RIGHT) and not rflag.startswith(("vn",)))
 
 
@@ -121,6 +125,12 @@ def _inside_word(left: str, right: str) -> bool:
             return True
         pos = end
     return False
+
+
+@lru_cache(maxsize=65536)
+def _verb_follows(right: str) -> bool:
+    """Is there a verb after the first word of ``right``?"""
+    return any(flag.startswith("v") for _, flag in posseg(right)[1:])
 
 
 @lru_cache(maxsize=65536)

@@ -6,7 +6,9 @@ stderr as ``file:line: error: message``); 2 a mistake in the command line.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import sys
 import time
 from collections import Counter
@@ -15,19 +17,53 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import DEFAULTS, SiteConfig, default_config_text, is_site_address, load_config
+from .config import DEFAULTS, SiteConfig, default_config_text, deploy_base_url, is_site_address, load_config
 from .errors import ContentError, Problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _config(ctx: click.Context) -> SiteConfig:
+    """The settings of the site the command works on; a folder without content/ is no site
+    (exit 1, saying how to make one) and is left as it is."""
+    root = Path(ctx.obj["site"])
+    if not (root / "content").is_dir():
+        shown = shlex.quote(str(root))
+        why = "does not exist" if not root.exists() else "has no content/ folder"
+        _fail(
+            [
+                Problem(
+                    root,
+                    None,
+                    f"not a sitegen site: {why}. Make one with `sitegen init {shown}`, "
+                    "or name an existing site with --site DIR",
+                )
+            ]
+        )
     try:
-        return load_config(ctx.obj["site"])
+        return load_config(root)
     except ContentError as exc:
         _fail([exc.problem])
         raise  # unreachable
 
+
+SITE_HELP = "The site folder: the one that holds content/ (and optionally themes/, templates/)."
+
+
+def _site_after(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:  # given after the command: it wins over one given before
+        ctx.obj["site"] = value
+
+
+site_option = click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    expose_value=False,
+    callback=_site_after,
+    help=SITE_HELP + "  [default: the one given before the command, else .]",
+)
+"""``--site`` after the command (``sitegen build --site X``), as before it."""
 
 SHOWN_WARNINGS = 20
 """import and build print at most this many warnings (every error); ``--all-warnings`` prints all."""
@@ -69,7 +105,7 @@ def _fail(problems: list[Problem], code: int = 1) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
-    help="The site folder: the one that holds content/ (and optionally themes/, templates/).",
+    help=SITE_HELP + " May also follow the command.",
 )
 @click.pass_context
 def main(ctx: click.Context, site: Path) -> None:
@@ -91,17 +127,27 @@ def main(ctx: click.Context, site: Path) -> None:
 @click.option(
     "--title", default=DEFAULTS["title"], show_default=True, help="Site title written into site.toml."
 )
-def init(directory: Path, title: str) -> None:
-    """Create an empty site in DIRECTORY: content/site.toml and the content folders."""
+@click.option(
+    "--language",
+    type=click.Choice(["zh-CN", "en"]),
+    default=DEFAULTS["language"],
+    show_default=True,
+    help="Interface language, written into site.toml; also the language of content/about.md.",
+)
+def init(directory: Path, title: str, language: str) -> None:
+    """Create an empty site in DIRECTORY: content/site.toml, content/about.md and the content folders."""
     content = directory / "content"
     config_path = content / "site.toml"
     if config_path.exists():
         _fail([Problem(config_path, None, "a site already exists here; nothing was changed")])
     for sub in ("dumps", "sources", "events", "data"):
         (content / sub).mkdir(parents=True, exist_ok=True)
+    from .build.about import default_about
     from .fsutil import atomic_write
 
-    atomic_write(config_path, default_config_text(title))
+    atomic_write(config_path, default_config_text(title, language))
+    if not (content / "about.md").exists():
+        atomic_write(content / "about.md", default_about(language))
     atomic_write(
         content / "data" / "outlets.toml",
         "# Outlet names as your dumps write them -> display names. Adds to sitegen's own table.\n"
@@ -138,6 +184,7 @@ def init(directory: Path, title: str) -> None:
 @click.option(
     "--no-wait", is_flag=True, help="If another import holds the site, stop at once instead of waiting."
 )
+@site_option
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -259,6 +306,7 @@ def import_(
     "--full", is_flag=True, help="Render every page again, even if the last build says nothing changed."
 )
 @click.option("--all-warnings", is_flag=True, help=ALL_WARNINGS_HELP)
+@site_option
 @click.pass_context
 def build(
     ctx: click.Context, out: Path | None, base_url: str | None, quiet: bool, full: bool, all_warnings: bool
@@ -277,6 +325,8 @@ def build(
             "must be https://host/path/, http://host/path/ or a path starting with one /",
             param_hint="--base-url",
         )
+    if not base_url and not config.base_url:
+        base_url = deploy_base_url(dict(os.environ)) or None  # Netlify names the deploy's address
     from .sitelock import shared
 
     try:
@@ -290,7 +340,10 @@ def build(
     _print_problems(result.warnings, all_warnings=all_warnings)
     if quiet:
         return
-    counts = f"{result.pages} pages ({result.events} events, {result.sources} sources)"
+    skipped = ""
+    if not (base_url or config.base_url).startswith(("http://", "https://")):
+        skipped = "; skipped: sitemap.xml and canonical links, as no http(s) base_url is set"
+    counts = f"{result.pages} pages ({result.events} events, {result.sources} sources{skipped})"
     if result.mode == "unchanged":
         click.echo(
             f"Nothing changed: {result.out} is up to date, no file written ({counts}, {result.seconds:.2f}s)"
@@ -322,6 +375,7 @@ def build(
 @click.option(
     "--open", "open_browser", is_flag=True, help="Open the site in your web browser once it is built."
 )
+@site_option
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
     """Preview the site while you edit: rebuild what changed and reload the browser.
@@ -350,6 +404,7 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
 
 
 @main.command()
+@site_option
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate content: front matter, dates, references, quotes, duplicate ids."""

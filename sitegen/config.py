@@ -133,12 +133,28 @@ def is_site_address(url: str) -> bool:
     return url.startswith("/") and not url.startswith("//")
 
 
-def default_config_text(title: str = DEFAULTS["title"]) -> str:
+def deploy_base_url(environ: dict[str, str]) -> str:
+    """The address a hosting service gives the build, or empty.
+
+    Netlify sets ``NETLIFY=true`` and names the site's main address in ``URL`` and this
+    deploy's own in ``DEPLOY_PRIME_URL``: production builds use the first, deploy
+    previews and branch deploys the second (their pages live there).
+    """
+    if environ.get("NETLIFY", "").lower() != "true":
+        return ""
+    main, prime = environ.get("URL", ""), environ.get("DEPLOY_PRIME_URL", "")
+    chosen = main if environ.get("CONTEXT", "production") == "production" else prime
+    url = chosen or prime or main
+    return url if url and is_site_address(url) else ""
+
+
+def default_config_text(title: str = DEFAULTS["title"], language: str = DEFAULTS["language"]) -> str:
     """The site.toml written by ``sitegen init``: every setting, with its help as a comment."""
     lines = ["# Site settings. Every key is optional; see docs/settings.md.", ""]
+    given = {"title": title, "language": language}
     for s in SETTINGS:
         lines.append(f"# {s.help}")
-        value = title if s.name == "title" else s.default
+        value = given.get(s.name, s.default)
         lines.append(f'{s.name} = "{value}"')
         lines.append("")
     return "\n".join(lines)

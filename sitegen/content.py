@@ -59,6 +59,7 @@ EVENT_FIELDS = {
     "tags": "keywords",
     "sources": "list of {id: source id, quote: verbatim sentence from that source}",
     "note": "a caution shown on the page, e.g. when the date is uncertain",
+    "updated": "when you last corrected the entry (2026-01-12 or 2026-01-12T18:00+08:00); feeds show it",
 }
 EVENT_REQUIRED = ("id", "title", "date", "sources")
 
@@ -141,6 +142,7 @@ class Event:
     lang: str = "zh"
     page: frontmatter.Page | None = None
     digest: str = field(default="", compare=False, repr=False)  # of the page's bytes, when known
+    updated: datetime | None = None  # a correction's time, set by hand (`updated:`)
 
     def to_page(self) -> tuple[dict, str]:
         data: dict = {"id": self.id, "title": self.title}
@@ -330,6 +332,12 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
             problems.append(Problem(page.path, page.line(key), f"{key} must be a list of names or words"))
             value = []
         lists[key] = [str(v) for v in value]
+    updated = None
+    if d.get("updated") not in (None, ""):
+        try:
+            updated = parse_iso(d["updated"], tz)[0]
+        except DateError as exc:
+            problems.append(Problem(page.path, page.line("updated"), f"updated: {exc}"))
     event = Event(
         id=str(d["id"]),
         title=str(d["title"]),
@@ -340,6 +348,7 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
         summary=page.body,
         note=str(d["note"]) if d.get("note") else None,
         page=page,
+        updated=updated,
     )
     return event, problems
 
@@ -472,6 +481,9 @@ def assemble(
     if quote_cache is not None and quote_cache.enabled:
         _cached_quote_checks(site, memo, quote_cache)
     _check_references(site, memo)
+    from .off_topic import leave_out_off_topic
+
+    leave_out_off_topic(site)
     return site
 
 

@@ -21,9 +21,9 @@ import errno
 import hashlib
 import os
 import re
+import secrets
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -34,13 +34,41 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def temp_file(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file ``folder/<prefix><random>.tmp`` opened for writing: ``(fd, path)``.
+
+    Unlike `tempfile.mkstemp` (always 0600) it is created with mode 0666 less the
+    process's umask, as a plain ``open(path, "w")`` would: a site written under umask
+    022 is readable by the web server (0644), and the rename keeps that mode.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        name = os.path.join(folder, f"{prefix}{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+
+
+def temp_dir(folder: Path, prefix: str) -> Path:
+    """A new empty folder ``folder/<prefix><random>``, mode 0777 less the umask (as ``mkdir``
+    makes it; `tempfile.mkdtemp` would make it 0700, and a staged site becomes the output folder)."""
+    while True:
+        path = Path(folder) / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            path.mkdir(0o777)
+            return path
+        except FileExistsError:
+            continue
+
+
 def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
     """Replace ``path`` with ``data`` in one step; the old file stays whole until then."""
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_file(path.parent, f".{path.name}.{os.getpid()}-")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -82,7 +110,7 @@ def atomic_write_many(
             if isinstance(data, str):
                 data = data.encode("utf-8")
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
+            fd, tmp = temp_file(path.parent, f".{path.name}.{os.getpid()}-")
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -113,7 +141,7 @@ def staging_dir(target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+    return temp_dir(target.parent, f".{target.name}.staging-{os.getpid()}-")
 
 
 def swap_in(staged: Path, target: Path) -> None:
@@ -129,7 +157,7 @@ def swap_in(staged: Path, target: Path) -> None:
         return
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
+        old = temp_dir(target.parent, f".{target.name}.old-{os.getpid()}-")
         old.rmdir()
         os.replace(target, old)
     os.replace(staged, target)

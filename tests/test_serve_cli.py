@@ -15,7 +15,7 @@ from .conftest import REPO
 def test_every_serve_option_has_help_and_is_documented() -> None:
     command = main.commands["serve"]
     options = {p.opts[0]: p for p in command.params if p.opts[0].startswith("--")}
-    assert set(options) == {"--host", "--port", "--open"}
+    assert set(options) == {"--host", "--port", "--open", "--site"}
     assert all(p.help for p in options.values())
     doc = (REPO / "docs" / "serve.md").read_text(encoding="utf-8")
     assert set(re.findall(r"^\| `(--[a-z-]+)` \|", doc, flags=re.M)) == set(options)

@@ -131,7 +131,11 @@ def test_interface_strings_follow_the_site_language(zh_public: Path, en_public: 
     assert zh.keys() == en.keys(), "every interface string exists in both languages"
     for public, strings in ((zh_public, zh), (en_public, en)):
         nav = parse(public / "index.html").find("header").find("nav")
-        assert [a.text() for a in nav.find_all("a")] == [strings["timeline"], strings["sources"]]
+        assert [a.text() for a in nav.find_all("a")] == [
+            strings["timeline"],
+            strings["sources"],
+            strings["about"],
+        ]
     cjk = re.compile(r"[\u4e00-\u9fff]")
     doc = parse(en_public / "sources" / "index.html")
     chrome = [doc.find("h1"), *doc.find_all("th"), doc.find("nav", cls="sort"), doc.find("footer")]

@@ -12,7 +12,7 @@ from ..config import SiteConfig
 from ..content import Site, load_site
 from ..errors import ContentError
 from ..progress import Progress
-from . import seo
+from . import about, seo, topics
 from .context import BuildContext, BuildError, _guard, normalise_base_url
 from .outputs import OUTPUTS
 from .pages import install_helpers
@@ -57,6 +57,8 @@ def make_context(
     )
     install_helpers(ctx)
     seo.install_helpers(ctx)
+    about.install_helpers(ctx)
+    topics.install_helpers(ctx)
     return ctx
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from .context import BuildContext, Output
 from .depends import reads
 from .fragments import LIST, TEXT, encode, json_with_lists, pieces
+from .syndication import rfc3339, summary_text
 
 SCHEMA_VERSION = 1
 
@@ -21,6 +22,9 @@ def event_record(ctx: BuildContext, event) -> dict:
     d["tags"] = list(event.tags)
     if event.note:
         d["note"] = event.note
+    d["summary"] = summary_text(event.summary)
+    if event.updated is not None:
+        d["updated"] = rfc3339(event.updated)
     d["url"] = f"events/{event.id}.html"
     return d
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .about import about_page
 from .export import events_json
 from .feeds import atom_feeds
 from .pages import (
@@ -16,6 +17,7 @@ from .redirects import redirects
 from .search import search_index
 from .seo import robots, sitemap
 from .timelinejs import timeline_json
+from .topics import topic_pages
 
 OUTPUTS = (
     static_files,
@@ -24,6 +26,8 @@ OUTPUTS = (
     source_pages,
     sources_index,
     not_found_page,
+    about_page,
+    topic_pages,
     events_json,
     timeline_json,
     atom_feeds,

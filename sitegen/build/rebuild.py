@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -164,7 +163,8 @@ def _scan(config: SiteConfig, old: Manifest | None) -> _Inputs | None:
     except ContentError:
         return None
     at = old.recorded_at if old else 0.0
-    settings = {"site.toml": config.config_path}  # and the data files outputs may read (a user dictionary)
+    settings = {"site.toml": config.config_path, "about.md": config.content_dir / "about.md"}
+    # and the data files outputs may read (a user dictionary)
     settings.update(tree_files([config.content_dir / "data"]))
     return _Inputs(
         settings=scan(settings, old.settings if old else {}, at),
@@ -324,7 +324,7 @@ def _write_each(out: Path, changed: dict[str, bytes], old: Manifest, removed: se
     The temporary files live in a staging folder beside ``out`` (removed by the next build if
     this one is killed), so ``out`` never holds a partial file.
     """
-    from ..fsutil import staging_dir
+    from ..fsutil import staging_dir, temp_file
 
     staged = staging_dir(out)
     try:
@@ -332,7 +332,7 @@ def _write_each(out: Path, changed: dict[str, bytes], old: Manifest, removed: se
         for rel in order:
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=staged)
+            fd, tmp = temp_file(staged, "")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(changed[rel])
             os.replace(tmp, target)

@@ -28,12 +28,13 @@ from markupsafe import Markup
 
 from ..content import Event, Source, _published_iso
 from .context import BuildContext, Output
-from .depends import present, reads, timeline_place
+from .depends import reads, timeline_place
 from .feeds import site_feeds
 from .links import NOT_FOUND, absolute_base, canonical_url, page_url
 from .pages import published_text
 from .syndication import cited_sources, shorten, source_opening, summary_text
 from .theme import drop_forbidden
+from .topics import shown_of_source, topic_path, topics
 
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 OG_LOCALES = {"zh-CN": "zh_CN", "en": "en_US"}
@@ -53,10 +54,18 @@ def install_helpers(ctx: BuildContext) -> None:
 
 def html_pages(ctx: BuildContext) -> list[str]:
     """Every page a search engine should know, as output paths."""
-    pages = ["index.html", "sources/index.html", "sources/outlets.html"]
+    pages = ["index.html", "about.html", "sources/index.html", "sources/outlets.html"]
     pages += [f"events/{e.id}.html" for e in ctx.site.timeline()]
     pages += [f"sources/{s.id}.html" for s in sorted(ctx.site.sources.values(), key=lambda s: s.id)]
+    pages += sorted(topic_path(kind, name) for kind, name in topics(ctx.site))
     return pages
+
+
+def _place_and_names(site, event_id: str) -> object:
+    """What the sitemap shows of an event: its place, and the names and tags that have pages."""
+    event = site.events.get(event_id)
+    names = (tuple(event.people), tuple(event.tags)) if hasattr(event, "people") else object()
+    return timeline_place(site, event_id), names
 
 
 # -- page metadata ---------------------------------------------------------------------
@@ -104,6 +113,14 @@ def page_meta(ctx: BuildContext, page_path: str, root: str, page_title: object =
     elif page_path in ("sources/index.html", "sources/outlets.html"):
         ordered = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
         meta.jsonld = jsonld(item_list(meta.title, "", url_of, ordered))
+    elif page_path == "about.html":
+        about = {"@context": "https://schema.org", "@type": "AboutPage", "name": meta.title}
+        meta.jsonld = jsonld({**about, "url": url_of(page_path)})
+    elif folder in ("people", "tags"):  # a person's, an organisation's or a tag's events
+        from .topics import topic_events
+
+        events = topic_events(ctx, page_path)
+        meta.jsonld = jsonld(item_list(meta.title, "", url_of, events))
     elif folder == "events" and key in ctx.site.events:
         event = ctx.site.events[key]
         meta.og_type = "article"
@@ -185,7 +202,7 @@ def jsonld(data: dict) -> Markup:
 
 
 # -- sitemap and robots ------------------------------------------------------------------
-@reads("event", "source", shows={"event": timeline_place, "source": present})  # ids, in order
+@reads("event", "source", shows={"event": _place_and_names, "source": shown_of_source})  # ids, in order
 def sitemap(ctx: BuildContext) -> Iterator[Output]:
     """``sitemap.xml`` (sitemaps.org 0.9), only when the base URL is absolute.
 

@@ -40,8 +40,11 @@ def cited_sources(ctx: BuildContext, event: Event) -> list[Source]:
 
 
 def event_updated(ctx: BuildContext, event: Event) -> datetime | None:
-    """When the event's page last gained a report: its latest source's publication time."""
+    """When the event's page last changed in a way that matters: its latest source's publication
+    time, or the time of a correction (``updated:`` in its page) when that is later."""
     times = [s.published for s in cited_sources(ctx, event)]
+    if times and event.updated is not None:
+        times.append(event.updated)
     return max(times) if times else None
 
 

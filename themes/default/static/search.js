@@ -151,6 +151,7 @@
   // ---- 2. the index ---------------------------------------------------------------
   const MAX_COMPLETIONS = 10;
   const MAX_ALIASES = 8;
+  const MAX_NAME_WORDS = 4; // pinyin written as separate words: at most this many make one name
 
   function decodeKeys(text) {
     const keys = [];
@@ -302,6 +303,37 @@
       return [...new Set(out)].slice(0, MAX_ALIASES);
     }
 
+    /**
+     * Runs of the query's Latin words that spell a Chinese name's pinyin when written together, in
+     * the order given, with the last word first (English order) or reversed ("zhang wei", "Wei Zhang"
+     * -> zhangwei; "Xiaohong Li", "Xiao Hong Li" -> lixiaohong): [start, end, names], the longest run
+     * first at each place, runs not overlapping.
+     */
+    async spelled(phrases) {
+      const word = (p) => p.units.length === 1 && /^[a-z]+$/.test(p.units[0]);
+      const out = [];
+      let i = 0;
+      while (i < phrases.length) {
+        let hit = null;
+        for (let end = Math.min(phrases.length, i + MAX_NAME_WORDS); end >= i + 2 && !hit; end--) {
+          const words = phrases.slice(i, end);
+          if (!words.every(word)) continue;
+          const spellings = words.map((p) => p.units[0]);
+          // as typed; family name last (English order: "Qiang Dong Liu"); all reversed ("Dong Qiang Liu")
+          const other = new Set([
+            [spellings[spellings.length - 1], ...spellings.slice(0, -1)].join(""),
+            spellings.slice().reverse().join(""),
+          ]);
+          other.delete(spellings.join(""));
+          const names = [...(await this.aliases(spellings.join(""), words[words.length - 1].prefix))];
+          for (const spelling of other) names.push(...(await this.aliases(spelling, false)));
+          if (names.length) hit = [i, end, [...new Set(names)].slice(0, MAX_ALIASES)];
+        }
+        if (hit) { out.push(hit); i = hit[1]; } else i++;
+      }
+      return out;
+    }
+
     /** Documents holding every unit of ``units`` together, and their scores: {docs, scores}. */
     async exact(units) {
       if (units.length === 1) {
@@ -386,6 +418,19 @@
       await this.warm(query);
       const phrases = parseQuery(query, this.fold);
       const sets = await Promise.all(phrases.map((p) => this.phrase(p)));
+      // words that spell a name together: documents holding the words, or the name they spell
+      for (const [start, end, names] of (await this.spelled(phrases)).reverse()) {
+        const words = sets.slice(start, end);
+        let either = words.reduce(both);
+        const spelled = words.flatMap((set) => set.names);
+        for (const name of names) {
+          for (const r of runs(name, this.fold)) {
+            either = join(either, await this.exact(r));
+            spelled.push({ units: r, prefix: false });
+          }
+        }
+        sets.splice(start, end - start, { docs: either.docs, scores: either.scores, names: spelled });
+      }
       let found = sets.length ? sets.reduce(both) : null;
       const facets = [["p", filters.person], ["t", filters.tag], ["o", filters.outlet]].filter((f) => f[1]);
       for (const docs of await Promise.all(facets.map(([k, v]) => this.facet(k, v)))) {
@@ -681,7 +726,7 @@
     start() {
       this.root.hidden = false;
       if (this.sourcesBox && this.timeline) this.timeline.after(this.sourcesBox);
-      this.form.addEventListener("submit", (e) => e.preventDefault());
+      this.form.addEventListener("submit", (e) => { e.preventDefault(); this.reveal(); });
       this.form.addEventListener("input", (e) => this.changed(e));
       this.form.addEventListener("change", (e) => this.changed(e));
       this.form.addEventListener("reset", () => {
@@ -855,7 +900,9 @@
           const shown = performance.now();
           listed.then(() => {
             // what the page now shows, sources listed too (tests wait on it)
-            if (seq === this.seq) this.root.dataset.shown = JSON.stringify(state);
+            if (seq !== this.seq) return;
+            this.root.dataset.shown = JSON.stringify(state);
+            if (this.revealing) this.scrollToResults();
           });
           // measured for bench/search_bench.py: our work, then what the reader waits for
           performance.measure("sitegen-search-query", { start: started, end: computed });
@@ -871,8 +918,27 @@
       );
     }
 
+    /**
+     * The reader pressed Enter (a phone's keyboard: its search key): bring the results into view, once
+     * they are shown. On a phone they start far below the fold, under the form and the chart.
+     */
+    reveal() {
+      this.revealing = true;
+      if (this.root.dataset.shown === JSON.stringify(this.state())) this.scrollToResults();
+    }
+
+    scrollToResults() {
+      this.revealing = false;
+      if (!this.active(this.state()) || !this.timeline) return;
+      let target = this.timeline.closest("section") || this.timeline; // the matching events, in either order
+      if (!this.empty.hidden) target = this.sourcesBox.hidden ? this.empty : this.sourcesBox;
+      this.input.blur(); // a phone's keyboard closes
+      target.scrollIntoView({ block: "start" });
+    }
+
     reset() {
       if (this.timeline) this.timeline.classList.remove("search-active");
+      this.root.parentElement.classList.remove("searching");
       this.unrank();
       this.highlighter = null;
       this.markEvents([...this.marked.keys()]);
@@ -908,6 +974,7 @@
         this.grouped = true;
       }
       this.timeline.classList.add("search-active");
+      this.root.parentElement.classList.add("searching"); // search.css: on a phone, the chart steps aside
     }
 
     show(result, state) {
