@@ -132,6 +132,21 @@ def test_headline_outlet_and_day_match_only_when_the_texts_agree():
     assert kept[0].body == records[0].body
 
 
+def test_headlines_or_texts_of_no_letters_never_match_everything():
+    """An emoji headline folds to nothing and an empty text is the start of every text: neither may
+    make two different articles one (a hostile dump lost two records that way)."""
+    from sitegen.readers.same import unique_articles
+
+    records = [
+        _record("😍", "X", "2024-05-17T08:15+08:00", "甲。"),
+        _record("👩🏽", "X", "2024-05-17T08:16+08:00", "甲。", line=2),
+        _record("大桥封闭", "X", "2024-05-17T09:00+08:00", "", line=3),
+        _record("大桥封闭", "X", "2024-05-17T10:00+08:00", "大桥今晨封闭。", line=4),
+        _record("😍", "X", "2024-05-17T11:00+08:00", "甲。", line=5),  # the first one again
+    ]
+    assert [r.line for r in unique_articles(records, SHANGHAI, lambda o: o)] == [1, 2, 3, 4]
+
+
 def test_url_decides_before_the_headline():
     from sitegen.readers.same import unique_articles
 

@@ -70,7 +70,9 @@ class Articles:
 
     def _text_key(self, r: Record) -> str:
         day = r.published.astimezone(self.tz).date().isoformat()
-        return f"{fold_text(r.title)}|{fold_text(self.outlet_name(r.outlet))}|{day}"
+        # a headline of no letters or digits (an emoji alone) is compared as written, never as ""
+        title = fold_text(r.title) or "=" + " ".join(r.title.split())
+        return f"{title}|{fold_text(self.outlet_name(r.outlet))}|{day}"
 
     def add(self, r: Record) -> bool:
         url = normal_url(r.url) if r.url else None
@@ -112,7 +114,7 @@ class Articles:
             if self._folded[i] is None:
                 self._folded[i] = fold_text(kept.body)
             short, long = sorted((self._folded[i], folded), key=len)
-            if long.startswith(short):
+            if long.startswith(short) and (short or not long):  # an empty text is the start of none
                 return i
         return None
 
