@@ -30,7 +30,8 @@ from ..slug import slugify, unique
 from . import Extraction
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, published_note, settle
-from .entities import Gazetteer, gazetteer, make_lexicon, people, tags
+from .embed import Embedder
+from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .passages import clauses, paragraphs, sentences
 from .relevance import judge
@@ -63,15 +64,19 @@ def extract_events(
     texts = [s.text for s in sources]
     words = dict(zip((s.id for s in sources), Words.of_many(texts, cache), strict=True))
 
-    relevance = judge(words, lexicon, rules)
+    embedder = Embedder(cache, enabled=bool(rules.sentence_vectors))
+    leads = {s.id: _lead(s, words[s.id].text) for s in sources}
+    relevance = judge(words, lexicon, rules, lambda kept, judged: _closeness(embedder, leads, kept, judged))
     out.off_topic = set(relevance.off_topic)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
+        near = relevance.closeness.get(sid)
+        close = f"; its lead's similarity to the story: {near:.2f}" if near is not None else ""
         out.problems.append(
             Problem(
                 f"content/sources/{sid}.md",
                 None,
-                f"marked off topic: shares no subject with the other sources (its subject: {own})",
+                f"marked off topic: shares no subject with the other sources (its subject: {own}){close}",
                 level="warning",
             )
         )
@@ -92,11 +97,21 @@ def extract_events(
 
     idf = idf_weights(source_terms())
     out.notes.extend(align_syndicated(candidates))
-    clustering = Clustering(idf, rules, _bridge(by_lang))
+    spotter = NameSpotter(lexicon, gaz)
+    embedder.prefetch([normalise_ws(c.quote) for c in candidates])
+    clustering = Clustering(
+        idf,
+        rules,
+        _bridge(by_lang, rules.crossing_floor * min(idf.values(), default=0.0)),
+        lambda c: spotter(c.terms, c.quote, c.source.lang != "zh"),
+        embedder,
+    )
     clustering.add_all(candidates)
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
     )
+    embedder.save()
+    compared = _decisions(clustering)
 
     latest = max(s.published for s in sources)
     spread: Counter[str] = Counter()
@@ -106,6 +121,7 @@ def extract_events(
     for cl in clustering.clusters:
         event = _event(cl, clustering.idf, config, rules, lexicon, gaz, spread, words, latest, out)
         if event is not None:
+            event[1].extend(compared.get(id(cl), []))
             built.append(event)
     taken: set[str] = set()
     for event, lines in sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title)):
@@ -114,6 +130,45 @@ def extract_events(
         taken.add(event.id)
         out.events.append(event)
         out.explain[event.id] = lines
+    return out
+
+
+def _lead(source: Source, text: str) -> str:
+    """Title and first sentence: what a source is about, for its closeness to the story."""
+    paras = paragraphs(text)
+    first = sentences(text, paras[0])[:1] if paras else []
+    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:300]
+
+
+def _closeness(
+    embedder: Embedder, leads: dict[str, str], kept: list[str], judged: list[str]
+) -> dict[str, float]:
+    """Cosine of each judged source's lead with the mean of the kept sources' leads."""
+    if not embedder.available:
+        return {}
+    embedder.prefetch([leads[s] for s in kept + judged])
+    total = sum(embedder.vector(leads[s]) for s in kept)
+    out = {}
+    for sid in judged:
+        vec = embedder.vector(leads[sid])
+        centre = total - vec if sid in kept else total
+        norm = float((centre @ centre) ** 0.5) or 1.0
+        out[sid] = float(vec @ centre) / norm
+    return out
+
+
+def _decisions(clustering: Clustering) -> dict[int, list[str]]:
+    """For each event, the comparisons near the bar that joined a report to it or kept one apart."""
+    home = {id(m): cl for cl in clustering.clusters for m in cl.members}
+    out: dict[int, list[str]] = {}
+    for c, cl, s in clustering.decisions:
+        mine = home.get(id(c))
+        verdict = "merged" if s.joined else "kept apart"
+        quote = c.quote[:40]
+        size = len(cl.members)
+        line = f"{verdict}: {c.source.id} “{quote}” with an event of {size} quote(s): {s.describe()}"
+        for target in {id(cl), id(mine) if mine is not None else 0} - {0}:
+            out.setdefault(target, []).append(line)
     return out
 
 
@@ -161,12 +216,12 @@ def _attached(found: Found, source: Source, text: str) -> Found:
     return found
 
 
-def _bridge(by_lang: dict[str, set[str]]) -> Bridge:
+def _bridge(by_lang: dict[str, set[str]], floor: float) -> Bridge:
     """The words that link quotes in Chinese and in English (``by_lang``: the sources' words)."""
     zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
     # Chinese words English sources carry (names found through pinyin or the gazetteer, or
     # written in Chinese), and Latin-letter words Chinese sources use too
-    return Bridge({t for t in en if CJK_WORD.match(t)} | {t for t in zh & en if not CJK_WORD.match(t)})
+    return Bridge({t for t in en if CJK_WORD.match(t)} | {t for t in zh & en if not CJK_WORD.match(t)}, floor)
 
 
 def _cite_undated(
