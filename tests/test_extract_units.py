@@ -193,3 +193,14 @@ def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> No
     out = run(tmp_path, [source(1, gap), source(2, FIRE), source(3, BRIEF)])
     assert all("s1" not in {c.source for c in e.sources} for e in out.events)
     assert any("s1" in line for line in out.notes)
+
+
+# -- settings -----------------------------------------------------------------------------
+def test_every_extract_setting_is_documented_with_its_default() -> None:
+    import re
+    from dataclasses import fields
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "settings.md").read_text(encoding="utf-8")
+    section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
+    documented = dict(re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", section, flags=re.M))
+    assert documented == {f.name: str(getattr(Rules(), f.name)) for f in fields(Rules)}

@@ -42,6 +42,8 @@ from .words import CJK_WORD, Lexicon, Words, tag_of
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
 """English clauses cannot be checked for a verb by jieba; any run of words will do."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
+CENTRE_SAMPLE = 100
+"""The story's centre is the mean of at most about this many on-topic sources' leads."""
 SPLIT_AT = 200  # on-topic sources from which finding dated sentences is split over two processes
 MAX_TITLE_QUOTES = 8
 TITLE_EXACT_DATE = 0.1
@@ -146,12 +148,14 @@ def _closeness(
     """Cosine of each judged source's lead with the mean of the kept sources' leads."""
     if not embedder.available:
         return {}
-    embedder.prefetch([leads[s] for s in kept + judged])
-    total = sum(embedder.vector(leads[s]) for s in kept)
+    step = max(1, len(kept) // CENTRE_SAMPLE)
+    centre_of = kept[::step]  # evenly spread over the dump, the same every run
+    embedder.prefetch([leads[s] for s in centre_of + judged])
+    total = sum(embedder.vector(leads[s]) for s in centre_of)
     out = {}
     for sid in judged:
         vec = embedder.vector(leads[sid])
-        centre = total - vec if sid in kept else total
+        centre = total - vec if sid in centre_of else total
         norm = float((centre @ centre) ** 0.5) or 1.0
         out[sid] = float(vec @ centre) / norm
     return out

@@ -301,13 +301,15 @@ class _TermIndex:
         for t in terms:
             for slot in self.slots(lo, hi):
                 self.lookups += 1
-                for cl in self.postings.get((t, slot), [])[-POSTING_CAP:]:
+                for cl in self.postings.get((t, slot), [])[-(ANY_CAP if t == ANY else POSTING_CAP) :]:
                     if not cl.dead:
                         out.setdefault(id(cl), cl)
         return list(out.values())
 
 
 POSTING_CAP = 48
+ANY_CAP = 12
+"""…of which at most this many through `ANY` (a dense day holds hundreds of events)."""
 ANY = ""
 """The term every event is indexed under: the latest events of a day are always candidates (a
 report in another language may share no word with them)."""
@@ -383,12 +385,17 @@ class Clustering:
             s.crossing = cl.crossing(vec, lang, self.bridge)
         _name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
         s.bar = bar(r, close, c.founding)
-        if self.embedder is not None and needs_vectors(s, r):
+        if self.embedder is not None and self._vectors_help(cl, lang) and needs_vectors(s, r):
             mine, theirs = self.embedder.vector(normalise_ws(c.quote)), cl.centre(self.embedder)
             if mine is not None and theirs is not None:
                 s.vectors = embed_cosine(mine, theirs)
         combine(s, r)
         return s
+
+    def _vectors_help(self, cl: Cluster, lang: str) -> bool:
+        """Sentence vectors are asked only where words cannot judge: the event has a quote in
+        another language (with rules.vectors_same_language, also within one language)."""
+        return bool(self.rules.vectors_same_language) or any(other != lang for other in cl.langs)
 
     def best_match(
         self, c: Candidate, vec: dict[str, float], names: set[str]
@@ -447,7 +454,7 @@ class Clustering:
             _name_votes(
                 s, cl.names_by_lang.get(lang, Counter()), other.names, other.names_by_lang.get(lang), self.idf
             )
-            if self.embedder is not None and needs_vectors(s, r):
+            if self.embedder is not None and self._vectors_help(other, lang) and needs_vectors(s, r):
                 a, b = cl.centre(self.embedder), other.centre(self.embedder)
                 if a is not None and b is not None:
                     s.vectors = embed_cosine(a, b)
