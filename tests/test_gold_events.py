@@ -287,10 +287,10 @@ FLOOR_COLUMNS = (
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     "seed": (0.85, 0.72, 0.72, 1.30, 1.00, 0, 1, 0, 0.85),
-    "ebike_recall": (0.72, 0.64, 0.90, 1.60, 1.00, 0, 0, 9, 0.90),
-    # lower F1, Date-F1, same-day and titles than when first set: then 14 of the 18 English
+    "ebike_recall": (0.72, 0.64, 0.90, 1.60, 1.00, 0, 0, 9, 0.95),
+    # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong
-    "data_exposure": (0.80, 0.80, 0.78, 1.25, 1.00, 0, 0, 7, 0.72),
+    "data_exposure": (0.80, 0.80, 0.78, 1.25, 1.00, 0, 0, 7, 0.88),
     "yogurt_scare": (0.88, 0.68, 0.63, 1.05, 0.75, 1, 3, 5, 0.95),
 }
 

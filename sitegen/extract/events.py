@@ -40,6 +40,14 @@ from .titles import COMPLETE, shorten, summary, title_choices, title_score
 from .words import CJK_WORD, Lexicon, Words, tag_of
 
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|fell|rose|won|lost|took|"
+    r"made|began|told|found|left|held|paid|became|came|went|gave|hit|cut|set|shut|put|sold|bought|"
+    r"[a-z]{3,}(?:ed|es))\b"
+)
+"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…")."""
+EN_FRAGMENT_PENALTY = 0.35
+EN_WHOLE_BONUS = 0.2
 """English clauses cannot be checked for a verb by jieba; any run of words will do."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
 CENTRE_SAMPLE = 100
@@ -369,17 +377,21 @@ def _title(
             bonus -= NOUN_PHRASE_PENALTY
         if _cut_off(m):
             bonus -= CUT_OFF_PENALTY
-        if _dates_a_noun(m, words[m.source.id]):
-            bonus -= NOUN_PHRASE_PENALTY
-        if _cut_off(m):
-            bonus -= CUT_OFF_PENALTY
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
-            verb = any(tag_of(t).startswith("v") for t in tokens) or LATIN_TEXT.search(text) is not None
+            latin = LATIN_TEXT.search(text) is not None and text.isascii()
+            verb = (
+                EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
+            )
             score = bonus + title_score(
                 text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules.title_max_chars
             )
+            if latin:  # an English headline is a sentence from its subject, not a trailing phrase
+                score -= 0.0 if span.start <= m.quote_span.start + 1 else EN_FRAGMENT_PENALTY
+                score += (
+                    EN_WHOLE_BONUS if span.end >= m.quote_span.end - 1 and len(text.split()) <= 20 else 0.0
+                )
             if score > best_score:
                 best, best_score = text, score
     return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)

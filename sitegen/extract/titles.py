@@ -18,9 +18,27 @@ from .passages import Span, clauses, paragraph_at, sentences
 
 LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
-    r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:on|at|in|by|and|but|then)\b)+",
+    r"之后|此前|当天|当日|当晚|据悉|据了解|据报道|另外|此外|然而|不过|因此|所以|因为|对此|与此同时|"
+    r"(?:on|at|in|by|and|but|then|however|meanwhile)\b|"
+    # a reporting clause before what is reported ("报告称，", "警方表示：")
+    r"[\u4e00-\u9fff]{1,8}?(?:表示|称|指出|透露|强调|坦言|介绍|说|认为|直言|获悉|了解到)[,，:：])+",
     re.I,
 )
+EN_TIME = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b|,?\s+(?:yesterday|today|tonight|last night|this week)\b"
+)
+"""An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
+REPORTING_LEAD = re.compile(
+    r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:said|says|told|added|noted|stated|reported)\b|"
+    r"^[\u4e00-\u9fff]{1,8}(?:表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)"
+)
+"""A title that opens with who said it rather than what happened."""
+RELATIVE_TIME = re.compile(
+    r"^(?:距离?|离)[^，,]{0,20}(?:过去|之前|以来)|^(?:which|who|that|as|while)\b", re.I
+)
+"""A clause that counts time from something else, or a relative clause: no headline."""
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
 COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
 """A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
@@ -28,7 +46,7 @@ REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
 def _tidy(text: str) -> str:
-    text = LEADING.sub("", text)
+    text = EN_TIME.sub("", LEADING.sub("", text))
     for _ in range(3):
         text = TRAILING.sub("", text)
     return text.strip()
@@ -97,18 +115,35 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
         score -= 0.5
     if TOPIC_OPENER.search(title):
         score -= 0.2
-    if SPEECH_ENDING.search(title):
+    if SPEECH_ENDING.search(title) or REPORTING_LEAD.search(title):
         score -= 0.3
+    if RELATIVE_TIME.search(title):
+        score -= 0.4
     return score
 
 
+EN_MAX_WORDS = 20
+"""An English title keeps up to this many words (a headline's length; English runs longer than Chinese)."""
+
+
 def shorten(title: str, max_chars: int) -> str:
-    """A title far over the length, cut at a word boundary with an ellipsis."""
-    if len(title) <= max_chars * 2:
-        return title[0].upper() + title[1:] if title[:1].islower() else title
-    cut = title[: max_chars * 2]
+    """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
+    words = title.split()
+    latin = sum(ch.isascii() for ch in title) > len(title) * 0.8
+    if latin and len(words) <= EN_MAX_WORDS:
+        return _capital(title)
+    if not latin and len(title) <= max_chars * 2:
+        return _capital(title)
+    cut = " ".join(words[:EN_MAX_WORDS]) if latin else title[: max_chars * 2]
+    clause = max(cut.rfind(","), cut.rfind("，"), cut.rfind(";"), cut.rfind("；"))
+    if clause > len(cut) // 2:
+        return _capital(_tidy(cut[:clause]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    return cut + "…"
+    return _capital(cut) + "…"
+
+
+def _capital(title: str) -> str:
+    return title[0].upper() + title[1:] if title[:1].islower() else title
 
 
 def sentence_of(c: Candidate) -> str:
