@@ -204,3 +204,20 @@ def test_every_extract_setting_is_documented_with_its_default() -> None:
     section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
     documented = dict(re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", section, flags=re.M))
     assert documented == {f.name: str(getattr(Rules(), f.name)) for f in fields(Rules)}
+
+
+# -- name chips -----------------------------------------------------------------------------
+def test_a_surname_cut_off_its_given_name_is_joined_and_cut_names_count_as_one() -> None:
+    from sitegen.extract.entities import people
+
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    quotes = [
+        (["雷军", "说"], "雷军说"),
+        (["雷军", "来"], "雷军来"),
+        (["中雷军"], "中雷军"),  # a segmentation slip: the way fewer quotes cut it loses
+        (["苏", "明哲", "发"], "苏明哲发"),  # jieba knows 明哲 as a word of its own
+        (["明哲", "说"], "明哲说"),
+        (["鲁姓", "男子"], "鲁姓男子"),  # "a man surnamed 鲁" names nobody
+    ]
+    assert people(quotes, lexicon, gaz, 6) == ["雷军", "苏明哲"]
