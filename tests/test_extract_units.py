@@ -213,11 +213,11 @@ def test_a_surname_cut_off_its_given_name_is_joined_and_cut_names_count_as_one()
     gaz = gazetteer(SiteData())
     lexicon = make_lexicon(SiteData(), gaz, None)
     quotes = [
-        (["雷军", "说"], "雷军说"),
-        (["雷军", "来"], "雷军来"),
-        (["中雷军"], "中雷军"),  # a segmentation slip: the way fewer quotes cut it loses
+        (["王立新", "说"], "王立新说"),
+        (["王立新", "来"], "王立新来"),
+        (["中王立新"], "中王立新"),  # a segmentation slip: the way fewer quotes cut it loses
         (["苏", "明哲", "发"], "苏明哲发"),  # jieba knows 明哲 as a word of its own
         (["明哲", "说"], "明哲说"),
         (["鲁姓", "男子"], "鲁姓男子"),  # "a man surnamed 鲁" names nobody
     ]
-    assert people(quotes, lexicon, gaz, 6) == ["雷军", "苏明哲"]
+    assert people(quotes, lexicon, gaz, 6) == ["王立新", "苏明哲"]

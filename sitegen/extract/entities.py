@@ -168,7 +168,7 @@ def people(
             counts[name] += 1
             first.setdefault(name, pos)
             pos += 1
-    # one name inside another is one person cut two ways (明哲 / 苏明哲, 雷军 / 中雷军): the way
+    # one name inside another is one person cut two ways (明哲 / 苏明哲, 王立新 / 中王立新): the way
     # more quotes cut it wins, the longer on a tie
     for name in sorted(counts, key=len):
         if name not in counts or not CJK_WORD.match(name):

@@ -181,7 +181,7 @@ def _decisions(clustering: Clustering) -> dict[int, list[str]]:
         line = f"{verdict}: {c.source.id} “{quote}” with an event of {size} quote(s): {s.describe()}"
         for target in {id(cl), id(mine) if mine is not None else 0} - {0}:
             out.setdefault(target, []).append(line)
-    return out
+    return {k: list(dict.fromkeys(lines)) for k, lines in out.items()}  # consolidation repeats some
 
 
 def _find_all(sources: list[Source], words: dict[str, Words], lexicon: Lexicon, rules: Rules) -> list[Found]:

@@ -408,16 +408,18 @@ class Clustering:
             lo, hi = c.when.start, end
         else:
             lo, hi = c.published - timedelta(days=VAGUE_DAYS), c.published
-        best, best_margin = None, -1.0
+        best, best_margin, chosen = None, -1.0, None
         for cl in self.index.near(self._lookup_terms(vec, names), lo, hi):
             if not cl.accepts(c.when, end, c.published):
                 continue
             self.compared += 1
             s = self.signals(c, vec, names, cl, end)
-            if abs(s.margin) < EXPLAIN_NEAR:
-                self.decisions.append((c, cl, s))
+            if not s.joined and -s.margin < EXPLAIN_NEAR:
+                self.decisions.append((c, cl, s))  # kept apart, though not by much
             if s.joined and s.margin > best_margin:
-                best, best_margin = cl, s.margin
+                best, best_margin, chosen = cl, s.margin, s
+        if best is not None and chosen is not None:
+            self.decisions.append((c, best, chosen))  # every merge, with its signals
         return best, (best_margin if best else 0.0)
 
     def consolidate(self) -> None:
@@ -459,7 +461,7 @@ class Clustering:
                 if a is not None and b is not None:
                     s.vectors = embed_cosine(a, b)
             combine(s, r)
-            if abs(s.margin) < EXPLAIN_NEAR:
+            if s.joined or -s.margin < EXPLAIN_NEAR:
                 self.decisions.append((rep, other, s))
             if s.joined:
                 return True
@@ -486,7 +488,7 @@ class Clustering:
 
 
 EXPLAIN_NEAR = 0.2
-"""Comparisons whose score came within this of the bar are kept for ``--explain``."""
+"""For ``--explain``: every merge, and the comparisons kept apart within this of the bar."""
 
 
 def _representative(cl: Cluster) -> Candidate:

@@ -45,8 +45,15 @@ COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
 REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
+COUNTED_FROM = re.compile(r"^距离?(?:上一次|上次|此前)?(?P<what>.{4,}?)(?:才|已经|已|刚)?过去了?[^，,。]*$")
+""""距离上一次X才过去72小时" dates X: the title is X."""
+
+
 def _tidy(text: str) -> str:
     text = EN_TIME.sub("", LEADING.sub("", text))
+    counted = COUNTED_FROM.match(text)
+    if counted:
+        text = counted.group("what")
     for _ in range(3):
         text = TRAILING.sub("", text)
     return text.strip()
