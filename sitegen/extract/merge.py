@@ -1,19 +1,23 @@
 """Candidates that report the same happening become one event.
 
-Two candidates may be the same happening when their dates overlap
-(`When.overlaps`) and their content words are alike: cosine similarity of
-idf-weighted words, where idf is counted over the dump's sources, so words the
-whole story shares (its protagonists) weigh less than what sets one happening
-apart from another on the same day.
+Two candidates may be the same happening when their dates overlap; whether they
+are is decided by several signals combined (`identity`): idf-weighted words in
+one language, the names both languages write alike, multilingual sentence
+vectors (`embed`) across languages, and the names each states — a report whose
+telling names are all different from the event's is another happening of that
+day.  idf is counted over the dump's sources, so what the whole story shares
+(its protagonists) weighs less than what sets one happening apart.
 
-Clustering is greedy and blocked by date, never all pairs: each candidate is
-compared only with the events whose dates it overlaps (found through a day
-index), and joins the most similar one above the threshold or starts a new
-one.  The finest dates go first so coarse ones ("3月", "2019年或2020年")
-choose among specific events.  Candidates with a vague date go last and only
-join.  Copies of one sentence in several outlets (syndication) always join
-each other, dated by the earliest publication when their relative dates
-disagree.
+Clustering is greedy, never all pairs: a candidate is compared only with the
+events that share one of its rarest terms (or names) on one of its days, found
+through (term, day) postings with a cap per posting (`TermIndex`), plus the
+latest few events of the day (a report in the other language may share no
+word).  It joins the event whose score is furthest above the bar, or starts a
+new one, and is compared with the event as a whole (pooled words, centre of
+vectors), so a report joins what the cluster agrees on.  The finest dates go
+first so coarse ones ("3月", "2019年或2020年") choose among specific events;
+vaguely dated candidates go last and only join.  Syndicated copies of one
+sentence always join each other, dated by the earliest publication.
 """
 
 from __future__ import annotations
@@ -31,10 +35,9 @@ from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
 from .identity import Signals, bar, combine, needs_vectors
+from .postings import ANY, TermIndex
 from .rules import Rules
 
-WIDE_DAYS = 62
-"""Events spanning more days than this are indexed by year instead of by day."""
 MAX_COMPARED = 12
 """A candidate is compared with at most this many of an event's distinct quotes (the latest)."""
 VAGUE_DAYS = 366
@@ -258,61 +261,6 @@ def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
     return a.precision == b.precision and a.precision in ("year", "month")
 
 
-class _TermIndex:
-    """Events by the words and names they hold, per day of their period (per year when wide).
-
-    A candidate looks up only its own rarest terms on its own days, so the events it is compared
-    with are those that share a telling word with it at the right time — never every event of a
-    period, which in a dense story (hundreds of reports a day) made merging quadratic.  Each
-    lookup takes at most ``POSTING_CAP`` events (the latest): a term that many events share on one
-    day tells them apart no better than the rarer terms do.
-    """
-
-    def __init__(self) -> None:
-        self.postings: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
-        self.keys: dict[int, set[tuple[str, int]]] = defaultdict(set)
-        self.lookups = 0
-        """postings read (for tests that compare the cost of two sizes)"""
-
-    @staticmethod
-    def slots(lo: datetime, hi: datetime) -> list[int]:
-        """Days (ordinals) a period covers, or years (negative) when wider than `WIDE_DAYS`."""
-        first, last = lo.toordinal(), (hi - timedelta(microseconds=1)).toordinal()
-        if last - first > WIDE_DAYS:
-            return [-y for y in range(lo.year, hi.year + 1)]
-        return list(range(first, last + 1))
-
-    def add(self, cl: Cluster, terms: Iterable[str]) -> None:
-        assert cl.lo is not None and cl.hi is not None
-        terms = [ANY, *terms]
-        slots = self.slots(cl.lo, cl.hi)
-        years = {-y for y in range(cl.lo.year, cl.hi.year + 1)}
-        keys = self.keys[id(cl)]
-        for t in terms:
-            for slot in (*slots, *years):
-                key = (t, slot)
-                if key not in keys:
-                    keys.add(key)
-                    self.postings[key].append(cl)
-
-    def near(self, terms: list[str], lo: datetime, hi: datetime) -> list[Cluster]:
-        """Live events sharing one of ``terms`` (rarest first) on one of the period's days."""
-        out: dict[int, Cluster] = {}
-        for t in terms:
-            for slot in self.slots(lo, hi):
-                self.lookups += 1
-                for cl in self.postings.get((t, slot), [])[-(ANY_CAP if t == ANY else POSTING_CAP) :]:
-                    if not cl.dead:
-                        out.setdefault(id(cl), cl)
-        return list(out.values())
-
-
-POSTING_CAP = 48
-ANY_CAP = 12
-"""…of which at most this many through `ANY` (a dense day holds hundreds of events)."""
-ANY = ""
-"""The term every event is indexed under: the latest events of a day are always candidates (a
-report in another language may share no word with them)."""
 RAREST = 99.0
 """idf rank of a term the dump never had (it is the rarest)"""
 LOOKUP_TERMS = 6
@@ -320,7 +268,7 @@ LOOKUP_TERMS = 6
 
 
 class Clustering:
-    """Greedy clustering of candidates into happenings, candidates found through `_TermIndex`."""
+    """Greedy clustering of candidates into happenings, candidates found through `TermIndex`."""
 
     def __init__(
         self,
@@ -335,7 +283,7 @@ class Clustering:
         self.rules = rules
         self.names_of = names or (lambda c: set())
         self.embedder = embedder
-        self.index = _TermIndex()
+        self.index = TermIndex()
         self.clusters: list[Cluster] = []
         self.by_quote: dict[str, list[Cluster]] = defaultdict(list)
         self._ends: dict[When, datetime] = {}
