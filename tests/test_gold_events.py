@@ -291,7 +291,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong
     "data_exposure": (0.80, 0.80, 0.78, 1.25, 1.00, 0, 0, 7, 0.88),
-    "yogurt_scare": (0.88, 0.68, 0.63, 1.05, 0.75, 1, 3, 5, 0.95),
+    "yogurt_scare": (0.92, 0.72, 0.59, 1.05, 0.75, 1, 4, 5, 0.95),
 }
 
 

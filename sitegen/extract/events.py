@@ -51,6 +51,8 @@ EN_WHOLE_BONUS = 0.2
 """English clauses cannot be checked for a verb by jieba; any run of words will do."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
 CENTRE_SAMPLE = 100
+LEAD_CHARS = 300
+"""A source's lead (title and first sentence) is cut to this many characters before it is encoded."""
 """The story's centre is the mean of at most about this many on-topic sources' leads."""
 SPLIT_AT = 200  # on-topic sources from which finding dated sentences is split over two processes
 MAX_TITLE_QUOTES = 8
@@ -147,7 +149,7 @@ def _lead(source: Source, text: str) -> str:
     """Title and first sentence: what a source is about, for its closeness to the story."""
     paras = paragraphs(text)
     first = sentences(text, paras[0])[:1] if paras else []
-    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:300]
+    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:LEAD_CHARS]
 
 
 def _closeness(

@@ -38,6 +38,8 @@ from .identity import Signals, bar, combine, needs_vectors
 from .postings import ANY, TermIndex
 from .rules import Rules
 
+CENTRE_QUOTES = 4
+"""An event's sentence-vector centre is the mean of its first distinct quotes (the finest dated)."""
 MAX_COMPARED = 12
 """A candidate is compared with at most this many of an event's distinct quotes (the latest)."""
 VAGUE_DAYS = 366
@@ -200,7 +202,7 @@ class Cluster:
     def centre(self, embedder: Embedder) -> Any:
         """The mean of its distinct quotes' sentence vectors (the latest ones), normalised."""
         if self._centre is None:
-            vecs = [embedder.vector(q) for q in self.quote_order[-MAX_COMPARED:]]
+            vecs = [embedder.vector(q) for q in self.quote_order[:CENTRE_QUOTES]]
             total = sum(v for v in vecs if v is not None)
             if isinstance(total, int):
                 return None
@@ -333,12 +335,17 @@ class Clustering:
             s.crossing = cl.crossing(vec, lang, self.bridge)
         _name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
         s.bar = bar(r, close, c.founding)
-        if self.embedder is not None and self._vectors_help(cl, lang) and needs_vectors(s, r):
-            mine, theirs = self.embedder.vector(normalise_ws(c.quote)), cl.centre(self.embedder)
-            if mine is not None and theirs is not None:
-                s.vectors = embed_cosine(mine, theirs)
         combine(s, r)
         return s
+
+    def add_vectors(self, c: Candidate, s: Signals, cl: Cluster) -> None:
+        """The vectors' vote on one comparison (when the model is there)."""
+        if self.embedder is None:
+            return
+        mine, theirs = self.embedder.vector(normalise_ws(c.quote)), cl.centre(self.embedder)
+        if mine is not None and theirs is not None:
+            s.vectors = embed_cosine(mine, theirs)
+            combine(s, self.rules)
 
     def _vectors_help(self, cl: Cluster, lang: str) -> bool:
         """Sentence vectors are asked only where words cannot judge: the event has a quote in
@@ -356,12 +363,25 @@ class Clustering:
             lo, hi = c.when.start, end
         else:
             lo, hi = c.published - timedelta(days=VAGUE_DAYS), c.published
-        best, best_margin, chosen = None, -1.0, None
+        compared: list[tuple[Cluster, Signals]] = []
         for cl in self.index.near(self._lookup_terms(vec, names), lo, hi):
             if not cl.accepts(c.when, end, c.published):
                 continue
             self.compared += 1
-            s = self.signals(c, vec, names, cl, end)
+            compared.append((cl, self.signals(c, vec, names, cl, end)))
+        # vectors for the few closest events where they could change the verdict (encoding a
+        # sentence costs more than all the rest of a comparison)
+        open_ = [
+            (cl, s)
+            for cl, s in compared
+            if self.embedder is not None
+            and self._vectors_help(cl, c.source.lang)
+            and needs_vectors(s, self.rules)
+        ]
+        for cl, s in sorted(open_, key=lambda p: -p[1].score)[:VECTOR_EVENTS]:
+            self.add_vectors(c, s, cl)
+        best, best_margin, chosen = None, -1.0, None
+        for cl, s in compared:
             if not s.joined and -s.margin < EXPLAIN_NEAR:
                 self.decisions.append((c, cl, s))  # kept apart, though not by much
             if s.joined and s.margin > best_margin:
@@ -435,6 +455,9 @@ class Clustering:
         return best
 
 
+VECTOR_EVENTS = 3
+"""A candidate's sentence vector is compared with at most this many events (those scoring best
+by the other signals)."""
 EXPLAIN_NEAR = 0.2
 """For ``--explain``: every merge, and the comparisons kept apart within this of the bar."""
 
