@@ -20,8 +20,11 @@ LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
     r"之后|此前|当天|当日|当晚|据悉|据了解|据报道|另外|此外|然而|不过|因此|所以|因为|对此|与此同时|"
     r"(?:on|at|in|by|and|but|then|however|meanwhile)\b|"
-    # a reporting clause before what is reported ("报告称，", "警方表示：")
-    r"[\u4e00-\u9fff]{1,8}?(?:表示|称|指出|透露|强调|坦言|介绍|说|认为|直言|获悉|了解到)[,，:：])+",
+    # a reporting clause before what is reported ("报告称，", "警方表示：", "记者昨日在工厂门口看到，")
+    r"[\u4e00-\u9fff]{1,8}?(?:表示|称|指出|透露|强调|坦言|介绍|说|认为|直言|获悉|了解到)[,，:：]|"
+    r"记者[^，,。]{0,16}?(?:看到|获悉|了解到|注意到|发现)[,，:：]?|"
+    # a subjectless copula ("是X召回首日，…")
+    r"是(?=[^，,。的]{6,}))+",
     re.I,
 )
 EN_TIME = re.compile(
@@ -36,9 +39,13 @@ REPORTING_LEAD = re.compile(
 )
 """A title that opens with who said it rather than what happened."""
 RELATIVE_TIME = re.compile(
-    r"^(?:距离?|离)[^，,]{0,20}(?:过去|之前|以来)|^(?:which|who|that|as|while)\b", re.I
+    r"^(?:距离?|离)[^，,]{0,20}(?:过去|之前|以来)|"
+    r"^(?:which|who|that|as|while|according to|since|after|before|when|although|because)\b",
+    re.I,
 )
 """A clause that counts time from something else, or a relative clause: no headline."""
+BACK_REFERENCE = re.compile(r"^(?:这|该|此|其|它|他们|they\b|it\b|this\b|these\b)", re.I)
+"""A title pointing back to a sentence the reader of the timeline never saw ("该公司…")."""
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
 COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
 """A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
@@ -63,7 +70,7 @@ APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
 TOPIC_OPENER = re.compile(r"^(?:对于|关于|针对|至于|谈到|谈及|说到)")
 SPEECH_ENDING = re.compile(
-    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|said|says|told)$"
+    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|通报|said|says|told)$"
 )
 
 
@@ -126,6 +133,8 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
         score -= 0.3
     if RELATIVE_TIME.search(title):
         score -= 0.4
+    if BACK_REFERENCE.search(title):
+        score -= 0.25
     return score
 
 
