@@ -310,12 +310,14 @@ FLOOR_COLUMNS = (
     "same_day", "bilingual", "titles",
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
-    "seed": (0.83, 0.70, 0.69, 1.35, 1.00, 0, 1, 0, 0.85),
-    "ebike_recall": (0.59, 0.59, 0.76, 1.75, 0.25, 4, 0, 6, 0.75),
-    "data_exposure": (0.86, 0.86, 0.30, 1.25, 1.00, 0, 1, 0, 0.70),
-    "yogurt_scare": (0.64, 0.49, 0.57, 1.30, 0.00, 5, 3, 4, 0.58),
+    "seed": (0.85, 0.72, 0.72, 1.30, 1.00, 0, 1, 0, 0.95),
+    "ebike_recall": (0.75, 0.68, 0.90, 1.50, 1.00, 0, 0, 9, 0.85),
+    # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
+    # reports were judged off topic (source recall 0.34), so few entries could be wrong
+    "data_exposure": (0.80, 0.80, 0.78, 1.25, 1.00, 0, 0, 7, 0.72),
+    "yogurt_scare": (0.92, 0.72, 0.59, 1.05, 0.75, 1, 4, 5, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
-    "dense300": (0.77, 0.77, 0.73, 1.10, 0.00, 3, 18, 16, 0.83),
+    "dense300": (0.80, 0.80, 0.88, 1.05, 0.55, 2, 18, 22, 0.95),
 }
 GENERATED = {"dense300": (300, 2)}
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..segment import add_word
 from ..sitedata import PACKAGE_DATA, SiteData
-from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, tag_of
+from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, pinyin_key, tag_of
 
 TAG_TAGS = ("n", "nz", "vn", "ns", "nt", "l", "j", "eng")
 """Parts of speech a tag may have."""
@@ -73,11 +73,13 @@ def make_lexicon(data: SiteData, gaz: Gazetteer, keyword: str | None) -> Lexicon
     ignored: set[str] = set()
     if keyword:
         ignored.update(k.strip().lower() for k in re.split(r"[\s,，、]+", keyword) if k.strip())
+    spelled = {pinyin_key(k) for k in ignored if CJK_WORD.search(k)}
     return Lexicon(
         stopwords={w.lower() for w in data.stopwords},
         aliases=dict(gaz.aliases),
         ignored=ignored,
         names=set(gaz.kinds),
+        ignored_pinyin={p for p in spelled if len(p) >= 4},
     )
 
 
@@ -89,6 +91,8 @@ def is_person_name(word: str) -> bool:
     """A Chinese person name by jieba's tag, with the checks its dictionary needs."""
     if not CJK_WORD.match(word) or not 2 <= len(word) <= 4:
         return False
+    if word.endswith("姓"):
+        return False  # 鲁姓男子: "a man surnamed 鲁"
     tag = tag_of(word)
     if tag in ("nrfg", "nrt"):
         return True
@@ -105,6 +109,33 @@ def is_organisation(word: str) -> bool:
     return idf.get(word, NAME_MIN_IDF) >= NAME_MIN_IDF
 
 
+def joined_names(tokens: Sequence[str]) -> list[str]:
+    """Tokens with a surname jieba cut off its given name joined again (苏 + 明哲 -> 苏明哲).
+
+    jieba's dictionary knows many given names as words of their own; a one-character surname
+    (``surnames.txt``) before a two-character word jieba tags a name, or does not know, is
+    one person's name.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            len(tok) == 1
+            and tok in surnames()
+            and len(nxt) == 2
+            and CJK_WORD.match(nxt)
+            and (tag_of(nxt).startswith("nr") or not in_dictionary(nxt))
+        ):
+            out.append(tok + nxt)
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def people(
     quotes: Sequence[tuple[list[str], str]], lexicon: Lexicon, gaz: Gazetteer, limit: int
 ) -> list[str]:
@@ -114,8 +145,11 @@ def people(
     pos = 0
     for tokens, text in quotes:
         found = []
-        for tok in tokens:
+        for tok in joined_names(tokens):
             name = gaz.aliases.get(tok.lower())
+            if name is None and tok not in tokens and tok not in gaz.not_names:
+                found.append(tok)  # a surname and given name jieba cut apart
+                continue
             if name is not None and gaz.kinds.get(name) == "place":
                 continue
             if (
@@ -134,6 +168,16 @@ def people(
             counts[name] += 1
             first.setdefault(name, pos)
             pos += 1
+    # one name inside another is one person cut two ways (明哲 / 苏明哲, 王立新 / 中王立新): the way
+    # more quotes cut it wins, the longer on a tie
+    for name in sorted(counts, key=len):
+        if name not in counts or not CJK_WORD.match(name):
+            continue
+        for other in [n for n in counts if n != name and name in n]:
+            if counts[other] >= counts[name]:
+                counts[other] += counts.pop(name)
+                break
+            counts[name] += counts.pop(other)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return ranked[:limit]
 
@@ -161,3 +205,76 @@ def tags(
         for w, n in counts.items()
     }
     return sorted(scored, key=lambda w: -scored[w])[:limit]
+
+
+_NAME_RUN = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*))*")
+CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday"}
+)
+_SENTENCE_END = tuple(".!?:;\"“”'(-—")
+LEADING_WORDS = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
+    | {"since", "after", "before", "when", "while", "as", "in", "on", "at", "by", "for", "with"}
+    | {"from", "but", "and", "or", "if", "of", "to"}
+)
+"""English words that open a capitalised run at a sentence start without being part of a name."""
+
+
+def latin_names(text: str, lexicon: Lexicon) -> list[str]:
+    """Capitalised runs of English text not linked to a Chinese name, lower-cased.
+
+    One capitalised word opening a sentence is no evidence of a name ("Shares", "The");
+    calendar words and stopwords are not names.
+    """
+    linked = {w for _, ws in lexicon.latin_matches(text) for w in ws}
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        run = m.group(0).lower()
+        parts = run.replace("-", " ").split()
+        while len(parts) > 1 and parts[0] in LEADING_WORDS:
+            parts.pop(0)
+        run = " ".join(parts)
+        if all(w in linked for w in parts) or run in CALENDAR_WORDS or run in lexicon.stopwords:
+            continue
+        before = text[: m.start()].rstrip()
+        if len(parts) == 1 and (not before or before.endswith(_SENTENCE_END)):
+            continue
+        out.append(lexicon.canonical(run))
+    return out
+
+
+@dataclass
+class NameSpotter:
+    """The names a quote states — people, organisations, places — in either script, canonical.
+
+    Chinese names by the gazetteer and jieba's tags (`is_person_name`, `is_organisation`, place
+    tags); Latin-letter names linked to a Chinese one (pinyin, gazetteer) count as that Chinese
+    name; other capitalised runs in English text ("Port Aldine", "BYD") count as themselves,
+    lower-cased, unless they are calendar words or stopwords.  Used as identity evidence
+    (`identity`), so a name missed costs a vote, never a wrong merge.
+    """
+
+    lexicon: Lexicon
+    gaz: Gazetteer
+    _memo: dict[str, bool] = field(default_factory=dict)
+
+    def is_name(self, term: str) -> bool:
+        found = self._memo.get(term)
+        if found is None:
+            found = self._memo[term] = self._is_name(term)
+        return found
+
+    def _is_name(self, term: str) -> bool:
+        if term in self.gaz.kinds or term in self.lexicon.names:
+            return True
+        if not CJK_WORD.match(term) or term in self.gaz.not_names or len(term) < 2:
+            return False
+        return is_person_name(term) or is_organisation(term) or tag_of(term) in ("ns", "nt", "nz")
+
+    def __call__(self, terms: Sequence[str], text: str, latin: bool) -> set[str]:
+        names = {t for t in terms if self.is_name(t)}
+        if latin:
+            names |= set(latin_names(text, self.lexicon))
+        return names

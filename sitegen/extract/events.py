@@ -29,7 +29,8 @@ from ..sitedata import SiteData
 from ..slug import slugify, unique
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, published_note, settle
-from .entities import Gazetteer, gazetteer, make_lexicon, people, tags
+from .embed import Embedder
+from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .passages import clauses, paragraphs, sentences
@@ -39,8 +40,20 @@ from .titles import COMPLETE, shorten, summary, title_choices, title_score
 from .words import CJK_WORD, Lexicon, Words, tag_of
 
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|fell|rose|won|lost|took|"
+    r"made|began|told|found|left|held|paid|became|came|went|gave|hit|cut|set|shut|put|sold|bought|"
+    r"[a-z]{3,}(?:ed|es))\b"
+)
+"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…")."""
+EN_FRAGMENT_PENALTY = 0.35
+EN_WHOLE_BONUS = 0.2
 """English clauses cannot be checked for a verb by jieba; any run of words will do."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
+CENTRE_SAMPLE = 100
+LEAD_CHARS = 300
+"""A source's lead (title and first sentence) is cut to this many characters before it is encoded."""
+"""The story's centre is the mean of at most about this many on-topic sources' leads."""
 SPLIT_AT = 200  # on-topic sources from which finding dated sentences is split over two processes
 MAX_TITLE_QUOTES = 8
 TITLE_EXACT_DATE = 0.1
@@ -63,15 +76,19 @@ def extract_events(
     texts = [s.text for s in sources]
     words = dict(zip((s.id for s in sources), Words.of_many(texts, cache), strict=True))
 
-    relevance = judge(words, lexicon, rules)
+    embedder = Embedder(cache, enabled=bool(rules.sentence_vectors))
+    leads = {s.id: _lead(s, words[s.id].text) for s in sources}
+    relevance = judge(words, lexicon, rules, lambda kept, judged: _closeness(embedder, leads, kept, judged))
     out.off_topic = set(relevance.off_topic)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
+        near = relevance.closeness.get(sid)
+        close = f"; its lead's similarity to the story: {near:.2f}" if near is not None else ""
         out.problems.append(
             Problem(
                 f"content/sources/{sid}.md",
                 None,
-                f"marked off topic: shares no subject with the other sources (its subject: {own})",
+                f"marked off topic: shares no subject with the other sources (its subject: {own}){close}",
                 level="warning",
             )
         )
@@ -92,11 +109,21 @@ def extract_events(
 
     idf = idf_weights(source_terms())
     out.notes.extend(align_syndicated(candidates))
-    clustering = Clustering(idf, rules, _bridge(by_lang))
+    spotter = NameSpotter(lexicon, gaz)
+    embedder.prefetch([normalise_ws(c.quote) for c in candidates])
+    clustering = Clustering(
+        idf,
+        rules,
+        _bridge(by_lang, rules.crossing_floor * min(idf.values(), default=0.0)),
+        lambda c: spotter(c.terms, c.quote, c.source.lang != "zh"),
+        embedder,
+    )
     clustering.add_all(candidates)
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
     )
+    embedder.save()
+    compared = _decisions(clustering)
 
     latest = max(s.published for s in sources)
     spread: Counter[str] = Counter()
@@ -106,6 +133,7 @@ def extract_events(
     for cl in clustering.clusters:
         event = _event(cl, clustering.idf, config, rules, lexicon, gaz, spread, words, latest, out)
         if event is not None:
+            event[1].extend(compared.get(id(cl), []))
             built.append(event)
     taken: set[str] = set()
     for event, lines in sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title)):
@@ -115,6 +143,47 @@ def extract_events(
         out.events.append(event)
         out.explain[event.id] = lines
     return out
+
+
+def _lead(source: Source, text: str) -> str:
+    """Title and first sentence: what a source is about, for its closeness to the story."""
+    paras = paragraphs(text)
+    first = sentences(text, paras[0])[:1] if paras else []
+    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:LEAD_CHARS]
+
+
+def _closeness(
+    embedder: Embedder, leads: dict[str, str], kept: list[str], judged: list[str]
+) -> dict[str, float]:
+    """Cosine of each judged source's lead with the mean of the kept sources' leads."""
+    if not embedder.available:
+        return {}
+    step = max(1, len(kept) // CENTRE_SAMPLE)
+    centre_of = kept[::step]  # evenly spread over the dump, the same every run
+    embedder.prefetch([leads[s] for s in centre_of + judged])
+    total = sum(embedder.vector(leads[s]) for s in centre_of)
+    out = {}
+    for sid in judged:
+        vec = embedder.vector(leads[sid])
+        centre = total - vec if sid in centre_of else total
+        norm = float((centre @ centre) ** 0.5) or 1.0
+        out[sid] = float(vec @ centre) / norm
+    return out
+
+
+def _decisions(clustering: Clustering) -> dict[int, list[str]]:
+    """For each event, the comparisons near the bar that joined a report to it or kept one apart."""
+    home = {id(m): cl for cl in clustering.clusters for m in cl.members}
+    out: dict[int, list[str]] = {}
+    for c, cl, s in clustering.decisions:
+        mine = home.get(id(c))
+        verdict = "merged" if s.joined else "kept apart"
+        quote = c.quote[:40]
+        size = len(cl.members)
+        line = f"{verdict}: {c.source.id} “{quote}” with an event of {size} quote(s): {s.describe()}"
+        for target in {id(cl), id(mine) if mine is not None else 0} - {0}:
+            out.setdefault(target, []).append(line)
+    return {k: list(dict.fromkeys(lines)) for k, lines in out.items()}  # consolidation repeats some
 
 
 def _find_all(sources: list[Source], words: dict[str, Words], lexicon: Lexicon, rules: Rules) -> list[Found]:
@@ -161,12 +230,12 @@ def _attached(found: Found, source: Source, text: str) -> Found:
     return found
 
 
-def _bridge(by_lang: dict[str, set[str]]) -> Bridge:
+def _bridge(by_lang: dict[str, set[str]], floor: float) -> Bridge:
     """The words that link quotes in Chinese and in English (``by_lang``: the sources' words)."""
     zh, en = by_lang.get("zh", set()), by_lang.get("en", set())
     # Chinese words English sources carry (names found through pinyin or the gazetteer, or
     # written in Chinese), and Latin-letter words Chinese sources use too
-    return Bridge({t for t in en if CJK_WORD.match(t)} | {t for t in zh & en if not CJK_WORD.match(t)})
+    return Bridge({t for t in en if CJK_WORD.match(t)} | {t for t in zh & en if not CJK_WORD.match(t)}, floor)
 
 
 def _cite_undated(
@@ -310,17 +379,21 @@ def _title(
             bonus -= NOUN_PHRASE_PENALTY
         if _cut_off(m):
             bonus -= CUT_OFF_PENALTY
-        if _dates_a_noun(m, words[m.source.id]):
-            bonus -= NOUN_PHRASE_PENALTY
-        if _cut_off(m):
-            bonus -= CUT_OFF_PENALTY
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
-            verb = any(tag_of(t).startswith("v") for t in tokens) or LATIN_TEXT.search(text) is not None
+            latin = LATIN_TEXT.search(text) is not None and text.isascii()
+            verb = (
+                EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
+            )
             score = bonus + title_score(
                 text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules.title_max_chars
             )
+            if latin:  # an English headline is a sentence from its subject, not a trailing phrase
+                score -= 0.0 if span.start <= m.quote_span.start + 1 else EN_FRAGMENT_PENALTY
+                score += (
+                    EN_WHOLE_BONUS if span.end >= m.quote_span.end - 1 and len(text.split()) <= 20 else 0.0
+                )
             if score > best_score:
                 best, best_score = text, score
     return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)

@@ -1,37 +1,45 @@
 """Candidates that report the same happening become one event.
 
-Two candidates may be the same happening when their dates overlap
-(`When.overlaps`) and their content words are alike: cosine similarity of
-idf-weighted words, where idf is counted over the dump's sources, so words the
-whole story shares (its protagonists) weigh less than what sets one happening
-apart from another on the same day.
+Two candidates may be the same happening when their dates overlap; whether they
+are is decided by several signals combined (`identity`): idf-weighted words in
+one language, the names both languages write alike, multilingual sentence
+vectors (`embed`) across languages, and the names each states — a report whose
+telling names are all different from the event's is another happening of that
+day.  idf is counted over the dump's sources, so what the whole story shares
+(its protagonists) weighs less than what sets one happening apart.
 
-Clustering is greedy and blocked by date, never all pairs: each candidate is
-compared only with the events whose dates it overlaps (found through a day
-index), and joins the most similar one above the threshold or starts a new
-one.  The finest dates go first so coarse ones ("3月", "2019年或2020年")
-choose among specific events.  Candidates with a vague date go last and only
-join.  Copies of one sentence in several outlets (syndication) always join
-each other, dated by the earliest publication when their relative dates
-disagree.
+Clustering is greedy, never all pairs: a candidate is compared only with the
+events that share one of its rarest terms (or names) on one of its days, found
+through (term, day) postings with a cap per posting (`TermIndex`), plus the
+latest few events of the day (a report in the other language may share no
+word).  It joins the event whose score is furthest above the bar, or starts a
+new one, and is compared with the event as a whole (pooled words, centre of
+vectors), so a report joins what the cluster agrees on.  The finest dates go
+first so coarse ones ("3月", "2019年或2020年") choose among specific events;
+vaguely dated candidates go last and only join.  Syndicated copies of one
+sentence always join each other, dated by the earliest publication.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..dates import When
 from ..markdown import normalise_ws
 from .candidates import Candidate
+from .embed import Embedder
+from .embed import cosine as embed_cosine
+from .identity import Signals, bar, combine, needs_vectors
+from .postings import ANY, TermIndex
 from .rules import Rules
 
-WIDE_DAYS = 62
-"""Events spanning more days than this are indexed by year instead of by day."""
+CENTRE_QUOTES = 4
+"""An event's sentence-vector centre is the mean of its first distinct quotes (the finest dated)."""
 MAX_COMPARED = 12
 """A candidate is compared with at most this many of an event's distinct quotes (the latest)."""
 VAGUE_DAYS = 366
@@ -80,18 +88,25 @@ class Bridge:
     words: set[str] = field(default_factory=set)
     """names linked across languages (by the gazetteer or pinyin) and Latin-letter words that
     Chinese sources use too (PM2.5, 5G)"""
+    floor: float = 0.0
+    """the weight of a word every source has (see `share`)"""
 
     def crosses(self, term: str) -> bool:
         return term in self.words
 
     def share(self, a: dict[str, float], b: dict[str, float]) -> float:
-        """Weight of the crossing words both quotes have, over the mean weight of each one's."""
-        wa = {t: w for t, w in a.items() if self.crosses(t)}
-        wb = {t: w for t, w in b.items() if self.crosses(t)}
+        """Weight of the crossing words both quotes have, over the mean weight of each one's.
+
+        Weights are idf above ``floor`` (the weight of a word in every source): the story's
+        protagonist, named in every report, links no two happenings across languages.
+        """
+        wa = {t: w - self.floor for t, w in a.items() if self.crosses(t)}
+        wb = {t: w - self.floor for t, w in b.items() if self.crosses(t)}
         shared = [t for t in wa if t in wb]
         if not shared:
             return 0.0
-        return sum(min(wa[t], wb[t]) for t in shared) / ((sum(wa.values()) + sum(wb.values())) / 2)
+        total = (sum(wa.values()) + sum(wb.values())) / 2
+        return sum(min(wa[t], wb[t]) for t in shared) / total if total > 0 else 0.0
 
 
 @dataclass
@@ -109,13 +124,20 @@ class Cluster:
     langs: list[str] = field(default_factory=list)
     """the language of each of those quotes"""
     quote_order: list[str] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    """names (people, organisations, places) its distinct quotes state, by how many"""
+    names_by_lang: dict[str, Counter[str]] = field(default_factory=dict)
+    """the same, per language of the quotes (a clash of names is judged within one script)"""
     dead: bool = False
     """merged into another event"""
     precision: str | None = None
     """precision of the first (finest) date stated"""
     _norm: float | None = None
+    _centre: Any = None
 
-    def add(self, c: Candidate, vec: dict[str, float], score: float) -> None:
+    def add(
+        self, c: Candidate, vec: dict[str, float], score: float, end: datetime | None, names: set[str]
+    ) -> None:
         self.members.append(c)
         self.scores.append(score)
         quote = normalise_ws(c.quote)
@@ -125,26 +147,25 @@ class Cluster:
             self.words.update(vec)
             self.vectors.append(vec)
             self.langs.append(c.source.lang)
-            self._norm = None
-        if c.when is not None:
+            self.names.update(names)
+            self.names_by_lang.setdefault(c.source.lang, Counter()).update(names)
+            self._norm = self._centre = None
+        if c.when is not None and end is not None:
             self.precision = self.precision or c.when.precision
-            lo, hi = c.when.start, c.when.period_end()
+            lo = c.when.start
             self.lo = lo if self.lo is None else max(self.lo, lo)
-            self.hi = hi if self.hi is None else min(self.hi, hi)
+            self.hi = end if self.hi is None else min(self.hi, end)
 
-    def accepts_time(self, c: Candidate) -> bool:
+    def accepts(self, when: When | None, end: datetime | None, published: datetime) -> bool:
         if self.lo is None or self.hi is None:
             return True
-        if c.when is None:
-            return self.lo <= c.published
-        return c.when.start < self.hi and self.lo < c.when.period_end()
+        if when is None or end is None:
+            return self.lo <= published
+        return when.start < self.hi and self.lo < end
 
     def absorb(self, other: Cluster) -> None:
         """Take over another event's candidates; the other is marked dead."""
-        for (
-            m,
-            score,
-        ) in zip(other.members, other.scores, strict=True):
+        for m, score in zip(other.members, other.scores, strict=True):
             self.members.append(m)
             self.scores.append(score)
         for quote, vec, lang in zip(other.quote_order, other.vectors, other.langs, strict=True):
@@ -154,9 +175,12 @@ class Cluster:
                 self.vectors.append(vec)
                 self.langs.append(lang)
                 self.words.update(vec)
+        self.names.update(other.names)
+        for lang, names in other.names_by_lang.items():
+            self.names_by_lang.setdefault(lang, Counter()).update(names)
         assert self.lo and self.hi and other.lo and other.hi
         self.lo, self.hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        self._norm = None
+        self._norm = self._centre = None
         other.dead = True
 
     def similarity(self, vec: dict[str, float], lang: str = "zh", bridge: Bridge | None = None) -> float:
@@ -175,11 +199,17 @@ class Cluster:
         pairs = zip(self.vectors[-MAX_COMPARED:], self.langs[-MAX_COMPARED:], strict=True)
         return max((bridge.share(vec, v) for v, other in pairs if other != lang), default=0.0)
 
-    def score(
-        self, vec: dict[str, float], lang: str, bridge: Bridge | None, bar: float, cross_bar: float
-    ) -> float:
-        """How far above its bar the quote is (negative: below), by words or across languages."""
-        return max(self.similarity(vec, lang, bridge) - bar, self.crossing(vec, lang, bridge) - cross_bar)
+    def centre(self, embedder: Embedder) -> Any:
+        """The mean of its distinct quotes' sentence vectors (the latest ones), normalised."""
+        if self._centre is None:
+            vecs = [embedder.vector(q) for q in self.quote_order[:CENTRE_QUOTES]]
+            total = sum(v for v in vecs if v is not None)
+            if isinstance(total, int):
+                return None
+            import numpy as np
+
+            self._centre = total / (np.linalg.norm(total) or 1.0)
+        return self._centre
 
     def norm(self) -> float:
         if self._norm is None:
@@ -189,42 +219,6 @@ class Cluster:
     @property
     def source_ids(self) -> set[str]:
         return {m.source.id for m in self.members}
-
-
-class _DayIndex:
-    """Clusters by the days their period covers; wide ones by year."""
-
-    def __init__(self) -> None:
-        self.by_day: dict[int, list[Cluster]] = defaultdict(list)
-        self.days: list[int] = []
-        self.by_year: dict[int, list[Cluster]] = defaultdict(list)
-
-    def add(self, cl: Cluster) -> None:
-        assert cl.lo is not None and cl.hi is not None
-        first, last = cl.lo.toordinal(), (cl.hi - timedelta(microseconds=1)).toordinal()
-        if last - first > WIDE_DAYS:
-            for y in range(cl.lo.year, cl.hi.year + 1):
-                self.by_year[y].append(cl)
-            return
-        for d in range(first, last + 1):
-            if d not in self.by_day:
-                bisect.insort(self.days, d)
-            self.by_day[d].append(cl)
-
-    def near(self, start: datetime, end: datetime) -> Iterator[Cluster]:
-        seen: set[int] = set()
-        a, b = start.toordinal(), (end - timedelta(microseconds=1)).toordinal()
-        i, j = bisect.bisect_left(self.days, a), bisect.bisect_right(self.days, b)
-        for d in self.days[i:j]:
-            for cl in self.by_day[d]:
-                if id(cl) not in seen:
-                    seen.add(id(cl))
-                    yield cl
-        for y in range(start.year, end.year + 1):
-            for cl in self.by_year.get(y, []):
-                if id(cl) not in seen:
-                    seen.add(id(cl))
-                    yield cl
 
 
 def align_syndicated(candidates: list[Candidate]) -> list[str]:
@@ -253,11 +247,11 @@ def _one_day(lo: datetime, hi: datetime) -> bool:
     return lo.date() == (hi - timedelta(microseconds=1)).date()
 
 
-def same_period(when: When | None, cl: Cluster) -> bool:
+def same_period(when: When | None, end: datetime | None, cl: Cluster) -> bool:
     """Both within one calendar day, or both stated as (overlapping) years, or as months."""
-    if when is None or cl.lo is None or cl.hi is None:
+    if when is None or end is None or cl.lo is None or cl.hi is None:
         return False
-    if _one_day(when.start, when.period_end()):
+    if _one_day(when.start, end):
         return _one_day(cl.lo, cl.hi) and cl.lo.date() == when.start.date()
     return when.precision in ("year", "month") and when.precision == cl.precision
 
@@ -269,16 +263,45 @@ def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
     return a.precision == b.precision and a.precision in ("year", "month")
 
 
-class Clustering:
-    """Greedy, date-blocked clustering of candidates into happenings."""
+RAREST = 99.0
+"""idf rank of a term the dump never had (it is the rarest)"""
+LOOKUP_TERMS = 6
+"""A candidate is looked up by this many of its rarest terms (names first)."""
 
-    def __init__(self, idf: dict[str, float], rules: Rules, bridge: Bridge | None = None) -> None:
+
+class Clustering:
+    """Greedy clustering of candidates into happenings, candidates found through `TermIndex`."""
+
+    def __init__(
+        self,
+        idf: dict[str, float],
+        rules: Rules,
+        bridge: Bridge | None = None,
+        names: Callable[[Candidate], set[str]] | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
         self.idf = idf
         self.bridge = bridge
         self.rules = rules
-        self.index = _DayIndex()
+        self.names_of = names or (lambda c: set())
+        self.embedder = embedder
+        self.index = TermIndex()
         self.clusters: list[Cluster] = []
         self.by_quote: dict[str, list[Cluster]] = defaultdict(list)
+        self._ends: dict[When, datetime] = {}
+        self.compared = 0
+        """candidate-event comparisons made (for tests that compare the cost of two sizes)"""
+        self.decisions: list[tuple[Candidate, Cluster, Signals]] = []
+        """every comparison near the bar, for ``--explain``"""
+
+    def end(self, when: When | None) -> datetime | None:
+        """A date's period end, computed once per distinct date (it costs a relativedelta)."""
+        if when is None:
+            return None
+        found = self._ends.get(when)
+        if found is None:
+            found = self._ends[when] = when.period_end()
+        return found
 
     def add_all(self, candidates: Iterable[Candidate]) -> None:
         """Finest and narrowest dates first, then coarse ones, then those that may only join."""
@@ -287,7 +310,7 @@ class Clustering:
             key=lambda c: (
                 not c.founding,
                 -c.precision_rank(),
-                (c.when.period_end() - c.when.start) if c.when else timedelta.max,
+                (self.end(c.when) - c.when.start) if c.when else timedelta.max,  # type: ignore[operator]
                 c.order,
             ),
         )
@@ -295,29 +318,76 @@ class Clustering:
             self.add(c)
         self.consolidate()
 
-    def best_match(self, c: Candidate, vec: dict[str, float]) -> tuple[Cluster | None, float]:
-        for cl in self.by_quote.get(normalise_ws(c.quote), []):
-            if cl.accepts_time(c):
-                return cl, 1.0
-        if c.when is not None:
-            pool = self.index.near(c.when.start, c.when.period_end())
-        else:
-            pool = self.index.near(c.published - timedelta(days=VAGUE_DAYS), c.published)
-        best, best_margin = None, -1.0
+    def _lookup_terms(self, terms: Iterable[str], names: set[str], many: int = LOOKUP_TERMS) -> list[str]:
+        """The terms to look a candidate (or event) up by: its names, then its rarest words."""
+        ranked = sorted(terms, key=lambda t: (t not in names, -self.idf.get(t, RAREST), t))
+        return [*ranked[:many], ANY]
+
+    def signals(
+        self, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, end: datetime | None
+    ) -> Signals:
         r = self.rules
-        for cl in pool:
-            if not cl.accepts_time(c):
+        close = same_period(c.when, end, cl)
+        s = Signals(same_period=close)
+        lang = c.source.lang
+        s.words = cl.similarity(vec, lang, self.bridge)
+        if close and c.founding:  # across languages only within one period
+            s.crossing = cl.crossing(vec, lang, self.bridge)
+        _name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
+        s.bar = bar(r, close, c.founding)
+        combine(s, r)
+        return s
+
+    def add_vectors(self, c: Candidate, s: Signals, cl: Cluster) -> None:
+        """The vectors' vote on one comparison (when the model is there)."""
+        if self.embedder is None:
+            return
+        mine, theirs = self.embedder.vector(normalise_ws(c.quote)), cl.centre(self.embedder)
+        if mine is not None and theirs is not None:
+            s.vectors = embed_cosine(mine, theirs)
+            combine(s, self.rules)
+
+    def _vectors_help(self, cl: Cluster, lang: str) -> bool:
+        """Sentence vectors are asked only where words cannot judge: the event has a quote in
+        another language (with rules.vectors_same_language, also within one language)."""
+        return bool(self.rules.vectors_same_language) or any(other != lang for other in cl.langs)
+
+    def best_match(
+        self, c: Candidate, vec: dict[str, float], names: set[str]
+    ) -> tuple[Cluster | None, float]:
+        end = self.end(c.when)
+        for cl in self.by_quote.get(normalise_ws(c.quote), []):
+            if not cl.dead and cl.accepts(c.when, end, c.published):
+                return cl, 1.0
+        if c.when is not None and end is not None:
+            lo, hi = c.when.start, end
+        else:
+            lo, hi = c.published - timedelta(days=VAGUE_DAYS), c.published
+        compared: list[tuple[Cluster, Signals]] = []
+        for cl in self.index.near(self._lookup_terms(vec, names), lo, hi):
+            if not cl.accepts(c.when, end, c.published):
                 continue
-            close = same_period(c.when, cl)
-            if not c.founding:
-                bar, cross_bar = r.attach_similarity, 1.01  # too little to go on across languages
-            elif close:
-                bar, cross_bar = r.same_period_similarity, r.cross_language_share
-            else:
-                bar, cross_bar = r.merge_similarity, 1.01  # across languages only within one period
-            margin = cl.score(vec, c.source.lang, self.bridge, bar, cross_bar)
-            if margin >= 0 and margin > best_margin:
-                best, best_margin = cl, margin
+            self.compared += 1
+            compared.append((cl, self.signals(c, vec, names, cl, end)))
+        # vectors for the few closest events where they could change the verdict (encoding a
+        # sentence costs more than all the rest of a comparison)
+        open_ = [
+            (cl, s)
+            for cl, s in compared
+            if self.embedder is not None
+            and self._vectors_help(cl, c.source.lang)
+            and needs_vectors(s, self.rules)
+        ]
+        for cl, s in sorted(open_, key=lambda p: -p[1].score)[:VECTOR_EVENTS]:
+            self.add_vectors(c, s, cl)
+        best, best_margin, chosen = None, -1.0, None
+        for cl, s in compared:
+            if not s.joined and -s.margin < EXPLAIN_NEAR:
+                self.decisions.append((c, cl, s))  # kept apart, though not by much
+            if s.joined and s.margin > best_margin:
+                best, best_margin, chosen = cl, s.margin, s
+        if best is not None and chosen is not None:
+            self.decisions.append((c, best, chosen))  # every merge, with its signals
         return best, (best_margin if best else 0.0)
 
     def consolidate(self) -> None:
@@ -329,38 +399,96 @@ class Clustering:
                 if cl.dead:
                     continue
                 assert cl.lo is not None and cl.hi is not None
-                for other in list(self.index.near(cl.lo, cl.hi)):
+                rep = _representative(cl)
+                vec = dict(cl.words)
+                names = set(cl.names)
+                for other in self.index.near(self._lookup_terms(vec, names, 2 * LOOKUP_TERMS), cl.lo, cl.hi):
                     if other is cl or other.dead or not (cl.lo < other.hi and other.lo < cl.hi):  # type: ignore[operator]
                         continue
-                    close = _same_period_clusters(cl, other)
-                    bar = self.rules.same_period_similarity if close else self.rules.merge_similarity
-                    cross_bar = self.rules.cross_language_share if close else 1.01
-                    margin = max(
-                        (
-                            other.score(v, lang, self.bridge, bar, cross_bar)
-                            for v, lang in zip(
-                                cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True
-                            )
-                        ),
-                        default=-1.0,
-                    )
-                    if margin >= 0:
+                    self.compared += 1
+                    if self._same(cl, rep, other):
                         cl.absorb(other)
+                        self.index.add(cl, other.words)
                         changed = True
         self.clusters = [cl for cl in self.clusters if not cl.dead]
+
+    def _same(self, cl: Cluster, rep: Candidate, other: Cluster) -> bool:
+        """Does ``other`` agree with ``cl`` as a whole: one of cl's quotes joins it, names agreeing?"""
+        close = _same_period_clusters(cl, other)
+        r = self.rules
+        for v, lang in zip(cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True):
+            s = Signals(same_period=close, bar=bar(r, close, True))
+            s.words = other.similarity(v, lang, self.bridge)
+            if close:
+                s.crossing = other.crossing(v, lang, self.bridge)
+            _name_votes(
+                s, cl.names_by_lang.get(lang, Counter()), other.names, other.names_by_lang.get(lang), self.idf
+            )
+            if self.embedder is not None and self._vectors_help(other, lang) and needs_vectors(s, r):
+                a, b = cl.centre(self.embedder), other.centre(self.embedder)
+                if a is not None and b is not None:
+                    s.vectors = embed_cosine(a, b)
+            combine(s, r)
+            if s.joined or -s.margin < EXPLAIN_NEAR:
+                self.decisions.append((rep, other, s))
+            if s.joined:
+                return True
+        return False
 
     def add(self, c: Candidate) -> Cluster | None:
         """Join the best event, start one (if the candidate may), or return None."""
         vec = vector(c.terms, self.idf)
-        best, score = self.best_match(c, vec)
+        names = self.names_of(c)
+        best, score = self.best_match(c, vec, names)
+        end = self.end(c.when)
         if best is None:
             if not c.founding:
                 return None
             best = Cluster()
             self.clusters.append(best)
-            best.add(c, vec, 1.0)
-            self.index.add(best)
+            best.add(c, vec, 1.0, end, names)
         else:
-            best.add(c, vec, score)
+            best.add(c, vec, score, end, names)
+        if best.lo is not None:
+            self.index.add(best, vec)
         self.by_quote[normalise_ws(c.quote)].append(best)
         return best
+
+
+VECTOR_EVENTS = 3
+"""A candidate's sentence vector is compared with at most this many events (those scoring best
+by the other signals)."""
+EXPLAIN_NEAR = 0.2
+"""For ``--explain``: every merge, and the comparisons kept apart within this of the bar."""
+
+
+def _representative(cl: Cluster) -> Candidate:
+    return cl.members[0]
+
+
+def _name_votes(
+    s: Signals,
+    mine: Iterable[str],
+    theirs: Counter[str],
+    same_script: Counter[str] | None,
+    idf: dict[str, float],
+) -> None:
+    """Share of the report's telling names the event states too; all different from those its
+    quotes in the report's language state is a clash (across scripts a name may be written so
+    differently — 乐途出行, Wayfare Mobility — that no rule links them).
+
+    A name weighs by how rare it is in the dump beyond the commonest word (``idf`` minus its
+    floor): the story's protagonist, named by every source, tells no two happenings apart.
+    """
+    floor = min(idf.values(), default=0.0)
+    weights = {n: idf.get(n, RAREST) - floor for n in mine}
+    total = sum(w for w in weights.values() if w > NAME_MIN_WEIGHT)
+    if not total:
+        return
+    shared = sum(w for n, w in weights.items() if w > NAME_MIN_WEIGHT and n in theirs)
+    s.names = shared / total
+    s.clash = not shared and any(idf.get(n, RAREST) - floor > NAME_MIN_WEIGHT for n in same_script or ())
+
+
+NAME_MIN_WEIGHT = 0.25
+"""Names (nearly) every source states weigh less than this and do not vote."""

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .entities import latin_names
 from .rules import Rules
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
@@ -30,6 +31,8 @@ class Relevance:
     """source id -> its subject words, most salient first"""
     shared: dict[str, list[str]] = field(default_factory=dict)
     """source id -> those of its subject words other sources share"""
+    closeness: dict[str, float] = field(default_factory=dict)
+    """source id -> similarity of its lead to the story's centre (sources judged by it)"""
 
 
 _LATIN_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
@@ -39,6 +42,13 @@ NAME_LIKE_TAGS = ("nr", "ns", "nt", "nz")
 def _name_like(word: str) -> bool:
     """A proper name by jieba's tag, or a word its dictionary does not know (often a name)."""
     return tag_of(word).startswith(NAME_LIKE_TAGS) or not in_dictionary(word)
+
+
+def _is_name(word: str, lexicon: Lexicon) -> bool:
+    """A subject word that names someone or something (not a generic noun such as 用户, 品牌)."""
+    if not CJK_WORD.match(word):
+        return True  # Latin-letter subjects are names or acronyms by construction
+    return word in lexicon.names or _name_like(word)
 
 
 def _subject_word(tok: str, lexicon: Lexicon, idf: dict[str, float]) -> str | None:
@@ -82,15 +92,31 @@ def _chinese_salience(tokens: Counter[str], lexicon: Lexicon, memo: dict[str, st
 
 
 def _latin_salience(words: Words, acronyms: Counter[str], lexicon: Lexicon) -> Counter[str]:
+    """Names in Latin letters: those linked to a Chinese name count as it, other capitalised
+    runs ("Dawnguard Security", "Jiangzhou") as themselves — an English report names its
+    subjects so, and a story told mostly in English must not look subjectless."""
     _, median = general_idf()
     counts: Counter[str] = Counter(lexicon.latin_terms(words.text))
+    counts.update(latin_names(words.text, lexicon))
     for word, n in acronyms.items():
         counts[word] += n
     return Counter({w: (1 + math.log(n)) * median for w, n in counts.items() if not lexicon.is_keyword(w)})
 
 
-def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
-    """Mark sources off topic; also teaches ``lexicon`` the Latin spelling of shared Chinese names."""
+Closeness = Callable[[list[str], list[str]], dict[str, float]]
+"""(sources on topic, sources to judge) -> each judged source's similarity to the story's centre"""
+
+
+def judge(
+    docs: dict[str, Words], lexicon: Lexicon, rules: Rules, closeness: Closeness | None = None
+) -> Relevance:
+    """Mark sources off topic; also teaches ``lexicon`` the Latin spelling of shared Chinese names.
+
+    A source sharing too few of the story's subjects by name may still be on topic when its
+    lead is close to the story's centre (``closeness``, sentence vectors across languages): a
+    short English report names a company by a brand no Chinese report writes, and its people
+    once.  Closeness only ever keeps a source; it never makes one off topic.
+    """
     out = Relevance()
     chinese: dict[str, Counter[str]] = {}
     acronyms: dict[str, Counter[str]] = {}
@@ -101,7 +127,8 @@ def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
         chinese[sid] = _chinese_salience(tokens, lexicon, subject_words)
         acronyms[sid] = Counter()
         _count(tokens, lambda tok: _acronym(tok, lexicon), acronym_words, acronyms[sid])
-    need = max(rules.shared_min_sources, math.ceil(rules.shared_min_share * len(docs)))
+    share = min(math.ceil(rules.shared_min_share * len(docs)), rules.shared_enough_sources)
+    need = max(rules.shared_min_sources, share)
 
     # names and shared words may be written in pinyin elsewhere (王立新 ~ Wang Lixin)
     if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):
@@ -126,9 +153,27 @@ def judge(docs: dict[str, Words], lexicon: Lexicon, rules: Rules) -> Relevance:
         top = [w for w, _ in sal.most_common(rules.subject_words)]
         out.subjects[sid] = top
         counts.update(top)
+    named: dict[str, bool] = {}
     for sid, top in out.subjects.items():
         shared = [w for w in top if counts[w] >= need]
         out.shared[sid] = shared
-        if len(docs) >= rules.relevance_min_sources and len(shared) < rules.on_topic_shared_words:
+        names = 0
+        for w in shared:
+            if w not in named:
+                named[w] = _is_name(w, lexicon)
+            names += named[w]
+        if len(docs) >= rules.relevance_min_sources and (
+            len(shared) < rules.on_topic_shared_words or names < rules.on_topic_shared_names
+        ):
             out.off_topic.add(sid)
+    if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
+        kept = [sid for sid in docs if sid not in out.off_topic]
+        loose = max(2, rules.shared_min_sources)
+        for sid, score in closeness(kept, sorted(out.off_topic)).items():
+            # a subject word a few other sources have (fewer than `need`) is a little evidence
+            few = sum(1 for w in out.subjects[sid] if counts[w] >= loose)
+            score += rules.relevance_word_bonus * min(few, 3)
+            out.closeness[sid] = score
+            if score >= rules.relevance_similarity:
+                out.off_topic.discard(sid)
     return out

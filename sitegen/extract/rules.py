@@ -16,10 +16,25 @@ class Rules:
     """How many of a source's most salient words stand for its subject."""
     shared_min_sources: int = 2
     """A subject word is shared when at least this many sources have it among theirs…"""
-    shared_min_share: float = 0.02
-    """…or this share of all sources, whichever is larger (large dumps need more than two)."""
+    shared_min_share: float = 0.1
+    """…or this share of all sources, whichever is larger: two off-topic records that list the
+    same competitors (a brand ranking, import figures) must not make each other's subject."""
+    shared_enough_sources: int = 12
+    """…but never more than this many: in a dump of thousands, a name a dozen sources share
+    is the story's, and requiring a tenth of them would leave a sub-story's reports out."""
     on_topic_shared_words: int = 2
     """A source is on topic when at least this many of its subject words are shared."""
+    on_topic_shared_names: int = 1
+    """…and at least this many of them are names (people, organisations, places, products, in
+    either script): sharing generic nouns (用户, 品牌) and the keyword is no common subject."""
+    relevance_similarity: float = 0.56
+    """A source with too few shared names is still on topic when the sentence-vector cosine of
+    its title and first sentence with the mean of the on-topic sources' (plus the bonus below)
+    is at least this.  Measured on invented stories: on-topic leads 0.47–0.68, off-topic ones
+    sharing the keyword 0.34–0.55."""
+    relevance_word_bonus: float = 0.05
+    """Added to that cosine for each of its subject words (up to three) that at least two other
+    sources have too, though fewer than a shared word needs."""
     relevance_min_sources: int = 3
     """With fewer sources than this, every source is on topic."""
 
@@ -51,6 +66,27 @@ class Rules:
     in one of the event's quotes."""
     attach_similarity: float = 0.35
     """Higher bar for a sentence with only a vague date (or none) to be cited by an event."""
+    crossing_weight: float = 0.3
+    """The crossing share counts as this times a same-language word similarity."""
+    crossing_floor: float = 0.5
+    """How much of the weight of a word every source has is taken off each crossing word's
+    (1: the story's protagonist, named in every report, links nothing across languages; half
+    of it: such a name is a weak link, another name must help)."""
+    names_weight: float = 0.1
+    """Added to the score times the share of the quote's names (people, organisations, places)
+    the event names too."""
+    clash_penalty: float = 0.15
+    """Taken off the score when the quote and the event both name someone (or some body) and
+    share none of them: another happening of the same day, reported in the same words."""
+    vectors_weight: float = 0.8
+    """Added to the score times (sentence-vector cosine − ``vectors_neutral``)."""
+    sentence_vectors: int = 1
+    """1: multilingual sentence vectors vote on identity (`embed`); 0: words, names and dates only."""
+    vectors_same_language: int = 0
+    """1: vectors vote on quotes in one language too (slower: most comparisons are within one
+    language, where shared words judge nearly as well); 0: only across languages."""
+    vectors_neutral: float = 0.4
+    """The cosine of sentences about different things of one story: below it, vectors vote against."""
 
     # -- output -----------------------------------------------------------------
     title_max_chars: int = 40

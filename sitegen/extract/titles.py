@@ -18,17 +18,49 @@ from .passages import Span, clauses, paragraph_at, sentences
 
 LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
-    r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:on|at|in|by|and|but|then)\b)+",
+    r"之后|此前|当天|当日|当晚|据悉|据了解|据报道|另外|此外|然而|不过|因此|所以|因为|对此|与此同时|"
+    r"(?:on|at|in|by|and|but|then|however|meanwhile)\b|"
+    # a reporting clause before what is reported ("报告称，", "警方表示：", "记者昨日在工厂门口看到，")
+    r"[\u4e00-\u9fff]{1,8}?(?:表示|称|指出|透露|强调|坦言|介绍|说|认为|直言|获悉|了解到)[,，:：]|"
+    r"记者[^，,。]{0,16}?(?:看到|获悉|了解到|注意到|发现)[,，:：]?|"
+    # a subjectless copula ("是X召回首日，…")
+    r"是(?=[^，,。的]{6,}))+",
     re.I,
 )
+EN_TIME = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b|,?\s+(?:yesterday|today|tonight|last night|this week)\b"
+)
+"""An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
+REPORTING_LEAD = re.compile(
+    r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:said|says|told|added|noted|stated|reported)\b|"
+    r"^[\u4e00-\u9fff]{1,8}(?:表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)"
+)
+"""A title that opens with who said it rather than what happened."""
+RELATIVE_TIME = re.compile(
+    r"^(?:距离?|离)[^，,]{0,20}(?:过去|之前|以来)|"
+    r"^(?:which|who|that|as|while|according to|since|after|before|when|although|because)\b",
+    re.I,
+)
+"""A clause that counts time from something else, or a relative clause: no headline."""
+BACK_REFERENCE = re.compile(r"^(?:这|该|此|其|它|他们|they\b|it\b|this\b|these\b)", re.I)
+"""A title pointing back to a sentence the reader of the timeline never saw ("该公司…")."""
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
 COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
 """A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
 REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
+COUNTED_FROM = re.compile(r"^距离?(?:上一次|上次|此前)?(?P<what>.{4,}?)(?:才|已经|已|刚)?过去了?[^，,。]*$")
+""""距离上一次X才过去72小时" dates X: the title is X."""
+
+
 def _tidy(text: str) -> str:
-    text = LEADING.sub("", text)
+    text = EN_TIME.sub("", LEADING.sub("", text))
+    counted = COUNTED_FROM.match(text)
+    if counted:
+        text = counted.group("what")
     for _ in range(3):
         text = TRAILING.sub("", text)
     return text.strip()
@@ -38,7 +70,7 @@ APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
 TOPIC_OPENER = re.compile(r"^(?:对于|关于|针对|至于|谈到|谈及|说到)")
 SPEECH_ENDING = re.compile(
-    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|said|says|told)$"
+    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|通报|said|says|told)$"
 )
 
 
@@ -97,18 +129,37 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
         score -= 0.5
     if TOPIC_OPENER.search(title):
         score -= 0.2
-    if SPEECH_ENDING.search(title):
+    if SPEECH_ENDING.search(title) or REPORTING_LEAD.search(title):
         score -= 0.3
+    if RELATIVE_TIME.search(title):
+        score -= 0.4
+    if BACK_REFERENCE.search(title):
+        score -= 0.25
     return score
 
 
+EN_MAX_WORDS = 20
+"""An English title keeps up to this many words (a headline's length; English runs longer than Chinese)."""
+
+
 def shorten(title: str, max_chars: int) -> str:
-    """A title far over the length, cut at a word boundary with an ellipsis."""
-    if len(title) <= max_chars * 2:
-        return title[0].upper() + title[1:] if title[:1].islower() else title
-    cut = title[: max_chars * 2]
+    """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
+    words = title.split()
+    latin = sum(ch.isascii() for ch in title) > len(title) * 0.8
+    if latin and len(words) <= EN_MAX_WORDS:
+        return _capital(title)
+    if not latin and len(title) <= max_chars * 2:
+        return _capital(title)
+    cut = " ".join(words[:EN_MAX_WORDS]) if latin else title[: max_chars * 2]
+    clause = max(cut.rfind(","), cut.rfind("，"), cut.rfind(";"), cut.rfind("；"))
+    if clause > len(cut) // 2:
+        return _capital(_tidy(cut[:clause]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    return cut + "…"
+    return _capital(cut) + "…"
+
+
+def _capital(title: str) -> str:
+    return title[0].upper() + title[1:] if title[:1].islower() else title
 
 
 def sentence_of(c: Candidate) -> str:

@@ -127,6 +127,8 @@ class Lexicon:
     """words that never count (the dump's search keyword)"""
     names: set[str] = field(default_factory=set)
     """canonical names from the gazetteer"""
+    ignored_pinyin: set[str] = field(default_factory=set)
+    """the Chinese keyword in pinyin (``lvyuanruye``): English reports write its parts so"""
     _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """token -> its terms, filled as texts are read (the same words recur across a dump)"""
     _content: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -156,12 +158,24 @@ class Lexicon:
         return term in self.names or tag_of(term).startswith("nr")
 
     def is_keyword(self, term: str) -> bool:
-        """The dump's search keyword, or a word containing it (消防车 for 消防)."""
+        """The dump's search keyword, a word containing it (消防车 for 消防), or a Chinese word
+        of two characters or more that is part of it (绿原 and 乳业 of 绿原乳业: jieba cuts the
+        keyword so in the texts, and every record matched it)."""
         found = self._keyword.get(term)
         if found is None:
             low = term.lower()
-            found = self._keyword[term] = low in self.ignored or any(
-                k in low for k in self.ignored if len(k) > 1
+            found = self._keyword[term] = (
+                low in self.ignored
+                or any(
+                    k in low or (len(low) > 1 and CJK_WORD.match(low) is not None and low in k)
+                    for k in self.ignored
+                    if len(k) > 1
+                )
+                or any(
+                    len(w) >= 4 and any(w in p for p in self.ignored_pinyin)
+                    for w in re.split(r"[\s-]+", low)
+                    if w.isascii() and w.isalpha()
+                )
             )
         return found
 
