@@ -10,15 +10,19 @@ one or two whole source sentences, escaped for Markdown.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..markdown import escape_text, normalise_ws
+from ..sitedata import PACKAGE_DATA
 from .candidates import Candidate
 from .passages import Span, clauses, paragraph_at, sentences
 
 LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
-    r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:on|at|in|by|and|but|then)\b)+",
+    r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:and|but|then)\b)+",
     re.I,
 )
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
@@ -32,6 +36,286 @@ def _tidy(text: str) -> str:
     for _ in range(3):
         text = TRAILING.sub("", text)
     return text.strip()
+
+
+# -- headlines: a clause run cut down to who did what -------------------------------------
+@dataclass(frozen=True)
+class HeadlineWords:
+    """The word lists of ``sitegen/data/headline.toml`` (see the comments there)."""
+
+    zh: dict[str, tuple[str, ...]]
+    en: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def headline_words() -> HeadlineWords:
+    doc = tomllib.loads((PACKAGE_DATA / "headline.toml").read_text(encoding="utf-8"))
+    zh = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in doc["zh"].items()}
+    en = {k: frozenset(w.lower() for w in v) for k, v in doc["en"].items()}
+    return HeadlineWords(zh, en)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ZH_CLAUSE = re.compile(r"[，,：:；;]")
+_EN_CLAUSE = re.compile(r"(?:,|;|:|\s[—–]|\s-)\s+")
+_NUMBER = r"[\d一二三四五六七八九十两几半百千]+多?个?"
+_SUBJECTLESS = (
+    "将", "已", "会", "正在", "正", "不", "没有", "未", "并", "计划", "希望", "要", "可能", "仍",
+    "愿意", "确", "拟", "决定", "即将", "于", "对", "向", "把", "在", "已经", "目前", "还", "也",
+)  # fmt: skip
+"""Openings of a clause that has no subject of its own (the speaker before 表示 is it)."""
+_PRONOUN_SUBJECT = ("他们", "她们", "我们", "他", "她", "它", "其")
+_QUOTED = re.compile(r"[\"“「『][^\"”」』]*[\"”」』]")
+_QUOTE_MARKS = "\"'“”‘’「」『』《》"
+
+
+def is_chinese(text: str) -> bool:
+    return len(_CJK.findall(text)) * 2 >= len(re.findall(r"[A-Za-z]", text))
+
+
+def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """(clause, the separator after it) for each clause of ``text``."""
+    out, start = [], 0
+    for m in pattern.finditer(text):
+        if _inside_quote(text, m.start()):
+            continue
+        out.append((text[start : m.start()], m.group(0)))
+        start = m.end()
+    out.append((text[start:], ""))
+    return [(c.strip(), sep) for c, sep in out if c.strip()]
+
+
+def _inside_quote(text: str, offset: int) -> bool:
+    before = text[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _join(parts: list[tuple[str, str]]) -> str:
+    return "".join(c + sep for c, sep in parts[:-1]) + parts[-1][0] if parts else ""
+
+
+def _strip_words(text: str, words: Sequence[str]) -> str:
+    """``text`` without the opening words of ``words`` (longest first, repeatedly)."""
+    changed = True
+    while changed:
+        changed = False
+        text = text.lstrip(" ，,、：:")
+        for w in words:
+            if text.startswith(w) and len(text) > len(w) + 1:
+                text, changed = text[len(w) :], True
+                break
+    return text
+
+
+def _zh_elapsed(clause: str, hw: HeadlineWords) -> bool:
+    """A clause that gives the time since another happening ("距离…才过去72小时", "继…之后")."""
+    units = "|".join(hw.zh["elapsed_units"])
+    if clause.startswith(("距离", "距")) or re.match(r"^继.*(?:之后|后)$", clause):
+        return True
+    if re.search(rf"(?:过去|过了)了?{_NUMBER}(?:{units})", clause):
+        return True
+    return re.search(rf"{_NUMBER}(?:{units})(?:之后|以后|后|以来|前)$", clause) is not None
+
+
+def _zh_headline(text: str) -> str:
+    hw = headline_words()
+    parts = _split(text, _ZH_CLAUSE)
+    kept = [p for p in parts if not _zh_elapsed(p[0], hw)] or parts
+    while len(kept) > 1 and (
+        (len(_CJK.findall(kept[0][0])) <= 2 and not re.search(r"[A-Za-z0-9]", kept[0][0]))
+        or kept[0][0].startswith(hw.zh["bad_start"])
+        or (kept[0][0].startswith("据") and kept[0][0].endswith(("报道", "消息", "介绍", "了解", "悉")))
+    ):
+        kept = kept[1:]  # the tail of a sentence cut before it ("多,不少人发现…"), "据X报道"
+    out: list[tuple[str, str]] = []
+    for i, (clause, sep) in enumerate(kept):
+        clause = _strip_words(clause, hw.zh["leading"]) if not out else clause
+        verb = next((v for v in hw.zh["reporting"] if clause.endswith(v)), None)
+        if verb is not None and (i + 1 < len(kept) or out):
+            speaker = clause[: -len(verb)]
+            if speaker.startswith("据") or not speaker or i + 1 == len(kept):
+                continue  # "据X报道，" / a last clause that only says who spoke
+            rest, rest_sep = kept[i + 1]
+            pronoun = next((p for p in _PRONOUN_SUBJECT if rest.startswith(p)), None)
+            if pronoun or rest.startswith(_SUBJECTLESS):
+                kept[i + 1] = (speaker + rest[len(pronoun or "") :], rest_sep)
+            continue
+        out.append((clause, sep))
+    return _join(out or kept)
+
+
+def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
+    days = "|".join(sorted(hw.en["weekdays"]))
+    rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    return re.compile(
+        rf"\s+(?:(?:late |early |earlier |later )?on\s+)?(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
+        re.I,
+    )
+
+
+def _en_headline(text: str) -> str:
+    hw = headline_words()
+    parts = _split(text, _EN_CLAUSE)
+    lead_preps = {"on", "in", "at", "by", "after", "before", "since", "during", "following",
+                  "according", "amid", "despite", "within", "less", "more", "just", "only",
+                  "barely", "last", "earlier", "late", "early", "nearly", "almost", "some"}  # fmt: skip
+    while len(parts) > 1:
+        first = parts[0][0].split()
+        head = first[0].lower() if first else ""
+        units = "|".join(hw.en["time_units"])
+        elapsed = re.match(rf"^(?:\S+\s+){{0,3}}(?:{units})\s+(?:after|before|since|later|ago|earlier)\b", parts[0][0], re.I)
+        if elapsed or head in lead_preps | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]:
+            parts = parts[1:]
+        else:
+            break
+    if len(parts) > 1 and _en_attribution(parts[-1][0], hw):
+        parts = parts[:-1]
+    text = _join(parts)
+    text = _en_time_pattern(hw).sub("", text)
+    words = text.split()
+    while words and words[0].lower().strip(",") in hw.en["leading"] and len(words) > 2:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
+    """", the regulator said" / ", said Chen" / ", according to …": who said it, not what happened."""
+    words = clause.split()
+    if not words or len(words) > 8:
+        return False
+    low = [w.lower().strip(".") for w in words]
+    return low[0] in hw.en["reporting"] or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
+
+
+_EN_PRONOUNS = ("it ", "he ", "she ", "they ", "we ")
+
+
+def _en_unreport(text: str, hw: HeadlineWords) -> str:
+    """"X said (that) Y did Z" → "Y did Z"; "X said it would Z" → "X would Z"."""
+    words = text.split()
+    for i, w in enumerate(words[:8]):
+        if w.lower() not in hw.en["reporting"] or i == 0:
+            continue
+        j = i + 1
+        if w.lower() == "told" and j < len(words) and words[j].lower() not in ("that",):
+            j += 2 if words[j].lower() == "the" else 1  # "told reporters", "told the newspaper"
+        if j < len(words) and words[j].lower() == "that":
+            j += 1
+        elif w.lower() in ("confirmed", "announced", "revealed", "showed", "shows"):
+            return text  # an action unless it introduces what was confirmed
+        rest = " ".join(words[j:])
+        if len(words) - j < 3:
+            return text
+        subject = " ".join(words[:i])
+        if rest.lower().startswith(_EN_PRONOUNS):
+            return subject + " " + rest.split(" ", 1)[1]
+        return rest[0].upper() + rest[1:]
+    return text
+
+
+def _en_cuts(text: str, hw: HeadlineWords) -> list[str]:
+    """The main clause alone, before a subordinate one (", which …", " after …")."""
+    out = []
+    for m in re.finditer(r",?\s+(\w+)\b", text):
+        cut = m.group(1).lower() in (hw.en["dependent"] - {"that"}) | {"and", "following", "amid", "despite"}
+        if cut and m.start() > 15:
+            out.append(text[: m.start()])
+    return out
+
+
+def headline_variants(text: str, max_chars: int = 40) -> list[str]:
+    """Headlines ``text`` can be cut down to, by dropping words only: most complete first."""
+    text = _tidy(text)
+    if not text:
+        return []
+    if is_chinese(text):
+        made = [_tidy(_zh_headline(text))]
+    else:
+        hw = headline_words()
+        said = _tidy(_en_headline(text))
+        made = []
+        for main in dict.fromkeys((_tidy(_en_unreport(said, hw)), said)):
+            made += [main, *(_tidy(c) for c in _en_cuts(main, hw))]
+        made = [m[0].upper() + m[1:] if m[:1].islower() else m for m in made if m]
+    seen, out = set(), []
+    for m in made:
+        if m and m not in seen:
+            seen.add(m)
+            out.append(m)
+    return out
+
+
+def _en_finite(text: str, hw: HeadlineWords) -> bool:
+    """Has the main clause (before any dependent word) a finite verb?"""
+    words = re.findall(r"[A-Za-z'’-]+", text)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if i > 0 and low in hw.en["dependent"] - {"that"}:
+            break
+        if low in hw.en["auxiliaries"] or low in hw.en["irregular"] or low in hw.en["reporting"]:
+            return True
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if i > 0 and low.endswith("ed") and len(low) > 4 and nxt != "by":
+            return True
+        if i > 0 and w.islower() and re.fullmatch(r"[a-z]+[^su]s", low) and words[i - 1][:1].isupper():
+            return True  # "Regulator summons …", "Chen resigns"
+    return False
+
+
+def headline_problems(title: str) -> list[str]:
+    """Why ``title`` would not read as a headline (empty when it would)."""
+    hw = headline_words()
+    t = title.strip()
+    if len(t) < 4:
+        return ["too short"]
+    problems = []
+    if not (t[0].isalnum() or t[0] in _QUOTE_MARKS + "(（[【"):
+        problems.append("starts with punctuation")
+    if re.search(r"[,，、:：;；\-—(（]$", t) or t.endswith(("...", "…")):
+        problems.append("ends mid-clause")
+    if t.count('"') % 2 or t.count("“") != t.count("”"):
+        problems.append("unbalanced quotes")
+    outside = _QUOTED.sub("", t)
+    if len(re.sub(r"\W", "", outside)) <= 3 or any(outside.strip(" ，,:：") == v for v in hw.zh["reporting"]):
+        problems.append("only a quote")
+    if is_chinese(t):
+        if t.startswith(hw.zh["bad_start"]) or re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
+            problems.append("starts mid-sentence")
+        if t[-1] in "".join(hw.zh["bad_end"]) and not (t[-1] == "的" and "是" in t):
+            problems.append("ends on a particle")
+        if _zh_elapsed(t, hw):
+            problems.append("time since another happening")
+        if re.match(r"^[\u4e00-\u9fff]{1,8}(?:" + "|".join(hw.zh["reporting"]) + r")[,，:：]", t):
+            problems.append("reporting-verb lead")
+    else:
+        words = re.findall(r"[A-Za-z'’-]+", t)
+        first = words[0].lower() if words else ""
+        if t[0].islower():
+            problems.append("starts in lower case")
+        if first in hw.en["dependent"] or first in hw.en["leading"]:
+            problems.append("starts with a dependent word")
+        if words and words[-1].lower() in hw.en["bad_end"] and re.search(r"[A-Za-z]$", t):
+            problems.append("ends on a function word")
+        if words and words[-1].lower() in hw.en["reporting"]:
+            problems.append("ends on a reporting verb")
+        if not _en_finite(t, hw):
+            problems.append("no finite verb")
+        if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):
+            problems.append("reporting-verb lead")
+        if len(words) < 6 and not any(w[:1].isupper() for w in words[1:]):
+            problems.append("says too little")
+    return problems
+
+
+def _has_actor(title: str) -> bool:
+    """Does the title name someone (a capitalised word after the first, or a Chinese subject)?"""
+    if is_chinese(title):
+        return not title.startswith(headline_words().zh["vague_subject"])
+    return any(w[:1].isupper() for w in title.split()[1:]) or not title.lower().startswith(
+        ("the ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "that ", "these ", "it ", "they ")
+    )
 
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
@@ -70,12 +354,16 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             if j > i and parts[j].end - parts[i].start > max_chars * 2:
                 break
             start = _strip_date(text, parts[i], c.mention)
-            title = _tidy(REFERENCE.sub("", text[start : parts[j].end]))
-            if len(title) >= 4:
-                out.append((Span(start, parts[j].end), title, i <= dated <= j))
+            for title in headline_variants(REFERENCE.sub("", text[start : parts[j].end]), max_chars):
+                if len(title) >= 4:
+                    out.append((Span(start, parts[j].end), title, i <= dated <= j))
     return out
 
 
+HEADLINE_PROBLEM = 0.6
+"""What each reason a title would not read as a headline costs (a fragment loses to any whole clause)."""
+ACTOR_BONUS = 0.1
+"""A title that names who acted (not "这是…", "The results…") gains a little."""
 IDEAL_TITLE = 22
 """Titles longer than this (in Chinese characters; two Latin letters count as one) lose a little."""
 
@@ -95,6 +383,9 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
         score -= 0.15
     if title.count('"') % 2 or title.count("“") != title.count("”"):
         score -= 0.5
+    score -= HEADLINE_PROBLEM * min(2, len(headline_problems(title)))
+    if _has_actor(title):
+        score += ACTOR_BONUS
     if TOPIC_OPENER.search(title):
         score -= 0.2
     if SPEECH_ENDING.search(title):
