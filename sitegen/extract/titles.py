@@ -149,10 +149,14 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
     rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     return re.compile(
-        rf"\s+(?:(?:late |early |earlier |later )?on\s+)?(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"\s+(?:(?:late |early |earlier |later )?on\s+)?"
+        rf"(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
         rf"|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
         re.I,
     )
+
+
+_EN_RELATIVE = r"(?:after|before|since|later|ago|earlier)"
 
 
 def _en_headline(text: str) -> str:
@@ -165,7 +169,7 @@ def _en_headline(text: str) -> str:
         first = parts[0][0].split()
         head = first[0].lower() if first else ""
         units = "|".join(hw.en["time_units"])
-        elapsed = re.match(rf"^(?:\S+\s+){{0,3}}(?:{units})\s+(?:after|before|since|later|ago|earlier)\b", parts[0][0], re.I)
+        elapsed = re.match(rf"^(?:\S+\s+){{0,3}}(?:{units})\s+{_EN_RELATIVE}\b", parts[0][0], re.I)
         if elapsed or head in lead_preps | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]:
             parts = parts[1:]
         else:
@@ -181,7 +185,7 @@ def _en_headline(text: str) -> str:
 
 
 def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
-    """", the regulator said" / ", said Chen" / ", according to …": who said it, not what happened."""
+    """ ", the regulator said" / ", said Chen" / ", according to …": who said it, not what happened."""
     words = clause.split()
     if not words or len(words) > 8:
         return False
@@ -193,7 +197,7 @@ _EN_PRONOUNS = ("it ", "he ", "she ", "they ", "we ")
 
 
 def _en_unreport(text: str, hw: HeadlineWords) -> str:
-    """"X said (that) Y did Z" → "Y did Z"; "X said it would Z" → "X would Z"."""
+    """ "X said (that) Y did Z" → "Y did Z"; "X said it would Z" → "X would Z"."""
     words = text.split()
     for i, w in enumerate(words[:8]):
         if w.lower() not in hw.en["reporting"] or i == 0:
