@@ -64,6 +64,8 @@ _SUBJECTLESS = (
     "愿意", "确", "拟", "决定", "即将", "于", "对", "向", "把", "在", "已经", "目前", "还", "也",
 )  # fmt: skip
 """Openings of a clause that has no subject of its own (the speaker before 表示 is it)."""
+_ZH_ADVERBIAL = re.compile(r"^在[^，,：:]{0,25}(?:之后|以后|之前|以前|期间)")
+"""A clause that opens "在…之后": when, not what."""
 _PRONOUN_SUBJECT = ("他们", "她们", "我们", "他", "她", "它", "其")
 _QUOTED = re.compile(r"[\"“「『][^\"”」』]*[\"”」』]")
 _QUOTE_MARKS = "\"'“”‘’「」『』《》"
@@ -111,6 +113,8 @@ def _zh_elapsed(clause: str, hw: HeadlineWords) -> bool:
     """A clause that gives the time since another happening ("距离…才过去72小时", "继…之后")."""
     units = "|".join(hw.zh["elapsed_units"])
     if clause.startswith(("距离", "距")) or re.match(r"^继.*(?:之后|后)$", clause):
+        return True
+    if _ZH_ADVERBIAL.match(clause) and re.search(r"(?:之后|以后|之前|以前|期间|后|前|时)$", clause):
         return True
     if re.search(rf"(?:过去|过了)了?{_NUMBER}(?:{units})", clause):
         return True
@@ -162,15 +166,13 @@ _EN_RELATIVE = r"(?:after|before|since|later|ago|earlier)"
 def _en_headline(text: str) -> str:
     hw = headline_words()
     parts = _split(text, _EN_CLAUSE)
-    lead_preps = {"on", "in", "at", "by", "after", "before", "since", "during", "following",
-                  "according", "amid", "despite", "within", "less", "more", "just", "only",
-                  "barely", "last", "earlier", "late", "early", "nearly", "almost", "some"}  # fmt: skip
+    opened = parts[0][0][:1].isupper()
     while len(parts) > 1:
         first = parts[0][0].split()
         head = first[0].lower() if first else ""
         units = "|".join(hw.en["time_units"])
         elapsed = re.match(rf"^(?:\S+\s+){{0,3}}(?:{units})\s+{_EN_RELATIVE}\b", parts[0][0], re.I)
-        if elapsed or head in lead_preps | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]:
+        if elapsed or head in hw.en["adverbial"] | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]:
             parts = parts[1:]
         else:
             break
@@ -181,7 +183,10 @@ def _en_headline(text: str) -> str:
     words = text.split()
     while words and words[0].lower().strip(",") in hw.en["leading"] and len(words) > 2:
         words = words[1:]
-    return " ".join(words)
+    text = " ".join(words)
+    if opened and text[:1].islower():
+        text = text[0].upper() + text[1:]  # the sentence's own start was dropped; its main clause leads now
+    return text
 
 
 def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
@@ -190,9 +195,11 @@ def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
     if not words or len(words) > 8:
         return False
     low = [w.lower().strip(".") for w in words]
-    return low[0] in hw.en["reporting"] or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
+    said_who = low[0] in hw.en["reporting"] and len(words) <= 4  # ", said Chen Li"
+    return said_who or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"])
 _EN_PRONOUNS = ("it ", "he ", "she ", "they ", "we ")
 
 
@@ -212,19 +219,20 @@ def _en_unreport(text: str, hw: HeadlineWords) -> str:
         rest = " ".join(words[j:])
         if len(words) - j < 3:
             return text
-        subject = " ".join(words[:i])
+        subject = " ".join(words[:i]).split(",")[0]  # "Su, the founder, said" -> "Su"
         if rest.lower().startswith(_EN_PRONOUNS):
             return subject + " " + rest.split(" ", 1)[1]
         return rest[0].upper() + rest[1:]
     return text
 
 
-def _en_cuts(text: str, hw: HeadlineWords) -> list[str]:
-    """The main clause alone, before a subordinate one (", which …", " after …")."""
+def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
+    """The main clause alone, before a subordinate one (", which …", " after …"), and when
+    ``long``, before a trailing phrase (" for failing to …")."""
+    words = hw.en["cut_before"] | (hw.en["cut_if_long"] if long else frozenset())
     out = []
     for m in re.finditer(r",?\s+(\w+)\b", text):
-        cut = m.group(1).lower() in (hw.en["dependent"] - {"that"}) | {"and", "following", "amid", "despite"}
-        if cut and m.start() > 15:
+        if m.group(1).lower() in words and m.start() > 15:
             out.append(text[: m.start()])
     return out
 
@@ -241,8 +249,8 @@ def headline_variants(text: str, max_chars: int = 40) -> list[str]:
         said = _tidy(_en_headline(text))
         made = []
         for main in dict.fromkeys((_tidy(_en_unreport(said, hw)), said)):
-            made += [main, *(_tidy(c) for c in _en_cuts(main, hw))]
-        made = [m[0].upper() + m[1:] if m[:1].islower() else m for m in made if m]
+            made += [main, *(_tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2))]
+        made = [m for m in made if m]
     seen, out = set(), []
     for m in made:
         if m and m not in seen:
@@ -261,7 +269,8 @@ def _en_finite(text: str, hw: HeadlineWords) -> bool:
         if low in hw.en["auxiliaries"] or low in hw.en["irregular"] or low in hw.en["reporting"]:
             return True
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if i > 0 and low.endswith("ed") and len(low) > 4 and nxt != "by":
+        participle = nxt == "by" and i <= 3 and words[0].lower() in ("a", "an", "the")  # "A fine imposed by"
+        if i > 0 and low.endswith("ed") and len(low) > 4 and not participle:
             return True
         if i > 0 and w.islower() and re.fullmatch(r"[a-z]+[^su]s", low) and words[i - 1][:1].isupper():
             return True  # "Regulator summons …", "Chen resigns"
@@ -285,12 +294,16 @@ def headline_problems(title: str) -> list[str]:
     if len(re.sub(r"\W", "", outside)) <= 3 or any(outside.strip(" ，,:：") == v for v in hw.zh["reporting"]):
         problems.append("only a quote")
     if is_chinese(t):
+        if t.startswith(hw.zh["no_subject"]):
+            problems.append("no subject")
         if t.startswith(hw.zh["bad_start"]) or re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
             problems.append("starts mid-sentence")
         if t[-1] in "".join(hw.zh["bad_end"]) and not (t[-1] == "的" and "是" in t):
             problems.append("ends on a particle")
-        if _zh_elapsed(t, hw):
+        if _zh_elapsed(t, hw) or _ZH_ADVERBIAL.match(t):
             problems.append("time since another happening")
+        if t.endswith(hw.zh["reporting"]):
+            problems.append("only says who spoke")
         if re.match(r"^[\u4e00-\u9fff]{1,8}(?:" + "|".join(hw.zh["reporting"]) + r")[,，:：]", t):
             problems.append("reporting-verb lead")
     else:
@@ -300,6 +313,8 @@ def headline_problems(title: str) -> list[str]:
             problems.append("starts in lower case")
         if first in hw.en["dependent"] or first in hw.en["leading"]:
             problems.append("starts with a dependent word")
+        elif first in hw.en["adverbial"]:
+            problems.append("starts with an adverbial")
         if words and words[-1].lower() in hw.en["bad_end"] and re.search(r"[A-Za-z]$", t):
             problems.append("ends on a function word")
         if words and words[-1].lower() in hw.en["reporting"]:
@@ -308,7 +323,8 @@ def headline_problems(title: str) -> list[str]:
             problems.append("no finite verb")
         if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):
             problems.append("reporting-verb lead")
-        if len(words) < 6 and not any(w[:1].isupper() for w in words[1:]):
+        named = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
+        if len(words) < 6 and not named:
             problems.append("says too little")
     return problems
 
@@ -352,11 +368,16 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
         and not _tidy(text[_strip_date(text, parts[dated], c.mention) : parts[dated].end])
     ):
         dated += 1  # the date is a clause of its own: what happened is the next one
+    # an English clause loses more words on the way to a headline (said, on Monday, …)
+    limit = max_chars * (2 if is_chinese(c.quote) else 4)
+    no_subject = headline_words().zh["no_subject"]
     out = []
     for i in range(len(parts)):
         for j in range(i, min(i + 3, len(parts))):
-            if j > i and parts[j].end - parts[i].start > max_chars * 2:
+            if j > i and parts[j].end - parts[i].start > limit:
                 break
+            if j + 1 < min(i + 3, len(parts)) and parts[j + 1].of(text).startswith(no_subject):
+                continue  # the subject's predicate is in the next clause ("X因涉嫌…，已被拘留")
             start = _strip_date(text, parts[i], c.mention)
             for title in headline_variants(REFERENCE.sub("", text[start : parts[j].end]), max_chars):
                 if len(title) >= 4:
@@ -364,7 +385,7 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     return out
 
 
-HEADLINE_PROBLEM = 0.6
+HEADLINE_PROBLEM = 1.0
 """What each reason a title would not read as a headline costs (a fragment loses to any whole clause)."""
 ACTOR_BONUS = 0.1
 """A title that names who acted (not "这是…", "The results…") gains a little."""
@@ -383,6 +404,8 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
     score -= 0.025 * max(0.0, length - IDEAL_TITLE)
     if length > max_chars:
         score -= 0.3
+    if len(title) > max_chars * 2:
+        score -= HEADLINE_PROBLEM  # `shorten` would cut it mid-clause
     elif length < 8:
         score -= 0.15
     if title.count('"') % 2 or title.count("“") != title.count("”"):
@@ -418,8 +441,14 @@ def sentence_of(c: Candidate) -> str:
 
 
 def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> str:
-    """One or two sentences from the sources, most representative first, no repeats."""
+    """One or two sentences from the sources, most representative first, no repeats.
+
+    A sentence whose terms largely repeat those already chosen is skipped, and all
+    come from sources in the language of the first: a translation of a chosen
+    sentence shares no term with it, yet repeats it.
+    """
     chosen: list[str] = []
+    lang = None
     seen_terms: set[str] = set()
     total = 0
     whole = [c for c in ranked if COMPLETE.search(sentence_of(c))]
@@ -427,11 +456,14 @@ def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> 
         sentence = normalise_ws(sentence_of(c))
         if any(sentence in s or s in sentence for s in chosen):
             continue
+        if chosen and getattr(c.source, "lang", lang) != lang:
+            continue
         terms = set(c.terms)
         new = terms - seen_terms
         if chosen and (len(new) < max(2, len(terms) // 2) or total + len(sentence) > max_chars):
             continue
         chosen.append(sentence)
+        lang = getattr(c.source, "lang", None)
         seen_terms.update(c.terms)
         total += len(sentence)
         if len(chosen) >= max_sentences or total >= max_chars:
