@@ -23,9 +23,19 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX = 40
 
 
+class Mention:  # the parts of a TimeMention these functions read
+    def __init__(self, text: str, words: str):
+        self.start = text.index(words)
+        self.end = self.start + len(words)
+
+
+DATE = re.compile(r"^(?:\d+月\d+日[晚早上下午]*|On \w+day)")
+
+
 def candidate(text: str, quote: str | None = None, lang: str = "zh", terms: list[str] | None = None):
     quote = quote or text
     start = text.index(quote)
+    opening = DATE.match(text)
 
     class Source:  # the parts of a Source these functions read
         pass
@@ -38,7 +48,7 @@ def candidate(text: str, quote: str | None = None, lang: str = "zh", terms: list
         quote_span=Span(start, start + len(quote)),
         quote=quote,
         when=None,
-        mention=None,
+        mention=Mention(text, opening.group(0)) if opening else None,
         terms=terms or [],
         founding=True,
         text=text,
@@ -54,7 +64,7 @@ CASES = [
     # (what it shows, source sentence, the headline)
     (
         "relative-time clause dropped",
-        '距离上一次引发全网热议的"拆车直播"才过去72小时，雷军再次开启直播',
+        '1月7日晚，距离上一次引发全网热议的"拆车直播"才过去72小时，雷军再次开启直播',
         "雷军再次开启直播",
     ),
     (

@@ -121,6 +121,22 @@ def _zh_elapsed(clause: str, hw: HeadlineWords) -> bool:
     return re.search(rf"{_NUMBER}(?:{units})(?:之后|以后|后|以来|前)$", clause) is not None
 
 
+_ZH_SINCE = re.compile(
+    r"^(?:距离|距|在|继|自从)(.{3,30}?)(?:才|仅|刚|已经|已)?(?:过去|过了|之后|以后|之前|以前|期间)"
+)
+
+
+def _zh_elapsed_objects(text: str) -> list[str]:
+    """What a clause of elapsed time counts from, when nothing else is left
+    ("距离上一次…的"拆车直播"才过去72小时" dates the 拆车直播 itself)."""
+    hw = headline_words()
+    parts = _split(text, _ZH_CLAUSE)
+    if not all(_zh_elapsed(p, hw) or _ZH_ADVERBIAL.match(p) or len(_CJK.findall(p)) <= 3 for p, _ in parts):
+        return []
+    found = (_ZH_SINCE.match(p) for p, _ in parts)
+    return [_tidy(m.group(1)) for m in found if m]
+
+
 def _zh_headline(text: str) -> str:
     hw = headline_words()
     parts = _split(text, _ZH_CLAUSE)
@@ -237,13 +253,16 @@ def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
     return out
 
 
-def headline_variants(text: str, max_chars: int = 40) -> list[str]:
-    """Headlines ``text`` can be cut down to, by dropping words only: most complete first."""
+def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True) -> list[str]:
+    """Headlines ``text`` can be cut down to, by dropping words only: most complete first.
+
+    ``elapsed_dates``: the text's date is the time elapsed it gives ("距离X才过去72小时"
+    dates X), so what that counts from may stand as the title."""
     text = _tidy(text)
     if not text:
         return []
     if is_chinese(text):
-        made = [_tidy(_zh_headline(text))]
+        made = [_tidy(_zh_headline(text)), *(_zh_elapsed_objects(text) if elapsed_dates else [])]
     else:
         hw = headline_words()
         said = _tidy(_en_headline(text))
@@ -379,7 +398,11 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             if j + 1 < min(i + 3, len(parts)) and parts[j + 1].of(text).startswith(no_subject):
                 continue  # the subject's predicate is in the next clause ("X因涉嫌…，已被拘留")
             start = _strip_date(text, parts[i], c.mention)
-            for title in headline_variants(REFERENCE.sub("", text[start : parts[j].end]), max_chars):
+            raw = _tidy(REFERENCE.sub("", text[start : parts[j].end]))
+            if start > parts[i].start and text[parts[i].start].isupper() and raw[:1].islower():
+                raw = raw[0].upper() + raw[1:]  # "On Monday, the regulator…": the sentence starts anew
+            elapsed_dates = c.mention is None or start <= m_start < parts[j].end
+            for title in headline_variants(raw, max_chars, elapsed_dates):
                 if len(title) >= 4:
                     out.append((Span(start, parts[j].end), title, i <= dated <= j))
     return out
