@@ -1,10 +1,26 @@
 """Titles and summaries made of the sources' own words.
 
-Nothing is written here that a source did not write.  The title is a clause
-(or a few) of the event's most representative quote, with the date that
-opened it taken off ("3月14日凌晨2时许，江州市…厂区发生爆炸。" becomes
-"江州市…厂区发生爆炸") and trimmed at clause boundaries.  The summary is
-one or two whole source sentences, escaped for Markdown.
+Nothing is written here that a source did not write: a title only ever drops
+words (tests/test_titles.py checks every title offered for every sentence of
+the bundled dumps is a subsequence of it).  The title is a run of one to three
+clauses of one of the event's quotes, with the date that opened it taken off
+("3月14日凌晨2时许，江州市…厂区发生爆炸。" becomes "江州市…厂区发生爆炸"), then
+cut down to a headline, the clause that says who did what:
+
+* a reporting verb goes ("公司表示，将…" → "公司将…"; "X said on Monday
+  they had…" → "X had…"; ", the company said" and "据X报道，" go whole);
+* a clause of elapsed time goes ("距离…才过去72小时，" / "72 hours after …,"),
+  and when it is all there is and dates the quote, what it counts from stands;
+* leading adverbials and connectives go ("然而，", "On Monday,", "In a letter…,"),
+  and so does the tail of a sentence cut before the quote ("多，");
+* time words that the date beside the title already says go ("on Wednesday").
+
+`headline_problems` names what keeps a text from reading as a headline (starts
+mid-sentence, no subject or finite verb, only a quote, only who spoke…); each
+costs a title choice more than any length or centrality can win back, so a
+fragment stands only when no quote offers a whole clause.  The word lists are
+data (``sitegen/data/headline.toml``).  The summary is one or two whole source
+sentences in one language, none largely repeating another, escaped for Markdown.
 """
 
 from __future__ import annotations
@@ -128,7 +144,7 @@ _ZH_SINCE = re.compile(
 
 def _zh_elapsed_objects(text: str) -> list[str]:
     """What a clause of elapsed time counts from, when nothing else is left
-    ("距离上一次…的"拆车直播"才过去72小时" dates the 拆车直播 itself)."""
+    ("距离上一次…的发布会才过去72小时" dates that 发布会 itself)."""
     hw = headline_words()
     parts = _split(text, _ZH_CLAUSE)
     if not all(_zh_elapsed(p, hw) or _ZH_ADVERBIAL.match(p) or len(_CJK.findall(p)) <= 3 for p, _ in parts):
