@@ -153,6 +153,16 @@ def _zh_elapsed_objects(text: str) -> list[str]:
     return [_tidy(m.group(1)) for m in found if m]
 
 
+_ZH_SETTING = re.compile(r"^在[^，,：:“”\"]{2,20}?(?:中|上|里|期间)(?=[\u4e00-\u9fff]{2})")
+
+
+def _zh_setting_dropped(text: str) -> list[str]:
+    """Without an opening "在…中/上" that sets the scene ("在1月3日的直播中X说…" → "X说…")."""
+    m = _ZH_SETTING.match(text)
+    rest = text[m.end() :] if m else ""
+    return [rest] if rest and not rest.startswith(headline_words().zh["bad_start"]) else []
+
+
 def _zh_headline(text: str) -> str:
     hw = headline_words()
     parts = _split(text, _ZH_CLAUSE)
@@ -278,7 +288,8 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
     if not text:
         return []
     if is_chinese(text):
-        made = [_tidy(_zh_headline(text)), *(_zh_elapsed_objects(text) if elapsed_dates else [])]
+        main = _tidy(_zh_headline(text))
+        made = [main, *_zh_setting_dropped(main), *(_zh_elapsed_objects(text) if elapsed_dates else [])]
     else:
         hw = headline_words()
         said = _tidy(_en_headline(text))
@@ -329,7 +340,7 @@ def headline_problems(title: str) -> list[str]:
     if len(re.sub(r"\W", "", outside)) <= 3 or any(outside.strip(" ，,:：") == v for v in hw.zh["reporting"]):
         problems.append("only a quote")
     if is_chinese(t):
-        if t.startswith(hw.zh["no_subject"]):
+        if t.startswith(hw.zh["no_subject"] + hw.zh["continues"]):
             problems.append("no subject")
         if t.startswith(hw.zh["bad_start"]) or re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
             problems.append("starts mid-sentence")
@@ -367,7 +378,7 @@ def headline_problems(title: str) -> list[str]:
 def _has_actor(title: str) -> bool:
     """Does the title name someone (a capitalised word after the first, or a Chinese subject)?"""
     if is_chinese(title):
-        return not title.startswith(headline_words().zh["vague_subject"])
+        return not title.startswith((*headline_words().zh["vague_subject"], "在"))
     return any(w[:1].isupper() for w in title.split()[1:]) or not title.lower().startswith(
         ("the ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "that ", "these ", "it ", "they ")
     )
@@ -411,7 +422,7 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
         for j in range(i, min(i + 3, len(parts))):
             if j > i and parts[j].end - parts[i].start > limit:
                 break
-            if j + 1 < min(i + 3, len(parts)) and parts[j + 1].of(text).startswith(no_subject):
+            if j + 1 < len(parts) and parts[j + 1].of(text).startswith(no_subject):
                 continue  # the subject's predicate is in the next clause ("X因涉嫌…，已被拘留")
             start = _strip_date(text, parts[i], c.mention)
             raw = _tidy(REFERENCE.sub("", text[start : parts[j].end]))
