@@ -163,6 +163,17 @@ def _zh_setting_dropped(text: str) -> list[str]:
     return [rest] if rest and not rest.startswith(headline_words().zh["bad_start"]) else []
 
 
+_ZH_CAUSE = re.compile(
+    r"^([^，,]{2,30}?)(?:因涉嫌|因为|由于|因)[^，,]{2,30}[，,]((?:已经|已|将|被|正在)[^，,]+)$"
+)
+
+
+def _zh_cause_dropped(text: str) -> list[str]:
+    """Who and what, without why ("X因涉嫌Y，已被拘留" → "X已被拘留")."""
+    m = _ZH_CAUSE.match(text)
+    return [m.group(1) + m.group(2)] if m else []
+
+
 def _zh_headline(text: str) -> str:
     hw = headline_words()
     parts = _split(text, _ZH_CLAUSE)
@@ -289,7 +300,8 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         return []
     if is_chinese(text):
         main = _tidy(_zh_headline(text))
-        made = [main, *_zh_setting_dropped(main), *(_zh_elapsed_objects(text) if elapsed_dates else [])]
+        made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
+        made += _zh_elapsed_objects(text) if elapsed_dates else []
     else:
         hw = headline_words()
         said = _tidy(_en_headline(text))
