@@ -248,3 +248,15 @@ def test_summary_skips_repeats_and_stays_in_one_language():
         candidate(text_c, terms=["雷军", "直播", "回应", "质疑"]),
     ]
     assert summary(ranked, 200, 2) == text_a + text_c
+
+
+def test_summary_skips_a_rewording_of_a_chosen_sentence():
+    first = "1月6日晚,小米公司通报处罚结果,两名高管被通报批评并扣除绩效。"
+    reworded = "小米公司1月6日晚通报处罚结果,两名高管被通报批评,并扣除绩效和奖金。"
+    other = "雷军当晚再次开启直播,回应网友质疑。"
+    ranked = [
+        candidate(first, terms=["小米", "通报"]),
+        candidate(reworded, terms=["绩效", "奖金", "高管", "批评"]),  # new terms, old wording
+        candidate(other, terms=["雷军", "直播", "回应", "质疑"]),
+    ]
+    assert summary(ranked, 200, 2) == first + other

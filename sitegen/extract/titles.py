@@ -25,6 +25,7 @@ sentences in one language, none largely repeating another, escaped for Markdown.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Sequence
@@ -502,16 +503,28 @@ def sentence_of(c: Candidate) -> str:
     return c.quote
 
 
+REPEATED_WORDING = 0.6
+"""A sentence with more than this share of its wording already in the summary repeats it."""
+
+
+def _pairs(sentence: str) -> set[str]:
+    """Neighbouring pairs of its Chinese characters and Latin words (the wording, not the meaning)."""
+    units = re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9]+", sentence.lower())
+    return {a + " " + b for a, b in itertools.pairwise(units)}
+
+
 def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> str:
     """One or two sentences from the sources, most representative first, no repeats.
 
-    A sentence whose terms largely repeat those already chosen is skipped, and all
+    A sentence whose terms, or whose wording (pairs of neighbouring characters or
+    words), largely repeat those already chosen is skipped, and all
     come from sources in the language of the first: a translation of a chosen
     sentence shares no term with it, yet repeats it.
     """
     chosen: list[str] = []
     lang = None
     seen_terms: set[str] = set()
+    seen_pairs: set[str] = set()
     total = 0
     whole = [c for c in ranked if COMPLETE.search(sentence_of(c))]
     for c in whole or ranked:
@@ -522,11 +535,17 @@ def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> 
             continue
         terms = set(c.terms)
         new = terms - seen_terms
-        if chosen and (len(new) < max(2, len(terms) // 2) or total + len(sentence) > max_chars):
+        pairs = _pairs(sentence)
+        if chosen and (
+            len(new) < max(2, len(terms) // 2)
+            or len(pairs & seen_pairs) > REPEATED_WORDING * len(pairs)
+            or total + len(sentence) > max_chars
+        ):
             continue
         chosen.append(sentence)
         lang = getattr(c.source, "lang", None)
         seen_terms.update(c.terms)
+        seen_pairs |= pairs
         total += len(sentence)
         if len(chosen) >= max_sentences or total >= max_chars:
             break
