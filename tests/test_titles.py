@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitegen.extract.candidates import Candidate
 from sitegen.extract.passages import Span, paragraphs, sentences
@@ -203,12 +205,20 @@ def test_headlines_pass(title):
 
 def _subsequence(title: str, sentence: str) -> bool:
     """Are the title's characters (whitespace aside) found in the sentence in order?"""
-    rest = iter(re.sub(r"\s+", "", sentence))
     t = re.sub(r"\s+", "", title)
+    plain = re.sub(r"\s+", "", sentence)
     # the first letter may be capitalised when the words before it were dropped
-    return all(ch in rest for ch in t[:1].lower() + t[1:]) or all(
-        ch in iter(re.sub(r"\s+", "", sentence)) for ch in t
-    )
+    for first in {t[:1], t[:1].lower()}:
+        rest = iter(plain)
+        if all(ch in rest for ch in first + t[1:]):
+            return True
+    return False
+
+
+def test_subsequence_check_sees_order_and_additions():
+    assert _subsequence("Lei Jun apologised", "72 hours later, lei Jun has apologised.")
+    assert not _subsequence("apologised Lei Jun", "Lei Jun apologised")
+    assert not _subsequence("小米通报处罚高管", "小米公司通报处罚")
 
 
 def _dump_sentences() -> list[str]:
@@ -260,3 +270,32 @@ def test_summary_skips_a_rewording_of_a_chosen_sentence():
         candidate(other, terms=["雷军", "直播", "回应", "质疑"]),
     ]
     assert summary(ranked, 200, 2) == first + other
+
+
+PIECES = [
+    "距离上一次直播才过去72小时",
+    "雷军表示",
+    "他将亲自回应质疑",
+    "据新华社报道",
+    "然而",
+    "多",
+    "临江市公安局通报",
+    "吴立群因涉嫌伪造检验记录",
+    "已被依法刑事拘留",
+    "在开年的发布会上",
+    "On Monday",
+    "the regulator said",
+    "Sealink will pay 5 million yuan",
+    "72 hours after the livestream",
+    "which ended when the police arrived",
+    "Su Mingzhe, the company's founder, said he took responsibility",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5), st.sampled_from([",", "，", ", ", "："]))
+def test_titles_only_drop_words_generated(pieces, comma):
+    """Sentences made of real pieces in any order and mix: every title offered only drops words."""
+    sentence = comma.join(pieces) + "。"
+    for _span, title, _dated in title_choices(candidate(sentence), MAX):
+        assert _subsequence(title, sentence), (title, sentence)
