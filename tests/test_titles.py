@@ -299,3 +299,15 @@ def test_titles_only_drop_words_generated(pieces, comma):
     sentence = comma.join(pieces) + "。"
     for _span, title, _dated in title_choices(candidate(sentence), MAX):
         assert _subsequence(title, sentence), (title, sentence)
+
+
+def test_an_attribution_quote_is_titled_by_the_clause_it_attributes():
+    text = (
+        "Feichi Electric will recall 126,400 FC-60 electric bicycles made between November 2023 and "
+        "October 2025, according to a plan it filed with the provincial market regulator on Friday, "
+        "after a charging fire in Linchuan last month."
+    )
+    quote = "according to a plan it filed with the provincial market regulator on Friday"
+    choices = title_choices(candidate(text, quote, lang="en"), MAX)
+    best = max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, MAX))[1]
+    assert best == "Feichi Electric will recall 126,400 FC-60 electric bicycles"

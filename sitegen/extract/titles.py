@@ -445,7 +445,20 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             for title in headline_variants(raw, max_chars, elapsed_dates):
                 if len(title) >= 4:
                     out.append((Span(start, parts[j].end), title, i <= dated <= j))
-    return out
+    return out + _attributed(c, max_chars)
+
+
+def _attributed(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
+    """A quote that only says where the news came from ("according to a plan it filed on
+    Friday") dates what the clauses before it in its sentence report: they may title it."""
+    if not c.quote.lower().startswith(tuple(headline_words().en["attribution"])):
+        return []
+    sentence = _sentence_span(c)
+    if sentence is None or sentence.start >= c.quote_span.start:
+        return []
+    span = Span(sentence.start, c.quote_span.start)
+    raw = _tidy(REFERENCE.sub("", span.of(c.text)))
+    return [(span, title, True) for title in headline_variants(raw, max_chars, False)]
 
 
 HEADLINE_PROBLEM = 1.0
@@ -492,15 +505,19 @@ def shorten(title: str, max_chars: int) -> str:
     return cut + "…"
 
 
+def _sentence_span(c: Candidate) -> Span | None:
+    para = paragraph_at(c.text, c.quote_span.start)
+    if para is not None:
+        for s in sentences(c.text, para):
+            if c.quote_span.start in s:
+                return s
+    return None
+
+
 def sentence_of(c: Candidate) -> str:
     """The whole sentence the candidate's quote was cut from."""
-    text = c.text
-    para = paragraph_at(text, c.quote_span.start)
-    if para is not None:
-        for s in sentences(text, para):
-            if c.quote_span.start in s:
-                return s.of(text)
-    return c.quote
+    span = _sentence_span(c)
+    return span.of(c.text) if span is not None else c.quote
 
 
 REPEATED_WORDING = 0.6
