@@ -311,3 +311,8 @@ def test_an_attribution_quote_is_titled_by_the_clause_it_attributes():
     choices = title_choices(candidate(text, quote, lang="en"), MAX)
     best = max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, MAX))[1]
     assert best == "Feichi Electric will recall 126,400 FC-60 electric bicycles"
+
+
+def test_a_noun_phrase_dated_by_its_since_clause_is_titled_by_that_clause():
+    text = "Their biggest one-day drop since the company listed in 2021"
+    assert best_title(text) == "The company listed in 2021"

@@ -309,6 +309,10 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         made = []
         for main in dict.fromkeys((_tidy(_en_unreport(said, hw)), said)):
             made += [main, *(_tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2))]
+        since = re.search(r"\b(?:since|after)\s+(.{12,})$", said) if elapsed_dates else None
+        if since and not _en_finite(said[: since.start()], hw):
+            # "Their biggest drop since the company listed in 2021": the date is the listing's
+            made.append(since.group(1)[0].upper() + since.group(1)[1:])
         made = [m for m in made if m]
     seen, out = set(), []
     for m in made:
