@@ -24,8 +24,9 @@ How entries are matched to happenings (one to one)
 ---------------------------------------------------
 1. A citation (source *s*, quote *q*) of an entry **supports** happening *h* when *s* is one of
    *h*'s reports or mentions and either *h* has no ``terms``, or *q* contains one of them
-   (case-insensitive), or *s* reports or mentions no other happening.  ``terms`` are what
-   tell apart two happenings reported in the same articles (the same-day statement and summons).
+   (case-insensitive, spaces between Chinese characters ignored), or *s* reports or mentions
+   no other happening.  ``terms`` are what tell apart two happenings reported in the same
+   articles (the same-day statement and summons).
 2. The *support* of (entry, happening) is the number of distinct sources of the entry
    supporting it.  Pairs with support 0 are never matched.
 3. Pairs are taken greedily: most support first, then the date agreeing (rule 5), then the
@@ -56,13 +57,16 @@ The figures (`Score`)
   both are matched (and so have distinct entries), over all such pairs.
 * bilingual: happenings reported in both Chinese and English whose matched entry cites a
   supporting source in each, over all such happenings.
-* titles: entries whose title passes `title_problems`.
+* titles: entries whose title reads as a headline (`tests/gold_titles.py`, a rule table).
 
     python -m tests.gold_score tests/gold/seed.toml     # import into a temporary site, print all
+    python -m tests.gold_score --site DIR tests/gold/seed.toml   # a site that imported the dump
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 import sys
 import tempfile
@@ -71,6 +75,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from .gold_titles import title_problems
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -273,17 +279,25 @@ def record_lang(text: str) -> str:
 def import_gold(gold: Gold, root: Path) -> Produced:
     """Import ``gold.dump`` into a new site at ``root`` with sitegen's real importer; read the pages."""
     from sitegen.config import load_config
-    from sitegen.content import load_site
-    from sitegen.dump import read_dump
     from sitegen.importer import run_import
 
     (root / "content").mkdir(parents=True)
     (root / "content" / "site.toml").write_text(
-        f'title = "{gold.title}"\nlanguage = "{gold.language}"\ntimezone = "Asia/Shanghai"\n',
+        f"title = {json.dumps(gold.title, ensure_ascii=False)}\n"
+        f'language = {json.dumps(gold.language)}\ntimezone = "Asia/Shanghai"\n',
         encoding="utf-8",
     )
+    run_import(load_config(root), [gold.dump])
+    return read_site(gold, root)
+
+
+def read_site(gold: Gold, root: Path) -> Produced:
+    """What the site at ``root`` holds (its event and source pages), in the gold's record numbers."""
+    from sitegen.config import load_config
+    from sitegen.content import load_site
+    from sitegen.dump import read_dump
+
     config = load_config(root)
-    run_import(config, [gold.dump])
     site = load_site(config)
     records = read_dump(gold.dump, config.tz).records
     number = {f"{gold.dump.name}:{r.line}": i for i, r in enumerate(records, 1)}
@@ -299,133 +313,6 @@ def import_gold(gold: Gold, root: Path) -> Produced:
     flagged = {by_source[sid] for sid, s in site.sources.items() if not s.on_topic and sid in by_source}
     langs = {i: record_lang(r.title + " " + r.body) for i, r in enumerate(records, 1)}
     return Produced(entries, flagged, langs, {i: r.title for i, r in enumerate(records, 1)})
-
-
-# -- titles ---------------------------------------------------------------------------
-_ZH_LEAD = (
-    "的",
-    "了",
-    "着",
-    "而",
-    "且",
-    "但",
-    "并",
-    "和",
-    "与",
-    "及",
-    "或",
-    "则",
-    "就",
-    "才",
-    "都",
-    "也",
-    "还",
-    "又",
-    "所以",
-    "然而",
-    "因此",
-    "因为",
-    "其",
-    "之",
-    "吗",
-    "呢",
-    "吧",
-    "啊",
-    "距离",
-    "据悉",
-    "据了解",
-    "对此",
-    "此外",
-)
-_ZH_TAIL = ("的", "和", "与", "在", "对", "把", "被", "将", "及", "或", "是", "为")
-_EN_LEAD = {
-    "and",
-    "but",
-    "or",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "that",
-    "as",
-    "while",
-    "because",
-    "so",
-    "then",
-    "although",
-    "though",
-    "whereas",
-    "also",
-    "however",
-    "meanwhile",
-}
-_EN_TAIL = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "in",
-    "on",
-    "for",
-    "with",
-    "by",
-    "at",
-    "that",
-    "from",
-    "as",
-    "is",
-    "was",
-    "were",
-    "are",
-    "its",
-    "their",
-    "his",
-    "her",
-}
-_REPORTING = r"(said|says|told|added|noted|stated|reported|explained|argued|wrote|showed|shows)"
-_ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)"
-_QUOTES = "\"'“”‘’「」『』《》"
-
-
-def title_problems(title: str) -> list[str]:
-    """Why ``title`` does not read as a headline (empty when it does)."""
-    t = title.strip()
-    problems = []
-    if not t:
-        return ["empty"]
-    first = t[0]
-    if not first.isalnum() and first not in _QUOTES + "(（[【":
-        problems.append("starts with punctuation")
-    if re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
-        problems.append("starts with the tail of another clause")
-    if t.startswith(_ZH_LEAD):
-        problems.append("starts with a particle or connective")
-    words = re.findall(r"[A-Za-z']+", t)
-    if words and re.match(r"^[A-Za-z]", t):
-        if t[0].islower():
-            problems.append("starts in lower case")
-        if words[0].lower() in _EN_LEAD:
-            problems.append("starts with a connective or relative pronoun")
-    if re.search(r"[,，、:：;；\-—(（]$", t) or t.endswith(("...", "…")):
-        problems.append("ends mid-clause")
-    elif re.search(r"[A-Za-z]$", t) and words and words[-1].lower() in _EN_TAIL:
-        problems.append("ends on a function word")
-    elif t[-1] in _ZH_TAIL and len(t) > 1 and not (t[-1] == "的" and "是" in t):  # 是...的 is whole
-        problems.append("ends on a particle")
-    outside = re.sub(r"[\"“「『][^\"”」』]*[\"”」』]", "", t)
-    if re.sub(r"\W", "", outside) == "" or re.fullmatch(r"\W*\w?" + _ZH_REPORTING + r"\W*", outside):
-        problems.append("only a quote")
-    en_lead = re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + _REPORTING + r"\b", t)
-    zh_lead = re.match(r"^[\u4e00-\u9fff]{1,8}" + _ZH_REPORTING + r"[,，:：]", t)
-    if en_lead or zh_lead:
-        problems.append("reporting-verb lead")
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", t))
-    if cjk > 40 or len(words) > 20:
-        problems.append("too long for a headline")
-    return problems
 
 
 # -- scoring ---------------------------------------------------------------------------
@@ -602,9 +489,21 @@ def summary(s: Score) -> str:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or gold_files()
+    ap = argparse.ArgumentParser(prog="python -m tests.gold_score", description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: tests/gold/*.toml)")
+    ap.add_argument(
+        "--site", type=Path, help="score this site as it is (its dump already imported), not a new import"
+    )
+    args = ap.parse_args(argv)
+    paths = args.gold or gold_files()
+    if args.site and len(paths) != 1:
+        ap.error("--site scores one gold file")
     for path in paths:
-        _, _, s = run(path)
+        if args.site:
+            gold = load_gold(path)
+            s = score(gold, read_site(gold, args.site))
+        else:
+            _, _, s = run(path)
         print(summary(s))
         for line in s.lines:
             print("   ", line)

@@ -246,3 +246,14 @@ def test_import_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
         outputs.append({p.name: p.read_text(encoding="utf-8") for p in pages})
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(outputs[0]) >= 5
+
+
+def test_explain_gives_each_signal_of_every_merge(election: Report) -> None:
+    o = by_outlet(election)
+    [debate] = events_on(election, "2024-11-01")
+    lines = [line for line in election.extraction.explain[debate.id] if line.startswith("merged:")]
+    # the Chinese report joined the English one: by the names both languages write, and vectors
+    assert any(o["Ou Zhou Shi Bao"] in line or o["Port Aldine Herald"] in line for line in lines), lines
+    for line in lines:
+        assert all(f"{signal} " in line for signal in ("words", "across languages", "vectors", "names"))
+        assert "vs bar" in line

@@ -193,3 +193,31 @@ def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> No
     out = run(tmp_path, [source(1, gap), source(2, FIRE), source(3, BRIEF)])
     assert all("s1" not in {c.source for c in e.sources} for e in out.events)
     assert any("s1" in line for line in out.notes)
+
+
+# -- settings -----------------------------------------------------------------------------
+def test_every_extract_setting_is_documented_with_its_default() -> None:
+    import re
+    from dataclasses import fields
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "settings.md").read_text(encoding="utf-8")
+    section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
+    documented = dict(re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", section, flags=re.M))
+    assert documented == {f.name: str(getattr(Rules(), f.name)) for f in fields(Rules)}
+
+
+# -- name chips -----------------------------------------------------------------------------
+def test_a_surname_cut_off_its_given_name_is_joined_and_cut_names_count_as_one() -> None:
+    from sitegen.extract.entities import people
+
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    quotes = [
+        (["王立新", "说"], "王立新说"),
+        (["王立新", "来"], "王立新来"),
+        (["中王立新"], "中王立新"),  # a segmentation slip: the way fewer quotes cut it loses
+        (["苏", "明哲", "发"], "苏明哲发"),  # jieba knows 明哲 as a word of its own
+        (["明哲", "说"], "明哲说"),
+        (["鲁姓", "男子"], "鲁姓男子"),  # "a man surnamed 鲁" names nobody
+    ]
+    assert people(quotes, lexicon, gaz, 6) == ["王立新", "苏明哲"]

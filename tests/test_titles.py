@@ -70,6 +70,12 @@ CASES = [
         "雷军再次开启直播",
     ),
     (
+        "only elapsed time: what it counts from",
+        '距离上一次引发全网热议的"拆车直播"才过去72小时',
+        '引发全网热议的"拆车直播"',
+    ),
+    ("after 在…之后 only: what it follows", "12年后,在开年的拆车直播之后答", "开年的拆车直播"),
+    (
         "scene-setting 在…中 dropped",
         "在1月3日的直播中雷军说自己身高一米八三",
         "雷军说自己身高一米八三",

@@ -91,6 +91,8 @@ def is_person_name(word: str) -> bool:
     """A Chinese person name by jieba's tag, with the checks its dictionary needs."""
     if not CJK_WORD.match(word) or not 2 <= len(word) <= 4:
         return False
+    if word.endswith("姓"):
+        return False  # 鲁姓男子: "a man surnamed 鲁"
     tag = tag_of(word)
     if tag in ("nrfg", "nrt"):
         return True
@@ -107,6 +109,33 @@ def is_organisation(word: str) -> bool:
     return idf.get(word, NAME_MIN_IDF) >= NAME_MIN_IDF
 
 
+def joined_names(tokens: Sequence[str]) -> list[str]:
+    """Tokens with a surname jieba cut off its given name joined again (苏 + 明哲 -> 苏明哲).
+
+    jieba's dictionary knows many given names as words of their own; a one-character surname
+    (``surnames.txt``) before a two-character word jieba tags a name, or does not know, is
+    one person's name.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            len(tok) == 1
+            and tok in surnames()
+            and len(nxt) == 2
+            and CJK_WORD.match(nxt)
+            and (tag_of(nxt).startswith("nr") or not in_dictionary(nxt))
+        ):
+            out.append(tok + nxt)
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def people(
     quotes: Sequence[tuple[list[str], str]], lexicon: Lexicon, gaz: Gazetteer, limit: int
 ) -> list[str]:
@@ -116,8 +145,11 @@ def people(
     pos = 0
     for tokens, text in quotes:
         found = []
-        for tok in tokens:
+        for tok in joined_names(tokens):
             name = gaz.aliases.get(tok.lower())
+            if name is None and tok not in tokens and tok not in gaz.not_names:
+                found.append(tok)  # a surname and given name jieba cut apart
+                continue
             if name is not None and gaz.kinds.get(name) == "place":
                 continue
             if (
@@ -136,6 +168,16 @@ def people(
             counts[name] += 1
             first.setdefault(name, pos)
             pos += 1
+    # one name inside another is one person cut two ways (明哲 / 苏明哲, 王立新 / 中王立新): the way
+    # more quotes cut it wins, the longer on a tie
+    for name in sorted(counts, key=len):
+        if name not in counts or not CJK_WORD.match(name):
+            continue
+        for other in [n for n in counts if n != name and name in n]:
+            if counts[other] >= counts[name]:
+                counts[other] += counts.pop(name)
+                break
+            counts[name] += counts.pop(other)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return ranked[:limit]
 

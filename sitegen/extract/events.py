@@ -40,8 +40,20 @@ from .titles import COMPLETE, shorten, summary, title_choices, title_score
 from .words import CJK_WORD, Lexicon, Words, tag_of
 
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|fell|rose|won|lost|took|"
+    r"made|began|told|found|left|held|paid|became|came|went|gave|hit|cut|set|shut|put|sold|bought|"
+    r"[a-z]{3,}(?:ed|es))\b"
+)
+"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…")."""
+EN_FRAGMENT_PENALTY = 0.35
+EN_WHOLE_BONUS = 0.2
 """English clauses cannot be checked for a verb by jieba; any run of words will do."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
+CENTRE_SAMPLE = 100
+LEAD_CHARS = 300
+"""A source's lead (title and first sentence) is cut to this many characters before it is encoded."""
+"""The story's centre is the mean of at most about this many on-topic sources' leads."""
 SPLIT_AT = 200  # on-topic sources from which finding dated sentences is split over two processes
 MAX_TITLE_QUOTES = 8
 TITLE_EXACT_DATE = 0.1
@@ -137,7 +149,7 @@ def _lead(source: Source, text: str) -> str:
     """Title and first sentence: what a source is about, for its closeness to the story."""
     paras = paragraphs(text)
     first = sentences(text, paras[0])[:1] if paras else []
-    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:300]
+    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:LEAD_CHARS]
 
 
 def _closeness(
@@ -146,12 +158,14 @@ def _closeness(
     """Cosine of each judged source's lead with the mean of the kept sources' leads."""
     if not embedder.available:
         return {}
-    embedder.prefetch([leads[s] for s in kept + judged])
-    total = sum(embedder.vector(leads[s]) for s in kept)
+    step = max(1, len(kept) // CENTRE_SAMPLE)
+    centre_of = kept[::step]  # evenly spread over the dump, the same every run
+    embedder.prefetch([leads[s] for s in centre_of + judged])
+    total = sum(embedder.vector(leads[s]) for s in centre_of)
     out = {}
     for sid in judged:
         vec = embedder.vector(leads[sid])
-        centre = total - vec if sid in kept else total
+        centre = total - vec if sid in centre_of else total
         norm = float((centre @ centre) ** 0.5) or 1.0
         out[sid] = float(vec @ centre) / norm
     return out
@@ -169,7 +183,7 @@ def _decisions(clustering: Clustering) -> dict[int, list[str]]:
         line = f"{verdict}: {c.source.id} “{quote}” with an event of {size} quote(s): {s.describe()}"
         for target in {id(cl), id(mine) if mine is not None else 0} - {0}:
             out.setdefault(target, []).append(line)
-    return out
+    return {k: list(dict.fromkeys(lines)) for k, lines in out.items()}  # consolidation repeats some
 
 
 def _find_all(sources: list[Source], words: dict[str, Words], lexicon: Lexicon, rules: Rules) -> list[Found]:
@@ -365,17 +379,21 @@ def _title(
             bonus -= NOUN_PHRASE_PENALTY
         if _cut_off(m):
             bonus -= CUT_OFF_PENALTY
-        if _dates_a_noun(m, words[m.source.id]):
-            bonus -= NOUN_PHRASE_PENALTY
-        if _cut_off(m):
-            bonus -= CUT_OFF_PENALTY
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
-            verb = any(tag_of(t).startswith("v") for t in tokens) or LATIN_TEXT.search(text) is not None
+            latin = LATIN_TEXT.search(text) is not None and text.isascii()
+            verb = (
+                EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
+            )
             score = bonus + title_score(
                 text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules.title_max_chars
             )
+            if latin:  # an English headline is a sentence from its subject, not a trailing phrase
+                score -= 0.0 if span.start <= m.quote_span.start + 1 else EN_FRAGMENT_PENALTY
+                score += (
+                    EN_WHOLE_BONUS if span.end >= m.quote_span.end - 1 and len(text.split()) <= 20 else 0.0
+                )
             if score > best_score:
                 best, best_score = text, score
     return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)

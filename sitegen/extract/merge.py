@@ -1,19 +1,23 @@
 """Candidates that report the same happening become one event.
 
-Two candidates may be the same happening when their dates overlap
-(`When.overlaps`) and their content words are alike: cosine similarity of
-idf-weighted words, where idf is counted over the dump's sources, so words the
-whole story shares (its protagonists) weigh less than what sets one happening
-apart from another on the same day.
+Two candidates may be the same happening when their dates overlap; whether they
+are is decided by several signals combined (`identity`): idf-weighted words in
+one language, the names both languages write alike, multilingual sentence
+vectors (`embed`) across languages, and the names each states — a report whose
+telling names are all different from the event's is another happening of that
+day.  idf is counted over the dump's sources, so what the whole story shares
+(its protagonists) weighs less than what sets one happening apart.
 
-Clustering is greedy and blocked by date, never all pairs: each candidate is
-compared only with the events whose dates it overlaps (found through a day
-index), and joins the most similar one above the threshold or starts a new
-one.  The finest dates go first so coarse ones ("3月", "2019年或2020年")
-choose among specific events.  Candidates with a vague date go last and only
-join.  Copies of one sentence in several outlets (syndication) always join
-each other, dated by the earliest publication when their relative dates
-disagree.
+Clustering is greedy, never all pairs: a candidate is compared only with the
+events that share one of its rarest terms (or names) on one of its days, found
+through (term, day) postings with a cap per posting (`TermIndex`), plus the
+latest few events of the day (a report in the other language may share no
+word).  It joins the event whose score is furthest above the bar, or starts a
+new one, and is compared with the event as a whole (pooled words, centre of
+vectors), so a report joins what the cluster agrees on.  The finest dates go
+first so coarse ones ("3月", "2019年或2020年") choose among specific events;
+vaguely dated candidates go last and only join.  Syndicated copies of one
+sentence always join each other, dated by the earliest publication.
 """
 
 from __future__ import annotations
@@ -31,10 +35,11 @@ from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
 from .identity import Signals, bar, combine, needs_vectors
+from .postings import ANY, TermIndex
 from .rules import Rules
 
-WIDE_DAYS = 62
-"""Events spanning more days than this are indexed by year instead of by day."""
+CENTRE_QUOTES = 4
+"""An event's sentence-vector centre is the mean of its first distinct quotes (the finest dated)."""
 MAX_COMPARED = 12
 """A candidate is compared with at most this many of an event's distinct quotes (the latest)."""
 VAGUE_DAYS = 366
@@ -197,7 +202,7 @@ class Cluster:
     def centre(self, embedder: Embedder) -> Any:
         """The mean of its distinct quotes' sentence vectors (the latest ones), normalised."""
         if self._centre is None:
-            vecs = [embedder.vector(q) for q in self.quote_order[-MAX_COMPARED:]]
+            vecs = [embedder.vector(q) for q in self.quote_order[:CENTRE_QUOTES]]
             total = sum(v for v in vecs if v is not None)
             if isinstance(total, int):
                 return None
@@ -258,59 +263,6 @@ def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
     return a.precision == b.precision and a.precision in ("year", "month")
 
 
-class _TermIndex:
-    """Events by the words and names they hold, per day of their period (per year when wide).
-
-    A candidate looks up only its own rarest terms on its own days, so the events it is compared
-    with are those that share a telling word with it at the right time — never every event of a
-    period, which in a dense story (hundreds of reports a day) made merging quadratic.  Each
-    lookup takes at most ``POSTING_CAP`` events (the latest): a term that many events share on one
-    day tells them apart no better than the rarer terms do.
-    """
-
-    def __init__(self) -> None:
-        self.postings: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
-        self.keys: dict[int, set[tuple[str, int]]] = defaultdict(set)
-        self.lookups = 0
-        """postings read (for tests that compare the cost of two sizes)"""
-
-    @staticmethod
-    def slots(lo: datetime, hi: datetime) -> list[int]:
-        """Days (ordinals) a period covers, or years (negative) when wider than `WIDE_DAYS`."""
-        first, last = lo.toordinal(), (hi - timedelta(microseconds=1)).toordinal()
-        if last - first > WIDE_DAYS:
-            return [-y for y in range(lo.year, hi.year + 1)]
-        return list(range(first, last + 1))
-
-    def add(self, cl: Cluster, terms: Iterable[str]) -> None:
-        assert cl.lo is not None and cl.hi is not None
-        terms = [ANY, *terms]
-        slots = self.slots(cl.lo, cl.hi)
-        years = {-y for y in range(cl.lo.year, cl.hi.year + 1)}
-        keys = self.keys[id(cl)]
-        for t in terms:
-            for slot in (*slots, *years):
-                key = (t, slot)
-                if key not in keys:
-                    keys.add(key)
-                    self.postings[key].append(cl)
-
-    def near(self, terms: list[str], lo: datetime, hi: datetime) -> list[Cluster]:
-        """Live events sharing one of ``terms`` (rarest first) on one of the period's days."""
-        out: dict[int, Cluster] = {}
-        for t in terms:
-            for slot in self.slots(lo, hi):
-                self.lookups += 1
-                for cl in self.postings.get((t, slot), [])[-POSTING_CAP:]:
-                    if not cl.dead:
-                        out.setdefault(id(cl), cl)
-        return list(out.values())
-
-
-POSTING_CAP = 48
-ANY = ""
-"""The term every event is indexed under: the latest events of a day are always candidates (a
-report in another language may share no word with them)."""
 RAREST = 99.0
 """idf rank of a term the dump never had (it is the rarest)"""
 LOOKUP_TERMS = 6
@@ -318,7 +270,7 @@ LOOKUP_TERMS = 6
 
 
 class Clustering:
-    """Greedy clustering of candidates into happenings, candidates found through `_TermIndex`."""
+    """Greedy clustering of candidates into happenings, candidates found through `TermIndex`."""
 
     def __init__(
         self,
@@ -333,7 +285,7 @@ class Clustering:
         self.rules = rules
         self.names_of = names or (lambda c: set())
         self.embedder = embedder
-        self.index = _TermIndex()
+        self.index = TermIndex()
         self.clusters: list[Cluster] = []
         self.by_quote: dict[str, list[Cluster]] = defaultdict(list)
         self._ends: dict[When, datetime] = {}
@@ -383,12 +335,22 @@ class Clustering:
             s.crossing = cl.crossing(vec, lang, self.bridge)
         _name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
         s.bar = bar(r, close, c.founding)
-        if self.embedder is not None and needs_vectors(s, r):
-            mine, theirs = self.embedder.vector(normalise_ws(c.quote)), cl.centre(self.embedder)
-            if mine is not None and theirs is not None:
-                s.vectors = embed_cosine(mine, theirs)
         combine(s, r)
         return s
+
+    def add_vectors(self, c: Candidate, s: Signals, cl: Cluster) -> None:
+        """The vectors' vote on one comparison (when the model is there)."""
+        if self.embedder is None:
+            return
+        mine, theirs = self.embedder.vector(normalise_ws(c.quote)), cl.centre(self.embedder)
+        if mine is not None and theirs is not None:
+            s.vectors = embed_cosine(mine, theirs)
+            combine(s, self.rules)
+
+    def _vectors_help(self, cl: Cluster, lang: str) -> bool:
+        """Sentence vectors are asked only where words cannot judge: the event has a quote in
+        another language (with rules.vectors_same_language, also within one language)."""
+        return bool(self.rules.vectors_same_language) or any(other != lang for other in cl.langs)
 
     def best_match(
         self, c: Candidate, vec: dict[str, float], names: set[str]
@@ -401,16 +363,31 @@ class Clustering:
             lo, hi = c.when.start, end
         else:
             lo, hi = c.published - timedelta(days=VAGUE_DAYS), c.published
-        best, best_margin = None, -1.0
+        compared: list[tuple[Cluster, Signals]] = []
         for cl in self.index.near(self._lookup_terms(vec, names), lo, hi):
             if not cl.accepts(c.when, end, c.published):
                 continue
             self.compared += 1
-            s = self.signals(c, vec, names, cl, end)
-            if abs(s.margin) < EXPLAIN_NEAR:
-                self.decisions.append((c, cl, s))
+            compared.append((cl, self.signals(c, vec, names, cl, end)))
+        # vectors for the few closest events where they could change the verdict (encoding a
+        # sentence costs more than all the rest of a comparison)
+        open_ = [
+            (cl, s)
+            for cl, s in compared
+            if self.embedder is not None
+            and self._vectors_help(cl, c.source.lang)
+            and needs_vectors(s, self.rules)
+        ]
+        for cl, s in sorted(open_, key=lambda p: -p[1].score)[:VECTOR_EVENTS]:
+            self.add_vectors(c, s, cl)
+        best, best_margin, chosen = None, -1.0, None
+        for cl, s in compared:
+            if not s.joined and -s.margin < EXPLAIN_NEAR:
+                self.decisions.append((c, cl, s))  # kept apart, though not by much
             if s.joined and s.margin > best_margin:
-                best, best_margin = cl, s.margin
+                best, best_margin, chosen = cl, s.margin, s
+        if best is not None and chosen is not None:
+            self.decisions.append((c, best, chosen))  # every merge, with its signals
         return best, (best_margin if best else 0.0)
 
     def consolidate(self) -> None:
@@ -447,12 +424,12 @@ class Clustering:
             _name_votes(
                 s, cl.names_by_lang.get(lang, Counter()), other.names, other.names_by_lang.get(lang), self.idf
             )
-            if self.embedder is not None and needs_vectors(s, r):
+            if self.embedder is not None and self._vectors_help(other, lang) and needs_vectors(s, r):
                 a, b = cl.centre(self.embedder), other.centre(self.embedder)
                 if a is not None and b is not None:
                     s.vectors = embed_cosine(a, b)
             combine(s, r)
-            if abs(s.margin) < EXPLAIN_NEAR:
+            if s.joined or -s.margin < EXPLAIN_NEAR:
                 self.decisions.append((rep, other, s))
             if s.joined:
                 return True
@@ -478,8 +455,11 @@ class Clustering:
         return best
 
 
+VECTOR_EVENTS = 3
+"""A candidate's sentence vector is compared with at most this many events (those scoring best
+by the other signals)."""
 EXPLAIN_NEAR = 0.2
-"""Comparisons whose score came within this of the bar are kept for ``--explain``."""
+"""For ``--explain``: every merge, and the comparisons kept apart within this of the bar."""
 
 
 def _representative(cl: Cluster) -> Candidate:

@@ -127,7 +127,8 @@ def judge(
         chinese[sid] = _chinese_salience(tokens, lexicon, subject_words)
         acronyms[sid] = Counter()
         _count(tokens, lambda tok: _acronym(tok, lexicon), acronym_words, acronyms[sid])
-    need = max(rules.shared_min_sources, math.ceil(rules.shared_min_share * len(docs)))
+    share = min(math.ceil(rules.shared_min_share * len(docs)), rules.shared_enough_sources)
+    need = max(rules.shared_min_sources, share)
 
     # names and shared words may be written in pinyin elsewhere (王立新 ~ Wang Lixin)
     if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):

