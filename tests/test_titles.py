@@ -75,6 +75,7 @@ CASES = [
         '引发全网热议的"拆车直播"',
     ),
     ("after 在…之后 only: what it follows", "12年后,在开年的拆车直播之后答", "开年的拆车直播"),
+    ("这是继…之后 dropped", "这是继上周临川火灾之后飞驰作出的最新回应", "飞驰作出的最新回应"),
     (
         "scene-setting 在…中 dropped",
         "在1月3日的直播中雷军说自己身高一米八三",
@@ -92,9 +93,9 @@ CASES = [
     ),
     ("reporting verb and pronoun", "雷军表示，他将亲自回应网友的质疑", "雷军将亲自回应网友的质疑"),
     (
-        "reporter dropped",
+        "reporter and a pointer back dropped",
         "报告称,该数据库至少自去年11月起即可被公开访问",
-        "该数据库至少自去年11月起即可被公开访问",
+        "数据库至少自去年11月起即可被公开访问",
     ),
     (
         "据…报道 dropped",

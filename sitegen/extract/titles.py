@@ -328,6 +328,11 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
     if is_chinese(text):
         main = _tidy(_zh_headline(text))
         made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
+        if re.match(r"^该[\u4e00-\u9fff]{2}", main):
+            made.append(main[1:])  # "该数据库…": the thing, without the pointer to a sentence before
+        this_is = re.match(r"^这(?:也)?是(?:继[^，,]{1,20}?(?:之后|后))?(?=[\u4e00-\u9fff]{4})", main)
+        if this_is:
+            made.append(main[this_is.end() :])  # "这是继X之后Y作出的回应" → "Y作出的回应"
         made += _zh_elapsed_objects(text) if elapsed_dates else []
     else:
         hw = headline_words()
