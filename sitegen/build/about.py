@@ -52,11 +52,11 @@ def about_text(config: SiteConfig) -> str:
 
 def last_updated(ctx: BuildContext) -> datetime | None:
     """The latest report's publication or correction's time (None for an empty site); once per build."""
-    if "last-updated" not in ctx.caches:
+    if ctx.caches.last_updated is None:
         times = [s.published for s in ctx.site.sources.values() if s.on_topic]
         times += [e.updated for e in ctx.site.events.values() if e.updated is not None]
-        ctx.caches["last-updated"] = max(times) if times else None
-    return ctx.caches["last-updated"]
+        ctx.caches.last_updated = max(times) if times else None
+    return ctx.caches.last_updated
 
 
 def stamp(dt: datetime, lang: str) -> str:

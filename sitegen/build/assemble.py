@@ -13,7 +13,7 @@ from ..content import Site, load_site
 from ..errors import ContentError
 from ..progress import Progress
 from . import about, seo, topics
-from .context import BuildContext, BuildError, _guard, normalise_base_url
+from .context import BuildContext, BuildError, KeptMemo, _guard, normalise_base_url
 from .outputs import OUTPUTS
 from .pages import install_helpers
 from .quotes import prerender_bodies
@@ -53,7 +53,7 @@ def make_context(
         strings=strings,
         base_url=normalise_base_url(base_url if base_url is not None else config.base_url),
         extra_head=extra_head,
-        memo=reuse.memo if reuse is not None else {},
+        memo=reuse.memo if reuse is not None else KeptMemo(),
     )
     install_helpers(ctx)
     seo.install_helpers(ctx)

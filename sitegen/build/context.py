@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
 
 from ..cache import Cache, Table, code_version
 from ..config import SiteConfig
-from ..content import Site
+from ..content import Event, Site
 from ..errors import Problem
 from ..fsutil import staging_dir, swap_in
 from .theme import Assets
@@ -38,6 +39,37 @@ class BuildError(Exception):
 
 
 @dataclass
+class BuildMemo:
+    """What one build works out once and several outputs read: one field per memo, each filled on
+    first use and dropped with the build (a build never sees another's, so none goes stale)."""
+
+    tables: dict[str, Table] = field(default_factory=dict)  # the on-disk cache's tables, opened once
+    pieces: dict[str, Table] = field(default_factory=dict)  # tables of rendered pieces (`fragments`)
+    bodies: dict = field(default_factory=dict)  # source id -> (body HTML with quotes marked, mark ids)
+    anchors: dict[str, list[str]] = field(default_factory=dict)  # source id -> paragraphs (quote form)
+    anchor_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (source id, quote) -> "p-N"
+    quotes_from: dict[str, list[tuple[str, str]]] | None = None  # source id -> (event id, quote)
+    citing: dict[str, list[Event]] | None = None  # source id -> events citing it, timeline order
+    order: tuple[list[Event], dict[str, int]] | None = None  # the timeline, and each event's place
+    spans_years: bool | None = None  # does the timeline span more than one year (TimelineJS)
+    feed_list: list | None = None  # the feeds the site has (`feeds`)
+    feed_events: list | None = None  # events the events feed shows
+    feed_sources: list | None = None  # sources the sources feed shows
+    topic_paths: dict[str, list[Event]] | None = None  # topic page path -> its events (`topics`)
+    organisations: frozenset[str] | None = None  # names people.toml lists as organisations
+    last_updated: datetime | None = None  # latest report or correction (`about`)
+
+
+@dataclass
+class KeptMemo:
+    """What ``sitegen serve`` keeps from one build to the next (a full build starts empty):
+    rendered pieces by output (`fragments`) and the search index's state (`search_update`)."""
+
+    fragments: dict[str, dict] = field(default_factory=dict)
+    search: object | None = None  # `search_update.IndexState`
+
+
+@dataclass
 class BuildContext:
     site: Site
     config: SiteConfig
@@ -46,8 +78,8 @@ class BuildContext:
     strings: dict[str, str]
     base_url: str = ""
     extra_head: str = ""  # e.g. the dev server's reload script; never set by `sitegen build`
-    caches: dict = field(default_factory=dict)  # memos for this build only
-    memo: dict = field(default_factory=dict)  # pieces kept between serve's updates (`fragments`)
+    caches: BuildMemo = field(default_factory=BuildMemo)  # memos for this build only
+    memo: KeptMemo = field(default_factory=KeptMemo)  # kept between serve's updates
     pieces_version: str = ""  # what pieces depend on besides pages; set: keep them on disk too
     cache: Cache | None = None  # the site's on-disk cache (`sitegen.cache`), kept between builds
 
@@ -75,7 +107,7 @@ def normalise_base_url(url: str | None) -> str:
 def cache_table(ctx: BuildContext, name: str, *modules: str) -> Table:
     """A table of the on-disk cache, opened once per build (its values computed by ``modules``)."""
     assert ctx.cache is not None
-    tables = ctx.caches.setdefault("tables", {})
+    tables = ctx.caches.tables
     if name not in tables:
         tables[name] = ctx.cache.table(name, code_version(*modules))
     return tables[name]

@@ -74,7 +74,7 @@ class Entry:
 def site_feeds(ctx: BuildContext) -> list[Feed]:
     """The feeds this build writes (a feed without entries is left out); worked out once per build,
     without rendering any entry (every page links the feeds)."""
-    cached = ctx.caches.get("feed-list")
+    cached = ctx.caches.feed_list
     if cached is not None:
         return cached
     t = ctx.strings.get
@@ -84,7 +84,7 @@ def site_feeds(ctx: BuildContext) -> list[Feed]:
         feeds.append(Feed("feeds/events.xml", "events", f"{ctx.config.title} · {t('events', 'Events')}"))
     if any(s.on_topic for s in site.sources.values()):
         feeds.append(Feed("feeds/sources.xml", "sources", f"{ctx.config.title} · {t('sources', 'Sources')}"))
-    ctx.caches["feed-list"] = feeds
+    ctx.caches.feed_list = feeds
     return feeds
 
 
@@ -103,7 +103,7 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
 
 
 def _event_entries(ctx: BuildContext) -> list[Entry]:
-    cached = ctx.caches.get("feed-events")
+    cached = ctx.caches.feed_events
     if cached is not None:
         return cached
     entries = []
@@ -146,12 +146,12 @@ def _event_entries(ctx: BuildContext) -> list[Entry]:
         )
     for entry, html in zip(kept, table.many(requests), strict=True):
         entry.content_html = html
-    ctx.caches["feed-events"] = kept
+    ctx.caches.feed_events = kept
     return kept
 
 
 def _source_entries(ctx: BuildContext) -> list[Entry]:
-    cached = ctx.caches.get("feed-sources")
+    cached = ctx.caches.feed_sources
     if cached is not None:
         return cached
     entries = []
@@ -174,7 +174,7 @@ def _source_entries(ctx: BuildContext) -> list[Entry]:
     kept = _newest_first(entries)
     for entry in kept:
         entry.summary = shorten(source_opening(ctx.site.sources[entry.key]), 280)
-    ctx.caches["feed-sources"] = kept
+    ctx.caches.feed_sources = kept
     return kept
 
 

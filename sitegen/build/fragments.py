@@ -113,11 +113,11 @@ def pieces(ctx: BuildContext, name: str, codec: Codec | None = None) -> Pieces:
     ``codec``: how a piece becomes JSON and back, to keep the pieces in the on-disk cache as
     well (``sitegen build`` sets `BuildContext.pieces_version`: what they depend on besides pages).
     """
-    tables = ctx.caches.setdefault("pieces", {})
+    tables = ctx.caches.pieces
     if name not in tables:
-        before = ctx.memo.get(name, {})
+        before = ctx.memo.fragments.get(name, {})
         now: dict = {}
-        ctx.memo[name] = now
+        ctx.memo.fragments[name] = now
         disk = None
         if codec is not None and ctx.pieces_version and ctx.cache is not None and ctx.cache.enabled:
             disk = ctx.cache.table(f"piece-{name}", ctx.pieces_version)

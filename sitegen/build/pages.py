@@ -140,9 +140,9 @@ def event_lang(event: Event) -> str:
 
 def citing(ctx: BuildContext, source_id: str) -> list[Event]:
     """Events that cite a source, in timeline order (one pass over the timeline per build)."""
-    index = ctx.caches.get("citing")
+    index = ctx.caches.citing
     if index is None:
-        index = ctx.caches["citing"] = {}
+        index = ctx.caches.citing = {}
         for e in ctx.site.timeline():
             for sid in dict.fromkeys(c.source for c in e.sources):
                 index.setdefault(sid, []).append(e)
@@ -259,10 +259,10 @@ def event_pages(ctx: BuildContext) -> Iterator[Output]:
 
 def neighbours(ctx: BuildContext, event: Event) -> tuple[Event | None, Event | None]:
     """The events just before and after ``event`` on the timeline."""
-    order = ctx.caches.get("order")
+    order = ctx.caches.order
     if order is None:
         timeline = ctx.site.timeline()
-        order = ctx.caches["order"] = (timeline, {e.id: i for i, e in enumerate(timeline)})
+        order = ctx.caches.order = (timeline, {e.id: i for i, e in enumerate(timeline)})
     timeline, index = order
     i = index[event.id]
     return (timeline[i - 1] if i > 0 else None, timeline[i + 1] if i + 1 < len(timeline) else None)

@@ -46,10 +46,10 @@ def event_anchors(ctx: BuildContext, event: Event) -> None:
 
 def quote_anchor(ctx: BuildContext, src: Source, quote: str) -> str:
     """`paragraph_anchor` of a quote, once per build (`prefetch_anchors` fills it at once)."""
-    known = ctx.caches.setdefault("anchor-of", {})
+    known = ctx.caches.anchor_of
     key = (src.id, quote)
     if key not in known:
-        known[key] = paragraph_anchor(src, quote, ctx.caches.setdefault("anchors", {}))
+        known[key] = paragraph_anchor(src, quote, ctx.caches.anchors)
     return known[key]
 
 
@@ -195,7 +195,7 @@ def quote_id(event_id: str, source_id: str) -> str:
 
 def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
     """The source page's body with every quote that an event takes from it marked (cached)."""
-    cache = ctx.caches.setdefault("bodies", {})
+    cache = ctx.caches.bodies
     if src.id not in cache and ctx.cache is not None and ctx.cache.enabled:
         prerender_bodies(ctx, [src])
     if src.id not in cache:
@@ -205,9 +205,9 @@ def source_body(ctx: BuildContext, src: Source) -> tuple[Markup, set[str]]:
 
 def source_quotes(ctx: BuildContext, src: Source) -> dict[str, str]:
     """Mark id -> passage, for every quote that an event takes from ``src``."""
-    index = ctx.caches.get("quotes-from")
+    index = ctx.caches.quotes_from
     if index is None:  # source id -> (event id, quote), in timeline order: one pass per build
-        index = ctx.caches["quotes-from"] = {}
+        index = ctx.caches.quotes_from = {}
         for e in ctx.site.timeline():
             for c in e.sources:
                 if c.quote:
@@ -243,7 +243,7 @@ def prerender_bodies(ctx: BuildContext, sources: Iterable[Source] | None = None)
         return json.dumps([item[0].body_key(), item[1]], ensure_ascii=False, sort_keys=True)
 
     rendered = table.map(render, work, key=key)
-    memo = ctx.caches.setdefault("bodies", {})
+    memo = ctx.caches.bodies
     for (src, _), (html, placed) in zip(work, rendered, strict=True):
         memo[src.id] = (Markup(html), set(placed))
 
@@ -257,16 +257,16 @@ def prefetch_anchors(ctx: BuildContext, events: Iterable[Event] | None = None) -
     """
     table = cache_table(ctx, "quote-anchor", "sitegen.markdown", "sitegen.build.quotes")
     sources = ctx.site.sources
-    known = ctx.caches.setdefault("anchor-of", {})
+    known = ctx.caches.anchor_of
     chosen = ctx.site.events.values() if events is None else events
     asked = list(dict.fromkeys((c.source, c.quote) for e in chosen for c in e.sources if c.quote))
     asked = [(sid, quote) for sid, quote in asked if sid in sources and (sid, quote) not in known]
     if not asked:
         return
-    blocks = ctx.caches.setdefault("anchors", {})
+    blocks = ctx.caches.anchors
     found = table.map(
         lambda k: paragraph_anchor(sources[k[0]], k[1], blocks),
         asked,
         key=lambda k: json.dumps([sources[k[0]].body_key(), k[1]], ensure_ascii=False),
     )
-    ctx.caches.setdefault("anchor-of", {}).update(zip(asked, found, strict=True))
+    ctx.caches.anchor_of.update(zip(asked, found, strict=True))

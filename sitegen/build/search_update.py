@@ -66,7 +66,6 @@ if TYPE_CHECKING:
     from ..cache import Table
     from .context import BuildContext
 
-MEMO = "search-state"
 MOST_CHANGED = 1 / 50  # more changed documents than this share: make the index whole
 Aliases = Callable[[Counter], dict[str, list[str]]]  # jieba's words in short fields -> pinyin aliases
 
@@ -253,7 +252,7 @@ def content_hash(data: bytes) -> str:
 
 def load(ctx: BuildContext, key: str) -> IndexState | None:
     """The state the last build kept (None if there is none, or it was made for other settings)."""
-    state = ctx.memo.get(MEMO)
+    state = ctx.memo.search
     if state is None:
         tables = _tables(ctx)
         if tables is None:
@@ -276,7 +275,7 @@ def load(ctx: BuildContext, key: str) -> IndexState | None:
 
 def keep(ctx: BuildContext, state: IndexState, old: IndexState | None) -> None:
     """Keep ``state`` for the next build (only the shards ``old`` does not have are written)."""
-    ctx.memo[MEMO] = state
+    ctx.memo.search = state
     tables = _tables(ctx)
     if tables is None or state is old:
         return

@@ -70,12 +70,12 @@ def event_slide(ctx: BuildContext, event: Event, grouped: bool) -> dict:
 
 def spans_years(ctx: BuildContext, events: list[Event]) -> bool:
     """Does the timeline span more than one year (slides are then grouped by year)? Once per build."""
-    if "spans-years" not in ctx.caches:
+    if ctx.caches.spans_years is None:
         years = {e.when.start.year for e in events} | {
             int((e.when.until_iso() or "")[:4]) for e in events if e.when.is_range
         }
-        ctx.caches["spans-years"] = len(years) > 1
-    return ctx.caches["spans-years"]
+        ctx.caches.spans_years = len(years) > 1
+    return ctx.caches.spans_years
 
 
 def timeline_document(ctx: BuildContext, slides: list | None = None) -> dict:

@@ -53,16 +53,16 @@ def topics(site: Site) -> dict[tuple[str, str], list[Event]]:
 
 def topic_events(ctx: BuildContext, rel: str) -> list[Event]:
     """The events of the topic whose page is ``rel`` (none for an unknown page); one index per build."""
-    by_path = ctx.caches.get("topic-paths")
+    by_path = ctx.caches.topic_paths
     if by_path is None:
         by_path = {topic_path(kind, name): events for (kind, name), events in topics(ctx.site).items()}
-        ctx.caches["topic-paths"] = by_path
+        ctx.caches.topic_paths = by_path
     return by_path.get(rel, [])
 
 
 def organisations(ctx: BuildContext) -> frozenset[str]:
     """Names the site's ``people.toml`` lists as organisations (read once per build)."""
-    cached = ctx.caches.get("organisations")
+    cached = ctx.caches.organisations
     if cached is None:
         from ..sitedata import load_site_data
 
@@ -70,7 +70,7 @@ def organisations(ctx: BuildContext) -> frozenset[str]:
             cached = frozenset(load_site_data(ctx.config).organisations)
         except ContentError:  # `sitegen import` reports a broken data file; a page label is no reason to fail
             cached = frozenset()
-        ctx.caches["organisations"] = cached
+        ctx.caches.organisations = cached
     return cached
 
 
