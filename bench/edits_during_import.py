@@ -34,8 +34,8 @@ TREE = Path(os.environ.get("SITEGEN", REPO))
 ENV = {**os.environ, "PYTHONPATH": str(TREE)}
 sys.path.insert(0, str(TREE))
 
-from sitegen import frontmatter  # noqa: E402
-from sitegen.fsutil import sha256  # noqa: E402
+from sitegen.core import frontmatter  # noqa: E402
+from sitegen.util.fsutil import sha256  # noqa: E402
 
 
 def sitegen(site: Path, *args: str) -> subprocess.Popen:

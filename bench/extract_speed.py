@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitegen.config import load_config  # noqa: E402
-from sitegen.dump import Dump, iter_records  # noqa: E402
+from sitegen.core.sitedata import load_site_data  # noqa: E402
 from sitegen.extract import extract  # noqa: E402
-from sitegen.importer import make_sources  # noqa: E402
-from sitegen.ledger import Ledger  # noqa: E402
-from sitegen.segment import jieba  # noqa: E402
-from sitegen.sitedata import load_site_data  # noqa: E402
+from sitegen.importer.ledger import Ledger  # noqa: E402
+from sitegen.importer.run import make_sources  # noqa: E402
+from sitegen.ingest.dump import Dump, iter_records  # noqa: E402
+from sitegen.util.segment import jieba  # noqa: E402
 
 
 def main() -> None:

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitegen.config import load_config  # noqa: E402
-from tests.harden_helpers import load_corpus, pipeline_problems, random_dump  # noqa: E402
+from tests.support.harden import load_corpus, pipeline_problems, random_dump  # noqa: E402
 
 
 def one_case(workdir: Path, dumps: list[bytes]) -> tuple[list[str], dict[str, int]]:

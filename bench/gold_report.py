@@ -1,8 +1,8 @@
 """Every figure of the gold scorer for every gold dump, as one table (for closing notes).
 
-    python bench/gold_report.py                  # all of tests/gold/*.toml
+    python bench/gold_report.py                  # all of tests/extract/gold/*.toml
     python bench/gold_report.py --details        # and, per dump, each entry and what it matched
-    python bench/gold_report.py tests/gold/seed.toml --markdown
+    python bench/gold_report.py tests/extract/gold/seed.toml --markdown
 
 Each dump is imported into a temporary site with sitegen's real importer and scored by
 `tests/gold_score.py` (whose docstring says how entries are matched to happenings).
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.gold_score import Score, gold_files, run  # noqa: E402
+from tests.extract.gold_score import Score, gold_files, run  # noqa: E402
 
 COLUMNS: list[tuple[str, str]] = [
     ("entries", "entries"),
@@ -62,7 +62,7 @@ def table(scores: list[Score], markdown: bool) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: tests/gold/*.toml)")
+    ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: tests/extract/gold/*.toml)")
     ap.add_argument("--details", action="store_true", help="each entry, its match, and failed titles")
     ap.add_argument("--markdown", action="store_true", help="a Markdown table")
     args = ap.parse_args()

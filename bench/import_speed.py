@@ -5,7 +5,7 @@
     python bench/import_speed.py --records 10000 --no-repeats
 
 Runs the import in this process (so the stages can be timed: CPU seconds per
-progress stage, from `sitegen.progress`), then jieba alone on the same bodies
+progress stage, from `sitegen.util.progress`), then jieba alone on the same bodies
 in a child process.  ``--no-repeats`` turns off the shortcuts that only pay when
 text recurs: each distinct jieba block is cut once (off), each distinct headline
 turned into pinyin once (every headline made unique).  The generated dumps are
@@ -33,8 +33,8 @@ sys.path.insert(0, str(HERE))
 import gen_dump  # noqa: E402
 from run import JIEBA_ALONE  # noqa: E402
 
-from sitegen import progress, segment  # noqa: E402
 from sitegen.cli import main as cli  # noqa: E402
+from sitegen.util import progress, segment  # noqa: E402
 
 
 def timed_stages() -> dict[str, float]:

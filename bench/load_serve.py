@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.harden_load import run_load  # noqa: E402
+from tests.support.load import run_load  # noqa: E402
 
 
 def main() -> int:

@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.harden_helpers import load_corpus  # noqa: E402
+from tests.support.harden import load_corpus  # noqa: E402
 
 HEADER = "Workflow\n火灾\nicon\nSearch documents\n"
 

@@ -1,4 +1,4 @@
-"""Does segmenting over several processes pay on this machine?  (`sitegen.segment.cut_many`)
+"""Does segmenting over several processes pay on this machine?  (`sitegen.util.segment.cut_many`)
 
     python bench/parallel_cut.py --records 10000 --repeats 3
 
@@ -26,8 +26,8 @@ CHILD = """
 import json, os, sys, time
 sys.path.insert(0, sys.argv[1])
 from zoneinfo import ZoneInfo
-from sitegen import segment
-from sitegen.dump import read_dump
+from sitegen.util import segment
+from sitegen.ingest.dump import read_dump
 bodies = [r.body for r in read_dump(sys.argv[2], ZoneInfo("Asia/Shanghai")).records]
 workers = int(sys.argv[3])
 segment.PARALLEL_MIN_CHARS = 0

@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from search_synth import generate  # noqa: E402
 
-from sitegen.build import build  # noqa: E402
+from sitegen.builder import build  # noqa: E402
 from sitegen.config import load_config  # noqa: E402
 
 QUERIES = ["公关部", "营销大师", "雷军", "KOL事件", "小米SU7", "marketing", "leijun", "雷軍回應"]

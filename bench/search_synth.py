@@ -24,9 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sitegen import frontmatter  # noqa: E402
 from sitegen.config import load_config  # noqa: E402
-from sitegen.content import load_site  # noqa: E402
+from sitegen.content.load import load_site  # noqa: E402
+from sitegen.core import frontmatter  # noqa: E402
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]")

@@ -36,8 +36,8 @@ sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 from serve_synthetic import make_site  # noqa: E402
 
-from sitegen import frontmatter  # noqa: E402
-from tests.serve_support import EventStream  # noqa: E402
+from sitegen.core import frontmatter  # noqa: E402
+from tests.support.serve import EventStream  # noqa: E402
 
 # ``sitegen serve``; ``kill -USR1 PID`` prints every thread's stack (to look into a stall)
 SERVE = (
@@ -170,7 +170,7 @@ def measure(root: Path, edits: int, memory_edits: int = 0) -> dict:
 
 def output_costs(root: Path, edits: int = 3) -> dict[str, float]:
     """Seconds each output takes to re-render after an event edit (median), in this process."""
-    from sitegen.build.incremental import LiveBuild
+    from sitegen.builder.incremental.jobs import LiveBuild
 
     live = LiveBuild(root)
     live.build_all()

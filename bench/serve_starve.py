@@ -32,14 +32,14 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.harden_load import Server as HardenServer  # noqa: E402
-from tests.serve_support import close_wait  # noqa: E402
+from tests.support.load import Server as HardenServer  # noqa: E402
+from tests.support.serve import close_wait  # noqa: E402
 
 EVENT = "2026-01-05-xiao-mi-ji-tuan-gong-guan-bu-zong.md"  # a page of the default site
 
 
 class Server(HardenServer):
-    """``sitegen serve`` in a child process on a free port (`tests.harden_load.Server`), and ways to talk to it."""
+    """``sitegen serve`` in a child process on a free port (`tests.support.load.Server`), and ways to talk to it."""
 
     def connect(self, timeout: float = 10.0) -> socket.socket:
         return socket.create_connection(("127.0.0.1", self.port), timeout=timeout)

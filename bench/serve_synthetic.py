@@ -11,8 +11,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sitegen import frontmatter
-from sitegen.fsutil import atomic_write
+from sitegen.core import frontmatter
+from sitegen.util.fsutil import atomic_write
 
 CHARS = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"

@@ -49,7 +49,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def build_site(site: Path, out: Path) -> Path:
-    from sitegen.build import build
+    from sitegen.builder import build
     from sitegen.config import load_config
 
     return build(load_config(site), out=out).out

@@ -142,8 +142,8 @@ def init(directory: Path, title: str, language: str) -> None:
         _fail([Problem(config_path, None, "a site already exists here; nothing was changed")])
     for sub in ("dumps", "sources", "events", "data"):
         (content / sub).mkdir(parents=True, exist_ok=True)
-    from .build.about import default_about
-    from .fsutil import atomic_write
+    from .builder.render.about import default_about
+    from .util.fsutil import atomic_write
 
     atomic_write(config_path, default_config_text(title, language))
     if not (content / "about.md").exists():
@@ -208,10 +208,10 @@ def import_(
     deleted stay deleted (see --restore). With no DUMPS, the dumps
     already in content/dumps/ are re-imported.
     """
-    from .importer import KEPT, Options, run_import
-    from .progress import Progress
-    from .readers.fields import parse_mapping
-    from .sitelock import SiteBusy
+    from .importer.run import KEPT, Options, run_import
+    from .ingest.readers.fields import parse_mapping
+    from .util.progress import Progress
+    from .util.sitelock import SiteBusy
 
     config = _config(ctx)
     started = time.perf_counter()
@@ -315,9 +315,9 @@ def build(
 
     Only what changed since the last build is rendered again (see docs/performance.md).
     """
-    from .build import BuildError
-    from .build import build as run_build
-    from .progress import Progress
+    from .builder import BuildError
+    from .builder import build as run_build
+    from .util.progress import Progress
 
     config = _config(ctx)
     if base_url and not is_site_address(base_url):
@@ -327,7 +327,7 @@ def build(
         )
     if not base_url and not config.base_url:
         base_url = deploy_base_url(dict(os.environ)) or None  # Netlify names the deploy's address
-    from .sitelock import shared
+    from .util.sitelock import shared
 
     try:
         with shared(config.content_dir, on_wait=lambda text: click.echo(text, err=True)):
@@ -408,8 +408,8 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate content: front matter, dates, references, quotes, duplicate ids."""
-    from .content import load_site
-    from .sitelock import shared
+    from .content.load import load_site
+    from .util.sitelock import shared
 
     config = _config(ctx)
     with shared(config.content_dir, on_wait=lambda text: click.echo(text, err=True)):

@@ -93,7 +93,7 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seed_public(seed_site: Path) -> Path:
     """The default site, built once per test session."""
-    from sitegen.build import build
+    from sitegen.builder import build
     from sitegen.config import load_config
 
     result = build(load_config(seed_site))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sitegen.config import SETTINGS
-from sitegen.content import EVENT_FIELDS, SOURCE_FIELDS
+from sitegen.core.model import EVENT_FIELDS, SOURCE_FIELDS
 
 from .conftest import REPO
 

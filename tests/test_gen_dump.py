@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitegen.dump import read_dump
-from sitegen.sitedata import outlet_key
+from sitegen.core.sitedata import outlet_key
+from sitegen.ingest.dump import read_dump
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -99,7 +99,7 @@ def test_dense_parses_and_is_the_same_for_a_seed(gen, dense, tmp_path: Path) -> 
 
 
 def test_dense_tells_few_dozen_happenings_in_many_words_within_three_weeks(dense) -> None:
-    from tests.gold_score import load_gold, norm, record_lang
+    from tests.extract.gold_score import load_gold, norm, record_lang
 
     _, d, gold_path = dense
     gold = load_gold(gold_path)

@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.config import load_config
-from sitegen.dates import PRECISIONS
-from sitegen.dump import read_dump
-from sitegen.extract.temporal import find_times
+from sitegen.core.dates import PRECISIONS
+from sitegen.extract.temporal.find import find_times
+from sitegen.ingest.dump import read_dump
 
-from .harden_helpers import Corpus, load_corpus, pipeline_problems, random_dump, unaccounted_lines
-from .harden_helpers import _mutate as mutate
+from .support.harden import Corpus, load_corpus, pipeline_problems, random_dump, unaccounted_lines
+from .support.harden import _mutate as mutate
 
 TZ = ZoneInfo("Asia/Shanghai")
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]

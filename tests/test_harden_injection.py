@@ -15,15 +15,15 @@ import re
 
 import pytest
 
-from sitegen import frontmatter
-from sitegen.build import BuildError
-from sitegen.build import build as run_build
+from sitegen.builder import BuildError
+from sitegen.builder import build as run_build
 from sitegen.config import load_config
-from sitegen.content import load_site
-from sitegen.dump import is_visible, read_dump
-from sitegen.markdown import escape_text, normalise_ws, plain_text, render
+from sitegen.content.load import load_site
+from sitegen.core import frontmatter
+from sitegen.core.markdown import escape_text, normalise_ws, plain_text, render
+from sitegen.ingest.dump import is_visible, read_dump
 
-from .harden_helpers import (
+from .support.harden import (
     ATTACKS,
     BLNS,
     Audit,
@@ -40,7 +40,7 @@ from .harden_helpers import (
     unaccounted_lines,
     watch_page,
 )
-from .publish_helpers import java_available, read_page, varied_site, vnu_errors
+from .support.publish import java_available, read_page, varied_site, vnu_errors
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from .conftest import REPO
-from .harden_load import run_load
+from .support.load import run_load
 
 
 def test_fifty_clients_during_ten_rebuilds_get_only_whole_pages(tmp_path: Path) -> None:

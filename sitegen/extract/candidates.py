@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..content import Source
-from ..dates import PRECISIONS, When
+from ..core.dates import PRECISIONS, When
+from ..core.model import Source
 from ..errors import Problem
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..dates import PRECISIONS, When
+from ..core.dates import PRECISIONS, When
 
 NOTES = {
     "zh": {

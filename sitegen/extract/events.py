@@ -18,15 +18,15 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
 
-from ..cache import Cache
 from ..config import SiteConfig
-from ..content import Citation, Event, Source
-from ..dates import When
+from ..core.dates import When
+from ..core.markdown import normalise_ws
+from ..core.model import Citation, Event, Source
+from ..core.sitedata import SiteData
+from ..core.slug import slugify, unique
 from ..errors import Problem
-from ..forked import can_fork, start
-from ..markdown import normalise_ws
-from ..sitedata import SiteData
-from ..slug import slugify, unique
+from ..util.cache import Cache
+from ..util.forked import can_fork, start
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, published_note, settle
 from .embed import Embedder
@@ -190,9 +190,9 @@ def _find_all(sources: list[Source], words: dict[str, Words], lexicon: Lexicon, 
     """`find_candidates` for every source, the candidates numbered in order.
 
     Each source is read on its own, so with many sources the second half is read by a forked
-    child process (`sitegen.forked`) while this one reads the first: a third of an import's time.
+    child process (`sitegen.util.forked`) while this one reads the first: a third of an import's time.
     """
-    from .temporal import TimeFinder
+    from .temporal.find import TimeFinder
 
     def find(part: list[Source]) -> list[Found]:
         find_times = TimeFinder()  # syndicated passages are matched once

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content import Event
+from ..core.model import Event
 from ..errors import Problem
 
 

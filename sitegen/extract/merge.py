@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..dates import When
-from ..markdown import normalise_ws
+from ..core.dates import When
+from ..core.markdown import normalise_ws
 from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine

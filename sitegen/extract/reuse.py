@@ -4,7 +4,7 @@ Extraction is a function of what it is given and of nothing else: the sources
 (every field import gives them), the site's settings and data files, the words
 jieba's dictionary holds when it starts, and the code that runs (sitegen's own
 files, package data included, and the libraries it calls).  `key` digests all of
-that; the site's cache (`sitegen.cache`) keeps the extraction under it, so an
+that; the site's cache (`sitegen.util.cache`) keeps the extraction under it, so an
 import whose sources, settings, data and code are the same takes the events as
 they were.  Anything that differs, however little, is a different key: the
 extraction runs again.
@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..cache import digest
 from ..config import SiteConfig
-from ..content import Citation, Event, Source
-from ..dates import When
+from ..core.dates import When
+from ..core.model import Citation, Event, Source
+from ..core.sitedata import SiteData
 from ..errors import Problem
-from ..sitedata import SiteData
+from ..util.cache import digest
 from .extraction import Extraction
 
 LIBRARIES = (
@@ -65,8 +65,8 @@ def code_version() -> str:
 
 def key(sources: list[Source], config: SiteConfig, data: SiteData) -> str:
     """Everything extraction reads, digested (jieba's dictionary as it is now)."""
-    from ..segment import dictionary_version
-    from . import temporal
+    from ..util.segment import dictionary_version
+    from .temporal import find as temporal
 
     inputs = {
         "sources": [_plain({**_fields(s), "page": None}) for s in sources],

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from ..cache import Cache
 from ..config import SiteConfig
-from ..content import Source
-from ..sitedata import SiteData
+from ..core.model import Source
+from ..core.sitedata import SiteData
+from ..util.cache import Cache
 from . import reuse
 from .entities import gazetteer
 from .events import extract_events
@@ -18,7 +18,7 @@ from .extraction import Extraction
 def extract(
     sources: list[Source], config: SiteConfig, data: SiteData, cache: Cache | None = None
 ) -> Extraction:
-    """``cache`` (`sitegen.cache`) keeps each text's segmentation and, for an import where
+    """``cache`` (`sitegen.util.cache`) keeps each text's segmentation and, for an import where
     nothing changed, the whole extraction (`reuse`)."""
     if cache is None or not cache.enabled:
         return extract_events(sources, config, data, cache)

@@ -27,410 +27,24 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from ..markdown import escape_text, normalise_ws
-from ..sitedata import PACKAGE_DATA
+from ..core.markdown import escape_text, normalise_ws
 from .candidates import Candidate
+from .headline import (
+    BACK_REFERENCE,
+    COMPLETE,
+    REFERENCE,
+    RELATIVE_TIME,
+    REPORTING_LEAD,
+    has_actor,
+    headline_problems,
+    headline_variants,
+    headline_words,
+    is_chinese,
+    tidy,
+)
 from .passages import Span, clauses, paragraph_at, sentences
-
-LEADING = re.compile(
-    r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
-    r"之后|此前|当天|当日|当晚|据悉|据了解|据报道|另外|此外|然而|不过|因此|所以|因为|对此|与此同时|"
-    r"(?:and|but|then|however|meanwhile)\b|"
-    # a reporter's clause before what is reported ("记者昨日在工厂门口看到，"); other reporting
-    # clauses are cut in `_zh_headline`, which keeps the speaker when the rest has no subject
-    r"记者[^，,。]{0,16}?(?:看到|获悉|了解到|注意到|发现)[,，:：]?|"
-    # a subjectless copula ("是X召回首日，…")
-    r"是(?=[^，,。的]{6,}))+",
-    re.I,
-)
-EN_TIME = re.compile(
-    r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b|,?\s+(?:yesterday|today|tonight|last night|this week)\b"
-)
-"""An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
-REPORTING_LEAD = re.compile(
-    r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:said|says|told|added|noted|stated|reported)\b|"
-    r"^[\u4e00-\u9fff]{1,8}(?:表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言)[,，:：]"
-)
-"""A title that opens with who said it rather than what happened."""
-RELATIVE_TIME = re.compile(
-    r"^(?:距离?|离)[^，,]{0,20}(?:过去|之前|以来)|"
-    r"^(?:which|who|that|as|while|according to|since|after|before|when|although|because)\b",
-    re.I,
-)
-"""A clause that counts time from something else, or a relative clause: no headline."""
-BACK_REFERENCE = re.compile(r"^(?:这|该|此|其|它|他们|they\b|it\b|this\b|these\b)", re.I)
-"""A title pointing back to a sentence the reader of the timeline never saw ("该公司…")."""
-TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
-COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
-"""A sentence that ends as sentences do (excerpts often stop mid-sentence)."""
-REFERENCE = re.compile(r"\s*\[\d+\](?:\[\d+\])*")
-
-
-def _tidy(text: str) -> str:
-    # "距离上一次X才过去72小时" gives X in `_zh_elapsed_objects`, when the clause dates the quote
-    text = EN_TIME.sub("", LEADING.sub("", text))
-    for _ in range(3):
-        text = TRAILING.sub("", text)
-    return text.strip()
-
-
-# -- headlines: a clause run cut down to who did what -------------------------------------
-@dataclass(frozen=True)
-class HeadlineWords:
-    """The word lists of ``sitegen/data/headline.toml`` (see the comments there)."""
-
-    zh: dict[str, tuple[str, ...]]
-    en: dict[str, frozenset[str]]
-
-
-@lru_cache(maxsize=1)
-def headline_words() -> HeadlineWords:
-    doc = tomllib.loads((PACKAGE_DATA / "headline.toml").read_text(encoding="utf-8"))
-    zh = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in doc["zh"].items()}
-    en = {k: frozenset(w.lower() for w in v) for k, v in doc["en"].items()}
-    return HeadlineWords(zh, en)
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_ZH_CLAUSE = re.compile(r"[，,：:；;]")
-_EN_CLAUSE = re.compile(r"(?:,|;|:|\s[—–]|\s-)\s+")
-_NUMBER = r"[\d一二三四五六七八九十两几半百千]+多?个?"
-_SUBJECTLESS = (
-    "将", "已", "会", "正在", "正", "不", "没有", "未", "并", "计划", "希望", "要", "可能", "仍",
-    "愿意", "确", "拟", "决定", "即将", "于", "对", "向", "把", "在", "已经", "目前", "还", "也",
-)  # fmt: skip
-"""Openings of a clause that has no subject of its own (the speaker before 表示 is it)."""
-_ZH_ADVERBIAL = re.compile(r"^在[^，,：:]{0,25}(?:之后|以后|之前|以前|期间)")
-"""A clause that opens "在…之后": when, not what."""
-_PRONOUN_SUBJECT = ("他们", "她们", "我们", "他", "她", "它", "其")
-_QUOTED = re.compile(r"[\"“「『][^\"”」』]*[\"”」』]")
-_QUOTE_MARKS = "\"'“”‘’「」『』《》"
-
-
-def is_chinese(text: str) -> bool:
-    return len(_CJK.findall(text)) * 2 >= len(re.findall(r"[A-Za-z]", text))
-
-
-def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
-    """(clause, the separator after it) for each clause of ``text``."""
-    out, start = [], 0
-    for m in pattern.finditer(text):
-        if _inside_quote(text, m.start()):
-            continue
-        out.append((text[start : m.start()], m.group(0)))
-        start = m.end()
-    out.append((text[start:], ""))
-    return [(c.strip(), sep) for c, sep in out if c.strip()]
-
-
-def _inside_quote(text: str, offset: int) -> bool:
-    before = text[:offset]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _join(parts: list[tuple[str, str]]) -> str:
-    return "".join(c + sep for c, sep in parts[:-1]) + parts[-1][0] if parts else ""
-
-
-def _strip_words(text: str, words: Sequence[str]) -> str:
-    """``text`` without the opening words of ``words`` (longest first, repeatedly)."""
-    changed = True
-    while changed:
-        changed = False
-        text = text.lstrip(" ，,、：:")
-        for w in words:
-            if text.startswith(w) and len(text) > len(w) + 1:
-                text, changed = text[len(w) :], True
-                break
-    return text
-
-
-def _zh_elapsed(clause: str, hw: HeadlineWords) -> bool:
-    """A clause that gives the time since another happening ("距离…才过去72小时", "继…之后")."""
-    units = "|".join(hw.zh["elapsed_units"])
-    if clause.startswith(("距离", "距")) or re.match(r"^继.*(?:之后|后)$", clause):
-        return True
-    if _ZH_ADVERBIAL.match(clause) and re.search(r"(?:之后|以后|之前|以前|期间|后|前|时)$", clause):
-        return True
-    if re.search(rf"(?:过去|过了)了?{_NUMBER}(?:{units})", clause):
-        return True
-    return re.search(rf"{_NUMBER}(?:{units})(?:之后|以后|后|以来|前)$", clause) is not None
-
-
-_ZH_SINCE = re.compile(
-    r"^(?:距离|距|在|继|自从)(.{3,30}?)(?:才|仅|刚|已经|已)?(?:过去|过了|之后|以后|之前|以前|期间)"
-)
-
-
-def _zh_elapsed_objects(text: str) -> list[str]:
-    """What a clause of elapsed time counts from, when nothing else is left
-    ("距离上一次…的发布会才过去72小时" dates that 发布会 itself)."""
-    hw = headline_words()
-    parts = _split(text, _ZH_CLAUSE)
-    if not all(_zh_elapsed(p, hw) or _ZH_ADVERBIAL.match(p) or len(_CJK.findall(p)) <= 3 for p, _ in parts):
-        return []
-    found = (_ZH_SINCE.match(p) for p, _ in parts)
-    return [_tidy(re.sub(r"^(?:上一次|上次|此前|之前)", "", m.group(1))) for m in found if m]
-
-
-_ZH_SETTING = re.compile(r"^在[^，,：:“”\"]{2,20}?(?:中|上|里|期间)(?=[\u4e00-\u9fff]{2})")
-
-
-def _zh_setting_dropped(text: str) -> list[str]:
-    """Without an opening "在…中/上" that sets the scene ("在1月3日的直播中X说…" → "X说…")."""
-    m = _ZH_SETTING.match(text)
-    rest = text[m.end() :] if m else ""
-    return [rest] if rest and not rest.startswith(headline_words().zh["bad_start"]) else []
-
-
-_ZH_CAUSE = re.compile(
-    r"^([^，,]{2,30}?)(?:因涉嫌|因为|由于|因)[^，,]{2,30}[，,]((?:已经|已|将|被|正在)[^，,]+)$"
-)
-
-
-def _zh_cause_dropped(text: str) -> list[str]:
-    """Who and what, without why ("X因涉嫌Y，已被拘留" → "X已被拘留")."""
-    m = _ZH_CAUSE.match(text)
-    return [m.group(1) + m.group(2)] if m else []
-
-
-def _zh_headline(text: str) -> str:
-    hw = headline_words()
-    parts = _split(text, _ZH_CLAUSE)
-    kept = [p for p in parts if not _zh_elapsed(p[0], hw)] or parts
-    while len(kept) > 1 and (
-        (len(_CJK.findall(kept[0][0])) <= 2 and not re.search(r"[A-Za-z0-9]", kept[0][0]))
-        or kept[0][0].startswith(hw.zh["bad_start"])
-        or (kept[0][0].startswith("据") and kept[0][0].endswith(("报道", "消息", "介绍", "了解", "悉")))
-    ):
-        kept = kept[1:]  # the tail of a sentence cut before it ("多,不少人发现…"), "据X报道"
-    out: list[tuple[str, str]] = []
-    for i, (clause, sep) in enumerate(kept):
-        clause = _strip_words(clause, hw.zh["leading"]) if not out else clause
-        verb = next((v for v in hw.zh["reporting"] if clause.endswith(v)), None)
-        if verb is not None and (i + 1 < len(kept) or out):
-            speaker = clause[: -len(verb)]
-            if speaker.startswith("据") or not speaker or i + 1 == len(kept):
-                continue  # "据X报道，" / a last clause that only says who spoke
-            rest, rest_sep = kept[i + 1]
-            pronoun = next((p for p in _PRONOUN_SUBJECT if rest.startswith(p)), None)
-            if pronoun or rest.startswith(_SUBJECTLESS):
-                kept[i + 1] = (speaker + rest[len(pronoun or "") :], rest_sep)
-            continue
-        out.append((clause, sep))
-    return _join(out or kept)
-
-
-def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
-    days = "|".join(sorted(hw.en["weekdays"]))
-    rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
-    months = "January|February|March|April|May|June|July|August|September|October|November|December"
-    return re.compile(
-        rf"\s+(?:(?:late |early |earlier |later )?on\s+)?"
-        rf"(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
-        rf"|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
-        re.I,
-    )
-
-
-_EN_RELATIVE = r"(?:after|before|since|later|ago|earlier)"
-
-
-def _en_headline(text: str) -> str:
-    hw = headline_words()
-    parts = _split(text, _EN_CLAUSE)
-    opened = parts[0][0][:1].isupper()
-    while len(parts) > 1:
-        first = parts[0][0].split()
-        head = first[0].lower() if first else ""
-        units = "|".join(hw.en["time_units"])
-        elapsed = re.match(rf"^(?:\S+\s+){{0,3}}(?:{units})\s+{_EN_RELATIVE}\b", parts[0][0], re.I)
-        if elapsed or head in hw.en["adverbial"] | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]:
-            parts = parts[1:]
-        else:
-            break
-    if len(parts) > 1 and _en_attribution(parts[-1][0], hw):
-        parts = parts[:-1]
-    text = _join(parts)
-    text = _en_time_pattern(hw).sub("", text)
-    words = text.split()
-    while words and words[0].lower().strip(",") in hw.en["leading"] and len(words) > 2:
-        words = words[1:]
-    text = " ".join(words)
-    if opened and text[:1].islower():
-        text = text[0].upper() + text[1:]  # the sentence's own start was dropped; its main clause leads now
-    return text
-
-
-def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
-    """ ", the regulator said" / ", said Chen" / ", according to …": who said it, not what happened."""
-    words = clause.split()
-    if not words or len(words) > 8:
-        return False
-    low = [w.lower().strip(".") for w in words]
-    said_who = low[0] in hw.en["reporting"] and len(words) <= 4  # ", said Chen Li"
-    return said_who or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
-
-
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"])
-_EN_PRONOUNS = ("it ", "he ", "she ", "they ", "we ")
-
-
-def _en_unreport(text: str, hw: HeadlineWords) -> str:
-    """ "X said (that) Y did Z" → "Y did Z"; "X said it would Z" → "X would Z"."""
-    words = text.split()
-    for i, w in enumerate(words[:8]):
-        if w.lower() not in hw.en["reporting"] or i == 0:
-            continue
-        j = i + 1
-        if w.lower() == "told" and j < len(words) and words[j].lower() not in ("that",):
-            j += 2 if words[j].lower() == "the" else 1  # "told reporters", "told the newspaper"
-        if j < len(words) and words[j].lower() == "that":
-            j += 1
-        elif w.lower() in ("confirmed", "announced", "revealed", "showed", "shows"):
-            return text  # an action unless it introduces what was confirmed
-        rest = " ".join(words[j:])
-        if len(words) - j < 3:
-            return text
-        subject = " ".join(words[:i]).split(",")[0]  # "Su, the founder, said" -> "Su"
-        if rest.lower().startswith(_EN_PRONOUNS):
-            return subject + " " + rest.split(" ", 1)[1]
-        return rest[0].upper() + rest[1:]
-    return text
-
-
-def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
-    """The main clause alone, before a subordinate one (", which …", " after …"), and when
-    ``long``, before a trailing phrase (" for failing to …")."""
-    words = hw.en["cut_before"] | (hw.en["cut_if_long"] if long else frozenset())
-    out = []
-    for m in re.finditer(r",?\s+(\w+)\b", text):
-        if m.group(1).lower() in words and m.start() > 15:
-            out.append(text[: m.start()])
-    return out
-
-
-def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True) -> list[str]:
-    """Headlines ``text`` can be cut down to, by dropping words only: most complete first.
-
-    ``elapsed_dates``: the text's date is the time elapsed it gives ("距离X才过去72小时"
-    dates X), so what that counts from may stand as the title."""
-    text = _tidy(text)
-    if not text:
-        return []
-    if is_chinese(text):
-        main = _tidy(_zh_headline(text))
-        made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
-        if re.match(r"^该[\u4e00-\u9fff]{2}", main):
-            made.append(main[1:])  # "该数据库…": the thing, without the pointer to a sentence before
-        this_is = re.match(r"^这(?:也)?是(?:继[^，,]{1,20}?(?:之后|后))?(?=[\u4e00-\u9fff]{4})", main)
-        if this_is:
-            made.append(main[this_is.end() :])  # "这是继X之后Y作出的回应" → "Y作出的回应"
-        made += _zh_elapsed_objects(text) if elapsed_dates else []
-    else:
-        hw = headline_words()
-        said = _tidy(_en_headline(text))
-        made = []
-        for main in dict.fromkeys((_tidy(_en_unreport(said, hw)), said)):
-            made += [main, *(_tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2))]
-        since = re.search(r"\b(?:since|after)\s+(.{12,})$", said) if elapsed_dates else None
-        if since and not _en_finite(said[: since.start()], hw):
-            # "Their biggest drop since the company listed in 2021": the date is the listing's
-            made.append(since.group(1)[0].upper() + since.group(1)[1:])
-        made = [m for m in made if m]
-    seen, out = set(), []
-    for m in made:
-        if m and m not in seen:
-            seen.add(m)
-            out.append(m)
-    return out
-
-
-def _en_finite(text: str, hw: HeadlineWords) -> bool:
-    """Has the main clause (before any dependent word) a finite verb?"""
-    words = re.findall(r"[A-Za-z'’-]+", text)
-    for i, w in enumerate(words):
-        low = w.lower()
-        if i > 0 and low in hw.en["dependent"] - {"that"}:
-            break
-        if low in hw.en["auxiliaries"] or low in hw.en["irregular"] or low in hw.en["reporting"]:
-            return True
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        participle = nxt == "by" and i <= 3 and words[0].lower() in ("a", "an", "the")  # "A fine imposed by"
-        if i > 0 and low.endswith("ed") and len(low) > 4 and not participle:
-            return True
-        if i > 0 and w.islower() and re.fullmatch(r"[a-z]+[^su]s", low) and words[i - 1][:1].isupper():
-            return True  # "Regulator summons …", "Chen resigns"
-    return False
-
-
-def headline_problems(title: str) -> list[str]:
-    """Why ``title`` would not read as a headline (empty when it would)."""
-    hw = headline_words()
-    t = title.strip()
-    if len(t) < 4:
-        return ["too short"]
-    problems = []
-    if not (t[0].isalnum() or t[0] in _QUOTE_MARKS + "(（[【"):
-        problems.append("starts with punctuation")
-    if re.search(r"[,，、:：;；\-—(（]$", t) or t.endswith(("...", "…")):
-        problems.append("ends mid-clause")
-    if t.count('"') % 2 or t.count("“") != t.count("”"):
-        problems.append("unbalanced quotes")
-    outside = _QUOTED.sub("", t)
-    if len(re.sub(r"\W", "", outside)) <= 3 or any(outside.strip(" ，,:：") == v for v in hw.zh["reporting"]):
-        problems.append("only a quote")
-    if is_chinese(t):
-        if t.startswith(hw.zh["no_subject"] + hw.zh["continues"]):
-            problems.append("no subject")
-        if t.startswith(hw.zh["bad_start"]) or re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
-            problems.append("starts mid-sentence")
-        if t[-1] in "".join(hw.zh["bad_end"]) and not (t[-1] == "的" and "是" in t):
-            problems.append("ends on a particle")
-        if _zh_elapsed(t, hw) or _ZH_ADVERBIAL.match(t):
-            problems.append("time since another happening")
-        if t.endswith(hw.zh["reporting"]):
-            problems.append("only says who spoke")
-        if re.match(r"^[\u4e00-\u9fff]{1,8}(?:" + "|".join(hw.zh["reporting"]) + r")[,，:：]", t):
-            problems.append("reporting-verb lead")
-    else:
-        words = re.findall(r"[A-Za-z'’-]+", t)
-        first = words[0].lower() if words else ""
-        if t[0].islower():
-            problems.append("starts in lower case")
-        if first in hw.en["dependent"] or first in hw.en["leading"]:
-            problems.append("starts with a dependent word")
-        elif first in hw.en["adverbial"]:
-            problems.append("starts with an adverbial")
-        if words and words[-1].lower() in hw.en["bad_end"] and re.search(r"[A-Za-z]$", t):
-            problems.append("ends on a function word")
-        if words and words[-1].lower() in hw.en["reporting"]:
-            problems.append("ends on a reporting verb")
-        if not _en_finite(t, hw):
-            problems.append("no finite verb")
-        if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):
-            problems.append("reporting-verb lead")
-        named = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
-        if len(words) < 6 and not named and not re.search(r"\d", t):
-            problems.append("says too little")
-    return problems
-
-
-def _has_actor(title: str) -> bool:
-    """Does the title name someone (a capitalised word after the first, or a Chinese subject)?"""
-    if is_chinese(title):
-        return not title.startswith((*headline_words().zh["vague_subject"], "在"))
-    return any(w[:1].isupper() for w in title.split()[1:]) or not title.lower().startswith(
-        ("the ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "that ", "these ", "it ", "they ")
-    )
-
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
@@ -443,7 +57,7 @@ SPEECH_ENDING = re.compile(
 def _strip_date(text: str, span: Span, mention: object | None) -> int:
     """Where a title may start: after a date that opens the clause ("3月14日凌晨2时许，…")."""
     m_start = getattr(mention, "start", None)
-    if m_start is not None and span.start <= m_start < span.end and not _tidy(text[span.start : m_start]):
+    if m_start is not None and span.start <= m_start < span.end and not tidy(text[span.start : m_start]):
         end = max(span.start, getattr(mention, "end", span.start))
         after = APPROX_SUFFIX.match(text, end)
         return after.end() if after else end
@@ -459,7 +73,7 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     if (
         dated >= 0
         and dated + 1 < len(parts)
-        and not _tidy(text[_strip_date(text, parts[dated], c.mention) : parts[dated].end])
+        and not tidy(text[_strip_date(text, parts[dated], c.mention) : parts[dated].end])
     ):
         dated += 1  # the date is a clause of its own: what happened is the next one
     # an English clause loses more words on the way to a headline (said, on Monday, …)
@@ -473,7 +87,7 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             if j + 1 < len(parts) and parts[j + 1].of(text).startswith(no_subject):
                 continue  # the subject's predicate is in the next clause ("X因涉嫌…，已被拘留")
             start = _strip_date(text, parts[i], c.mention)
-            raw = _tidy(REFERENCE.sub("", text[start : parts[j].end]))
+            raw = tidy(REFERENCE.sub("", text[start : parts[j].end]))
             if start > parts[i].start and text[parts[i].start].isupper() and raw[:1].islower():
                 raw = raw[0].upper() + raw[1:]  # "On Monday, the regulator…": the sentence starts anew
             elapsed_dates = c.mention is None or start <= m_start < parts[j].end
@@ -492,7 +106,7 @@ def _attributed(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     if sentence is None or sentence.start >= c.quote_span.start:
         return []
     span = Span(sentence.start, c.quote_span.start)
-    raw = _tidy(REFERENCE.sub("", span.of(c.text)))
+    raw = tidy(REFERENCE.sub("", span.of(c.text)))
     return [(span, title, True) for title in headline_variants(raw, max_chars, False)]
 
 
@@ -522,7 +136,7 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
     if title.count('"') % 2 or title.count("“") != title.count("”"):
         score -= 0.5
     score -= HEADLINE_PROBLEM * min(2, len(headline_problems(title)))
-    if _has_actor(title):
+    if has_actor(title):
         score += ACTOR_BONUS
     if TOPIC_OPENER.search(title):
         score -= 0.2
@@ -550,7 +164,7 @@ def shorten(title: str, max_chars: int) -> str:
     cut = " ".join(words[:EN_MAX_WORDS]) if latin else title[: max_chars * 2]
     clause = max(cut.rfind(","), cut.rfind("，"), cut.rfind(";"), cut.rfind("；"))
     if clause > len(cut) // 2:
-        return _capital(_tidy(cut[:clause]))
+        return _capital(tidy(cut[:clause]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
     return _capital(cut) + "…"
 

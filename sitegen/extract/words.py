@@ -22,11 +22,11 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..segment import cut, cut_many, jieba
+from ..util.segment import cut, cut_many, jieba
 from .passages import Span
 
 if TYPE_CHECKING:
-    from ..cache import Cache
+    from ..util.cache import Cache
 
 CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'+.-]*$|^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")
@@ -244,6 +244,6 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 
 def pinyin_key(word: str) -> str:
     """``王立新`` -> ``wanglixin``: how the name is written in Latin letters, without spaces."""
-    from ..slug import to_ascii_words
+    from ..core.slug import to_ascii_words
 
     return "".join(to_ascii_words(word))

@@ -4,7 +4,7 @@
   touched).  Pages carry a small same-origin script (``/__sitegen__/live.js``,
   added through `BuildContext.extra_head`; ``sitegen build`` never adds it).
 * Folders are watched (`watch`); after each burst of saves only what the change
-  affects is rendered again (`sitegen.build.incremental`), and each open page
+  affects is rendered again (`sitegen.builder.incremental.jobs`), and each open page
   that changed reloads itself.  A stylesheet edit is swapped in without a reload.
 * A content or template error shows as an overlay in the browser (file, line,
   message) while the last good build stays served; fixing it clears it.

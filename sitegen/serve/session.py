@@ -3,7 +3,7 @@
 Changes arrive path by path from the watcher; a burst (an editor's atomic save,
 a ``git checkout``) is gathered until the folders are quiet for `QUIET` seconds,
 then rebuilt at once.  A dump dropped into ``content/dumps/`` is imported first
-(`sitegen.importer.run_import`); the pages it writes are part of the same
+(`sitegen.importer.run.run_import`); the pages it writes are part of the same
 rebuild, and their watcher echoes change nothing.
 
 Every published stage gets a *generation* number.  A page is served stamped with
@@ -22,10 +22,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..build import BuildError
-from ..build.incremental import Batch, LiveBuild
+from ..builder import BuildError
+from ..builder.incremental.jobs import Batch, LiveBuild
 from ..errors import ContentError, Problem
-from ..sitelock import wait_until_free
+from ..util.sitelock import wait_until_free
 from .clients import Client, Clients, event
 from .web import LIVE_HEAD, site_path
 
@@ -180,7 +180,7 @@ class Session:
     def _import(self) -> set[Path] | None:
         """Import the dumps in content/dumps/; the page paths it wrote, or None on failure."""
         from ..config import load_config
-        from ..importer import run_import
+        from ..importer.run import run_import
 
         started = time.perf_counter()
         try:

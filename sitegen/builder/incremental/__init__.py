@@ -1,0 +1,1 @@
+"""Rebuilding only what an edit affects: what each output reads, the manifest."""

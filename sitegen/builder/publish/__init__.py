@@ -1,0 +1,1 @@
+"""Outputs for others: events.json, TimelineJS, feeds, sitemap and metadata."""

@@ -1,0 +1,1 @@
+"""HTML pages: theme, timeline, event and source pages, quotes in sources."""

@@ -1,0 +1,143 @@
+"""Templates and static files: the site's own ``templates/`` first, then the theme.
+
+Lookup order, template by template (Hugo-style overrides):
+
+1. ``<site>/templates/``                  - a site overrides single templates
+2. ``<site>/themes/<theme>/templates/``   - a theme kept with the site
+3. the themes shipped with sitegen        - ``default`` always exists
+
+Static files follow the same order under ``static/``.  Each static file is
+written with a content hash in its name (``style.3f2a1c9d.css``) so that it can
+be cached forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ...config import SiteConfig
+from ...errors import ContentError
+
+PACKAGED_THEMES = Path(__file__).resolve().parent.parent.parent / "themes"  # inside an installed wheel
+CHECKOUT_THEMES = Path(__file__).resolve().parent.parent.parent.parent / "themes"  # a source checkout
+
+
+def theme_dirs(config: SiteConfig) -> list[Path]:
+    """Theme folders to search, most specific first (existing ones only)."""
+    dirs: list[Path] = []
+    for base in (config.root / "themes", PACKAGED_THEMES, CHECKOUT_THEMES):
+        for name in dict.fromkeys((config.theme, "default")):
+            d = base / name
+            if d.is_dir() and d.resolve() not in [x.resolve() for x in dirs]:
+                dirs.append(d)
+    if not dirs:
+        raise ContentError(config.config_path, None, f"theme {config.theme!r} not found under themes/")
+    if not any(d.name == config.theme for d in dirs):
+        raise ContentError(
+            config.config_path,
+            None,
+            f"theme {config.theme!r} not found: add themes/{config.theme}/ or use 'default'",
+        )
+    return dirs
+
+
+def template_dirs(config: SiteConfig) -> list[Path]:
+    dirs = [config.root / "templates"] if (config.root / "templates").is_dir() else []
+    return dirs + [d / "templates" for d in theme_dirs(config) if (d / "templates").is_dir()]
+
+
+# Characters HTML and XML 1.0 forbid (C0 controls but tab/newline/return, lone surrogates,
+# U+FFFE/U+FFFF): dropped from every value a template prints, so no content can make a page invalid.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def drop_forbidden(text: str) -> str:
+    """``text`` without the characters an HTML or XML document may not contain."""
+    return _FORBIDDEN.sub("", text)
+
+
+class Clean(Markup):
+    """HTML made by templates from values that went through `_finalize` already (pieces of a page
+    rendered on their own): not searched again."""
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Clean):
+        return value
+    if isinstance(value, str) and _FORBIDDEN.search(value):
+        return Markup(drop_forbidden(value)) if isinstance(value, Markup) else drop_forbidden(value)
+    return value
+
+
+def make_env(config: SiteConfig) -> jinja2.Environment:
+    env = jinja2.Environment(
+        finalize=_finalize,
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(config)]),
+        autoescape=jinja2.select_autoescape(("html", "xml", "svg"), default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # a build (or a serve update that changes templates) makes a new environment
+    )
+    return env
+
+
+@dataclass
+class Assets:
+    """Static files: logical name -> hashed output path, and their bytes."""
+
+    paths: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+
+    def url(self, name: str) -> str:
+        try:
+            return self.paths[name]
+        except KeyError:
+            raise KeyError(f"no static file {name!r} in the theme") from None
+
+
+def collect_assets(config: SiteConfig) -> Assets:
+    assets = Assets()
+    dirs = ([config.root / "static"] if (config.root / "static").is_dir() else []) + [
+        d / "static" for d in theme_dirs(config)
+    ]
+    for base in dirs:
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            name = path.relative_to(base).as_posix()
+            if name in assets.paths:
+                continue  # a more specific folder already provided it
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()[:10]
+            p = Path(name)
+            hashed = p.with_name(f"{p.stem}.{digest}{p.suffix}").as_posix()
+            assets.paths[name] = f"assets/{hashed}"
+            assets.files[f"assets/{hashed}"] = data
+            assets.sources[name] = path
+    return assets
+
+
+def load_strings(config: SiteConfig) -> dict[str, str]:
+    """Interface strings in the site's language (theme i18n/<language>.toml)."""
+    strings: dict[str, str] = {}
+    for d in reversed(theme_dirs(config)):
+        for lang in ("en", config.language):
+            path = d / "i18n" / f"{lang}.toml"
+            if path.exists():
+                try:
+                    strings.update(tomllib.loads(path.read_text(encoding="utf-8")))
+                except tomllib.TOMLDecodeError as exc:
+                    raise ContentError(path, None, f"not valid TOML: {exc}") from None
+    return strings

@@ -1,0 +1,1 @@
+"""The static search index: text folded and segmented, sharded, updated in place."""

@@ -1,0 +1,2 @@
+"""Content pages read back into the model: front matter checked field by field,
+references and quotes checked, the site assembled."""

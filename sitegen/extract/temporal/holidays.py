@@ -1,0 +1,221 @@
+"""Holidays and dates that move: the Chinese lunar calendar, and English holidays kept by weekday.
+
+``正月初八``, ``腊月廿三``, ``大年初十``, ``农历十月``, ``春节``, ``中秋节``,
+``清明节`` are converted with `lunar_python` (6tail's lunar calendar: leap
+months, month lengths and solar terms from astronomical tables, maintained,
+any year the site can show), not a hand-kept table.  ``Thanksgiving 2024``,
+``Labor Day`` count weekdays in a month (`temporal_words.FLOATING`);
+``Easter`` comes from `dateutil.easter`.
+
+Years are inferred as for Gregorian dates: a year in the text is the lunar
+year (``2024年腊月`` falls in January 2025); with none, the latest occurrence
+no more than a day after publication.  Holiday periods (``春节期间``,
+``中秋假期``) are approximate spans around the day; a date is never finer
+than the text gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.easter import easter
+
+from sitegen.core.dates import When
+from sitegen.extract.temporal import calendar as C
+from sitegen.extract.temporal import words as W
+from sitegen.extract.temporal.cn_numerals import parse_int
+from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
+from sitegen.extract.temporal.resolve import year_of
+
+# lunar_python computes a whole lunar year (its new moons and solar terms) for each conversion,
+# about 20 ms; the conversions below are pure, so each is computed once per process.
+
+LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+
+# lunar holidays -> (lunar month, lunar day); 0 is the month's last day, "eve" the day before 正月初一
+LUNAR_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "春节": (1, 1), "农历新年": (1, 1), "元宵": (1, 15), "元宵节": (1, 15), "龙抬头": (2, 2),
+    "端午": (5, 5), "端午节": (5, 5), "七夕": (7, 7), "七夕节": (7, 7), "中元节": (7, 15),
+    "中秋": (8, 15), "中秋节": (8, 15), "重阳": (9, 9), "重阳节": (9, 9), "腊八": (12, 8),
+    "腊八节": (12, 8), "小年": (12, 23), "除夕": (12, 0),
+}  # fmt: skip
+TERM_NAMES = (
+    "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至", "小暑", "大暑",
+    "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至", "小寒", "大寒",
+)  # fmt: skip
+SOLAR_TERMS = {**{name: name for name in TERM_NAMES}, "清明节": "清明", "冬至节": "冬至"}
+"""The 24 solar terms (节气): 2017年大寒 is the one in January 2017, as almanacs write it."""
+ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
+
+# holiday period words -> (days before, days after) the day, approximate; 春节 is longer
+PERIODS: dict[str, tuple[int, int]] = {
+    "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (3, -1), "当天": (0, 0),
+    "长假": (1, 6), "黄金周": (1, 6), "档": (1, 6), "档期": (1, 6),
+}  # fmt: skip
+SPRING_PERIOD = (1, 7)
+
+
+@lru_cache(maxsize=4096)
+def _lunar(year: int, month: int, day: int) -> date:
+    """The solar date of lunar ``year``-``month``-``day`` (day 0: the month's last day)."""
+    from lunar_python import Lunar, LunarYear
+
+    try:
+        if day == 0:
+            day = LunarYear.fromYear(year).getMonth(month).getDayCount()
+        solar = Lunar.fromYmd(year, month, day).getSolar()
+    except Exception as err:  # the library raises plain Exception for a day a month lacks
+        raise NotEvent(f"no such lunar date: {year}-{month}-{day} ({err})") from None
+    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@lru_cache(maxsize=1024)
+def _solar_term(year: int, name: str) -> date:
+    """The day of solar term ``name`` in the Gregorian ``year``."""
+    from lunar_python import Lunar
+
+    # the table of a lunar year runs from the previous 大雪 to the next 惊蛰; the terms of the
+    # next year's start carry pinyin keys (DONG_ZHI), so look at every entry and keep the year's
+    tables = (Lunar.fromYmd(year, 1, 1).getJieQiTable(), Lunar.fromYmd(year + 1, 1, 1).getJieQiTable())
+    names = {name, TERM_PINYIN.get(name, "")}
+    for table in tables:
+        for key, solar in table.items():
+            if key in names and solar.getYear() == year:
+                return date(solar.getYear(), solar.getMonth(), solar.getDay())
+    raise NotEvent(f"no solar term {name} found in {year}")
+
+
+TERM_PINYIN = {"冬至": "DONG_ZHI", "小寒": "XIAO_HAN", "大寒": "DA_HAN", "立春": "LI_CHUN",
+               "雨水": "YU_SHUI", "惊蛰": "JING_ZHE", "大雪": "DA_XUE"}  # fmt: skip
+
+
+def _latest(ctx: Ctx, notes: list[str], day_of: Callable[[int], date]) -> tuple[int, date]:
+    """The latest occurrence no more than a day after publication (the lunar year counted back)."""
+    limit = C.next_day(ctx.pub_date)
+    for year in range(ctx.pub_date.year + 1, ctx.pub_date.year - 3, -1):
+        try:
+            d = day_of(year)
+        except NotEvent:
+            continue
+        if d <= limit:
+            notes.append(f"lunar year {year}: the latest such day by publication")
+            return year, d
+    raise NotEvent("no such day in the years before publication")
+
+
+def _lunar_month(word: str) -> int:
+    w = word.removeprefix("闰")
+    if w in LUNAR_MONTHS:
+        return LUNAR_MONTHS[w]
+    m = parse_int(w)
+    if m is None or not 1 <= m <= 12:
+        raise Skip(word)
+    return m
+
+
+def _lunar_day(word: str | None) -> int | None:
+    if not word:
+        return None
+    w = word.removeprefix("初").replace("廿", "二十").replace("卅", "三十")
+    d = parse_int(w)
+    if d is None or not 1 <= d <= 30:
+        raise Skip(word)
+    return d
+
+
+@guarded
+def resolve_lunar(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """农历十月, 正月初八, 腊月廿三, 大年初十, 大年三十."""
+    g = hit.g
+    notes = ["lunar calendar, converted with lunar_python"]
+    if g.get("big"):  # 大年初X is the new year's month; 大年三十 its eve
+        month, day = (12, 0) if g["big"] == "三十" else (1, _lunar_day(g["big"]))
+    else:
+        word = g.get("lm") or g.get("lm2") or g.get("lm3") or g.get("lm4") or ""
+        month, day = _lunar_month(word), _lunar_day(g.get("ld"))
+    leap = (g.get("lm") or g.get("lm2") or g.get("lm3") or "").startswith("闰")
+    m = -month if leap else month
+    y = year_of({**g, "y": g.get("y") or g.get("ly")}, ctx, notes, set())
+    if day is None:  # a whole lunar month
+
+        def month_of(year: int) -> tuple[date, date]:
+            return _lunar(year, m, 1), _lunar(year, m, 0)
+
+        if y is None:
+            y = _latest(ctx, notes, lambda year: month_of(year)[0])[0]
+        start, last = month_of(y)
+        return finish(hit, C.day_span(start, last, ctx.tz), hit.rule.kind, notes)
+    the_day = (
+        _lunar(y, m, day) if y is not None else _latest(ctx, notes, lambda year: _lunar(year, m, day))[1]
+    )
+    return finish(hit, C.day_span(the_day, None, ctx.tz), hit.rule.kind, notes)
+
+
+@guarded
+def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """春节, 2024年除夕, 中秋假期, 清明节: the lunar (or solar-term) day, or a span around it."""
+    g = hit.g
+    name = W.key(g.get("lh"))
+    notes = ["lunar calendar, converted with lunar_python"]
+    day_of = _holiday_day(name)
+    y = year_of(g, ctx, notes, set())
+    the_day = day_of(y) if y is not None else _latest(ctx, notes, day_of)[1]
+    period = W.key(g.get("period"))
+    if not period:
+        return finish(hit, C.day_span(the_day, None, ctx.tz), hit.rule.kind, notes)
+    before, after = SPRING_PERIOD if name in ("春节", "农历新年") and period != "前夕" else PERIODS[period]
+    first, last = the_day - timedelta(days=before), the_day + timedelta(days=after)
+    exact = period == "当天"
+    return finish(hit, C.day_span(first, last, ctx.tz, approximate=not exact), hit.rule.kind, notes)
+
+
+def _holiday_day(name: str) -> Callable[[int], date]:
+    if name in SOLAR_TERMS:
+        return lambda year: _solar_term(year, SOLAR_TERMS[name])
+    month, day = LUNAR_HOLIDAYS[name]
+    if name == "除夕":  # the eve of year Y's new year: 2024年除夕 is 9 February 2024
+        return lambda year: _lunar(year, 1, 1) - timedelta(days=1)
+    return lambda year: _lunar(year, month, day)
+
+
+@guarded
+def resolve_floating(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """Thanksgiving 2024, Labor Day, Easter."""
+    notes: list[str] = []
+    y = year_of(hit.g, ctx, notes, set())
+    when = _floating(W.key(hit.g.get("fh")), y, ctx, notes)
+    return finish(hit, when, hit.rule.kind, notes)
+
+
+def _floating(name: str, y: int | None, ctx: Ctx, notes: list[str]) -> When:
+    """The day in year ``y``, else the latest by publication."""
+
+    def day_of(year: int) -> date:
+        if name in ("easter", "easter sunday"):
+            return easter(year)
+        if name == "good friday":
+            return easter(year) - timedelta(days=2)
+        month, nth, weekday = W.FLOATING[name]
+        days = [d for d in (date(year, month, 1) + timedelta(days=i) for i in range(31))
+                if d.month == month and d.weekday() == weekday]  # fmt: skip
+        return days[nth]
+
+    if y is None:
+        y = ctx.pub_date.year
+        while day_of(y) > C.next_day(ctx.pub_date):
+            y -= 1
+        notes.append(f"year {y}: the latest by publication")
+    return C.day_span(day_of(y), None, ctx.tz)
+
+
+def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """元宵, 端午, 中秋 alone are also foods and words: without 节 they need a year before them
+    (零六年端午), 农历, or a period word after (中秋假期)."""
+    name = g.get("lh") or ""
+    if name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年"):
+        return True
+    if name in TERM_NAMES:  # 大雪, 雨水, 白露 are also words: a solar term needs its year
+        return any(g.get(k) for k in ("y", "yy", "yrel"))
+    return any(g.get(k) for k in ("period", "nl", "y", "yy", "yrel"))

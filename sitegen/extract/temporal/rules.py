@@ -1,0 +1,130 @@
+"""The rule table of the temporal extractor: which rules run, and in which order.
+
+The rules themselves live by language: `temporal_rules_zh` (Chinese; Traditional
+text is folded to Simplified characters before matching, see `temporal_fold`),
+`temporal_rules_en` (English) and `temporal_rules_common` (rules for any
+language, and the regex fragments the others are built from).
+
+Order is data: when two rules match spans of the same length, the one earlier
+in `ORDER` wins (the longest span always wins first).  Every rule is named in
+`ORDER` exactly once (`tests/test_temporal.py` checks it, and that every rule
+is exercised by the corpus).
+"""
+
+from __future__ import annotations
+
+from sitegen.extract.temporal.rules_common import ANY_RULES, Rule
+from sitegen.extract.temporal.rules_en import EN_RULES
+from sitegen.extract.temporal.rules_zh import ZH_RULES
+
+__all__ = ["ORDER", "PRIORITY", "RULES", "Rule"]
+
+ORDER: tuple[str, ...] = (
+    "iso-datetime",
+    "zh-year-range",
+    "zh-day-range",
+    "zh-month-range",
+    "zh-bare-day-range",
+    "en-day-range",
+    "en-year-range",
+    "zh-generic-today",
+    "zh-date",
+    "zh-year",
+    "zh-decade",
+    "zh-century",
+    "zh-month-rel",
+    "zh-weekday",
+    "zh-week",
+    "zh-fused",
+    "zh-day-rel",
+    "zh-bare-day",
+    "zh-season",
+    "zh-holiday",
+    "en-season",
+    "en-holiday",
+    "en-floating-holiday",
+    "en-date-range",
+    "en-clock-date",
+    "en-pod-of",
+    "en-mdy",
+    "en-dmy",
+    "en-month-year",
+    "en-month",
+    "en-year",
+    "en-quarter",
+    "en-q",
+    "en-decade",
+    "en-century",
+    "en-clock-rel",
+    "en-fused",
+    "en-day-rel",
+    "en-weekday",
+    "en-period",
+    "en-weekday-of-week",
+    "en-weekdays-ago",
+    "en-nth-weekday",
+    "en-numeric-date",
+    "en-numeric-month",
+    "zh-gap",
+    "zh-interval",
+    "zh-later",
+    "zh-ago",
+    "zh-recent",
+    "zh-span",
+    "zh-first-units",
+    "zh-month-count",
+    "en-ago",
+    "en-later",
+    "en-earlier",
+    "en-many",
+    "en-recent",
+    "en-span",
+    "en-quarter-rel",
+    "en-weekend",
+    "zh-year-part",
+    "zh-quarter",
+    "zh-month-part",
+    "zh-pod-clock",
+    "zh-pod",
+    "zh-clock",
+    "zh-clock-end",
+    "en-clock",
+    "zh-lunar",
+    "zh-lunar-holiday",
+    "zh-habitual",
+    "en-habitual",
+    "zh-weekday-span",
+    "zh-anniversary",
+    "zh-same-period",
+    "zh-many",
+    "zh-ordinal",
+    "en-ordinal",
+    "zh-age",
+    "en-age",
+    "citation",
+    "version",
+    "phone",
+    "model-name",
+    "percent",
+    "money",
+    "height",
+    "count-wan",
+    "zh-duration",
+    "zh-duration-since",
+    "en-duration",
+)
+"""Rule names, earlier wins a tie between matches of the same length."""
+
+
+def _table() -> tuple[Rule, ...]:
+    by_name = {rule.name: rule for rule in (*ANY_RULES, *ZH_RULES, *EN_RULES)}
+    missing = sorted(set(by_name) - set(ORDER))
+    unknown = sorted(set(ORDER) - set(by_name))
+    if missing or unknown or len(set(ORDER)) != len(ORDER):
+        raise RuntimeError(f"temporal_rules.ORDER: not in ORDER {missing}, no such rule {unknown}")
+    return tuple(by_name[name] for name in ORDER)
+
+
+RULES: tuple[Rule, ...] = _table()
+
+PRIORITY: dict[str, int] = {rule.name: i for i, rule in enumerate(RULES)}

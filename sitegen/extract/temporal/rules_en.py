@@ -1,0 +1,460 @@
+"""The English rules of the temporal extractor.
+
+Each rule is found by name in `temporal_rules.ORDER`, which says which wins a tie;
+its examples and near-misses are in ``tests/fixtures/temporal_en*.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.extract.temporal import holidays as H
+from sitegen.extract.temporal import offsets as O
+from sitegen.extract.temporal import spans as S
+from sitegen.extract.temporal import words as W
+from sitegen.extract.temporal.cn_numerals import EN_NUMBER_RE
+from sitegen.extract.temporal.rules_common import (
+    CAL,
+    EN_CLOCK,
+    EN_DAY,
+    EN_EP,
+    EN_HEDGE,
+    EN_MON,
+    EN_MON_STRICT,
+    EN_NUM,
+    EN_TAIL,
+    EN_TZ,
+    EN_UNIT,
+    EN_WD,
+    EN_WD_NAMES,
+    EN_YEAR,
+    NE,
+    Rule,
+    c,
+    en_month,
+    needs_something,
+    range_words_ok,
+)
+
+
+def en_span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "last week" alone is the week before this one (`en-period`), and "the previous month"
+    the month before a date named earlier: a span up to publication needs "the past/last" or a count."""
+    if g.get("n"):
+        return True
+    return bool(g.get("the")) and (g.get("spre") or "").lower() != "previous"
+
+
+EN_RULES: tuple[Rule, ...] = (
+    Rule(
+        "en-span",
+        "en",
+        "relative",
+        c(
+            r"\b(?:(?:over|in|during|for|within|throughout)\s+)?(?P<the>the\s+)?(?P<spre>past|last|previous)\s+"
+            rf"(?:(?P<n>{EN_NUMBER_RE}|few|several|couple\s+of)\s+)?"
+            r"(?P<unit>minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b(?!\s+of\b)",
+            re.I,
+        ),
+        S.resolve_span,
+        check=en_span_ok,
+    ),
+    Rule(
+        "en-weekday-of-week",
+        "en",
+        "relative",
+        c(
+            rf"\b(?:(?P<wd>{EN_WD_NAMES})\s+(?:of|from)\s+(?P<wkrel>last|this|next|the\s+previous)\s+week"
+            rf"|(?P<wkrel2>last|this|next)\s+week's\s+(?P<wd2>{EN_WD_NAMES}))\b",
+            re.I,
+        ),
+        S.resolve_weekday_of_week,
+    ),
+    Rule(
+        "en-weekdays-ago",
+        "en",
+        "relative",
+        c(rf"\b(?P<n>{EN_NUMBER_RE})\s+(?P<wd>{EN_WD_NAMES})s\s+(?:ago|back)\b", re.I),
+        S.resolve_weekdays_ago,
+    ),
+    Rule(
+        "en-quarter-rel",
+        "en",
+        "relative",
+        c(
+            r"\b(?:(?P<early>earlier)\s+)?(?:(?P<spre>this|the\s+current)|(?P<whole>last|previous))"
+            r"\s+(?P<unit>quarter)\b",
+            re.I,
+        ),
+        S.resolve_span,
+    ),
+    Rule(
+        "en-nth-weekday",
+        "en",
+        "absolute",
+        c(
+            r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+            rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
+            r"|(?P<mrel>last month|this month|the previous month|the month))",
+            re.I,
+        ),
+        S.resolve_nth_weekday,
+    ),
+    Rule(
+        "en-weekend",
+        "en",
+        "relative",
+        c(r"\b(?:(?:over|during)\s+the|this\s+past)\s+weekend\b", re.I),
+        S.resolve_weekend,
+    ),
+    Rule(
+        "en-numeric-date",
+        "en",
+        "absolute",
+        c(r"(?<![0-9/.\-])(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>(?:1[6-9]|20)[0-9]{2})(?![0-9/])"),
+        S.resolve_numeric,
+    ),
+    Rule(
+        "en-numeric-month",
+        "en",
+        "absolute",
+        c(r"(?<![0-9/.\-])(?P<a>[01]?[0-9])/(?P<y>(?:19|20)[0-9]{2})(?![0-9/])"),
+        S.resolve_numeric,
+    ),
+    Rule(
+        "en-day-range",
+        "en",
+        "absolute",
+        c(
+            rf"\b{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through|or)\s*"
+            rf"(?:{en_month('mon2', loose=True)}\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
+            rf"(?![0-9:])(?:,?\s+{EN_YEAR})?",
+            re.I,
+        ),
+        O.resolve_range,
+    ),
+    Rule(
+        "en-year-range",
+        "en",
+        "vague",
+        c(
+            r"\b(?:between\s+|from\s+)?(?P<core>(?:(?P<ap>around|about|circa)\s+)?"
+            r"(?P<y>(?:1[6-9]|20)[0-9]{2})\s*(?P<sep>or|to|and|-|–|—)\s*(?P<y2>(?:1[6-9]|20)[0-9]{2}))"
+            r"(?![0-9])",
+            re.I,
+        ),
+        O.resolve_range,
+    ),
+    Rule(
+        "en-season",
+        "en",
+        "absolute",
+        c(
+            r"\b(?:(?P<srel>last|this|next|early|late|earlier this|the)\s+)?(?P<season>spring|summer"
+            rf"|autumn|fall|winter)(?:\s+(?:of\s+)?{EN_YEAR})?\b",
+            re.I,
+        ),
+        CAL,
+        check=needs_something("srel", "y"),
+    ),
+    Rule(
+        "en-holiday",
+        "en",
+        "absolute",
+        c(rf"\b(?P<holiday>{W.alt(W.EN_HOLIDAYS)})(?:\s+(?:of\s+)?{EN_YEAR})?\b", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-floating-holiday",
+        "en",
+        "absolute",
+        c(
+            rf"\b(?P<fh>{W.alt(W.EN_FLOATING)})(?:\s+(?:of\s+)?(?:{EN_YEAR}|(?P<yrel>last year|this year)))?"
+            r"(?![\w'])",
+            re.I,
+        ),
+        H.resolve_floating,
+    ),
+    Rule(
+        "en-date-range",
+        "en",
+        "absolute",
+        c(
+            rf"\b(?:between\s+|from\s+)?(?P<core>{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?"
+            rf"(?:,?\s+(?P<y>(?:1[6-9]|20)[0-9]{{2}}))?\s*(?P<sep>and|to|through|until|-|–|—)\s*"
+            rf"{en_month('mon2', loose=True)}\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
+            rf"(?:,?\s+(?P<y2d>(?:1[6-9]|20)[0-9]{{2}}))?)"
+            r"(?![0-9])",
+            re.I,
+        ),
+        O.resolve_range,
+        check=range_words_ok,
+    ),
+    Rule(
+        "en-clock-date",
+        "en",
+        "absolute",
+        c(
+            rf"(?<![\w:])(?:(?P<ap>around|about|approximately|roughly)\s+)?{EN_CLOCK}{EN_TZ}\s+(?:on\s+)?(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
+            rf"(?:,?\s+{EN_YEAR})?",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-pod-of",
+        "en",
+        "absolute",
+        c(
+            r"\b(?:the\s+)?(?P<pod>early morning|early hours|morning|afternoon|evening|night)\s+of\s+"
+            rf"(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-mdy",
+        "en",
+        "absolute",
+        c(rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?{EN_TAIL}", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-dmy",
+        "en",
+        "absolute",
+        c(
+            rf"(?<![\w.,:])(?:{EN_WD},?\s+)?(?:the\s+)?{EN_DAY}\s+(?:of\s+)?{EN_MON}(?:,?\s+(?:{EN_YEAR}"
+            r"|(?P<yy>['’]?[0-9]{2})(?=\s*(?:$|[,.;:)\]])))(?![0-9]))?"
+            rf"{EN_TAIL}",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-month-year",
+        "en",
+        "absolute",
+        c(rf"\b(?:{EN_EP}[\s-]*)?{EN_MON},?\s+(?:of\s+)?{EN_YEAR}", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-month",
+        "en",
+        "absolute",
+        c(
+            r"(?:\b(?P<prep>in|since|during|until|till|by|before|after|from|throughout)\s+)?"
+            rf"(?P<core>(?:{EN_EP}[\s-]*)?{EN_MON_STRICT})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
+            re.I,
+        ),
+        CAL,
+        check=needs_something("prep", "ep"),
+    ),
+    Rule(
+        "en-year",
+        "en",
+        "absolute",
+        c(
+            r"(?:\b(?P<prep>in|for|since|during|throughout|from|until|till|by|before|after)\s+)?"
+            r"(?P<core>(?:(?P<ap>around|about|circa|c\.|approximately|roughly)\s+)?"
+            r"(?:(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the first half of"
+            r"|the second half of)[\s-]*)?(?:(?P<y>(?:1[6-9]|20|21)[0-9]{2})|(?P<yy>['’][0-9]{2})))"
+            r"(?![0-9]|,[0-9])",
+            re.I,
+        ),
+        CAL,
+        check=needs_something("prep", "ap", "ep"),
+    ),
+    Rule(
+        "en-quarter",
+        "en",
+        "absolute",
+        c(
+            r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+            rf"(?:\s+of)?(?:\s+{EN_YEAR})?",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule("en-q", "en", "absolute", c(rf"\b(?-i:Q(?P<q>[1-4]))(?:\s*{EN_YEAR})?\b", re.I), CAL),
+    Rule(
+        "en-decade",
+        "en",
+        "vague",
+        c(
+            r"\b(?:the\s+)?(?:(?P<dp>early|mid-?|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)[0-9]0)'?s\b"
+            r"|(?P<dec2>['’][0-9]0)s\b)",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-century",
+        "en",
+        "vague",
+        c(
+            r"\bthe\s+(?:(?P<cp>early|mid-?|late)[\s-]+)?(?P<century>(?:1[0-9]|2[01]|[1-9])(?:st|nd|rd|th))"
+            r"\s+century\b",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-clock-rel",
+        "en",
+        "relative",
+        c(
+            rf"(?<![\w:]){EN_CLOCK}{EN_TZ}\s+(?:(?P<drel>yesterday|today)|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-fused",
+        "en",
+        "relative",
+        c(rf"\b(?P<dpod>{W.alt(W.EN_FUSED)})\b(?:\s+at\s+{EN_CLOCK})?", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-day-rel",
+        "en",
+        "relative",
+        c(
+            rf"\b(?P<drel>{W.alt(W.EN_DAY_WORDS)})\b(?!'s)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            rf"(?:\s+at\s+{EN_CLOCK}{EN_TZ})?",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-weekday",
+        "en",
+        "relative",
+        c(
+            r"\b(?:(?P<wrel>last|this past|this|next|early|late)\s+)?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            rf"(?:\s+at\s+{EN_CLOCK})?",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-period",
+        "en",
+        "relative",
+        c(
+            r"(?<!the )\b(?P<erel>earlier this|later this|early this|late last|early last|last|this"
+            r"|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-ago",
+        "en",
+        "relative",
+        c(rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+ago\b", re.I),
+        O.resolve_offset,
+        {"mode": "ago"},
+    ),
+    Rule(
+        "en-later",
+        "en",
+        "anchored",
+        c(rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+(?:later|afterwards)\b", re.I),
+        O.resolve_offset,
+        {"mode": "after"},
+    ),
+    Rule(
+        "en-earlier",
+        "en",
+        "anchored",
+        c(
+            rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+            re.I,
+        ),
+        O.resolve_offset,
+        {"mode": "gap"},
+    ),
+    Rule(
+        "en-many",
+        "en",
+        "not-event",
+        c(
+            r"\b(?:(?:many|countless)\s+)?(?<!several )(?<!few )(?<!some )(?:years|decades)\s+"
+            r"(?:ago|earlier|later)\b",
+            re.I,
+        ),
+        NE,
+        {"why": "too vague to date"},
+    ),
+    Rule(
+        "en-recent",
+        "en",
+        "relative",
+        c(rf"\b(?P<recent>{W.alt(w for w in W.RECENT if w.isascii())})\b", re.I),
+        O.resolve_recent,
+    ),
+    Rule(
+        "en-clock",
+        "en",
+        "anchored",
+        c(rf"\bat\s+(?P<core>(?:(?P<ap>around|about|approximately|roughly)\s+)?{EN_CLOCK}{EN_TZ})", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-habitual",
+        "en",
+        "not-event",
+        c(
+            r"\b(?:(?:every|each)\s+(?:single\s+)?(?:day|morning|afternoon|evening|night|week|weekend"
+            r"|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+            r"|(?:usually|often|always|typically|normally|generally|sometimes|regularly)\s+(?:(?:in|on|at)"
+            r"\s+(?:the\s+)?)?(?:mornings?|evenings?|afternoons?|nights?|weekends?))\b",
+            re.I,
+        ),
+        NE,
+        {"why": "habitual"},
+    ),
+    Rule(
+        "en-ordinal",
+        "en",
+        "not-event",
+        c(
+            r"\b(?:the\s+)?(?:[0-9]+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+            r"|ninth|tenth)\s+(?:time|round|edition|season|term|attempt|anniversary|game|match|straight"
+            r"|consecutive|day|year|week|month)\b",
+            re.I,
+        ),
+        NE,
+        {"why": "ordinal count"},
+    ),
+    Rule(
+        "en-age",
+        "en",
+        "not-event",
+        c(
+            rf"\b(?:{EN_NUMBER_RE})[\s-]+years?[\s-]+old\b|\baged?\s+[0-9]{{1,3}}\b"
+            r"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?[0-9]{1,3}\b",
+            re.I,
+        ),
+        NE,
+        {"why": "age"},
+    ),
+    Rule(
+        "en-duration",
+        "en",
+        "not-event",
+        c(
+            r"\b(?:(?:for|over|during|within|in|lasting|spanning)\s+)?(?:(?:the\s+)?(?:past|last|next"
+            r"|previous|first|following)\s+)?(?:(?:nearly|almost|about|around|roughly|more than|over"
+            rf"|some|at least|less than|just over|just under|up to)\s+)?{EN_NUMBER_RE}[\s-]+{EN_UNIT}"
+            r"(?:[\s-]+long)?\b|\b(?:(?:over|in|during|for)\s+)?the\s+(?:past|last|previous)\s+(?:week"
+            r"|month|year|decade|few\s+(?:days|weeks|months|years))\b",
+            re.I,
+        ),
+        NE,
+        {"why": "duration"},
+    ),
+)

@@ -1,0 +1,113 @@
+"""Records become sources: headlines and bodies cleaned (once per text, kept in the site's
+cache), each article given the id it had before (the ledger) or a new one from its date and
+the pinyin of its headline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..config import SiteConfig
+from ..core.model import Source
+from ..core.sitedata import SiteData
+from ..core.slug import slugify, unique
+from ..ingest.clean import Byline, CleanBody, clean_body, clean_title
+from ..ingest.dump import Record
+from ..util.cache import Cache, code_version
+from ..util.progress import Progress
+from .dumps_folder import record_key
+from .ledger import Ledger
+
+
+def _nothing(n: int) -> None:
+    """The progress callback when nobody watches."""
+
+
+# -- records to sources -----------------------------------------------------------
+def clean_records(
+    records: list[Record],
+    config: SiteConfig,
+    cache: Cache | None = None,
+    advance: Callable[[int], None] = _nothing,
+) -> tuple[list[str], list[CleanBody]]:
+    """Cleaned titles and bodies of ``records``, from the site's cache when it holds them."""
+    if cache is None or not cache.enabled:
+        titles, bodies = [], []
+        for r in records:
+            titles.append(clean_title(r.title))
+            bodies.append(clean_body(r.body, config.tz))
+            advance(1)
+        return titles, bodies
+    from ..util.segment import dictionary_version
+
+    version = code_version("sitegen.ingest.clean", "sitegen.core.markdown") + dictionary_version()
+    table = cache.table("clean", version)
+
+    def one(r: Record) -> tuple[str, CleanBody]:
+        advance(1)
+        return clean_title(r.title), clean_body(r.body, config.tz)
+
+    def encode(result: tuple[str, CleanBody]) -> list:
+        title, b = result
+        return [title, b.text, [[x.role, x.name, x.time] for x in b.bylines], b.excerpt, b.lang]
+
+    def decode(v: list) -> tuple[str, CleanBody]:
+        return v[0], CleanBody(v[1], [Byline(*x) for x in v[2]], v[3], v[4])
+
+    tz = config.timezone
+    results = table.map(one, records, key=lambda r: f"{tz}|{r.title}|{r.body}", encode=encode, decode=decode)
+    advance(table.hits)
+    return [t for t, _ in results], [b for _, b in results]
+
+
+def make_sources(
+    records: list[Record],
+    data: SiteData,
+    config: SiteConfig,
+    ledger: Ledger,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+) -> list[Source]:
+    taken = set(ledger.source_ids.values())
+    sources: list[Source] = []
+    seen: set[str] = set()
+    unique_records = []
+    for r in records:
+        key = record_key(r)
+        if key not in seen:
+            seen.add(key)
+            unique_records.append(r)
+    with (progress or Progress(enabled=False)).stage("Cleaning", len(unique_records)) as advance:
+        titles, bodies = clean_records(unique_records, config, cache, advance)
+    slugs: dict[str, str] = {}  # syndicated copies share a headline; pinyin is slow
+    for r, title, body in zip(unique_records, titles, bodies, strict=True):
+        key = record_key(r)
+        sid = ledger.source_ids.get(key)
+        if sid is None:
+            slug = slugs.get(title)
+            if slug is None:
+                slug = slugs[title] = slugify(title)
+            base = f"{r.published:%Y-%m-%d}-{slug}"
+            sid = unique(base, taken, key)
+            taken.add(sid)
+            ledger.source_ids[key] = sid
+        sources.append(
+            Source(
+                id=sid,
+                title=title,
+                outlet=r.outlet,
+                outlet_name=data.outlet_name(r.outlet),
+                published=r.published,
+                published_precision="day"
+                if r.precision == "day"
+                else ("second" if r.precision == "second" else "minute"),
+                lang=body.lang,
+                keyword=r.keyword,
+                bylines=[b.to_fields() for b in body.bylines],
+                excerpt=body.excerpt,
+                dump=r.place,
+                url=r.url,
+                archive_url=r.archive_url,
+                body=body.text,
+            )
+        )
+    return sources

@@ -1,0 +1,223 @@
+"""Unit tests of the extraction stages: passages, merging, dates, relevance, entity aliases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sitegen.config import load_config
+from sitegen.core.dates import When
+from sitegen.core.markdown import contains_quote
+from sitegen.core.model import Source
+from sitegen.core.sitedata import SiteData, load_site_data
+from sitegen.extract import extract
+from sitegen.extract.dating import Claim, settle
+from sitegen.extract.entities import gazetteer, make_lexicon
+from sitegen.extract.passages import clauses, paragraphs, sentences
+from sitegen.extract.relevance import judge
+from sitegen.extract.rules import Rules, rules_from
+from sitegen.extract.words import Words, pinyin_key
+
+try:  # tests/ is a package on main, plain folder on older branches
+    from ..conftest import new_site
+except ImportError:
+    from conftest import new_site
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def source(n: int, body: str, day: int = 10, lang: str = "zh", outlet: str = "Out Let") -> Source:
+    return Source(
+        id=f"s{n}",
+        title=f"标题{n}",
+        outlet=f"{outlet} {n}",
+        outlet_name=f"{outlet}{n}",
+        published=datetime(2025, 6, day, 9, 0, tzinfo=TZ),
+        lang=lang,
+        keyword="关键词",
+        body=body,
+    )
+
+
+def run(tmp_path: Path, sources: list[Source], people: str = "") -> object:
+    root = new_site(tmp_path / "site")
+    if people:
+        (root / "content" / "data").mkdir()
+        (root / "content" / "data" / "people.toml").write_text(people, encoding="utf-8")
+    config = load_config(root)
+    return extract(sources, config, load_site_data(config))
+
+
+# -- passages ------------------------------------------------------------------------
+def test_sentences_keep_closing_quotes_and_clauses_drop_commas() -> None:
+    text = '他说:"我们今天开会。"随后离开。\n\nShe left. Then she came back!'
+    spans = [s.of(text) for p in paragraphs(text) for s in sentences(text, p)]
+    assert spans == ['他说:"我们今天开会。"', "随后离开。", "She left.", "Then she came back!"]
+    first = sentences(text, paragraphs(text)[0])[0]
+    assert [c.of(text) for c in clauses(text, first)] == ["他说", '"我们今天开会。"']
+
+
+# -- merging -------------------------------------------------------------------------
+FIRE = "6月8日上午9时,临江市滨河化工厂仓库发生火灾,消防部门调派12辆消防车赶赴现场。"
+BRIEF = "6月8日下午3时,临江市应急管理局召开发布会,通报化工厂火灾造成2人受伤。"
+
+
+def test_same_happening_in_two_outlets_merges_with_both_quotes(tmp_path: Path) -> None:
+    other = "6月8日上午,滨河化工厂仓库起火,现场浓烟滚滚,消防车陆续赶到。"
+    out = run(tmp_path, [source(1, FIRE), source(2, other), source(3, BRIEF)])
+    fires = [e for e in out.events if e.when.start.hour in (0, 6, 9) and e.when.start.day == 8]
+    assert len(fires) == 1
+    assert {c.source for c in fires[0].sources} == {"s1", "s2"}
+    assert fires[0].when.precision == "hour" and fires[0].when.start.hour == 9
+
+
+def test_different_happenings_on_one_day_stay_apart(tmp_path: Path) -> None:
+    out = run(tmp_path, [source(1, FIRE), source(2, BRIEF), source(3, FIRE + BRIEF)])
+    on_8th = sorted(out.events, key=lambda e: e.when.start)
+    assert [e.when.start.hour for e in on_8th] == [9, 15]
+    assert [sorted(c.source for c in e.sources) for e in on_8th] == [["s1", "s3"], ["s2", "s3"]]
+
+
+def test_syndicated_copies_cite_each_outlet_once_with_one_event(tmp_path: Path) -> None:
+    body = FIRE + "目前火势已得到控制。"
+    out = run(tmp_path, [source(n, body) for n in range(1, 5)] + [source(9, BRIEF)])
+    fire = [e for e in out.events if "火灾" in e.sources[0].quote and e.when.start.hour == 9]
+    assert len(fire) == 1
+    assert sorted(c.source for c in fire[0].sources) == ["s1", "s2", "s3", "s4"]
+    for c in fire[0].sources:
+        assert contains_quote(body, c.quote)
+
+
+def test_relative_dates_of_a_later_repost_take_the_original_date(tmp_path: Path) -> None:
+    body = "昨天上午,滨河化工厂仓库发生火灾,消防部门调派12辆消防车赶赴现场。"
+    out = run(tmp_path, [source(1, body, day=9), source(2, body, day=11), source(3, BRIEF, day=9)])
+    fire = [e for e in out.events if {c.source for c in e.sources} & {"s1", "s2"}]
+    assert len(fire) == 1 and fire[0].when.start.day == 8
+
+
+def test_nothing_dated_after_the_article_and_no_event_from_a_target(tmp_path: Path) -> None:
+    body = FIRE + "该厂计划在2030年前完成搬迁,预计投资5亿元。救援持续了20个小时。"
+    out = run(tmp_path, [source(1, body), source(2, BRIEF)])
+    assert all(e.when.start.year == 2025 and e.when.start.month == 6 for e in out.events)
+    assert len(out.events) == 2
+
+
+# -- dates of merged events -------------------------------------------------------------
+def w(y: int, precision: str = "year", until: int | None = None, **kw: object) -> When:
+    end = datetime(until + 1, 1, 1, tzinfo=TZ) if until else None
+    return When(datetime(y, 1, 1, tzinfo=TZ), precision, end, **kw)
+
+
+def test_nested_dates_take_the_finest() -> None:
+    day = When(datetime(2025, 6, 8, tzinfo=TZ), "day")
+    hour = When(datetime(2025, 6, 8, 9, tzinfo=TZ), "hour")
+    settled = settle([Claim(day, "A"), Claim(hour, "B"), Claim(w(2025), "C")])
+    assert settled.when == hour and settled.note is None
+
+
+def test_a_hedged_year_against_a_sure_one_shows_the_range_and_says_so() -> None:
+    settled = settle([Claim(w(2013), "甲报"), Claim(w(2013, until=2014), "乙报")], "zh")
+    assert settled.when.label("zh") == "2013年或2014年"
+    assert settled.note and "甲报" in settled.note and "乙报" in settled.note
+    english = settle([Claim(w(2013), "A"), Claim(w(2013, until=2014), "B")], "en")
+    assert english.note and english.note.startswith("Sources differ")
+
+
+def test_vague_approximate_dates_do_not_widen_a_stated_one() -> None:
+    vague = When(datetime(2010, 1, 1, tzinfo=TZ), "year", datetime(2017, 1, 1, tzinfo=TZ), approximate=True)
+    settled = settle([Claim(w(2013), "A"), Claim(vague, "B", kind="vague")])
+    assert settled.when == w(2013) and settled.note is None
+
+
+# -- relevance ----------------------------------------------------------------------------
+def test_a_record_sharing_only_the_keyword_is_off_topic() -> None:
+    story = [
+        "滨河化工厂仓库发生火灾,临江市消防支队赶到,化工厂负责人王立新被警方带走。关键词",
+        "临江市滨河化工厂火灾造成2人受伤,化工厂负责人王立新接受调查。关键词",
+        "滨河化工厂火灾后,临江市要求全市化工厂停产检查,王立新已被控制。关键词",
+    ]
+    stray = "关键词大赛在体育馆举行,冠军获得奖金一万元,选手来自全国各地高校。"
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*story, stray])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "关键词")
+    result = judge(docs, lexicon, Rules())
+    assert result.off_topic == {"s3"}
+    assert "关键词" not in {w for words in result.subjects.values() for w in words}
+
+
+def test_with_the_keyword_counted_everything_would_look_on_topic() -> None:
+    texts = ["关键词 关键词 苹果 香蕉 橘子", "关键词 关键词 汽车 轮胎 引擎", "关键词 关键词 钢琴 小提琴 乐队"]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "关键词")
+    assert judge(docs, lexicon, Rules()).off_topic == {"s0", "s1", "s2"}
+
+
+# -- entities and aliases ---------------------------------------------------------------
+PEOPLE = """
+not_names = ["米粉"]
+[people]
+"王立新" = ["Wang Lixin", "王总"]
+[organisations]
+"滨河化工" = ["Binhe Chemical"]
+"""
+
+
+def test_aliases_link_nicknames_and_english_names_to_one_person(tmp_path: Path) -> None:
+    zh = "6月8日,王总在滨河化工厂区接受了警方调查,并配合提交了仓库台账。"
+    en = "On June 8, police questioned Wang Lixin of Binhe Chemical at the plant."
+    out = run(tmp_path, [source(1, zh), source(2, en, lang="en"), source(3, BRIEF)], PEOPLE)
+    [event] = [e for e in out.events if "s2" in {c.source for c in e.sources}]
+    assert {c.source for c in event.sources} == {"s1", "s2"}
+    assert "王立新" in event.people and "滨河化工" in event.people
+    assert "王总" not in event.people
+
+
+def test_people_file_is_loaded_into_site_data(tmp_path: Path) -> None:
+    root = new_site(tmp_path / "site")
+    (root / "content" / "data").mkdir()
+    (root / "content" / "data" / "people.toml").write_text(PEOPLE, encoding="utf-8")
+    data = load_site_data(load_config(root))
+    assert data.people["王立新"] == ["Wang Lixin", "王总"]
+    assert data.organisations == {"滨河化工": ["Binhe Chemical"]}
+    assert "米粉" in data.not_names and "表示" in data.stopwords
+
+
+def test_pinyin_key_and_rule_overrides() -> None:
+    assert pinyin_key("王立新") == "wanglixin"
+    rules = rules_from({"extract": {"merge_similarity": 0.5, "unknown": 1, "max_tags": "x"}})
+    assert rules.merge_similarity == 0.5 and rules.max_tags == Rules().max_tags
+
+
+def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> None:
+    gap = "临江市滨河化工厂时隔数日再次发生泄漏,周边居民被紧急疏散。"
+    out = run(tmp_path, [source(1, gap), source(2, FIRE), source(3, BRIEF)])
+    assert all("s1" not in {c.source for c in e.sources} for e in out.events)
+    assert any("s1" in line for line in out.notes)
+
+
+# -- settings -----------------------------------------------------------------------------
+def test_every_extract_setting_is_documented_with_its_default() -> None:
+    import re
+    from dataclasses import fields
+
+    text = (Path(__file__).resolve().parent.parent.parent / "docs" / "settings.md").read_text(encoding="utf-8")
+    section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
+    documented = dict(re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", section, flags=re.M))
+    assert documented == {f.name: str(getattr(Rules(), f.name)) for f in fields(Rules)}
+
+
+# -- name chips -----------------------------------------------------------------------------
+def test_a_surname_cut_off_its_given_name_is_joined_and_cut_names_count_as_one() -> None:
+    from sitegen.extract.entities import people
+
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    quotes = [
+        (["王立新", "说"], "王立新说"),
+        (["王立新", "来"], "王立新来"),
+        (["中王立新"], "中王立新"),  # a segmentation slip: the way fewer quotes cut it loses
+        (["苏", "明哲", "发"], "苏明哲发"),  # jieba knows 明哲 as a word of its own
+        (["明哲", "说"], "明哲说"),
+        (["鲁姓", "男子"], "鲁姓男子"),  # "a man surnamed 鲁" names nobody
+    ]
+    assert people(quotes, lexicon, gaz, 6) == ["王立新", "苏明哲"]

@@ -1,0 +1,361 @@
+"""The gold dumps: are they what they claim, is the scorer right, and does the timeline hold its floor.
+
+Three parts:
+
+1. The gold files against their dumps: record numbers exist, every report of a happening says
+   it in its own words (one of the happening's ``terms``), the stories have the traits
+   issue 24 asks of them (language mix, year boundary, density, same-day happenings told in
+   the same articles, off-topic records sharing the keyword, syndicated copies).
+2. The scorer on hand-made timelines (a perfect one, a split, a merge, a missing source, a
+   wrong date, an entry from an off-topic record), so it is not tested only against the
+   algorithm it measures.
+3. The real importer on every gold dump, held to FLOORS: figures a little below what it
+   achieved when the floor was set.  Raise a floor when the timeline gets better; never
+   lower one to let a change through.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sitegen.ingest.dump import read_dump
+
+from .gold_score import (
+    REPO,
+    Entry,
+    Gold,
+    Happening,
+    Period,
+    Produced,
+    agrees,
+    gold_files,
+    load_gold,
+    norm,
+    parse_spec,
+    record_lang,
+    run,
+    score,
+    title_problems,
+    widen,
+)
+from .gold_titles import RULES
+
+TZ = ZoneInfo("Asia/Shanghai")
+GOLDS = {p.stem: p for p in gold_files()}
+
+
+def records(gold: Gold):
+    return read_dump(gold.dump, TZ).records
+
+
+# -- 1. the gold files ------------------------------------------------------------------
+def test_the_gold_files_are_there() -> None:
+    assert {"seed", "ebike_recall", "data_exposure", "yogurt_scare"} <= set(GOLDS)
+
+
+@pytest.mark.parametrize("name", sorted(GOLDS))
+def test_gold_file_fits_its_dump(name: str) -> None:
+    gold = load_gold(GOLDS[name])
+    recs = records(gold)
+    n = len(recs)
+    for h in gold.happenings:
+        assert set(h.reports) <= set(range(1, n + 1)), h.id
+        assert set(h.mentions) <= set(range(1, n + 1)), h.id
+        assert not set(h.reports) & set(h.mentions), h.id
+        assert not h.cited_by & gold.off_topic, h.id
+        for r in h.reports:
+            text = norm(recs[r - 1].title + " " + recs[r - 1].body)
+            assert not h.terms or any(t in text for t in h.terms), f"record {r} does not say {h.id}"
+    assert gold.off_topic <= set(range(1, n + 1))
+    assert len(gold.off_topic) >= 1
+
+
+@pytest.mark.parametrize("name", sorted(set(GOLDS) - {"seed"}))
+def test_invented_dumps_have_copies_paraphrases_and_keyword_strays(name: str) -> None:
+    gold = load_gold(GOLDS[name])
+    recs = records(gold)
+    assert len(gold.off_topic) >= 3
+    keyword = recs[0].keyword.lower()  # off-topic records share the search keyword (or its translation)
+    sharing = [r for r in gold.off_topic if keyword in (recs[r - 1].title + recs[r - 1].body).lower()]
+    assert len(sharing) >= 2
+    bodies = Counter(r.body for r in recs)
+    copies = [b for b, k in bodies.items() if k >= 2]
+    assert copies and all(len({r.outlet for r in recs if r.body == b}) >= 2 for b in copies)
+    langs = {i: record_lang(r.title + r.body) for i, r in enumerate(recs, 1)}
+    bilingual = [h for h in gold.happenings if {langs[r] for r in h.reports} == {"zh", "en"}]
+    assert len(bilingual) >= len(gold.happenings) // 2
+    assert sum(b.endswith("...") for b in bodies) > len(bodies) / 2  # excerpts
+    text = "\n".join(r.body for r in recs)
+    assert re.search(
+        r"(昨|今天|今日|当天|同日|on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))", text
+    )
+
+
+def _langs(name: str) -> list[str]:
+    gold = load_gold(GOLDS[name])
+    return [record_lang(r.title + r.body) for r in records(gold)]
+
+
+def test_chinese_majority_story_crosses_a_year_with_a_third_in_english() -> None:
+    gold = load_gold(GOLDS["ebike_recall"])
+    langs = _langs("ebike_recall")
+    assert len(langs) >= 25
+    assert langs.count("zh") > langs.count("en") >= len(langs) / 3
+    years = {h.dates[0].start.year for h in gold.happenings if h.dates[0].unit == "day"}
+    assert {2025, 2026} <= years
+
+
+def test_english_majority_story_names_brands_not_in_pinyin() -> None:
+    langs = _langs("data_exposure")
+    assert langs.count("en") >= 0.6 * len(langs)
+    text = " ".join(r.title + " " + r.body for r in records(load_gold(GOLDS["data_exposure"])))
+    for zh, en in (("瀚海智联", "Sealink"), ("启明安全", "Dawnguard"), ("乐途出行", "Wayfare")):
+        assert zh in text and en in text
+    for person in ("Su Mingzhe", "Lin Yue", "He Zixuan"):
+        assert person in text
+
+
+def test_dense_story_has_same_day_happenings_told_in_the_same_articles() -> None:
+    gold = load_gold(GOLDS["yogurt_scare"])
+    assert len(records(gold)) >= 40
+    hs = gold.happenings
+    assert len(hs) >= 8
+    days = [h.day for h in hs]
+    assert all(days) and max(days) - min(days) <= timedelta(days=14)
+    assert all(3 <= len(h.reports) <= 8 for h in hs)
+    by_day = defaultdict(list)
+    for h in hs:
+        by_day[h.day].append(h)
+    shared_days = [
+        d
+        for d, group in by_day.items()
+        if 2 <= len(group) <= 3 and set.intersection(*(set(h.reports) for h in group))
+    ]
+    assert len(shared_days) >= 3
+
+
+# -- 2. the scorer on hand-made timelines ---------------------------------------------------
+def day(text: str) -> Period:
+    return parse_spec(text)
+
+
+def tiny_gold() -> Gold:
+    """Two same-day happenings told in the same articles 1-2, a third in zh (5) and en (6)."""
+    hs = [
+        Happening("apology", [day("2026-01-05")], "致歉", [1, 2, 3], terms=["致歉", "apolog"]),
+        Happening("penalty", [day("2026-01-05")], "处罚", [1, 2, 4], terms=["处罚", "penal"]),
+        Happening("live", [day("2026-01-07")], "直播", [5, 6]),
+    ]
+    return Gold(Path("tiny.toml"), "tiny", Path("tiny.txt"), "zh-CN", hs, {7})
+
+
+LANGS = {1: "zh", 2: "zh", 3: "zh", 4: "zh", 5: "zh", 6: "en", 7: "zh"}
+
+
+def entry(name: str, when: str, *cites: tuple[int, str]) -> Entry:
+    return Entry(name, f"{name} happened", day(when), list(cites))
+
+
+def perfect() -> list[Entry]:
+    return [
+        entry("e-apology", "2026-01-05", (1, "公司致歉"), (2, "他致歉了"), (3, "致歉")),
+        entry("e-penalty", "2026-01-05", (1, "通报处罚"), (2, "处罚两人"), (4, "处罚结果")),
+        entry("e-live", "2026-01-07", (5, "再度直播"), (6, "went live")),
+    ]
+
+
+def test_a_perfect_timeline_scores_one_everywhere() -> None:
+    s = score(tiny_gold(), Produced(perfect(), {7}, LANGS))
+    assert (s.precision, s.recall, s.f1, s.date_f1, s.date_set_f1) == (1, 1, 1, 1, 1)
+    assert (s.source_recall, s.source_recall_min, s.entries_per_happening) == (1, 1, 1)
+    assert (s.offtopic_precision, s.offtopic_recall, s.offtopic_entries) == (1, 1, 0)
+    assert s.same_day == (1, 1) and s.bilingual == (1, 1)
+    assert s.missing == [] and s.unmatched == []
+
+
+def test_two_same_day_happenings_merged_into_one_entry_lose_one() -> None:
+    merged = entry("e-both", "2026-01-05", (1, "致歉并处罚"), (2, "致歉、处罚"), (3, "致歉"), (4, "处罚"))
+    s = score(tiny_gold(), Produced([merged, perfect()[2]], {7}, LANGS))
+    assert s.matched == 2 and s.precision == 1 and s.recall == pytest.approx(2 / 3)
+    assert s.same_day == (0, 1)
+    assert len(s.missing) == 1
+
+
+def test_one_happening_split_in_two_entries_costs_precision_and_source_recall() -> None:
+    split = [
+        *perfect()[:2],
+        entry("e-live-zh", "2026-01-07", (5, "直播")),
+        entry("e-live-en", "2026-01-07", (6, "live")),
+    ]
+    s = score(tiny_gold(), Produced(split, {7}, LANGS))
+    assert s.recall == 1 and s.precision == pytest.approx(3 / 4)
+    assert s.entries_per_happening == pytest.approx(4 / 3)
+    assert s.source_recall_min == 0.5 and s.source_recall == pytest.approx((1 + 1 + 0.5) / 3)
+    assert s.bilingual == (0, 1)
+    assert len(s.unmatched) == 1
+
+
+def test_a_source_left_out_lowers_source_recall_only() -> None:
+    short = perfect()
+    short[0] = entry("e-apology", "2026-01-05", (1, "公司致歉"), (2, "他致歉了"))
+    s = score(tiny_gold(), Produced(short, {7}, LANGS))
+    assert s.f1 == 1 and s.source_recall_min == pytest.approx(2 / 3)
+
+
+def test_a_quote_about_the_other_happening_does_not_count_for_this_one() -> None:
+    wrong = perfect()
+    wrong[0] = entry("e-apology", "2026-01-05", (1, "公司致歉"), (2, "处罚两人"), (3, "致歉"))
+    s = score(tiny_gold(), Produced(wrong, {7}, LANGS))
+    assert s.source_recall_min == pytest.approx(2 / 3)
+
+
+def test_a_wrong_or_vaguer_date_counts_in_date_f1_not_in_f1() -> None:
+    for when in ("2026-01-06", "2026-01", "2026-01-06..2026-01-07"):
+        moved = [*perfect()[:2], entry("e-live", when, (5, "直播"), (6, "live"))]
+        s = score(tiny_gold(), Produced(moved, {7}, LANGS))
+        assert s.f1 == 1 and s.date_f1 == pytest.approx(2 / 3), when
+    finer = [*perfect()[:2], entry("e-live", "2026-01-07T20:00", (5, "直播"), (6, "live"))]
+    assert score(tiny_gold(), Produced(finer, {7}, LANGS)).date_f1 == 1
+
+
+def test_entries_from_off_topic_records_and_wrong_flags_are_counted() -> None:
+    stray = [*perfect(), entry("e-stray", "2026-01-06", (7, "另一家公司召回"))]
+    s = score(tiny_gold(), Produced(stray, {6}, LANGS))
+    assert s.offtopic_entries == 1 and s.precision == pytest.approx(3 / 4)
+    assert (s.offtopic_precision, s.offtopic_recall) == (0, 0)
+
+
+def test_dates_agree_at_the_gold_precision() -> None:
+    month = parse_spec("2026-01")
+    assert agrees(day("2026-01-01..2026-01-08"), [month])
+    assert not agrees(day("2025-12-30..2026-01-02"), [month])
+    years = parse_spec("2013..2014")
+    assert agrees(years, [years]) and not agrees(parse_spec("2013"), [years])
+    assert agrees(parse_spec("2013"), [years, parse_spec("2013")])
+    evening = Period(datetime(2026, 1, 5, 18), datetime(2026, 1, 6), "hour")
+    assert widen(evening, "day") == day("2026-01-05")
+    assert parse_spec("2025-12..2026-01").end == datetime(2026, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "飞驰电动召回12.6万辆FC-60",
+        "雷军开启拆车直播",
+        "停售通知是当晚8点左右下发的",
+        "Regulator fines Sealink 5 million yuan",
+        "Police detain two Lvyuan managers over forged test records",
+        "和田玉价格上涨",
+        "就业数据发布",
+        "绿原乳业召开新闻发布会",
+        "Sealink shares slump 14% as regulator steps in",
+        '"We failed your trust": Sealink chief\'s letter to users',
+    ],
+)
+def test_headlines_pass_the_title_checks(title: str) -> None:
+    assert title_problems(title) == []
+
+
+FRAGMENTS = [
+    ("The regulator said", "reporting-verb lead"),
+    ("Customs data showed on Friday", "reporting-verb lead"),
+    ("雷军表示,公司将改进", "reporting-verb lead"),
+    ("多,不少人发现问题", "tail of another clause"),
+    ("距离上一次引发全网热议的拆车直播才过去72小时", "particle or connective"),
+    ("然而,12月27日晚的临川火灾让这款车型陷入危机", "particle or connective"),
+    ("这是继上周临川火灾之后飞驰作出的最新回应", "refers back"),
+    ("是飞驰电动FC-60召回首日,多地门店出现排队现象", "refers back"),
+    ("记者今天从医院获悉,学生已经全部出院", "reporter"),
+    ("暴露了约420万名用户的姓名、手机号和出行记录", "without a subject"),
+    ("临江市公安局通报", "ends on a reporting verb"),
+    ('表示"不排除个体差异或其他因素所致"', "only a quote"),
+    ("“不排除个体差异”", "only a quote"),
+    ("Which ended when the fire was put out", "connective"),
+    ("According to a plan it filed with the regulator on Friday", "connective"),
+    ("and the shares fell", "lower case"),
+    ("The fire spread to the", "function word"),
+    ("公司宣布将对涉事车辆进行召回,", "mid-clause"),
+    ("公司宣布将对涉事车辆进行召回的", "ends on a particle"),
+    (",公司宣布召回", "punctuation"),
+    (
+        "江州市网信办表示将对瀚海智联未履行数据安全保护义务导致大量个人信息暴露一事依法从严从重作出处理",
+        "too long",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "why"), FRAGMENTS)
+def test_fragments_fail_the_title_checks(title: str, why: str) -> None:
+    assert any(why in p for p in title_problems(title)), title_problems(title)
+
+
+def test_every_title_rule_has_an_example() -> None:
+    broken = {p for title, _ in FRAGMENTS for p in title_problems(title)}
+    assert broken == {name for name, _ in RULES}
+
+
+# -- 3. the real importer, held to its floor ------------------------------------------------
+# Set 2026-12-07 from `python bench/gold_report.py` on main, a little below each figure.
+# The *_max columns are ceilings; titles is the share of titles that pass.
+FLOOR_COLUMNS = (
+    "f1", "date_f1", "source_recall", "entries_per_happening_max", "offtopic_recall", "offtopic_entries_max",
+    "same_day", "bilingual", "titles",
+)  # fmt: skip
+FLOORS: dict[str, tuple[float, ...]] = {
+    "seed": (0.85, 0.72, 0.72, 1.30, 1.00, 0, 1, 0, 0.95),
+    "ebike_recall": (0.75, 0.75, 0.88, 1.65, 1.00, 0, 0, 8, 0.95),
+    # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
+    # reports were judged off topic (source recall 0.34), so few entries could be wrong;
+    # with every English report read, a 2021 listing told in both languages is two entries
+    "data_exposure": (0.74, 0.74, 0.85, 1.30, 1.00, 0, 0, 7, 0.95),
+    "yogurt_scare": (0.92, 0.72, 0.59, 1.05, 0.75, 1, 4, 5, 0.95),
+    # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
+    "dense300": (0.80, 0.80, 0.88, 1.05, 0.55, 2, 18, 22, 0.95),
+}
+GENERATED = {"dense300": (300, 2)}
+
+
+def test_every_gold_dump_has_a_floor() -> None:
+    assert set(FLOORS) == set(GOLDS) | set(GENERATED)
+
+
+def generated(name: str, folder: Path) -> Path:
+    """Write the generated dump ``name`` and its gold into ``folder``; the gold's path."""
+    spec = importlib.util.spec_from_file_location("gen_dump", REPO / "bench" / "gen_dump.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gen_dump"] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+        n, seed = GENERATED[name]
+        module.write_dump(folder / f"{name}.txt", n, seed, dense=True, gold=folder / f"{name}.toml")
+    finally:
+        sys.modules.pop("gen_dump", None)
+        sys.modules.pop("gen_dense", None)
+    return folder / f"{name}.toml"
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_timeline_holds_its_floor_on_gold_dump(name: str, tmp_path: Path) -> None:
+    _, _, s = run(GOLDS[name] if name in GOLDS else generated(name, tmp_path))
+    floor = dict(zip(FLOOR_COLUMNS, FLOORS[name], strict=True))
+    got = dict(
+        f1=s.f1,
+        date_f1=s.date_f1,
+        source_recall=s.source_recall,
+        offtopic_recall=s.offtopic_recall,
+        same_day=s.same_day[0],
+        bilingual=s.bilingual[0],
+        titles=s.titles[0] / max(s.titles[1], 1),
+    )
+    low = {k: (got[k], v) for k, v in floor.items() if not k.endswith("_max") and got[k] < v - 1e-9}
+    assert s.entries_per_happening <= floor["entries_per_happening_max"], s.lines
+    assert s.offtopic_entries <= floor["offtopic_entries_max"], s.lines
+    assert not low, f"below the floor (got, floor): {low}\n" + "\n".join(s.lines)

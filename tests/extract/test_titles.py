@@ -1,0 +1,326 @@
+"""Titles read as headlines made of the sources' own words.
+
+The table below holds real sentence shapes (Chinese and English) and the headline an
+editor would cut from each by dropping words; the chooser is `title_choices` scored
+by `title_score`, as events.py does it (without the event's centrality, which is the
+same for every clause of one quote).  A property test then runs every sentence of
+the bundled dumps through the chooser: whatever it offers must be a subsequence of
+the sentence (words dropped, never added or changed).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.extract.candidates import Candidate
+from sitegen.extract.headline import headline_problems
+from sitegen.extract.passages import Span, paragraphs, sentences
+from sitegen.extract.titles import summary, title_choices, title_score
+
+ROOT = Path(__file__).resolve().parent.parents[1]
+MAX = 40
+
+
+class Mention:  # the parts of a TimeMention these functions read
+    def __init__(self, text: str, words: str):
+        self.start = text.index(words)
+        self.end = self.start + len(words)
+
+
+DATE = re.compile(r"^(?:\d+月\d+日[晚早上下午]*|On \w+day)")
+
+
+def candidate(text: str, quote: str | None = None, lang: str = "zh", terms: list[str] | None = None):
+    quote = quote or text
+    start = text.index(quote)
+    opening = DATE.match(text)
+
+    class Source:  # the parts of a Source these functions read
+        pass
+
+    src = Source()
+    src.lang = lang
+    return Candidate(
+        source=src,
+        order=0,
+        quote_span=Span(start, start + len(quote)),
+        quote=quote,
+        when=None,
+        mention=Mention(text, opening.group(0)) if opening else None,
+        terms=terms or [],
+        founding=True,
+        text=text,
+    )
+
+
+def best_title(text: str) -> str:
+    choices = title_choices(candidate(text), MAX)
+    return max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, MAX))[1]
+
+
+CASES = [
+    # (what it shows, source sentence, the headline)
+    (
+        "relative-time clause dropped",
+        '1月7日晚，距离上一次引发全网热议的"拆车直播"才过去72小时，雷军再次开启直播',
+        "雷军再次开启直播",
+    ),
+    (
+        "only elapsed time: what it counts from",
+        '距离上一次引发全网热议的"拆车直播"才过去72小时',
+        '引发全网热议的"拆车直播"',
+    ),
+    ("after 在…之后 only: what it follows", "12年后,在开年的拆车直播之后答", "开年的拆车直播"),
+    ("这是继…之后 dropped", "这是继上周临川火灾之后飞驰作出的最新回应", "飞驰作出的最新回应"),
+    (
+        "scene-setting 在…中 dropped",
+        "在1月3日的直播中雷军说自己身高一米八三",
+        "雷军说自己身高一米八三",
+    ),
+    (
+        "tail of the sentence before",
+        "多,不少人发现小米汽车的续航明显缩水",
+        "不少人发现小米汽车的续航明显缩水",
+    ),
+    (
+        "reporting verb, speaker kept as subject",
+        "小米公司表示，将对两名高管进行处罚",
+        "小米公司将对两名高管进行处罚",
+    ),
+    ("reporting verb and pronoun", "雷军表示，他将亲自回应网友的质疑", "雷军将亲自回应网友的质疑"),
+    (
+        "reporter and a pointer back dropped",
+        "报告称,该数据库至少自去年11月起即可被公开访问",
+        "数据库至少自去年11月起即可被公开访问",
+    ),
+    (
+        "据…报道 dropped",
+        "据新华社报道，江川省市场监管局约谈飞驰电动主要负责人",
+        "江川省市场监管局约谈飞驰电动主要负责人",
+    ),
+    (
+        "leading connective",
+        "然而,12月27日晚的临川火灾让这款车型陷入危机",
+        "12月27日晚的临川火灾让这款车型陷入危机",
+    ),
+    (
+        "a bare 通报 is only who spoke",
+        "临江市公安局通报,绿原乳业工厂质量部经理吴立群因涉嫌伪造检验记录,已被依法刑事拘留",
+        "绿原乳业工厂质量部经理吴立群已被依法刑事拘留",
+    ),
+    ("通报 with its object stays", "小米公司通报处罚两名高管", "小米公司通报处罚两名高管"),
+    (
+        "English reporting verb with pronoun",
+        "Jiangzhou police said on Wednesday they had detained a man suspected of selling the data.",
+        "Jiangzhou police had detained a man suspected of selling the data",
+    ),
+    (
+        "English elapsed-time clause",
+        "72 hours after the livestream, Lei Jun apologised to viewers.",
+        "Lei Jun apologised to viewers",
+    ),
+    (
+        "English trailing attribution and weekday",
+        "On Monday, the regulator fined Sealink 5 million yuan, the company said.",
+        "The regulator fined Sealink 5 million yuan",
+    ),
+    (
+        "English appositive before said",
+        "Su Mingzhe, the company's founder, said he took personal responsibility for the exposure.",
+        "Su Mingzhe took personal responsibility for the exposure",
+    ),
+    (
+        "English leading adverbial phrase",
+        "In a letter posted on Friday, Sealink apologised to its users.",
+        "Sealink apologised to its users",
+    ),
+    (
+        "English main clause before a noun phrase",
+        "Sealink will pay 5 million yuan, a penalty imposed by the Jiangzhou regulator yesterday.",
+        "Sealink will pay 5 million yuan",
+    ),
+    (
+        "English time words left to the date",
+        "Shares of Sealink Technologies fell 14% in Hong Kong on Wednesday.",
+        "Shares of Sealink Technologies fell 14% in Hong Kong",
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "sentence", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_headline_from_sentence(why, sentence, expected):
+    assert best_title(sentence) == expected
+    assert headline_problems(expected) == []
+
+
+BAD = [
+    # (a title that must not stand, the reason headline_problems gives)
+    ('距离上一次引发全网热议的"拆车直播"才过去72小时', "time since another happening"),
+    ("在开年的拆车直播之后答", "time since another happening"),
+    ("多,不少人发现小米汽车的续航缩水", "starts mid-sentence"),
+    ("是飞驰电动FC-60召回首日", "starts mid-sentence"),
+    ('表示"不排除个体差异或其他因素所致"', "only a quote"),
+    ("临江市公安局通报", "only says who spoke"),
+    ("江川省市场监管局约谈了飞驰电动的", "ends on a particle"),
+    ("已被依法刑事拘留", "no subject"),
+    ("报告称,该数据库至少自去年11月起即可被公开访问", "reporting-verb lead"),
+    ("The regulator said", "reporting-verb lead"),
+    ("The regulator said", "ends on a reporting verb"),
+    ("The results were released", "says too little"),
+    ("Which ended when the police arrived", "starts with a dependent word"),
+    ("The latest fallout from the breach", "no finite verb"),
+    ("In a letter posted to the company's app", "starts with an adverbial"),
+    ("paid a record fine and shed a fifth of its value", "starts in lower case"),
+    ("Sealink will compensate users of the", "ends on a function word"),
+    ("Sealink confirmed that the database,", "ends mid-clause"),
+    ('Sealink said "we are sorry', "unbalanced quotes"),
+    ("…Sealink paid the fine", "starts with punctuation"),
+    ("小米", "too short"),
+]
+
+
+@pytest.mark.parametrize(("title", "reason"), BAD, ids=[f"{r}:{t[:12]}" for t, r in BAD])
+def test_fragments_are_named(title, reason):
+    assert reason in headline_problems(title)
+
+
+def test_every_reason_is_exercised():
+    """Each reason headline_problems can give is shown by a case above (the rules are data)."""
+    source = (ROOT / "sitegen" / "extract" / "headline.py").read_text(encoding="utf-8")
+    reasons = set(re.findall(r'(?:problems\.append\(|return \[)"([^"]+)"', source))
+    assert reasons and reasons <= {r for _, r in BAD}
+
+
+GOOD = [
+    "小米公司通报处罚结果",
+    "雷军开启拆车直播",
+    "绿原乳业召开新闻发布会",
+    "Shares of Lvyuan Dairy dropped by the 10% daily limit",
+    "Jiangzhou Cyberspace Administration summons Sealink executives",
+    "Ride-hailing firm Wayfare Mobility suspended its contract with Sealink",
+]
+
+
+@pytest.mark.parametrize("title", GOOD)
+def test_headlines_pass(title):
+    assert headline_problems(title) == []
+
+
+def _subsequence(title: str, sentence: str) -> bool:
+    """Are the title's characters (whitespace aside) found in the sentence in order?"""
+    t = re.sub(r"\s+", "", title)
+    plain = re.sub(r"\s+", "", sentence)
+    # the first letter may be capitalised when the words before it were dropped
+    for first in {t[:1], t[:1].lower()}:
+        rest = iter(plain)
+        if all(ch in rest for ch in first + t[1:]):
+            return True
+    return False
+
+
+def test_subsequence_check_sees_order_and_additions():
+    assert _subsequence("Lei Jun apologised", "72 hours later, lei Jun has apologised.")
+    assert not _subsequence("apologised Lei Jun", "Lei Jun apologised")
+    assert not _subsequence("小米通报处罚高管", "小米公司通报处罚")
+
+
+def _dump_sentences() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "tests" / "extract" / "gold").glob("*.txt")) + sorted(
+        (ROOT / "content" / "dumps").glob("*.txt")
+    ):
+        text = path.read_text(encoding="utf-8")
+        for para in paragraphs(text):
+            if para.end - para.start < 40:
+                continue  # headers, outlet lines
+            out += [s.of(text) for s in sentences(text, para) if s.end - s.start >= 12]
+    return out
+
+
+def test_titles_only_drop_words_property():
+    """Every title offered for every sentence of the bundled dumps is a subsequence of that sentence."""
+    found = _dump_sentences()
+    assert len(found) > 200
+    offered = 0
+    for sentence in found:
+        for _span, title, _dated in title_choices(candidate(sentence), MAX):
+            offered += 1
+            assert _subsequence(title, sentence), (title, sentence)
+    assert offered > len(found)
+
+
+def test_summary_skips_repeats_and_stays_in_one_language():
+    text_a = "小米公司通报处罚两名高管。"
+    text_b = "小米公司通报,处罚两名高管。"
+    text_c = "雷军当晚再次开启直播,回应网友质疑。"
+    text_d = "Xiaomi punished two executives."
+    ranked = [
+        candidate(text_a, terms=["小米", "通报", "处罚", "高管"]),
+        candidate(text_b, terms=["小米", "通报", "处罚", "高管"]),
+        candidate(text_d, lang="en", terms=["Xiaomi", "punished", "executives"]),
+        candidate(text_c, terms=["雷军", "直播", "回应", "质疑"]),
+    ]
+    assert summary(ranked, 200, 2) == text_a + text_c
+
+
+def test_summary_skips_a_rewording_of_a_chosen_sentence():
+    first = "1月6日晚,小米公司通报处罚结果,两名高管被通报批评并扣除绩效。"
+    reworded = "小米公司1月6日晚通报处罚结果,两名高管被通报批评,并扣除绩效和奖金。"
+    other = "雷军当晚再次开启直播,回应网友质疑。"
+    ranked = [
+        candidate(first, terms=["小米", "通报"]),
+        candidate(reworded, terms=["绩效", "奖金", "高管", "批评"]),  # new terms, old wording
+        candidate(other, terms=["雷军", "直播", "回应", "质疑"]),
+    ]
+    assert summary(ranked, 200, 2) == first + other
+
+
+PIECES = [
+    "距离上一次直播才过去72小时",
+    "雷军表示",
+    "他将亲自回应质疑",
+    "据新华社报道",
+    "然而",
+    "多",
+    "临江市公安局通报",
+    "吴立群因涉嫌伪造检验记录",
+    "已被依法刑事拘留",
+    "在开年的发布会上",
+    "On Monday",
+    "the regulator said",
+    "Sealink will pay 5 million yuan",
+    "72 hours after the livestream",
+    "which ended when the police arrived",
+    "Su Mingzhe, the company's founder, said he took responsibility",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5), st.sampled_from([",", "，", ", ", "："]))
+def test_titles_only_drop_words_generated(pieces, comma):
+    """Sentences made of real pieces in any order and mix: every title offered only drops words."""
+    sentence = comma.join(pieces) + "。"
+    for _span, title, _dated in title_choices(candidate(sentence), MAX):
+        assert _subsequence(title, sentence), (title, sentence)
+
+
+def test_an_attribution_quote_is_titled_by_the_clause_it_attributes():
+    text = (
+        "Feichi Electric will recall 126,400 FC-60 electric bicycles made between November 2023 and "
+        "October 2025, according to a plan it filed with the provincial market regulator on Friday, "
+        "after a charging fire in Linchuan last month."
+    )
+    quote = "according to a plan it filed with the provincial market regulator on Friday"
+    choices = title_choices(candidate(text, quote, lang="en"), MAX)
+    best = max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, MAX))[1]
+    assert best == "Feichi Electric will recall 126,400 FC-60 electric bicycles"
+
+
+def test_a_noun_phrase_dated_by_its_since_clause_is_titled_by_that_clause():
+    text = "Their biggest one-day drop since the company listed in 2021"
+    assert best_title(text) == "The company listed in 2021"
