@@ -2,7 +2,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const S = require(path.join(__dirname, "..", "themes", "default", "static", "search.js"));
+const S = require(path.join(__dirname, "..", "..", "themes", "default", "static", "search.js"));
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const fold = new Map(Object.entries(request.fold || {}));
