@@ -3,6 +3,13 @@
     python bench/import_speed.py --records 10000            # a fresh site, empty cache
     python bench/import_speed.py --records 10000 --again    # then the re-import (warm cache)
     python bench/import_speed.py --records 10000 --no-repeats
+    python bench/import_speed.py --dense --records 2000,4000  # breaking story; 2N/N
+
+``--dense`` imports `gen_dense`'s breaking story (a few dozen happenings within three
+weeks, told by many outlets in zh and en: every dated sentence has many rivals of
+its period).  Several sizes (``--records 2000,4000``) run one after the other in
+this process's run, each on a fresh site, and print cost(2N)/cost(N) for every size
+that is twice another, besides each size's ratio to jieba alone on the same dump.
 
 Runs the import in this process (so the stages can be timed: CPU seconds per
 progress stage, from `sitegen.util.progress`), then jieba alone on the same bodies
@@ -64,7 +71,8 @@ def no_repeats(dump: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--records", "-n", type=int, default=1000)
+    ap.add_argument("--records", "-n", default="1000", help="dump size, or comma-separated sizes")
+    ap.add_argument("--dense", action="store_true", help="the breaking-story dump (bench/gen_dense.py)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, default=HERE / "out" / "import-speed")
     ap.add_argument("--again", action="store_true", help="also time a re-import with nothing changed")
@@ -72,15 +80,30 @@ def main() -> None:
     ap.add_argument("--cache", choices=("on", "off"), default="on")
     args = ap.parse_args()
     os.environ["SITEGEN_CACHE"] = args.cache
-    shutil.rmtree(args.work, ignore_errors=True)
-    args.work.mkdir(parents=True)
-    dump = gen_dump.write_dump(args.work / "dump.txt", args.records, args.seed)
+    sizes = [int(n) for n in args.records.split(",")]
+    spent = timed_stages()
+    costs = {n: bench_size(n, args, spent) for n in sizes}
+    for n in sizes:
+        if 2 * n in costs:
+            (cpu, wall), (cpu2, wall2) = costs[n], costs[2 * n]
+            print(f"cost({2 * n})/cost({n}): {cpu2 / cpu:.2f} CPU, {wall2 / wall:.2f} wall")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:.0f} MB")
+
+
+def bench_size(n: int, args: argparse.Namespace, spent: dict[str, float]) -> tuple[float, float]:
+    """Import (and re-import) a fresh ``n``-record dump, then jieba alone on it; the import's CPU
+    and wall seconds (on a shared machine CPU seconds are the steadier figure)."""
+    work = args.work / str(n)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    dump = gen_dump.write_dump(work / "dump.txt", n, args.seed, dense=args.dense)
     if args.no_repeats:
         no_repeats(dump)
-    site = args.work / "site"
+    site = work / "site"
     (site / "content").mkdir(parents=True)
-    spent = timed_stages()
     runs = ["import"] + (["re-import"] if args.again else [])
+    walls: dict[str, tuple[float, float]] = {}
     for name in runs:
         spent.clear()
         cpu, wall = time.process_time(), time.perf_counter()
@@ -92,17 +115,21 @@ def main() -> None:
         ):
             cli(["--site", str(site), "import", "-q", *([str(dump)] if name == "import" else [])])
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        walls[name] = cpu, wall
         stages = ", ".join(f"{label} {s:.1f}" for label, s in spent.items())
-        print(f"{name}: {cpu:.1f} s CPU, {wall:.1f} s wall ({stages})", flush=True)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{n} {name}: {cpu:.1f} s CPU, {wall:.1f} s wall ({stages})", flush=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", JIEBA_ALONE, str(dump)], check=True, stdout=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     jieba_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    jieba_wall = time.perf_counter() - started
     print(
-        f"jieba alone: {jieba_cpu:.1f} s CPU, {time.perf_counter() - started:.1f} s wall; peak RSS {peak:.0f} MB"
+        f"{n} jieba alone: {jieba_cpu:.1f} s CPU, {jieba_wall:.1f} s wall;"
+        f" import/jieba alone {walls['import'][0] / jieba_cpu:.2f} CPU, {walls['import'][1] / jieba_wall:.2f} wall",
+        flush=True,
     )
+    return walls["import"]
 
 
 if __name__ == "__main__":

