@@ -239,6 +239,10 @@ def test_a_date_that_only_gives_context_starts_no_event():
     assert _background(state_en, mention(state_en, "Two weeks ago"), state_en)
     state_zh = "该公司是公司最大的客户之一,去年贡献了约18%的营收。"
     assert _background(state_zh, mention(state_zh, "去年"), state_zh)
+    made = "It will recall bikes made between November 2023 and October 2025."
+    assert _background(made, mention(made, "November 2023"), made)
+    after = "这是继上周临川火灾之后公司作出的最新回应。"
+    assert _background(after, mention(after, "上周"), after)
     happening = "The company listed in 2021 and fell 14% on March 4."
     assert not _background(happening, mention(happening, "March 4"), happening)
     happening_zh = "公司于1月3日宣布召回。"
