@@ -124,6 +124,16 @@ def test_a_hedged_year_against_a_sure_one_shows_the_range_and_says_so() -> None:
     assert english.note and english.note.startswith("Sources differ")
 
 
+def test_a_coarse_date_around_finer_ones_does_not_widen_their_range() -> None:
+    """'last week' around Monday 09:00 and Monday 15:00: the sources differ within Monday."""
+    week = When(datetime(2026, 4, 6, tzinfo=TZ), "day", datetime(2026, 4, 13, tzinfo=TZ))
+    nine = When(datetime(2026, 4, 6, 9, tzinfo=TZ), "hour")
+    three = When(datetime(2026, 4, 6, 15, tzinfo=TZ), "hour")
+    settled = settle([Claim(week, "A"), Claim(nine, "B"), Claim(three, "C")], "en")
+    assert settled.when == When(datetime(2026, 4, 6, tzinfo=TZ), "day")
+    assert settled.note and settled.note.startswith("Sources differ")
+
+
 def test_vague_approximate_dates_do_not_widen_a_stated_one() -> None:
     vague = When(datetime(2010, 1, 1, tzinfo=TZ), "year", datetime(2017, 1, 1, tzinfo=TZ), approximate=True)
     settled = settle([Claim(w(2013), "A"), Claim(vague, "B", kind="vague")])
