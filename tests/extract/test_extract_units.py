@@ -253,6 +253,8 @@ def test_a_date_that_only_gives_context_starts_no_event():
     assert _background(made, mention(made, "November 2023"), made)
     after = "这是继上周临川火灾之后公司作出的最新回应。"
     assert _background(after, mention(after, "上周"), after)
+    named = "12月27日晚的临川火灾让这款车型陷入危机。"
+    assert _background(named, mention(named, "12月27日"), named)
     happening = "The company listed in 2021 and fell 14% on March 4."
     assert not _background(happening, mention(happening, "March 4"), happening)
     happening_zh = "公司于1月3日宣布召回。"

@@ -310,7 +310,7 @@ FLOOR_COLUMNS = (
     "same_day", "bilingual", "titles",
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
-    "seed": (0.85, 0.72, 0.72, 1.30, 1.00, 0, 1, 0, 0.95),
+    "seed": (0.90, 0.78, 0.72, 1.15, 1.00, 0, 1, 0, 0.95),
     "ebike_recall": (0.84, 0.84, 0.88, 1.55, 1.00, 0, 0, 8, 0.95),
     # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
