@@ -173,6 +173,8 @@ def find_candidates(
                 if founding and m.kind == "anchored" and when is not None and when.approximate:
                     # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
                     founding = when.period_end() - when.start <= timedelta(days=rules.anchored_max_days)
+                if founding and _background(text, m, quote):
+                    founding = False
                 out.candidates.append(
                     Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 )
@@ -198,6 +200,33 @@ class QuoteMarks:
 
 
 _QUOTE_MARK = re.compile('[“”「」"]')
+
+
+_SINCE_AFTER = re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")
+_ATTRIBUTIVE = re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")
+_SINCE_BEFORE = re.compile(r"(?:\b(?:since|since at least|between)\s+|(?:继|自从?)\s*)$", re.IGNORECASE)
+_STATE = re.compile(
+    r"\b(?:was|is|were|are|has been|had been|have been)\s+(?:one of|among)\b|是[^，,。；;]{1,24}之一",
+    re.IGNORECASE,
+)
+
+
+def _background(text: str, m: Any, quote: str) -> bool:
+    """Does the date only give context, not the time of a happening?
+
+    A date naming a happening told of elsewhere ("12月27日晚的火灾", "1月3日的直播")
+    refers to it, and a date that marks where a span begins ("2021年上市以来", "since March 2", "made
+    between November 2023 and …", "继上周火灾之后") times the span's start or what came
+    before, not what the sentence reports (the biggest fall *since*);
+    a sentence whose verb is a copula of rank ("was one of Hong Kong's best-performing
+    stocks", "是最大的客户之一") describes a state.  Either may still join the event
+    it gives context to; neither starts one of its own.
+    """
+    if _SINCE_AFTER.match(text, m.end) or _ATTRIBUTIVE.match(text, m.end):
+        return True
+    if _SINCE_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+        return True
+    return _STATE.search(quote) is not None
 
 
 def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:

@@ -5,6 +5,8 @@
 * A source that hedges ("2019年或2020年") while another is sure ("2019年")
   is a disagreement: the event shows the range covering every stated value and
   the note says who said what.  Overlapping but not nested dates likewise.
+* A coarse date holding finer ones (上周 around 4月6日中午 and 4月6日下午) does not
+  widen the range the finer ones disagree over.
 * Approximate dates (二十多年前, "about 20 hours later") support an event but
   do not set its date when a stated one exists.
 """
@@ -101,6 +103,18 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
             note = words["anchored~" if finest.when.approximate else "anchored"].format(text=finest.text)
         why = f"finest of {len(stated)} stated date(s): {finest.when.label('en')} ({finest.who})"
         return Settled(finest.when, note, why)
+    # a coarse claim holding a finer one ("last week" around "Monday noon") widens nothing:
+    # the disagreement is among the finest claims.  A hedge ("2019年或2020年" around "2019年")
+    # is at the same precision and stays: it is doubt, not coarseness.
+    coarse = {
+        w
+        for w in bounds
+        if any(
+            o != w and _contains(w, o) and PRECISIONS.index(o.precision) > PRECISIONS.index(w.precision)
+            for o in bounds
+        )
+    }
+    stated = [c for c in stated if c.when not in coarse] or stated
     precision = min((c.when.precision for c in stated), key=PRECISIONS.index)
     if PRECISIONS.index(precision) > PRECISIONS.index("day"):
         precision = "day"  # a range of hours reads better as the day(s) it falls on

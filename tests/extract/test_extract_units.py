@@ -124,6 +124,16 @@ def test_a_hedged_year_against_a_sure_one_shows_the_range_and_says_so() -> None:
     assert english.note and english.note.startswith("Sources differ")
 
 
+def test_a_coarse_date_around_finer_ones_does_not_widen_their_range() -> None:
+    """'last week' around Monday 09:00 and Monday 15:00: the sources differ within Monday."""
+    week = When(datetime(2026, 4, 6, tzinfo=TZ), "day", datetime(2026, 4, 13, tzinfo=TZ))
+    nine = When(datetime(2026, 4, 6, 9, tzinfo=TZ), "hour")
+    three = When(datetime(2026, 4, 6, 15, tzinfo=TZ), "hour")
+    settled = settle([Claim(week, "A"), Claim(nine, "B"), Claim(three, "C")], "en")
+    assert settled.when == When(datetime(2026, 4, 6, tzinfo=TZ), "day")
+    assert settled.note and settled.note.startswith("Sources differ")
+
+
 def test_vague_approximate_dates_do_not_widen_a_stated_one() -> None:
     vague = When(datetime(2010, 1, 1, tzinfo=TZ), "year", datetime(2017, 1, 1, tzinfo=TZ), approximate=True)
     settled = settle([Claim(w(2013), "A"), Claim(vague, "B", kind="vague")])
@@ -221,3 +231,31 @@ def test_a_surname_cut_off_its_given_name_is_joined_and_cut_names_count_as_one()
         (["鲁姓", "男子"], "鲁姓男子"),  # "a man surnamed 鲁" names nobody
     ]
     assert people(quotes, lexicon, gaz, 6) == ["王立新", "苏明哲"]
+
+
+def test_a_date_that_only_gives_context_starts_no_event():
+    """'since 2021' dates where a span begins; 'was one of' / '是…之一' is a state, not a happening."""
+    from sitegen.extract.candidates import Mention, _background
+
+    def mention(text: str, words: str) -> Mention:
+        start = text.index(words)
+        return Mention(words, start, start + len(words), None, "absolute", "", "")
+
+    since_zh = "股价下跌14%,创2021年上市以来最大单日跌幅。"
+    assert _background(since_zh, mention(since_zh, "2021年"), since_zh)
+    since_en = "The fall is the steepest since March 2, analysts said."
+    assert _background(since_en, mention(since_en, "March 2"), since_en)
+    state_en = "Two weeks ago the firm was one of the best-performing stocks."
+    assert _background(state_en, mention(state_en, "Two weeks ago"), state_en)
+    state_zh = "该公司是公司最大的客户之一,去年贡献了约18%的营收。"
+    assert _background(state_zh, mention(state_zh, "去年"), state_zh)
+    made = "It will recall bikes made between November 2023 and October 2025."
+    assert _background(made, mention(made, "November 2023"), made)
+    after = "这是继上周临川火灾之后公司作出的最新回应。"
+    assert _background(after, mention(after, "上周"), after)
+    named = "12月27日晚的临川火灾让这款车型陷入危机。"
+    assert _background(named, mention(named, "12月27日"), named)
+    happening = "The company listed in 2021 and fell 14% on March 4."
+    assert not _background(happening, mention(happening, "March 4"), happening)
+    happening_zh = "公司于1月3日宣布召回。"
+    assert not _background(happening_zh, mention(happening_zh, "1月3日"), happening_zh)
