@@ -120,6 +120,16 @@ def iter_records(dump: Dump, tz: tzinfo) -> Iterator[Record]:
         yield from _parse(dump, _lines(dump), tz)
 
 
+def read_whole(dump: Dump) -> bytes | None:
+    """The file's bytes, or None with the reason added to ``dump.problems`` (readers of formats
+    that are parsed whole: feeds, saved pages)."""
+    try:
+        return dump.path.read_bytes()
+    except OSError as exc:
+        dump.problems.append(Problem(dump.path, None, f"cannot read the file: {exc.strerror or exc}"))
+        return None
+
+
 def text_encoding(dump: Dump, expected: str) -> str | None:
     """Set and return ``dump.encoding`` when the file is readable text; else report why not
     (``expected``: what the file should have held) and return None."""

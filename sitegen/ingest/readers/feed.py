@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import tzinfo
 
 from ...errors import Problem
-from ..dump import Dump, Record, is_visible
+from ..dump import Dump, Record, is_visible, read_whole
 from .fields import check_url, parse_when
 from .htmltext import html_to_text
 
@@ -21,10 +21,8 @@ from .htmltext import html_to_text
 def iter_feed(dump: Dump, tz: tzinfo) -> Iterator[Record]:
     import feedparser
 
-    try:
-        data = dump.path.read_bytes()
-    except OSError as exc:
-        dump.problems.append(Problem(dump.path, None, f"cannot read the file: {exc.strerror or exc}"))
+    data = read_whole(dump)
+    if data is None:
         return
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
     if not parsed.entries:

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from ...errors import Problem
-from ..dump import Dump, Record, is_visible
+from ..dump import Dump, Record, is_visible, read_whole
 from .fields import check_url, parse_when
 
 DATE_KEYS = (
@@ -87,10 +87,8 @@ def _from_mhtml(data: bytes) -> tuple[str, str | None] | None:
 
 
 def iter_page(dump: Dump, tz: tzinfo) -> Iterator[Record]:
-    try:
-        data = dump.path.read_bytes()
-    except OSError as exc:
-        dump.problems.append(Problem(dump.path, None, f"cannot read the file: {exc.strerror or exc}"))
+    data = read_whole(dump)
+    if data is None:
         return
     mime = _from_mhtml(data) if data[:2048].lower().find(b"multipart/related") >= 0 else None
     if mime is not None:
