@@ -436,6 +436,9 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
     for j, h in enumerate(hs):
         if j not in match:
             lines.append(f"MISSING {h.id} {h.dates[0].label()} {h.headline}")
+        elif set(h.reports) - sup[(match[j], j)]:
+            left = sorted(set(h.reports) - sup[(match[j], j)])
+            lines.append(f"    {h.id}: reports not cited (with a supporting quote): {left}")
 
     return Score(
         name=name or gold.path.stem,
