@@ -55,7 +55,9 @@ def template_dirs(config: SiteConfig) -> list[Path]:
 
 # Characters HTML and XML 1.0 forbid (C0 controls but tab/newline/return, lone surrogates,
 # U+FFFE/U+FFFF): dropped from every value a template prints, so no content can make a page invalid.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""C0 controls but tab and newlines, DEL and the C1 controls, lone surrogates and noncharacters:
+XML 1.0 forbids some, HTML calls all of them parse errors (control-character-in-input-stream)."""
 
 
 def drop_forbidden(text: str) -> str:
