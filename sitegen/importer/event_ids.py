@@ -20,7 +20,7 @@ sources each event cites and its date), never how it found them:
    the same date and title, is the same happening: the person's page there stays theirs.)
 4. An old event matched by none whose page import removes was merged into another (or
    its sources now make other events): `successors` names, for each, the new event
-   citing most of its sources, and import records ``old id = new id`` in
+   citing most of its sources (of those, the nearest in date), and import records ``old id = new id`` in
    ``content/data/moved.toml`` (`record_moved`); the build keeps the old address
    working (`sitegen.builder.publish.redirects`).
 
@@ -34,6 +34,7 @@ import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..core import frontmatter
@@ -151,6 +152,7 @@ def successors(ledger: Ledger, events: list[Event]) -> dict[str, str]:
     """For each old event whose id no new event has: the new event citing most of its sources."""
     now = {e.id for e in events}
     by_source: dict[str, list[str]] = defaultdict(list)
+    dates = {e.id: _day_of(e.when.iso()) for e in events}
     for e in events:
         for sid in {c.source for c in e.sources}:
             by_source[sid].append(e.id)
@@ -163,8 +165,31 @@ def successors(ledger: Ledger, events: list[Event]) -> dict[str, str]:
             for eid in by_source.get(sid, ()):
                 votes[eid] += 1
         if votes:
-            out[old.id] = max(sorted(votes), key=lambda eid: votes[eid])
+            day = _day_of(old.date)
+            # most sources in common; among those, the event whose date is nearest the old one's
+            # (a merged-away report of 1月3日 goes to the 1月3日 happening, not to a 2013 one
+            # that cites the same article)
+            out[old.id] = min(sorted(votes), key=lambda eid: (-votes[eid], _distance(day, dates[eid])))
     return out
+
+
+_DAY = re.compile(r"^(-?\d{1,4})(?:-(\d\d))?(?:-(\d\d))?")
+
+
+def _day_of(iso: str) -> int | None:
+    """The ordinal of the first day an ISO date (``2026-01-03T20:00+08:00``, ``2026-01``,
+    ``2013``) names, or None when it names none."""
+    m = _DAY.match(iso or "")
+    if not m or int(m.group(1)) < 1:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)).toordinal()
+    except ValueError:
+        return None
+
+
+def _distance(a: int | None, b: int | None) -> float:
+    return abs(a - b) if a is not None and b is not None else float("inf")
 
 
 def read_moved(content_dir: Path, *, strict: bool = False) -> dict[str, str]:

@@ -206,3 +206,35 @@ def test_a_browser_sent_to_a_moved_address_lands_on_the_event(fire_site, tmp_pat
     page.wait_for_url(f"{base}/events/{fire.stem}.html")
     title = frontmatter.read(fire).data["title"]
     assert page.locator("h1").first.inner_text().strip() == title
+
+
+def test_a_merged_away_event_moves_to_the_nearest_dated_of_equally_sharing_events(tmp_path):
+    """Two new events cite one of the old event's sources each: the one nearest its date wins
+    (the 1月3日 report goes to the 1月3日 happening, not to the 2013 background event), whatever
+    the ids' alphabetical order."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sitegen.core.dates import When
+    from sitegen.core.model import Citation, Event
+    from sitegen.importer.event_ids import successors
+    from sitegen.importer.ledger import Entry, Ledger
+
+    tz = ZoneInfo("Asia/Shanghai")
+    ledger = Ledger(tmp_path / "ledger.json")
+    ledger.files["events/old.md"] = Entry("event", "old", [], ["a", "b"], "2026-01-04T20:00+08:00")
+    ledger.files["events/far.md"] = Entry("event", "zzz-far", [], ["c"], "2026-05-01")
+
+    def event(eid: str, when: When, sources: list[str]) -> Event:
+        return Event(id=eid, title=eid, when=when, sources=[Citation(s, "q") for s in sources])
+
+    year = When(datetime(2013, 1, 1, tzinfo=tz), "year")
+    day = When(datetime(2026, 1, 3, tzinfo=tz), "day")
+    for names in (("a-2013", "z-jan3"), ("z-2013", "a-jan3")):
+        events = [event(names[0], year, ["a"]), event(names[1], day, ["b", "c"])]
+        moved = successors(ledger, events)
+        assert moved["old"] == names[1]
+        assert moved["zzz-far"] == names[1]  # the only event citing its source
+    # more sources in common still come first
+    events = [event("a-2013", year, ["a", "b"]), event("z-jan3", day, ["b"])]
+    assert successors(ledger, events)["old"] == "a-2013"
