@@ -277,13 +277,15 @@ def import_(
         click.echo("\n--explain changed nothing: run `sitegen import` without it to write the pages.")
     off = len(report.extraction.off_topic)
     warnings = sum(1 for p in report.problems if p.level == "warning")
+    errors = sum(1 for p in report.problems if p.level == "error")
     click.echo(
         f"{'Dry run: ' if dry_run else ''}{report.records} records from {len(report.dumps)} dump(s)"
         f" -> {len(report.sources)} sources ({off} off-topic), {len(report.extraction.events)} events;"
         f" {report.count('create')} created, {report.count('update')} updated,"
         f" {report.count('remove')} removed, {report.count('unchanged')} unchanged,"
         f" {sum(report.count(a) for a in KEPT)} kept;"
-        f" {report.skipped_records} skipped, {warnings} warnings ({time.perf_counter() - started:.1f}s)"
+        f" {report.skipped_records} skipped, {warnings} warnings"
+        f"{f', {errors} error' + 's' * (errors > 1) if errors else ''} ({time.perf_counter() - started:.1f}s)"
     )
     if report.skipped_records:
         sys.exit(1)

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import SiteConfig
+from ..content.load import read_item
 from ..core import frontmatter
 from ..core.model import Event, Source
 from ..core.sitedata import load_site_data
@@ -298,6 +299,17 @@ def remember_told(changes: list[Change], path: Path, dry_run: bool) -> None:
             atomic_write(path, json.dumps(told, ensure_ascii=False, sort_keys=True, indent=0) + "\n")
 
 
+def kept_page_errors(config: SiteConfig, changes: list[Change]) -> list[Problem]:
+    """What is wrong in the pages a person edited that import keeps (a date the build cannot
+    read, say), each at its ``file:line``: import says so now, not the next build."""
+    out: list[Problem] = []
+    for c in changes:
+        if c.action == "keep-edited" and c.kind in ("event", "source"):
+            _item, problems = read_item(config, c.kind, config.content_dir / c.rel)
+            out += [p for p in problems if p.level == "error"]
+    return out
+
+
 def _what_differs(path: Path, new_text: str) -> str:
     """What import would change in a page a person edited, field by field; the fields the
     person added (import would drop them) are named as such, never called formatting."""
@@ -494,6 +506,7 @@ def _run_import(
     after = successors(ledger, events)
     with progress.stage("Planning"):
         report.changes = plan(config, report, ledger, options)
+    report.extraction.problems += kept_page_errors(config, report.changes)
     if not options.dry_run:
         writes = sum(1 for c in report.changes if c.action in ("create", "update"))
         with progress.stage("Writing pages", writes) as advance:

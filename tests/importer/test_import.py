@@ -382,3 +382,19 @@ def test_an_import_split_over_two_processes_writes_what_one_process_writes(make_
     assert forks == ["dated sentences"]
     assert tree(one / "content") == tree(two / "content")
     assert len(list((two / "content" / "events").glob("*.md"))) >= 5
+
+
+def test_an_edited_page_the_build_cannot_read_is_named_at_its_line_by_import(site, dump_file):
+    """Import keeps a person's page as they left it, and says now what the build would stop on."""
+    page = event_files(site)[0]
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if line.startswith("date:"))
+    lines[n] = "date: 2026-13-45\n"
+    page.write_text("".join(lines), encoding="utf-8")
+    code, out = run(site, "import", str(dump_file))
+    assert code == 0, out
+    rel = page.relative_to(site).as_posix()
+    assert f"{rel}: kept: you edited this page" in out
+    assert f"{rel}:{n + 1}: error: cannot read date '2026-13-45'" in out
+    assert ", 1 error (" in out.splitlines()[-1]
+    assert "date: 2026-13-45\n" in page.read_text(encoding="utf-8")  # still as the person left it
