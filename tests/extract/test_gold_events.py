@@ -317,6 +317,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # with every English report read, a 2021 listing told in both languages is two entries
     "data_exposure": (0.87, 0.87, 0.85, 1.05, 1.00, 0, 0, 7, 0.95),
     "yogurt_scare": (0.92, 0.84, 0.59, 1.05, 0.75, 1, 4, 5, 0.95),
+    # set 2026-12-07 when the dump was written, against main as it was (not developed against it)
+    "river_spill": (0.75, 0.75, 0.65, 1.50, 0.70, 1, 0, 7, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.80, 0.80, 0.88, 1.05, 0.55, 2, 18, 22, 0.95),
 }
