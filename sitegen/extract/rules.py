@@ -6,7 +6,13 @@ under ``[extract]`` in ``content/site.toml`` (e.g. ``merge_similarity = 0.3``).
 
 from __future__ import annotations
 
+import difflib
+import json
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from ..config import find_line
+from ..errors import ContentError, Problem
 
 
 @dataclass(frozen=True)
@@ -98,14 +104,57 @@ class Rules:
     max_tags: int = 4
 
 
-def rules_from(extra: dict) -> Rules:
-    """`Rules` with the overrides of ``[extract]`` in site.toml applied (unknown keys ignored)."""
-    table = extra.get("extract") if isinstance(extra, dict) else None
+SECTION = "extract"
+"""The table of ``content/site.toml`` that overrides `Rules`."""
+
+
+def rules_problems(extra: dict, path: Path | str) -> tuple[Rules, list[Problem]]:
+    """`Rules` with the overrides of ``[extract]`` applied, and a problem (``path:line``) for
+    each key that is no rule or whose value is not a number of the rule's kind (left at its
+    default): a misspelt override silently ignored would change what import finds unseen."""
+    table = extra.get(SECTION) if isinstance(extra, dict) else None
+    if table is None:
+        return Rules(), []
     if not isinstance(table, dict):
-        return Rules()
-    known = {f.name: f.type for f in fields(Rules)}
-    changes = {}
+        return Rules(), [Problem(path, find_line(path, SECTION), f"[{SECTION}] must be a table of numbers")]
+    defaults = Rules()
+    known = [f.name for f in fields(Rules)]
+    changes: dict[str, int | float] = {}
+    problems = []
     for key, value in table.items():
-        if key in known and isinstance(value, int | float) and not isinstance(value, bool):
-            changes[key] = type(getattr(Rules(), key))(value)
-    return replace(Rules(), **changes)
+        line = find_line(path, key, SECTION)
+        if key not in known:
+            near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {near[0]}?" if near else " (docs/settings.md lists them)"
+            problems.append(Problem(path, line, f"[{SECTION}] {key}: no such setting{hint}"))
+            continue
+        whole = isinstance(getattr(defaults, key), int)
+        if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
+            expected = "a whole number" if whole else "a number"
+            message = f"[{SECTION}] {key}: expected {expected}, got {_shown(value)}"
+            problems.append(Problem(path, line, message))
+            continue
+        changes[key] = type(getattr(defaults, key))(value)
+    return replace(defaults, **changes), problems
+
+
+def rules_from(extra: dict, path: Path | str = "content/site.toml") -> Rules:
+    """`Rules` with the overrides of ``[extract]`` in site.toml applied; the first problem
+    `rules_problems` finds is raised (`ContentError`: ``path:line: error: …``)."""
+    rules, problems = rules_problems(extra, path)
+    if problems:
+        raise ContentError(problems[0].path, problems[0].line, problems[0].message)
+    return rules
+
+
+def _shown(value: object) -> str:
+    """A value as site.toml writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)

@@ -46,6 +46,7 @@ from ..core.model import Event, Source
 from ..core.sitedata import load_site_data
 from ..errors import ContentError, Problem
 from ..extract import Extraction, extract
+from ..extract.rules import rules_from
 from ..ingest.dump import Dump
 from ..ingest.readers import read_records
 from ..ingest.readers.same import Articles
@@ -418,6 +419,7 @@ def run_import(
     """
     options = options or Options()
     progress = progress or Progress(enabled=False)
+    rules_from(config.extra, config.config_path)  # a mistake in [extract] stops it before it writes
     if options.dry_run:
         lock = sitelock.shared(config.content_dir, wait=options.wait, on_wait=on_wait)
     else:
