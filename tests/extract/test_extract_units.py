@@ -235,14 +235,29 @@ def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> No
 
 
 # -- settings -----------------------------------------------------------------------------
-def test_every_extract_setting_is_documented_with_its_default() -> None:
+def test_every_extract_setting_is_documented_with_its_default_and_its_docstring() -> None:
+    """docs/settings.md lists every rule in order, with its default and its docstring's words."""
+    import ast
+    import itertools
     import re
     from dataclasses import fields
 
-    text = (Path(__file__).resolve().parent.parent.parent / "docs" / "settings.md").read_text(encoding="utf-8")
+    repo = Path(__file__).resolve().parent.parent.parent
+    text = (repo / "docs" / "settings.md").read_text(encoding="utf-8")
     section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
-    documented = dict(re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", section, flags=re.M))
-    assert documented == {f.name: str(getattr(Rules(), f.name)) for f in fields(Rules)}
+    rows = re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \| (.*?) ?\|$", section, flags=re.M)
+    body = next(
+        n for n in ast.parse((repo / "sitegen/extract/rules.py").read_text(encoding="utf-8")).body
+        if isinstance(n, ast.ClassDef) and n.name == "Rules"
+    ).body
+    docs = {
+        a.target.id: " ".join(b.value.value.split())
+        for a, b in itertools.pairwise(body)
+        if isinstance(a, ast.AnnAssign) and isinstance(a.target, ast.Name)
+        and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant)
+    }
+    assert [f.name for f in fields(Rules)] == list(docs), "every rule has a docstring"
+    assert rows == [(f.name, str(getattr(Rules(), f.name)), docs[f.name]) for f in fields(Rules)]
 
 
 # -- name chips -----------------------------------------------------------------------------
