@@ -150,6 +150,30 @@ class Rules:
     length `shorten` would cut mid-clause: a fragment loses to any whole clause."""
     title_actor_bonus: float = 0.1
     """Added to a title that names who acted (not "这是…", "The results…")."""
+    title_dated_bonus: float = 0.3
+    """Added to a title that holds the clause stating the quote's date."""
+    title_no_verb_penalty: float = 0.25
+    """Taken off a title without a verb: a noun phrase reports no happening."""
+    title_per_extra_char: float = 0.025
+    """Taken off a title for each character beyond ``title_ideal_chars``…"""
+    title_too_long_penalty: float = 0.3
+    """…and this more beyond ``title_max_chars``."""
+    title_min_chars: int = 8
+    """Titles shorter than this (counted as for ``title_ideal_chars``) say too little…"""
+    title_short_penalty: float = 0.15
+    """…and lose this."""
+    title_unbalanced_quote_penalty: float = 0.5
+    """Taken off a title whose quotation marks do not pair: it cuts a quotation in half."""
+    title_topic_opener_penalty: float = 0.2
+    """Taken off a title that opens with a topic (对于…, 关于…) rather than who did what."""
+    title_reporting_penalty: float = 0.3
+    """Taken off a title that ends with a reporting verb (…表示, said) or opens with who said it."""
+    title_relative_time_penalty: float = 0.4
+    """Taken off a title that counts time from something else (距…过去) or is a relative clause
+    (which…, after…)."""
+    title_back_reference_penalty: float = 0.25
+    """Taken off a title that points back to a sentence the reader of the timeline never saw
+    (该公司…, it…)."""
     summary_max_chars: int = 200
     """Summaries take source sentences up to about this many characters."""
     summary_sentences: int = 2

@@ -117,29 +117,31 @@ def display_length(text: str) -> float:
 
 def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool, rules: Rules) -> float:
     """How good a title a clause run makes: central words, the dated clause, a verb, short."""
-    max_chars, problem = rules.title_max_chars, rules.title_headline_problem
-    score = centrality + (0.3 if holds_date else 0.0) + (0.0 if has_verb else -0.25)
+    r = rules
+    max_chars, problem = r.title_max_chars, r.title_headline_problem
+    dated = r.title_dated_bonus if holds_date else 0.0
+    score = centrality + dated + (0.0 if has_verb else -r.title_no_verb_penalty)
     length = display_length(title)
-    score -= 0.025 * max(0.0, length - rules.title_ideal_chars)
+    score -= r.title_per_extra_char * max(0.0, length - r.title_ideal_chars)
     if length > max_chars:
-        score -= 0.3
+        score -= r.title_too_long_penalty
     if len(title) > max_chars * 2:
         score -= problem  # `shorten` would cut it mid-clause
-    elif length < 8:
-        score -= 0.15
+    elif length < r.title_min_chars:
+        score -= r.title_short_penalty
     if title.count('"') % 2 or title.count("“") != title.count("”"):
-        score -= 0.5
+        score -= r.title_unbalanced_quote_penalty
     score -= problem * min(2, len(headline_problems(title)))
     if has_actor(title):
-        score += rules.title_actor_bonus
+        score += r.title_actor_bonus
     if TOPIC_OPENER.search(title):
-        score -= 0.2
+        score -= r.title_topic_opener_penalty
     if SPEECH_ENDING.search(title) or REPORTING_LEAD.search(title):
-        score -= 0.3
+        score -= r.title_reporting_penalty
     if RELATIVE_TIME.search(title):
-        score -= 0.4
+        score -= r.title_relative_time_penalty
     if BACK_REFERENCE.search(title):
-        score -= 0.25
+        score -= r.title_back_reference_penalty
     return score
 
 
