@@ -34,7 +34,7 @@ def main() -> None:
     config = load_config(ROOT)
     data = load_site_data(config)
     dumps = [ROOT / "content" / "dumps" / "000_60cb932911076600.txt"]
-    dumps += sorted((ROOT / "tests" / "fixtures" / "dumps").glob("*.txt"))
+    dumps += sorted((ROOT / "tests" / "support" / "dumps").glob("*.txt"))
     records = [r for p in dumps for r in iter_records(Dump(p), config.tz)]
     with tempfile.TemporaryDirectory() as tmp:
         ledger = Ledger.load(Path(tmp))

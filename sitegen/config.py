@@ -97,27 +97,27 @@ def load_config(root: Path) -> SiteConfig:
     for key, value in data.items():
         if key in known:
             if not isinstance(value, str):
-                raise ContentError(path, _find_line(path, key), f"{key} must be a string")
+                raise ContentError(path, find_line(path, key), f"{key} must be a string")
             values[key] = value
         else:
             extra[key] = value
     cfg = SiteConfig(root=root, extra=extra, **values)
     if cfg.language not in LANGUAGES:
         raise ContentError(
-            path, _find_line(path, "language"), f"language must be one of {', '.join(LANGUAGES)}"
+            path, find_line(path, "language"), f"language must be one of {', '.join(LANGUAGES)}"
         )
     try:
         ZoneInfo(cfg.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ContentError(
             path,
-            _find_line(path, "timezone"),
+            find_line(path, "timezone"),
             f"unknown timezone {cfg.timezone!r}; use an IANA name such as Asia/Shanghai",
         ) from None
     if cfg.base_url and not is_site_address(cfg.base_url):
         raise ContentError(
             path,
-            _find_line(path, "base_url"),
+            find_line(path, "base_url"),
             "base_url must be https://host/path/, http://host/path/ or a path starting with one /",
         )
     return cfg
@@ -160,14 +160,26 @@ def default_config_text(title: str = DEFAULTS["title"], language: str = DEFAULTS
     return "\n".join(lines)
 
 
-def _find_line(path: Path, key: str) -> int | None:
+def find_line(path: Path | str, key: str, section: str | None = None) -> int | None:
+    """The line of ``site.toml`` that sets ``key`` (of the table ``[section]`` when given: under
+    its header, or dotted at the top as ``section.key = …``; else the header's own line)."""
     try:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.split("=", 1)[0].strip() == key:
-                return n
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    return None
+    header = current = None
+    for n, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            current = stripped.strip("[] \t").split("]", 1)[0].strip()
+            header = n if current == section and header is None else header
+            continue
+        name = line.split("=", 1)[0].strip()
+        if current == section and name == key:
+            return n
+        if section is not None and current is None and name == f"{section}.{key}":
+            return n
+    return header
 
 
 def _line_from_message(msg: str) -> int | None:

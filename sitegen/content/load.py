@@ -32,6 +32,7 @@ from ..core.model import (
     Source,
 )
 from ..errors import ContentError, Problem
+from ..extract.rules import rules_problems
 from ..util.fsutil import file_digest
 
 if TYPE_CHECKING:
@@ -287,6 +288,9 @@ def assemble(
     whether a quote was found in a source, for as long as that source object is unchanged.
     """
     site = Site(config)
+    _, settings = rules_problems(config.extra, config.config_path)  # [extract], checked as import would
+    rel = config.config_path.relative_to(config.root)
+    site.problems.extend(Problem(rel, p.line, p.message) for p in settings)
     stores: dict[str, dict] = {"source": site.sources, "event": site.events}
     for kind, path, item, problems in items:
         site.problems.extend(problems)

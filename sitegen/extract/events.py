@@ -45,22 +45,16 @@ EN_VERB = re.compile(
     r"made|began|told|found|left|held|paid|became|came|went|gave|hit|cut|set|shut|put|sold|bought|"
     r"[a-z]{3,}(?:ed|es))\b"
 )
-"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…")."""
-EN_FRAGMENT_PENALTY = 0.35
-EN_WHOLE_BONUS = 0.2
-"""English clauses cannot be checked for a verb by jieba; any run of words will do."""
+"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…").
+English clauses cannot be checked for a verb by jieba."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
 CENTRE_SAMPLE = 100
 LEAD_CHARS = 300
 """A source's lead (title and first sentence) is cut to this many characters before it is encoded."""
 """The story's centre is the mean of at most about this many on-topic sources' leads."""
-SPLIT_AT = 200  # on-topic sources from which finding dated sentences is split over two processes
-MAX_TITLE_QUOTES = 8
-TITLE_EXACT_DATE = 0.1
-TITLE_PER_COPY = 0.05
-NOUN_PHRASE_PENALTY = 0.3
-CUT_OFF_PENALTY = 0.4
-"""Title candidates come from this many of the event's most representative quotes."""
+SPLIT_AT = 200
+"""On-topic sources from which finding dated sentences is split over two processes (not a rule:
+each source is read alone, so the split changes how fast, never what is found)."""
 
 
 def extract_events(
@@ -343,7 +337,7 @@ def _event(
         sources=[Citation(m.source.id, m.quote) for m in cited],
         people=names,
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags),
-        summary=summary(ranked, rules.summary_max_chars, rules.summary_sentences),
+        summary=summary(ranked, rules),
         note=note,
         lang=rep.source.lang,
     )
@@ -371,14 +365,16 @@ def _title(
         if quote in seen:
             continue
         seen.add(quote)
-        if len(seen) > MAX_TITLE_QUOTES:
+        if len(seen) > rules.title_quotes:
             break
         # the most precise report of the date, and text several outlets carry, make better titles
-        bonus = (TITLE_EXACT_DATE if m.when == when else 0.0) + TITLE_PER_COPY * min(3, copies[quote] - 1)
+        bonus = (rules.title_exact_date if m.when == when else 0.0) + rules.title_per_copy * min(
+            3, copies[quote] - 1
+        )
         if _dates_a_noun(m, words[m.source.id]):
-            bonus -= NOUN_PHRASE_PENALTY
+            bonus -= rules.title_noun_phrase_penalty
         if _cut_off(m):
-            bonus -= CUT_OFF_PENALTY
+            bonus -= rules.title_cut_off_penalty
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
@@ -386,17 +382,14 @@ def _title(
             verb = (
                 EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
             )
-            score = bonus + title_score(
-                text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules.title_max_chars
-            )
+            score = bonus + title_score(text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules)
             if latin:  # an English headline is a sentence from its subject, not a trailing phrase
-                score -= 0.0 if span.start <= m.quote_span.start + 1 else EN_FRAGMENT_PENALTY
-                score += (
-                    EN_WHOLE_BONUS if span.end >= m.quote_span.end - 1 and len(text.split()) <= 20 else 0.0
-                )
+                score -= 0.0 if span.start <= m.quote_span.start + 1 else rules.title_en_fragment_penalty
+                whole = span.end >= m.quote_span.end - 1 and len(text.split()) <= rules.title_max_words
+                score += rules.title_en_whole_bonus if whole else 0.0
             if score > best_score:
                 best, best_score = text, score
-    return shorten(best or _fallback_title(ranked[0]), rules.title_max_chars)
+    return shorten(best or _fallback_title(ranked[0]), rules)
 
 
 def _cut_off(m: Candidate) -> bool:

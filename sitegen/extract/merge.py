@@ -42,8 +42,6 @@ CENTRE_QUOTES = 4
 """An event's sentence-vector centre is the mean of its first distinct quotes (the finest dated)."""
 MAX_COMPARED = 12
 """A candidate is compared with at most this many of an event's distinct quotes (the latest)."""
-VAGUE_DAYS = 366
-"""A sentence dated only by 最近/前不久 is compared with events this many days before its article."""
 
 
 def idf_weights(term_sets: Iterable[set[str]]) -> dict[str, float]:
@@ -264,9 +262,7 @@ def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
 
 
 RAREST = 99.0
-"""idf rank of a term the dump never had (it is the rarest)"""
-LOOKUP_TERMS = 6
-"""A candidate is looked up by this many of its rarest terms (names first)."""
+"""idf rank of a term the dump never had (it is the rarest; any weight above all others would do)"""
 
 
 class Clustering:
@@ -285,7 +281,7 @@ class Clustering:
         self.rules = rules
         self.names_of = names or (lambda c: set())
         self.embedder = embedder
-        self.index = TermIndex()
+        self.index = TermIndex(rules)
         self.clusters: list[Cluster] = []
         self.by_quote: dict[str, list[Cluster]] = defaultdict(list)
         self._ends: dict[When, datetime] = {}
@@ -318,10 +314,10 @@ class Clustering:
             self.add(c)
         self.consolidate()
 
-    def _lookup_terms(self, terms: Iterable[str], names: set[str], many: int = LOOKUP_TERMS) -> list[str]:
+    def _lookup_terms(self, terms: Iterable[str], names: set[str], times: int = 1) -> list[str]:
         """The terms to look a candidate (or event) up by: its names, then its rarest words."""
         ranked = sorted(terms, key=lambda t: (t not in names, -self.idf.get(t, RAREST), t))
-        return [*ranked[:many], ANY]
+        return [*ranked[: times * self.rules.lookup_terms], ANY]
 
     def signals(
         self, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, end: datetime | None
@@ -362,7 +358,7 @@ class Clustering:
         if c.when is not None and end is not None:
             lo, hi = c.when.start, end
         else:
-            lo, hi = c.published - timedelta(days=VAGUE_DAYS), c.published
+            lo, hi = c.published - timedelta(days=self.rules.vague_days), c.published
         compared: list[tuple[Cluster, Signals]] = []
         for cl in self.index.near(self._lookup_terms(vec, names), lo, hi):
             if not cl.accepts(c.when, end, c.published):
@@ -378,7 +374,7 @@ class Clustering:
             and self._vectors_help(cl, c.source.lang)
             and needs_vectors(s, self.rules)
         ]
-        for cl, s in sorted(open_, key=lambda p: -p[1].score)[:VECTOR_EVENTS]:
+        for cl, s in sorted(open_, key=lambda p: -p[1].score)[: self.rules.vector_events]:
             self.add_vectors(c, s, cl)
         best, best_margin, chosen = None, -1.0, None
         for cl, s in compared:
@@ -402,7 +398,7 @@ class Clustering:
                 rep = _representative(cl)
                 vec = dict(cl.words)
                 names = set(cl.names)
-                for other in self.index.near(self._lookup_terms(vec, names, 2 * LOOKUP_TERMS), cl.lo, cl.hi):
+                for other in self.index.near(self._lookup_terms(vec, names, 2), cl.lo, cl.hi):
                     if other is cl or other.dead or not (cl.lo < other.hi and other.lo < cl.hi):  # type: ignore[operator]
                         continue
                     self.compared += 1
@@ -455,11 +451,9 @@ class Clustering:
         return best
 
 
-VECTOR_EVENTS = 3
-"""A candidate's sentence vector is compared with at most this many events (those scoring best
-by the other signals)."""
 EXPLAIN_NEAR = 0.2
-"""For ``--explain``: every merge, and the comparisons kept apart within this of the bar."""
+"""For ``--explain``: every merge, and the comparisons kept apart within this of the bar (not a
+rule: it decides what the explanation shows, never what is merged)."""
 
 
 def _representative(cl: Cluster) -> Candidate:

@@ -26,7 +26,9 @@ CLOSERS = "”’」』）)】\"'"
 CLAUSE_END = "，,：:"
 """Characters after which a clause ends inside a sentence."""
 MAX_SENTENCE = 500
-"""The longest sentence `sentences` gives (real ones are under 200 characters)."""
+"""The longest sentence `sentences` gives (real ones are under 200 characters).  Not a rule
+(`Rules`): a bound on the work one run of text without stops can cost, which no real sentence
+reaches (docs/reliability.md)."""
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EN_STOP = re.compile(r"(?<=[a-z0-9\])][.!?])\s+(?=[A-Z\"“(])")

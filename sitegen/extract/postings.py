@@ -1,6 +1,6 @@
 """Events by the terms they hold, per day: how a candidate finds the events worth comparing.
 
-(term, day) postings, each read at most ``POSTING_CAP`` long, so comparing a report costs the
+(term, day) postings, each read at most ``Rules.posting_cap`` long, so comparing a report costs the
 same whether a day holds ten events or ten thousand.
 """
 
@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .rules import Rules
+
 if TYPE_CHECKING:
     from .merge import Cluster
-
-WIDE_DAYS = 62
-"""Events spanning more days than this are indexed by year instead of by day."""
 
 
 class TermIndex:
@@ -24,21 +23,21 @@ class TermIndex:
     A candidate looks up only its own rarest terms on its own days, so the events it is compared
     with are those that share a telling word with it at the right time — never every event of a
     period, which in a dense story (hundreds of reports a day) made merging quadratic.  Each
-    lookup takes at most ``POSTING_CAP`` events (the latest): a term that many events share on one
+    lookup takes at most ``Rules.posting_cap`` events (the latest): a term that many events share on one
     day tells them apart no better than the rarer terms do.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
         self.postings: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
         self.keys: dict[int, set[tuple[str, int]]] = defaultdict(set)
         self.lookups = 0
         """postings read (for tests that compare the cost of two sizes)"""
 
-    @staticmethod
-    def slots(lo: datetime, hi: datetime) -> list[int]:
-        """Days (ordinals) a period covers, or years (negative) when wider than `WIDE_DAYS`."""
+    def slots(self, lo: datetime, hi: datetime) -> list[int]:
+        """Days (ordinals) a period covers, or years (negative) when wider than ``Rules.wide_days``."""
         first, last = lo.toordinal(), (hi - timedelta(microseconds=1)).toordinal()
-        if last - first > WIDE_DAYS:
+        if last - first > self.rules.wide_days:
             return [-y for y in range(lo.year, hi.year + 1)]
         return list(range(first, last + 1))
 
@@ -58,18 +57,16 @@ class TermIndex:
     def near(self, terms: list[str], lo: datetime, hi: datetime) -> list[Cluster]:
         """Live events sharing one of ``terms`` (rarest first) on one of the period's days."""
         out: dict[int, Cluster] = {}
+        cap, any_cap = self.rules.posting_cap, self.rules.any_cap
         for t in terms:
             for slot in self.slots(lo, hi):
                 self.lookups += 1
-                for cl in self.postings.get((t, slot), [])[-(ANY_CAP if t == ANY else POSTING_CAP) :]:
+                for cl in self.postings.get((t, slot), [])[-(any_cap if t == ANY else cap) :]:
                     if not cl.dead:
                         out.setdefault(id(cl), cl)
         return list(out.values())
 
 
-POSTING_CAP = 48
-ANY_CAP = 12
-"""…of which at most this many through `ANY` (a dense day holds hundreds of events)."""
 ANY = ""
 """The term every event is indexed under: the latest events of a day are always candidates (a
 report in another language may share no word with them)."""

@@ -1,12 +1,26 @@
 """The numbers extraction decides by, in one place, each with what it means.
 
 They are general (no story is known here); a site may override any of them
-under ``[extract]`` in ``content/site.toml`` (e.g. ``merge_similarity = 0.3``).
+under ``[extract]`` in ``content/site.toml`` (e.g. ``merge_similarity = 0.3``), and
+``docs/settings.md`` lists them (checked by ``tests/extract/test_extract_units.py``).
+
+A number that decides what the pages say belongs here, bounds on cost that also decide which
+events a report is compared with included.  Numbers that stay in their modules say why they
+are no rule: they decide only how fast (``events.SPLIT_AT``, ``embed.BATCH``), what
+``--explain`` shows (``merge.EXPLAIN_NEAR``), a sentinel (``merge.RAREST``), a fact about a
+bundled table (``entities.NAME_MIN_IDF``), or a guard no real text reaches
+(``passages.MAX_SENTENCE``).
 """
 
 from __future__ import annotations
 
+import difflib
+import json
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from ..config import find_line
+from ..errors import ContentError, Problem
 
 
 @dataclass(frozen=True)
@@ -87,25 +101,143 @@ class Rules:
     language, where shared words judge nearly as well); 0: only across languages."""
     vectors_neutral: float = 0.4
     """The cosine of sentences about different things of one story: below it, vectors vote against."""
+    vague_days: int = 366
+    """A sentence dated only by 最近/前不久 is compared with events this many days before its article."""
+
+    # -- how many events a report is compared with (bounds on cost that decide output too) --
+    lookup_terms: int = 6
+    """A candidate is looked up by this many of its rarest terms, names first (an event, when
+    events are consolidated, by twice as many)."""
+    posting_cap: int = 48
+    """Each lookup of a term on a day takes at most this many events (the latest): a term that
+    many events share on one day tells them apart no better than the rarer terms do."""
+    any_cap: int = 12
+    """…of which at most this many come through the term every event holds (the latest of the
+    day, for a report in another language that shares no word with them)."""
+    wide_days: int = 62
+    """Events spanning more days than this are indexed by year instead of by day (found by
+    reports dated as widely, not by those of one day)."""
+    vector_events: int = 3
+    """A candidate's sentence vector is compared with at most this many events (those scoring
+    best by the other signals): encoding a sentence costs more than the rest of a comparison."""
 
     # -- output -----------------------------------------------------------------
     title_max_chars: int = 40
     """Titles are trimmed at clause boundaries to about this many characters."""
+    title_ideal_chars: int = 22
+    """Titles longer than this (in Chinese characters; two Latin letters count as one) lose a little."""
+    title_max_words: int = 20
+    """An English title keeps up to this many words (a headline's length; English runs longer
+    than Chinese)."""
+    title_quotes: int = 8
+    """Title candidates come from this many of an event's most representative distinct quotes."""
+    title_exact_date: float = 0.1
+    """Added to the titles of a quote that states the event's date as precisely as it is settled."""
+    title_per_copy: float = 0.05
+    """Added for each other source that prints the quote word for word (up to three)."""
+    title_noun_phrase_penalty: float = 0.3
+    """Taken off the titles of a quote whose date describes a noun ("上周五凌晨发生爆炸的恒丰化工厂区，…"):
+    it names a thing, not a happening."""
+    title_cut_off_penalty: float = 0.4
+    """Taken off the titles of a quote that runs to where its excerpt stops mid-sentence."""
+    title_en_fragment_penalty: float = 0.35
+    """Taken off an English title that does not start where its quote does: a headline is a
+    sentence from its subject, not a trailing phrase."""
+    title_en_whole_bonus: float = 0.2
+    """Added to an English title that runs to the end of its quote (in at most ``title_max_words``)."""
+    title_headline_problem: float = 1.0
+    """Taken off a title for each reason it would not read as a headline (up to two), and for a
+    length `shorten` would cut mid-clause: a fragment loses to any whole clause."""
+    title_actor_bonus: float = 0.1
+    """Added to a title that names who acted (not "这是…", "The results…")."""
+    title_dated_bonus: float = 0.3
+    """Added to a title that holds the clause stating the quote's date."""
+    title_no_verb_penalty: float = 0.25
+    """Taken off a title without a verb: a noun phrase reports no happening."""
+    title_per_extra_char: float = 0.025
+    """Taken off a title for each character beyond ``title_ideal_chars``…"""
+    title_too_long_penalty: float = 0.3
+    """…and this more beyond ``title_max_chars``."""
+    title_min_chars: int = 8
+    """Titles shorter than this (counted as for ``title_ideal_chars``) say too little…"""
+    title_short_penalty: float = 0.15
+    """…and lose this."""
+    title_unbalanced_quote_penalty: float = 0.5
+    """Taken off a title whose quotation marks do not pair: it cuts a quotation in half."""
+    title_topic_opener_penalty: float = 0.2
+    """Taken off a title that opens with a topic (对于…, 关于…) rather than who did what."""
+    title_reporting_penalty: float = 0.3
+    """Taken off a title that ends with a reporting verb (…表示, said) or opens with who said it."""
+    title_relative_time_penalty: float = 0.4
+    """Taken off a title that counts time from something else (距…过去) or is a relative clause
+    (which…, after…)."""
+    title_back_reference_penalty: float = 0.25
+    """Taken off a title that points back to a sentence the reader of the timeline never saw
+    (该公司…, it…)."""
     summary_max_chars: int = 200
     """Summaries take source sentences up to about this many characters."""
     summary_sentences: int = 2
+    """…and at most this many sentences."""
+    summary_repeat_share: float = 0.6
+    """A sentence with more than this share of its wording (pairs of neighbouring characters or
+    words) already in the summary repeats it."""
     max_people: int = 6
+    """An event names at most this many people (those its quotes name most)."""
     max_tags: int = 4
+    """An event has at most this many tags."""
 
 
-def rules_from(extra: dict) -> Rules:
-    """`Rules` with the overrides of ``[extract]`` in site.toml applied (unknown keys ignored)."""
-    table = extra.get("extract") if isinstance(extra, dict) else None
+SECTION = "extract"
+"""The table of ``content/site.toml`` that overrides `Rules`."""
+
+
+def rules_problems(extra: dict, path: Path | str) -> tuple[Rules, list[Problem]]:
+    """`Rules` with the overrides of ``[extract]`` applied, and a problem (``path:line``) for
+    each key that is no rule or whose value is not a number of the rule's kind (left at its
+    default): a misspelt override silently ignored would change what import finds unseen."""
+    table = extra.get(SECTION) if isinstance(extra, dict) else None
+    if table is None:
+        return Rules(), []
     if not isinstance(table, dict):
-        return Rules()
-    known = {f.name: f.type for f in fields(Rules)}
-    changes = {}
+        return Rules(), [Problem(path, find_line(path, SECTION), f"[{SECTION}] must be a table of numbers")]
+    defaults = Rules()
+    known = [f.name for f in fields(Rules)]
+    changes: dict[str, int | float] = {}
+    problems = []
     for key, value in table.items():
-        if key in known and isinstance(value, int | float) and not isinstance(value, bool):
-            changes[key] = type(getattr(Rules(), key))(value)
-    return replace(Rules(), **changes)
+        line = find_line(path, key, SECTION)
+        if key not in known:
+            near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {near[0]}?" if near else " (docs/settings.md lists them)"
+            problems.append(Problem(path, line, f"[{SECTION}] {key}: no such setting{hint}"))
+            continue
+        whole = isinstance(getattr(defaults, key), int)
+        if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
+            expected = "a whole number" if whole else "a number"
+            message = f"[{SECTION}] {key}: expected {expected}, got {_shown(value)}"
+            problems.append(Problem(path, line, message))
+            continue
+        changes[key] = type(getattr(defaults, key))(value)
+    return replace(defaults, **changes), problems
+
+
+def rules_from(extra: dict, path: Path | str = "content/site.toml") -> Rules:
+    """`Rules` with the overrides of ``[extract]`` in site.toml applied; the first problem
+    `rules_problems` finds is raised (`ContentError`: ``path:line: error: …``)."""
+    rules, problems = rules_problems(extra, path)
+    if problems:
+        raise ContentError(problems[0].path, problems[0].line, problems[0].message)
+    return rules
+
+
+def _shown(value: object) -> str:
+    """A value as site.toml writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)

@@ -45,6 +45,7 @@ from .headline import (
     tidy,
 )
 from .passages import Span, clauses, paragraph_at, sentences
+from .rules import Rules
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
@@ -110,58 +111,50 @@ def _attributed(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     return [(span, title, True) for title in headline_variants(raw, max_chars, False)]
 
 
-HEADLINE_PROBLEM = 1.0
-"""What each reason a title would not read as a headline costs (a fragment loses to any whole clause)."""
-ACTOR_BONUS = 0.1
-"""A title that names who acted (not "这是…", "The results…") gains a little."""
-IDEAL_TITLE = 22
-"""Titles longer than this (in Chinese characters; two Latin letters count as one) lose a little."""
-
-
 def display_length(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in text)
 
 
-def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool, max_chars: int) -> float:
+def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool, rules: Rules) -> float:
     """How good a title a clause run makes: central words, the dated clause, a verb, short."""
-    score = centrality + (0.3 if holds_date else 0.0) + (0.0 if has_verb else -0.25)
+    r = rules
+    max_chars, problem = r.title_max_chars, r.title_headline_problem
+    dated = r.title_dated_bonus if holds_date else 0.0
+    score = centrality + dated + (0.0 if has_verb else -r.title_no_verb_penalty)
     length = display_length(title)
-    score -= 0.025 * max(0.0, length - IDEAL_TITLE)
+    score -= r.title_per_extra_char * max(0.0, length - r.title_ideal_chars)
     if length > max_chars:
-        score -= 0.3
+        score -= r.title_too_long_penalty
     if len(title) > max_chars * 2:
-        score -= HEADLINE_PROBLEM  # `shorten` would cut it mid-clause
-    elif length < 8:
-        score -= 0.15
+        score -= problem  # `shorten` would cut it mid-clause
+    elif length < r.title_min_chars:
+        score -= r.title_short_penalty
     if title.count('"') % 2 or title.count("“") != title.count("”"):
-        score -= 0.5
-    score -= HEADLINE_PROBLEM * min(2, len(headline_problems(title)))
+        score -= r.title_unbalanced_quote_penalty
+    score -= problem * min(2, len(headline_problems(title)))
     if has_actor(title):
-        score += ACTOR_BONUS
+        score += r.title_actor_bonus
     if TOPIC_OPENER.search(title):
-        score -= 0.2
+        score -= r.title_topic_opener_penalty
     if SPEECH_ENDING.search(title) or REPORTING_LEAD.search(title):
-        score -= 0.3
+        score -= r.title_reporting_penalty
     if RELATIVE_TIME.search(title):
-        score -= 0.4
+        score -= r.title_relative_time_penalty
     if BACK_REFERENCE.search(title):
-        score -= 0.25
+        score -= r.title_back_reference_penalty
     return score
 
 
-EN_MAX_WORDS = 20
-"""An English title keeps up to this many words (a headline's length; English runs longer than Chinese)."""
-
-
-def shorten(title: str, max_chars: int) -> str:
+def shorten(title: str, rules: Rules) -> str:
     """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
+    max_chars, max_words = rules.title_max_chars, rules.title_max_words
     words = title.split()
     latin = sum(ch.isascii() for ch in title) > len(title) * 0.8
-    if latin and len(words) <= EN_MAX_WORDS:
+    if latin and len(words) <= max_words:
         return _capital(title)
     if not latin and len(title) <= max_chars * 2:
         return _capital(title)
-    cut = " ".join(words[:EN_MAX_WORDS]) if latin else title[: max_chars * 2]
+    cut = " ".join(words[:max_words]) if latin else title[: max_chars * 2]
     clause = max(cut.rfind(","), cut.rfind("，"), cut.rfind(";"), cut.rfind("；"))
     if clause > len(cut) // 2:
         return _capital(tidy(cut[:clause]))
@@ -188,17 +181,13 @@ def sentence_of(c: Candidate) -> str:
     return span.of(c.text) if span is not None else c.quote
 
 
-REPEATED_WORDING = 0.6
-"""A sentence with more than this share of its wording already in the summary repeats it."""
-
-
 def _pairs(sentence: str) -> set[str]:
     """Neighbouring pairs of its Chinese characters and Latin words (the wording, not the meaning)."""
     units = re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9]+", sentence.lower())
     return {a + " " + b for a, b in itertools.pairwise(units)}
 
 
-def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> str:
+def summary(ranked: Sequence[Candidate], rules: Rules) -> str:
     """One or two sentences from the sources, most representative first, no repeats.
 
     A sentence whose terms, or whose wording (pairs of neighbouring characters or
@@ -206,6 +195,7 @@ def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> 
     come from sources in the language of the first: a translation of a chosen
     sentence shares no term with it, yet repeats it.
     """
+    max_chars, max_sentences = rules.summary_max_chars, rules.summary_sentences
     chosen: list[str] = []
     lang = None
     seen_terms: set[str] = set()
@@ -223,7 +213,7 @@ def summary(ranked: Sequence[Candidate], max_chars: int, max_sentences: int) -> 
         pairs = _pairs(sentence)
         if chosen and (
             len(new) < max(2, len(terms) // 2)
-            or len(pairs & seen_pairs) > REPEATED_WORDING * len(pairs)
+            or len(pairs & seen_pairs) > rules.summary_repeat_share * len(pairs)
             or total + len(sentence) > max_chars
         ):
             continue

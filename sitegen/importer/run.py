@@ -47,6 +47,7 @@ from ..core.model import Event, Source
 from ..core.sitedata import load_site_data
 from ..errors import ContentError, Problem
 from ..extract import Extraction, extract
+from ..extract.rules import rules_from
 from ..ingest.dump import Dump
 from ..ingest.readers import read_records
 from ..ingest.readers.same import Articles
@@ -54,7 +55,7 @@ from ..ingest.readers.stored import expand_inputs, files_to_read
 from ..util import sitelock
 from ..util.cache import Cache
 from ..util.fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
-from ..util.progress import Progress
+from ..util.progress import Progress, unwatched
 from .dumps_folder import copy_dumps, dump_paths, refuse_empty_dumps
 from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
 from .hand_sources import quote_only_what_pages_say
@@ -111,14 +112,6 @@ class Report:
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
-
-
-def _nothing(n: int) -> None:
-    """The progress callback when nobody watches."""
-
-
-
-
 
 
 # -- planning ----------------------------------------------------------------------
@@ -343,7 +336,7 @@ EDITED_MEANWHILE = "you edited this page while import ran; it stays as you left 
 
 
 def apply(
-    config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = _nothing
+    config: SiteConfig, changes: list[Change], ledger: Ledger, advance: Callable[[int], None] = unwatched
 ) -> None:
     """Write the plan so that a crash at any point is recoverable by the next import, and so
     that a page a person changed after the plan read it is never overwritten or deleted.
@@ -430,6 +423,7 @@ def run_import(
     """
     options = options or Options()
     progress = progress or Progress(enabled=False)
+    rules_from(config.extra, config.config_path)  # a mistake in [extract] stops it before it writes
     if options.dry_run:
         lock = sitelock.shared(config.content_dir, wait=options.wait, on_wait=on_wait)
     else:

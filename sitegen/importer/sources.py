@@ -13,13 +13,9 @@ from ..core.slug import slugify, unique
 from ..ingest.clean import Byline, CleanBody, clean_body, clean_title
 from ..ingest.dump import Record
 from ..util.cache import Cache, code_version
-from ..util.progress import Progress
+from ..util.progress import Progress, unwatched
 from .dumps_folder import record_key
 from .ledger import Ledger
-
-
-def _nothing(n: int) -> None:
-    """The progress callback when nobody watches."""
 
 
 # -- records to sources -----------------------------------------------------------
@@ -27,7 +23,7 @@ def clean_records(
     records: list[Record],
     config: SiteConfig,
     cache: Cache | None = None,
-    advance: Callable[[int], None] = _nothing,
+    advance: Callable[[int], None] = unwatched,
 ) -> tuple[list[str], list[CleanBody]]:
     """Cleaned titles and bodies of ``records``, from the site's cache when it holds them."""
     if cache is None or not cache.enabled:

@@ -32,6 +32,10 @@ def _clock() -> float:
     return time.monotonic()
 
 
+def unwatched(n: int) -> None:
+    """The ``advance`` callback of work nobody watches (a stage's default)."""
+
+
 class Progress:
     """Draws one bar for the stage in progress; a disabled one does nothing."""
 

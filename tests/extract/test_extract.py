@@ -14,12 +14,9 @@ from sitegen.core.markdown import contains_quote
 from sitegen.core.model import Event
 from sitegen.importer.run import Report, run_import
 
-try:  # tests/ is a package on main, plain folder on older branches
-    from ..conftest import FIXTURES, REPO, new_site
-except ImportError:
-    from conftest import FIXTURES, REPO, new_site
+from ..conftest import REPO, new_site
 
-DUMPS = FIXTURES / "dumps"
+DUMPS = REPO / "tests" / "support" / "dumps"
 DAY = timedelta(days=1)
 
 
@@ -138,7 +135,7 @@ def election(tmp_path_factory: pytest.TempPathFactory) -> Report:
         tmp_path_factory.mktemp("election"),
         DUMPS / "city_election.txt",
         language="en",
-        people=FIXTURES / "data" / "city_election_people.toml",
+        people=Path(__file__).parent / "fixtures" / "city_election_people.toml",
     )
 
 

@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from sitegen.config import load_config
 from sitegen.core.dates import When
 from sitegen.core.markdown import contains_quote
@@ -194,8 +196,35 @@ def test_people_file_is_loaded_into_site_data(tmp_path: Path) -> None:
 
 def test_pinyin_key_and_rule_overrides() -> None:
     assert pinyin_key("王立新") == "wanglixin"
-    rules = rules_from({"extract": {"merge_similarity": 0.5, "unknown": 1, "max_tags": "x"}})
-    assert rules.merge_similarity == 0.5 and rules.max_tags == Rules().max_tags
+    rules = rules_from({"extract": {"merge_similarity": 1, "max_tags": 3}})
+    assert rules.merge_similarity == 1.0 and isinstance(rules.merge_similarity, float) and rules.max_tags == 3
+
+
+def test_extract_overrides_of_the_wrong_kind_or_name_are_reported_with_their_line(tmp_path: Path) -> None:
+    from sitegen.errors import ContentError
+    from sitegen.extract.rules import rules_problems
+
+    toml = tmp_path / "site.toml"
+    toml.write_text(
+        'title = "t"\nextract.max_tags = 2.5\n[other]\nmax_people = "x"\n[extract]\n'
+        'sentence_vectors = true\nmerge_similarity = [1]\nzzz = 1\nmax_people = 3\n',
+        encoding="utf-8",
+    )
+    extra = {
+        "extract": {"max_tags": 2.5, "sentence_vectors": True, "merge_similarity": [1], "zzz": 1, "max_people": 3},
+        "other": {"max_people": "x"},
+    }
+    rules, problems = rules_problems(extra, toml)
+    assert rules.max_people == 3 and rules.max_tags == Rules().max_tags  # a wrong value keeps the default
+    assert [str(p).removeprefix(f"{toml}:") for p in problems] == [
+        "2: error: [extract] max_tags: expected a whole number, got 2.5",
+        "6: error: [extract] sentence_vectors: expected a whole number, got true",
+        "7: error: [extract] merge_similarity: expected a number, got a list",
+        "8: error: [extract] zzz: no such setting (docs/settings.md lists them)",
+    ]
+    with pytest.raises(ContentError, match="max_tags: expected a whole number"):
+        rules_from(extra, toml)
+    assert rules_problems({"extract": 3}, toml)[1][0].message == "[extract] must be a table of numbers"
 
 
 def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> None:
@@ -206,14 +235,29 @@ def test_a_fuzzy_count_from_no_stated_date_starts_no_event(tmp_path: Path) -> No
 
 
 # -- settings -----------------------------------------------------------------------------
-def test_every_extract_setting_is_documented_with_its_default() -> None:
+def test_every_extract_setting_is_documented_with_its_default_and_its_docstring() -> None:
+    """docs/settings.md lists every rule in order, with its default and its docstring's words."""
+    import ast
+    import itertools
     import re
     from dataclasses import fields
 
-    text = (Path(__file__).resolve().parent.parent.parent / "docs" / "settings.md").read_text(encoding="utf-8")
+    repo = Path(__file__).resolve().parent.parent.parent
+    text = (repo / "docs" / "settings.md").read_text(encoding="utf-8")
     section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
-    documented = dict(re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", section, flags=re.M))
-    assert documented == {f.name: str(getattr(Rules(), f.name)) for f in fields(Rules)}
+    rows = re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \| (.*?) ?\|$", section, flags=re.M)
+    body = next(
+        n for n in ast.parse((repo / "sitegen/extract/rules.py").read_text(encoding="utf-8")).body
+        if isinstance(n, ast.ClassDef) and n.name == "Rules"
+    ).body
+    docs = {
+        a.target.id: " ".join(b.value.value.split())
+        for a, b in itertools.pairwise(body)
+        if isinstance(a, ast.AnnAssign) and isinstance(a.target, ast.Name)
+        and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant)
+    }
+    assert [f.name for f in fields(Rules)] == list(docs), "every rule has a docstring"
+    assert rows == [(f.name, str(getattr(Rules(), f.name)), docs[f.name]) for f in fields(Rules)]
 
 
 # -- name chips -----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from sitegen.util.cache import CACHE_DIR, Cache
 from ..conftest import REPO
 
 SEED_DUMPS = sorted((REPO / "content" / "dumps").glob("*.txt")) + sorted(
-    (REPO / "tests" / "fixtures" / "dumps").glob("*.txt")
+    (REPO / "tests" / "support" / "dumps").glob("*.txt")
 )
 
 

@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 from sitegen.extract.candidates import Candidate
 from sitegen.extract.headline import headline_problems
 from sitegen.extract.passages import Span, paragraphs, sentences
+from sitegen.extract.rules import Rules
 from sitegen.extract.titles import summary, title_choices, title_score
 
 ROOT = Path(__file__).resolve().parent.parents[1]
-MAX = 40
+RULES = Rules()
+MAX = RULES.title_max_chars
 
 
 class Mention:  # the parts of a TimeMention these functions read
@@ -60,7 +62,7 @@ def candidate(text: str, quote: str | None = None, lang: str = "zh", terms: list
 
 def best_title(text: str) -> str:
     choices = title_choices(candidate(text), MAX)
-    return max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, MAX))[1]
+    return max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, RULES))[1]
 
 
 CASES = [
@@ -265,7 +267,7 @@ def test_summary_skips_repeats_and_stays_in_one_language():
         candidate(text_d, lang="en", terms=["Xiaomi", "punished", "executives"]),
         candidate(text_c, terms=["雷军", "直播", "回应", "质疑"]),
     ]
-    assert summary(ranked, 200, 2) == text_a + text_c
+    assert summary(ranked, RULES) == text_a + text_c
 
 
 def test_summary_skips_a_rewording_of_a_chosen_sentence():
@@ -277,7 +279,7 @@ def test_summary_skips_a_rewording_of_a_chosen_sentence():
         candidate(reworded, terms=["绩效", "奖金", "高管", "批评"]),  # new terms, old wording
         candidate(other, terms=["雷军", "直播", "回应", "质疑"]),
     ]
-    assert summary(ranked, 200, 2) == first + other
+    assert summary(ranked, RULES) == first + other
 
 
 PIECES = [
@@ -317,7 +319,7 @@ def test_an_attribution_quote_is_titled_by_the_clause_it_attributes():
     )
     quote = "according to a plan it filed with the provincial market regulator on Friday"
     choices = title_choices(candidate(text, quote, lang="en"), MAX)
-    best = max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, MAX))[1]
+    best = max(choices, key=lambda c: title_score(c[1], 0.0, c[2], True, RULES))[1]
     assert best == "Feichi Electric will recall 126,400 FC-60 electric bicycles"
 
 

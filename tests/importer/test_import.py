@@ -350,6 +350,26 @@ def test_bad_site_toml_names_file_and_line(make_site):
     assert "content/site.toml:2: error: language must be one of zh-CN, en" in out
 
 
+def test_a_mistake_in_extract_names_file_line_and_the_nearest_setting(make_site, dump_file):
+    """[extract] is checked as the other settings are: import stops before it writes anything,
+    and `check` (hence build) reports every mistake with its line."""
+    root = make_site()
+    toml = root / "content" / "site.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + '\n[extract]\nmerge_similarity = "x"\nmax_tgas = 3\n', encoding="utf-8"
+    )
+    lines = toml.read_text(encoding="utf-8").splitlines()
+    similarity, tags = lines.index('merge_similarity = "x"') + 1, lines.index("max_tgas = 3") + 1
+    before = tree(root)
+    code, out = run(root, "import", str(dump_file))
+    assert code == 1 and tree(root) == before
+    assert f'content/site.toml:{similarity}: error: [extract] merge_similarity: expected a number, got "x"' in out
+    code, out = run(root, "check")
+    assert code == 1
+    assert f'content/site.toml:{similarity}: error: [extract] merge_similarity: expected a number, got "x"' in out
+    assert f"content/site.toml:{tags}: error: [extract] max_tgas: no such setting; did you mean max_tags?" in out
+
+
 def test_explain_shows_expressions_sentences_and_resolution_and_changes_nothing(make_site, dump_file):
     root = make_site()
     before = tree(root)

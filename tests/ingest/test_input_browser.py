@@ -1,5 +1,5 @@
 """The links to the original article in real Chromium: a site imported from every input format
-(tests/fixtures/formats), its source and event pages at 320 px, light and dark, with axe-core."""
+(tests/ingest/fixtures/formats), its source and event pages at 320 px, light and dark, with axe-core."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from click.testing import CliRunner
 
 from sitegen.cli import main
 
-from ..conftest import FIXTURES, new_site
+from ..conftest import new_site
 from ..support.theme import AXE, AXE_TAGS
+from .test_input_formats import FORMATS
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +19,7 @@ pytestmark = pytest.mark.browser
 def formats_url(tmp_path_factory: pytest.TempPathFactory, serve_dir) -> str:
     site = new_site(tmp_path_factory.mktemp("formats-browser") / "site")
     runner = CliRunner()
-    runner.invoke(
-        main, ["--site", str(site), "import", "-q", str(FIXTURES / "formats")], catch_exceptions=False
-    )
+    runner.invoke(main, ["--site", str(site), "import", "-q", str(FORMATS)], catch_exceptions=False)
     result = runner.invoke(main, ["--site", str(site), "build", "-q"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return serve_dir(site / "public") + "/"

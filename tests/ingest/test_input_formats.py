@@ -1,6 +1,6 @@
 """`sitegen import` of CSV, JSON Lines, RSS, Atom and saved pages (docs/input-formats.md).
 
-The fixtures in tests/fixtures/formats/ were written by hand for these tests: a spreadsheet
+The fixtures in tests/ingest/fixtures/formats/ were written by hand for these tests: a spreadsheet
 export (BOM, CRLF, quoted line breaks, dates typed five ways, bad rows), a JSON Lines file
 with a cut-off line, an RSS and an Atom feed with HTML and entities, and three saved pages
 (one in Chinese, one with navigation and reader comments around the article).
@@ -23,9 +23,9 @@ from sitegen.core import frontmatter
 from sitegen.ingest.dump import Dump
 from sitegen.ingest.readers import read_records
 
-from ..conftest import FIXTURES
+from ..conftest import REPO
 
-FORMATS = FIXTURES / "formats"
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
@@ -367,7 +367,7 @@ def test_the_docs_list_every_format_field_and_alias():
     from sitegen.ingest.readers import FORMATS as READ
     from sitegen.ingest.readers.fields import FIELD_ALIASES, fold_name
 
-    text = (FIXTURES.parent.parent / "docs" / "input-formats.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "input-formats.md").read_text(encoding="utf-8")
     fields = text.split("## Fields", 1)[1].split("\n## ", 1)[0]
     rows = dict(re.findall(r"^\| `([a-z_]+)` \| (?:yes|no) \| (.*) \|$", fields, flags=re.M))
     assert set(rows) == set(FIELD_ALIASES)

@@ -493,7 +493,7 @@ def unaccounted_lines(dump) -> list[int]:
 # -- generated dumps: the fuzzers' raw material ---------------------------------------------------
 CORPUS_DUMPS = [
     REPO / "content" / "dumps" / "000_60cb932911076600.txt",
-    *sorted((REPO / "tests" / "fixtures" / "dumps").glob("*.txt")),
+    *sorted((REPO / "tests" / "support" / "dumps").glob("*.txt")),
 ]
 # dates and times in the forms the temporal normaliser reads, and some it must refuse
 DATE_WORDS = [

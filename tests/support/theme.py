@@ -12,7 +12,7 @@ from pathlib import Path
 from sitegen.builder import build
 from sitegen.config import load_config
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "theme-precisions"
+FIXTURE = Path(__file__).resolve().parent.parent / "builder" / "render" / "fixtures" / "theme-precisions"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 AXE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

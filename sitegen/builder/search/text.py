@@ -26,7 +26,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
+
+from ...util.opencc_tables import one_to_one
 
 # Letters that are one unit each (Han, kana, Hangul). search.js has the same list.
 CJK_RANGES: tuple[tuple[int, int], ...] = (
@@ -71,28 +72,11 @@ def char_class(ch: str) -> str:
 
 
 # -- Traditional -> Simplified --------------------------------------------------
-def _opencc_dir() -> Path:
-    import opencc
-
-    return Path(opencc.__file__).resolve().parent / "dictionary"
-
-
-def _read_char_table(path: Path) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else ""
-        if len(key) == 1 and len(first) == 1:
-            table[key] = first
-    return table
-
-
 @lru_cache(maxsize=1)
 def fold_map() -> dict[str, str]:
     """Character -> Simplified character, from OpenCC's t2s tables (and its TW/HK variant tables)."""
-    d = _opencc_dir()
-    to_simple = _read_char_table(d / "TSCharacters.txt")
-    variants = {**_read_char_table(d / "HKVariantsRev.txt"), **_read_char_table(d / "TWVariantsRev.txt")}
+    to_simple = one_to_one("TSCharacters.txt")
+    variants = {**one_to_one("HKVariantsRev.txt"), **one_to_one("TWVariantsRev.txt")}
     out: dict[str, str] = {}
     for ch in set(to_simple) | set(variants):
         target = ch

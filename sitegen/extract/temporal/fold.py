@@ -18,32 +18,16 @@ uses for search).  Invariants:
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-
-def _dictionary() -> Path:
-    import opencc
-
-    return Path(opencc.__file__).resolve().parent / "dictionary"
-
-
-def _one_to_one(path: Path) -> dict[str, str]:
-    pairs: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        source, _, targets = line.partition("\t")
-        target = targets.split(" ")[0]
-        if len(source) == 1 and len(target) == 1 and source != target:
-            pairs[source] = target
-    return pairs
+from ...util.opencc_tables import one_to_one
 
 
 @lru_cache(maxsize=1)
 def fold_table() -> dict[int, str]:
     """ord(Traditional or variant character) -> its Simplified character."""
-    folder = _dictionary()
-    simple = _one_to_one(folder / "TSCharacters.txt")
+    simple = one_to_one("TSCharacters.txt")
     for variants in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
-        for ch, standard in _one_to_one(folder / variants).items():
+        for ch, standard in one_to_one(variants).items():
             simple.setdefault(ch, simple.get(standard, standard))
     return {ord(ch): to for ch, to in simple.items()}
 

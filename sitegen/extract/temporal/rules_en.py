@@ -1,7 +1,7 @@
 """The English rules of the temporal extractor.
 
 Each rule is found by name in `temporal_rules.ORDER`, which says which wins a tie;
-its examples and near-misses are in ``tests/fixtures/temporal_en*.tsv``.
+its examples and near-misses are in ``tests/extract/temporal/fixtures/temporal_en*.tsv``.
 """
 
 from __future__ import annotations

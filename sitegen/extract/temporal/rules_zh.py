@@ -1,7 +1,7 @@
 """The Chinese (Simplified; Traditional is folded to it by `temporal_fold`) rules of the temporal extractor.
 
 Each rule is found by name in `temporal_rules.ORDER`, which says which wins a tie;
-its examples and near-misses are in ``tests/fixtures/temporal_zh*.tsv``.
+its examples and near-misses are in ``tests/extract/temporal/fixtures/temporal_zh*.tsv``.
 """
 
 from __future__ import annotations

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -18,8 +16,7 @@ from sitegen.extract.temporal.calendar import ceil_unit
 from sitegen.extract.temporal.find import TimeMention, find_times
 from sitegen.extract.temporal.rules import RULES
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-FIXTURE = Path(__file__).parent.parent.parent / "fixtures" / "temporal.tsv"
+from .tables import SHANGHAI, expected, listing, load, published_at
 
 
 @pytest.fixture(autouse=True)
@@ -28,38 +25,11 @@ def strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(temporal, "STRICT", True)
 
 
-def published_at(text: str) -> datetime:
-    """``2026-01-08 06:13`` is Shanghai local time; an explicit offset is kept."""
-    dt = datetime.fromisoformat(text)
-    return dt if dt.tzinfo else dt.replace(tzinfo=SHANGHAI)
-
-
-def load_rows() -> list[dict[str, str]]:
-    with FIXTURE.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
-        return [row for row in reader if not row["id"].startswith("#")]
-
-
-ROWS = load_rows()
+ROWS = load("temporal")
 
 
 def expected_fields(row: dict[str, str]) -> dict[str, object] | None:
-    if row["kind"] == "not-event":
-        return None
-    fields: dict[str, object] = {"date": row["date"], "precision": row["precision"]}
-    if row["part_of_day"]:
-        fields["part_of_day"] = row["part_of_day"]
-    if row["until"]:
-        fields["until"] = row["until"]
-    if row["approximate"] == "true":
-        fields["approximate"] = True
-    return fields
-
-
-def listing(mentions: list[TimeMention]) -> str:
-    return "\n".join(
-        f"  {m.text!r} {m.kind} {m.rule} {m.when and m.when.to_fields()} :: {m.explanation}" for m in mentions
-    )
+    return None if row["kind"] == "not-event" else expected(row)
 
 
 def test_fixture_is_big_enough() -> None:

@@ -1,6 +1,6 @@
 """The per-language corpora of the temporal rules: examples with their interval, and near-misses.
 
-``tests/fixtures/temporal_zh.tsv`` (Simplified), ``temporal_zh_hant.tsv`` (Traditional) and
+``fixtures/temporal_zh.tsv`` (Simplified), ``temporal_zh_hant.tsv`` (Traditional) and
 ``temporal_en.tsv`` hold expressions with the interval worked out by hand from the calendar;
 the ``*_neg.tsv`` files hold near-misses no mention of which may be dated.  Property tests
 generate expressions in each script and language and check the resolved interval against the
@@ -9,10 +9,8 @@ true one.
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import opencc
@@ -29,8 +27,8 @@ from sitegen.extract.temporal.rules_en import EN_RULES
 from sitegen.extract.temporal.rules_zh import ZH_RULES
 from tests.extract.temporal.test_temporal import PIECES, ROWS  # the older table exercises the not-event rules
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-FIXTURES = Path(__file__).parent.parent.parent / "fixtures"
+from .tables import SHANGHAI, expected, listing, load, published_at
+
 CORPORA = ("temporal_zh", "temporal_zh_hant", "temporal_en")
 
 
@@ -39,34 +37,8 @@ def strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(temporal, "STRICT", True)
 
 
-def load(name: str) -> list[dict[str, str]]:
-    with (FIXTURES / f"{name}.tsv").open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def published_at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
-
-
 POSITIVE = [(name, row) for name in CORPORA for row in load(name)]
 NEGATIVE = [(name, row) for name in CORPORA for row in load(f"{name}_neg")]
-
-
-def listing(mentions: list[TimeMention]) -> str:
-    return "\n".join(f"  {m.text!r} {m.kind} {m.rule} {m.when and m.when.to_fields()} :: {m.explanation}"
-                     for m in mentions)  # fmt: skip
-
-
-def expected(row: dict[str, str]) -> dict[str, object]:
-    fields: dict[str, object] = {"date": row["date"], "precision": row["precision"]}
-    if row["part_of_day"]:
-        fields["part_of_day"] = row["part_of_day"]
-    if row["until"]:
-        fields["until"] = row["until"]
-    if row["approximate"] == "true":
-        fields["approximate"] = True
-    return fields
 
 
 def test_corpora_are_big_enough_and_ids_unique() -> None:

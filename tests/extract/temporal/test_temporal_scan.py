@@ -23,8 +23,9 @@ from sitegen.extract.temporal.rules import RULES
 from sitegen.extract.temporal.scan import Scanner, fold, scanner
 from sitegen.ingest.dump import read_dump
 
+from .tables import load
+
 REPO = Path(__file__).resolve().parent.parent.parent.parent
-FIXTURE = REPO / "tests" / "fixtures" / "temporal.tsv"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SCANNERS = [(rule, scanner(rule.pattern)) for rule in RULES]
 BY_NAME = {rule.name: scan for rule, scan in SCANNERS}
@@ -33,11 +34,9 @@ BY_NAME = {rule.name: scan for rule, scan in SCANNERS}
 def _corpus() -> list[str]:
     """Passages: the temporal fixture table and the bodies of every dump in the repository."""
     texts = []
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines()[1:]:
-        if line and not line.startswith("#"):
-            texts.append(line.split("\t")[2].replace("\\n", "\n").replace("\\t", "\t"))
+    texts = [row["text"] for row in load("temporal")]
     dumps = [*sorted((REPO / "content" / "dumps").glob("*.txt"))]
-    dumps += sorted((REPO / "tests" / "fixtures" / "dumps").glob("*.txt"))
+    dumps += sorted((REPO / "tests" / "support" / "dumps").glob("*.txt"))
     for path in dumps:
         for record in read_dump(path, SHANGHAI).records:
             texts.append(record.title)
