@@ -167,8 +167,8 @@ def successors(ledger: Ledger, events: list[Event]) -> dict[str, str]:
         if votes:
             day = _day_of(old.date)
             # most sources in common; among those, the event whose date is nearest the old one's
-            # (a merged-away report of 1月3日 goes to the 1月3日 happening, not to a 2013 one
-            # that cites the same article)
+            # (a merged-away report of one evening goes to that evening's happening, not to a
+            # background event years before that cites the same article)
             out[old.id] = min(sorted(votes), key=lambda eid: (-votes[eid], _distance(day, dates[eid])))
     return out
 
@@ -177,8 +177,8 @@ _DAY = re.compile(r"^(-?\d{1,4})(?:-(\d\d))?(?:-(\d\d))?")
 
 
 def _day_of(iso: str) -> int | None:
-    """The ordinal of the first day an ISO date (``2026-01-03T20:00+08:00``, ``2026-01``,
-    ``2013``) names, or None when it names none."""
+    """The ordinal of the first day an ISO date (``2024-05-17T20:00+08:00``, ``2024-05``,
+    ``2009``) names, or None when it names none."""
     m = _DAY.match(iso or "")
     if not m or int(m.group(1)) < 1:
         return None
