@@ -25,6 +25,7 @@ from typing import Any
 from ..core.dates import PRECISIONS, When
 from ..core.model import Source
 from ..errors import Problem
+from .background import background_rule, is_naming
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
 from .words import Lexicon, Words
@@ -97,7 +98,9 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
     out = []
     for n, ci in enumerate(order):
         m = firsts[ci]
-        if m.kind == "anchored":
+        if m.kind == "anchored" or is_naming(text, m):
+            # a date counted from another, or one that names a thing ("上周五凌晨发生爆炸的厂区"),
+            # speaks for its own clause only
             last = ci
             while last + 1 < len(parts) and parts[last].end - parts[ci].start < rules.anchored_min_chars:
                 last += 1
@@ -144,6 +147,17 @@ def find_candidates(
                     m.when = None
                     m.kind = "not-event"
             dated = [m for m in inside if _usable(m)]
+            verbal = [m for m in dated if not is_naming(text, m)]
+            if verbal and len(verbal) < len(dated):
+                # "declared Saturday's paper void on Sunday", "周日宣布周六的考试作废": the date that
+                # names a thing dates neither the sentence nor a clause of it
+                for m in dated:
+                    if m not in verbal:
+                        out.dropped.append(
+                            f"{source.id}: {m.text!r} names a thing ({background_rule(text, m)}); "
+                            f"another date of the sentence dates it"
+                        )
+                dated = verbal
             for m in inside:
                 if m.when is None and m.kind in ("relative", "anchored"):
                     out.problems.append(
@@ -202,31 +216,12 @@ class QuoteMarks:
 _QUOTE_MARK = re.compile('[“”「」"]')
 
 
-_SINCE_AFTER = re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")
-_ATTRIBUTIVE = re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")
-_SINCE_BEFORE = re.compile(r"(?:\b(?:since|since at least|between)\s+|(?:继|自从?)\s*)$", re.IGNORECASE)
-_STATE = re.compile(
-    r"\b(?:was|is|were|are|has been|had been|have been)\s+(?:one of|among)\b|是[^，,。；;]{1,24}之一",
-    re.IGNORECASE,
-)
-
-
 def _background(text: str, m: Any, quote: str) -> bool:
-    """Does the date only give context, not the time of a happening?
+    """Does the date only give context, not the time of a happening (`background`'s rules)?
 
-    A date naming a happening told of elsewhere ("12月27日晚的火灾", "1月3日的直播")
-    refers to it, and a date that marks where a span begins ("2021年上市以来", "since March 2", "made
-    between November 2023 and …", "继上周火灾之后") times the span's start or what came
-    before, not what the sentence reports (the biggest fall *since*);
-    a sentence whose verb is a copula of rank ("was one of Hong Kong's best-performing
-    stocks", "是最大的客户之一") describes a state.  Either may still join the event
-    it gives context to; neither starts one of its own.
+    It may still join the event it gives context to; it starts none of its own.
     """
-    if _SINCE_AFTER.match(text, m.end) or _ATTRIBUTIVE.match(text, m.end):
-        return True
-    if _SINCE_BEFORE.search(text[max(0, m.start - 20) : m.start]):
-        return True
-    return _STATE.search(quote) is not None
+    return background_rule(text, m, quote) is not None
 
 
 def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:

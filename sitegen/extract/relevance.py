@@ -6,7 +6,11 @@ names and acronyms in Latin letters.  A word is *shared* when enough other
 sources have it among their subject words too.  A source with too few shared
 subject words shares no subject with the rest of the dump: it is off topic,
 kept among the sources, and produces no events.  The search keyword (and any
-word containing it) never counts: every record matched it.
+word containing it) never counts: every record matched it.  Nor does a piece of a shared
+name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
+story writes 江源化工).  A source sharing too few names may still be kept by the closeness
+of its lead to the story's centre (`_rescue`), measured in its own script too when it is
+in the story's minority one.
 """
 
 from __future__ import annotations
@@ -154,8 +158,9 @@ def judge(
         out.subjects[sid] = top
         counts.update(top)
     named: dict[str, bool] = {}
+    partial = _partial_names(docs, out.subjects, counts, need, lexicon)
     for sid, top in out.subjects.items():
-        shared = [w for w in top if counts[w] >= need]
+        shared = [w for w in top if counts[w] >= need and sid not in partial.get(w, ())]
         out.shared[sid] = shared
         names = 0
         for w in shared:
@@ -167,13 +172,109 @@ def judge(
         ):
             out.off_topic.add(sid)
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
-        kept = [sid for sid in docs if sid not in out.off_topic]
-        loose = max(2, rules.shared_min_sources)
-        for sid, score in closeness(kept, sorted(out.off_topic)).items():
-            # a subject word a few other sources have (fewer than `need`) is a little evidence
-            few = sum(1 for w in out.subjects[sid] if counts[w] >= loose)
-            score += rules.relevance_word_bonus * min(few, 3)
-            out.closeness[sid] = score
-            if score >= rules.relevance_similarity:
-                out.off_topic.discard(sid)
+        namesakes = {sid for sids in partial.values() for sid in sids}
+        _rescue(docs, out, rules, closeness, counts, namesakes)
     return out
+
+
+def _partial_names(
+    docs: dict[str, Words], subjects: dict[str, list[str]], counts: Counter[str], need: int, lexicon: Lexicon
+) -> dict[str, set[str]]:
+    """Shared Chinese names that some sources have only as part of another name: name -> those sources.
+
+    jieba cuts a name it does not know into pieces: 江源化工 into 江源 + 化工, and 江源区 (a
+    district) into 江源 + 区, so a record about the district would share the company's 江源.
+    When most of the sources having a shared name follow it with the same word (化工: the
+    name the story knows is 江源化工), a source whose every 江源 is followed by another noun
+    (区, 合作社) names something else; a 江源 standing alone (江源表示, 江源公司) still counts.
+    """
+    names = {w for w, n in counts.items() if n >= need and CJK_WORD.match(w) and _is_name(w, lexicon)}
+    if not names:
+        return {}
+    holders = {w: [sid for sid, top in subjects.items() if w in top] for w in names}
+    follows: dict[str, dict[str, set[str]]] = {w: {} for w in names}
+    for sid, words in docs.items():
+        tokens = words.tokens
+        for i, tok in enumerate(tokens):
+            if tok not in names and lexicon.canonical(tok) not in names:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            follows[lexicon.canonical(tok)].setdefault(sid, set()).add(nxt if _extends_name(nxt) else "")
+    out: dict[str, set[str]] = {}
+    for w in names:
+        by_source = follows[w]
+        # by the continuation's first two characters: 化工厂 and 化工 are the same name's
+        spread = Counter(head for after in by_source.values() for head in {x[:2] for x in after if x})
+        if not spread:
+            continue
+        head, n = spread.most_common(1)[0]
+        if n < need or 3 * n < 2 * len(holders[w]):
+            continue  # no one name the story knows it by (临河市 + 环保局, + 自来水厂, …)
+        odd = set()
+        for sid in holders[w]:
+            after = by_source.get(sid)
+            if after and "" not in after and all(x[:2] != head for x in after):
+                odd.add(sid)
+        if odd:
+            out[w] = odd
+    return out
+
+
+_SAME_ENTITY = frozenset({"公司", "方面", "官方", "一方", "旗下"})
+_NOT_NAME_TAGS = ("u", "p", "c", "v", "d", "r", "m", "q", "y", "e", "o", "x", "w", "f", "t")
+
+
+def _extends_name(token: str) -> bool:
+    """Would ``token`` after a name make a longer name (区, 化工, 合作社), not a word of the sentence?"""
+    return (
+        CJK_WORD.match(token) is not None
+        and token not in _SAME_ENTITY
+        and not tag_of(token).startswith(_NOT_NAME_TAGS)
+    )
+
+
+def _rescue(
+    docs: dict[str, Words],
+    out: Relevance,
+    rules: Rules,
+    closeness: Closeness,
+    counts: Counter[str],
+    namesakes: set[str],
+) -> None:
+    """Keep the sources whose lead is close to the story's centre (see `judge`).
+
+    A source in the script fewer on-topic sources are written in is also measured against
+    the centre of those in its own script, and keeps the closer of the two: sentence vectors
+    of one story score lower across languages than within one, so an English opinion column
+    on a story told mostly in Chinese would look farther from it than it is.  A source that
+    writes a piece of the story's name as part of another name (``namesakes``: 江源区 beside
+    江源化工) is about a namesake, however close its words: closeness does not keep it.
+    """
+    kept = [sid for sid in docs if sid not in out.off_topic]
+    judged = sorted(out.off_topic - namesakes)
+    scores = closeness(kept, judged)
+    script = {sid: _cjk_majority(docs[sid].text) for sid in docs}
+    mine = Counter(script[sid] for sid in kept)
+    for side in (True, False):
+        own = [sid for sid in kept if script[sid] == side]
+        minority = [sid for sid in judged if script[sid] == side]
+        if minority and rules.relevance_min_sources <= len(own) < len(kept) - mine[side]:
+            for sid, score in closeness(own, minority).items():
+                scores[sid] = max(score, scores.get(sid, score))
+    loose = max(2, rules.shared_min_sources)
+    for sid, score in scores.items():
+        # a subject word a few other sources have (fewer than `need`) is a little evidence
+        few = sum(1 for w in out.subjects[sid] if counts[w] >= loose)
+        score += rules.relevance_word_bonus * min(few, 3)
+        out.closeness[sid] = score
+        if score >= rules.relevance_similarity:
+            out.off_topic.discard(sid)
+
+
+def _cjk_majority(text: str) -> bool:
+    """Is the text written mostly in Chinese (by characters, a Latin word's letters weighed a third)?"""
+    return len(_CJK_CHAR.findall(text)) * 3 >= len(_LATIN_LETTER.findall(text))
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")

@@ -366,7 +366,7 @@ FLOOR_COLUMNS = (
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     "seed": (0.90, 0.78, 0.72, 1.15, 1.00, 0, 1, 0, 0.95),
-    "ebike_recall": (0.84, 0.84, 0.88, 1.55, 1.00, 0, 0, 8, 0.95),
+    "ebike_recall": (0.84, 0.84, 0.88, 1.40, 1.00, 0, 0, 8, 0.95),
     # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
     # with every English report read, a 2021 listing told in both languages is two entries
@@ -374,8 +374,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     "yogurt_scare": (0.92, 0.84, 0.59, 1.05, 0.75, 1, 4, 5, 0.95),
     # the next two set 2026-12-07 when their dumps were written, against main as it was then:
     # stories the pipeline was not developed against
-    "river_spill": (0.75, 0.75, 0.65, 1.50, 0.70, 1, 0, 7, 0.95),
-    "exam_leak": (0.55, 0.55, 0.84, 1.80, 0.70, 1, 2, 7, 0.90),
+    # raised when back-references stopped starting entries and a namesake was flagged (helper
+    # "mentions": river_spill F1 0.78 -> 0.90, off-topic recall 0.75 -> 1.00; exam_leak F1 0.59 -> 0.62)
+    "river_spill": (0.87, 0.87, 0.68, 1.30, 0.95, 0, 0, 7, 0.95),
+    "exam_leak": (0.60, 0.60, 0.88, 1.70, 0.70, 1, 2, 7, 0.90),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.80, 0.80, 0.88, 1.05, 0.55, 2, 18, 22, 0.95),
 }

@@ -1,0 +1,151 @@
+"""Dates that only give context: where a date stands says whether it times the sentence's happening.
+
+A date in a *naming* position qualifies a noun: it names a thing by when it happened
+("12月27日晚的火灾", "Saturday's paper", "the money the company promised last month",
+"已于本月辞职的总经理", "the refund announced last week").  A date that marks where a span
+begins ("2021年上市以来", "since March 2", "继上周火灾之后") times the span's start.  A date inside
+a clause counted from another happening ("a month after it was fined on March 2",
+"在3月2日收到罚单之后一个月") times that other happening.  None of them says when the
+sentence's own happening occurred: such a date may let the sentence join the happening it
+points at, never start one (``founding=False``), and when the sentence has a date in a
+verbal position too, that one dates it (`candidates.find_candidates`).
+
+The rules are data, tried in order: ``(name, where, pattern)`` where ``where`` is
+``"after"`` (matched right after the date), ``"before"`` (searched in the date's clause up
+to the date) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of",
+"是…之一", describes a state).  A statement named by its date ("1月3日发布的公告称",
+"a statement issued on Monday said") reports its issuing: ``_STATEMENTS`` keeps it founding.
+Each rule is exercised by a test (tests/extract/test_background.py), beside sentences that
+must stay founding ("The regulator fined the company on Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+_CLAUSE_CHARS = 80
+"""how far back a "before" rule looks for the start of the date's clause"""
+
+_EN_VERB_ED = (
+    r"(?:[a-z]+ed|paid|made|sold|held|given|taken|set|won|brought|built|begun|shown|told|said"
+    r"|struck|sent|put|cut|lost|spent|bought|hit)"
+)
+_EN_DURATION = (
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|few|several|some)"
+    r"\s+(?:full\s+)?(?:hours?|days?|weeks?|months?|years?)"
+)
+_ZH_DURATION = r"[一二两三四五六七八九十半几数\d]+\s*(?:个)?\s*(?:多)?\s*(?:天|日|周|星期|月|年)"
+_PREP = r"(?:of|over|for|about|on|to|from|with|after|before|despite|against|into|by|under|than|at|in)"
+_DET = r"(?:the|its|their|his|her|our|this|these|those)"
+_NOUN = r"(?!(?:the|its|their|his|her|our|this|these|those|an?)\b)[a-z-]+"
+
+RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # -- a span's start --------------------------------------------------------------
+    ("zh-since", "after", re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")),
+    ("en-since", "before", re.compile(r"\b(?:since|since at least|between)\s+$", re.IGNORECASE)),
+    ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
+    ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
+    # -- a date naming a thing ---------------------------------------------------------
+    ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
+    ("en-possessive", "after", re.compile(r"['’]s\b")),
+    # 已于本月辞职的总经理, 上月承诺的赔偿: a date, a verb phrase (no figures, no other date), 的, a noun
+    (
+        "zh-attributive-clause",
+        "after",
+        re.compile(r"[^，,。；;：:“”\"的\d起至是]{1,12}?的(?=[\u4e00-\u9fff])"),
+    ),
+    # "the money the company promised last month", "the fine it paid in March"
+    (
+        "en-relative-bare",
+        "before",
+        re.compile(
+            rf"\b{_DET}\s+{_NOUN}\s+(?:{_DET}\s+{_NOUN}|[A-Z][\w-]+|it|they|he|she|we)\s+{_EN_VERB_ED}"
+            rf"(?:\s+[a-z-]+)?(?:\s+{_PREP})?\s+$"
+        ),
+    ),
+    # ", who quit this month", "a fine which it paid on March 2"
+    (
+        "en-relative",
+        "before",
+        re.compile(r"\b(?:which|who|whom|whose)\s+(?:[\w'’-]+\s+){1,8}$", re.IGNORECASE),
+    ),
+    # "over the refund announced last week": a participle after a noun that a preposition governs
+    (
+        "en-participle",
+        "before",
+        re.compile(rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:{_NOUN}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"),
+    ),
+    # -- a date inside a clause counted from another happening --------------------------
+    # "a month after it was fined on March 2", "two days before the hearing on Monday"
+    (
+        "en-duration-after",
+        "before",
+        re.compile(rf"\b{_EN_DURATION}\s+(?:after|before)\s+(?:[\w'’-]+\s+){{0,10}}$", re.IGNORECASE),
+    ),
+    # "after a charging fire last month", "following the fine on March 2"
+    (
+        "en-after-noun",
+        "before",
+        re.compile(
+            r"\b(?:after|following|before|amid|despite)\s+(?:an?|the|its|their|this)\s+(?:[\w'’-]+\s+){0,6}$"
+        ),
+    ),
+    # 在3月2日收到罚单之后一个月, 3月2日被罚后两周
+    (
+        "zh-duration-after",
+        "after",
+        re.compile(rf"[^，,。；;：:]{{0,16}}?(?:之后|以后|后|之前|以前|前)\s*{_ZH_DURATION}"),
+    ),
+    # -- a state, not a happening ------------------------------------------------------
+    (
+        "state",
+        "sentence",
+        re.compile(
+            r"\b(?:was|is|were|are|has been|had been|have been)\s+(?:one of|among)\b|是[^，,。；;]{1,24}之一",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+_STATEMENTS = re.compile(
+    r"(?:公告|声明|通报|通告|通知|公开信|回应|说明|文件|报告|致歉信|视频|微博|发言|讲话)"
+    r"|\b(?:statement|announcement|notice|filing|letter|report|video|post|release|remarks)s?\b",
+    re.IGNORECASE,
+)
+"""a statement named by the date it was issued: issuing it is the happening"""
+
+
+def _clause_before(text: str, start: int) -> str:
+    lo = max(0, start - _CLAUSE_CHARS)
+    head = text[lo:start]
+    ends = list(_CLAUSE_END.finditer(head))
+    return head[ends[-1].end() :] if ends else head
+
+
+def background_rule(text: str, m: Any, quote: str = "") -> str | None:
+    """The name of the first rule that finds the date ``m`` (offsets into ``text``) only gives context."""
+    before = None
+    for name, where, pattern in RULES:
+        if where == "after":
+            hit = pattern.match(text, m.end)
+            if hit and name == "zh-attributive-clause" and _STATEMENTS.match(text, hit.end()):
+                continue
+            if hit:
+                return name
+        elif where == "before":
+            if before is None:
+                before = _clause_before(text, m.start)
+            if pattern.search(before):
+                if name in ("en-participle", "en-relative-bare") and _STATEMENTS.search(before):
+                    continue
+                return name
+        elif quote and pattern.search(quote):
+            return name
+    return None
+
+
+def is_naming(text: str, m: Any) -> bool:
+    """Does the date stand where it only names or bounds something (every rule but a state's)?"""
+    return background_rule(text, m) is not None

@@ -1,0 +1,122 @@
+"""Dates that only give context (`sitegen.extract.background`): every rule on a sentence of its own,
+sentences that must stay founding, and the candidates a sentence with two dates gives."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sitegen.core.model import Source
+from sitegen.core.sitedata import SiteData
+from sitegen.extract.background import RULES, background_rule
+from sitegen.extract.candidates import Mention, find_candidates
+from sitegen.extract.entities import gazetteer, make_lexicon
+from sitegen.extract.rules import Rules
+from sitegen.extract.temporal.find import find_times
+from sitegen.extract.words import Words
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+# (rule that must fire, sentence, the date in it as written)
+BACKGROUND = [
+    ("zh-since", "股价下跌14%,创2021年上市以来最大单日跌幅。", "2021年"),
+    ("en-since", "The fall is the steepest since March 2, analysts said.", "March 2"),
+    ("en-since", "It will recall bikes made between November 2023 and October 2025.", "November 2023"),
+    ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
+    ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
+    ("zh-attributive", "12月27日晚的临川火灾让这款车型陷入危机。", "12月27日"),
+    ("zh-attributive", "考试院宣布周六的考试作废。", "周六"),
+    ("en-possessive", "The board declared Saturday's paper void.", "Saturday"),
+    ("en-possessive", "Last week’s fire forced the plant to close.", "Last week"),
+    ("zh-attributive-clause", "董事会将讨论已于本月辞职的苏明哲的继任人选。", "本月"),
+    ("zh-attributive-clause", "家长要求公司兑现上月承诺的赔偿。", "上月"),
+    ("en-relative-bare", "Investors demanded the money the company promised last month.", "last month"),
+    ("en-relative-bare", "Shareholders questioned the fine it paid in March.", "March"),
+    ("en-relative", "The board will meet whoever succeeds Su Mingzhe, who quit this month.", "this month"),
+    ("en-relative", "The recall covers bikes which the plant assembled in 2024.", "2024"),
+    ("en-participle", "Parents were angry over the refund announced last week.", "last week"),
+    (
+        "en-after-noun",
+        "Feichi will recall the bikes after a charging fire in Linchuan last month.",
+        "last month",
+    ),
+    ("en-duration-after", "It lost its biggest client a month after it was fined on March 2.", "March 2"),
+    ("zh-duration-after", "在3月2日收到罚单之后一个月,公司失去了最大客户。", "3月2日"),
+    ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
+    ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
+]
+
+# sentences whose date times what they report
+FOUNDING = [
+    ("The regulator fined the company on Monday.", "Monday"),
+    ("The company listed in 2021 and fell 14% on March 4.", "March 4"),
+    ("公司于1月3日宣布召回。", "1月3日"),
+    (
+        "公司1月3日发布的公告称,将召回全部车辆。",
+        "1月3日",
+    ),  # a statement named by its date: issuing it happened
+    ("A statement issued on Monday said the plant would close.", "Monday"),
+    ("The company said the shares fell on Monday.", "Monday"),
+    ("Analysts said that the company recalled 126,400 bikes on Friday.", "Friday"),
+    ("飞驰电动1月2日备案了召回计划,召回2023年11月至2025年10月生产的车辆。", "1月2日"),
+    ("Sealink announced on Tuesday that it would pay the fine.", "Tuesday"),
+    ("The plant, closed for two days, reopened on Monday.", "Monday"),
+    ("12月27日晚9时许,临川市一小区车棚内电动自行车起火。", "12月27日"),
+    ("Shares fell 10% on Monday, a day after the recall.", "Monday"),
+]
+
+
+def mention(text: str, words: str) -> Mention:
+    start = text.index(words)
+    return Mention(words, start, start + len(words), None, "absolute", "", "")
+
+
+@pytest.mark.parametrize(("rule", "text", "date"), BACKGROUND)
+def test_a_date_that_only_gives_context_is_found_by_its_rule(rule: str, text: str, date: str) -> None:
+    assert background_rule(text, mention(text, date), text) == rule
+
+
+@pytest.mark.parametrize(("text", "date"), FOUNDING)
+def test_a_date_that_times_the_happening_stays(text: str, date: str) -> None:
+    assert background_rule(text, mention(text, date), text) is None
+
+
+def test_every_rule_is_exercised() -> None:
+    assert {name for name, _, _ in RULES} == {rule for rule, _, _ in BACKGROUND}
+
+
+def candidates(body: str, lang: str) -> list[tuple[str, str, bool]]:
+    """(date as written, quote, founding) of each candidate the real pipeline finds in ``body``."""
+    src = Source(
+        id="s1",
+        title="t",
+        outlet="o",
+        outlet_name="o",
+        published=datetime(2026, 3, 17, 9, 0, tzinfo=TZ),  # a Tuesday
+        lang=lang,
+        keyword="kw",
+        body=body,
+    )
+    data = SiteData()
+    lexicon = make_lexicon(data, gazetteer(data), None)
+    found = find_candidates(src, Words.of(body), lexicon, Rules(), find_times)
+    return [(c.mention.text, c.quote, c.founding) for c in found.candidates]
+
+
+def test_a_possessive_day_name_gives_way_to_the_date_of_the_verb() -> None:
+    """'declared Saturday's paper void on Sunday' happened on Sunday; 周六的考试 names the exam."""
+    en = (
+        "The exam authority declared Saturday's mathematics paper void on Sunday after answers leaked online."
+    )
+    assert candidates(en, "en") == [("Sunday", en, True)]
+    zh = "周日,省教育考试院宣布周六的数学考试成绩作废,并将组织全体考生重新考试。"
+    assert candidates(zh, "zh") == [("周日", zh, True)]
+
+
+def test_a_sentence_dated_only_by_a_back_reference_may_join_but_not_found() -> None:
+    text = "Angry investors demanded the compensation the company promised last month to every customer."
+    assert candidates(text, "en") == [("last month", text, False)]
+    zh = "多名车主要求飞驰电动兑现上月承诺的全额赔偿和免费更换电池服务。"
+    assert candidates(zh, "zh") == [("上月", zh, False)]

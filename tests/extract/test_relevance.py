@@ -1,0 +1,87 @@
+"""Relevance on hand-made mini-dumps: a namesake sharing a piece of the story's name is off topic,
+and a report in the story's minority script is measured against the reports in its own script."""
+
+from __future__ import annotations
+
+from sitegen.core.sitedata import SiteData
+from sitegen.extract.entities import gazetteer, make_lexicon
+from sitegen.extract.relevance import judge
+from sitegen.extract.rules import Rules
+from sitegen.extract.words import Words
+
+# a plant's leak into a river; jieba cuts the company 江源化工 into 江源 + 化工
+SPILL = [
+    "江源化工厂区发生泄漏,青溪河下游出现死鱼,临河市环保局已介入调查。",
+    "临河市环保局通报,江源化工排污口附近青溪河水质超标,企业已停产。",
+    "江源化工泄漏事故后,临河市自来水厂暂停从青溪河取水,居民排队买水。",
+    "江源化工董事长周海平向临河市民致歉,承诺承担青溪河治理费用。",
+    "青溪河污染事件:临河市对江源化工立案调查,周海平被约谈。",
+]
+# a district of the same first two characters, in the same trade, sharing the keyword
+NAMESAKE = "江源区化工园区举行安全生产演练,区应急管理局组织企业开展泄漏处置培训,提升化工企业应急能力。"
+# the company's name alone, as a spokesman's report writes it: still the company
+ALONE = "江源表示,已停止向青溪河排放任何废水,并配合临河市调查。"
+
+
+def judged(texts: list[str], closeness=None):
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "泄漏")
+    return judge(docs, lexicon, Rules(), closeness)
+
+
+def test_a_namesake_sharing_a_piece_of_the_company_name_is_off_topic() -> None:
+    result = judged([*SPILL, NAMESAKE, ALONE])
+    assert result.off_topic == {"s5"}
+    assert "江源" not in result.shared["s5"]
+    assert "江源" in result.shared["s6"] and "江源" in result.shared["s0"]  # 江源化工厂 is 江源化工
+
+
+def test_closeness_does_not_keep_a_namesake() -> None:
+    """However close its words (the same trade), a record naming something else with the name is off."""
+    result = judged([*SPILL, NAMESAKE], closeness=lambda kept, judged: {sid: 0.9 for sid in judged})
+    assert result.off_topic == {"s5"}
+
+
+def test_without_the_story_name_a_place_followed_by_many_nouns_is_no_namesake() -> None:
+    """临河市 is followed by 环保局, 自来水厂, 对: no one longer name, so every 临河市 counts."""
+    result = judged(SPILL)
+    assert all("临河市" in result.shared[sid] for sid in ("s0", "s1", "s2", "s4"))
+
+
+ENGLISH = [
+    "Jiangyuan Chemical plant leak kills fish in Qingxi River, Linhe environment bureau investigates.",
+    "Linhe halts water intake from the Qingxi River after the Jiangyuan Chemical leak.",
+    "Jiangyuan Chemical chairman Zhou Haiping apologises to Linhe residents over the river leak.",
+]
+COLUMN = "Opinion: A poisoned river and a town that was never told. Residents deserve answers, not slogans."
+
+
+def test_a_report_in_the_minority_script_is_measured_against_its_own_script() -> None:
+    """Sentence vectors score lower across languages: a stand-in for them that does so.  The
+    column is close to the English reports (0.6) but not to a centre of mostly Chinese ones (0.45)."""
+    english = {f"s{i}" for i in range(len(SPILL), len(SPILL) + len(ENGLISH) + 1)}
+    calls = []
+
+    def closeness(kept: list[str], judged: list[str]) -> dict[str, float]:
+        calls.append(set(kept))
+        same = set(kept) <= english
+        return {sid: (0.6 if same else 0.45) if sid in english else 0.3 for sid in judged}
+
+    result = judged([*SPILL, *ENGLISH, COLUMN], closeness)
+    column = f"s{len(SPILL) + len(ENGLISH)}"
+    assert column not in result.off_topic
+    assert result.closeness[column] >= Rules().relevance_similarity
+    assert any(kept and kept <= english for kept in calls)
+
+
+def test_a_report_in_the_majority_script_is_measured_against_the_whole_story() -> None:
+    """The same stand-in, the column now in the script most reports are in: its own script's
+    centre is the story's, so it is not asked for (it would say 0.6) and the column stays off."""
+    chinese_column = "评论:一条被污染的河和一个从未被告知的小镇,居民需要的是答案而不是口号。"
+    chinese = {f"s{i}" for i in range(len(SPILL))} | {f"s{len(SPILL) + len(ENGLISH)}"}
+
+    def closeness(kept: list[str], judged: list[str]) -> dict[str, float]:
+        return {sid: 0.6 if set(kept) <= chinese else 0.45 for sid in judged}
+
+    result = judged([*SPILL, *ENGLISH, chinese_column], closeness)
+    assert f"s{len(SPILL) + len(ENGLISH)}" in result.off_topic
