@@ -140,6 +140,34 @@ def test_vague_approximate_dates_do_not_widen_a_stated_one() -> None:
     assert settled.when == w(2013) and settled.note is None
 
 
+def test_a_written_date_wins_over_a_count_from_an_anchor_and_the_note_says_so() -> None:
+    """在1月3日的直播中 against 才过去72小时 counted back from 1月7日晚8点 (dated 1月4日)."""
+    written = When(datetime(2026, 1, 3, tzinfo=TZ), "day")
+    counted = When(datetime(2026, 1, 4, tzinfo=TZ), "day", approximate=True)
+    exact_count = When(datetime(2026, 1, 4, tzinfo=TZ), "day")  # 次日 from a wrongly chosen anchor
+    for other in (counted, exact_count):
+        settled = settle([Claim(written, "甲报"), Claim(other, "乙报", kind="anchored", text="才过去72小时")], "zh")
+        assert settled.when == written
+        assert settled.note and "乙报" in settled.note and "才过去72小时" in settled.note
+    english = settle([Claim(written, "A"), Claim(counted, "B", kind="anchored", text="72 hours")], "en")
+    assert english.when == written and english.note and "72 hours" in english.note
+
+
+def test_a_count_inside_the_written_date_refines_it_without_a_note() -> None:
+    day = When(datetime(2026, 1, 6, tzinfo=TZ), "day")
+    evening = When(datetime(2026, 1, 6, 18, tzinfo=TZ), "part-of-day", part_of_day="evening")
+    settled = settle([Claim(day, "A"), Claim(evening, "B", kind="anchored", text="当晚")])
+    assert settled.when == evening and settled.note and "当晚" in settled.note  # the usual 'worked out' note
+
+
+def test_a_vague_recent_range_never_beats_a_precise_date() -> None:
+    """日前 (the week before publication) in one report, 4月6日中午 in others."""
+    recent = When(datetime(2026, 3, 31, tzinfo=TZ), "day", datetime(2026, 4, 8, tzinfo=TZ), approximate=True)
+    noon = When(datetime(2026, 4, 6, 11, tzinfo=TZ), "part-of-day", part_of_day="noon")
+    settled = settle([Claim(recent, "A", kind="vague", text="日前"), Claim(noon, "B"), Claim(noon, "C")])
+    assert settled.when == noon and settled.note is None
+
+
 # -- relevance ----------------------------------------------------------------------------
 def test_a_record_sharing_only_the_keyword_is_off_topic() -> None:
     story = [

@@ -100,6 +100,8 @@ class Ctx:
         self.pub_when = When(C.truncate(published, "minute"), "minute")
         self.anchors: list[Anchor] = []
         self.composing = False
+        self.at = 0
+        """Where the mention being resolved starts (set before each resolver runs)."""
         """A range's end is being read with its start as anchor (`temporal_compose`)."""
         self._year_seen = 0
         self._year_anchor: Anchor | None = None

@@ -31,7 +31,11 @@ Resolution rules
   the passage named a year *and* month (``2024年3月5日``, ``去年12月``) and the
   date falls on or after it (forward narration), that year, unless the date
   falls in the seven days up to publication (the news peg: ``2023年5月12日…。
-  9月26日，法院宣判`` in a 2024-09-27 article is 2024-09-26).  Otherwise the
+  9月26日，法院宣判`` in a 2024-09-27 article is 2024-09-26), and, when the
+  year was named in another sentence, unless the publication-year reading lies
+  nearer the publication than the date lies after that mention (``launched in
+  March 2024. The fire on December 27`` in a January 2026 article is 2025-12-27;
+  ``2023年5月12日…。5月15日`` stays 2023).  Otherwise the
   publication year, unless the date would then be more than one day after the
   publication day, in which case the previous year (``3月5日`` in a January
   2026 article is 2025-03-05; ``12月30日`` is 2025-12-30; ``2月29日`` goes back
@@ -75,7 +79,9 @@ Resolution rules
   occurrence).  Fuzzy amounts (``十多``=11–19, ``两三``, ``几``=2–9, ``一年多``
   =1–2) give ranges; year and month counts are approximate.  The result is at
   the coarser of the anchor's precision and the unit's (three days after 8 pm
-  is a day), and approximate when the anchor is vague at that precision.
+  is a day), and approximate when the anchor is vague at that precision; a count
+  of 24 hours or more is said for days (``才过去72小时``): dated at the day,
+  approximately (`temporal_words.LOOSE_HOURS`).
 * **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
   ``晚上8点到10点``); an end before its start whose year was inferred is the
   next year's; ``5月8日起``/``2001年至今`` run from then up to publication, except a
@@ -238,6 +244,7 @@ def _read(
         if skip_next:
             skip_next = False
             continue
+        ctx.at = hit.start
         try:
             res = None
             b = chosen[i + 1] if i + 1 < len(chosen) else None

@@ -110,10 +110,20 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
     except (ValueError, OverflowError):  # 五千年前: before year 1
         raise NotEvent(f"beyond the calendar the site can show: {hit.text}") from None
     notes.insert(0, f"{'before' if sign < 0 else 'after'} {label}")
+    if _loose(unit, amt.lo) and C.PRECISIONS.index(when.precision) > C.PRECISIONS.index("day"):
+        first, last = C.truncate(when.start, "day"), C.ceil_unit(when.period_end(), "day")
+        when = C.span(first, last, "day", approximate=True)
+        notes.append(f"{amt.lo:g} {unit}s is said for days: dated at the day")
     kind = "relative" if label == "publication" and mode == "ago" else "anchored"
     if amt.approximate and kind == "relative":
         kind = "vague"
     return finish(hit, when, kind, notes)
+
+
+def _loose(unit: str, count: float) -> bool:
+    """A count of hours (or minutes) of a day or more (`words.LOOSE_HOURS`): rounded speech."""
+    hours = count if unit == "hour" else count / 60 if unit == "minute" else 0
+    return hours >= W.LOOSE_HOURS
 
 
 @guarded

@@ -51,7 +51,14 @@ def _day_from(base: str, days: int, ctx: Ctx, notes: list[str], srcs: set[str], 
 
 
 def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
-    """The year of a month(-day) given without one (rules: the module docstring of temporal)."""
+    """The year of a month(-day) given without one (rules: the module docstring of temporal).
+
+    An earlier mention naming a year lends it when the date follows it (forward narration)
+    and is not the news peg (the week up to publication); from another sentence only when
+    the date then lies nearer that mention than the publication-year reading lies to the
+    publication: ``2023年5月12日…。5月15日`` continues the old story, while ``launched in
+    March 2024. The fire on December 27`` in a January 2026 article is last month's fire."""
+    own = _publication_year(month, day, ctx)
     a = ctx.year_anchor()
     if a is not None:
         y = a.when.start.year
@@ -59,17 +66,29 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             start = C.midnight(date(y, month, day), ctx.tz)
         except ValueError:
             start = None
-        # only forward narration inherits: 2024年3月5日 … 3月8日, not 2025年12月30日 … 1月2日;
-        # and a date in the week up to publication is the news peg, not the old story
         try:
             peg = date(ctx.pub_date.year, month, day)
             is_peg = timedelta(0) <= ctx.pub_date - peg <= timedelta(days=7)
         except ValueError:
             is_peg = False
         forward = start is not None and C.truncate(a.when.start, "day") <= start < ctx.day_end
-        if forward and not is_peg:
-            notes.append(f"year {y} from '{a.text}' earlier in the passage")
-            return y
+        if forward and not is_peg and start is not None:
+            near = ctx.sentence(a.start) == ctx.sentence(ctx.at)
+            if not near:
+                own_gap = (ctx.pub_date - own[0]).days if own[0] is not None else None
+                near = own_gap is None or (start - C.truncate(a.when.start, "day")).days <= own_gap
+            if near:
+                notes.append(f"year {y} from '{a.text}' earlier in the passage")
+                return y
+    if own[0] is None:
+        raise NotEvent(own[1])
+    notes.append(own[1])
+    return own[0].year
+
+
+def _publication_year(month: int, day: int, ctx: Ctx) -> tuple[date | None, str]:
+    """The month-day in the publication year, or the latest year before it that puts it no
+    more than a day after publication; with the note saying which (or why none)."""
     y = ctx.pub_date.year
     latest = C.next_day(ctx.pub_date)
     why = ""
@@ -84,16 +103,14 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             continue
         if candidate <= latest:
             if y == ctx.pub_date.year:
-                notes.append(f"year from publication {y}")
-            else:
-                why = why or f"in {ctx.pub_date.year} {ROLLED_BACK}"
-                notes.append(f"year {y}: {why}")
-            return y
+                return candidate, f"year from publication {y}"
+            why = why or f"in {ctx.pub_date.year} {ROLLED_BACK}"
+            return candidate, f"year {y}: {why}"
         why = why or f"in {y} {ROLLED_BACK}"
         y -= 1
     if y < 1:
-        raise NotEvent(f"beyond the calendar the site can show: {month}-{day} before year 1")
-    raise NotEvent(f"no such date: month {month} has no day {day}")
+        return None, f"beyond the calendar the site can show: {month}-{day} before year 1"
+    return None, f"no such date: month {month} has no day {day}"
 
 
 def year_of(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> int | None:

@@ -231,3 +231,10 @@ ZONES: dict[str, str | None] = {
     "cet": "Europe/Paris", "cest": "Europe/Paris", "local time": None,
 }  # fmt: skip
 ZH_ZONES = [w for w in ZONES if not w.isascii()]
+
+
+LOOSE_HOURS = 24
+"""A count of at least this many hours is said for days (``才过去72小时``, "48 hours
+after"): people round it, so what it counts to is dated at the day, approximately,
+never at the hour the count started from (72 hours before 8 pm is "three days before",
+not 8 pm exactly)."""
