@@ -27,6 +27,7 @@ from ..core.model import Source
 from ..errors import Problem
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
+from .temporal.context import STARTS
 from .words import Lexicon, Words
 
 FindTimes = Callable[..., list[Any]]
@@ -219,9 +220,13 @@ def _background(text: str, m: Any, quote: str) -> bool:
     between November 2023 and …", "继上周火灾之后") times the span's start or what came
     before, not what the sentence reports (the biggest fall *since*);
     a sentence whose verb is a copula of rank ("was one of Hong Kong's best-performing
-    stocks", "是最大的客户之一") describes a state.  Either may still join the event
+    stocks", "是最大的客户之一") describes a state.  A date the resolver read as the start
+    of a state (`temporal.context.STARTS`: 自去年11月起即可被访问) is that state's beginning,
+    a happening.  Either may still join the event
     it gives context to; neither starts one of its own.
     """
+    if STARTS in m.explanation:  # 自去年11月起即可被访问, "had been open since November": the state began
+        return False
     if _SINCE_AFTER.match(text, m.end) or _ATTRIBUTIVE.match(text, m.end):
         return True
     if _SINCE_BEFORE.search(text[max(0, m.start - 20) : m.start]):

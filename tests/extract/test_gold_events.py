@@ -311,11 +311,13 @@ FLOOR_COLUMNS = (
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     "seed": (0.90, 0.78, 0.72, 1.15, 1.00, 0, 1, 0, 0.95),
-    "ebike_recall": (0.84, 0.84, 0.88, 1.55, 1.00, 0, 0, 8, 0.95),
+    # a month-day no longer takes its year from a launch named sentences before (2024-12-27)
+    "ebike_recall": (0.88, 0.88, 0.88, 1.30, 1.00, 0, 0, 8, 0.95),
     # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
     # with every English report read, a 2021 listing told in both languages is two entries
-    "data_exposure": (0.87, 0.87, 0.85, 1.05, 1.00, 0, 0, 7, 0.95),
+    # "accessible since at least November" / 至少自去年11月起 now date the exposure's start
+    "data_exposure": (0.93, 0.93, 0.85, 1.05, 1.00, 0, 0, 8, 0.95),
     "yogurt_scare": (0.92, 0.84, 0.59, 1.05, 0.75, 1, 4, 5, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.80, 0.80, 0.88, 1.05, 0.55, 2, 18, 22, 0.95),

@@ -57,6 +57,10 @@ class Anchor:
 ROLLED_BACK = "it would be after publication"
 """Part of the note `infer_year` leaves when it moved a month-day to an earlier year."""
 
+STARTS = "the start of a period that runs on"
+"""Part of the note of a date where a state began (``5月8日起停业``, "had been open since
+November"): the happening is its start; candidates read it as a time, not as background."""
+
 INHERITED = "approximate, as its anchor is"
 """The note a resolver adds when its anchor is approximate; `finish` then marks the result so."""
 

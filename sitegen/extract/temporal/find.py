@@ -84,8 +84,11 @@ Resolution rules
   approximately (`temporal_words.LOOSE_HOURS`).
 * **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
   ``晚上8点到10点``); an end before its start whose year was inferred is the
-  next year's; ``5月8日起``/``2001年至今`` run from then up to publication, except a
-  rule taking effect (``1月5日起施行``), dated at its start.
+  next year's; ``2001年起至今`` runs from then up to publication; a state that
+  began then (``5月8日起``, ``至少自去年11月起``, ``since November``, ``from
+  November``) or a rule taking effect (``1月5日起施行``) is dated at its start, the
+  happening (``since 2013`` and ``以来`` stay open-ended: the tallies they open
+  are not happenings).
 * **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm (``晚上5点`` is 17:00);
   ``20时1刻`` is 20:15, ``九点零九`` 9:09; ``深夜/夜里``
   hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and

@@ -21,6 +21,7 @@ from sitegen.extract.temporal import words as W
 from sitegen.extract.temporal.context import (
     INHERITED,
     ROLLED_BACK,
+    STARTS,
     Ctx,
     Hit,
     NotEvent,
@@ -212,7 +213,8 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     """Dates from calendar words and numbers, with an optional part of day and clock time."""
     g = hit.g
     prep = W.key(g.get("prep"))
-    if g.get("open") or prep in ("since", "before", "after", "until", "till", "from"):
+    starts = prep in ("since", "from") and g.get("mon") is not None and _began(prep, hit, ctx)
+    if g.get("open") or (prep in ("since", "before", "after", "until", "till", "from") and not starts):
         raise NotEvent(f"open-ended period, not a time: {hit.text}")
     notes: list[str] = []
     srcs: set[str] = set()
@@ -225,8 +227,22 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     when = _check_weekday(when, g.get("pwd"), notes)
     if g.get("qi"):
         when = _from_on(hit, when, ctx, notes)
+    if starts:  # accessible since (at least) November: the state began then
+        notes.append(STARTS)
     kind = "anchored" if "anchor" in srcs else "relative" if "pub" in srcs else hit.rule.kind
     return finish(hit, when, kind, notes, names_year)
+
+
+_STATE_BEFORE_SINCE = re.compile(r"\b(?:been|remained|stayed|existed|lasted)\b[^.;:!?]{0,60}$", re.I)
+
+
+def _began(prep: str, hit: Hit, ctx: Ctx) -> bool:
+    """"from November" starts something; "since November" does after a state ("had been
+    open since November"), not after a tally ("shares have fallen 20% since November")."""
+    if prep == "from":
+        return True
+    before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 80) : hit.start]
+    return _STATE_BEFORE_SINCE.search(before) is not None
 
 
 def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tuple[When, bool]:
@@ -305,10 +321,12 @@ _STARTS_RULE = re.compile(r"(?:开始)?(?:正式)?(?:实施|施行|执行|生效
 
 
 def _from_on(hit: Hit, when: When, ctx: Ctx, notes: list[str]) -> When:
-    """``5月8日起``, ``2001年起至今``: from that date up to publication, both ends kept; a rule
-    taking effect (``1月5日起施行``) is dated at its start, the happening."""
-    if _STARTS_RULE.match(ctx.text, hit.end) or when.start >= ctx.day_end:
-        notes.append("the start of a period that runs on")
+    """``5月8日起``/``至少自去年11月起``: a state that began then, dated at its start, the
+    happening (as ``1月5日起施行``, a rule taking effect); ``2001年起至今`` says it runs up to
+    now: from that date up to publication, both ends kept."""
+    up_to_now = len(hit.g.get("qi") or "") > 1  # 起至今, 起到现在
+    if not up_to_now or _STARTS_RULE.match(ctx.text, hit.end) or when.start >= ctx.day_end:
+        notes.append(STARTS)
         return when
     precision = "day" if when.precision == "part-of-day" else when.precision
     notes.append("from then up to publication")
