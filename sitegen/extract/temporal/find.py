@@ -366,6 +366,8 @@ _PLAN_AFTER_ZH = re.compile(
 )
 _SPEECH_ZH = re.compile(r"表示|称|说|宣布|透露|介绍|指出|强调|回应|提到|谈到|告诉")
 _PLAN_BEFORE_EN = re.compile(
+    # after a determiner these are nouns: "approved the plan earlier this month" is a happening
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
     r"\b(?:will|would|shall|plans?|planned|planning|aims?|aiming|expects?|expected|scheduled|slated"
     r"|due|intends?|hopes?|targets?|targeting|forecasts?|projected|set to|is to|are to)\b"
     r"(?:\s+(?:[\w'-]+|[0-9][0-9,.]*)){0,6}?\s*$|\bby\s+(?:the\s+end\s+of\s+)?$",

@@ -245,11 +245,11 @@ EN_RULES: tuple[Rule, ...] = (
         c(
             r"(?:\b(?P<prep>in|since|during|until|till|by|before|after|from|throughout)\s+"
             r"(?:(?:at\s+least|as\s+early\s+as|as\s+far\s+back\s+as)\s+)?)?"
-            rf"(?P<core>(?:{EN_EP}[\s-]*)?{EN_MON_STRICT})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
+            rf"(?P<core>(?:(?<!\bat\s)(?P<yrel>last)\s+)?(?:{EN_EP}[\s-]*)?{EN_MON_STRICT})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
             re.I,
         ),
         CAL,
-        check=needs_something("prep", "ep"),
+        check=needs_something("prep", "ep", "yrel"),
     ),
     Rule(
         "en-year",

@@ -51,12 +51,13 @@ CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三�
 
 
 ZH_RULES: tuple[Rule, ...] = (
+    # 上半年/下半年(上半月) are the first and second halves, never "the half year before"
     Rule(
         "zh-span",
         "zh",
         "relative",
         c(
-            rf"(?<![{AD}{CN}])(?P<spre>最近的?|过去的?|近|前|上|这|本)(?P<n>{AMT}|半(?=个?[年月]))?(?P<ge>个)?{SP}"
+            rf"(?<![{AD}{CN}])(?P<spre>最近的?|过去的?|近|前|上|这|本)(?P<n>{AMT}|(?<![上下])半(?=个?[年月]))?(?P<ge>个)?{SP}"
             r"(?P<unit>季度|天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(?![代度初中底末龄级纪轻前后了])"
             r"(?:以来|来|里|内|之内|中)?"
         ),

@@ -85,6 +85,7 @@ YEAR_WORDS: dict[str, tuple[str, int]] = {
     "大前年": ("pub", -3), "明年": ("pub", 1), "后年": ("pub", 2),
     "当年": ("anchor", 0), "同年": ("anchor", 0), "次年": ("anchor", 1), "翌年": ("anchor", 1),
     "this year": ("pub", 0), "last year": ("pub", -1), "next year": ("pub", 1),
+    "last": ("pub", -1),  # last December: the previous calendar year's
     "that year": ("anchor", 0), "the same year": ("anchor", 0),
     "the following year": ("anchor", 1), "the next year": ("anchor", 1),
     "the previous year": ("anchor", -1), "the year before": ("anchor", -1),
@@ -183,7 +184,7 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "国庆节": (10, 1, 1, False), "国庆假期": (10, 1, 7, True), "国庆期间": (10, 1, 7, True),
     "国庆长假": (10, 1, 7, True), "国庆黄金周": (10, 1, 7, True), "双十一": (11, 11, 1, False),
     "双11": (11, 11, 1, False), "平安夜": (12, 24, 1, False), "圣诞节": (12, 25, 1, False),
-    "情人节": (2, 14, 1, False),
+    "情人节": (2, 14, 1, False), "跨年夜": (12, 31, 1, False),
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
@@ -199,7 +200,11 @@ FLOATING: dict[str, tuple[int, int, int]] = {
     "martin luther king jr. day": (1, 2, 0), "mlk day": (1, 2, 0), "presidents' day": (2, 2, 0),
     "presidents day": (2, 2, 0), "columbus day": (10, 1, 0),
 }  # fmt: skip
-EN_FLOATING = [*FLOATING, "easter sunday", "easter", "good friday"]
+DAY_AFTER: dict[str, tuple[str, int]] = {
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+}  # fmt: skip
+"""Days counted from a floating holiday: (that holiday, days after it)."""
+EN_FLOATING = [*FLOATING, *DAY_AFTER, "easter sunday", "easter", "good friday"]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
 # unit words -> unit
