@@ -45,7 +45,7 @@ Resolution rules
   in an article of 1月8日 23:00) keeps its year and so becomes a not-event: an
   announcement for tomorrow, not a happening.  A year-only anchor (``2013年``)
   and a range spanning years never lend their year.
-* **Missing month** (``三十一日``): the month of the latest dated mention, else
+* **Missing month** (``三十一日``, ``on the 5th``): the month of the latest dated mention, else
   the publication month (the previous month if the day is more than one day
   after the publication day).
 * **Two-digit years** (``19年底``, ``15年3月2日``, ``九八年``, ``'98``): the
@@ -83,6 +83,7 @@ Resolution rules
   of 24 hours or more is said for days (``才过去72小时``): dated at the day,
   approximately (`temporal_words.LOOSE_HOURS`).
 * **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
+  ``5-7 March``, ``between Monday and Wednesday`` (``and`` joins only after ``between``),
   ``晚上8点到10点``); an end before its start whose year was inferred is the
   next year's; ``2001年起至今`` runs from then up to publication; a state that
   began then (``5月8日起``, ``至少自去年11月起``, ``since November``, ``from

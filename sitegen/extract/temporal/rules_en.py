@@ -134,6 +134,17 @@ EN_RULES: tuple[Rule, ...] = (
         O.resolve_range,
     ),
     Rule(
+        "en-dmy-day-range",  # 5-7 March, 5 to 7 March 2025 (British and wire copy)
+        "en",
+        "absolute",
+        c(
+            r"(?<![0-9.,/:$£€-])\b(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through)\s*"
+            rf"(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{EN_MON}(?:,?\s+{EN_YEAR})?",
+            re.I,
+        ),
+        O.resolve_range,
+    ),
+    Rule(
         "en-year-range",
         "en",
         "vague",
@@ -417,6 +428,18 @@ EN_RULES: tuple[Rule, ...] = (
         ),
         NE,
         {"why": "habitual"},
+    ),
+    Rule(
+        "en-bare-day",  # "filed on the 5th": a day of the month last named, else of publication's
+        "en",
+        "absolute",
+        c(
+            r"\b(?P<prep>on|by)\s+the\s+(?P<core>(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th))\b"
+            r"(?!\s+(?:of\b|time|round|edition|season|term|attempt|anniversary|game|match|straight|consecutive"
+            r"|day|year|week|month|floor|place|century|percentile|minute|hour|lap|inning|hole|stage)\b)",
+            re.I,
+        ),
+        CAL,
     ),
     Rule(
         "en-ordinal",
