@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import words as W
-from sitegen.extract.temporal.cn_numerals import amount, en_amount
+from sitegen.extract.temporal.cn_numerals import Amount, amount, en_amount
 from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded, num
 from sitegen.extract.temporal.resolve import infer_year, month_of_bare_day, year_of
 
@@ -57,6 +57,8 @@ def resolve_range(hit: Hit, ctx: Ctx) -> Resolved | None:
         raise Skip("days") from None
     if last <= first or ((last - first).days > 62 and y_last is None):
         raise Skip("days")
+    if W.key(g.get("sep")) == "、" and (last - first).days != 1:
+        raise Skip("a list of days, not a range")  # 3月16、18日: each day alone
     names_year = bool(g.get("y")) and first.year == last.year  # a span of years lends no year
     return finish(hit, C.day_span(first, last, tz), kind, notes, names_year)
 
@@ -77,6 +79,8 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         amt = amount(g.get("n") or g.get("hn"), fuzz, half=bool(g.get("half") or g.get("uhalf")))
     if amt is None or amt.hi <= 0 or amt.hi > 5000:
         raise Skip("amount")
+    if unit == "month" and amt.hi < 1:  # 半个月前: fifteen days, dated at the day
+        unit, amt = "day", Amount(amt.lo * 30, amt.hi * 30, True)
     mode = hit.rule.params.get("mode", "ago")
     if mode == "ago" and W.key(g.get("unit")) == "日" and (g.get("n") or "").isdigit():
         raise NotEvent(f"ambiguous: {hit.text} is {g['n']} days ago or before the {g['n']}th")

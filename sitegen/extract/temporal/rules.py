@@ -54,6 +54,7 @@ ORDER: tuple[str, ...] = (
     "en-year",
     "en-quarter",
     "en-q",
+    "en-half",
     "en-decade",
     "en-century",
     "en-clock-rel",
@@ -113,6 +114,7 @@ ORDER: tuple[str, ...] = (
     "count-wan",
     "zh-duration",
     "zh-duration-since",
+    "zh-month-figure",
     "en-duration",
 )
 """Rule names, earlier wins a tie between matches of the same length."""

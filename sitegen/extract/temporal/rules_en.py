@@ -289,6 +289,8 @@ EN_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule("en-q", "en", "absolute", c(rf"\b(?-i:Q(?P<q>[1-4]))(?:\s*{EN_YEAR})?\b", re.I), CAL),
+    # H1 2025 (the year's halves); H1 alone is also a visa, a flu strain, a heading
+    Rule("en-half", "en", "absolute", c(rf"\b(?-i:(?P<ep>H[12]))\s*{EN_YEAR}\b", re.I), CAL),
     Rule(
         "en-decade",
         "en",

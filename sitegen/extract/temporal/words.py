@@ -150,6 +150,7 @@ YEAR_PARTS: dict[str, tuple[str, int, int, bool]] = {
     "late": ("month", 9, 12, True), "the end of": ("month", 11, 12, True),
     "the beginning of": ("month", 1, 2, True), "the start of": ("month", 1, 2, True),
     "the first half of": ("month", 1, 6, False), "the second half of": ("month", 7, 12, False),
+    "h1": ("month", 1, 6, False), "h2": ("month", 7, 12, False),
 }  # fmt: skip
 
 QUARTERS: dict[str, int] = {
@@ -185,6 +186,11 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "国庆长假": (10, 1, 7, True), "国庆黄金周": (10, 1, 7, True), "双十一": (11, 11, 1, False),
     "双11": (11, 11, 1, False), "平安夜": (12, 24, 1, False), "圣诞节": (12, 25, 1, False),
     "情人节": (2, 14, 1, False), "跨年夜": (12, 31, 1, False),
+    "妇女节": (3, 8, 1, False), "三八妇女节": (3, 8, 1, False), "三八节": (3, 8, 1, False),
+    "植树节": (3, 12, 1, False), "青年节": (5, 4, 1, False), "五四青年节": (5, 4, 1, False),
+    "建党节": (7, 1, 1, False), "建军节": (8, 1, 1, False), "八一建军节": (8, 1, 1, False),
+    "教师节": (9, 10, 1, False), "万圣节": (10, 31, 1, False), "光棍节": (11, 11, 1, False),
+    "双十二": (12, 12, 1, False), "双12": (12, 12, 1, False),
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
