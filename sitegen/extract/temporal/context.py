@@ -33,6 +33,8 @@ class Resolved:
     explanation: str
     names_year: bool = False
     """The text itself named the year and the month (later month-days may inherit the year)."""
+    value: When | None = None
+    """For a plan or a date still to come (``when`` None): the date the words name."""
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,11 @@ class TimeMention:
     kind: str  # "absolute" | "relative" | "anchored" | "vague" | "not-event"
     rule: str  # name of the table rule that matched, for `sitegen import --explain`
     explanation: str  # one line: how it was resolved, or why it is not an event
+    value: When | None = None
+    """What the words name on the calendar, happening or not: ``when`` for a happening, the
+    date of a plan or of something still to come (``计划于1月20日上市``, "next week"), None for
+    what names no date (durations, prices, counts).  Timelines use ``when``; ``value`` is for
+    readers that normalise every time expression (and for ``--explain``)."""
 
 
 def find_times(
@@ -279,7 +284,9 @@ def _read(
             log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
             return mentions, hit
         one_line = " ".join(res.explanation.split())  # matches may span a line break
-        mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, one_line)
+        value = res.when if res.when is not None else res.value
+        rule = hit.rule.name
+        mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, rule, one_line, value)
         mentions.append(mention)
         if res.when is not None:
             ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year))
@@ -425,14 +432,21 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     if not marker and ROLLED_BACK in res.explanation:
         marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's
     if marker:
+        if ROLLED_BACK in res.explanation:  # a plan's month-day is the coming one, not last year's
+            when = dataclasses.replace(
+                when,
+                start=C.offset(when.start, "year", 1, +1),
+                end=when.end and C.offset(when.end, "year", 1, +1),
+            )
         why = f"plan/target ('{marker}'): {hit.text} → {describe(when)} is not a happening"
-        return Resolved(None, "not-event", why)
+        return Resolved(None, "not-event", why, value=when)
     if when.start >= ctx.day_end:
         return Resolved(
             None,
             "not-event",
             f"after publication ({ctx.published.isoformat(timespec='minutes')}): {hit.text} → "
             f"{describe(when)} is a plan or forecast, not a happening",
+            value=when,
         )
     clipped = C.clip_to(when, ctx.day_end)
     if clipped is not when:
