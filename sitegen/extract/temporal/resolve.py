@@ -373,6 +373,16 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
     elif rel in ("last", "this past", "past"):
         d = C.weekday_on_or_before(pub - timedelta(days=1), wd)
         notes.append("the most recent such weekday before publication")
+    elif rel.startswith("the "):  # the following Monday, the previous Friday: from the day last named
+        a = ctx.anchor("day", point=True)
+        if a is None:
+            raise NotEvent(f"too vague to date: {rel} {g['wd']} with no day earlier in the passage")
+        day = a.when.start.date()
+        if rel in ("the following", "the next"):
+            d = day + timedelta(days=(wd - day.weekday() - 1) % 7 + 1)
+        else:
+            d = C.weekday_on_or_before(day - timedelta(days=1), wd)
+        notes.append(f"{rel} {g['wd']} from '{a.text}'")
     else:
         d = C.week_monday(pub) + timedelta(weeks=W.WEEK_PREFIXES[rel], days=wd)
         notes.append("weeks start on Monday")

@@ -94,7 +94,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-            rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
+            rf"(?P<wd>{EN_WD_NAMES}|weekend|week)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
             r"|(?P<mrel>last month|this month|the previous month|the month))",
             re.I,
         ),
@@ -227,7 +227,11 @@ EN_RULES: tuple[Rule, ...] = (
         "en-mdy",
         "en",
         "absolute",
-        c(rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?{EN_TAIL}", re.I),
+        c(
+            rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
+            rf"(?:,?\s+{EN_YEAR}|\s+(?P<yrel>last\s+year|this\s+year))?{EN_TAIL}",
+            re.I,
+        ),
         CAL,
     ),
     Rule(
@@ -267,7 +271,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            r"(?:\b(?P<prep>in|for|since|during|throughout|from|until|till|by|before|after)\s+)?"
+            r"(?:\b(?P<prep>in|for|since|during|throughout|from|until|till|by|before|after)\s+(?:the\s+year\s+)?)?"
             r"(?P<core>(?:(?P<ap>around|about|circa|c\.|approximately|roughly)\s+)?"
             r"(?:(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the first half of"
             r"|the second half of)[\s-]*)?(?:(?P<y>(?:1[6-9]|20|21)[0-9]{2})|(?P<yy>['’][0-9]{2})))"
@@ -346,8 +350,9 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            r"\b(?:(?P<wrel>last|this past|this|next|early|late)\s+)?"
-            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            r"\b(?:(?P<wrel>last|this past|this|next|early|late|the following|the next|the previous"
+            r"|the preceding)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
             rf"(?:\s+at\s+{EN_CLOCK})?",
             re.I,
         ),

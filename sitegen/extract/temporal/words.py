@@ -32,12 +32,14 @@ DAY_WORDS: dict[str, tuple[str, int]] = {
     "听日": ("pub", 1),
     "当天": ("anchor", 0), "当日": ("anchor", 0), "同日": ("anchor", 0), "同一天": ("anchor", 0),
     "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
+    "隔日": ("anchor", 1),
     "前一天": ("anchor", -1), "前一日": ("anchor", -1),
     "today": ("pub", 0), "yesterday": ("pub", -1), "the day before yesterday": ("pub", -2),
     "tomorrow": ("pub", 1), "day before yesterday": ("pub", -2), "that day": ("anchor", 0),
     "the same day": ("anchor", 0),
     "the next day": ("anchor", 1), "the following day": ("anchor", 1),
     "the previous day": ("anchor", -1), "the day before": ("anchor", -1),
+    "the day after": ("anchor", 1), "the day after tomorrow": ("pub", 2),
 }  # fmt: skip
 ZH_DAY_WORDS = [w for w in DAY_WORDS if not w.isascii()]
 EN_DAY_WORDS = [w for w in DAY_WORDS if w.isascii()]
