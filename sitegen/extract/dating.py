@@ -94,7 +94,8 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
     if written:  # a count from an anchor outside every written date does not set the date
         stated = [c for c in stated if c.kind != "anchored" or any(c.when.overlaps(w.when) for w in written)]
     settled = _settle(claims, stated, words, lang)
-    aside = [c for c in claims if c.kind != "published" and not c.when.overlaps(settled.when)]
+    # a vague word (近日, recently) or a publication date outside it is looseness, not disagreement
+    aside = [c for c in claims if c.kind not in ("published", "vague") and not c.when.overlaps(settled.when)]
     if not aside:
         return settled
     gap = " " if lang.startswith("en") else ""  # the notes are whole sentences

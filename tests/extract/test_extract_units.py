@@ -166,6 +166,9 @@ def test_a_vague_recent_range_never_beats_a_precise_date() -> None:
     noon = When(datetime(2026, 4, 6, 11, tzinfo=TZ), "part-of-day", part_of_day="noon")
     settled = settle([Claim(recent, "A", kind="vague", text="日前"), Claim(noon, "B"), Claim(noon, "C")])
     assert settled.when == noon and settled.note is None
+    later = When(datetime(2026, 4, 9, tzinfo=TZ), "day", datetime(2026, 4, 16, tzinfo=TZ), approximate=True)
+    settled = settle([Claim(later, "D", kind="vague", text="近日"), Claim(noon, "B")])  # a week on: loose
+    assert settled.when == noon and settled.note is None
 
 
 # -- relevance ----------------------------------------------------------------------------
