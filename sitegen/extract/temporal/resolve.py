@@ -419,6 +419,9 @@ def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str
     if y is None:
         y = infer_year(month, day, ctx, notes)
     first = date(y, month, day)
+    if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the days just before, as for lunar holidays
+        notes.append("the three days before it")
+        return C.day_span(first - timedelta(days=3), first - timedelta(days=1), ctx.tz, approximate=True)
     return C.day_span(first, first + timedelta(days=days - 1), ctx.tz, approximate=approx)
 
 

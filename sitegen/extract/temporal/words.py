@@ -193,6 +193,8 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "建党节": (7, 1, 1, False), "建军节": (8, 1, 1, False), "八一建军节": (8, 1, 1, False),
     "教师节": (9, 10, 1, False), "万圣节": (10, 31, 1, False), "光棍节": (11, 11, 1, False),
     "双十二": (12, 12, 1, False), "双12": (12, 12, 1, False),
+    "十一黄金周": (10, 1, 7, True), "十一假期": (10, 1, 7, True), "十一长假": (10, 1, 7, True),
+    "十一期间": (10, 1, 7, True), "3·15晚会": (3, 15, 1, False), "315晚会": (3, 15, 1, False),
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
