@@ -49,10 +49,6 @@ def _century_base(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> int |
     return (number - 1) * 100
 
 
-CENTURY_HUNDREDS = 1800
-"""``the 1800s`` and earlier hundreds name a century; later ones (``the 2000s``) a decade."""
-
-
 def era(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> When:
     base = _century_base(g, ctx, notes)
     raw = g.get("dec") or g.get("dec2")
@@ -75,7 +71,7 @@ def era(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> When:
             notes.append(f"the latest {raw} decade begun by publication")
     if value % 10 or not 1000 <= value <= 2990:
         raise Skip(raw)
-    if value % 100 == 0 and value <= CENTURY_HUNDREDS and not g.get("dec2"):
+    if value % 100 == 0 and value <= W.CENTURY_HUNDREDS and not g.get("dec2"):
         # the 1800s: the century (the 1900s and the 2000s are read as decades, their usual sense)
         return C.year_span(value, value + 99, ctx.tz, approximate=bool(g.get("dp")))
     first, last = DECADE_PARTS.get(W.key(g.get("dp")), (0, 9))

@@ -253,3 +253,8 @@ LOOSE_HOURS = 24
 after"): people round it, so what it counts to is dated at the day, approximately,
 never at the hour the count started from (72 hours before 8 pm is "three days before",
 not 8 pm exactly)."""
+
+
+CENTURY_HUNDREDS = 1800
+"""``the 1800s`` and earlier hundreds name a century; later ones (``the 1900s``, ``the 2000s``)
+are read as decades, their usual sense in news."""
