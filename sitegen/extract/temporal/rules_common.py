@@ -71,7 +71,7 @@ CLOCK_STRICT = (
     rf"(?P<h>{N2}){SP}(?:(?:点|时){SP}(?:(?P<mi>{MIN}){SP}分(?!钟)|(?P<qk>[一二三1-3])刻)"
     rf"|[:：](?P<mm>[0-5][0-9])(?:[:：][0-5][0-9])?(?![{AD}]))"
 )
-TAIL = rf"(?:{SP}(?P<pod>{PODS}))?(?:{SP}{CLOCK})?"
+TAIL = rf"(?:{SP}(?P<pod>{PODS})(?!些))?(?:{SP}{CLOCK})?"  # 昨天晚些时候 is later that day, not its evening
 AFTER = (
     r"(?:(?P<apost>前后|左右|上下|前夕)|(?P<xu>许)|(?P<open>以前|之前|以后|之后|以来"
     r"|前(?![往来进去夕后一天日晚])|后(?![来续期面半]))"

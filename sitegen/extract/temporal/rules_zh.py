@@ -215,7 +215,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "relative",
         c(
-            rf"(?P<drel>{W.alt(W.ZH_DAY_WORDS)})(?!头条|之星|报|俄罗斯|美国|说法|关注|中国)(?:早些时候|稍早)?{PWD}{TAIL}{AFTER}"
+            rf"(?P<drel>{W.alt(W.ZH_DAY_WORDS)})(?!头条|之星|报|俄罗斯|美国|说法|关注|中国)(?:早些时候|晚些时候|稍早|稍晚)?{PWD}{TAIL}{AFTER}"
         ),
         CAL,
     ),
