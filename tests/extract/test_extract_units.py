@@ -103,6 +103,17 @@ def test_nothing_dated_after_the_article_and_no_event_from_a_target(tmp_path: Pa
     assert len(out.events) == 2
 
 
+def test_a_recency_word_alone_starts_no_event(tmp_path: Path) -> None:
+    """日前 says "lately", not when: it never dates an entry of its own; a dated report does."""
+    lately = "日前,滨河化工厂仓库发生火灾,消防支队赶到现场扑救,化工厂负责人王立新被警方带走调查。"
+    dated = "6月8日,滨河化工厂仓库发生火灾,消防支队赶到现场扑救,化工厂负责人王立新被警方带走调查。"
+    out = run(tmp_path, [source(1, lately), source(2, lately, day=11)])
+    assert all(not e.when.is_range for e in out.events)  # never the week before publication
+    out = run(tmp_path, [source(1, lately), source(2, dated, day=11)])
+    fire = [e for e in out.events if {c.source for c in e.sources} & {"s1", "s2"}]
+    assert [e.when.iso() for e in fire] == ["2025-06-08"]
+
+
 # -- dates of merged events -------------------------------------------------------------
 def w(y: int, precision: str = "year", until: int | None = None, **kw: object) -> When:
     end = datetime(until + 1, 1, 1, tzinfo=TZ) if until else None
