@@ -9,8 +9,10 @@ only its own clause: "距X才过去19小时" dates X, not the rest of the senten
 
 Dropped, with a reason for ``--explain``: dates after the article was
 published, sentences with too few content words, questions.  Sentences whose
-only time words are vague (最近, 前不久) become *attach-only* candidates: they
-may add a source to an event but never start one.
+only time words are vague (最近, 前不久), or a recency word (近日, 日前, 前几天,
+"in recent days": a stretch of days before publication that says "lately", not
+when), become *attach-only* candidates: they may add a source to an event but
+never start one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from ..errors import Problem
 from .background import background_rule, is_naming
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
+from .temporal.context import STARTS
+from .temporal.words import RECENT
+from .temporal.words import key as RECENT_KEY
 from .words import Lexicon, Words
 
 FindTimes = Callable[..., list[Any]]
@@ -189,6 +194,8 @@ def find_candidates(
                     founding = when.period_end() - when.start <= timedelta(days=rules.anchored_max_days)
                 if founding and _background(text, m, quote):
                     founding = False
+                if founding and _recent(m):  # 近日, 日前, in recent days: "lately" starts nothing
+                    founding = False
                 out.candidates.append(
                     Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 )
@@ -219,9 +226,20 @@ _QUOTE_MARK = re.compile('[“”「」"]')
 def _background(text: str, m: Any, quote: str) -> bool:
     """Does the date only give context, not the time of a happening (`background`'s rules)?
 
-    It may still join the event it gives context to; it starts none of its own.
+    It may still join the event it gives context to; it starts none of its own.  A date the
+    resolver read as the start of a state (`temporal.context.STARTS`: 自去年11月起即可被访问,
+    "had been open since November") is that state's beginning, a happening.
     """
+    if STARTS in m.explanation:
+        return False
     return background_rule(text, m, quote) is not None
+
+
+def _recent(m: Any) -> bool:
+    """A recency word (`temporal.words.RECENT`: 近日, 日前, 前几天, "in recent days"): a vague
+    stretch of days before publication says "lately", not when; what it reports may join an
+    event dated by another report, never start one.  (本月早些时候 names its month: it may.)"""
+    return m.when is not None and RECENT_KEY(m.text) in RECENT
 
 
 def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:

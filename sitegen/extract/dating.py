@@ -9,6 +9,12 @@
   widen the range the finer ones disagree over.
 * Approximate dates (二十多年前, "about 20 hours later") support an event but
   do not set its date when a stated one exists.
+* A date worked out from another (``kind="anchored"``: 距离上次直播才过去72小时,
+  两天后) that falls outside every date a source writes out (在1月3日的直播中)
+  does not set the event's date either: the written date wins, as a count from
+  an anchor the extractor chose is the likelier mistake.  Any claim set aside
+  this way, or an approximate one outside the result, is named in the note
+  ("另有来源据…推算为…"), so the page shows the sources disagree.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ NOTES = {
         "anchored": "日期由原文“{text}”推算得出。",
         "anchored~": "日期由原文“{text}”推算得出，为约数。",
         "published": "原文未写明发生时间，此处按报道发表日期标注。",
+        "computed": "另有来源据“{text}”推算为{label}（{who}），与原文写明的日期不一致。",
         "sep": "；",
         "by": "{label}（{who}）",
         "join": "、",
@@ -34,6 +41,7 @@ NOTES = {
         "anchored": "Date worked out from “{text}” in the source.",
         "anchored~": "Date worked out from “{text}” in the source; approximate.",
         "published": "The sources give no date for this; shown at the article's publication date.",
+        "computed": "{who} works out {label} from “{text}”, unlike the date the sources write.",
         "sep": "; ",
         "by": "{label} ({who})",
         "join": ", ",
@@ -82,6 +90,25 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
         unique.setdefault((c.when, c.who, c.kind), c)
     claims = list(unique.values())
     stated = [c for c in claims if not c.when.approximate] or list(claims)
+    written = [c for c in stated if c.kind != "anchored"]
+    if written:  # a count from an anchor outside every written date does not set the date
+        stated = [c for c in stated if c.kind != "anchored" or any(c.when.overlaps(w.when) for w in written)]
+    settled = _settle(claims, stated, words, lang)
+    # a vague word (近日, recently) or a publication date outside it is looseness, not disagreement
+    aside = [c for c in claims if c.kind not in ("published", "vague") and not c.when.overlaps(settled.when)]
+    if not aside:
+        return settled
+    gap = " " if lang.startswith("en") else ""  # the notes are whole sentences
+    extra = gap.join(
+        words["computed"].format(text=c.text or c.when.label(lang), label=c.when.label(lang), who=c.who)
+        for c in sorted(aside, key=lambda c: c.when.sort_key())
+    )
+    note = gap.join(n for n in (settled.note, extra) if n)
+    return Settled(settled.when, note, settled.reason + f"; {len(aside)} claim(s) outside it noted")
+
+
+def _settle(claims: list[Claim], stated: list[Claim], words: dict[str, str], lang: str) -> Settled:
+    """The date from the claims that may set it (``stated``), the rest only narrowing within it."""
     # an approximate value inside every stated one ("2时许" within "凌晨") is finer, not doubtful
     # judged once per distinct date: a big event has thousands of claims but few distinct dates
     bounds = list(dict.fromkeys(s.when for s in stated))

@@ -105,6 +105,17 @@ def test_nothing_dated_after_the_article_and_no_event_from_a_target(tmp_path: Pa
     assert len(out.events) == 2
 
 
+def test_a_recency_word_alone_starts_no_event(tmp_path: Path) -> None:
+    """日前 says "lately", not when: it never dates an entry of its own; a dated report does."""
+    lately = "日前,滨河化工厂仓库发生火灾,消防支队赶到现场扑救,化工厂负责人王立新被警方带走调查。"
+    dated = "6月8日,滨河化工厂仓库发生火灾,消防支队赶到现场扑救,化工厂负责人王立新被警方带走调查。"
+    out = run(tmp_path, [source(1, lately), source(2, lately, day=11)])
+    assert all(not e.when.is_range for e in out.events)  # never the week before publication
+    out = run(tmp_path, [source(1, lately), source(2, dated, day=11)])
+    fire = [e for e in out.events if {c.source for c in e.sources} & {"s1", "s2"}]
+    assert [e.when.iso() for e in fire] == ["2025-06-08"]
+
+
 # -- dates of merged events -------------------------------------------------------------
 def w(y: int, precision: str = "year", until: int | None = None, **kw: object) -> When:
     end = datetime(until + 1, 1, 1, tzinfo=TZ) if until else None
@@ -140,6 +151,37 @@ def test_vague_approximate_dates_do_not_widen_a_stated_one() -> None:
     vague = When(datetime(2010, 1, 1, tzinfo=TZ), "year", datetime(2017, 1, 1, tzinfo=TZ), approximate=True)
     settled = settle([Claim(w(2013), "A"), Claim(vague, "B", kind="vague")])
     assert settled.when == w(2013) and settled.note is None
+
+
+def test_a_written_date_wins_over_a_count_from_an_anchor_and_the_note_says_so() -> None:
+    """在1月3日的直播中 against 才过去72小时 counted back from 1月7日晚8点 (dated 1月4日)."""
+    written = When(datetime(2026, 1, 3, tzinfo=TZ), "day")
+    counted = When(datetime(2026, 1, 4, tzinfo=TZ), "day", approximate=True)
+    exact_count = When(datetime(2026, 1, 4, tzinfo=TZ), "day")  # 次日 from a wrongly chosen anchor
+    for other in (counted, exact_count):
+        settled = settle([Claim(written, "甲报"), Claim(other, "乙报", kind="anchored", text="才过去72小时")], "zh")
+        assert settled.when == written
+        assert settled.note and "乙报" in settled.note and "才过去72小时" in settled.note
+    english = settle([Claim(written, "A"), Claim(counted, "B", kind="anchored", text="72 hours")], "en")
+    assert english.when == written and english.note and "72 hours" in english.note
+
+
+def test_a_count_inside_the_written_date_refines_it_without_a_note() -> None:
+    day = When(datetime(2026, 1, 6, tzinfo=TZ), "day")
+    evening = When(datetime(2026, 1, 6, 18, tzinfo=TZ), "part-of-day", part_of_day="evening")
+    settled = settle([Claim(day, "A"), Claim(evening, "B", kind="anchored", text="当晚")])
+    assert settled.when == evening and settled.note and "当晚" in settled.note  # the usual 'worked out' note
+
+
+def test_a_vague_recent_range_never_beats_a_precise_date() -> None:
+    """日前 (the week before publication) in one report, 4月6日中午 in others."""
+    recent = When(datetime(2026, 3, 31, tzinfo=TZ), "day", datetime(2026, 4, 8, tzinfo=TZ), approximate=True)
+    noon = When(datetime(2026, 4, 6, 11, tzinfo=TZ), "part-of-day", part_of_day="noon")
+    settled = settle([Claim(recent, "A", kind="vague", text="日前"), Claim(noon, "B"), Claim(noon, "C")])
+    assert settled.when == noon and settled.note is None
+    later = When(datetime(2026, 4, 9, tzinfo=TZ), "day", datetime(2026, 4, 16, tzinfo=TZ), approximate=True)
+    settled = settle([Claim(later, "D", kind="vague", text="近日"), Claim(noon, "B")])  # a week on: loose
+    assert settled.when == noon and settled.note is None
 
 
 # -- relevance ----------------------------------------------------------------------------

@@ -41,6 +41,8 @@ _EN_JOIN = r"-|–|—|to|until|till|through|thru"
 _JOIN = re.compile(rf"[ \t\u00a0\u3000]*(?:{_ZH_JOIN}|{_EN_JOIN})[ \t\u00a0\u3000]*", re.I)
 _EN_WORD_JOIN = re.compile(r"to|until|till|through|thru", re.I)
 _OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
+_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 RANGE = Rule("compose-range", "any", "absolute", re.compile(r"(?!)"), lambda hit, ctx: None)
 """The rule a composed range reports (for ``sitegen import --explain``); it matches nothing itself."""
@@ -86,8 +88,9 @@ def joins(text: str, a: Hit, b: Hit) -> bool:
     if a.rule.kind == "not-event" or b.rule.kind == "not-event":
         return False
     m = _JOIN.fullmatch(text, a.end, b.start)
-    if m is None:
-        return False
+    if m is None:  # "between Monday and Wednesday": "and" joins the ends only after "between"
+        between = _BETWEEN.search(text, max(0, a.start - 12), a.start)
+        return bool(between and _AND.fullmatch(text, a.end, b.start))
     if _EN_WORD_JOIN.search(m.group(0)) and m.group(0).strip().lower() != "through":
         # "moved from X to Y" is a range only when "from"/"between" opens it
         return bool(_OPENER.search(text, max(0, a.start - 12), a.start))

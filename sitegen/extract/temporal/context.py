@@ -33,6 +33,8 @@ class Resolved:
     explanation: str
     names_year: bool = False
     """The text itself named the year and the month (later month-days may inherit the year)."""
+    value: When | None = None
+    """For a plan or a date still to come (``when`` None): the date the words name."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,10 @@ class Anchor:
 
 ROLLED_BACK = "it would be after publication"
 """Part of the note `infer_year` leaves when it moved a month-day to an earlier year."""
+
+STARTS = "the start of a period that runs on"
+"""Part of the note of a date where a state began (``5月8日起停业``, "had been open since
+November"): the happening is its start; candidates read it as a time, not as background."""
 
 INHERITED = "approximate, as its anchor is"
 """The note a resolver adds when its anchor is approximate; `finish` then marks the result so."""
@@ -100,6 +106,8 @@ class Ctx:
         self.pub_when = When(C.truncate(published, "minute"), "minute")
         self.anchors: list[Anchor] = []
         self.composing = False
+        self.at = 0
+        """Where the mention being resolved starts (set before each resolver runs)."""
         """A range's end is being read with its start as anchor (`temporal_compose`)."""
         self._year_seen = 0
         self._year_anchor: Anchor | None = None

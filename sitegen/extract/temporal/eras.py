@@ -71,6 +71,9 @@ def era(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> When:
             notes.append(f"the latest {raw} decade begun by publication")
     if value % 10 or not 1000 <= value <= 2990:
         raise Skip(raw)
+    if value % 100 == 0 and value <= W.CENTURY_HUNDREDS and not g.get("dec2"):
+        # the 1800s: the century (the 1900s and the 2000s are read as decades, their usual sense)
+        return C.year_span(value, value + 99, ctx.tz, approximate=bool(g.get("dp")))
     first, last = DECADE_PARTS.get(W.key(g.get("dp")), (0, 9))
     return C.year_span(value + first, value + last, ctx.tz, approximate=bool(g.get("dp")))
 

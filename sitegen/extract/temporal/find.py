@@ -31,7 +31,11 @@ Resolution rules
   the passage named a year *and* month (``2024年3月5日``, ``去年12月``) and the
   date falls on or after it (forward narration), that year, unless the date
   falls in the seven days up to publication (the news peg: ``2023年5月12日…。
-  9月26日，法院宣判`` in a 2024-09-27 article is 2024-09-26).  Otherwise the
+  9月26日，法院宣判`` in a 2024-09-27 article is 2024-09-26), and, when the
+  year was named in another sentence, unless the publication-year reading lies
+  nearer the publication than the date lies after that mention (``launched in
+  March 2024. The fire on December 27`` in a January 2026 article is 2025-12-27;
+  ``2023年5月12日…。5月15日`` stays 2023).  Otherwise the
   publication year, unless the date would then be more than one day after the
   publication day, in which case the previous year (``3月5日`` in a January
   2026 article is 2025-03-05; ``12月30日`` is 2025-12-30; ``2月29日`` goes back
@@ -41,7 +45,7 @@ Resolution rules
   in an article of 1月8日 23:00) keeps its year and so becomes a not-event: an
   announcement for tomorrow, not a happening.  A year-only anchor (``2013年``)
   and a range spanning years never lend their year.
-* **Missing month** (``三十一日``): the month of the latest dated mention, else
+* **Missing month** (``三十一日``, ``on the 5th``): the month of the latest dated mention, else
   the publication month (the previous month if the day is more than one day
   after the publication day).
 * **Two-digit years** (``19年底``, ``15年3月2日``, ``九八年``, ``'98``): the
@@ -75,11 +79,17 @@ Resolution rules
   occurrence).  Fuzzy amounts (``十多``=11–19, ``两三``, ``几``=2–9, ``一年多``
   =1–2) give ranges; year and month counts are approximate.  The result is at
   the coarser of the anchor's precision and the unit's (three days after 8 pm
-  is a day), and approximate when the anchor is vague at that precision.
+  is a day), and approximate when the anchor is vague at that precision; a count
+  of 24 hours or more is said for days (``才过去72小时``): dated at the day,
+  approximately (`temporal_words.LOOSE_HOURS`).
 * **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
+  ``5-7 March``, ``between Monday and Wednesday`` (``and`` joins only after ``between``),
   ``晚上8点到10点``); an end before its start whose year was inferred is the
-  next year's; ``5月8日起``/``2001年至今`` run from then up to publication, except a
-  rule taking effect (``1月5日起施行``), dated at its start.
+  next year's; ``2001年起至今`` runs from then up to publication; a state that
+  began then (``5月8日起``, ``至少自去年11月起``, ``since November``, ``from
+  November``) or a rule taking effect (``1月5日起施行``) is dated at its start, the
+  happening (``since 2013`` and ``以来`` stay open-ended: the tallies they open
+  are not happenings).
 * **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm (``晚上5点`` is 17:00);
   ``20时1刻`` is 20:15, ``九点零九`` 9:09; ``深夜/夜里``
   hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and
@@ -161,6 +171,11 @@ class TimeMention:
     kind: str  # "absolute" | "relative" | "anchored" | "vague" | "not-event"
     rule: str  # name of the table rule that matched, for `sitegen import --explain`
     explanation: str  # one line: how it was resolved, or why it is not an event
+    value: When | None = None
+    """What the words name on the calendar, happening or not: ``when`` for a happening, the
+    date of a plan or of something still to come (``计划于1月20日上市``, "next week"), None for
+    what names no date (durations, prices, counts).  Timelines use ``when``; ``value`` is for
+    readers that normalise every time expression (and for ``--explain``)."""
 
 
 def find_times(
@@ -238,6 +253,7 @@ def _read(
         if skip_next:
             skip_next = False
             continue
+        ctx.at = hit.start
         try:
             res = None
             b = chosen[i + 1] if i + 1 < len(chosen) else None
@@ -268,7 +284,9 @@ def _read(
             log.warning("temporal rule %s failed on %r", hit.rule.name, hit.text, exc_info=True)
             return mentions, hit
         one_line = " ".join(res.explanation.split())  # matches may span a line break
-        mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, hit.rule.name, one_line)
+        value = res.when if res.when is not None else res.value
+        rule = hit.rule.name
+        mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, rule, one_line, value)
         mentions.append(mention)
         if res.when is not None:
             ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year))
@@ -356,6 +374,8 @@ _PLAN_AFTER_ZH = re.compile(
 )
 _SPEECH_ZH = re.compile(r"表示|称|说|宣布|透露|介绍|指出|强调|回应|提到|谈到|告诉")
 _PLAN_BEFORE_EN = re.compile(
+    # after a determiner these are nouns: "approved the plan earlier this month" is a happening
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
     r"\b(?:will|would|shall|plans?|planned|planning|aims?|aiming|expects?|expected|scheduled|slated"
     r"|due|intends?|hopes?|targets?|targeting|forecasts?|projected|set to|is to|are to)\b"
     r"(?:\s+(?:[\w'-]+|[0-9][0-9,.]*)){0,6}?\s*$|\bby\s+(?:the\s+end\s+of\s+)?$",
@@ -412,14 +432,21 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     if not marker and ROLLED_BACK in res.explanation:
         marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's
     if marker:
+        if ROLLED_BACK in res.explanation:  # a plan's month-day is the coming one, not last year's
+            when = dataclasses.replace(
+                when,
+                start=C.offset(when.start, "year", 1, +1),
+                end=when.end and C.offset(when.end, "year", 1, +1),
+            )
         why = f"plan/target ('{marker}'): {hit.text} → {describe(when)} is not a happening"
-        return Resolved(None, "not-event", why)
+        return Resolved(None, "not-event", why, value=when)
     if when.start >= ctx.day_end:
         return Resolved(
             None,
             "not-event",
             f"after publication ({ctx.published.isoformat(timespec='minutes')}): {hit.text} → "
             f"{describe(when)} is a plan or forecast, not a happening",
+            value=when,
         )
     clipped = C.clip_to(when, ctx.day_end)
     if clipped is not when:

@@ -197,6 +197,9 @@ def _floating(name: str, y: int | None, ctx: Ctx, notes: list[str]) -> When:
             return easter(year)
         if name == "good friday":
             return easter(year) - timedelta(days=2)
+        if name in W.DAY_AFTER:
+            base, days = W.DAY_AFTER[name]
+            return _floating(base, year, ctx, []).start.date() + timedelta(days=days)
         month, nth, weekday = W.FLOATING[name]
         days = [d for d in (date(year, month, 1) + timedelta(days=i) for i in range(31))
                 if d.month == month and d.weekday() == weekday]  # fmt: skip

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import words as W
-from sitegen.extract.temporal.cn_numerals import amount, en_amount
+from sitegen.extract.temporal.cn_numerals import Amount, amount, en_amount
 from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded, num
 from sitegen.extract.temporal.resolve import infer_year, month_of_bare_day, year_of
 
@@ -57,6 +57,8 @@ def resolve_range(hit: Hit, ctx: Ctx) -> Resolved | None:
         raise Skip("days") from None
     if last <= first or ((last - first).days > 62 and y_last is None):
         raise Skip("days")
+    if W.key(g.get("sep")) == "、" and (last - first).days != 1:
+        raise Skip("a list of days, not a range")  # 3月16、18日: each day alone
     names_year = bool(g.get("y")) and first.year == last.year  # a span of years lends no year
     return finish(hit, C.day_span(first, last, tz), kind, notes, names_year)
 
@@ -77,6 +79,8 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         amt = amount(g.get("n") or g.get("hn"), fuzz, half=bool(g.get("half") or g.get("uhalf")))
     if amt is None or amt.hi <= 0 or amt.hi > 5000:
         raise Skip("amount")
+    if unit == "month" and amt.hi < 1:  # 半个月前: fifteen days, dated at the day
+        unit, amt = "day", Amount(amt.lo * 30, amt.hi * 30, True)
     mode = hit.rule.params.get("mode", "ago")
     if mode == "ago" and W.key(g.get("unit")) == "日" and (g.get("n") or "").isdigit():
         raise NotEvent(f"ambiguous: {hit.text} is {g['n']} days ago or before the {g['n']}th")
@@ -110,10 +114,20 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
     except (ValueError, OverflowError):  # 五千年前: before year 1
         raise NotEvent(f"beyond the calendar the site can show: {hit.text}") from None
     notes.insert(0, f"{'before' if sign < 0 else 'after'} {label}")
+    if _loose(unit, amt.lo) and C.PRECISIONS.index(when.precision) > C.PRECISIONS.index("day"):
+        first, last = C.truncate(when.start, "day"), C.ceil_unit(when.period_end(), "day")
+        when = C.span(first, last, "day", approximate=True)
+        notes.append(f"{amt.lo:g} {unit}s is said for days: dated at the day")
     kind = "relative" if label == "publication" and mode == "ago" else "anchored"
     if amt.approximate and kind == "relative":
         kind = "vague"
     return finish(hit, when, kind, notes)
+
+
+def _loose(unit: str, count: float) -> bool:
+    """A count of hours (or minutes) of a day or more (`words.LOOSE_HOURS`): rounded speech."""
+    hours = count if unit == "hour" else count / 60 if unit == "minute" else 0
+    return hours >= W.LOOSE_HOURS
 
 
 @guarded

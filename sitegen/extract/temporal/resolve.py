@@ -21,6 +21,7 @@ from sitegen.extract.temporal import words as W
 from sitegen.extract.temporal.context import (
     INHERITED,
     ROLLED_BACK,
+    STARTS,
     Ctx,
     Hit,
     NotEvent,
@@ -51,7 +52,14 @@ def _day_from(base: str, days: int, ctx: Ctx, notes: list[str], srcs: set[str], 
 
 
 def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
-    """The year of a month(-day) given without one (rules: the module docstring of temporal)."""
+    """The year of a month(-day) given without one (rules: the module docstring of temporal).
+
+    An earlier mention naming a year lends it when the date follows it (forward narration)
+    and is not the news peg (the week up to publication); from another sentence only when
+    the date then lies nearer that mention than the publication-year reading lies to the
+    publication: ``2023年5月12日…。5月15日`` continues the old story, while ``launched in
+    March 2024. The fire on December 27`` in a January 2026 article is last month's fire."""
+    own = _publication_year(month, day, ctx)
     a = ctx.year_anchor()
     if a is not None:
         y = a.when.start.year
@@ -59,17 +67,29 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             start = C.midnight(date(y, month, day), ctx.tz)
         except ValueError:
             start = None
-        # only forward narration inherits: 2024年3月5日 … 3月8日, not 2025年12月30日 … 1月2日;
-        # and a date in the week up to publication is the news peg, not the old story
         try:
             peg = date(ctx.pub_date.year, month, day)
             is_peg = timedelta(0) <= ctx.pub_date - peg <= timedelta(days=7)
         except ValueError:
             is_peg = False
         forward = start is not None and C.truncate(a.when.start, "day") <= start < ctx.day_end
-        if forward and not is_peg:
-            notes.append(f"year {y} from '{a.text}' earlier in the passage")
-            return y
+        if forward and not is_peg and start is not None:
+            near = ctx.sentence(a.start) == ctx.sentence(ctx.at)
+            if not near:
+                own_gap = (ctx.pub_date - own[0]).days if own[0] is not None else None
+                near = own_gap is None or (start - C.truncate(a.when.start, "day")).days <= own_gap
+            if near:
+                notes.append(f"year {y} from '{a.text}' earlier in the passage")
+                return y
+    if own[0] is None:
+        raise NotEvent(own[1])
+    notes.append(own[1])
+    return own[0].year
+
+
+def _publication_year(month: int, day: int, ctx: Ctx) -> tuple[date | None, str]:
+    """The month-day in the publication year, or the latest year before it that puts it no
+    more than a day after publication; with the note saying which (or why none)."""
     y = ctx.pub_date.year
     latest = C.next_day(ctx.pub_date)
     why = ""
@@ -84,16 +104,14 @@ def infer_year(month: int, day: int, ctx: Ctx, notes: list[str]) -> int:
             continue
         if candidate <= latest:
             if y == ctx.pub_date.year:
-                notes.append(f"year from publication {y}")
-            else:
-                why = why or f"in {ctx.pub_date.year} {ROLLED_BACK}"
-                notes.append(f"year {y}: {why}")
-            return y
+                return candidate, f"year from publication {y}"
+            why = why or f"in {ctx.pub_date.year} {ROLLED_BACK}"
+            return candidate, f"year {y}: {why}"
         why = why or f"in {y} {ROLLED_BACK}"
         y -= 1
     if y < 1:
-        raise NotEvent(f"beyond the calendar the site can show: {month}-{day} before year 1")
-    raise NotEvent(f"no such date: month {month} has no day {day}")
+        return None, f"beyond the calendar the site can show: {month}-{day} before year 1"
+    return None, f"no such date: month {month} has no day {day}"
 
 
 def year_of(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> int | None:
@@ -195,7 +213,8 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     """Dates from calendar words and numbers, with an optional part of day and clock time."""
     g = hit.g
     prep = W.key(g.get("prep"))
-    if g.get("open") or prep in ("since", "before", "after", "until", "till", "from"):
+    starts = prep in ("since", "from") and g.get("mon") is not None and _began(prep, hit, ctx)
+    if g.get("open") or (prep in ("since", "before", "after", "until", "till", "from") and not starts):
         raise NotEvent(f"open-ended period, not a time: {hit.text}")
     notes: list[str] = []
     srcs: set[str] = set()
@@ -208,8 +227,22 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     when = _check_weekday(when, g.get("pwd"), notes)
     if g.get("qi"):
         when = _from_on(hit, when, ctx, notes)
+    if starts:  # accessible since (at least) November: the state began then
+        notes.append(STARTS)
     kind = "anchored" if "anchor" in srcs else "relative" if "pub" in srcs else hit.rule.kind
     return finish(hit, when, kind, notes, names_year)
+
+
+_STATE_BEFORE_SINCE = re.compile(r"\b(?:been|remained|stayed|existed|lasted)\b[^.;:!?]{0,60}$", re.I)
+
+
+def _began(prep: str, hit: Hit, ctx: Ctx) -> bool:
+    """"from November" starts something; "since November" does after a state ("had been
+    open since November"), not after a tally ("shares have fallen 20% since November")."""
+    if prep == "from":
+        return True
+    before = ctx.text[max(ctx.sentence_start(hit.start), hit.start - 80) : hit.start]
+    return _STATE_BEFORE_SINCE.search(before) is not None
 
 
 def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tuple[When, bool]:
@@ -288,10 +321,12 @@ _STARTS_RULE = re.compile(r"(?:开始)?(?:正式)?(?:实施|施行|执行|生效
 
 
 def _from_on(hit: Hit, when: When, ctx: Ctx, notes: list[str]) -> When:
-    """``5月8日起``, ``2001年起至今``: from that date up to publication, both ends kept; a rule
-    taking effect (``1月5日起施行``) is dated at its start, the happening."""
-    if _STARTS_RULE.match(ctx.text, hit.end) or when.start >= ctx.day_end:
-        notes.append("the start of a period that runs on")
+    """``5月8日起``/``至少自去年11月起``: a state that began then, dated at its start, the
+    happening (as ``1月5日起施行``, a rule taking effect); ``2001年起至今`` says it runs up to
+    now: from that date up to publication, both ends kept."""
+    up_to_now = len(hit.g.get("qi") or "") > 1  # 起至今, 起到现在
+    if not up_to_now or _STARTS_RULE.match(ctx.text, hit.end) or when.start >= ctx.day_end:
+        notes.append(STARTS)
         return when
     precision = "day" if when.precision == "part-of-day" else when.precision
     notes.append("from then up to publication")
@@ -338,6 +373,16 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
     elif rel in ("last", "this past", "past"):
         d = C.weekday_on_or_before(pub - timedelta(days=1), wd)
         notes.append("the most recent such weekday before publication")
+    elif rel.startswith("the "):  # the following Monday, the previous Friday: from the day last named
+        a = ctx.anchor("day", point=True)
+        if a is None:
+            raise NotEvent(f"too vague to date: {rel} {g['wd']} with no day earlier in the passage")
+        day = a.when.start.date()
+        if rel in ("the following", "the next"):
+            d = day + timedelta(days=(wd - day.weekday() - 1) % 7 + 1)
+        else:
+            d = C.weekday_on_or_before(day - timedelta(days=1), wd)
+        notes.append(f"{rel} {g['wd']} from '{a.text}'")
     else:
         d = C.week_monday(pub) + timedelta(weeks=W.WEEK_PREFIXES[rel], days=wd)
         notes.append("weeks start on Monday")
@@ -374,6 +419,9 @@ def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str
     if y is None:
         y = infer_year(month, day, ctx, notes)
     first = date(y, month, day)
+    if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the days just before, as for lunar holidays
+        notes.append("the three days before it")
+        return C.day_span(first - timedelta(days=3), first - timedelta(days=1), ctx.tz, approximate=True)
     return C.day_span(first, first + timedelta(days=days - 1), ctx.tz, approximate=approx)
 
 

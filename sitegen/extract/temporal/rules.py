@@ -26,6 +26,7 @@ ORDER: tuple[str, ...] = (
     "zh-month-range",
     "zh-bare-day-range",
     "en-day-range",
+    "en-dmy-day-range",
     "en-year-range",
     "zh-generic-today",
     "zh-date",
@@ -53,6 +54,7 @@ ORDER: tuple[str, ...] = (
     "en-year",
     "en-quarter",
     "en-q",
+    "en-half",
     "en-decade",
     "en-century",
     "en-clock-rel",
@@ -65,6 +67,7 @@ ORDER: tuple[str, ...] = (
     "en-nth-weekday",
     "en-numeric-date",
     "en-numeric-month",
+    "en-bare-day",
     "zh-gap",
     "zh-interval",
     "zh-later",
@@ -111,6 +114,7 @@ ORDER: tuple[str, ...] = (
     "count-wan",
     "zh-duration",
     "zh-duration-since",
+    "zh-month-figure",
     "en-duration",
 )
 """Rule names, earlier wins a tie between matches of the same length."""

@@ -71,7 +71,7 @@ CLOCK_STRICT = (
     rf"(?P<h>{N2}){SP}(?:(?:点|时){SP}(?:(?P<mi>{MIN}){SP}分(?!钟)|(?P<qk>[一二三1-3])刻)"
     rf"|[:：](?P<mm>[0-5][0-9])(?:[:：][0-5][0-9])?(?![{AD}]))"
 )
-TAIL = rf"(?:{SP}(?P<pod>{PODS}))?(?:{SP}{CLOCK})?"
+TAIL = rf"(?:{SP}(?P<pod>{PODS})(?!些))?(?:{SP}{CLOCK})?"  # 昨天晚些时候 is later that day, not its evening
 AFTER = (
     r"(?:(?P<apost>前后|左右|上下|前夕)|(?P<xu>许)|(?P<open>以前|之前|以后|之后|以来"
     r"|前(?![往来进去夕后一天日晚])|后(?![来续期面半]))"
@@ -164,6 +164,9 @@ def bare_day_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bo
     return True
 
 
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def two_digit_year_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """``19年`` alone is a count of years: a two-digit year needs a part of the year after it
     (``19年底``); Chinese digits may stand alone (``九八年``) unless they read as a fuzzy count
@@ -174,7 +177,12 @@ def two_digit_year_ok(g: dict[str, str | None], text: str, start: int, end: int)
     if g.get("yp") or g.get("yp2") or g.get("q") or g.get("q2"):
         return True
     if yy.isdigit() or yy[0] in "０１２３４５６７８９":
-        return False
+        # 98年，他来到深圳 / 08年，…: a clause opened by it is a year when no count reads so
+        # (a leading zero, or 40 and up); 15年，… stays a count
+        opens = start == 0 or text[start - 1] in "。，；！？\n,;!?：:"
+        plausible = yy[0] in "0０" or int(yy.translate(_FULLWIDTH)) >= 40
+        return opens and plausible and text[end : end + 1] in ("，", ",")
+
     digits = "零一二三四五六七八九"
     a, b = (digits.find(ch if ch not in "〇○" else "零") for ch in yy)
     return b != a + 1

@@ -94,7 +94,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-            rf"(?P<wd>{EN_WD_NAMES}|weekend)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
+            rf"(?P<wd>{EN_WD_NAMES}|weekend|week)\s+(?:of|in)\s+(?:{EN_MON}(?:,?\s+{EN_YEAR})?"
             r"|(?P<mrel>last month|this month|the previous month|the month))",
             re.I,
         ),
@@ -129,6 +129,17 @@ EN_RULES: tuple[Rule, ...] = (
             rf"\b{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through|or)\s*"
             rf"(?:{en_month('mon2', loose=True)}\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
             rf"(?![0-9:])(?:,?\s+{EN_YEAR})?",
+            re.I,
+        ),
+        O.resolve_range,
+    ),
+    Rule(
+        "en-dmy-day-range",  # 5-7 March, 5 to 7 March 2025 (British and wire copy)
+        "en",
+        "absolute",
+        c(
+            r"(?<![0-9.,/:$£€-])\b(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through)\s*"
+            rf"(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{EN_MON}(?:,?\s+{EN_YEAR})?",
             re.I,
         ),
         O.resolve_range,
@@ -216,7 +227,11 @@ EN_RULES: tuple[Rule, ...] = (
         "en-mdy",
         "en",
         "absolute",
-        c(rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?{EN_TAIL}", re.I),
+        c(
+            rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
+            rf"(?:,?\s+{EN_YEAR}|\s+(?P<yrel>last\s+year|this\s+year))?{EN_TAIL}",
+            re.I,
+        ),
         CAL,
     ),
     Rule(
@@ -243,19 +258,20 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            r"(?:\b(?P<prep>in|since|during|until|till|by|before|after|from|throughout)\s+)?"
-            rf"(?P<core>(?:{EN_EP}[\s-]*)?{EN_MON_STRICT})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
+            r"(?:\b(?P<prep>in|since|during|until|till|by|before|after|from|throughout)\s+"
+            r"(?:(?:at\s+least|as\s+early\s+as|as\s+far\s+back\s+as)\s+)?)?"
+            rf"(?P<core>(?:(?<!\bat\s)(?P<yrel>last)\s+)?(?:{EN_EP}[\s-]*)?{EN_MON_STRICT})(?![\s,.]*(?:[0-9]|of\s+[0-9]))",
             re.I,
         ),
         CAL,
-        check=needs_something("prep", "ep"),
+        check=needs_something("prep", "ep", "yrel"),
     ),
     Rule(
         "en-year",
         "en",
         "absolute",
         c(
-            r"(?:\b(?P<prep>in|for|since|during|throughout|from|until|till|by|before|after)\s+)?"
+            r"(?:\b(?P<prep>in|for|since|during|throughout|from|until|till|by|before|after)\s+(?:the\s+year\s+)?)?"
             r"(?P<core>(?:(?P<ap>around|about|circa|c\.|approximately|roughly)\s+)?"
             r"(?:(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the first half of"
             r"|the second half of)[\s-]*)?(?:(?P<y>(?:1[6-9]|20|21)[0-9]{2})|(?P<yy>['’][0-9]{2})))"
@@ -277,6 +293,8 @@ EN_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule("en-q", "en", "absolute", c(rf"\b(?-i:Q(?P<q>[1-4]))(?:\s*{EN_YEAR})?\b", re.I), CAL),
+    # H1 2025 (the year's halves); H1 alone is also a visa, a flu strain, a heading
+    Rule("en-half", "en", "absolute", c(rf"\b(?-i:(?P<ep>H[12]))\s*{EN_YEAR}\b", re.I), CAL),
     Rule(
         "en-decade",
         "en",
@@ -332,8 +350,9 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            r"\b(?:(?P<wrel>last|this past|this|next|early|late)\s+)?"
-            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            r"\b(?:(?P<wrel>last|this past|this|next|early|late|the following|the next|the previous"
+            r"|the preceding)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
             rf"(?:\s+at\s+{EN_CLOCK})?",
             re.I,
         ),
@@ -416,6 +435,18 @@ EN_RULES: tuple[Rule, ...] = (
         ),
         NE,
         {"why": "habitual"},
+    ),
+    Rule(
+        "en-bare-day",  # "filed on the 5th": a day of the month last named, else of publication's
+        "en",
+        "absolute",
+        c(
+            r"\b(?P<prep>on|by)\s+the\s+(?P<core>(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th))\b"
+            r"(?!\s+(?:of\b|time|round|edition|season|term|attempt|anniversary|game|match|straight|consecutive"
+            r"|day|year|week|month|floor|place|century|percentile|minute|hour|lap|inning|hole|stage)\b)",
+            re.I,
+        ),
+        CAL,
     ),
     Rule(
         "en-ordinal",

@@ -50,13 +50,17 @@ from sitegen.extract.temporal.rules_common import (
 CENTURY = rf"上个?世纪|本世纪|(?<![{AD}{CN}])(?:[{AD}]{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪"
 
 
+SEP_DAYS = SEP[:-1] + "|、)"
+"""A range word between two days, or the list mark of two days in a row (3月16、17日)."""
+
 ZH_RULES: tuple[Rule, ...] = (
+    # 上半年/下半年(上半月) are the first and second halves, never "the half year before"
     Rule(
         "zh-span",
         "zh",
         "relative",
         c(
-            rf"(?<![{AD}{CN}])(?P<spre>最近的?|过去的?|近|前|上|这|本)(?P<n>{AMT}|半(?=个?[年月]))?(?P<ge>个)?{SP}"
+            rf"(?<![{AD}{CN}])(?P<spre>最近的?|过去的?|近|前|上|这|本)(?P<n>{AMT}|(?<![上下])半(?=个?[年月]))?(?P<ge>个)?{SP}"
             r"(?P<unit>季度|天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(?![代度初中底末龄级纪轻前后了])"
             r"(?:以来|来|里|内|之内|中)?"
         ),
@@ -101,7 +105,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             rf"{AP}(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<m>{N2}){SP}月{SP}(?P<d>{N2}){SP}"
-            rf"[日号]?{SP}{SEP}{SP}(?:(?P<y2d>{YEAR_R}){SP}年{SP}(?=[{AD}{CN}]{{1,3}}{SP}月))?"
+            rf"[日号]?{SP}{SEP_DAYS}{SP}(?:(?P<y2d>{YEAR_R}){SP}年{SP}(?=[{AD}{CN}]{{1,3}}{SP}月))?"
             rf"(?:(?P<m2>{N2R}){SP}月{SP})?(?P<d2>{N2R}){SP}[日号]"
             rf"(?:{SP}(?P<apost>前后|左右))?"
         ),
@@ -211,7 +215,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "relative",
         c(
-            rf"(?P<drel>{W.alt(W.ZH_DAY_WORDS)})(?!头条|之星|报|俄罗斯|美国|说法|关注|中国)(?:早些时候|稍早)?{PWD}{TAIL}{AFTER}"
+            rf"(?P<drel>{W.alt(W.ZH_DAY_WORDS)})(?!头条|之星|报|俄罗斯|美国|说法|关注|中国)(?:早些时候|晚些时候|稍早|稍晚)?{PWD}{TAIL}{AFTER}"
         ),
         CAL,
     ),
@@ -373,6 +377,9 @@ ZH_RULES: tuple[Rule, ...] = (
         "not-event",
         c(
             rf"(?:每[{AD}{CN}]{{1,3}}个?(?:天|日|周|星期|礼拜|月|年|小时|分钟)"
+            # 每年3月, 每月15日: a habit, not a date
+            rf"|每年{SP}(?:的{SP})?[{AD}{CN}]{{1,2}}{SP}月(?:{SP}[{AD}{CN}]{{1,3}}{SP}[日号])?"
+            rf"|每(?:个)?月{SP}(?:的{SP})?[{AD}{CN}]{{1,3}}{SP}[日号]"
             r"|每(?:天|日|晚|早|周|个?星期|个?礼拜|个?月|年|逢|当|到)(?:[一二三四五六日天初底末])?"
             rf"(?:{SP}(?:{PODS}))?"
             rf"|(?:往往|通常|经常|总是|一般|常常|时常|平时|平常|习惯|有时|偶尔)(?:是|会|在|于|都)?{SP}"
@@ -474,6 +481,18 @@ ZH_RULES: tuple[Rule, ...] = (
         NE,
         {"why": "duration"},
         check=month_unit_ok,
+    ),
+    Rule(
+        "zh-month-figure",  # 1月销量, 2025年1-2月的营收: a month's figure, not a happening's time
+        "zh",
+        "not-event",
+        c(
+            rf"(?:(?:{YEAR}|{YY}){SP}年{SP}|(?:{YREL}){SP})?[{AD}{CN}]{{1,2}}{SP}(?:[-至到]{SP}[{AD}{CN}]{{1,2}}{SP})?"
+            r"月份?(?:的)?(?:全国|全球|国内|海外)?(?:新车|汽车|乘用车)?(?:销量|销售额|销售量|营收|营业收入|出口额?"
+            r"|进口额?|产量|交付量|出货量|CPI|PPI|PMI|数据|订单量?)"
+        ),
+        NE,
+        {"why": "a month's figure"},
     ),
     Rule("zh-duration-since", "zh", "not-event", c(r"(?:近|这些|多|近些)年来"), NE, {"why": "duration"}),
 )

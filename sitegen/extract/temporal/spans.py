@@ -191,7 +191,8 @@ def _days(unit: str, n: int) -> timedelta:
 
 @guarded
 def resolve_nth_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
-    """the first Monday of March, the last weekend of October 2025."""
+    """the first Monday of March, the last weekend of October 2025, the first week of October
+    (days 1-7; the last week: the month's last seven days)."""
     g = hit.g
     notes: list[str] = []
     if g.get("mrel"):  # the first Monday of last month
@@ -211,12 +212,16 @@ def resolve_nth_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
 
 
 def _weekday_span(first: date, g: dict[str, str | None], ctx: Ctx) -> When:
-    weekend = W.key(g.get("wd")) == "weekend"
-    return C.day_span(first, first + timedelta(days=1) if weekend else None, ctx.tz)
+    length = {"weekend": 1, "week": 6}.get(W.key(g.get("wd")), 0)
+    return C.day_span(first, first + timedelta(days=length) if length else None, ctx.tz)
 
 
 def _nth(y: int, m: int, g: dict[str, str | None]) -> date:
     nth = W.key(g.get("nth"))
+    if W.key(g.get("wd")) == "week":
+        starts = [date(y, m, d) for d in (1, 8, 15, 22)] + [date(y, m, C.month_days(y, m) - 6)]
+        order = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+        return starts[order.get(nth, -1)]
     weekend = W.key(g.get("wd")) == "weekend"
     wd = 5 if weekend else W.WEEKDAYS[W.key(g.get("wd"))]
     days = [date(y, m, d) for d in range(1, C.month_days(y, m) + 1) if date(y, m, d).weekday() == wd]

@@ -32,12 +32,14 @@ DAY_WORDS: dict[str, tuple[str, int]] = {
     "听日": ("pub", 1),
     "当天": ("anchor", 0), "当日": ("anchor", 0), "同日": ("anchor", 0), "同一天": ("anchor", 0),
     "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
+    "隔日": ("anchor", 1),
     "前一天": ("anchor", -1), "前一日": ("anchor", -1),
     "today": ("pub", 0), "yesterday": ("pub", -1), "the day before yesterday": ("pub", -2),
     "tomorrow": ("pub", 1), "day before yesterday": ("pub", -2), "that day": ("anchor", 0),
     "the same day": ("anchor", 0),
     "the next day": ("anchor", 1), "the following day": ("anchor", 1),
     "the previous day": ("anchor", -1), "the day before": ("anchor", -1),
+    "the day after": ("anchor", 1), "the day after tomorrow": ("pub", 2),
 }  # fmt: skip
 ZH_DAY_WORDS = [w for w in DAY_WORDS if not w.isascii()]
 EN_DAY_WORDS = [w for w in DAY_WORDS if w.isascii()]
@@ -85,6 +87,7 @@ YEAR_WORDS: dict[str, tuple[str, int]] = {
     "大前年": ("pub", -3), "明年": ("pub", 1), "后年": ("pub", 2),
     "当年": ("anchor", 0), "同年": ("anchor", 0), "次年": ("anchor", 1), "翌年": ("anchor", 1),
     "this year": ("pub", 0), "last year": ("pub", -1), "next year": ("pub", 1),
+    "last": ("pub", -1),  # last December: the previous calendar year's
     "that year": ("anchor", 0), "the same year": ("anchor", 0),
     "the following year": ("anchor", 1), "the next year": ("anchor", 1),
     "the previous year": ("anchor", -1), "the year before": ("anchor", -1),
@@ -149,6 +152,7 @@ YEAR_PARTS: dict[str, tuple[str, int, int, bool]] = {
     "late": ("month", 9, 12, True), "the end of": ("month", 11, 12, True),
     "the beginning of": ("month", 1, 2, True), "the start of": ("month", 1, 2, True),
     "the first half of": ("month", 1, 6, False), "the second half of": ("month", 7, 12, False),
+    "h1": ("month", 1, 6, False), "h2": ("month", 7, 12, False),
 }  # fmt: skip
 
 QUARTERS: dict[str, int] = {
@@ -183,7 +187,14 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "国庆节": (10, 1, 1, False), "国庆假期": (10, 1, 7, True), "国庆期间": (10, 1, 7, True),
     "国庆长假": (10, 1, 7, True), "国庆黄金周": (10, 1, 7, True), "双十一": (11, 11, 1, False),
     "双11": (11, 11, 1, False), "平安夜": (12, 24, 1, False), "圣诞节": (12, 25, 1, False),
-    "情人节": (2, 14, 1, False),
+    "情人节": (2, 14, 1, False), "跨年夜": (12, 31, 1, False),
+    "妇女节": (3, 8, 1, False), "三八妇女节": (3, 8, 1, False), "三八节": (3, 8, 1, False),
+    "植树节": (3, 12, 1, False), "青年节": (5, 4, 1, False), "五四青年节": (5, 4, 1, False),
+    "建党节": (7, 1, 1, False), "建军节": (8, 1, 1, False), "八一建军节": (8, 1, 1, False),
+    "教师节": (9, 10, 1, False), "万圣节": (10, 31, 1, False), "光棍节": (11, 11, 1, False),
+    "双十二": (12, 12, 1, False), "双12": (12, 12, 1, False),
+    "十一黄金周": (10, 1, 7, True), "十一假期": (10, 1, 7, True), "十一长假": (10, 1, 7, True),
+    "十一期间": (10, 1, 7, True), "3·15晚会": (3, 15, 1, False), "315晚会": (3, 15, 1, False),
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
@@ -199,7 +210,11 @@ FLOATING: dict[str, tuple[int, int, int]] = {
     "martin luther king jr. day": (1, 2, 0), "mlk day": (1, 2, 0), "presidents' day": (2, 2, 0),
     "presidents day": (2, 2, 0), "columbus day": (10, 1, 0),
 }  # fmt: skip
-EN_FLOATING = [*FLOATING, "easter sunday", "easter", "good friday"]
+DAY_AFTER: dict[str, tuple[str, int]] = {
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+}  # fmt: skip
+"""Days counted from a floating holiday: (that holiday, days after it)."""
+EN_FLOATING = [*FLOATING, *DAY_AFTER, "easter sunday", "easter", "good friday"]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
 # unit words -> unit
@@ -231,3 +246,15 @@ ZONES: dict[str, str | None] = {
     "cet": "Europe/Paris", "cest": "Europe/Paris", "local time": None,
 }  # fmt: skip
 ZH_ZONES = [w for w in ZONES if not w.isascii()]
+
+
+LOOSE_HOURS = 24
+"""A count of at least this many hours is said for days (``才过去72小时``, "48 hours
+after"): people round it, so what it counts to is dated at the day, approximately,
+never at the hour the count started from (72 hours before 8 pm is "three days before",
+not 8 pm exactly)."""
+
+
+CENTURY_HUNDREDS = 1800
+"""``the 1800s`` and earlier hundreds name a century; later ones (``the 1900s``, ``the 2000s``)
+are read as decades, their usual sense in news."""
