@@ -40,6 +40,12 @@ _ZH_DURATION = r"[一二两三四五六七八九十半几数\d]+\s*(?:个)?\s*(?
 _PREP = r"(?:of|over|for|about|on|to|from|with|after|before|despite|against|into|by|under|than|at|in)"
 _DET = r"(?:the|its|their|his|her|our|this|these|those)"
 _NOUN = r"(?!(?:the|its|their|his|her|our|this|these|those|an?)\b)[a-z-]+"
+_MODIFIER = (
+    r"(?!(?:said|says|told|that|of|for|to|from|with|and|or|by|in|on|at|as|is|was|were|are"
+    r"|it|they|he|she|we|who|which)\b)"
+    r"(?![a-z]+ed\b)[a-z0-9][\w.-]*"
+)
+"""a word that may stand before a noun (compensation, 30, million): no verb of saying, no participle"""
 
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a span's start --------------------------------------------------------------
@@ -56,12 +62,14 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "after",
         re.compile(r"[^，,。；;：:“”\"的\d起至是]{1,12}?的(?=[\u4e00-\u9fff])"),
     ),
-    # "the money the company promised last month", "the fine it paid in March"
+    # "the money the company promised last month", "the fine it paid in March", "the
+    # compensation pool Riverstone announced last October", "the 30 million yuan fund it set up in May"
     (
         "en-relative-bare",
         "before",
         re.compile(
-            rf"\b{_DET}\s+{_NOUN}\s+(?:{_DET}\s+{_NOUN}|[A-Z][\w-]+|it|they|he|she|we)\s+{_EN_VERB_ED}"
+            rf"\b{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}?(?!{_DET}\b){_MODIFIER}\s+(?:{_DET}\s+{_NOUN}|[A-Z][\w-]+|it|they|he|she|we)\s+"
+            rf"{_EN_VERB_ED}"
             rf"(?:\s+[a-z-]+)?(?:\s+{_PREP})?\s+$"
         ),
     ),
@@ -75,7 +83,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "en-participle",
         "before",
-        re.compile(rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:{_NOUN}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"),
+        re.compile(rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:(?!{_DET}\b){_MODIFIER}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"),
     ),
     # -- a date inside a clause counted from another happening --------------------------
     # "a month after it was fined on March 2", "two days before the hearing on Monday"

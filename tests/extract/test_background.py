@@ -34,6 +34,12 @@ BACKGROUND = [
     ("zh-attributive-clause", "家长要求公司兑现上月承诺的赔偿。", "上月"),
     ("en-relative-bare", "Investors demanded the money the company promised last month.", "last month"),
     ("en-relative-bare", "Shareholders questioned the fine it paid in March.", "March"),
+    (
+        "en-relative-bare",
+        "Farmers have yet to receive money from the compensation pool Riverstone announced last October.",
+        "last October",
+    ),
+    ("en-relative-bare", "Parents asked about the 30 million yuan fund the company set up in May.", "May"),
     ("en-relative", "The board will meet whoever succeeds Su Mingzhe, who quit this month.", "this month"),
     ("en-relative", "The recall covers bikes which the plant assembled in 2024.", "2024"),
     ("en-participle", "Parents were angry over the refund announced last week.", "last week"),
@@ -65,6 +71,8 @@ FOUNDING = [
     ("The plant, closed for two days, reopened on Monday.", "Monday"),
     ("12月27日晚9时许,临川市一小区车棚内电动自行车起火。", "12月27日"),
     ("Shares fell 10% on Monday, a day after the recall.", "Monday"),
+    ("Reuters reported that the company said the plant closed on Monday.", "Monday"),
+    ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
 ]
 
 
