@@ -204,7 +204,9 @@ _QUOTE_MARK = re.compile('[“”「」"]')
 
 _SINCE_AFTER = re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")
 _ATTRIBUTIVE = re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")
-_SINCE_BEFORE = re.compile(r"(?:\b(?:since|since at least|between)\s+|(?:继|自从?)\s*)$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(
+    r"(?:\b(?:since|since at least|between|as of)\s+|(?:继|自从?|截至|截止)\s*)$", re.IGNORECASE
+)
 _STATE = re.compile(
     r"\b(?:was|is|were|are|has been|had been|have been)\s+(?:one of|among)\b|是[^，,。；;]{1,24}之一",
     re.IGNORECASE,
@@ -217,7 +219,9 @@ def _background(text: str, m: Any, quote: str) -> bool:
     A date naming a happening told of elsewhere ("12月27日晚的火灾", "1月3日的直播")
     refers to it, and a date that marks where a span begins ("2021年上市以来", "since March 2", "made
     between November 2023 and …", "继上周火灾之后") times the span's start or what came
-    before, not what the sentence reports (the biggest fall *since*);
+    before, not what the sentence reports (the biggest fall *since*); a date a state is observed
+    at ("截至午间收盘,跌停板上仍有…", "as of Friday, 20 had been detained") times the looking,
+    not a happening;
     a sentence whose verb is a copula of rank ("was one of Hong Kong's best-performing
     stocks", "是最大的客户之一") describes a state.  Either may still join the event
     it gives context to; neither starts one of its own.

@@ -119,6 +119,7 @@ def extract_events(
         embedder,
     )
     clustering.add_all(candidates)
+    # out.notes.extend(cite_reporting(clustering, on_topic, words, lexicon, candidates, len(candidates)))
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
     )
