@@ -17,7 +17,10 @@ new one, and is compared with the event as a whole (pooled words, centre of
 vectors), so a report joins what the cluster agrees on.  The finest dates go
 first so coarse ones ("3月", "2019年或2020年") choose among specific events;
 vaguely dated candidates go last and only join.  Syndicated copies of one
-sentence always join each other, dated by the earliest publication.
+sentence always join each other, dated by the earliest publication.  After the
+greedy pass, events it left apart are merged when they agree as wholes — most
+distinct quotes of each join the other — so one timeline sentence that tells two
+happenings ("宣布召回,股价跌停") does not fuse them.
 """
 
 from __future__ import annotations
@@ -446,12 +449,22 @@ class Clustering:
         self.clusters = [cl for cl in self.clusters if not cl.dead]
 
     def _same(self, cl: Cluster, rep: Candidate, other: Cluster) -> bool:
-        """Does ``other`` agree with ``cl`` as a whole: one of cl's quotes joins it, names agreeing?"""
+        """Do the two agree as wholes: most distinct quotes of each join the other?  (One quote that
+        tells both happenings — a timeline's "宣布召回,股价跌停" — does not make them one.)  With an
+        event of one quote, one quote of either joining the other will do (as `add` would have)."""
+        if len(cl.vectors) == 1 or len(other.vectors) == 1:
+            return self._joins(cl, rep, other, any_one=True)
+        return self._joins(cl, rep, other) and self._joins(other, _representative(other), cl)
+
+    def _joins(self, cl: Cluster, rep: Candidate, other: Cluster, any_one: bool = False) -> bool:
+        """Do at least half of ``cl``'s (latest) distinct quotes (or ``any_one``) join ``other``?"""
         close = _same_period_clusters(cl, other)
         r = self.rules
         sibling = cl.siblings(other)
         differ = any(times_differ(t, other.times) for t in cl.times)
-        for v, lang in zip(cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True):
+        quotes = list(zip(cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True))
+        joined = 0
+        for n, (v, lang) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
             s.words = other.similarity(v, lang, self.bridge)
             if close:
@@ -466,8 +479,13 @@ class Clustering:
             combine(s, r)
             if s.joined or -s.margin < EXPLAIN_NEAR:
                 self.decisions.append((rep, other, s))
-            if s.joined:
+            joined += s.joined
+            if 2 * joined >= len(quotes) or (any_one and joined):
                 return True
+            if any_one:
+                continue
+            if 2 * (joined + len(quotes) - n - 1) < len(quotes):
+                return False  # the rest cannot make half
         return False
 
     def add(self, c: Candidate) -> Cluster | None:

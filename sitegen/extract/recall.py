@@ -30,6 +30,7 @@ sentences that date it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -41,8 +42,8 @@ from ..core.markdown import normalise_ws
 from ..core.model import Source
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
-from .identity import Signals, combine, needs_vectors
-from .merge import VAGUE_DAYS, Cluster, Clustering, name_votes, vector
+from .identity import Signals, combine, name_votes, needs_vectors
+from .merge import VAGUE_DAYS, Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .words import Lexicon, Words
 
@@ -53,9 +54,12 @@ RECALL_TERMS = 6
 RECALL_VECTORS = 3
 """Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
 QUESTION_END = ("?", "？")
+SPEECH = re.compile(r"“[^”]*”?|「[^」]*」?|\"[^\"]*\"?")
+"""Words in quotation marks (an unclosed one runs to the sentence's end)."""
 BOILERPLATE_SOURCES = 3
-"""A sentence found in this many articles that differ (a byline, "did not respond to a request
-for comment", "posts about the case have been viewed…") is boilerplate: it reports nothing."""
+"""A sentence or clause found in this many articles that differ ("did not respond to a request
+for comment", "posts about the case have been viewed…", "…不能只停留在口头道歉上") is
+boilerplate: it reports nothing (copies of one article count once)."""
 
 
 @dataclass
@@ -105,23 +109,30 @@ def cite_reporting(
     for s in sources:
         body = hash(words[s.id].text)
         for group in units[s.id]:
-            seen = carried.setdefault(normalise_ws(group[0].sentence.of(words[s.id].text)), set())
-            if len(seen) < BOILERPLATE_SOURCES:
-                seen.add(body)
+            for u in group:
+                seen = carried.setdefault(normalise_ws(u.quote), set())
+                if len(seen) < BOILERPLATE_SOURCES:
+                    seen.add(body)
     rows: list[_Row] = []
+    stock: dict[str, list[Span]] = {}
     for s in sources:
-        text = words[s.id].text
-        mine = [
-            g for g in units[s.id] if len(carried[normalise_ws(g[0].sentence.of(text))]) < BOILERPLATE_SOURCES
+        boiler = [
+            any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
         ]
-        rows.extend(_score_source(clustering, s, text, mine))
+        stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
+        mine = [
+            g for g, b in zip(units[s.id], boiler, strict=True) if not b
+        ]  # a sentence holding it goes whole
+        rows.extend(_score_source(clustering, s, words[s.id].text, mine))
+    # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
+    hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
     notes: list[str] = []
     by_source: dict[str, list[_Row]] = {}
     for row in rows:
         by_source.setdefault(row.probe.source.id, []).append(row)
     for sid, mine in by_source.items():
-        added = _cite(clustering, mine, cited_spans.get(sid, []), citing.get(sid, set()), order)
+        added = _cite(clustering, mine, cited_spans.get(sid, []), citing.get(sid, set()) | hollow, order)
         order += added
         if added:
             notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
@@ -137,6 +148,17 @@ class _Row:
     scored: list[tuple[Cluster, Signals]]
 
 
+def _speech(quote: str) -> bool:
+    """Does the sentence open with someone's words, or are most of it in quotation marks ("“…不能只停留
+    在口头道歉上，”X说")?  What someone said is their view, not what the article reports happened."""
+    inside = sum(len(m.group(0)) for m in SPEECH.finditer(quote))
+    return quote.startswith(("“", "「", '"')) or inside * 2 >= len(quote)
+
+
+def _within(m: Candidate, stock: dict[str, list[Span]]) -> bool:
+    return any(sp.start <= m.quote_span.start < sp.end for sp in stock.get(m.source.id, ()))
+
+
 def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clustering):
     """Each sentence with its clauses (when it has several), as units with their terms and dates."""
     dated = sorted(
@@ -146,7 +168,7 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
     for para in paragraphs(text):
         for sentence in sentences(text, para):
             quote = sentence.of(text).strip()
-            if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END):
+            if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
                 continue
             parts = clauses(text, sentence)
             spans = [(sentence, False)] + ([(p, True) for p in parts] if len(parts) > 1 else [])
@@ -185,7 +207,7 @@ def _score_source(clustering: Clustering, source: Source, text: str, groups: lis
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
-                s = _signals(clustering, probe, vec, names, cl)
+                s = _signals(clustering, probe, vec, names, cl, bool(u.periods))
                 if s.joined or (_vectors_may_help(cl, source.lang) and needs_vectors(s, clustering.rules)):
                     scored.append((cl, s))
             if scored:
@@ -271,13 +293,17 @@ def _date_agrees(u: Unit, cl: Cluster, published: datetime) -> bool:
 
 
 def _signals(
-    clustering: Clustering, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster
+    clustering: Clustering, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, dated: bool
 ) -> Signals:
+    """The vote of `identity`, the words compared with what the event as a whole says (not one
+    quote); shared names across languages count only for a unit dated in the event's period
+    (undated, the story's names alone would link it to any event: the vectors judge)."""
     r = clustering.rules
     lang = c.source.lang
     s = Signals(bar=r.recall_similarity)
-    s.words = cl.similarity(vec, lang, clustering.bridge)
-    s.crossing = cl.crossing(vec, lang, clustering.bridge)
+    s.words = cosine(vec, cl.words, cl.norm())
+    if dated:
+        s.crossing = cl.crossing(vec, lang, clustering.bridge)
     name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf)
     combine(s, r)
     return s

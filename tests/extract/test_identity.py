@@ -113,3 +113,82 @@ def test_an_english_sentence_ends_after_a_percentage() -> None:
     text = "On Monday, shares tumbled 26%. Social media posts were viewed 400 million times."
     spans = [s.of(text) for p in paragraphs(text) for s in sentences(text, p)]
     assert spans == ["On Monday, shares tumbled 26%.", "Social media posts were viewed 400 million times."]
+
+
+# -- the second pass: every article that reports a happening is cited -----------------------------
+RECALL = "6月8日,绿原乳业宣布召回8.6万瓶问题批次酸奶,消费者可凭购物凭证全额退款。"
+RECALL_2 = "绿原乳业6月8日发布公告,主动召回8.6万瓶问题批次酸奶,并向消费者全额退款。"
+SUMMONS = "6月9日上午,江川省市场监管局约谈绿原乳业负责人,要求限期整改。"
+SUMMONS_2 = "6月9日上午,江川省市场监管局就酸奶问题约谈绿原乳业负责人。"
+UNDATED = "此前,绿原乳业已宣布召回8.6万瓶问题批次酸奶,消费者可全额退款。"
+
+
+def cited_quote(out: object, sid: str, word: str) -> str | None:
+    [event] = [e for e in out.events if any(word in c.quote for c in e.sources)][:1] or [None]
+    if event is None:
+        return None
+    return next((c.quote for c in event.sources if c.source == sid), None)
+
+
+def test_an_article_cited_for_one_happening_is_cited_for_another_it_reports_undated(tmp_path: Path) -> None:
+    sources = [
+        source(1, RECALL, day=8),
+        source(2, RECALL_2, day=8),
+        source(3, SUMMONS, day=9),
+        source(4, SUMMONS + UNDATED, day=9),  # its dated sentence is the summons
+    ]
+    out = run(tmp_path, sources)
+    recall = [e for e in out.events if e.when.start.day == 8]
+    assert len(recall) == 1
+    quotes = {c.source: c.quote for c in recall[0].sources}
+    assert quotes.get("s4") == UNDATED  # verbatim, the sentence that says it
+    summons = [e for e in out.events if e.when.start.day == 9]
+    assert len(summons) == 1 and "s4" in {c.source for c in summons[0].sources}
+    lines = "\n".join(out.explain[recall[0].id])
+    assert "merged: s4" in lines and "bar" in lines  # --explain shows the signals of the citation
+
+
+LIMIT = "6月8日上午,绿原乳业股价开盘即跌停,市值蒸发超过9亿元。"
+LIMIT_2 = "受召回消息影响,绿原乳业股价6月8日上午开盘跌停,封单超过20万手。"
+
+
+def test_a_sentence_telling_two_happenings_is_quoted_by_the_clause_for_each(tmp_path: Path) -> None:
+    timeline = "6月8日,绿原乳业宣布召回8.6万瓶问题批次酸奶,公司股价开盘即跌停。"
+    bodies = [RECALL, RECALL_2, LIMIT, LIMIT_2, timeline]
+    # a place every report names keeps them on topic
+    sources = [source(n, "江川省临江市消息。" + b, day=9 + (n == 5)) for n, b in enumerate(bodies, 1)]
+    out = run(tmp_path, sources)
+    quotes = [{c.source: c.quote for c in e.sources} for e in out.events]
+    recall = next(q for q in quotes if "s1" in q)
+    limit = next(q for q in quotes if "s3" in q)
+    assert recall is not limit
+    assert "s5" in recall and "s5" in limit  # one sentence, two happenings: both cite it
+    assert "召回" in recall["s5"] and "跌停" in limit["s5"]
+    # the second citation is the clause that tells its own happening, verbatim
+    assert ("跌停" not in recall["s5"]) or ("召回" not in limit["s5"])
+    assert recall["s5"] in timeline and limit["s5"] in timeline
+
+
+def test_boilerplate_and_someones_words_are_not_cited(tmp_path: Path) -> None:
+    stock = "绿原乳业宣布召回8.6万瓶问题批次酸奶,消费者可全额退款。"  # pasted in three articles
+    speech = "“绿原乳业宣布召回8.6万瓶问题批次酸奶,可以全额退款,”王先生说。"
+    sources = [
+        source(1, RECALL, day=8),
+        source(2, RECALL_2, day=8),
+        source(3, SUMMONS + stock, day=9),
+        source(4, SUMMONS_2 + stock + "此外,江川省也在调查。", day=9),
+        source(5, "6月9日,江川省消费者协会表示关注。" + stock, day=9),
+        source(6, SUMMONS + speech, day=9),
+    ]
+    out = run(tmp_path, sources)
+    [recall] = [e for e in out.events if e.when.start.day == 8]
+    assert {c.source for c in recall.sources} == {"s1", "s2"}
+
+
+def test_someones_words_are_told_from_a_report() -> None:
+    from sitegen.extract.recall import _speech
+
+    assert _speech("“相关问题不能只停留在口头道歉上,”周一鸣说。")
+    assert _speech('"We failed our users," the chief executive said.')
+    assert not _speech("小米公司通报处罚结果,称“立即终止合作”。")
+    assert not _speech("Lvyuan Dairy said it was recalling 86,000 bottles.")
