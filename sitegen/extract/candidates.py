@@ -144,6 +144,11 @@ def find_candidates(
                     m.when = None
                     m.kind = "not-event"
             dated = [m for m in inside if _usable(m)]
+            if len(dated) > 1:
+                # a date that only gives context ("bikes made between 2023 and 2025") does not
+                # split the sentence: its clauses belong to the happening another date times
+                told = [m for m in dated if not _background(text, m, sentence.of(text))]
+                dated = told or dated
             for m in inside:
                 if m.when is None and m.kind in ("relative", "anchored"):
                     out.problems.append(
@@ -207,6 +212,8 @@ _ATTRIBUTIVE = re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")
 _SINCE_BEFORE = re.compile(
     r"(?:\b(?:since|since at least|between|as of)\s+|(?:继|自从?|截至|截止)\s*)$", re.IGNORECASE
 )
+_BETWEEN_AND = re.compile(r"\bbetween\b[^,.;]{1,30}\band\s+$", re.IGNORECASE)
+"""…and the end of such a span ("made between November 2023 and October 2025")."""
 _STATE = re.compile(
     r"\b(?:was|is|were|are|has been|had been|have been)\s+(?:one of|among)\b|是[^，,。；;]{1,24}之一",
     re.IGNORECASE,
@@ -228,7 +235,9 @@ def _background(text: str, m: Any, quote: str) -> bool:
     """
     if _SINCE_AFTER.match(text, m.end) or _ATTRIBUTIVE.match(text, m.end):
         return True
-    if _SINCE_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+    if _SINCE_BEFORE.search(text[max(0, m.start - 20) : m.start]) or _BETWEEN_AND.search(
+        text[max(0, m.start - 40) : m.start]
+    ):
         return True
     return _STATE.search(quote) is not None
 

@@ -23,7 +23,7 @@ Two disagreements count against, whatever the wording:
   separately most often tells two happenings ("4月6日中午…学生呕吐送医。当天下午…封存");
 * ``times_differ`` — both state a time of day and neither contains the other
   (中午 and 下午, morning and afternoon; 晚 and 深夜 agree): overlapping periods are not
-  one time.
+  one time.  Both stating one time of day (上午 and "Tuesday morning") is a small vote for.
 
 The votes add up to one ``score`` compared with a bar (`Rules`): lower when both
 dates fall in one day, or one year, as the sources state them.  `Signals` keeps
@@ -73,6 +73,7 @@ class Signals:
     same_period: bool = False
     sibling: bool = False
     times_differ: bool = False
+    times_agree: bool = False
     score: float = 0.0
     bar: float = 0.0
 
@@ -91,6 +92,7 @@ class Signals:
             f"names {self.names:.2f}{' (different names)' if self.clash else ''}, "
             f"{'another sentence of the same article, ' if self.sibling else ''}"
             f"{'different times of day, ' if self.times_differ else ''}"
+            f"{'the same time of day, ' if self.times_agree else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"
         )
@@ -118,6 +120,8 @@ def combine(s: Signals, rules: Rules) -> float:
         score -= rules.sibling_penalty
     if s.times_differ:
         score -= rules.times_differ_penalty
+    if s.times_agree:
+        score += rules.times_agree_bonus
     s.score = score
     return score
 

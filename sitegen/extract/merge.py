@@ -365,7 +365,9 @@ class Clustering:
         s = Signals(same_period=close)
         lang = c.source.lang
         s.sibling = cl.sibling(c.source.id, c.quote_span, normalise_ws(c.quote))
-        s.times_differ = times_differ(time_of_day(c.when), cl.times)
+        mine = time_of_day(c.when)
+        s.times_differ = times_differ(mine, cl.times)
+        s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
         s.words = cl.similarity(vec, lang, self.bridge)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
@@ -466,6 +468,7 @@ class Clustering:
         joined = 0
         for n, (v, lang) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
+            s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
             if close:
                 s.crossing = other.crossing(v, lang, self.bridge)

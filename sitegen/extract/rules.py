@@ -90,6 +90,9 @@ class Rules:
     times_differ_penalty: float = 0.15
     """Taken off the score when both state a time of day and neither contains the other (中午
     and 下午): periods that overlap at their edges are not one time."""
+    times_agree_bonus: float = 0.05
+    """Added to the score when both state a time of day and one contains the other (上午 and
+    "Tuesday morning"): reports of one happening name its time alike, across languages too."""
     vectors_weight: float = 0.8
     """Added to the score times (sentence-vector cosine − ``vectors_neutral``)."""
     sentence_vectors: int = 1

@@ -311,7 +311,7 @@ FLOOR_COLUMNS = (
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     "seed": (0.90, 0.78, 0.72, 1.15, 1.00, 0, 1, 0, 0.95),
-    "ebike_recall": (0.84, 0.84, 0.88, 1.55, 1.00, 0, 0, 8, 0.95),
+    "ebike_recall": (0.88, 0.88, 0.94, 1.40, 1.00, 0, 0, 9, 0.95),
     # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
     # with every English report read, a 2021 listing told in both languages is two entries
@@ -319,9 +319,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 and entries/happening lower than when first set, for a truer timeline: the noon illness
     # and the afternoon sealing of 4月6日 were one entry (matched to the sealing), so a lone
     # "日前…身体不适" entry passed for the illness; with the two apart it is an extra entry
-    "yogurt_scare": (0.90, 0.89, 0.72, 1.12, 0.75, 1, 4, 6, 0.95),
+    "yogurt_scare": (0.90, 0.89, 0.76, 1.12, 0.75, 1, 4, 7, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
-    "dense300": (0.85, 0.85, 0.88, 1.05, 0.55, 2, 23, 24, 0.95),
+    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 25, 24, 0.95),
 }
 GENERATED = {"dense300": (300, 2)}
 

@@ -57,6 +57,14 @@ def test_only_times_of_day_are_compared() -> None:
     assert not times_differ(time_of_day(part("noon")), [])
 
 
+def test_one_time_of_day_stated_by_both_is_a_vote_for() -> None:
+    rules = Rules()
+    plain = Signals(words=0.05, bar=0.1)
+    agree = Signals(words=0.05, bar=0.1, times_agree=True)
+    assert combine(agree, rules) - combine(plain, rules) == rules.times_agree_bonus
+    assert "the same time of day" in agree.describe()
+
+
 def test_disagreements_lower_the_score_and_say_so() -> None:
     rules = Rules()
     plain = Signals(words=0.3, bar=0.1)
@@ -192,3 +200,28 @@ def test_someones_words_are_told_from_a_report() -> None:
     assert _speech('"We failed our users," the chief executive said.')
     assert not _speech("小米公司通报处罚结果,称“立即终止合作”。")
     assert not _speech("Lvyuan Dairy said it was recalling 86,000 bottles.")
+
+
+def test_a_context_date_does_not_cut_the_happening_off_its_sentence(tmp_path: Path) -> None:
+    """ "made between X and Y" dates the bikes, not the recall: the quote keeps the main clause."""
+    en = (
+        "Feichi Electric will recall 126,400 FC-60 bicycles made between November 2023 and October 2025, "
+        "according to a plan it filed with the provincial market regulator on Friday, after a fire last month."
+    )
+    out = run(
+        tmp_path,
+        [source(1, en, lang="en"), source(2, "6月6日,飞驰电动向江川省市场监管局备案召回FC-60计划。")],
+    )
+    quotes = [c.quote for e in out.events for c in e.sources if c.source == "s1"]
+    assert quotes and all(q.startswith("Feichi Electric will recall") for q in quotes), quotes
+    assert not [e for e in out.events if e.when.start.year == 2023 or e.when.start.month == 10]
+
+
+def test_both_ends_of_a_between_span_give_context() -> None:
+    from sitegen.extract.candidates import Mention, _background
+
+    text = "It will recall bikes made between November 2023 and October 2025, it said on Friday."
+    at = text.index("October 2025")
+    assert _background(text, Mention("October 2025", at, at + 12, None, "absolute", "", ""), text)
+    friday = text.index("Friday")
+    assert not _background(text, Mention("Friday", friday, friday + 6, None, "relative", "", ""), text)
