@@ -171,20 +171,28 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
                 continue
             parts = clauses(text, sentence)
-            spans = [(sentence, False)] + ([(p, True) for p in parts] if len(parts) > 1 else [])
-            out = []
+            toks = words.within(sentence)
+            offs = [off for _, off in toks]
             in_sentence = dated[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-            for span, is_clause in spans:
-                inside = [m for m in in_sentence if span.start <= m.start < span.end]
-                skip = [t for t, off in words.within(span) if any(m.start <= off < m.end for m in inside)]
-                if not inside and in_sentence:  # a clause is dated by its sentence's date before it
-                    before = [m for m in in_sentence if m.start < span.start]
-                    inside = [before[-1] if before else in_sentence[0]]
-                tokens = [t for t, _ in words.within(span)]
-                terms = lexicon.span_terms(tokens, span.of(text), skip)
+
+            def terms_of(span: Span, own: list[Any], toks: list = toks, offs: list = offs) -> list[str]:
+                part = toks[bisect_left(offs, span.start) : bisect_left(offs, span.end)]
+                skip = [t for t, off in part if any(m.start <= off < m.end for m in own)] if own else []
+                return lexicon.span_terms([t for t, _ in part], span.of(text), skip)
+
+            pieces = []  # (span, is a clause, its terms, the dates inside it)
+            for p in parts if len(parts) > 1 else []:
+                own = [m for m in in_sentence if p.start <= m.start < p.end]
+                pieces.append((p, True, terms_of(p, own), own))
+            whole = [t for piece in pieces for t in piece[2]] if pieces else terms_of(sentence, in_sentence)
+            out = []
+            for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
                 if len(set(terms)) < clustering.rules.min_content_words:
                     continue
-                periods = [(m.when.start, clustering.end(m.when)) for m in inside]
+                if not own and in_sentence:  # a clause is dated by its sentence's date before it
+                    before = [m for m in in_sentence if m.start < span.start]
+                    own = [before[-1] if before else in_sentence[0]]
+                periods = [(m.when.start, clustering.end(m.when)) for m in own]
                 out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause))
             if out:
                 yield out
