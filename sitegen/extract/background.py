@@ -53,6 +53,10 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("en-since", "before", re.compile(r"\b(?:since|since at least|between)\s+$", re.IGNORECASE)),
     ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
     ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
+    # a date a state is observed at times the looking, not a happening: "as of Friday, 20 had
+    # been detained", "截至午间收盘,跌停板上仍有…"
+    ("en-as-of", "before", re.compile(r"\bas of\s+$", re.IGNORECASE)),
+    ("zh-as-of", "before", re.compile(r"(?:截至|截止)\s*$")),
     # -- a date naming a thing ---------------------------------------------------------
     ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
     ("en-possessive", "after", re.compile(r"['’]s\b")),

@@ -163,6 +163,11 @@ def find_candidates(
                             f"another date of the sentence dates it"
                         )
                 dated = verbal
+            if len(dated) > 1:
+                # a date that only gives context ("bikes made between 2023 and 2025") does not
+                # split the sentence: its clauses belong to the happening another date times
+                told = [m for m in dated if not _background(text, m, sentence.of(text))]
+                dated = told or dated
             for m in inside:
                 if m.when is None and m.kind in ("relative", "anchored"):
                     out.problems.append(

@@ -5,10 +5,12 @@ date settled from what the sources state, a title and summary from the most
 representative quote, people and tags, a stable id, and the lines
 ``sitegen import --explain`` prints.
 
-A source that no dated sentence ties to any event is tried sentence by
-sentence against the events (a higher similarity bar); if it still matches
-none, its lead sentence becomes an event dated by the day it was published,
-and the page says so.
+After clustering, every on-topic source is read again (`recall`): each event
+that does not cite it yet may take its sentence or clause that reports the
+event without dating it there.  A source still cited by no event is tried
+sentence by sentence (a higher similarity bar); if it still matches none, its
+lead sentence becomes an event dated by the day it was published, and the page
+says so.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, t
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .passages import clauses, paragraphs, sentences
+from .recall import cite_reporting
 from .relevance import judge
 from .rules import Rules, rules_from
 from .titles import COMPLETE, shorten, summary, title_choices, title_score
@@ -113,6 +116,7 @@ def extract_events(
         embedder,
     )
     clustering.add_all(candidates)
+    out.notes.extend(cite_reporting(clustering, on_topic, words, lexicon, candidates, len(candidates)))
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
     )

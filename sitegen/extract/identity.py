@@ -16,6 +16,15 @@ distinct quotes, their words pooled, the centre of their vectors) on:
   from the event's (``clash``) is another happening of the same day, however
   alike the wording ("X was summoned", "Y was summoned").
 
+Two disagreements count against, whatever the wording:
+
+* ``sibling`` — the event already quotes another sentence (or clause) of the same
+  article, not a copy of this one: an article that dates two sentences of one day
+  separately most often tells two happenings ("4月6日中午…学生呕吐送医。当天下午…封存");
+* ``times_differ`` — both state a time of day and neither contains the other
+  (中午 and 下午, morning and afternoon; 晚 and 深夜 agree): overlapping periods are not
+  one time.  Both stating one time of day (上午 and "Tuesday morning") is a small vote for.
+
 The votes add up to one ``score`` compared with a bar (`Rules`): lower when both
 dates fall in one day, or one year, as the sources state them.  `Signals` keeps
 every value so ``--explain`` can print why two reports were merged or kept apart.
@@ -23,9 +32,34 @@ every value so ``--explain`` can print why two reports were merged or kept apart
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from ..core.dates import PRECISIONS, When
 from .rules import Rules
+
+Times = list[tuple[datetime, datetime]]
+"""The times of day an event's quotes state, as periods"""
+SUB_DAY = PRECISIONS[PRECISIONS.index("part-of-day") :]
+
+
+def time_of_day(when: When | None) -> tuple[datetime, datetime] | None:
+    """The period of a date finer than a day (中午, 20:00), else None."""
+    if when is None or when.precision not in SUB_DAY or when.is_range:
+        return None
+    if when.precision == "part-of-day":
+        return when.start, when.unit_end()
+    return when.start, when.start + timedelta(hours=1)
+
+
+def times_differ(mine: tuple[datetime, datetime] | None, theirs: Times) -> bool:
+    """Both state a time of day and none of theirs contains mine or lies within it."""
+    if mine is None or not theirs:
+        return False
+    a, b = mine
+    return not any((lo <= a and b <= hi) or (a <= lo and hi <= b) for lo, hi in theirs)
 
 
 @dataclass
@@ -37,6 +71,9 @@ class Signals:
     names: float = 0.0
     clash: bool = False
     same_period: bool = False
+    sibling: bool = False
+    times_differ: bool = False
+    times_agree: bool = False
     score: float = 0.0
     bar: float = 0.0
 
@@ -53,6 +90,9 @@ class Signals:
         return (
             f"words {self.words:.2f}, across languages {self.crossing:.2f}, vectors {vec}, "
             f"names {self.names:.2f}{' (different names)' if self.clash else ''}, "
+            f"{'another sentence of the same article, ' if self.sibling else ''}"
+            f"{'different times of day, ' if self.times_differ else ''}"
+            f"{'the same time of day, ' if self.times_agree else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"
         )
@@ -76,6 +116,12 @@ def combine(s: Signals, rules: Rules) -> float:
         score += rules.vectors_weight * (s.vectors - rules.vectors_neutral)
     if s.clash:
         score -= rules.clash_penalty
+    if s.sibling:
+        score -= rules.sibling_penalty
+    if s.times_differ:
+        score -= rules.times_differ_penalty
+    if s.times_agree:
+        score += rules.times_agree_bonus
     s.score = score
     return score
 
@@ -86,3 +132,35 @@ def needs_vectors(s: Signals, rules: Rules) -> bool:
     reach = rules.vectors_weight * (1.0 - rules.vectors_neutral)
     low = rules.vectors_weight * rules.vectors_neutral
     return without - low < s.bar <= without + reach
+
+
+RAREST = 99.0
+"""idf rank of a term the dump never had (it is the rarest)"""
+
+
+def name_votes(
+    s: Signals,
+    mine: Iterable[str],
+    theirs: Counter[str],
+    same_script: Counter[str] | None,
+    idf: dict[str, float],
+) -> None:
+    """Share of the report's telling names the event states too; all different from those its
+    quotes in the report's language state is a clash (across scripts a name may be written so
+    differently — 乐途出行, Wayfare Mobility — that no rule links them).
+
+    A name weighs by how rare it is in the dump beyond the commonest word (``idf`` minus its
+    floor): the story's protagonist, named by every source, tells no two happenings apart.
+    """
+    floor = min(idf.values(), default=0.0)
+    weights = {n: idf.get(n, RAREST) - floor for n in mine}
+    total = sum(w for w in weights.values() if w > NAME_MIN_WEIGHT)
+    if not total:
+        return
+    shared = sum(w for n, w in weights.items() if w > NAME_MIN_WEIGHT and n in theirs)
+    s.names = shared / total
+    s.clash = not shared and any(idf.get(n, RAREST) - floor > NAME_MIN_WEIGHT for n in same_script or ())
+
+
+NAME_MIN_WEIGHT = 0.25
+"""Names (nearly) every source states weigh less than this and do not vote."""

@@ -17,7 +17,10 @@ new one, and is compared with the event as a whole (pooled words, centre of
 vectors), so a report joins what the cluster agrees on.  The finest dates go
 first so coarse ones ("3月", "2019年或2020年") choose among specific events;
 vaguely dated candidates go last and only join.  Syndicated copies of one
-sentence always join each other, dated by the earliest publication.
+sentence always join each other, dated by the earliest publication.  After the
+greedy pass, events it left apart are merged when they agree as wholes — most
+distinct quotes of each join the other — so one timeline sentence that tells two
+happenings ("宣布召回,股价跌停") does not fuse them.
 """
 
 from __future__ import annotations
@@ -34,7 +37,18 @@ from ..core.markdown import normalise_ws
 from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
-from .identity import Signals, bar, combine, needs_vectors
+from .identity import (
+    RAREST,
+    Signals,
+    Times,
+    bar,
+    combine,
+    name_votes,
+    needs_vectors,
+    time_of_day,
+    times_differ,
+)
+from .passages import Span
 from .postings import ANY, TermIndex
 from .rules import Rules
 
@@ -130,6 +144,10 @@ class Cluster:
     """merged into another event"""
     precision: str | None = None
     """precision of the first (finest) date stated"""
+    times: Times = field(default_factory=list)
+    """the times of day its quotes state (中午, 20:00)"""
+    spans: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
+    """by source: the spans it quotes, with their text"""
     _norm: float | None = None
     _centre: Any = None
 
@@ -139,6 +157,10 @@ class Cluster:
         self.members.append(c)
         self.scores.append(score)
         quote = normalise_ws(c.quote)
+        self.spans.setdefault(c.source.id, []).append((c.quote_span, quote))
+        t = time_of_day(c.when)
+        if t is not None and t not in self.times:
+            self.times.append(t)
         if quote not in self.quotes:  # syndicated copies do not outweigh independent reports
             self.quotes.add(quote)
             self.quote_order.append(quote)
@@ -166,6 +188,9 @@ class Cluster:
         for m, score in zip(other.members, other.scores, strict=True):
             self.members.append(m)
             self.scores.append(score)
+        for sid, spans in other.spans.items():
+            self.spans.setdefault(sid, []).extend(spans)
+        self.times.extend(t for t in other.times if t not in self.times)
         for quote, vec, lang in zip(other.quote_order, other.vectors, other.langs, strict=True):
             if quote not in self.quotes:
                 self.quotes.add(quote)
@@ -208,6 +233,17 @@ class Cluster:
 
             self._centre = total / (np.linalg.norm(total) or 1.0)
         return self._centre
+
+    def sibling(self, source: str, span: Span, quote: str) -> bool:
+        """Does it quote another sentence or clause of that source (not the same words)?"""
+        return any(
+            q != quote and (sp.end <= span.start or span.end <= sp.start)
+            for sp, q in self.spans.get(source, ())
+        )
+
+    def siblings(self, other: Cluster) -> bool:
+        """Do the two quote different sentences of one source?"""
+        return any(other.sibling(sid, sp, q) for sid, spans in self.spans.items() for sp, q in spans)
 
     def norm(self) -> float:
         if self._norm is None:
@@ -261,8 +297,6 @@ def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
     return a.precision == b.precision and a.precision in ("year", "month")
 
 
-RAREST = 99.0
-"""idf rank of a term the dump never had (it is the rarest; any weight above all others would do)"""
 
 
 class Clustering:
@@ -326,10 +360,14 @@ class Clustering:
         close = same_period(c.when, end, cl)
         s = Signals(same_period=close)
         lang = c.source.lang
+        s.sibling = cl.sibling(c.source.id, c.quote_span, normalise_ws(c.quote))
+        mine = time_of_day(c.when)
+        s.times_differ = times_differ(mine, cl.times)
+        s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
         s.words = cl.similarity(vec, lang, self.bridge)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-        _name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
+        name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
         s.bar = bar(r, close, c.founding)
         combine(s, r)
         return s
@@ -409,15 +447,28 @@ class Clustering:
         self.clusters = [cl for cl in self.clusters if not cl.dead]
 
     def _same(self, cl: Cluster, rep: Candidate, other: Cluster) -> bool:
-        """Does ``other`` agree with ``cl`` as a whole: one of cl's quotes joins it, names agreeing?"""
+        """Do the two agree as wholes: most distinct quotes of each join the other?  (One quote that
+        tells both happenings — a timeline's "宣布召回,股价跌停" — does not make them one.)  With an
+        event of one quote, one quote of either joining the other will do (as `add` would have)."""
+        if len(cl.vectors) == 1 or len(other.vectors) == 1:
+            return self._joins(cl, rep, other, any_one=True)
+        return self._joins(cl, rep, other) and self._joins(other, _representative(other), cl)
+
+    def _joins(self, cl: Cluster, rep: Candidate, other: Cluster, any_one: bool = False) -> bool:
+        """Do at least half of ``cl``'s (latest) distinct quotes (or ``any_one``) join ``other``?"""
         close = _same_period_clusters(cl, other)
         r = self.rules
-        for v, lang in zip(cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True):
-            s = Signals(same_period=close, bar=bar(r, close, True))
+        sibling = cl.siblings(other)
+        differ = any(times_differ(t, other.times) for t in cl.times)
+        quotes = list(zip(cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True))
+        joined = 0
+        for n, (v, lang) in enumerate(quotes):
+            s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
+            s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
             if close:
                 s.crossing = other.crossing(v, lang, self.bridge)
-            _name_votes(
+            name_votes(
                 s, cl.names_by_lang.get(lang, Counter()), other.names, other.names_by_lang.get(lang), self.idf
             )
             if self.embedder is not None and self._vectors_help(other, lang) and needs_vectors(s, r):
@@ -427,8 +478,13 @@ class Clustering:
             combine(s, r)
             if s.joined or -s.margin < EXPLAIN_NEAR:
                 self.decisions.append((rep, other, s))
-            if s.joined:
+            joined += s.joined
+            if 2 * joined >= len(quotes) or (any_one and joined):
                 return True
+            if any_one:
+                continue
+            if 2 * (joined + len(quotes) - n - 1) < len(quotes):
+                return False  # the rest cannot make half
         return False
 
     def add(self, c: Candidate) -> Cluster | None:
@@ -458,31 +514,3 @@ rule: it decides what the explanation shows, never what is merged)."""
 
 def _representative(cl: Cluster) -> Candidate:
     return cl.members[0]
-
-
-def _name_votes(
-    s: Signals,
-    mine: Iterable[str],
-    theirs: Counter[str],
-    same_script: Counter[str] | None,
-    idf: dict[str, float],
-) -> None:
-    """Share of the report's telling names the event states too; all different from those its
-    quotes in the report's language state is a clash (across scripts a name may be written so
-    differently — 乐途出行, Wayfare Mobility — that no rule links them).
-
-    A name weighs by how rare it is in the dump beyond the commonest word (``idf`` minus its
-    floor): the story's protagonist, named by every source, tells no two happenings apart.
-    """
-    floor = min(idf.values(), default=0.0)
-    weights = {n: idf.get(n, RAREST) - floor for n in mine}
-    total = sum(w for w in weights.values() if w > NAME_MIN_WEIGHT)
-    if not total:
-        return
-    shared = sum(w for n, w in weights.items() if w > NAME_MIN_WEIGHT and n in theirs)
-    s.names = shared / total
-    s.clash = not shared and any(idf.get(n, RAREST) - floor > NAME_MIN_WEIGHT for n in same_script or ())
-
-
-NAME_MIN_WEIGHT = 0.25
-"""Names (nearly) every source states weigh less than this and do not vote."""

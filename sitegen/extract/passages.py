@@ -31,7 +31,7 @@ MAX_SENTENCE = 500
 reaches (docs/reliability.md)."""
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_EN_STOP = re.compile(r"(?<=[a-z0-9\])][.!?])\s+(?=[A-Z\"“(])")
+_EN_STOP = re.compile(r"(?<=[a-z0-9\])%][.!?])\s+(?=[A-Z\"“(])")
 _CJK_STOP = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS)}]*")
 _CLAUSE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 

@@ -80,6 +80,11 @@ class Rules:
     in one of the event's quotes."""
     attach_similarity: float = 0.35
     """Higher bar for a sentence with only a vague date (or none) to be cited by an event."""
+    recall_similarity: float = 0.35
+    """After clustering, a sentence (or clause) of a source an event does not cite yet is cited
+    by it when it agrees this well (words, names, vectors across languages; `recall`), agrees
+    with no other event better, and its own date overlaps the event's (or, undated, the event
+    came before the article)."""
     crossing_weight: float = 0.3
     """The crossing share counts as this times a same-language word similarity."""
     crossing_floor: float = 0.5
@@ -92,6 +97,16 @@ class Rules:
     clash_penalty: float = 0.15
     """Taken off the score when the quote and the event both name someone (or some body) and
     share none of them: another happening of the same day, reported in the same words."""
+    sibling_penalty: float = 0.15
+    """Taken off the score when the event already quotes another sentence or clause (not a copy)
+    of the same article: an article that dates two of its sentences separately most often tells
+    two happenings of that day, which share its words and names."""
+    times_differ_penalty: float = 0.15
+    """Taken off the score when both state a time of day and neither contains the other (中午
+    and 下午): periods that overlap at their edges are not one time."""
+    times_agree_bonus: float = 0.05
+    """Added to the score when both state a time of day and one contains the other (上午 and
+    "Tuesday morning"): reports of one happening name its time alike, across languages too."""
     vectors_weight: float = 0.8
     """Added to the score times (sentence-vector cosine − ``vectors_neutral``)."""
     sentence_vectors: int = 1

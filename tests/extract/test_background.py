@@ -26,6 +26,8 @@ BACKGROUND = [
     ("en-since", "It will recall bikes made between November 2023 and October 2025.", "November 2023"),
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
+    ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
+    ("zh-as-of", "截至4月7日午间收盘,跌停板上仍有大量卖单。", "4月7日"),
     ("zh-attributive", "12月27日晚的临川火灾让这款车型陷入危机。", "12月27日"),
     ("zh-attributive", "考试院宣布周六的考试作废。", "周六"),
     ("en-possessive", "The board declared Saturday's paper void.", "Saturday"),

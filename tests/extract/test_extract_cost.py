@@ -56,3 +56,74 @@ def test_doubling_a_dense_story_about_doubles_the_work_of_merging() -> None:
     assert small_events == DAYS * 100 and big_events == DAYS * 200
     assert big_compared / small_compared < 2.3, (small_compared, big_compared)
     assert big_lookups / small_lookups < 2.3, (small_lookups, big_lookups)
+
+
+NOUNS = [
+    "仓库",
+    "工厂",
+    "码头",
+    "车站",
+    "医院",
+    "学校",
+    "银行",
+    "商场",
+    "电站",
+    "港口",
+    "机场",
+    "水库",
+    "农场",
+    "矿山",
+    "油田",
+    "隧道",
+    "桥梁",
+    "公路",
+    "铁路",
+    "剧院",
+]
+
+
+def recall_cost(per_day: int) -> tuple[int, int, int]:
+    """The second pass (`recall.cite_reporting`) over a dense story: each article dates one
+    happening and tells it again undated; (comparisons, postings read, citations added)."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon
+    from sitegen.extract.recall import cite_reporting
+    from sitegen.extract.words import Words
+
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), None)
+    sources, texts = [], []
+    for day in range(DAYS):
+        when = When(datetime(2026, 3, 2, tzinfo=TZ) + timedelta(days=day), "day")
+        for h in range(per_day):
+            place = f"{NOUNS[h % 20]}{NOUNS[h // 20 % 20]}{NOUNS[day]}"
+            for r in range(REPORTS):
+                body = f"{place}发生火灾。记者了解到,{place}的火灾已被扑灭,原因仍在调查。"
+                src = Source(
+                    f"s{day}-{h}-{r}", "t", "o", "o", when.start + timedelta(days=1, minutes=r), body=body
+                )
+                sources.append((src, when))
+                texts.append(src.text)
+    words = dict(zip((s.id for s, _ in sources), Words.of_many(texts, None), strict=True))
+    candidates = []
+    for src, when in sources:
+        w = words[src.id]
+        first = Span(0, w.text.index("。") + 1)
+        terms = lexicon.span_terms([t for t, _ in w.within(first)], first.of(w.text))
+        candidates.append(
+            Candidate(src, len(candidates), first, first.of(w.text), when, None, terms, True, text=w.text)
+        )
+    idf = idf_weights(set(words[s.id].tokens) for s, _ in sources)
+    clustering = Clustering(idf, Rules())
+    clustering.add_all(candidates)
+    compared, lookups = clustering.compared, clustering.index.lookups
+    cite_reporting(clustering, [s for s, _ in sources], words, lexicon, candidates, len(candidates))
+    added = sum(len(cl.members) for cl in clustering.clusters) - len(candidates)
+    return clustering.compared - compared, clustering.index.lookups - lookups, added
+
+
+def test_doubling_a_dense_story_about_doubles_the_work_of_the_second_pass() -> None:
+    small_compared, small_lookups, _ = recall_cost(60)
+    big_compared, big_lookups, _ = recall_cost(120)
+    assert small_compared > 0 and small_lookups > 0
+    assert big_compared / small_compared < 2.3, (small_compared, big_compared)
+    assert big_lookups / small_lookups < 2.3, (small_lookups, big_lookups)

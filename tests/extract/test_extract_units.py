@@ -341,6 +341,10 @@ def test_a_date_that_only_gives_context_starts_no_event():
     assert _background(after, mention(after, "上周"), after)
     named = "12月27日晚的临川火灾让这款车型陷入危机。"
     assert _background(named, mention(named, "12月27日"), named)
+    as_of = "截至午间收盘,跌停板上仍有超过20万手卖单。"  # a state looked at, not a happening
+    assert _background(as_of, mention(as_of, "午间"), as_of)
+    as_of_en = "As of Friday, 20 people had been detained."
+    assert _background(as_of_en, mention(as_of_en, "Friday"), as_of_en)
     happening = "The company listed in 2021 and fell 14% on March 4."
     assert not _background(happening, mention(happening, "March 4"), happening)
     happening_zh = "公司于1月3日宣布召回。"

@@ -1,0 +1,353 @@
+"""The second pass: every article that reports a happening is cited by its event.
+
+Clustering (`merge`) gathers the sentences that *date* a happening.  Many articles
+report one without dating it in that sentence ("公司决定对他们进行批评和处罚", an
+English summary's "X publicly apologized" bullet), or tell two in one dated
+sentence of a timeline ("4月9日,疾控检出…,省市场监管局立案调查;"), so their
+dated sentence went to only one of them.  After clustering, each on-topic source
+is read once more, sentence by sentence, and each event that does not cite it
+yet may take the source's best sentence or clause for it when that clearly
+agrees:
+
+* the events compared are found through the `TermIndex` by the sentence's
+  rarest terms and names, on the sentence's own dates (or the year before the
+  article was published when it states none), at most `RECALL_EVENTS` of them
+  — never every event times every sentence, so the pass stays linear;
+* a sentence's own date must overlap the event's period; an undated sentence
+  may only report an event that began before the article was published;
+* agreement is the same vote as in merging (`identity`: words, words both
+  languages write alike, names, and sentence vectors across languages), held to
+  ``recall_similarity``, a higher bar than merging's (`Rules`);
+* one sentence may be cited by several events (a timeline sentence telling two
+  happenings), but then each cites the clause that tells its own: a sentence
+  that agrees with more than one event, or that another event already cites,
+  is quoted by its best clause.
+
+Quotes stay verbatim spans of the source.  A citation added here carries no
+date (it only adds a source), so an event's date is still settled by the
+sentences that date it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..core.markdown import normalise_ws
+from ..core.model import Source
+from .candidates import Candidate
+from .embed import cosine as embed_cosine
+from .identity import Signals, combine, name_votes, needs_vectors
+from .identity import RAREST
+from .merge import Cluster, Clustering, cosine, vector
+from .passages import Span, clauses, paragraphs, sentences
+from .words import Lexicon, Words
+
+RECALL_EVENTS = 16
+"""A sentence is compared with at most this many events (those sharing most of its telling terms)."""
+RECALL_TERMS = 6
+"""…found through this many of its rarest terms (names first)."""
+RECALL_VECTORS = 3
+"""Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
+QUESTION_END = ("?", "？")
+SPEECH = re.compile(r"“[^”]*”?|「[^」]*」?|\"[^\"]*\"?")
+"""Words in quotation marks (an unclosed one runs to the sentence's end)."""
+BOILERPLATE_SOURCES = 3
+"""A sentence or clause found in this many articles that differ ("did not respond to a request
+for comment", "posts about the case have been viewed…", "…不能只停留在口头道歉上") is
+boilerplate: it reports nothing (copies of one article count once)."""
+
+
+@dataclass
+class Unit:
+    """A sentence, or one clause of it, that may report an event."""
+
+    span: Span
+    sentence: Span
+    quote: str
+    terms: list[str]
+    periods: list[tuple[datetime, datetime]]
+    """the periods of the dates it states itself (empty: it states none)"""
+    clause: bool
+
+
+def cite_reporting(
+    clustering: Clustering,
+    sources: Iterable[Source],
+    words: dict[str, Words],
+    lexicon: Lexicon,
+    candidates: list[Candidate],
+    order: int,
+) -> list[str]:
+    """Add to each event the sources that report it without dating it there; notes for --explain.
+
+    Three steps over the whole dump, so that the sentences that need a vector are encoded
+    together (`Embedder.prefetch`): every unit scored by words and names against its few
+    events, keeping only the pairs that pass or that vectors could make pass; their vectors;
+    then for each source and event the unit to cite.
+    """
+    mentions: dict[str, dict[int, Any]] = {}
+    cited_spans: dict[str, list[Span]] = {}
+    for c in candidates:
+        mentions.setdefault(c.source.id, {}).update((id(m), m) for m in c.sentence_mentions)
+    citing: dict[str, set[int]] = {}
+    for cl in clustering.clusters:
+        for m in cl.members:
+            cited_spans.setdefault(m.source.id, []).append(m.quote_span)
+            citing.setdefault(m.source.id, set()).add(id(cl))
+    units = {
+        s.id: list(
+            _units(words[s.id].text, words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering)
+        )
+        for s in sources
+    }
+    carried: dict[str, set[int]] = {}
+    for s in sources:
+        body = hash(words[s.id].text)
+        for group in units[s.id]:
+            for u in group:
+                seen = carried.setdefault(normalise_ws(u.quote), set())
+                if len(seen) < BOILERPLATE_SOURCES:
+                    seen.add(body)
+    rows: list[_Row] = []
+    stock: dict[str, list[Span]] = {}
+    for s in sources:
+        boiler = [
+            any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
+        ]
+        stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
+        mine = [
+            g for g, b in zip(units[s.id], boiler, strict=True) if not b
+        ]  # a sentence holding it goes whole
+        rows.extend(_score_source(clustering, s, words[s.id].text, mine))
+    # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
+    hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
+    _add_vectors(clustering, rows)
+    notes: list[str] = []
+    by_source: dict[str, list[_Row]] = {}
+    for row in rows:
+        by_source.setdefault(row.probe.source.id, []).append(row)
+    for sid, mine in by_source.items():
+        added = _cite(clustering, mine, cited_spans.get(sid, []), citing.get(sid, set()) | hollow, order)
+        order += added
+        if added:
+            notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
+    return notes
+
+
+@dataclass
+class _Row:
+    """One unit with the events it may report (those it passes, or could with vectors)."""
+
+    unit: Unit
+    probe: Candidate
+    scored: list[tuple[Cluster, Signals]]
+
+
+def _speech(quote: str) -> bool:
+    """Does the sentence open with someone's words, or are most of it in quotation marks ("“…不能只停留
+    在口头道歉上，”X说")?  What someone said is their view, not what the article reports happened."""
+    inside = sum(len(m.group(0)) for m in SPEECH.finditer(quote))
+    return quote.startswith(("“", "「", '"')) or inside * 2 >= len(quote)
+
+
+def _within(m: Candidate, stock: dict[str, list[Span]]) -> bool:
+    return any(sp.start <= m.quote_span.start < sp.end for sp in stock.get(m.source.id, ()))
+
+
+def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clustering):
+    """Each sentence with its clauses (when it has several), as units with their terms and dates."""
+    dated = sorted(
+        (m for m in mentions if m.when is not None and m.kind != "not-event"), key=lambda m: m.start
+    )
+    starts = [m.start for m in dated]
+    for para in paragraphs(text):
+        for sentence in sentences(text, para):
+            quote = sentence.of(text).strip()
+            if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
+                continue
+            parts = clauses(text, sentence)
+            toks = words.within(sentence)
+            offs = [off for _, off in toks]
+            in_sentence = dated[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+
+            def terms_of(span: Span, own: list[Any], toks: list = toks, offs: list = offs) -> list[str]:
+                part = toks[bisect_left(offs, span.start) : bisect_left(offs, span.end)]
+                skip = [t for t, off in part if any(m.start <= off < m.end for m in own)] if own else []
+                return lexicon.span_terms([t for t, _ in part], span.of(text), skip)
+
+            pieces = []  # (span, is a clause, its terms, the dates inside it)
+            for p in parts if len(parts) > 1 else []:
+                own = [m for m in in_sentence if p.start <= m.start < p.end]
+                pieces.append((p, True, terms_of(p, own), own))
+            whole = [t for piece in pieces for t in piece[2]] if pieces else terms_of(sentence, in_sentence)
+            out = []
+            for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
+                if len(set(terms)) < clustering.rules.min_content_words:
+                    continue
+                if not own and in_sentence:  # a clause is dated by its sentence's date before it
+                    before = [m for m in in_sentence if m.start < span.start]
+                    own = [before[-1] if before else in_sentence[0]]
+                periods = [(m.when.start, clustering.end(m.when)) for m in own]
+                out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause))
+            if out:
+                yield out
+
+
+def _score_source(clustering: Clustering, source: Source, text: str, groups: list[list[Unit]]) -> list[_Row]:
+    """Each unit of ``source`` scored against the events it may report (those that cite the
+    source already too: a sentence reports the event it agrees with best)."""
+    rows = []
+    for units in groups:
+        near = _near(clustering, source, units)
+        if not near:
+            continue
+        for u in units:
+            probe = Candidate(source, -1, u.span, u.quote, None, None, u.terms, False, text=text)
+            vec = vector(u.terms, clustering.idf)
+            names = clustering.names_of(probe)
+            scored = []
+            for cl in near:
+                if not _date_agrees(u, cl, source.published):
+                    continue
+                clustering.compared += 1
+                s = _signals(clustering, probe, vec, names, cl, bool(u.periods))
+                if s.joined or (_vectors_may_help(cl, source.lang) and needs_vectors(s, clustering.rules)):
+                    scored.append((cl, s))
+            if scored:
+                rows.append(_Row(u, probe, scored))
+    return rows
+
+
+def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: set[int], order: int) -> int:
+    """Cite one source's best unit in each event it agrees with best and does not cite it yet;
+    how many events it was added to."""
+    passing: dict[int, list[tuple[float, Unit, Signals]]] = {}
+    events: dict[int, Cluster] = {}
+    sentence_events: dict[Span, set[int]] = {}
+    for row in rows:
+        cl, s = max(row.scored, key=lambda p: p[1].score)  # a unit reports the event it agrees with best
+        if s.joined and id(cl) not in citing:
+            passing.setdefault(id(cl), []).append((s.score, row.unit, s))
+            events[id(cl)] = cl
+        if s.joined and not row.unit.clause:
+            sentence_events.setdefault(row.unit.sentence, set()).add(id(cl))
+    added = 0
+    for key, options in passing.items():
+        cl = events[key]
+        score, unit, s = _choose(options, sentence_events, cited)
+        source, text = rows[0].probe.source, rows[0].probe.text
+        c = Candidate(source, order + added, unit.span, unit.quote, None, None, unit.terms, False, text=text)
+        cl.members.append(c)
+        cl.scores.append(score)
+        clustering.decisions.append((c, cl, s))
+        added += 1
+    return added
+
+
+def _choose(
+    options: list[tuple[float, Unit, Signals]], sentence_events: dict[Span, set[int]], cited: list[Span]
+) -> tuple[float, Unit, Signals]:
+    """The best unit for one event: the whole sentence, unless that sentence agrees with more than
+    one event or is already cited elsewhere — then its clause that agrees best."""
+
+    def shared(sentence: Span) -> bool:
+        if len(sentence_events.get(sentence, ())) > 1:
+            return True
+        return any(sp.start < sentence.end and sentence.start < sp.end for sp in cited)
+
+    def rank(option: tuple[float, Unit, Signals]) -> tuple[bool, float, int]:
+        score, u, _ = option
+        fits = u.clause == shared(u.sentence)
+        return (fits, score, -(u.span.end - u.span.start))
+
+    return max(options, key=rank)
+
+
+def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Cluster]:
+    """The events a sentence may report: those sharing its rarest terms on its dates (or in the year
+    before publication), most shared weight first, at most `RECALL_EVENTS`."""
+    idf = clustering.idf
+    terms: list[str] = list(dict.fromkeys(t for u in units for t in u.terms))
+    probe = Candidate(source, -1, units[0].span, units[0].quote, None, None, terms, False)
+    names = clustering.names_of(probe)
+    ranked = sorted(terms, key=lambda t: (t not in names, -idf.get(t, RAREST), t))[:RECALL_TERMS]
+    periods = [p for u in units for p in u.periods]
+    if periods:
+        lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
+    else:
+        lo, hi = source.published - timedelta(days=clustering.rules.vague_days), source.published
+    weight: Counter[int] = Counter()
+    found: dict[int, Cluster] = {}
+    floor = min(idf.values(), default=0.0)
+    for t in ranked:
+        for cl in clustering.index.near([t], lo, hi):
+            found[id(cl)] = cl
+            weight[id(cl)] += idf.get(t, RAREST) - floor + (1.0 if t in names else 0.0)
+    return [found[k] for k, _ in weight.most_common(RECALL_EVENTS)]
+
+
+def _date_agrees(u: Unit, cl: Cluster, published: datetime) -> bool:
+    """A unit's own date must overlap the event's; an undated one reports only what came before."""
+    if cl.lo is None or cl.hi is None:
+        return False
+    if u.periods:
+        return any(lo < cl.hi and cl.lo < hi for lo, hi in u.periods)
+    return cl.lo <= published
+
+
+def _signals(
+    clustering: Clustering, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, dated: bool
+) -> Signals:
+    """The vote of `identity`, the words compared with what the event as a whole says (not one
+    quote); shared names across languages count only for a unit dated in the event's period
+    (undated, the story's names alone would link it to any event: the vectors judge)."""
+    r = clustering.rules
+    lang = c.source.lang
+    s = Signals(bar=r.recall_similarity)
+    s.words = cosine(vec, cl.words, cl.norm())
+    if dated:
+        s.crossing = cl.crossing(vec, lang, clustering.bridge)
+    name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf)
+    combine(s, r)
+    return s
+
+
+def _vectors_may_help(cl: Cluster, lang: str) -> bool:
+    """Vectors vote where words cannot judge: the event has a quote in another language."""
+    return any(other != lang for other in cl.langs)
+
+
+def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
+    """Sentence vectors for the few events per unit where they could change the verdict."""
+    emb = clustering.embedder
+    if emb is None:
+        return
+    rules = clustering.rules
+    asks = [
+        (
+            row,
+            [
+                (cl, s)
+                for cl, s in row.scored
+                if _vectors_may_help(cl, row.probe.source.lang) and needs_vectors(s, rules)
+            ],
+        )
+        for row in rows
+    ]
+    asks = [(row, open_) for row, open_ in asks if open_]
+    emb.prefetch([normalise_ws(row.probe.quote) for row, _ in asks])
+    for row, open_ in asks:
+        mine = emb.vector(normalise_ws(row.probe.quote))
+        if mine is None:
+            return
+        for cl, s in sorted(open_, key=lambda p: -p[1].score)[:RECALL_VECTORS]:
+            theirs = cl.centre(emb)
+            if theirs is not None:
+                s.vectors = embed_cosine(mine, theirs)
+                combine(s, rules)
