@@ -42,7 +42,8 @@ _DET = r"(?:the|its|their|his|her|our|this|these|those)"
 _NOUN = r"(?!(?:the|its|their|his|her|our|this|these|those|an?)\b)[a-z-]+"
 _MODIFIER = (
     r"(?!(?:said|says|told|that|of|for|to|from|with|and|or|by|in|on|at|as|is|was|were|are"
-    r"|it|they|he|she|we|who|which)\b)"
+    r"|it|they|he|she|we|who|which|since|until|when|while|because|after|before|than|but|if|over"
+    r"|about|into|under|against|despite|amid)\b)"
     r"(?![a-z]+ed\b)[a-z0-9][\w.-]*"
 )
 """a word that may stand before a noun (compensation, 30, million): no verb of saying, no participle"""

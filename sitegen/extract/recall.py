@@ -42,8 +42,7 @@ from ..core.markdown import normalise_ws
 from ..core.model import Source
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
-from .identity import Signals, combine, name_votes, needs_vectors
-from .identity import RAREST
+from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .words import Lexicon, Words

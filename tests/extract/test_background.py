@@ -74,6 +74,7 @@ FOUNDING = [
     ("12月27日晚9时许,临川市一小区车棚内电动自行车起火。", "12月27日"),
     ("Shares fell 10% on Monday, a day after the recall.", "Monday"),
     ("Reuters reported that the company said the plant closed on Monday.", "Monday"),
+    ("Shares fell 14%, their biggest one-day drop since the company listed in 2021.", "2021"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
 ]
 
