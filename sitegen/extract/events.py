@@ -9,8 +9,9 @@ After clustering, every on-topic source is read again (`recall`): each event
 that does not cite it yet may take its sentence or clause that reports the
 event without dating it there.  A source still cited by no event is tried
 sentence by sentence (a higher similarity bar); if it still matches none, its
-lead sentence becomes an event dated by the day it was published, and the page
-says so.
+lead, dated by the day it was published, may join an event of that day but
+never starts one: a date no source states is no date to put on the timeline
+(comment, analysis and background records would each become an entry).
 """
 
 from __future__ import annotations
@@ -245,7 +246,8 @@ def _cite_undated(
     with_candidates: set[str],
     out: Extraction,
 ) -> None:
-    """Sources no event cites: their sentences may join an event; else their lead is dated by publication."""
+    """Sources no event cites: their sentences may join an event; else their lead, dated by
+    publication, may join one of that day (it starts none)."""
     cited = {m.source.id for cl in clustering.clusters for m in cl.members}
     for s in on_topic:
         if s.id in cited:
@@ -274,11 +276,10 @@ def _cite_undated(
         terms = lexicon.span_terms(tokens, span.of(text))
         if len(set(terms)) < 2:
             continue
-        clustering.add(
-            Candidate(s, order, span, span.of(text), mention.when, mention, terms, True, text=text)
-        )
+        lead = Candidate(s, order, span, span.of(text), mention.when, mention, terms, False, text=text)
         order += 1
-        out.notes.append(f"{s.id}: no dated sentence; its lead is dated by publication")
+        if clustering.add(lead) is None:
+            out.notes.append(f"{s.id}: no dated sentence, and its lead joins no event of its day")
 
 
 def _event(

@@ -152,7 +152,13 @@ class Cluster:
     _centre: Any = None
 
     def add(
-        self, c: Candidate, vec: dict[str, float], score: float, end: datetime | None, names: set[str]
+        self,
+        c: Candidate,
+        vec: dict[str, float],
+        score: float,
+        end: datetime | None,
+        names: set[str],
+        rules: Rules | None = None,
     ) -> None:
         self.members.append(c)
         self.scores.append(score)
@@ -172,16 +178,21 @@ class Cluster:
             self._norm = self._centre = None
         if c.when is not None and end is not None:
             self.precision = self.precision or c.when.precision
-            lo = c.when.start
+            lo, end = reach(c.when, end, rules)
             self.lo = lo if self.lo is None else max(self.lo, lo)
             self.hi = end if self.hi is None else min(self.hi, end)
+            if self.lo >= self.hi:  # never empty: two reaches met at an edge
+                self.lo, self.hi = min(self.lo, self.hi), max(self.lo, self.hi) + timedelta(microseconds=1)
 
-    def accepts(self, when: When | None, end: datetime | None, published: datetime) -> bool:
+    def accepts(
+        self, when: When | None, end: datetime | None, published: datetime, rules: Rules | None = None
+    ) -> bool:
         if self.lo is None or self.hi is None:
             return True
         if when is None or end is None:
             return self.lo <= published
-        return when.start < self.hi and self.lo < end
+        lo, end = reach(when, end, rules)
+        return lo < self.hi and self.lo < end
 
     def absorb(self, other: Cluster) -> None:
         """Take over another event's candidates; the other is marked dead."""
@@ -275,6 +286,24 @@ def align_syndicated(candidates: list[Candidate]) -> list[str]:
                 c.when = first.when
                 c.founding = first.founding
     return notes
+
+
+def reach(when: When, end: datetime, rules: Rules | None) -> tuple[datetime, datetime]:
+    """The period a date may meet an event in: its own, widened when its edges are loose.
+
+    An approximate date (a count from another date) reaches ``approximate_slack_days`` either
+    side; a time of day reaches ``part_of_day_slack_hours`` beyond its edges, never past its own
+    day (so "same day" stays what the sources say).  Exact dates reach only their period."""
+    if rules is None:
+        return when.start, end
+    if when.approximate and rules.approximate_slack_days:
+        days = timedelta(days=rules.approximate_slack_days)
+        return when.start - days, end + days
+    if when.precision == "part-of-day" and rules.part_of_day_slack_hours:
+        hours = timedelta(hours=rules.part_of_day_slack_hours)
+        day = when.start.replace(hour=0, minute=0, second=0, microsecond=0)
+        return max(day, when.start - hours), min(day + timedelta(days=1), end + hours)
+    return when.start, end
 
 
 def _one_day(lo: datetime, hi: datetime) -> bool:
@@ -391,15 +420,15 @@ class Clustering:
     ) -> tuple[Cluster | None, float]:
         end = self.end(c.when)
         for cl in self.by_quote.get(normalise_ws(c.quote), []):
-            if not cl.dead and cl.accepts(c.when, end, c.published):
+            if not cl.dead and cl.accepts(c.when, end, c.published, self.rules):
                 return cl, 1.0
         if c.when is not None and end is not None:
-            lo, hi = c.when.start, end
+            lo, hi = reach(c.when, end, self.rules)
         else:
             lo, hi = c.published - timedelta(days=self.rules.vague_days), c.published
         compared: list[tuple[Cluster, Signals]] = []
         for cl in self.index.near(self._lookup_terms(vec, names), lo, hi):
-            if not cl.accepts(c.when, end, c.published):
+            if not cl.accepts(c.when, end, c.published, self.rules):
                 continue
             self.compared += 1
             compared.append((cl, self.signals(c, vec, names, cl, end)))
@@ -498,9 +527,9 @@ class Clustering:
                 return None
             best = Cluster()
             self.clusters.append(best)
-            best.add(c, vec, 1.0, end, names)
+            best.add(c, vec, 1.0, end, names, self.rules)
         else:
-            best.add(c, vec, score, end, names)
+            best.add(c, vec, score, end, names, self.rules)
         if best.lo is not None:
             self.index.add(best, vec)
         self.by_quote[normalise_ws(c.quote)].append(best)

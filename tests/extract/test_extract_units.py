@@ -116,6 +116,20 @@ def test_a_recency_word_alone_starts_no_event(tmp_path: Path) -> None:
     assert [e.when.iso() for e in fire] == ["2025-06-08"]
 
 
+def test_a_source_with_no_date_starts_no_entry_and_may_join_one_of_its_day(tmp_path: Path) -> None:
+    """Comment and analysis state no date: they are never an entry dated by publication; a report
+    of the day's happening that names no time is cited by that happening's entry."""
+    dated = "6月10日上午,滨河化工厂仓库发生火灾,消防支队赶到现场扑救,厂长王立新被警方带走调查。"
+    comment = "滨河化工厂厂长王立新曾多次获得表彰,业内人士认为,安全生产不能只停留在口头上,每一次事故背后都有制度漏洞。"
+    undated = "滨河化工厂仓库发生火灾,消防支队赶到现场扑救,厂长王立新被警方带走调查。"
+    out = run(tmp_path, [source(1, dated), source(2, dated), source(3, comment), source(4, undated)])
+    assert "s3" not in out.off_topic
+    (fire,) = [e for e in out.events if "s1" in {c.source for c in e.sources}]
+    assert {c.source for c in fire.sources} == {"s1", "s2", "s4"}
+    assert len(out.events) == 1
+    assert any(n.startswith("s3: no dated sentence") for n in out.notes), out.notes
+
+
 # -- dates of merged events -------------------------------------------------------------
 def w(y: int, precision: str = "year", until: int | None = None, **kw: object) -> When:
     end = datetime(until + 1, 1, 1, tzinfo=TZ) if until else None
