@@ -289,20 +289,25 @@ def align_syndicated(candidates: list[Candidate]) -> list[str]:
 
 
 def reach(when: When, end: datetime, rules: Rules | None) -> tuple[datetime, datetime]:
-    """The period a date may meet an event in: its own, widened when its edges are loose.
+    """The period a date may meet an event in: its own, widened where its edges are loose.
 
-    An approximate date (a count from another date) reaches ``approximate_slack_days`` either
-    side; a time of day reaches ``part_of_day_slack_hours`` beyond its edges, never past its own
-    day (so "same day" stays what the sources say).  Exact dates reach only their period."""
+    A time of day (晚, "Wednesday morning"), or an hour the source gives as approximate
+    (11时许), reaches ``part_of_day_slack_hours`` beyond its edges, never past its own day (so
+    "same day" stays what the sources say); a day the sources give as approximate (a count of
+    hours or days from another date) reaches ``approximate_slack_days`` either side.  Exact
+    dates reach only their period."""
     if rules is None:
         return when.start, end
-    if when.approximate and rules.approximate_slack_days:
-        days = timedelta(days=rules.approximate_slack_days)
-        return when.start - days, end + days
-    if when.precision == "part-of-day" and rules.part_of_day_slack_hours:
+    loose_time = when.precision == "part-of-day" or (
+        when.approximate and when.precision in ("hour", "minute")
+    )
+    if loose_time and rules.part_of_day_slack_hours:
         hours = timedelta(hours=rules.part_of_day_slack_hours)
         day = when.start.replace(hour=0, minute=0, second=0, microsecond=0)
         return max(day, when.start - hours), min(day + timedelta(days=1), end + hours)
+    if when.approximate and when.precision == "day" and rules.approximate_slack_days:
+        days = timedelta(days=rules.approximate_slack_days)
+        return when.start - days, end + days
     return when.start, end
 
 

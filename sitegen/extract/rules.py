@@ -108,12 +108,12 @@ class Rules:
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""
     approximate_slack_days: int = 1
-    """A date the sources give as approximate (a count from another date: "72小时" before an
-    evening) may meet an event this many days before or after its period: one happening counted
-    back from another date and written out by another source (1月3日) are compared, not kept apart."""
+    """A day the sources give as approximate (a count from another date: "72小时" before an
+    evening) may meet an event this many days before or after it: one happening counted back
+    from another date and written out by another source (1月3日) are compared, not kept apart."""
     part_of_day_slack_hours: int = 1
-    """A time of day's edges are loose (凌晨5时 and "Wednesday morning"): its period may meet an
-    event this many hours beyond them, within its own day."""
+    """A time of day's edges are loose (凌晨5时 and "Wednesday morning"), as is an approximate
+    hour (11时许): its period may meet an event this many hours beyond them, within its own day."""
     vectors_weight: float = 0.8
     """Added to the score times (sentence-vector cosine − ``vectors_neutral``)."""
     sentence_vectors: int = 1
