@@ -1,4 +1,4 @@
-"""The slowest whole-site outputs rendered on a second core while the rest renders here.
+"""The slowest whole-site output rendered on a second core while the rest renders here.
 
 `sitegen build` renders its outputs one after another in one process; the
 search index alone takes about as long as all the pages together at 10,000
@@ -6,9 +6,7 @@ sources.  An output marked ``@on_second_core`` is handed to a forked child
 process (`sitegen.util.forked`) as the build starts; the parent renders everything
 else meanwhile and takes the child's files (pickled through a pipe) when it
 reaches that output in the usual order, so the result is the same bytes as a
-build in one process.  Marked: the search index, and the list of all sources
-(the pages leave this process the busier one: on 10,000 dense records ~11 s of
-CPU here against ~7 s for the search index).
+build in one process.
 
 The child writes no file of the site and reaches the site's cache through a
 connection of its own (`Cache.reopened`: SQLite connections must not cross a

@@ -28,7 +28,6 @@ from ..incremental.depends import (
     sources_cited,
     timeline_neighbours,
 )
-from ..parallel import on_second_core
 from .coverage import coverage
 from .fragments import pieces
 from .links import canonical_url
@@ -127,6 +126,26 @@ def event_lang(event: Event) -> str:
     return text_lang(event.title + " " + plain_text(event.summary or ""), event.lang)
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 def citing(ctx: BuildContext, source_id: str) -> list[Event]:
     """Events that cite a source, in timeline order (one pass over the timeline per build)."""
     index = ctx.caches.citing
@@ -136,6 +155,12 @@ def citing(ctx: BuildContext, source_id: str) -> list[Event]:
             for sid in dict.fromkeys(c.source for c in e.sources):
                 index.setdefault(sid, []).append(e)
     return index.get(source_id, [])
+
+
+
+
+
+
 
 
 def describe(text: str, limit: int = 150, *, plain: str | None = None) -> str:
@@ -291,14 +316,9 @@ def source_page(ctx: BuildContext, src: Source) -> Output:
     )
 
 
-@on_second_core
 @reads("event", "source", shows={"event": cited_ids})  # of events: how many cite each source
 def sources_index(ctx: BuildContext) -> Iterator[Output]:
-    """The source list twice, server-rendered: by publication time and by outlet (no script needed).
-
-    Rendered beside the pages on the second core (`sitegen.builder.parallel`): it reads the site
-    and writes nothing else, and the pages keep this process busier than the search index keeps
-    the other (10,000 dense records: ~11 s of CPU here, ~7 s there; this list is ~0.8 s)."""
+    """The source list twice, server-rendered: by publication time and by outlet (no script needed)."""
     by_time = sorted(ctx.site.sources.values(), key=lambda s: (s.published, s.id))
     by_outlet = sorted(by_time, key=lambda s: (s.outlet_name.casefold(), s.published, s.id))
     cites = {s.id: len(citing(ctx, s.id)) for s in by_time}
