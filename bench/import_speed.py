@@ -12,8 +12,10 @@ this process's run, each on a fresh site, and print cost(2N)/cost(N) for every s
 that is twice another, besides each size's ratio to jieba alone on the same dump.
 
 Runs the import in this process (so the stages can be timed: CPU seconds per
-progress stage, from `sitegen.util.progress`), then jieba alone on the same bodies
-in a child process.  ``--no-repeats`` turns off the shortcuts that only pay when
+progress stage, from `sitegen.util.progress`, this process only), then jieba alone
+on the same bodies in a child process.  The import's CPU seconds include the child
+it forks (half the dated sentences); on a shared machine they are the steadier
+figure, wall seconds move with the other processes' load.  ``--no-repeats`` turns off the shortcuts that only pay when
 text recurs: each distinct jieba block is cut once (off), each distinct headline
 turned into pinyin once (every headline made unique).  The generated dumps are
 built from templates, so nearly every clause recurs (99% of their Chinese
@@ -58,6 +60,13 @@ def timed_stages() -> dict[str, float]:
 
     progress.Progress.stage = stage
     return spent
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the children it has waited for (the import forks one
+    to find half the dated sentences: its CPU counts too)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
 def no_repeats(dump: Path) -> None:
@@ -106,7 +115,7 @@ def bench_size(n: int, args: argparse.Namespace, spent: dict[str, float]) -> tup
     walls: dict[str, tuple[float, float]] = {}
     for name in runs:
         spent.clear()
-        cpu, wall = time.process_time(), time.perf_counter()
+        cpu, wall = _cpu(), time.perf_counter()
         with (
             open(os.devnull, "w") as quiet,
             contextlib.redirect_stdout(quiet),
@@ -114,10 +123,11 @@ def bench_size(n: int, args: argparse.Namespace, spent: dict[str, float]) -> tup
             contextlib.suppress(SystemExit),
         ):
             cli(["--site", str(site), "import", "-q", *([str(dump)] if name == "import" else [])])
-        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        cpu, wall = _cpu() - cpu, time.perf_counter() - wall
         walls[name] = cpu, wall
         stages = ", ".join(f"{label} {s:.1f}" for label, s in spent.items())
-        print(f"{n} {name}: {cpu:.1f} s CPU, {wall:.1f} s wall ({stages})", flush=True)
+        load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{n} {name}: {cpu:.1f} s CPU, {wall:.1f} s wall ({stages}); load {load}", flush=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", JIEBA_ALONE, str(dump)], check=True, stdout=subprocess.DEVNULL)

@@ -2,8 +2,11 @@
 
     pip install -e '.[bench]'
     python bench/run.py --sizes 1000,10000            # writes bench/out/results.json and results.md
+    python bench/run.py --dense --sizes 10000,20000 --repeats 1 --steps import,build
 
-For each size N, with a dump of N generated records (`bench/gen_dump.py`):
+For each size N, with a dump of N generated records (`bench/gen_dump.py`; with ``--dense``
+the breaking story of `bench/gen_dense.py`: a few dozen happenings within three weeks told
+by many outlets in zh and en, results in ``OUT/dense/``, judged by issue 24's targets):
 
 * ``import``        ``sitegen import`` into a new site (cold cache)
 * ``re-import``     the same import again, nothing changed (warm cache)
@@ -16,10 +19,12 @@ For each size N, with a dump of N generated records (`bench/gen_dump.py`):
 * peers on N Markdown pages of ~1,500 Chinese characters: ``hugo``, ``pelican``,
   and ``jieba alone`` (one process: load jieba, ``jieba.lcut`` every body of the dump once)
 
-Each command runs in a child process; wall time and peak RSS (``os.wait4``)
-are taken for each of ``--repeats`` runs and the median is reported, with the
-ratio to the peers measured in the same run (absolute times on a shared
-machine move a lot; ratios within one run much less).
+Each command runs in a child process; wall time, CPU time (user + sys of it and
+its children) and peak RSS (``os.wait4``) are taken for each of ``--repeats`` runs
+and the median is reported, with the ratio to the peers measured in the same run
+(absolute times on a shared machine move a lot; ratios within one run much less,
+and CPU ratios least: prefer them when other processes load the machine).
+``--steps`` keeps only some of sitegen's steps (the peers always run).
 """
 
 from __future__ import annotations
@@ -190,6 +195,17 @@ print(f"jieba alone: load {t1 - t0:.2f}s, cut {t2 - t1:.2f}s, {len(bodies)} bodi
 
 
 # -- one size -------------------------------------------------------------------------
+STEPS = (
+    "import",
+    "re-import",
+    "import, cache off",
+    "build",
+    "no-op rebuild",
+    "edit rebuild",
+    "build, cache off",
+)
+
+
 def sitegen(*args: str) -> list[str]:
     return [sys.executable, "-m", "sitegen", *args]
 
@@ -212,43 +228,46 @@ def bench_size(n: int, args: argparse.Namespace, rows: list[Row], extra: dict) -
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     log = work / "log.txt"
-    dump = gen_dump.write_dump(work / "dump.txt", n, args.seed)
+    dump = gen_dump.write_dump(work / "dump.txt", n, args.seed, dense=args.dense)
     print(f"[{n}] dump {dump.stat().st_size / 1e6:.1f} MB", flush=True)
-    steps = [
-        "import",
-        "re-import",
-        "import, cache off",
-        "build",
-        "no-op rebuild",
-        "edit rebuild",
-        "build, cache off",
-    ]
+    steps = [s for s in STEPS if args.steps is None or s in args.steps]
     if not args.no_peers:
         steps += ["hugo", "pelican", "jieba alone"]
         hugo, pelican = make_peer_sites(work, n, args.seed)
     by = {s: Row(n, s) for s in steps}
-    by["edit rebuild"].note = "incremental path of `sitegen build`"
+    if "edit rebuild" in by:
+        by["edit rebuild"].note = "incremental path of `sitegen build`"
     template = work / "template"
     measure(sitegen("init", str(template)), log=log)
+
+    def run(step: str, cmd: list[str], env: dict | None = None) -> None:
+        if step in by:
+            by[step].runs.append(measure(cmd, env=env, log=log))
+
     for rep in range(args.repeats):
         for cache in ("on", "off"):
+            if cache == "off" and not {"import, cache off", "build, cache off"} & set(by):
+                continue
             site = work / f"site-{cache}"
             shutil.rmtree(site, ignore_errors=True)
             shutil.copytree(template, site)
             env = {"SITEGEN_CACHE": cache}
             step = "import" if cache == "on" else "import, cache off"
-            by[step].runs.append(
-                measure(sitegen("--site", str(site), "import", "-q", str(dump)), env=env, log=log)
-            )
+            # the import always runs (the build needs its site), but is reported only when asked for
+            cmd = sitegen("--site", str(site), "import", "-q", str(dump))
+            if step in by:
+                run(step, cmd, env)
+            else:
+                measure(cmd, env=env, log=log)
             if cache == "on":
-                by["re-import"].runs.append(measure(sitegen("--site", str(site), "import", "-q"), log=log))
+                run("re-import", sitegen("--site", str(site), "import", "-q"))
                 shutil.rmtree(site / ".sitegen-cache", ignore_errors=True)
             step = "build" if cache == "on" else "build, cache off"
-            by[step].runs.append(measure(sitegen("--site", str(site), "build", "-q"), env=env, log=log))
-            if cache == "on":
-                by["no-op rebuild"].runs.append(measure(sitegen("--site", str(site), "build", "-q"), log=log))
+            run(step, sitegen("--site", str(site), "build", "-q"), env)
+            if cache == "on" and {"no-op rebuild", "edit rebuild"} & set(by):
+                run("no-op rebuild", sitegen("--site", str(site), "build", "-q"))
                 edit_one_event(site)
-                by["edit rebuild"].runs.append(measure(sitegen("--site", str(site), "build", "-q"), log=log))
+                run("edit rebuild", sitegen("--site", str(site), "build", "-q"))
         if not args.no_peers:
             shutil.rmtree(hugo / "public", ignore_errors=True)
             by["hugo"].runs.append(measure([*hugo_command(), "--quiet"], cwd=hugo, log=log))
@@ -303,8 +322,45 @@ def find(rows: list[Row], n: int, step: str) -> Row | None:
     return next((r for r in rows if r.size == n and r.step == step and r.runs), None)
 
 
-def targets(rows: list[Row], sizes: list[int]) -> list[dict]:
-    """The targets of issue 8, each judged at the largest size measured."""
+def dense_targets(rows: list[Row], sizes: list[int]) -> list[dict]:
+    """Issue 24's targets on the dense dump: at every size, import <= 2x jieba alone and build
+    <= 2.5x Hugo; for every size measured with its double, cost(2N)/cost(N) <= 2.2."""
+    out = []
+
+    def add(what: str, n: int, a: Row | None, b: Row | None, limit: float) -> None:
+        if a is None or b is None:
+            return
+        value = a.median / b.median
+        out.append(
+            {
+                "target": what,
+                "size": n,
+                "value": value,
+                "cpu_value": a.cpu / b.cpu,
+                "limit": limit,
+                "unit": "x",
+                "holds": value <= limit,
+            }
+        )
+
+    for n in sizes:
+        add("dense: import <= 2x jieba alone", n, find(rows, n, "import"), find(rows, n, "jieba alone"), 2.0)
+        add("dense: full build <= 2.5x Hugo", n, find(rows, n, "build"), find(rows, n, "hugo"), 2.5)
+        for step in ("import", "build"):
+            add(
+                f"dense: {step} cost({2 * n})/cost({n}) <= 2.2",
+                n,
+                find(rows, 2 * n, step),
+                find(rows, n, step),
+                2.2,
+            )
+    return out
+
+
+def targets(rows: list[Row], sizes: list[int], dense: bool = False) -> list[dict]:
+    """The targets of issue 8, each judged at the largest size measured (``dense``: issue 24's)."""
+    if dense:
+        return dense_targets(rows, sizes)
     n = max(sizes)
     small = min(sizes)
     out = []
@@ -368,7 +424,12 @@ def targets(rows: list[Row], sizes: list[int]) -> list[dict]:
 
 def markdown(rows: list[Row], extra: dict, goals: list[dict], meta: dict) -> str:
     lines = [
-        f"Measured {meta['date']} on {meta['machine']} ({meta['cores']} cores, load {meta['load']} before, "
+        (
+            "Dense dump (bench/gen_dense.py): a breaking story, few happenings told by many outlets. "
+            if meta.get("dense")
+            else ""
+        )
+        + f"Measured {meta['date']} on {meta['machine']} ({meta['cores']} cores, load {meta['load']} before, "
         f"{meta.get('load_after', '?')} after), Python {meta['python']}; median of {meta['repeats']} runs.",
         "Wall = elapsed seconds (min-max); CPU = user+sys seconds of the process and its children.",
         "Ratios are wall / wall and, in brackets, CPU / CPU against the peer measured in the same run.",
@@ -415,7 +476,7 @@ def profile(n: int, args: argparse.Namespace) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     log = work / "log.txt"
-    dump = gen_dump.write_dump(work / "dump.txt", n, args.seed)
+    dump = gen_dump.write_dump(work / "dump.txt", n, args.seed, dense=args.dense)
     site = work / "site"
     measure(sitegen("init", str(site)), log=log)
     for step, cmd in (
@@ -437,7 +498,7 @@ def report_only(path: Path) -> None:
     data = json.loads(path.read_text())
     rows = [Row(r["size"], r["step"], [Run(**x) for x in r["runs"]], r["note"]) for r in data["rows"]]
     extra = {int(k): v for k, v in data["sizes"].items()}
-    goals = targets(rows, data["meta"]["sizes"])
+    goals = targets(rows, data["meta"]["sizes"], data["meta"].get("dense", False))
     data["targets"] = goals
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     table = markdown(rows, extra, goals, data["meta"])
@@ -456,10 +517,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--keep", action="store_true", help="keep the generated sites")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="also profile import and build at N")
     ap.add_argument("--report", type=Path, metavar="JSON", help="only re-render the tables of a results.json")
+    ap.add_argument("--dense", action="store_true", help="the breaking-story dump (bench/gen_dense.py)")
+    ap.add_argument("--steps", type=lambda v: set(v.split(",")), help=f"only these of {', '.join(STEPS)}")
     args = ap.parse_args(argv)
     if args.report:
         report_only(args.report)
         return
+    if args.dense:
+        args.out = args.out / "dense"
     args.out.mkdir(parents=True, exist_ok=True)
     args.work = args.work or args.out / "work"
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -473,10 +538,11 @@ def main(argv: list[str] | None = None) -> None:
         "python": platform.python_version(),
         "repeats": args.repeats,
         "sizes": sizes,
+        "dense": args.dense,
     }
     for n in sizes:
         bench_size(n, args, rows, extra)
-    goals = targets(rows, sizes)
+    goals = targets(rows, sizes, args.dense)
     meta["load_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     result = {
         "meta": meta,

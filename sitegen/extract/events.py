@@ -109,6 +109,8 @@ def extract_events(
     out.notes.extend(align_syndicated(candidates))
     spotter = NameSpotter(lexicon, gaz)
     embedder.prefetch([normalise_ws(c.quote) for c in candidates])
+    if rules.vectors_same_language or len({s.lang for s in on_topic}) > 1:
+        embedder.encode_queued()  # vectors vote across languages: most quotes will be asked for
     clustering = Clustering(
         idf,
         rules,

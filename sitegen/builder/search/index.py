@@ -123,18 +123,21 @@ def shard_key(term: str) -> str:
 FieldTerms = tuple[list[str], int, list[str]]  # terms (repeats kept), units, jieba's words
 
 
-def field_terms(text: str) -> FieldTerms:
+def field_terms(text: str, blocks: dict[str, list[str]] | None = None) -> FieldTerms:
     """A short field's unigrams, bigrams and jieba's words of three or more characters, its
-    length in units, and jieba's words (for the vocabulary)."""
+    length in units, and jieba's words (for the vocabulary); ``blocks``: see `cut_for_search`."""
     text = normalise(text)
     found, units = text_terms(text)
-    cut = jieba_words(text)
+    cut = jieba_words(text, memo=blocks)
     found.extend(w for w in cut if len(w) >= 3)
     return found, units, cut
 
 
 def doc_terms(
-    doc: Doc, words: Counter, seen: dict[str, FieldTerms] | None = None
+    doc: Doc,
+    words: Counter,
+    seen: dict[str, FieldTerms] | None = None,
+    blocks: dict[str, list[str]] | None = None,
 ) -> tuple[dict[str, float], float]:
     """Weighted term frequencies of a document and its weighted length in units.
 
@@ -143,7 +146,8 @@ def doc_terms(
     characters of every body would add a third to the index.  Short fields give all three:
     unigrams, bigrams and jieba's words (``words`` counts the documents each word is in).
     ``seen`` keeps each distinct field's terms: outlets, names, tags and syndicated titles
-    repeat across thousands of documents, so jieba sees each text once.
+    repeat across thousands of documents, so jieba sees each text once; ``blocks`` keeps each
+    distinct block's words (`cut_for_search`): distinct titles still share most of their blocks.
     """
     found, length = text_terms(normalise(doc.text()), cjk_unigrams=False)
     tf: dict[str, float] = Counter(found)
@@ -154,7 +158,7 @@ def doc_terms(
             continue
         terms = seen.get(text)
         if terms is None:
-            terms = seen[text] = field_terms(text)
+            terms = seen[text] = field_terms(text, blocks)
         found, units, cut = terms
         segmented.update(cut)
         length += weight * units
@@ -165,11 +169,14 @@ def doc_terms(
 
 
 def doc_postings(
-    doc: Doc, words: Counter, seen: dict[str, FieldTerms] | None = None
+    doc: Doc,
+    words: Counter,
+    seen: dict[str, FieldTerms] | None = None,
+    blocks: dict[str, list[str]] | None = None,
 ) -> tuple[dict[str, int], float]:
     """A document's terms with twice their weighted frequency (a facet: ``TF_MASK``), and its
-    weighted length; ``words`` and ``seen`` as for `doc_terms`."""
-    tf, length = doc_terms(doc, words, seen)
+    weighted length; ``words``, ``seen`` and ``blocks`` as for `doc_terms`."""
+    tf, length = doc_terms(doc, words, seen, blocks)
     found: dict[str, int] = {}
     for term, f in tf.items():
         twice = int(f + f)  # weights are multiples of 1/2
@@ -191,10 +198,11 @@ def build_postings(groups: list[list[Doc]]) -> Postings:
     all_lengths: list[float] = []
     number = 0
     seen: dict[str, FieldTerms] = {}
+    blocks: dict[str, list[str]] = {}
     for docs in groups:
         lengths = []
         for doc in docs:
-            found, length = doc_postings(doc, spoken, seen)
+            found, length = doc_postings(doc, spoken, seen, blocks)
             lengths.append(length)
             base = number << TF_BITS
             for term, twice in found.items():

@@ -161,11 +161,12 @@ def is_dictionary_word(text: str) -> bool:
     return is_cjk_word(text) and (jieba().get_FREQ(text) or 0) > 0
 
 
-def jieba_words(text: str, hmm: bool = True) -> list[str]:
-    """jieba's search-mode words of two or more CJK characters in normalised ``text``."""
+def jieba_words(text: str, hmm: bool = True, memo: dict[str, list[str]] | None = None) -> list[str]:
+    """jieba's search-mode words of two or more CJK characters in normalised ``text`` (``memo``:
+    see `cut_for_search`)."""
     from ...util.segment import cut_for_search
 
-    return [w for w in cut_for_search(text, hmm) if _CJK_WORD.match(w)]
+    return [w for w in cut_for_search(text, hmm, memo) if _CJK_WORD.match(w)]
 
 
 # -- the query side, in Python (search.js is the one that runs; tests compare the two) --
