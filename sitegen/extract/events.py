@@ -52,10 +52,6 @@ EN_VERB = re.compile(
 """A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…").
 English clauses cannot be checked for a verb by jieba."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
-CENTRE_SAMPLE = 100
-LEAD_CHARS = 300
-"""A source's lead (title and first sentence) is cut to this many characters before it is encoded."""
-"""The story's centre is the mean of at most about this many on-topic sources' leads."""
 SPLIT_AT = 200
 """On-topic sources from which finding dated sentences is split over two processes (not a rule:
 each source is read alone, so the split changes how fast, never what is found)."""
@@ -75,8 +71,13 @@ def extract_events(
     words = dict(zip((s.id for s in sources), Words.of_many(texts, cache), strict=True))
 
     embedder = Embedder(cache, enabled=bool(rules.sentence_vectors))
-    leads = {s.id: _lead(s, words[s.id].text) for s in sources}
-    relevance = judge(words, lexicon, rules, lambda kept, judged: _closeness(embedder, leads, kept, judged))
+    leads = {s.id: _lead(s, words[s.id].text, rules.lead_chars) for s in sources}
+    relevance = judge(
+        words,
+        lexicon,
+        rules,
+        lambda kept, judged: _closeness(embedder, leads, kept, judged, rules.centre_sample),
+    )
     out.off_topic = set(relevance.off_topic)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
@@ -146,20 +147,21 @@ def extract_events(
     return out
 
 
-def _lead(source: Source, text: str) -> str:
+def _lead(source: Source, text: str, max_chars: int) -> str:
     """Title and first sentence: what a source is about, for its closeness to the story."""
     paras = paragraphs(text)
     first = sentences(text, paras[0])[:1] if paras else []
-    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:LEAD_CHARS]
+    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:max_chars]
 
 
 def _closeness(
-    embedder: Embedder, leads: dict[str, str], kept: list[str], judged: list[str]
+    embedder: Embedder, leads: dict[str, str], kept: list[str], judged: list[str], sample: int
 ) -> dict[str, float]:
-    """Cosine of each judged source's lead with the mean of the kept sources' leads."""
+    """Cosine of each judged source's lead with the mean of (about ``sample`` of) the kept
+    sources' leads."""
     if not embedder.available:
         return {}
-    step = max(1, len(kept) // CENTRE_SAMPLE)
+    step = max(1, len(kept) // sample)
     centre_of = kept[::step]  # evenly spread over the dump, the same every run
     embedder.prefetch([leads[s] for s in centre_of + judged])
     total = sum(embedder.vector(leads[s]) for s in centre_of)

@@ -144,23 +144,22 @@ def name_votes(
     theirs: Counter[str],
     same_script: Counter[str] | None,
     idf: dict[str, float],
+    min_weight: float = 0.25,
 ) -> None:
     """Share of the report's telling names the event states too; all different from those its
     quotes in the report's language state is a clash (across scripts a name may be written so
     differently — 乐途出行, Wayfare Mobility — that no rule links them).
 
     A name weighs by how rare it is in the dump beyond the commonest word (``idf`` minus its
-    floor): the story's protagonist, named by every source, tells no two happenings apart.
+    floor): the story's protagonist, named by every source, tells no two happenings apart;
+    names weighing no more than ``min_weight`` (`Rules.name_min_weight`) do not vote.
     """
     floor = min(idf.values(), default=0.0)
     weights = {n: idf.get(n, RAREST) - floor for n in mine}
-    total = sum(w for w in weights.values() if w > NAME_MIN_WEIGHT)
+    total = sum(w for w in weights.values() if w > min_weight)
     if not total:
         return
-    shared = sum(w for n, w in weights.items() if w > NAME_MIN_WEIGHT and n in theirs)
+    shared = sum(w for n, w in weights.items() if w > min_weight and n in theirs)
     s.names = shared / total
-    s.clash = not shared and any(idf.get(n, RAREST) - floor > NAME_MIN_WEIGHT for n in same_script or ())
+    s.clash = not shared and any(idf.get(n, RAREST) - floor > min_weight for n in same_script or ())
 
-
-NAME_MIN_WEIGHT = 0.25
-"""Names (nearly) every source states weigh less than this and do not vote."""

@@ -49,13 +49,9 @@ from .identity import (
     times_differ,
 )
 from .passages import Span
+from .periods import reach, same_period, same_period_clusters
 from .postings import ANY, TermIndex
 from .rules import Rules
-
-CENTRE_QUOTES = 4
-"""An event's sentence-vector centre is the mean of its first distinct quotes (the finest dated)."""
-MAX_COMPARED = 12
-"""A candidate is compared with at most this many of an event's distinct quotes (the latest)."""
 
 
 def idf_weights(term_sets: Iterable[set[str]]) -> dict[str, float]:
@@ -148,6 +144,10 @@ class Cluster:
     """the times of day its quotes state (中午, 20:00)"""
     spans: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
     """by source: the spans it quotes, with their text"""
+    compared: int = 12
+    """how many of its latest distinct quotes a report is compared with (`Rules.max_compared`)"""
+    centre_quotes: int = 4
+    """how many of its first distinct quotes make its vector centre (`Rules.centre_quotes`)"""
     _norm: float | None = None
     _centre: Any = None
 
@@ -220,7 +220,8 @@ class Cluster:
     def similarity(self, vec: dict[str, float], lang: str = "zh", bridge: Bridge | None = None) -> float:
         """Cosine with the event's words, or with its closest distinct quote if higher."""
         score = cosine(vec, self.words, self.norm())
-        for other, other_lang in zip(self.vectors[-MAX_COMPARED:], self.langs[-MAX_COMPARED:], strict=True):
+        latest = zip(self.vectors[-self.compared :], self.langs[-self.compared :], strict=True)
+        for other, other_lang in latest:
             if other_lang == lang or bridge is None:
                 score = max(score, cosine(vec, other))
         return score
@@ -230,13 +231,13 @@ class Cluster:
         (names linked by pinyin or the gazetteer, terms such as "5G")."""
         if bridge is None:
             return 0.0
-        pairs = zip(self.vectors[-MAX_COMPARED:], self.langs[-MAX_COMPARED:], strict=True)
+        pairs = zip(self.vectors[-self.compared :], self.langs[-self.compared :], strict=True)
         return max((bridge.share(vec, v) for v, other in pairs if other != lang), default=0.0)
 
     def centre(self, embedder: Embedder) -> Any:
         """The mean of its distinct quotes' sentence vectors (the latest ones), normalised."""
         if self._centre is None:
-            vecs = [embedder.vector(q) for q in self.quote_order[:CENTRE_QUOTES]]
+            vecs = [embedder.vector(q) for q in self.quote_order[: self.centre_quotes]]
             total = sum(v for v in vecs if v is not None)
             if isinstance(total, int):
                 return None
@@ -286,51 +287,6 @@ def align_syndicated(candidates: list[Candidate]) -> list[str]:
                 c.when = first.when
                 c.founding = first.founding
     return notes
-
-
-def reach(when: When, end: datetime, rules: Rules | None) -> tuple[datetime, datetime]:
-    """The period a date may meet an event in: its own, widened where its edges are loose.
-
-    A time of day (晚, "Wednesday morning"), or an hour the source gives as approximate
-    (11时许), reaches ``part_of_day_slack_hours`` beyond its edges, never past its own day (so
-    "same day" stays what the sources say); a day the sources give as approximate (a count of
-    hours or days from another date) reaches ``approximate_slack_days`` either side.  Exact
-    dates reach only their period."""
-    if rules is None:
-        return when.start, end
-    loose_time = when.precision == "part-of-day" or (
-        when.approximate and when.precision in ("hour", "minute")
-    )
-    if loose_time and rules.part_of_day_slack_hours:
-        hours = timedelta(hours=rules.part_of_day_slack_hours)
-        day = when.start.replace(hour=0, minute=0, second=0, microsecond=0)
-        return max(day, when.start - hours), min(day + timedelta(days=1), end + hours)
-    if when.approximate and when.precision == "day" and rules.approximate_slack_days:
-        days = timedelta(days=rules.approximate_slack_days)
-        return when.start - days, end + days
-    return when.start, end
-
-
-def _one_day(lo: datetime, hi: datetime) -> bool:
-    return lo.date() == (hi - timedelta(microseconds=1)).date()
-
-
-def same_period(when: When | None, end: datetime | None, cl: Cluster) -> bool:
-    """Both within one calendar day, or both stated as (overlapping) years, or as months."""
-    if when is None or end is None or cl.lo is None or cl.hi is None:
-        return False
-    if _one_day(when.start, end):
-        return _one_day(cl.lo, cl.hi) and cl.lo.date() == when.start.date()
-    return when.precision in ("year", "month") and when.precision == cl.precision
-
-
-def _same_period_clusters(a: Cluster, b: Cluster) -> bool:
-    assert a.lo and a.hi and b.lo and b.hi
-    if _one_day(a.lo, a.hi) and _one_day(b.lo, b.hi):
-        return a.lo.date() == b.lo.date()
-    return a.precision == b.precision and a.precision in ("year", "month")
-
-
 
 
 class Clustering:
@@ -401,7 +357,7 @@ class Clustering:
         s.words = cl.similarity(vec, lang, self.bridge)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-        name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf)
+        name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)
         return s
@@ -490,11 +446,11 @@ class Clustering:
 
     def _joins(self, cl: Cluster, rep: Candidate, other: Cluster, any_one: bool = False) -> bool:
         """Do at least half of ``cl``'s (latest) distinct quotes (or ``any_one``) join ``other``?"""
-        close = _same_period_clusters(cl, other)
+        close = same_period_clusters(cl, other)
         r = self.rules
         sibling = cl.siblings(other)
         differ = any(times_differ(t, other.times) for t in cl.times)
-        quotes = list(zip(cl.vectors[-MAX_COMPARED:], cl.langs[-MAX_COMPARED:], strict=True))
+        quotes = list(zip(cl.vectors[-cl.compared :], cl.langs[-cl.compared :], strict=True))
         joined = 0
         for n, (v, lang) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
@@ -503,7 +459,12 @@ class Clustering:
             if close:
                 s.crossing = other.crossing(v, lang, self.bridge)
             name_votes(
-                s, cl.names_by_lang.get(lang, Counter()), other.names, other.names_by_lang.get(lang), self.idf
+                s,
+                cl.names_by_lang.get(lang, Counter()),
+                other.names,
+                other.names_by_lang.get(lang),
+                self.idf,
+                r.name_min_weight,
             )
             if self.embedder is not None and self._vectors_help(other, lang) and needs_vectors(s, r):
                 a, b = cl.centre(self.embedder), other.centre(self.embedder)
@@ -530,7 +491,7 @@ class Clustering:
         if best is None:
             if not c.founding:
                 return None
-            best = Cluster()
+            best = Cluster(compared=self.rules.max_compared, centre_quotes=self.rules.centre_quotes)
             self.clusters.append(best)
             best.add(c, vec, 1.0, end, names, self.rules)
         else:

@@ -312,7 +312,7 @@ def _signals(
     s.words = cosine(vec, cl.words, cl.norm())
     if dated:
         s.crossing = cl.crossing(vec, lang, clustering.bridge)
-    name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf)
+    name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf, r.name_min_weight)
     combine(s, r)
     return s
 

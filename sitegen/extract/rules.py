@@ -51,6 +51,12 @@ class Rules:
     sources have too, though fewer than a shared word needs."""
     relevance_min_sources: int = 3
     """With fewer sources than this, every source is on topic."""
+    lead_chars: int = 300
+    """A source's lead (title and first sentence) is cut to this many characters before its
+    sentence vector is taken for its closeness to the story."""
+    centre_sample: int = 100
+    """The story's centre is the mean of the leads of at most about this many on-topic sources,
+    evenly spread over the dump."""
 
     # -- candidates ----------------------------------------------------------
     min_content_words: int = 2
@@ -125,6 +131,11 @@ class Rules:
     """The cosine of sentences about different things of one story: below it, vectors vote against."""
     vague_days: int = 366
     """A sentence dated only by 最近/前不久 is compared with events this many days before its article."""
+    name_min_weight: float = 0.25
+    """Names weighing less than this (idf beyond the commonest word's: the names (nearly) every
+    source states) do not vote on identity."""
+    centre_quotes: int = 4
+    """An event's sentence-vector centre is the mean of its first distinct quotes (the finest dated)."""
 
     # -- how many events a report is compared with (bounds on cost that decide output too) --
     lookup_terms: int = 6
@@ -139,6 +150,9 @@ class Rules:
     wide_days: int = 62
     """Events spanning more days than this are indexed by year instead of by day (found by
     reports dated as widely, not by those of one day)."""
+    max_compared: int = 12
+    """A report is compared with at most this many of an event's distinct quotes (the latest), and
+    with the event's pooled words."""
     vector_events: int = 3
     """A candidate's sentence vector is compared with at most this many events (those scoring
     best by the other signals): encoding a sentence costs more than the rest of a comparison."""

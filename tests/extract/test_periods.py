@@ -1,0 +1,63 @@
+"""`extract.periods.reach`: which dates' edges are loose when reports are compared, and by how much."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sitegen.core.dates import When
+from sitegen.extract.periods import reach, same_period_clusters
+from sitegen.extract.rules import Rules
+
+TZ = ZoneInfo("Asia/Shanghai")
+DAY = datetime(2025, 10, 15, tzinfo=TZ)
+RULES = Rules()
+
+
+def span(when: When, rules: Rules | None = RULES) -> tuple[datetime, datetime]:
+    return reach(when, when.period_end(), rules)
+
+
+def test_an_exact_date_reaches_only_its_own_period() -> None:
+    for when in (When(DAY, "day"), When(DAY.replace(hour=5), "hour"), When(DAY, "month")):
+        assert span(when) == (when.start, when.period_end())
+
+
+def test_a_time_of_day_reaches_an_hour_past_its_edges_but_stays_in_its_day() -> None:
+    morning = When(DAY.replace(hour=6), "part-of-day", part_of_day="morning")
+    lo, hi = span(morning)
+    assert lo == morning.start - timedelta(hours=1) and hi == morning.period_end() + timedelta(hours=1)
+    assert lo <= DAY.replace(hour=5) < hi  # 凌晨5时 and "Wednesday morning" may meet
+    small_hours = When(DAY, "part-of-day", part_of_day="dawn")
+    lo, hi = span(small_hours)
+    assert lo == DAY  # never the day before
+    night = When(DAY.replace(hour=21), "part-of-day", part_of_day="night")
+    assert span(night)[1] <= DAY + timedelta(days=1)
+
+
+def test_an_approximate_hour_reaches_an_hour_and_an_approximate_day_a_day() -> None:
+    about_eleven = When(DAY.replace(hour=23), "hour", approximate=True)  # 11时许
+    lo, hi = span(about_eleven)
+    assert (lo, hi) == (DAY.replace(hour=22), DAY + timedelta(days=1))
+    counted = When(DAY, "day", approximate=True)  # "72小时" before an evening
+    assert span(counted) == (DAY - timedelta(days=1), DAY + timedelta(days=2))
+
+
+def test_the_slack_is_a_setting_and_zero_turns_it_off() -> None:
+    off = replace(Rules(), approximate_slack_days=0, part_of_day_slack_hours=0)
+    morning = When(DAY.replace(hour=6), "part-of-day", part_of_day="morning")
+    for when in (When(DAY, "day", approximate=True), morning):
+        assert span(when, off) == (when.start, when.period_end())
+    assert span(When(DAY, "day", approximate=True), None) == (DAY, DAY + timedelta(days=1))
+
+
+def test_same_period_of_two_events_is_one_calendar_day_or_one_stated_year() -> None:
+    class Ev:
+        def __init__(self, lo: datetime, hi: datetime, precision: str) -> None:
+            self.lo, self.hi, self.precision = lo, hi, precision
+
+    a = Ev(DAY.replace(hour=6), DAY.replace(hour=11), "part-of-day")
+    b = Ev(DAY.replace(hour=20), DAY.replace(hour=21), "hour")
+    c = Ev(DAY + timedelta(days=1), DAY + timedelta(days=2), "day")
+    assert same_period_clusters(a, b) and not same_period_clusters(a, c)  # type: ignore[arg-type]
