@@ -114,7 +114,13 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
         start = sentence.start if n == 0 else parts[ci].start
         end = parts[order[n + 1] - 1].end if n + 1 < len(order) else sentence.end
         if end - start > rules.max_quote_chars and len(order) == 1:
-            start = parts[ci].start
+            # a long sentence is cut to what leads up to its date's clause (the subject and verb
+            # come first: "X will recall …, according to a plan filed on Friday, after …"),
+            # or, when that is long too, to the date's clause onwards
+            if parts[ci].end - start <= rules.max_quote_chars:
+                end = parts[ci].end
+            else:
+                start = parts[ci].start
         out.append((m, Span(start, end)))
     return out
 

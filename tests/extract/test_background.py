@@ -131,3 +131,16 @@ def test_a_sentence_dated_only_by_a_back_reference_may_join_but_not_found() -> N
     assert candidates(text, "en") == [("last month", text, False)]
     zh = "多名车主要求飞驰电动兑现上月承诺的全额赔偿和免费更换电池服务。"
     assert candidates(zh, "zh") == [("上月", zh, False)]
+
+
+def test_a_long_sentence_is_quoted_from_its_subject_to_its_dates_clause() -> None:
+    """Over `max_quote_chars`, a sentence dated in a later clause keeps what leads up to it (who
+    did what), not the date's clause alone ("according to a plan it filed … on Friday")."""
+    lead = "Feichi Electric will recall 126,400 FC-60 electric bicycles made between November 2023 and October 2025"
+    dated = ", according to a plan it filed with the provincial market regulator on Friday"
+    tail = ", after a charging fire in Linchuan last month that destroyed dozens of bicycles and damaged a building."
+    text = lead + dated + tail
+    assert len(text) > Rules().max_quote_chars >= len(lead + dated)
+    found = candidates(text, "en")
+    assert [(d, f) for d, _, f in found] == [("Friday", True)]
+    assert found[0][1] == lead + dated
