@@ -145,7 +145,11 @@ def test_a_rebuild_after_an_edit_updates_the_index_and_equals_a_full_build(seed,
         assert result.mode == "incremental" and made == [1]  # updated, not made again
         full = build(load_config(seed), out=tmp_path / "full", cache=Cache(None), incremental=False)
     assert tree(result.out) == tree(full.out)
-    assert 0 < sum(1 for p in result.files if p.startswith("search/data/")) < 10  # only what changed
+    # only what changed: the shards of the edited title's terms (their weights depend on the
+    # title's length), a small share of the index's shards, however the seed's titles read
+    changed = sum(1 for p in result.files if p.startswith("search/data/"))
+    shards = sum(1 for p in full.files if p.startswith("search/data/"))
+    assert shards > 100 and 0 < changed < shards / 10
 
 
 def test_the_second_core_keeps_the_index_state_in_the_cache(seed, monkeypatch, tmp_path):
