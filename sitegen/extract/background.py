@@ -162,3 +162,17 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
 def is_naming(text: str, m: Any) -> bool:
     """Does the date stand where it only names or bounds something (every rule but a state's)?"""
     return background_rule(text, m) is not None
+
+
+REPORTING_AFTER = re.compile(
+    r"\s*(?:[^，,。；;：:]{0,4}?)(?:通报|通报称|表示|称|介绍|透露|披露|说|发文称|发布消息称|消息)\s*[,，:：]"
+)
+"""after a date: the telling ("公安局今日通报,", "警方昨天表示:")"""
+def reporting_date(text: str, m: Any) -> bool:
+    """Does the date ``m`` time someone's telling (a statement, a briefing) rather than what is told?
+
+    Only asked of a sentence with a later date too: "公安局今日通报,12月1日凌晨,警方抓获…"
+    happened on 12月1日凌晨; a sentence whose only date is the telling's is dated by it.  English
+    ("investigators said on Monday that the battery started the fire … over the weekend") is left
+    alone: there the telling is most often the news, and the later date a back-reference."""
+    return REPORTING_AFTER.match(text, m.end) is not None

@@ -27,7 +27,7 @@ from typing import Any
 from ..core.dates import PRECISIONS, When
 from ..core.model import Source
 from ..errors import Problem
-from .background import background_rule, is_naming
+from .background import background_rule, is_naming, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
 from .temporal.context import STARTS
@@ -169,6 +169,24 @@ def find_candidates(
                             f"another date of the sentence dates it"
                         )
                 dated = verbal
+            if len(dated) > 1:
+                # "公安局今日通报,12月1日凌晨,警方抓获…", "police said on Monday that … on Saturday":
+                # the date of the telling gives way to the date of what is told
+                told_at = [m for m in dated if reporting_date(text, m)]
+                later = [
+                    m
+                    for m in dated
+                    if told_at
+                    and m not in told_at
+                    and m.start > told_at[0].end
+                    and not _background(text, m, sentence.of(text))
+                ]
+                if later:
+                    for m in told_at:
+                        out.dropped.append(
+                            f"{source.id}: {m.text!r} dates a telling; {later[0].text!r} what is told"
+                        )
+                    dated = [m for m in dated if m not in told_at]
             if len(dated) > 1:
                 # a date that only gives context ("bikes made between 2023 and 2025") does not
                 # split the sentence: its clauses belong to the happening another date times

@@ -144,3 +144,14 @@ def test_a_long_sentence_is_quoted_from_its_subject_to_its_dates_clause() -> Non
     found = candidates(text, "en")
     assert [(d, f) for d, _, f in found] == [("Friday", True)]
     assert found[0][1] == lead + dated
+
+
+def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
+    """"公安局今日通报,3月15日凌晨,警方抓获…" happened on 3月15日; with no later date the telling dates it."""
+    told = "市公安局今日通报,3月15日凌晨,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
+    assert [(d, f) for d, _, f in candidates(told, "zh")] == [("3月15日凌晨", True)]
+    alone = "市公安局今日通报,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
+    assert [(d, f) for d, _, f in candidates(alone, "zh")] == [("今日", True)]
+    # English is left alone: "said on Monday that …" is most often the news itself
+    en = "Investigators said on Monday that the battery overheated and started the fire over the weekend."
+    assert "Monday" in [d for d, _, _ in candidates(en, "en")]

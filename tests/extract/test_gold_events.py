@@ -387,7 +387,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # Chinese and English reports stay two entries (greedy order); see the closing note
     "river_spill": (0.84, 0.84, 0.77, 1.40, 0.95, 0, 0, 8, 0.95),
     # raised when a source with no date stopped starting entries (comment records): 0.69 -> 0.78
-    "exam_leak": (0.75, 0.75, 0.90, 1.50, 0.70, 0, 3, 8, 0.90),
+    # and again when a telling's date (公安局今日通报,) gave way to the date of what it tells: 0.82
+    "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.95),
 }
