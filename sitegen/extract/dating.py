@@ -30,7 +30,6 @@ NOTES = {
         "differ": "各来源对日期说法不一：{claims}。此处标注涵盖各说法的范围。",
         "anchored": "日期由原文“{text}”推算得出。",
         "anchored~": "日期由原文“{text}”推算得出，为约数。",
-        "published": "原文未写明发生时间，此处按报道发表日期标注。",
         "computed": "另有来源据“{text}”推算为{label}（{who}），与原文写明的日期不一致。",
         "sep": "；",
         "by": "{label}（{who}）",
@@ -40,7 +39,6 @@ NOTES = {
         "differ": "Sources differ on the date: {claims}. Shown here as the range covering them.",
         "anchored": "Date worked out from “{text}” in the source.",
         "anchored~": "Date worked out from “{text}” in the source; approximate.",
-        "published": "The sources give no date for this; shown at the article's publication date.",
         "computed": "{who} works out {label} from “{text}”, unlike the date the sources write.",
         "sep": "; ",
         "by": "{label} ({who})",
@@ -163,6 +161,3 @@ def _settle(claims: list[Claim], stated: list[Claim], words: dict[str, str], lan
         f"sources differ; covering range {cover.label('en')}",
     )
 
-
-def published_note(lang: str) -> str:
-    return NOTES["en" if lang.startswith("en") else "zh"]["published"]

@@ -31,7 +31,7 @@ from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
 from .candidates import Candidate, Found, Mention, find_candidates
-from .dating import Claim, published_note, settle
+from .dating import Claim, settle
 from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .extraction import Extraction
@@ -321,8 +321,6 @@ def _event(
     ]
     settled = settle(claims, lang)
     note = settled.note
-    if claims and all(c.kind == "published" for c in claims):
-        note = published_note(lang)
     if settled.when.start > latest:
         out.notes.append(f"dropped an event dated {settled.when.label('en')}, after the latest publication")
         return None
