@@ -59,6 +59,7 @@ def records(gold: Gold):
 # -- 1. the gold files ------------------------------------------------------------------
 def test_the_gold_files_are_there() -> None:
     assert {"seed", "ebike_recall", "data_exposure", "yogurt_scare", "river_spill", "exam_leak"} <= set(GOLDS)
+    assert {"engine_fire", "gondola_stall"} <= set(GOLDS)  # held out: written without reading sitegen/extract
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -121,6 +122,10 @@ ENGLISH_MAJORITY = {
         ("Su Mingzhe", "Lin Yue", "He Zixuan"),
     ),
     "river_spill": ((("江源化工", "Riverstone"),), ("Zhou Hanlin", "Wu Guodong")),
+    "engine_fire": (
+        (("鹏程航空", "Skylark"), ("恒翼航修", "AeroPrime")),
+        ("Han Lifeng", "Deng Zhiming", "Jiang Wentao"),
+    ),
 }
 
 
@@ -152,6 +157,32 @@ def test_sparse_story_spans_months_across_a_year_with_late_reports() -> None:
     assert max(sum(r in h.reports for h in hs) for r in published) >= 6  # a timeline listing happenings
     text = " ".join(r.body for r in recs)
     for phrase in ("last October", "in November", "three weeks ago", "Dec. 3", "earlier this year", "三周前"):
+        assert phrase in text, phrase
+
+
+def test_held_out_sparse_story_dates_every_way_across_a_year() -> None:
+    """gondola_stall: Chinese-majority, a third English, dates given as a background year, a
+    range, a month only, a part of the day and months counted back across 31 December."""
+    gold = load_gold(GOLDS["gondola_stall"])
+    recs = records(gold)
+    langs = _langs("gondola_stall")
+    assert len(recs) >= 28 and langs.count("zh") > langs.count("en") >= len(recs) / 3
+    hs = gold.happenings
+    assert len(hs) >= 8 and {h.dates[0].unit for h in hs} >= {"year", "month", "day"}
+    assert any(h.dates[0].end - h.dates[0].start > timedelta(days=1) and h.dates[0].unit == "day" for h in hs)
+    days = sorted(h.day for h in hs if h.day and h.day.year > 2020)
+    assert {d.year for d in days} == {2025, 2026} and days[-1] - days[0] >= timedelta(days=120)
+    text = " ".join(r.body for r in recs)
+    for phrase in (
+        "2019年曾",
+        "12月28日至30日",
+        "今年1月",
+        "昨晚",
+        "去年12月",
+        "上月",
+        "last month",
+        "1月初",
+    ):
         assert phrase in text, phrase
 
 
@@ -389,6 +420,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # raised when a source with no date stopped starting entries (comment records): 0.69 -> 0.78
     # and again when a telling's date (公安局今日通报,) gave way to the date of what it tells: 0.82
     "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.95),
+    # the next two set 2026-12-07 when their dumps were written by a helper that did not read
+    # sitegen/extract (held out), exactly what main achieved then, rounded down
+    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 5, 4, 8, 0.88),
+    "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 1.00),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.95),
 }
