@@ -31,7 +31,7 @@ from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
 from .candidates import Candidate, Found, Mention, find_candidates
-from .dating import Claim, settle
+from .dating import Claim, Settled, settle
 from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .extraction import Extraction
@@ -300,26 +300,19 @@ def _event(
 ) -> tuple[Event, list[str]] | None:
     lang = config.lang_short
     centre = {id(m): cosine(vector(m.terms, idf), cl.words, cl.norm()) for m in cl.members}
-    best: dict[str, Candidate] = {}
-    for m in cl.members:
-        cur = best.get(m.source.id)
-        if cur is None or _rank(m, centre) > _rank(cur, centre):
-            best[m.source.id] = m
-    cited = sorted(best.values(), key=lambda m: (m.published, m.order))
-    dated = [m for m in cl.members if m.when is not None and m.founding] or [
-        m for m in cl.members if m.when is not None
-    ]
-    claims = [
-        Claim(
-            m.when,
-            m.source.outlet_name,
-            m.mention.kind if m.mention else "",
-            m.mention.text if m.mention else "",
-        )
-        for m in dated
-        if m.when is not None
-    ]
-    settled = settle(claims, lang)
+    members = list(cl.members)
+    cited, settled = _cited_and_date(members, centre, lang)
+    if settled is not None:
+        before = {m.source.id for m in cited if _published_before(m, settled.when)}
+        if before:  # a report cannot precede what it reports: those told a plan or something else
+            members = [m for m in members if m.source.id not in before]
+            out.notes.append(
+                f"{settled.when.label('en')}: not cited, published before the event's day: "
+                + ", ".join(sorted(before))
+            )
+            cited, settled = _cited_and_date(members, centre, lang)
+    if settled is None or not cited:
+        return None
     note = settled.note
     if settled.when.start > latest:
         out.notes.append(f"dropped an event dated {settled.when.label('en')}, after the latest publication")
@@ -349,6 +342,42 @@ def _event(
         lang=rep.source.lang,
     )
     return event, _explain(settled.reason, cited, centre)
+
+
+def _cited_and_date(
+    members: list[Candidate], centre: dict[int, float], lang: str
+) -> tuple[list[Candidate], Settled | None]:
+    """Each source's best member in publication order, and the date their stated dates settle on
+    (``None`` when no member is dated)."""
+    best: dict[str, Candidate] = {}
+    for m in members:
+        cur = best.get(m.source.id)
+        if cur is None or _rank(m, centre) > _rank(cur, centre):
+            best[m.source.id] = m
+    cited = sorted(best.values(), key=lambda m: (m.published, m.order))
+    dated = [m for m in members if m.when is not None and m.founding] or [
+        m for m in members if m.when is not None
+    ]
+    claims = [
+        Claim(
+            m.when,
+            m.source.outlet_name,
+            m.mention.kind if m.mention else "",
+            m.mention.text if m.mention else "",
+        )
+        for m in dated
+        if m.when is not None
+    ]
+    return cited, (settle(claims, lang) if claims else None)
+
+
+def _published_before(m: Candidate, when: When) -> bool:
+    """True when the source came out on a day before the event's first day: it cannot report it.
+
+    Days, not instants: a same-day report of "this evening" may come out at noon and a date's
+    precision is often coarser than the publication's, so only a whole day earlier is certain."""
+    start = when.start
+    return m.published.astimezone(start.tzinfo).date() < start.date()
 
 
 def _title(

@@ -53,8 +53,10 @@ def cited(event: Event) -> set[str]:
 
 
 def assert_truthful(report: Report) -> None:
-    """Every quote verbatim in its source, one citation per source, nothing after the last article."""
+    """Every quote verbatim in its source, one citation per source, nothing after the last article,
+    no source cited for a happening after the day it came out."""
     texts = {s.id: s.text for s in report.sources}
+    published = {s.id: s.published for s in report.sources}
     latest = max(s.published for s in report.sources)
     ids = [e.id for e in report.extraction.events]
     assert len(ids) == len(set(ids))
@@ -63,6 +65,8 @@ def assert_truthful(report: Report) -> None:
         assert len(cited(e)) == len(e.sources), f"{e.id} cites a source twice"
         for c in e.sources:
             assert contains_quote(texts[c.source], c.quote), (e.id, c.quote)
+            day = published[c.source].astimezone(e.when.start.tzinfo).date()
+            assert day >= e.when.start.date(), f"{e.id} cites {c.source}, out on {day}, before it"
         assert e.title and e.summary and e.id in report.extraction.explain
 
 
@@ -173,6 +177,38 @@ def test_english_site_writes_notes_in_english(tmp_path: Path) -> None:
     report = import_into(tmp_path / "s", DUMPS / "plant_fire.txt", language="en")
     [fined] = [e for e in report.extraction.events if e.when.start.year == 2019]
     assert fined.note and fined.note.startswith("Sources differ")
+
+
+PLAN = """Workflow
+听证会
+icon
+Search documents
+杭州市将于3月10日举行水价调整听证会
+Lu Ming Ri Bao· 2025-03-01 09:00
+杭州市发展改革委3月1日发布公告,将于3月10日上午举行居民用水价格调整听证会,发展改革委主任王建国将主持听证会,邀请20名消费者代表参加。
+杭州市举行水价调整听证会 多数代表支持阶梯方案
+Lu Ming Wan Bao· 2025-03-10 15:00
+3月10日上午,杭州市居民用水价格调整听证会举行,王建国主持听证会,20名消费者代表中有14人支持阶梯水价方案。
+水价听证会:杭州市14名代表支持阶梯水价
+Xin Hua Wang· 2025-03-10 18:00
+杭州市居民用水价格调整听证会3月10日举行,王建国主持。20名消费者代表中有14人支持阶梯水价方案,6人建议降低第一档水价。
+Water price hearing held in Hangzhou
+Jiang Nan Times· 2025-03-11 08:00
+Hangzhou held a public hearing on residential water prices on March 10, chaired by Wang Jianguo, where 14 of 20 consumer representatives backed a tiered pricing plan.
+"""
+
+
+def test_an_announcement_before_the_day_is_not_cited_as_its_report(tmp_path: Path) -> None:
+    """An article out on 3月1日 that announces the hearing of 3月10日 cannot report that it was held;
+    the hearing's entry cites the reports written after it."""
+    dump = tmp_path / "plan.txt"
+    dump.write_text(PLAN, encoding="utf-8")
+    report = import_into(tmp_path / "s", dump)
+    assert_truthful(report)
+    outlets = by_outlet(report)
+    [held] = events_on(report, "2025-03-10", hour=10)
+    assert outlets["Lu Ming Ri Bao"] not in cited(held)
+    assert {outlets["Lu Ming Wan Bao"], outlets["Xin Hua Wang"]} <= cited(held)
 
 
 # -- the seed ---------------------------------------------------------------------

@@ -422,7 +422,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.95),
     # the next two set 2026-12-07 when their dumps were written by a helper that did not read
     # sitegen/extract (held out), exactly what main achieved then, rounded down
-    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 5, 4, 8, 0.88),
+    # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
+    # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
+    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.88),
     "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 1.00),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.95),
@@ -451,7 +453,10 @@ def generated(name: str, folder: Path) -> Path:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_timeline_holds_its_floor_on_gold_dump(name: str, tmp_path: Path) -> None:
-    _, _, s = run(GOLDS[name] if name in GOLDS else generated(name, tmp_path))
+    gold, produced, s = run(GOLDS[name] if name in GOLDS else generated(name, tmp_path))
+    out_on = {i: r.published.astimezone(TZ).date() for i, r in enumerate(records(gold), 1)}
+    early = [(e.title, r) for e in produced.entries for r, _ in e.cites if out_on[r] < e.period.start.date()]
+    assert not early, f"cited for a happening by a record published before its day: {early}"
     floor = dict(zip(FLOOR_COLUMNS, FLOORS[name], strict=True))
     got = dict(
         f1=s.f1,
