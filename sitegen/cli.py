@@ -125,7 +125,9 @@ def main(ctx: click.Context, site: Path) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option(
-    "--title", default=DEFAULTS["title"], show_default=True, help="Site title written into site.toml."
+    "--title",
+    default=None,
+    help="Site title written into site.toml  [default: 新闻时间线, or News timeline with --language en]",
 )
 @click.option(
     "--language",
@@ -134,7 +136,7 @@ def main(ctx: click.Context, site: Path) -> None:
     show_default=True,
     help="Interface language, written into site.toml; also the language of content/about.md.",
 )
-def init(directory: Path, title: str, language: str) -> None:
+def init(directory: Path, title: str | None, language: str) -> None:
     """Create an empty site in DIRECTORY: content/site.toml, content/about.md and the content folders."""
     content = directory / "content"
     config_path = content / "site.toml"

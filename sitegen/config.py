@@ -24,7 +24,12 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("title", "新闻时间线", "Site title, shown in the header, the feeds and the browser tab."),
+    Setting(
+        "title",
+        "新闻时间线",
+        "Site title, shown in the header, the feeds and the browser tab; when language is en, "
+        "the default is News timeline.",
+    ),
     Setting("description", "", "One sentence on what the timeline covers; used in meta tags and feeds."),
     Setting("language", "zh-CN", "Interface language: zh-CN or en. Also the site's <html lang>."),
     Setting(
@@ -43,6 +48,8 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 LANGUAGES = ("zh-CN", "en")
+DEFAULT_TITLES = {"zh-CN": "新闻时间线", "en": "News timeline"}
+"""The title a site gets when it names none, in its interface language."""
 DEFAULTS: dict[str, str] = {s.name: str(s.default) for s in SETTINGS}
 """Each setting's default, from `SETTINGS`: the one place a default is written."""
 
@@ -101,6 +108,8 @@ def load_config(root: Path) -> SiteConfig:
             values[key] = value
         else:
             extra[key] = value
+    if "title" not in values and values.get("language") in DEFAULT_TITLES:
+        values["title"] = DEFAULT_TITLES[values["language"]]
     cfg = SiteConfig(root=root, extra=extra, **values)
     if cfg.language not in LANGUAGES:
         raise ContentError(
@@ -148,10 +157,11 @@ def deploy_base_url(environ: dict[str, str]) -> str:
     return url if url and is_site_address(url) else ""
 
 
-def default_config_text(title: str = DEFAULTS["title"], language: str = DEFAULTS["language"]) -> str:
-    """The site.toml written by ``sitegen init``: every setting, with its help as a comment."""
+def default_config_text(title: str | None = None, language: str = DEFAULTS["language"]) -> str:
+    """The site.toml written by ``sitegen init``: every setting, with its help as a comment; the
+    title, when not given, is the default one in ``language``."""
     lines = ["# Site settings. Every key is optional; see docs/settings.md.", ""]
-    given = {"title": title, "language": language}
+    given = {"title": title or DEFAULT_TITLES.get(language, DEFAULTS["title"]), "language": language}
     for s in SETTINGS:
         lines.append(f"# {s.help}")
         value = given.get(s.name, s.default)

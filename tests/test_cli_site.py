@@ -118,3 +118,30 @@ def test_a_build_without_base_url_says_the_sitemap_was_skipped(tmp_path: Path) -
     (site / "content" / "site.toml").write_text('base_url = "https://news.example/tl/"\n', encoding="utf-8")
     run("--site", str(site), "build", "-q", env=netlify)  # the site's own setting wins
     assert "https://news.example/tl/" in (site / "public" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [
+        ([], "新闻时间线"),
+        (["--language", "en"], "News timeline"),
+        (["--language", "en", "--title", "Dam watch"], "Dam watch"),
+    ],
+)
+def test_init_titles_the_site_in_its_language(tmp_path: Path, args: list[str], title: str) -> None:
+    """An English site does not greet its readers with a Chinese title it never asked for."""
+    site = tmp_path / "site"
+    assert run("init", str(site), *args).returncode == 0
+    from sitegen.config import load_config
+
+    assert load_config(site).title == title
+
+
+def test_an_english_site_without_a_title_gets_the_english_default(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "site.toml").write_text('language = "en"\n', encoding="utf-8")
+    from sitegen.config import load_config
+
+    assert load_config(tmp_path).title == "News timeline"
+    (tmp_path / "content" / "site.toml").write_text('language = "zh-CN"\n', encoding="utf-8")
+    assert load_config(tmp_path).title == "新闻时间线"
