@@ -36,6 +36,7 @@ from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
+from .ner import Tagger
 from .passages import clauses, paragraphs, sentences
 from .recall import cite_reporting
 from .relevance import judge
@@ -77,12 +78,16 @@ def extract_events(
         lexicon,
         rules,
         lambda kept, judged: _closeness(embedder, leads, kept, judged, rules.centre_sample),
+        leads,
+        Tagger(),
     )
     out.off_topic = set(relevance.off_topic)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
         near = relevance.closeness.get(sid)
         close = f"; its lead's similarity to the story: {near:.2f}" if near is not None else ""
+        if relevance.others.get(sid):
+            close += f", but it names only others: {', '.join(relevance.others[sid][:4])}"
         out.problems.append(
             Problem(
                 f"content/sources/{sid}.md",
