@@ -5,7 +5,9 @@ weighted by how rare they are in general Chinese (jieba's idf table), plus
 names and acronyms in Latin letters.  A word is *shared* when enough other
 sources have it among their subject words too.  A source with too few shared
 subject words shares no subject with the rest of the dump: it is off topic,
-kept among the sources, and produces no events.  The search keyword (and any
+kept among the sources, and produces no events — unless every subject word it has is shared
+and one is the story's core, a name a good share of all sources have (a short column naming
+only the province the story happens in).  The search keyword (and any
 word containing it) never counts: every record matched it.  Nor does a piece of a shared
 name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
 story writes 江源化工).  A source sharing too few names may still be kept by the closeness
@@ -188,7 +190,10 @@ def judge(
         if len(docs) >= rules.relevance_min_sources and (
             len(shared) < rules.on_topic_shared_words or names < rules.on_topic_shared_names
         ):
-            out.off_topic.add(sid)
+            core = rules.on_topic_core_share * len(docs)
+            all_shared = bool(shared) and len(shared) == len(top)
+            if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
+                out.off_topic.add(sid)  # unless it names the story's core and nothing else
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
         namesakes = {sid for sids in partial.values() for sid in sids}
         _rescue(docs, out, rules, closeness, counts, namesakes)

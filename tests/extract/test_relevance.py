@@ -135,3 +135,16 @@ def test_without_the_tagger_closeness_keeps_them() -> None:
     lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "绿原乳业")
     result = judge(docs, lexicon, Rules(), lambda kept, judged: {sid: 0.7 for sid in judged})
     assert "s5" not in result.off_topic
+
+
+def test_a_short_column_naming_only_the_story_core_is_on_topic() -> None:
+    """Its one subject word is the place every report names: on topic however far its words;
+    a report whose one subject is a place few reports name is not."""
+    column = "Opinion: Another year, another poisoned river. The Qingxi scandal is a reminder of the cost."
+    elsewhere = "Opinion: Another year, another poisoned river. The Lanzhou case is a reminder of the cost."
+    english = [*ENGLISH, "Qingxi River fish deaths: Linhe residents queue for water after the Jiangyuan leak."]
+    far = lambda kept, judged: {sid: 0.3 for sid in judged}  # noqa: E731
+    result = judged([*SPILL, *english, column, elsewhere], far)
+    n = len(SPILL) + len(english)
+    assert result.subjects[f"s{n}"] == result.shared[f"s{n}"] != []
+    assert f"s{n}" not in result.off_topic and f"s{n + 1}" in result.off_topic
