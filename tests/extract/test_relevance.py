@@ -142,7 +142,10 @@ def test_a_short_column_naming_only_the_story_core_is_on_topic() -> None:
     a report whose one subject is a place few reports name is not."""
     column = "Opinion: Another year, another poisoned river. The Qingxi scandal is a reminder of the cost."
     elsewhere = "Opinion: Another year, another poisoned river. The Lanzhou case is a reminder of the cost."
-    english = [*ENGLISH, "Qingxi River fish deaths: Linhe residents queue for water after the Jiangyuan leak."]
+    english = [
+        *ENGLISH,
+        "Qingxi River fish deaths: Linhe residents queue for water after the Jiangyuan leak.",
+    ]
     far = lambda kept, judged: {sid: 0.3 for sid in judged}  # noqa: E731
     result = judged([*SPILL, *english, column, elsewhere], far)
     n = len(SPILL) + len(english)
