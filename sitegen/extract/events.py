@@ -73,13 +73,14 @@ def extract_events(
 
     embedder = Embedder(cache, enabled=bool(rules.sentence_vectors))
     leads = {s.id: _lead(s, words[s.id].text, rules.lead_chars) for s in sources}
+    tagger = Tagger()  # loaded only if a lead or an event's quotes are asked about
     relevance = judge(
         words,
         lexicon,
         rules,
         lambda kept, judged: _closeness(embedder, leads, kept, judged, rules.centre_sample),
         leads,
-        Tagger(),
+        tagger,
     )
     out.off_topic = set(relevance.off_topic)
     for sid in sorted(relevance.off_topic):
@@ -138,7 +139,7 @@ def extract_events(
         spread.update({t for m in cl.members for t in m.terms})
     built = []
     for cl in clustering.clusters:
-        event = _event(cl, clustering.idf, config, rules, lexicon, gaz, spread, words, latest, out)
+        event = _event(cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out)
         if event is not None:
             event[1].extend(compared.get(id(cl), []))
             built.append(event)
@@ -297,12 +298,13 @@ def _event(
     config: SiteConfig,
     rules: Rules,
     lexicon: Lexicon,
-    gaz: Gazetteer,
+    names_by: tuple[Gazetteer, Tagger],
     spread: Counter[str],
     words: dict[str, Words],
     latest: datetime,
     out: Extraction,
 ) -> tuple[Event, list[str]] | None:
+    gaz, tagger = names_by
     lang = config.lang_short
     centre = {id(m): cosine(vector(m.terms, idf), cl.words, cl.norm()) for m in cl.members}
     best: dict[str, Candidate] = {}
@@ -340,7 +342,7 @@ def _event(
         ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
         for m in cited
     ]
-    names = people(quotes, lexicon, gaz, rules.max_people)
+    names = people(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes)
     all_tokens = [t for toks, _ in quotes for t in toks]
     event = Event(
         id="",

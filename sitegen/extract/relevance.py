@@ -312,7 +312,7 @@ def _about_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) 
     longer name holding the keyword (绿原乳业合作社) is a namesake's: neither counts either way.
     Chinese names are LAC's (`ner.Tagger`); English ones capitalised runs (`latin_names`).
     """
-    found: list[tuple[str, int, int]] = [(n, at, at + len(n)) for n, _, at in tagger.names(lead)]
+    found = [(n, at, at + len(n)) for n, _, at in tagger.names(lead) if len(n) >= 2]  # 绿 of 绿原: a slip
     low = lead.lower()
     for run in dict.fromkeys(latin_names(lead, lexicon)):
         at = low.find(run)
@@ -324,14 +324,18 @@ def _about_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) 
     others = []
     for name, start, _ in found:
         canon = lexicon.canonical(name)
-        if canon in story or any(len(w) >= 2 and CJK_WORD.match(w) and w in name for w in story):
-            return []
+        if canon in story or any(_overlaps(w, name) for w in story):
+            return []  # the story's, or holds one of its words (临江市实验小学), or is a piece of one
         if lexicon.is_keyword(name):
             if start not in listed and _is_keyword_itself(name, lexicon):
                 return []
             continue
         others.append(canon)
     return list(dict.fromkeys(others))
+
+
+def _overlaps(word: str, name: str) -> bool:
+    return len(word) >= 2 and CJK_WORD.match(word) is not None and (word in name or name in word)
 
 
 def _is_keyword_itself(name: str, lexicon: Lexicon) -> bool:

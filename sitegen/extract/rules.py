@@ -224,6 +224,10 @@ class Rules:
     words) already in the summary repeats it."""
     max_people: int = 6
     """An event names at most this many people (those its quotes name most)."""
+    people_quotes: int = 8
+    """The Chinese names of an event's first this many quotes (by publication) are found by the
+    tagger (LAC, about 2 ms a quote); an event's further quotes add only the gazetteer's names
+    and Latin-letter ones, so the cost grows with the events, not with how many report each."""
     max_tags: int = 4
     """An event has at most this many tags."""
 

@@ -43,3 +43,29 @@ def test_offsets_point_at_the_name_in_the_text(tagger: Tagger) -> None:
 
 def test_english_text_has_no_chinese_names(tagger: Tagger) -> None:
     assert tagger.names("Sealink Technologies confirmed on Tuesday that a database was exposed.") == []
+
+
+def test_name_chips_come_from_the_tagger_where_jieba_cuts_names_wrong(tagger: Tagger) -> None:
+    """jieba's tags give 由刘强 (for 刘强东), 官林悦 (首席技术官 + 林悦) and 公开信; the tagger
+    does not, and a person LAC ran into an organisation (许斐和集团) is still found."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon, people
+    from sitegen.extract.words import Words
+
+    texts = [
+        "节目由刘强东和雷军共同出席,江苏卫视播出。",
+        "公司首席技术官林悦表示,截至目前未发现下载记录。",
+        "瀚海智联创始人苏明哲发布致用户公开信。",
+        "小米公司通报处罚结果,集团副总裁兼CMO许斐和集团公关部总经理徐洁云被通报批评。",
+        "江州市网信办约谈瀚海智联公司负责人。",
+    ]
+    quotes = [(Words.of(t).tokens, t) for t in texts]
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    by_jieba = people(quotes, lexicon, gaz, 20)
+    by_tagger = people(quotes, lexicon, gaz, 20, tagger, len(quotes))
+    assert {"由刘强", "官林悦"} & set(by_jieba)  # what the tagger is for
+    assert {"刘强东", "雷军", "林悦", "苏明哲", "许斐", "徐洁云"} <= set(by_tagger)
+    assert not {"由刘强", "官林悦", "公开信", "江州市网信办约谈"} & set(by_tagger)
+    # beyond the sample, a quote's Chinese names are not looked for (the cost stays per event)
+    assert people(quotes, lexicon, gaz, 20, tagger, 1) == ["刘强东", "雷军", "江苏卫视"]
