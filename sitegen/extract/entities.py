@@ -24,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..core.sitedata import PACKAGE_DATA, SiteData
-from ..util.segment import add_word
+from ..util.segment import add_word, cut
+from .ner import Tagger
 from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, pinyin_key, tag_of
 
 TAG_TAGS = ("n", "nz", "vn", "ns", "nt", "l", "j", "eng")
@@ -138,30 +139,33 @@ def joined_names(tokens: Sequence[str]) -> list[str]:
 
 
 def people(
-    quotes: Sequence[tuple[list[str], str]], lexicon: Lexicon, gaz: Gazetteer, limit: int
+    quotes: Sequence[tuple[list[str], str]],
+    lexicon: Lexicon,
+    gaz: Gazetteer,
+    limit: int,
+    tagger: Tagger | None = None,
+    sample: int = 0,
 ) -> list[str]:
-    """Names in the quotes (tokens and text of each), most mentioned first."""
+    """Names in the quotes (tokens and text of each), most mentioned first.
+
+    With a ``tagger`` (`ner.Tagger`, Baidu's LAC), the Chinese names of the first ``sample``
+    quotes are the tagger's people and organisations (an organisation only when jieba reads it
+    as nouns and names alone: LAC's 江州市网信办约谈 runs on into a verb); without one, jieba's
+    tags as `is_person_name` and `is_organisation` read them.  jieba's dictionary cuts a
+    three-character name after two when they make a word, and tags 周全 a name; LAC was
+    trained to find names (docs/extraction.md, "Names by a real tagger").  The gazetteer's
+    names and Latin-letter names count in every quote either way.
+    """
+    tagged = tagger is not None and tagger.available
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     pos = 0
-    for tokens, text in quotes:
+    for i, (tokens, text) in enumerate(quotes):
         found = []
-        for tok in joined_names(tokens):
-            name = gaz.aliases.get(tok.lower())
-            if name is None and tok not in tokens and tok not in gaz.not_names:
-                found.append(tok)  # a surname and given name jieba cut apart
-                continue
-            if name is not None and gaz.kinds.get(name) == "place":
-                continue
-            if (
-                name is None
-                and tok.lower() not in lexicon.stopwords
-                and tok not in gaz.not_names
-                and (is_person_name(tok) or is_organisation(tok))
-            ):
-                name = tok
-            if name:
-                found.append(name)
+        if tagged and i < sample:
+            found.extend(_tagged(tokens, text, lexicon, gaz, tagger))
+        else:
+            found.extend(_by_tags(tokens, lexicon, gaz, jieba_names=not tagged))
         for name in lexicon.latin_terms(text):
             if gaz.kinds.get(name) in ("person", "organisation") or is_person_name(name):
                 found.append(name)
@@ -181,6 +185,59 @@ def people(
             counts[name] += counts.pop(other)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return ranked[:limit]
+
+
+def _by_tags(tokens: Sequence[str], lexicon: Lexicon, gaz: Gazetteer, jieba_names: bool) -> list[str]:
+    """The gazetteer's people and organisations in ``tokens``, and with ``jieba_names`` those
+    jieba's tags take for names."""
+    found = []
+    for tok in joined_names(tokens) if jieba_names else tokens:
+        name = gaz.aliases.get(tok.lower())
+        if name is None and tok not in tokens and tok not in gaz.not_names:
+            found.append(tok)  # a surname and given name jieba cut apart
+            continue
+        if name is not None and gaz.kinds.get(name) == "place":
+            continue
+        if (
+            jieba_names
+            and name is None
+            and tok.lower() not in lexicon.stopwords
+            and tok not in gaz.not_names
+            and (is_person_name(tok) or is_organisation(tok))
+        ):
+            name = tok
+        if name:
+            found.append(name)
+    return found
+
+
+_NOT_IN_ORG_NAME = ("v", "c", "p", "u", "m", "r", "d", "f")
+"""jieba's tags of words no organisation's name holds (verbs, conjunctions, numerals, …)."""
+
+
+def _org_name(name: str) -> bool:
+    """An organisation's name for a chip: made of nouns and names alone (not 江州市网信办约谈,
+    run on into a verb; not 张华和集团, a person and a company), and not a place's name alone (南川)."""
+    words = cut(name)
+    if len(words) == 1 and tag_of(name) == "ns":
+        return False
+    return not any(tag_of(w).startswith(_NOT_IN_ORG_NAME) for w in words)
+
+
+def _tagged(tokens: Sequence[str], text: str, lexicon: Lexicon, gaz: Gazetteer, tagger: Tagger) -> list[str]:
+    found = _by_tags(tokens, lexicon, gaz, jieba_names=False)
+    for name, kind, _ in tagger.names(text):
+        canon = gaz.aliases.get(name.lower(), name)
+        if kind == "place" or gaz.kinds.get(canon) == "place" or lexicon.is_keyword(name):
+            continue
+        if canon in gaz.not_names or name.lower() in lexicon.stopwords:
+            continue
+        if kind == "organisation" and canon not in gaz.kinds and not _org_name(name):
+            # a person named in what LAC ran together (张华 of 张华和集团) is still one
+            found.extend(w for w in cut(name) if is_person_name(w) and w not in gaz.not_names)
+            continue
+        found.append(canon)
+    return found
 
 
 def tags(

