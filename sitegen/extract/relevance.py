@@ -194,6 +194,8 @@ def judge(
             all_shared = bool(shared) and len(shared) == len(top)
             if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
                 out.off_topic.add(sid)  # unless it names the story's core and nothing else
+    if len(out.off_topic) * 2 > len(docs):
+        _majority_is_the_story(out, counts, len(docs), rules)
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
         namesakes = {sid for sids in partial.values() for sid in sids}
         _rescue(docs, out, rules, closeness, counts, namesakes)
@@ -206,6 +208,21 @@ def judge(
                         out.others[sid] = others
                         out.off_topic.add(sid)
     return out
+
+
+def _majority_is_the_story(out: Relevance, counts: Counter[str], n: int, rules: Rules) -> None:
+    """Take back the flags of sources that share the words most sources share.
+
+    Off topic means *not what most of the dump is about*: the search found the story, and
+    strays are the minority.  When the names test flags more than half of the sources, it has
+    not recognised the story's names (a name no dictionary knows, or one cut in two: 周/建平),
+    so the words more than half of the sources have among their subjects stand in for them: a
+    flagged source sharing enough subject words, one of them such a word, is on topic."""
+    core = {w for w, k in counts.items() if k * 2 > n}
+    for sid in sorted(out.off_topic):
+        shared = out.shared[sid]
+        if len(shared) >= rules.on_topic_shared_words and core.intersection(shared):
+            out.off_topic.discard(sid)
 
 
 def _partial_names(

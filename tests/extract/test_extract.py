@@ -183,28 +183,30 @@ PLAN = """Workflow
 听证会
 icon
 Search documents
-杭州市将于3月10日举行水价调整听证会
+鹿鸣市将于3月10日举行水价调整听证会
 Lu Ming Ri Bao· 2025-03-01 09:00
-杭州市发展改革委3月1日发布公告,将于3月10日上午举行居民用水价格调整听证会,发展改革委主任王建国将主持听证会,邀请20名消费者代表参加。
-杭州市举行水价调整听证会 多数代表支持阶梯方案
+鹿鸣市发展改革委3月1日发布公告,将于3月10日上午举行居民用水价格调整听证会,发展改革委主任周建平将主持听证会,邀请20名消费者代表参加。
+鹿鸣市举行水价调整听证会 多数代表支持阶梯方案
 Lu Ming Wan Bao· 2025-03-10 15:00
-3月10日上午,杭州市居民用水价格调整听证会举行,王建国主持听证会,20名消费者代表中有14人支持阶梯水价方案。
-水价听证会:杭州市14名代表支持阶梯水价
+3月10日上午,鹿鸣市居民用水价格调整听证会举行,周建平主持听证会,20名消费者代表中有14人支持阶梯水价方案。
+水价听证会:鹿鸣市14名代表支持阶梯水价
 Xin Hua Wang· 2025-03-10 18:00
-杭州市居民用水价格调整听证会3月10日举行,王建国主持。20名消费者代表中有14人支持阶梯水价方案,6人建议降低第一档水价。
-Water price hearing held in Hangzhou
+鹿鸣市居民用水价格调整听证会3月10日举行,周建平主持。20名消费者代表中有14人支持阶梯水价方案,6人建议降低第一档水价。
+Water price hearing held in Luming
 Jiang Nan Times· 2025-03-11 08:00
-Hangzhou held a public hearing on residential water prices on March 10, chaired by Wang Jianguo, where 14 of 20 consumer representatives backed a tiered pricing plan.
+Luming held a public hearing on residential water prices on March 10, chaired by Zhou Jianping, where 14 of 20 consumer representatives backed a tiered pricing plan.
 """
 
 
 def test_an_announcement_before_the_day_is_not_cited_as_its_report(tmp_path: Path) -> None:
     """An article out on 3月1日 that announces the hearing of 3月10日 cannot report that it was held;
-    the hearing's entry cites the reports written after it."""
+    the hearing's entry cites the reports written after it.  A city and a chairman no dictionary
+    knows (鹿鸣市, 周建平 cut as 周/建平) do not make the whole story off topic."""
     dump = tmp_path / "plan.txt"
     dump.write_text(PLAN, encoding="utf-8")
     report = import_into(tmp_path / "s", dump)
     assert_truthful(report)
+    assert not report.extraction.off_topic
     outlets = by_outlet(report)
     [held] = events_on(report, "2025-03-10", hour=10)
     assert outlets["Lu Ming Ri Bao"] not in cited(held)
