@@ -272,6 +272,24 @@ def test_a_quote_about_the_other_happening_does_not_count_for_this_one() -> None
     assert s.source_recall_min == pytest.approx(2 / 3)
 
 
+def test_citation_precision_counts_what_an_entry_cites_that_does_not_tell_its_happening() -> None:
+    assert score(tiny_gold(), Produced(perfect(), {7}, LANGS)).citation_precision == 1
+    cited = perfect()
+    # 5 reports only the live: wrong in the apology; 2's quote tells the penalty: wrong in the
+    # apology; 7 is off topic: wrong; 4 mentions nothing but the penalty: right there
+    cited[0] = entry(
+        "e-apology", "2026-01-05", (1, "公司致歉"), (2, "处罚两人"), (3, "致歉"), (5, "直播"), (7, "召回")
+    )
+    cited[1] = entry("e-penalty", "2026-01-05", (1, "通报处罚"), (2, "处罚两人"), (4, "结果"))
+    s = score(tiny_gold(), Produced(cited, {7}, LANGS))
+    assert s.wrong_citations == 3
+    assert s.citation_precision == pytest.approx((10 - 3) / 10)  # 5 + 3 + 2 distinct sources cited
+    assert any("apology: cited without supporting it (wrong citations): [2, 5, 7]" in x for x in s.lines)
+    assert s.source_recall == pytest.approx((2 / 3 + 1 + 1) / 3)  # recall sees only 2's wrong quote
+    stray = [*perfect(), entry("e-stray", "2026-01-06", (7, "召回"))]
+    assert score(tiny_gold(), Produced(stray, {7}, LANGS)).citation_precision == 1  # unmatched: not counted
+
+
 def test_a_wrong_or_vaguer_date_counts_in_date_f1_not_in_f1() -> None:
     for when in ("2026-01-06", "2026-01", "2026-01-06..2026-01-07"):
         moved = [*perfect()[:2], entry("e-live", when, (5, "直播"), (6, "live"))]
