@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -54,6 +54,9 @@ RECALL_TERMS = 6
 RECALL_VECTORS = 3
 """Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
 QUESTION_END = ("?", "？")
+SEMICOLON = (";", "；")
+"""A sentence ending on one goes on in the next: an undated sentence after it takes its dates
+("April 6: pupils fall ill; the regulator seals the batch.", a listing's day of two happenings)."""
 SPEECH = re.compile(r"“[^”]*”?|「[^」]*」?|\"[^\"]*\"?")
 """Words in quotation marks (an unclosed one runs to the sentence's end)."""
 BOILERPLATE_SOURCES = 3
@@ -166,8 +169,10 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
     )
     starts = [m.start for m in dated]
     for para in paragraphs(text):
+        carried: list[tuple[datetime, datetime]] = []  # the dates of a sentence that ended on a semicolon
         for sentence in sentences(text, para):
             quote = sentence.of(text).strip()
+            inherited, carried = carried, []
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
                 continue
             parts = clauses(text, sentence)
@@ -187,12 +192,13 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
             whole = [t for piece in pieces for t in piece[2]] if pieces else terms_of(sentence, in_sentence)
             out = []
             for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
+                if not own:  # a clause without a date of its own may tell what any date of its sentence dates
+                    own = in_sentence
+                periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
+                if not is_clause and quote.endswith(SEMICOLON):
+                    carried = periods
                 if len(set(terms)) < clustering.rules.min_content_words:
                     continue
-                if not own and in_sentence:  # a clause is dated by its sentence's date before it
-                    before = [m for m in in_sentence if m.start < span.start]
-                    own = [before[-1] if before else in_sentence[0]]
-                periods = [(m.when.start, clustering.end(m.when)) for m in own]
                 out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause))
             if out:
                 yield out
@@ -230,7 +236,12 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
     events: dict[int, Cluster] = {}
     sentence_events: dict[Span, set[int]] = {}
     for row in rows:
-        cl, s = max(row.scored, key=lambda p: p[1].score)  # a unit reports the event it agrees with best
+        # a unit reports the event it agrees with best (`_apart`)
+        fair = [(cl, _apart(clustering, cl, row, s)) for cl, s in row.scored]
+        fair = [(cl, s) for cl, s in fair if s is not None]
+        if not fair:
+            continue
+        cl, s = max(fair, key=lambda p: p[1].score)
         if s.joined and id(cl) not in citing:
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))
             events[id(cl)] = cl
@@ -247,6 +258,29 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         clustering.decisions.append((c, cl, s))
         added += 1
     return added
+
+
+def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signals | None:
+    """How a unit agrees with an event that quotes a longer passage around it: judged on the
+    event's other quotes only (None when it has none but copies of that passage).  Any part of a
+    quote agrees with the quote, whatever happening it tells — and merging quotes the clauses
+    from a date up to the next one, which may tell another ("fell 14%, their biggest drop since
+    it listed in 2021, after the regulator summoned its executives" is dated by 2021)."""
+    span = row.unit.span
+    held = {
+        q
+        for sp, q in cl.spans.get(row.probe.source.id, ())
+        if sp.start <= span.start and span.end <= sp.end and (sp.start, sp.end) != (span.start, span.end)
+    }
+    if not held:
+        return s
+    rest = [v for q, v in zip(cl.quote_order, cl.vectors, strict=False) if q not in held]
+    if not rest:
+        return None
+    mine = vector(row.unit.terms, clustering.idf)
+    apart = replace(s, words=max(cosine(mine, v) for v in rest))
+    combine(apart, clustering.rules)
+    return apart
 
 
 def _choose(
