@@ -34,17 +34,19 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from ..core.markdown import normalise_ws
 from ..core.model import Source
+from .background import background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
 from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
+from .periods import one_day
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -76,6 +78,8 @@ class Unit:
     periods: list[tuple[datetime, datetime]]
     """the periods of the dates it states itself (empty: it states none)"""
     clause: bool
+    timed: list[tuple[datetime, datetime]] = field(default_factory=list)
+    """those of its dates that time what it tells (not "since last Monday", "2021年上市以来")"""
 
 
 def cite_reporting(
@@ -195,11 +199,13 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
+                told = [m for m in own if background_rule(text, m, quote) is None]
+                timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):
-                    carried = periods
+                    carried = timed
                 if len(set(terms)) < clustering.rules.min_content_words:
                     continue
-                out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause))
+                out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause, timed))
             if out:
                 yield out
 
@@ -221,7 +227,7 @@ def _score_source(clustering: Clustering, source: Source, text: str, groups: lis
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
-                s = _signals(clustering, probe, vec, names, cl, bool(u.periods))
+                s = _signals(clustering, probe, vec, names, cl, bool(u.periods), _same_day(u, cl))
                 if s.joined or (_vectors_may_help(cl, source.lang) and needs_vectors(s, clustering.rules)):
                     scored.append((cl, s))
             if scored:
@@ -334,15 +340,28 @@ def _date_agrees(u: Unit, cl: Cluster, published: datetime) -> bool:
     return cl.lo <= published
 
 
+def _same_day(u: Unit, cl: Cluster) -> bool:
+    """Does the unit's own date name the one day the event happened on?"""
+    if cl.lo is None or cl.hi is None or not one_day(cl.lo, cl.hi):
+        return False
+    return any(one_day(lo, hi) and lo.date() == cl.lo.date() for lo, hi in u.timed)
+
+
 def _signals(
-    clustering: Clustering, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, dated: bool
+    clustering: Clustering,
+    c: Candidate,
+    vec: dict[str, float],
+    names: set[str],
+    cl: Cluster,
+    dated: bool,
+    same_day: bool = False,
 ) -> Signals:
     """The vote of `identity`, the words compared with what the event as a whole says (not one
     quote); shared names across languages count only for a unit dated in the event's period
     (undated, the story's names alone would link it to any event: the vectors judge)."""
     r = clustering.rules
     lang = c.source.lang
-    s = Signals(bar=r.recall_similarity)
+    s = Signals(same_period=same_day, bar=r.recall_same_day_similarity if same_day else r.recall_similarity)
     s.words = cosine(vec, cl.words, cl.norm())
     if dated:
         s.crossing = cl.crossing(vec, lang, clustering.bridge)

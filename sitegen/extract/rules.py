@@ -91,6 +91,9 @@ class Rules:
     by it when it agrees this well (words, names, vectors across languages; `recall`), agrees
     with no other event better, and its own date overlaps the event's (or, undated, the event
     came before the article)."""
+    recall_same_day_similarity: float = 0.2
+    """…and this well when the sentence's own date names the one day the event happened on (a
+    listing's "April 6: …; the regulator seals the batch", an account of that day)."""
     crossing_weight: float = 0.3
     """The crossing share counts as this times a same-language word similarity."""
     crossing_floor: float = 0.5
