@@ -40,6 +40,7 @@ from typing import Any
 
 from ..core.markdown import normalise_ws
 from ..core.model import Source
+from .actions import actions
 from .background import background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
@@ -47,6 +48,7 @@ from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
+from .rules import Rules
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -214,6 +216,7 @@ def _score_source(clustering: Clustering, source: Source, text: str, groups: lis
     """Each unit of ``source`` scored against the events it may report (those that cite the
     source already too: a sentence reports the event it agrees with best)."""
     rows = []
+    events_acts: dict[int, frozenset[str]] = {}
     for units in groups:
         near = _near(clustering, source, units)
         if not near:
@@ -222,13 +225,15 @@ def _score_source(clustering: Clustering, source: Source, text: str, groups: lis
             probe = Candidate(source, -1, u.span, u.quote, None, None, u.terms, False, text=text)
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
+            acts = actions().of(u.quote)
             scored = []
             for cl in near:
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
                 s = _signals(clustering, probe, vec, names, cl, bool(u.periods), _same_day(u, cl))
-                if s.joined or (_vectors_may_help(cl, source.lang) and needs_vectors(s, clustering.rules)):
+                _vote_actions(s, u, acts, events_acts, cl, clustering.rules)
+                if s.joined or (_vectors_may_help(cl, source.lang) and _needs_vectors(s, clustering.rules)):
                     scored.append((cl, s))
             if scored:
                 rows.append(_Row(u, probe, scored))
@@ -285,7 +290,7 @@ def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signal
         return None
     mine = vector(row.unit.terms, clustering.idf)
     apart = replace(s, words=max(cosine(mine, v) for v in rest))
-    combine(apart, clustering.rules)
+    _combine(apart, clustering.rules)
     return apart
 
 
@@ -347,6 +352,53 @@ def _same_day(u: Unit, cl: Cluster) -> bool:
     return any(one_day(lo, hi) and lo.date() == cl.lo.date() for lo, hi in u.timed)
 
 
+@dataclass
+class Voted(Signals):
+    """`identity`'s signals and one more vote: the actions both name (`actions`)."""
+
+    actions: float | None = None
+    """share of the unit's actions the event's quotes name too (0: it names only others); None:
+    one of them names none the table knows"""
+
+    def describe(self) -> str:
+        said = "" if self.actions is None else f"actions {self.actions:.2f}; "
+        return said + super().describe()
+
+
+def _action_part(s: Signals, rules: Rules) -> float:
+    acts = getattr(s, "actions", None)
+    if acts is None:
+        return 0.0
+    return rules.actions_weight * acts if acts else -rules.actions_clash_penalty
+
+
+def _combine(s: Signals, rules: Rules) -> float:
+    s.score = combine(s, rules) + _action_part(s, rules)
+    return s.score
+
+
+def _needs_vectors(s: Signals, rules: Rules) -> bool:
+    part = _action_part(s, rules)
+    verdict = needs_vectors(replace(s, bar=s.bar - part), rules)
+    _combine(s, rules)
+    return verdict
+
+
+def _vote_actions(
+    s: Voted, u: Unit, acts: frozenset[str], known: dict[int, frozenset[str]], cl: Cluster, rules: Rules
+) -> None:
+    """The actions' vote (`Voted.actions`), the event's actions read once from its distinct quotes.
+    A unit whose dates only give context ("这是继上周火灾之后…的最新回应") names the action of what it
+    refers back to: no vote."""
+    if id(cl) not in known:
+        table = actions()
+        known[id(cl)] = frozenset(a for q in cl.quote_order for a in table.of(q))
+    theirs = known[id(cl)]
+    if acts and theirs and (u.timed or not u.periods):
+        s.actions = len(acts & theirs) / len(acts)
+        _combine(s, rules)
+
+
 def _signals(
     clustering: Clustering,
     c: Candidate,
@@ -361,7 +413,7 @@ def _signals(
     (undated, the story's names alone would link it to any event: the vectors judge)."""
     r = clustering.rules
     lang = c.source.lang
-    s = Signals(same_period=same_day, bar=r.recall_same_day_similarity if same_day else r.recall_similarity)
+    s = Voted(same_period=same_day, bar=r.recall_same_day_similarity if same_day else r.recall_similarity)
     s.words = cosine(vec, cl.words, cl.norm())
     if dated:
         s.crossing = cl.crossing(vec, lang, clustering.bridge)
@@ -387,7 +439,7 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             [
                 (cl, s)
                 for cl, s in row.scored
-                if _vectors_may_help(cl, row.probe.source.lang) and needs_vectors(s, rules)
+                if _vectors_may_help(cl, row.probe.source.lang) and _needs_vectors(s, rules)
             ],
         )
         for row in rows
@@ -402,4 +454,4 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             theirs = cl.centre(emb)
             if theirs is not None:
                 s.vectors = embed_cosine(mine, theirs)
-                combine(s, rules)
+                _combine(s, rules)
