@@ -4,30 +4,19 @@ does not report."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sitegen.core.model import Source
 from sitegen.extract.actions import actions, parse
 
+from .test_extract_units import source as dated_source
 from .test_identity import run
-
-TZ = ZoneInfo("Asia/Shanghai")
 
 
 def source(n: int, body: str, day: int, lang: str = "en") -> Source:
     """An article of the yogurt scare: the names every report shares (Lvyuan, Linjiang) keep it on topic."""
-    return Source(
-        id=f"s{n}",
-        title=f"Report {n}",
-        outlet=f"Outlet {n}",
-        outlet_name=f"Outlet{n}",
-        published=datetime(2025, 6, day, 9, 0, tzinfo=TZ),
-        lang=lang,
-        keyword="yogurt",
-        body=body,
-    )
+    return replace(dated_source(n, body, day=day, lang=lang), keyword="yogurt")
 
 
 # -- the actions table ---------------------------------------------------------------------
