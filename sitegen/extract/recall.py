@@ -58,6 +58,10 @@ RECALL_TERMS = 6
 RECALL_VECTORS = 3
 """Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
 QUESTION_END = ("?", "？")
+SUBORDINATE = re.compile(r"(?:where|which|who|whose|when|after|before|since|while|following)\b", re.I)
+"""A clause opening so, after the main one, tells something of its own ("…set up a fund for
+farmers downstream of its plant, where a tank leaked on Oct. 14"): its date is not the main
+clause's (Chinese puts such clauses first, where they date what follows)."""
 SEMICOLON = (";", "；")
 """A sentence ending on one goes on in the next: an undated sentence after it takes its dates
 ("April 6: pupils fall ill; the regulator seals the batch.", a listing's day of two happenings)."""
@@ -82,6 +86,9 @@ class Unit:
     clause: bool
     timed: list[tuple[datetime, datetime]] = field(default_factory=list)
     """those of its dates that time what it tells (not "since last Monday", "2021年上市以来")"""
+    free: bool = False
+    """its sentence's dates are all in later clauses that tell something else (`SUBORDINATE`): it
+    may tell what they date, or something undated"""
 
 
 def cite_reporting(
@@ -197,7 +204,11 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 pieces.append((p, True, terms_of(p, own), own))
             whole = [t for piece in pieces for t in piece[2]] if pieces else terms_of(sentence, in_sentence)
             out = []
+            aside = [p for p, _, _, own in pieces if own]
             for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
+                # dated only in a later clause that tells something else ("…, where a tank leaked on Oct. 14")
+                free = is_clause and not own and bool(aside)
+                free = free and all(_subordinate(text, p, span) for p in aside)
                 if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
@@ -207,7 +218,8 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                     carried = timed
                 if len(set(terms)) < clustering.rules.min_content_words:
                     continue
-                out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause, timed))
+                quoted = span.of(text).strip()
+                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free))
             if out:
                 yield out
 
@@ -231,7 +243,7 @@ def _score_source(clustering: Clustering, source: Source, text: str, groups: lis
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
-                s = _signals(clustering, probe, vec, names, cl, bool(u.periods), _same_day(u, cl))
+                s = _signals(clustering, probe, vec, names, cl, _on_its_dates(u, cl), _same_day(u, cl))
                 _vote_actions(s, u, acts, events_acts, cl, clustering.rules)
                 if s.joined or (_vectors_may_help(cl, source.lang) and _needs_vectors(s, clustering.rules)):
                     scored.append((cl, s))
@@ -322,10 +334,9 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
     names = clustering.names_of(probe)
     ranked = sorted(terms, key=lambda t: (t not in names, -idf.get(t, RAREST), t))[:RECALL_TERMS]
     periods = [p for u in units for p in u.periods]
-    if periods:
-        lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
-    else:
-        lo, hi = source.published - timedelta(days=clustering.rules.vague_days), source.published
+    if any(u.free or not u.periods for u in units):
+        periods.append((source.published - timedelta(days=clustering.rules.vague_days), source.published))
+    lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
     weight: Counter[int] = Counter()
     found: dict[int, Cluster] = {}
     floor = min(idf.values(), default=0.0)
@@ -340,9 +351,18 @@ def _date_agrees(u: Unit, cl: Cluster, published: datetime) -> bool:
     """A unit's own date must overlap the event's; an undated one reports only what came before."""
     if cl.lo is None or cl.hi is None:
         return False
-    if u.periods:
-        return any(lo < cl.hi and cl.lo < hi for lo, hi in u.periods)
-    return cl.lo <= published
+    if _on_its_dates(u, cl):
+        return True
+    return (u.free or not u.periods) and cl.lo <= published
+
+
+def _on_its_dates(u: Unit, cl: Cluster) -> bool:
+    return cl.lo is not None and cl.hi is not None and any(lo < cl.hi and cl.lo < hi for lo, hi in u.periods)
+
+
+def _subordinate(text: str, dated: Span, clause: Span) -> bool:
+    """Is ``dated`` a later clause than ``clause`` that opens as a subordinate one?"""
+    return dated.start >= clause.end and SUBORDINATE.match(dated.of(text).strip()) is not None
 
 
 def _same_day(u: Unit, cl: Cluster) -> bool:

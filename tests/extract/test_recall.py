@@ -93,3 +93,23 @@ def test_an_undated_english_sentence_is_cited_by_the_event_whose_action_it_names
     # the contrast: without the actions' vote, names and vectors alone leave it uncited
     out = run(tmp_path / "without", sources, "actions_weight = 0\n")
     assert not any(c.source == "s5" for e in out.events for c in e.sources)
+
+
+# -- a clause dated only by a later one that tells something else -----------------------------
+LEAK = "On June 2, a storage tank at the Lvyuan plant in Linjiang leaked 20 tonnes of aniline."
+LEAK_2 = "About 20 tonnes of aniline leaked from a Lvyuan storage tank in Linjiang on June 2."
+FUND = "On June 12, Lvyuan set up a 30 million yuan compensation fund for Linjiang fish farmers."
+FUND_2 = "Lvyuan said on June 12 it would pay 30 million yuan into a compensation fund for Linjiang farmers."
+LATER = (
+    "Lvyuan will put 30 million yuan into a compensation fund for fish farmers near Linjiang, "
+    "where a storage tank leaked on June 2."
+)
+
+
+def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path) -> None:
+    sources = [source(1, LEAK, 3), source(2, LEAK_2, 3), source(3, FUND, 13), source(4, FUND_2, 13)]
+    out = run(tmp_path, [*sources, source(5, LATER, 14)])
+    quotes = [{c.source: c.quote for c in e.sources} for e in out.events]
+    fund = next(q for q in quotes if "s3" in q)
+    assert fund.get("s5", "").startswith("Lvyuan will put 30 million yuan into a compensation fund")
+    assert "leaked" not in fund["s5"]
