@@ -14,10 +14,21 @@ agrees:
   article was published when it states none), at most `RECALL_EVENTS` of them
   — never every event times every sentence, so the pass stays linear;
 * a sentence's own date must overlap the event's period; an undated sentence
-  may only report an event that began before the article was published;
+  may only report an event that began before the article was published.  A
+  sentence after one that ended on a semicolon takes its dates (a listing's
+  "April 6: pupils fall ill; the regulator seals the batch."); a clause may tell
+  what any date of its sentence dates, and a main clause dated only by a later
+  subordinate one ("…, where a tank leaked on Oct. 14") may tell something undated;
 * agreement is the same vote as in merging (`identity`: words, words both
-  languages write alike, names, and sentence vectors across languages), held to
-  ``recall_similarity``, a higher bar than merging's (`Rules`);
+  languages write alike, names, and sentence vectors across languages), plus the
+  actions both name in either language (`actions`: 公开道歉 and "publicly
+  apologized", not the same man's penalty), held to ``recall_similarity``, a
+  higher bar than merging's — or ``recall_same_day_similarity`` when the
+  sentence's own date (not a context date such as "since last Monday") names the
+  one day the event happened on (`Rules`);
+* a sentence reports the event it agrees with best; an event that quotes a
+  longer passage around it is judged on its other quotes only (any part of a
+  quote agrees with the quote, whatever happening it tells);
 * one sentence may be cited by several events (a timeline sentence telling two
   happenings), but then each cites the clause that tells its own: a sentence
   that agrees with more than one event, or that another event already cites,
