@@ -26,6 +26,8 @@ agrees:
   higher bar than merging's — or ``recall_same_day_similarity`` when the
   sentence's own date (not a context date such as "since last Monday") names the
   one day the event happened on (`Rules`);
+* a clause that only says who spoke ("考试院表示", "the hospital said") is never
+  quoted;
 * a sentence reports the event it agrees with best; an event that quotes a
   longer passage around it is judged on its other quotes only (any part of a
   quote agrees with the quote, whatever happening it tells);
@@ -55,6 +57,7 @@ from .actions import actions
 from .background import background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
+from .headline import headline_words
 from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
@@ -227,12 +230,23 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
-                if len(set(terms)) < clustering.rules.min_content_words:
-                    continue
                 quoted = span.of(text).strip()
+                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and _says_who(quoted)):
+                    continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free))
             if out:
                 yield out
+
+
+def _says_who(clause: str) -> bool:
+    """Does the clause end on a reporting verb ("考试院表示", "记者从市公安局获悉", "the hospital
+    said")?  It tells who spoke, not what happened (`headline.toml`'s reporting verbs)."""
+    words = headline_words()
+    bare = clause.rstrip(" ,.;:，。；：、!?！？\"”’」』)）")
+    if words.zh["reporting"] and bare.endswith(words.zh["reporting"]):
+        return True
+    last = bare.rsplit(None, 1)[-1].lower() if bare else ""
+    return last in words.en["reporting"]
 
 
 def _score_source(clustering: Clustering, source: Source, text: str, groups: list[list[Unit]]) -> list[_Row]:
