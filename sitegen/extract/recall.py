@@ -145,6 +145,7 @@ def cite_reporting(
                     seen.add(body)
     rows: list[_Row] = []
     stock: dict[str, list[Span]] = {}
+    acts: dict[int, frozenset[str]] = {}  # each event's actions, read once for the whole pass
     for s in sources:
         boiler = [
             any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
@@ -153,7 +154,7 @@ def cite_reporting(
         mine = [
             g for g, b in zip(units[s.id], boiler, strict=True) if not b
         ]  # a sentence holding it goes whole
-        rows.extend(_score_source(clustering, s, words[s.id].text, mine))
+        rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts))
     # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
@@ -249,11 +250,16 @@ def _says_who(clause: str) -> bool:
     return last in words.en["reporting"]
 
 
-def _score_source(clustering: Clustering, source: Source, text: str, groups: list[list[Unit]]) -> list[_Row]:
+def _score_source(
+    clustering: Clustering,
+    source: Source,
+    text: str,
+    groups: list[list[Unit]],
+    events_acts: dict[int, frozenset[str]],
+) -> list[_Row]:
     """Each unit of ``source`` scored against the events it may report (those that cite the
     source already too: a sentence reports the event it agrees with best)."""
     rows = []
-    events_acts: dict[int, frozenset[str]] = {}
     for units in groups:
         near = _near(clustering, source, units)
         if not near:
