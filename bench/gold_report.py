@@ -30,6 +30,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("date set F1", "date_set_f1"),
     ("src recall", "source_recall"),
     ("src min", "source_recall_min"),
+    ("cite P", "citation_precision"),
+    ("wrong cites", "wrong_citations"),
     ("entries/happ.", "entries_per_happening"),
     ("off-topic P", "offtopic_precision"),
     ("off-topic R", "offtopic_recall"),

@@ -14,10 +14,23 @@ agrees:
   article was published when it states none), at most `RECALL_EVENTS` of them
   — never every event times every sentence, so the pass stays linear;
 * a sentence's own date must overlap the event's period; an undated sentence
-  may only report an event that began before the article was published;
+  may only report an event that began before the article was published.  A
+  sentence after one that ended on a semicolon takes its dates (a listing's
+  "April 6: pupils fall ill; the regulator seals the batch."); a clause may tell
+  what any date of its sentence dates, and a main clause dated only by a later
+  subordinate one ("…, where a tank leaked on Oct. 14") may tell something undated;
 * agreement is the same vote as in merging (`identity`: words, words both
-  languages write alike, names, and sentence vectors across languages), held to
-  ``recall_similarity``, a higher bar than merging's (`Rules`);
+  languages write alike, names, and sentence vectors across languages), plus the
+  actions both name in either language (`actions`: 公开道歉 and "publicly
+  apologized", not the same man's penalty), held to ``recall_similarity``, a
+  higher bar than merging's — or ``recall_same_day_similarity`` when the
+  sentence's own date (not a context date such as "since last Monday") names the
+  one day the event happened on (`Rules`);
+* a clause that only says who spoke ("考试院表示", "the hospital said") is never
+  quoted;
+* a sentence reports the event it agrees with best; an event that quotes a
+  longer passage around it is judged on its other quotes only (any part of a
+  quote agrees with the quote, whatever happening it tells);
 * one sentence may be cited by several events (a timeline sentence telling two
   happenings), but then each cites the clause that tells its own: a sentence
   that agrees with more than one event, or that another event already cites,
@@ -34,17 +47,22 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from ..core.markdown import normalise_ws
 from ..core.model import Source
+from .actions import actions
+from .background import background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
+from .headline import headline_words
 from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
+from .periods import one_day
+from .rules import Rules
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -54,6 +72,13 @@ RECALL_TERMS = 6
 RECALL_VECTORS = 3
 """Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
 QUESTION_END = ("?", "？")
+SUBORDINATE = re.compile(r"(?:where|which|who|whose|when|after|before|since|while|following)\b", re.I)
+"""A clause opening so, after the main one, tells something of its own ("…set up a fund for
+farmers downstream of its plant, where a tank leaked on Oct. 14"): its date is not the main
+clause's (Chinese puts such clauses first, where they date what follows)."""
+SEMICOLON = (";", "；")
+"""A sentence ending on one goes on in the next: an undated sentence after it takes its dates
+("April 6: pupils fall ill; the regulator seals the batch.", a listing's day of two happenings)."""
 SPEECH = re.compile(r"“[^”]*”?|「[^」]*」?|\"[^\"]*\"?")
 """Words in quotation marks (an unclosed one runs to the sentence's end)."""
 BOILERPLATE_SOURCES = 3
@@ -73,6 +98,11 @@ class Unit:
     periods: list[tuple[datetime, datetime]]
     """the periods of the dates it states itself (empty: it states none)"""
     clause: bool
+    timed: list[tuple[datetime, datetime]] = field(default_factory=list)
+    """those of its dates that time what it tells (not "since last Monday", "2021年上市以来")"""
+    free: bool = False
+    """its sentence's dates are all in later clauses that tell something else (`SUBORDINATE`): it
+    may tell what they date, or something undated"""
 
 
 def cite_reporting(
@@ -115,6 +145,7 @@ def cite_reporting(
                     seen.add(body)
     rows: list[_Row] = []
     stock: dict[str, list[Span]] = {}
+    acts: dict[int, frozenset[str]] = {}  # each event's actions, read once for the whole pass
     for s in sources:
         boiler = [
             any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
@@ -123,7 +154,7 @@ def cite_reporting(
         mine = [
             g for g, b in zip(units[s.id], boiler, strict=True) if not b
         ]  # a sentence holding it goes whole
-        rows.extend(_score_source(clustering, s, words[s.id].text, mine))
+        rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts))
     # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
@@ -166,8 +197,10 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
     )
     starts = [m.start for m in dated]
     for para in paragraphs(text):
+        carried: list[tuple[datetime, datetime]] = []  # the dates of a sentence that ended on a semicolon
         for sentence in sentences(text, para):
             quote = sentence.of(text).strip()
+            inherited, carried = carried, []
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
                 continue
             parts = clauses(text, sentence)
@@ -186,19 +219,44 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 pieces.append((p, True, terms_of(p, own), own))
             whole = [t for piece in pieces for t in piece[2]] if pieces else terms_of(sentence, in_sentence)
             out = []
+            aside = [p for p, _, _, own in pieces if own]
             for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
-                if len(set(terms)) < clustering.rules.min_content_words:
+                # dated only in a later clause that tells something else ("…, where a tank leaked on Oct. 14")
+                free = is_clause and not own and bool(aside)
+                free = free and all(_subordinate(text, p, span) for p in aside)
+                if not own:  # a clause without a date of its own may tell what any date of its sentence dates
+                    own = in_sentence
+                periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
+                told = [m for m in own if background_rule(text, m, quote) is None]
+                timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
+                if not is_clause and quote.endswith(SEMICOLON):
+                    carried = timed
+                quoted = span.of(text).strip()
+                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and _says_who(quoted)):
                     continue
-                if not own and in_sentence:  # a clause is dated by its sentence's date before it
-                    before = [m for m in in_sentence if m.start < span.start]
-                    own = [before[-1] if before else in_sentence[0]]
-                periods = [(m.when.start, clustering.end(m.when)) for m in own]
-                out.append(Unit(span, sentence, span.of(text).strip(), terms, periods, is_clause))
+                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free))
             if out:
                 yield out
 
 
-def _score_source(clustering: Clustering, source: Source, text: str, groups: list[list[Unit]]) -> list[_Row]:
+def _says_who(clause: str) -> bool:
+    """Does the clause end on a reporting verb ("考试院表示", "记者从市公安局获悉", "the hospital
+    said")?  It tells who spoke, not what happened (`headline.toml`'s reporting verbs)."""
+    words = headline_words()
+    bare = clause.rstrip(" ,.;:，。；：、!?！？\"”’」』)）")
+    if words.zh["reporting"] and bare.endswith(words.zh["reporting"]):
+        return True
+    last = bare.rsplit(None, 1)[-1].lower() if bare else ""
+    return last in words.en["reporting"]
+
+
+def _score_source(
+    clustering: Clustering,
+    source: Source,
+    text: str,
+    groups: list[list[Unit]],
+    events_acts: dict[int, frozenset[str]],
+) -> list[_Row]:
     """Each unit of ``source`` scored against the events it may report (those that cite the
     source already too: a sentence reports the event it agrees with best)."""
     rows = []
@@ -210,13 +268,15 @@ def _score_source(clustering: Clustering, source: Source, text: str, groups: lis
             probe = Candidate(source, -1, u.span, u.quote, None, None, u.terms, False, text=text)
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
+            acts = actions().of(u.quote)
             scored = []
             for cl in near:
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
-                s = _signals(clustering, probe, vec, names, cl, bool(u.periods))
-                if s.joined or (_vectors_may_help(cl, source.lang) and needs_vectors(s, clustering.rules)):
+                s = _signals(clustering, probe, vec, names, cl, _on_its_dates(u, cl), _same_day(u, cl))
+                _vote_actions(s, u, acts, events_acts, cl, clustering.rules)
+                if s.joined or (_vectors_may_help(cl, source.lang) and _needs_vectors(s, clustering.rules)):
                     scored.append((cl, s))
             if scored:
                 rows.append(_Row(u, probe, scored))
@@ -230,7 +290,12 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
     events: dict[int, Cluster] = {}
     sentence_events: dict[Span, set[int]] = {}
     for row in rows:
-        cl, s = max(row.scored, key=lambda p: p[1].score)  # a unit reports the event it agrees with best
+        # a unit reports the event it agrees with best (`_apart`)
+        fair = [(cl, _apart(clustering, cl, row, s)) for cl, s in row.scored]
+        fair = [(cl, s) for cl, s in fair if s is not None]
+        if not fair:
+            continue
+        cl, s = max(fair, key=lambda p: p[1].score)
         if s.joined and id(cl) not in citing:
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))
             events[id(cl)] = cl
@@ -247,6 +312,29 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         clustering.decisions.append((c, cl, s))
         added += 1
     return added
+
+
+def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signals | None:
+    """How a unit agrees with an event that quotes a longer passage around it: judged on the
+    event's other quotes only (None when it has none but copies of that passage).  Any part of a
+    quote agrees with the quote, whatever happening it tells — and merging quotes the clauses
+    from a date up to the next one, which may tell another ("fell 14%, their biggest drop since
+    it listed in 2021, after the regulator summoned its executives" is dated by 2021)."""
+    span = row.unit.span
+    held = {
+        q
+        for sp, q in cl.spans.get(row.probe.source.id, ())
+        if sp.start <= span.start and span.end <= sp.end and (sp.start, sp.end) != (span.start, span.end)
+    }
+    if not held:
+        return s
+    rest = [v for q, v in zip(cl.quote_order, cl.vectors, strict=False) if q not in held]
+    if not rest:
+        return None
+    mine = vector(row.unit.terms, clustering.idf)
+    apart = replace(s, words=max(cosine(mine, v) for v in rest))
+    _combine(apart, clustering.rules)
+    return apart
 
 
 def _choose(
@@ -277,10 +365,9 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
     names = clustering.names_of(probe)
     ranked = sorted(terms, key=lambda t: (t not in names, -idf.get(t, RAREST), t))[:RECALL_TERMS]
     periods = [p for u in units for p in u.periods]
-    if periods:
-        lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
-    else:
-        lo, hi = source.published - timedelta(days=clustering.rules.vague_days), source.published
+    if any(u.free or not u.periods for u in units):
+        periods.append((source.published - timedelta(days=clustering.rules.vague_days), source.published))
+    lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
     weight: Counter[int] = Counter()
     found: dict[int, Cluster] = {}
     floor = min(idf.values(), default=0.0)
@@ -295,20 +382,89 @@ def _date_agrees(u: Unit, cl: Cluster, published: datetime) -> bool:
     """A unit's own date must overlap the event's; an undated one reports only what came before."""
     if cl.lo is None or cl.hi is None:
         return False
-    if u.periods:
-        return any(lo < cl.hi and cl.lo < hi for lo, hi in u.periods)
-    return cl.lo <= published
+    if _on_its_dates(u, cl):
+        return True
+    return (u.free or not u.periods) and cl.lo <= published
+
+
+def _on_its_dates(u: Unit, cl: Cluster) -> bool:
+    return cl.lo is not None and cl.hi is not None and any(lo < cl.hi and cl.lo < hi for lo, hi in u.periods)
+
+
+def _subordinate(text: str, dated: Span, clause: Span) -> bool:
+    """Is ``dated`` a later clause than ``clause`` that opens as a subordinate one?"""
+    return dated.start >= clause.end and SUBORDINATE.match(dated.of(text).strip()) is not None
+
+
+def _same_day(u: Unit, cl: Cluster) -> bool:
+    """Does the unit's own date name the one day the event happened on?"""
+    if cl.lo is None or cl.hi is None or not one_day(cl.lo, cl.hi):
+        return False
+    return any(one_day(lo, hi) and lo.date() == cl.lo.date() for lo, hi in u.timed)
+
+
+@dataclass
+class Voted(Signals):
+    """`identity`'s signals and one more vote: the actions both name (`actions`)."""
+
+    actions: float | None = None
+    """share of the unit's actions the event's quotes name too (0: it names only others); None:
+    one of them names none the table knows"""
+
+    def describe(self) -> str:
+        said = "" if self.actions is None else f"actions {self.actions:.2f}; "
+        return said + super().describe()
+
+
+def _action_part(s: Signals, rules: Rules) -> float:
+    acts = getattr(s, "actions", None)
+    if acts is None:
+        return 0.0
+    return rules.actions_weight * acts if acts else -rules.actions_clash_penalty
+
+
+def _combine(s: Signals, rules: Rules) -> float:
+    s.score = combine(s, rules) + _action_part(s, rules)
+    return s.score
+
+
+def _needs_vectors(s: Signals, rules: Rules) -> bool:
+    part = _action_part(s, rules)
+    verdict = needs_vectors(replace(s, bar=s.bar - part), rules)
+    _combine(s, rules)
+    return verdict
+
+
+def _vote_actions(
+    s: Voted, u: Unit, acts: frozenset[str], known: dict[int, frozenset[str]], cl: Cluster, rules: Rules
+) -> None:
+    """The actions' vote (`Voted.actions`), the event's actions read once from its distinct quotes.
+    A unit whose dates only give context ("这是继上周火灾之后…的最新回应") names the action of what it
+    refers back to: no vote."""
+    if id(cl) not in known:
+        table = actions()
+        known[id(cl)] = frozenset(a for q in cl.quote_order for a in table.of(q))
+    theirs = known[id(cl)]
+    if acts and theirs and (u.timed or not u.periods):
+        s.actions = len(acts & theirs) / len(acts)
+        _combine(s, rules)
 
 
 def _signals(
-    clustering: Clustering, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, dated: bool
+    clustering: Clustering,
+    c: Candidate,
+    vec: dict[str, float],
+    names: set[str],
+    cl: Cluster,
+    dated: bool,
+    same_day: bool = False,
 ) -> Signals:
     """The vote of `identity`, the words compared with what the event as a whole says (not one
     quote); shared names across languages count only for a unit dated in the event's period
     (undated, the story's names alone would link it to any event: the vectors judge)."""
     r = clustering.rules
     lang = c.source.lang
-    s = Signals(bar=r.recall_similarity)
+    s = Voted(same_period=same_day, bar=r.recall_same_day_similarity if same_day else r.recall_similarity)
     s.words = cosine(vec, cl.words, cl.norm())
     if dated:
         s.crossing = cl.crossing(vec, lang, clustering.bridge)
@@ -334,7 +490,7 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             [
                 (cl, s)
                 for cl, s in row.scored
-                if _vectors_may_help(cl, row.probe.source.lang) and needs_vectors(s, rules)
+                if _vectors_may_help(cl, row.probe.source.lang) and _needs_vectors(s, rules)
             ],
         )
         for row in rows
@@ -349,4 +505,4 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             theirs = cl.centre(emb)
             if theirs is not None:
                 s.vectors = embed_cosine(mine, theirs)
-                combine(s, rules)
+                _combine(s, rules)

@@ -96,6 +96,16 @@ class Rules:
     by it when it agrees this well (words, names, vectors across languages; `recall`), agrees
     with no other event better, and its own date overlaps the event's (or, undated, the event
     came before the article)."""
+    recall_same_day_similarity: float = 0.2
+    """…and this well when the sentence's own date names the one day the event happened on (a
+    listing's "April 6: …; the regulator seals the batch", an account of that day)."""
+    actions_weight: float = 0.2
+    """In that second pass, added to the score times the share of the sentence's actions (an
+    apology, a recall, a summons: ``sitegen/data/actions.toml``) the event's quotes name too, in
+    either language ("publicly apologized" and 公开道歉)."""
+    actions_clash_penalty: float = 0.1
+    """…and taken off when both name actions the table knows and share none (the same people's
+    other happening of that day)."""
     crossing_weight: float = 0.3
     """The crossing share counts as this times a same-language word similarity."""
     crossing_floor: float = 0.5

@@ -50,6 +50,15 @@ The figures (`Score`)
   when some entry's agrees with it.
 * source_recall: over matched happenings, the mean share of its ``reports`` that the matched
   entry cites (with a supporting quote); source_recall_min the worst one.
+* citation_precision: over matched entries, the share of the distinct sources an entry cites
+  whose citation supports its matched happening (rule 1: the source reports or mentions it,
+  and the quote tells it apart from the other happenings the source tells).  Every other
+  citation counts as wrong: a source the gold lists under other happenings only, a quote
+  about another happening of a source that tells several, an on-topic record the gold lists
+  under no happening (commentary), an off-topic record.  Unmatched entries are left out
+  (they are what precision and entries per happening measure), so a second pass that cites
+  more sources cannot hide wrong citations behind more right ones without this figure
+  showing them: ``wrong_citations`` counts them, and the account lists them per entry.
 * entries_per_happening: see 4.
 * off-topic flags: precision and recall of the sources import marked ``on_topic: false``
   against the gold ``off_topic`` list; off_topic_entries: entries citing a gold off-topic record.
@@ -329,6 +338,8 @@ class Score:
     date_set_f1: float
     source_recall: float
     source_recall_min: float
+    citation_precision: float
+    wrong_citations: int
     entries_per_happening: float
     offtopic_precision: float
     offtopic_recall: float
@@ -396,6 +407,9 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
     dsr = found / n_h if n_h else 0.0
 
     recalls = [len(sup[(i, j)] & set(hs[j].reports)) / len(hs[j].reports) for j, i in match.items()]
+    wrong = {j: sorted({rec for rec, _ in entries[i].cites} - sup[(i, j)]) for j, i in match.items()}
+    n_cited = sum(len({rec for rec, _ in entries[i].cites}) for i in match.values())
+    n_wrong = sum(len(w) for w in wrong.values())
     best: dict[int, int] = {}
     for i in range(n_e):
         cands = [k for k in pairs if k[0] == i]
@@ -439,6 +453,8 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
         elif set(h.reports) - sup[(match[j], j)]:
             left = sorted(set(h.reports) - sup[(match[j], j)])
             lines.append(f"    {h.id}: reports not cited (with a supporting quote): {left}")
+        if j in match and wrong[j]:
+            lines.append(f"    {h.id}: cited without supporting it (wrong citations): {wrong[j]}")
 
     return Score(
         name=name or gold.path.stem,
@@ -452,6 +468,8 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
         date_set_f1=f1(dsp, dsr),
         source_recall=sum(recalls) / len(recalls) if recalls else 0.0,
         source_recall_min=min(recalls) if recalls else 0.0,
+        citation_precision=(n_cited - n_wrong) / n_cited if n_cited else 1.0,
+        wrong_citations=n_wrong,
         entries_per_happening=eph,
         offtopic_precision=op,
         offtopic_recall=orc,
@@ -484,6 +502,7 @@ def summary(s: Score) -> str:
         f"{s.name}: {s.entries} entries / {s.happenings} happenings, {s.matched} matched; "
         f"P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f}; Date-F1 {s.date_f1:.2f} "
         f"(date set {s.date_set_f1:.2f}); source recall {s.source_recall:.2f} (min {s.source_recall_min:.2f}); "
+        f"citation precision {s.citation_precision:.2f} ({s.wrong_citations} wrong); "
         f"entries/happening {s.entries_per_happening:.2f}; off-topic P {s.offtopic_precision:.2f} "
         f"R {s.offtopic_recall:.2f}, entries from off-topic {s.offtopic_entries}; same-day apart "
         f"{s.same_day[0]}/{s.same_day[1]}; zh+en merged {s.bilingual[0]}/{s.bilingual[1]}; "

@@ -303,6 +303,24 @@ def test_a_quote_about_the_other_happening_does_not_count_for_this_one() -> None
     assert s.source_recall_min == pytest.approx(2 / 3)
 
 
+def test_citation_precision_counts_what_an_entry_cites_that_does_not_tell_its_happening() -> None:
+    assert score(tiny_gold(), Produced(perfect(), {7}, LANGS)).citation_precision == 1
+    cited = perfect()
+    # 5 reports only the live: wrong in the apology; 2's quote tells the penalty: wrong in the
+    # apology; 7 is off topic: wrong; 4 mentions nothing but the penalty: right there
+    cited[0] = entry(
+        "e-apology", "2026-01-05", (1, "公司致歉"), (2, "处罚两人"), (3, "致歉"), (5, "直播"), (7, "召回")
+    )
+    cited[1] = entry("e-penalty", "2026-01-05", (1, "通报处罚"), (2, "处罚两人"), (4, "结果"))
+    s = score(tiny_gold(), Produced(cited, {7}, LANGS))
+    assert s.wrong_citations == 3
+    assert s.citation_precision == pytest.approx((10 - 3) / 10)  # 5 + 3 + 2 distinct sources cited
+    assert any("apology: cited without supporting it (wrong citations): [2, 5, 7]" in x for x in s.lines)
+    assert s.source_recall == pytest.approx((2 / 3 + 1 + 1) / 3)  # recall sees only 2's wrong quote
+    stray = [*perfect(), entry("e-stray", "2026-01-06", (7, "召回"))]
+    assert score(tiny_gold(), Produced(stray, {7}, LANGS)).citation_precision == 1  # unmatched: not counted
+
+
 def test_a_wrong_or_vaguer_date_counts_in_date_f1_not_in_f1() -> None:
     for when in ("2026-01-06", "2026-01", "2026-01-06..2026-01-07"):
         moved = [*perfect()[:2], entry("e-live", when, (5, "直播"), (6, "live"))]
@@ -393,45 +411,52 @@ def test_every_title_rule_has_an_example() -> None:
 # The *_max columns are ceilings; titles is the share of titles that pass.
 FLOOR_COLUMNS = (
     "f1", "date_f1", "source_recall", "entries_per_happening_max", "offtopic_recall", "offtopic_precision",
-    "offtopic_entries_max", "same_day", "bilingual", "titles",
+    "offtopic_entries_max", "same_day", "bilingual", "titles", "citation_precision",
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     # a recency word (近几天来) no longer starts an entry of its own: the KOL split is gone
-    "seed": (0.97, 0.84, 0.72, 1.05, 1.00, 1.00, 0, 1, 0, 0.95),
+    # source recall 0.74 -> 0.81 and zh+en 0 -> 1 when the second citing pass learnt the actions
+    # ("publicly apologized" / 致歉) (helper "recall", which added citation precision)
+    "seed": (0.97, 0.84, 0.79, 1.05, 1.00, 1.00, 0, 1, 1, 0.95, 0.97),
     # a month-day no longer takes its year from a launch named sentences before (2024-12-27)
     # a long sentence quoted from its subject: the English recall report joins the Chinese one
-    "ebike_recall": (0.93, 0.93, 0.97, 1.15, 1.00, 1.00, 0, 0, 9, 0.95),
+    "ebike_recall": (0.93, 0.93, 0.97, 1.15, 1.00, 1.00, 0, 0, 9, 0.95, 0.97),
     # lower F1, Date-F1 and same-day than when first set: then 14 of the 18 English
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
     # with every English report read, a 2021 listing told in both languages is two entries
     # "accessible since at least November" / 至少自去年11月起 now date the exposure's start
-    "data_exposure": (0.97, 0.97, 0.87, 1.05, 1.00, 1.00, 0, 1, 9, 0.95),
+    # source recall 0.89 -> 0.93: a clause of a passage another event quotes is judged apart from it
+    "data_exposure": (0.97, 0.97, 0.91, 1.05, 1.00, 1.00, 0, 1, 9, 0.95, 0.97),
     # lower F1 and same-day than before: the pupils' illness had an entry only through one
     # report's 日前 (dated 3-31..4-07, wrong); that no longer starts an entry, and the reports
     # dating it 4月6日中午 are still merged with the same day's sealing of the batch
     # raised when a source kept by closeness alone that names only others (a brand ranking:
     # 伊品、蒙源、绿原乳业、天润等) stayed off topic: F1 0.95 -> 1.00, off-topic recall 0.75 -> 1.00
-    "yogurt_scare": (0.97, 0.97, 0.76, 1.05, 1.00, 1.00, 0, 4, 7, 0.95),
+    # source recall 0.78 -> 0.82 (a listing's lines, actions); citation precision 0.96 -> 0.94: with
+    # "April 7:" read as a date, merging puts the listing's recall line in the limit-down event
+    "yogurt_scare": (0.97, 0.97, 0.80, 1.05, 1.00, 1.00, 0, 4, 7, 0.95, 0.91),
     # the next two set 2026-12-07 when their dumps were written, against main as it was then:
     # stories the pipeline was not developed against
     # raised when back-references stopped starting entries and a namesake was flagged (helper
     # "mentions": river_spill F1 0.78 -> 0.90, off-topic recall 0.75 -> 1.00; exam_leak F1 0.59 -> 0.62)
     # river_spill lower than when "mentions" raised it (0.90): with the dates branch the spill's
     # Chinese and English reports stay two entries (greedy order); see the closing note
-    "river_spill": (0.84, 0.84, 0.77, 1.40, 0.95, 1.00, 0, 0, 8, 0.95),
+    # source recall 0.80 -> 0.94 when a listing's "Oct. 14:" became a date and a main clause stopped
+    # taking the date of its where-clause (helper "recall")
+    "river_spill": (0.84, 0.84, 0.92, 1.40, 0.95, 1.00, 0, 0, 8, 0.95, 0.92),
     # raised when a source with no date stopped starting entries (comment records): 0.69 -> 0.78
     # and again when a telling's date (公安局今日通报,) gave way to the date of what it tells: 0.82
     # off-topic recall 0.75 -> 1.00 when a source naming only others (教育部) stayed off topic, and
     # precision 0.75 -> 1.00 when a short column naming only the story's core (南川) stayed on it
-    "exam_leak": (0.80, 0.80, 0.90, 1.40, 1.00, 1.00, 0, 3, 8, 0.95),
+    "exam_leak": (0.80, 0.80, 0.90, 1.40, 1.00, 1.00, 0, 3, 8, 0.95, 0.90),
     # the next two set 2026-12-07 when their dumps were written by a helper that did not read
     # sitegen/extract (held out), exactly what main achieved then, rounded down
     # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
     # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
-    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 0.50, 4, 4, 8, 0.88),
-    "gondola_stall": (0.66, 0.66, 0.83, 1.60, 0.25, 1.00, 3, 0, 6, 1.00),
+    "engine_fire": (0.80, 0.80, 0.70, 1.20, 0.60, 0.50, 4, 4, 9, 0.87, 0.82),
+    "gondola_stall": (0.66, 0.66, 0.83, 1.60, 0.25, 1.00, 3, 0, 6, 1.00, 0.92),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
-    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 0.90, 2, 23, 24, 0.95),
+    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 0.90, 2, 23, 24, 0.95, 0.85),
 }
 GENERATED = {"dense300": (300, 2)}
 
@@ -471,6 +496,7 @@ def test_timeline_holds_its_floor_on_gold_dump(name: str, tmp_path: Path) -> Non
         same_day=s.same_day[0],
         bilingual=s.bilingual[0],
         titles=s.titles[0] / max(s.titles[1], 1),
+        citation_precision=s.citation_precision,
     )
     low = {k: (got[k], v) for k, v in floor.items() if not k.endswith("_max") and got[k] < v - 1e-9}
     assert s.entries_per_happening <= floor["entries_per_happening_max"], s.lines

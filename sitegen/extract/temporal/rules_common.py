@@ -128,7 +128,7 @@ EN_WD = (
     rf"(?P<pwd>{EN_WD_NAMES}"
     r"|(?-i:(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?))(?![a-z])"
 )
-EN_DAY = r"(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:])"
+EN_DAY = r"(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])"  # "Oct. 14:" heads a listing; 14:30 is a clock
 EN_YEAR = r"(?P<y>(?:1[6-9]|20|21)[0-9]{2})(?![0-9])"
 EN_CLOCK = (
     r"(?:(?P<h>1[0-2]|0?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s?(?P<ampm>[ap]\.m\.|[ap]m\b|[ap]\.m\b)"

@@ -1,0 +1,77 @@
+"""What a sentence says happened — an apology, a recall, a summons — in either language.
+
+Two reports of one happening in Chinese and English share few words (none but the names
+the bridge links), and sentence vectors alone tell a company's apology from the same
+company's penalty of the same evening poorly (0.51 against 0.47 measured on the seed).
+What tells them apart is the *action*: ``公开道歉`` and "publicly apologized" name one,
+``通报处罚`` another.  ``sitegen/data/actions.toml`` lists actions news reports tell, each
+with its Chinese words and the starts of its English words; `Actions.of` finds those a
+text names.  The table is data, general for any story, and small: an action it does not
+list simply casts no vote.
+
+Matching is one compiled alternation per language (longest words first), so finding the
+actions of a text costs one pass over it.  A Chinese action word qualifying a noun
+(``暴露的数据库``) names no action.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..core.sitedata import PACKAGE_DATA
+
+ATTRIBUTIVE = ("的",)
+"""A Chinese action word before these qualifies a noun (召回的车辆, 暴露的数据库): it names a
+thing by what was done to it, and says nothing of what the sentence reports happened."""
+
+
+@dataclass
+class Actions:
+    """Actions by the words that name them (``zh``: anywhere; ``en``: at a word's start)."""
+
+    zh: dict[str, str] = field(default_factory=dict)
+    en: dict[str, str] = field(default_factory=dict)
+    _zh: re.Pattern[str] | None = field(init=False, default=None)
+    _en: re.Pattern[str] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self._zh = _alternation(self.zh, "")
+        self._en = _alternation(self.en, r"(?<![a-z])")
+
+    def of(self, text: str) -> frozenset[str]:
+        """The actions ``text`` names (Chinese words anywhere, English words at their start)."""
+        found = set()
+        for m in self._zh.finditer(text) if self._zh else ():
+            if not text.startswith(ATTRIBUTIVE, m.end()):  # 暴露的数据库 names a database
+                found.add(self.zh[m.group(0)])
+        if self._en:
+            found |= {self.en[m.group(0)] for m in self._en.finditer(text.lower())}
+        return frozenset(found)
+
+
+def _alternation(words: dict[str, str], before: str) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)  # the longest word where two start alike
+    return re.compile(before + "(?:" + "|".join(re.escape(w) for w in ordered) + ")")
+
+
+def parse(doc: dict) -> Actions:
+    """Tables ``[action] zh = [...] en = [...]`` as `Actions` (a word in two tables keeps the first)."""
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for action, table in doc.items():
+        for word in table.get("zh", []):
+            zh.setdefault(word, action)
+        for word in table.get("en", []):
+            en.setdefault(word.lower(), action)
+    return Actions(zh, en)
+
+
+@cache
+def actions() -> Actions:
+    """The table of ``sitegen/data/actions.toml`` (read once)."""
+    return parse(tomllib.loads((PACKAGE_DATA / "actions.toml").read_text(encoding="utf-8")))

@@ -1,0 +1,124 @@
+"""The second citing pass (`sitegen.extract.recall`): every article that reports a happening is
+cited by its event, with a quote that tells it — and no article is cited for a happening it
+does not report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from sitegen.core.model import Source
+from sitegen.extract.actions import actions, parse
+
+from .test_extract_units import source as dated_source
+from .test_identity import run
+
+
+def source(n: int, body: str, day: int, lang: str = "en") -> Source:
+    """An article of the yogurt scare: the names every report shares (Lvyuan, Linjiang) keep it on topic."""
+    return replace(dated_source(n, body, day=day, lang=lang), keyword="yogurt")
+
+
+# -- the actions table ---------------------------------------------------------------------
+def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() -> None:
+    table = actions()
+    assert table.of("董事长高振东向受影响的学生和家长公开道歉") == {"apologise"}
+    assert table.of("Xu Jieyun publicly apologized") == {"apologise"}
+    assert table.of("The city regulator seals the batch") == {"seal"}
+    assert table.of("小米公司通报处罚结果") == {"fine"}
+    assert table.of("涉嫌从暴露的数据库中下载用户信息") == frozenset()  # a database, not a happening
+    assert table.of("The weather was fine") == {"fine"}  # word starts: the table is coarse, one vote
+
+
+def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:
+    table = parse({"a": {"zh": ["停止"], "en": ["stop"]}, "b": {"zh": ["停止销售", "停止"], "en": ["stop sell"]}})
+    assert table.of("公司停止销售该车型") == {"b"}
+    assert table.of("公司停止营业") == {"a"}
+    assert table.of("It will stop selling the model") == {"b"}
+    assert table.of("nonstop") == frozenset()  # a word's start only
+
+
+# -- a listing: "April 6: …; …" ---------------------------------------------------------------
+SEALED = "The Linjiang regulator sealed all Lvyuan yogurt from the batch on June 6, officials said."
+SEALED_2 = "On June 6, the Linjiang market regulator sealed every Lvyuan yogurt bottle from the batch."
+ILL = "On June 6, fourteen pupils fell ill in Linjiang after drinking Lvyuan yogurt at school."
+ILL_2 = "Fourteen Linjiang pupils fell ill on June 6 after drinking yogurt made by Lvyuan."
+LISTING = (
+    "Timeline of the Lvyuan yogurt scare. June 6: Fourteen pupils fall ill in Linjiang after "
+    "drinking Lvyuan yogurt; the regulator seals the batch. June 9: Lvyuan apologises."
+)
+
+
+def test_a_listing_line_is_cited_by_each_happening_of_its_day(tmp_path: Path) -> None:
+    """'June 6:' dates the line (and what follows its semicolon); each of the day's events cites
+    the clause that tells its own happening."""
+    sources = [source(1, SEALED, 7), source(2, SEALED_2, 7), source(3, ILL, 7), source(4, ILL_2, 7)]
+    out = run(tmp_path, [*sources, source(5, LISTING, 20)])
+    quotes = [{c.source: c.quote for c in e.sources} for e in out.events]
+    sealed = next(q for q in quotes if "s1" in q)
+    ill = next(q for q in quotes if "s3" in q)
+    assert sealed is not ill
+    assert "s5" in sealed and "s5" in ill
+    assert "seals" in sealed["s5"] and "fall ill" in ill["s5"]
+    assert "fall ill" not in sealed["s5"] and "seals" not in ill["s5"]
+    assert sealed["s5"] in LISTING and ill["s5"] in LISTING
+
+
+# -- the action a sentence tells, across languages --------------------------------------------
+APOLOGY = "6月8日晚,绿原乳业董事长高振东在临江发文致歉,向受影响的家长公开道歉。"
+APOLOGY_2 = "绿原乳业董事长高振东6月8日晚在临江公开道歉,称公司负有全部责任。"
+PENALTY = "6月9日晚,绿原乳业通报处罚结果,董事长高振东和临江工厂厂长王立新被通报批评并扣除年度奖金。"
+PENALTY_2 = "绿原乳业6月9日晚通报对高振东、王立新等人的处罚决定,临江工厂停产整顿。"
+RECALL = "6月7日,绿原乳业宣布在临江召回问题批次酸奶8.6万瓶。"
+RECALL_2 = "绿原乳业6月7日在临江召回8.6万瓶问题酸奶,消费者可全额退款。"
+SUMMARY = (
+    "Lvyuan Dairy has faced weeks of anger in Linjiang. "
+    "In Linjiang, Lvyuan chairman Gao Zhendong publicly apologized to the parents."
+)
+
+
+def test_an_undated_english_sentence_is_cited_by_the_event_whose_action_it_names(tmp_path: Path) -> None:
+    """The apology and the penalty name the same man; "apologized" names the apology's action."""
+    zh = [(1, APOLOGY, 9), (2, APOLOGY_2, 9), (3, PENALTY, 10), (4, PENALTY_2, 10)]
+    zh += [(6, RECALL, 8), (7, RECALL_2, 8)]  # so that the chairman is not named by every source
+    sources = [source(n, body, day, lang="zh") for n, body, day in zh] + [source(5, SUMMARY, 12)]
+    out = run(tmp_path, sources)
+    assert "s5" not in out.off_topic
+    quotes = [{c.source: c.quote for c in e.sources} for e in out.events]
+    apology = next(q for q in quotes if "s1" in q)
+    penalty = next(q for q in quotes if "s3" in q)
+    assert apology is not penalty
+    assert apology.get("s5") == "In Linjiang, Lvyuan chairman Gao Zhendong publicly apologized to the parents."
+    assert "s5" not in penalty
+    # the contrast: without the actions' vote, names and vectors alone leave it uncited
+    out = run(tmp_path / "without", sources, "actions_weight = 0\n")
+    assert not any(c.source == "s5" for e in out.events for c in e.sources)
+
+
+# -- a clause dated only by a later one that tells something else -----------------------------
+LEAK = "On June 2, a storage tank at the Lvyuan plant in Linjiang leaked 20 tonnes of aniline."
+LEAK_2 = "About 20 tonnes of aniline leaked from a Lvyuan storage tank in Linjiang on June 2."
+FUND = "On June 12, Lvyuan set up a 30 million yuan compensation fund for Linjiang fish farmers."
+FUND_2 = "Lvyuan said on June 12 it would pay 30 million yuan into a compensation fund for Linjiang farmers."
+LATER = (
+    "Lvyuan will put 30 million yuan into a compensation fund for fish farmers near Linjiang, "
+    "where a storage tank leaked on June 2."
+)
+
+
+def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path) -> None:
+    sources = [source(1, LEAK, 3), source(2, LEAK_2, 3), source(3, FUND, 13), source(4, FUND_2, 13)]
+    out = run(tmp_path, [*sources, source(5, LATER, 14)])
+    quotes = [{c.source: c.quote for c in e.sources} for e in out.events]
+    fund = next(q for q in quotes if "s3" in q)
+    assert fund.get("s5", "").startswith("Lvyuan will put 30 million yuan into a compensation fund")
+    assert "leaked" not in fund["s5"]
+
+
+def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
+    from sitegen.extract.recall import _says_who
+
+    for clause in ("考试院表示", "记者从榕安市公安局获悉", "南川省人事考试院通报,", "Linjiang People's Hospital said."):
+        assert _says_who(clause), clause
+    for clause in ("已成立工作专班对网传信息进行核查", "the regulator summoned its executives", "公司发文致歉"):
+        assert not _says_who(clause), clause
