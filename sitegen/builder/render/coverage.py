@@ -23,7 +23,9 @@ MAX_BINS = 120
 UNITS = ("day", "month", "year", "decade", "century")  # fine to coarse
 WIDE = 672  # the chart's width in CSS pixels when there are many bins (it scrolls on narrow screens)
 ROOMY_STEP = 56  # pixels per bin when few bins: every bin gets its own label
-LABEL_ROOM = 56  # pixels a tick label needs
+LABEL_ROOM = 56  # pixels a tick label needs at least
+TICK_FONT_PX = 12  # the font size of tick labels (`.chart svg` in the theme's style.css)
+TICK_GAP = 8  # pixels kept free between two labels
 TOP, BASE, HEIGHT = 16, 110, 130  # y of the peak line, of the baseline, and the SVG height
 
 
@@ -90,9 +92,11 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
     out.undated = undated
     out.peak = max(max(b.articles, b.events) for b in out.bins)
     n = len(out.bins)
-    step = ROOMY_STEP if n * ROOMY_STEP <= WIDE else max((WIDE - LABEL_ROOM) / n, 4.0)
-    every = max(1, -(-LABEL_ROOM // int(step)))  # label every n-th bin so that labels do not collide
-    pad = max(0.0, (LABEL_ROOM - step) / 2)  # room for the halves of the first and last labels
+    room = max([LABEL_ROOM] + [tick_width(b.tick) + TICK_GAP for b in out.bins])
+    roomy = max(ROOMY_STEP, room)  # few bins: each gets its own label
+    step = roomy if n * roomy <= WIDE else max((WIDE - room) / n, 4.0)
+    every = max(1, -(-int(room) // int(step)))  # label every n-th bin so that labels do not collide
+    pad = max(0.0, (room - step) / 2)  # room for the halves of the first and last labels
     out.width = round(step * n + 2 * pad, 1)
     scale = (BASE - TOP) / out.peak if out.peak else 0
     for i, b in enumerate(out.bins):
@@ -106,6 +110,12 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
         if i % every:
             b.tick = ""
     return out
+
+
+def tick_width(text: str) -> float:
+    """Pixels a tick label takes at the chart's font size, a little over: a CJK character is an
+    em wide, a digit or Latin letter about 0.62 em (2026年3月 is 7 characters but 5.5 em)."""
+    return sum(TICK_FONT_PX * (1.0 if ord(ch) > 0x2E80 else 0.62) for ch in text)
 
 
 def _index(d: date, unit: str) -> int:

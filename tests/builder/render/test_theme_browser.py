@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import json
 import threading
 from collections.abc import Iterator
@@ -243,4 +244,44 @@ def test_colour_scheme_follows_the_reader(browser, seed: str, scheme: str) -> No
     )
     brightness = sum(rgb) / 3 / 255
     assert (brightness > 0.8) if scheme == "light" else (brightness < 0.2)
+    page.close()
+
+
+def _months_dump(path: Path) -> Path:
+    """Forty progress reports of one works over nine months: the chart counts per month."""
+    lines = ["Workflow", "大坝", "icon", "Search documents"]
+    for i in range(40):
+        m, d = 1 + i % 9, 1 + (i * 7) % 27
+        lines += [
+            f"青岚水库大坝加固工程第{i + 1}次进展通报",
+            f"Qing Lan Ri Bao· 2025-{m:02d}-{d:02d} 10:00",
+            f"{m}月{d}日,青岚水库大坝加固工程指挥部通报,工程完成第{i + 1}阶段,青岚水库管理局局长林海峰到现场检查。",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_chart_tick_labels_do_not_run_into_each_other(
+    browser, language: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Month labels (2025年3月, Mar 2025) are wider than day labels: each keeps its own room."""
+    from sitegen.config import load_config
+    from sitegen.importer.run import run_import
+
+    from ...conftest import new_site
+
+    root = tmp_path_factory.mktemp("months") / "site"
+    new_site(root, language=language)
+    run_import(load_config(root), [_months_dump(root / "months.txt")])
+    base = next(_serve(build_site(root)))
+    page = browser.new_page()
+    page.goto(base + "index.html")
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.chart .tick')].map(t => {"
+        " const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; })"
+    )
+    assert len(boxes) >= 5 and all("月" in t or "2025" in t for t, _, _ in boxes), boxes
+    for (a, _, a_right), (b, b_left, _) in itertools.pairwise(boxes):
+        assert a_right <= b_left, f"{a!r} runs into {b!r}"
     page.close()
