@@ -46,7 +46,7 @@ from .gold_score import (
     title_problems,
     widen,
 )
-from .gold_titles import RULES
+from .gold_titles import LANGUAGE_RULES, RULES, language_problems
 
 TZ = ZoneInfo("Asia/Shanghai")
 GOLDS = {p.stem: p for p in gold_files()}
@@ -353,6 +353,7 @@ def test_headlines_pass_the_title_checks(title: str) -> None:
 FRAGMENTS = [
     ("The regulator said", "reporting-verb lead"),
     ("Customs data showed on Friday", "reporting-verb lead"),
+    ("Said the database had been publicly accessible", "reporting-verb lead"),
     ("雷军表示,公司将改进", "reporting-verb lead"),
     ("多,不少人发现问题", "tail of another clause"),
     ("距离上一次引发全网热议的拆车直播才过去72小时", "particle or connective"),
@@ -375,6 +376,20 @@ FRAGMENTS = [
         "江州市网信办表示将对瀚海智联未履行数据安全保护义务导致大量个人信息暴露一事依法从严从重作出处理",
         "too long",
     ),
+    # seen on the held-out engine_fire and gondola_stall dumps
+    ("Frostpeak Resorts agreed to pay 8", "bare number"),
+    ("Skylark Airlines pulled its remaining planes from service late", "lost phrase"),
+    ("A Skylark Airlines A320neo returned", "wants what was cut"),
+    ("China's aviation regulator said in a preliminary finding", "nothing reported"),
+    ("The same day it had suspended Deng Zhiming", "time adverbial"),
+    ("Saying it had ignored an order", "participle"),
+    ("It had suspended Deng Zhiming", "pronoun"),
+    ("已于当日被依法刑事拘留", "relative day"),
+    ("恢复商业运营", "no subject"),
+    ("在法院主持下，双方达成调解", "adverbial"),
+    ("省级检查发现其制动隐患", "其"),
+    ("雪峰文旅集团发布公告，免去总经理职务", "reporting frame"),
+    ("鹏程航空发布通知，因A320neo机队停场检查", "cause or means"),
 ]
 
 
@@ -388,16 +403,39 @@ def test_every_title_rule_has_an_example() -> None:
     assert broken == {name for name, _ in RULES}
 
 
+LANGUAGE_CASES = [
+    # (title, summary, site language, languages of the cited sources, the rules broken)
+    ("恢复商业运营", "Skylark resumed flights.", "en", {"en", "zh"}, [LANGUAGE_RULES[0][0]]),
+    ("The resort has 18 runs", "白崖山滑雪场恢复营业。", "zh", {"zh"}, [LANGUAGE_RULES[0][0]]),
+    ("白崖山滑雪场恢复营业", "The resort reopened.", "zh", {"zh", "en"}, [LANGUAGE_RULES[1][0]]),
+    ("The resort reopened", "The resort reopened.", "zh", {"en"}, []),  # no Chinese source to take from
+    ("雷军开启拆车直播", "雷军开启拆车直播。", "zh", {"zh"}, []),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "site", "cited", "broken"), LANGUAGE_CASES)
+def test_titles_and_summaries_in_the_site_language(title, summary, site, cited, broken) -> None:
+    assert language_problems(title, summary, site, cited) == broken
+
+
+def test_every_language_rule_has_an_example() -> None:
+    broken = {p for *_, names in LANGUAGE_CASES for p in names}
+    assert broken == {name for name, _ in LANGUAGE_RULES}
+
+
 # -- 3. the real importer, held to its floor ------------------------------------------------
 # Set 2026-12-07 from `python bench/gold_report.py` on main, a little below each figure.
 # The *_max columns are ceilings; titles is the share of titles that pass.
+# titles lowered 2026-12-07 when the checks grew honest (relative days, reporting frames, cut
+# numbers, dangling ends, time adverbials, title and summary in the site's language): the old
+# checker passed 10/10 15/17 12/12 19/19 12/12 7/7 11/11 (data_exposure … yogurt_scare)
 FLOOR_COLUMNS = (
     "f1", "date_f1", "source_recall", "entries_per_happening_max", "offtopic_recall", "offtopic_entries_max",
     "same_day", "bilingual", "titles",
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     # a recency word (近几天来) no longer starts an entry of its own: the KOL split is gone
-    "seed": (0.97, 0.84, 0.72, 1.05, 1.00, 0, 1, 0, 0.95),
+    "seed": (0.97, 0.84, 0.72, 1.05, 1.00, 0, 1, 0, 0.85),
     # a month-day no longer takes its year from a launch named sentences before (2024-12-27)
     # a long sentence quoted from its subject: the English recall report joins the Chinese one
     "ebike_recall": (0.93, 0.93, 0.97, 1.15, 1.00, 0, 0, 9, 0.95),
@@ -405,29 +443,29 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
     # with every English report read, a 2021 listing told in both languages is two entries
     # "accessible since at least November" / 至少自去年11月起 now date the exposure's start
-    "data_exposure": (0.97, 0.97, 0.87, 1.05, 1.00, 0, 1, 9, 0.95),
+    "data_exposure": (0.97, 0.97, 0.87, 1.05, 1.00, 0, 1, 9, 0.80),
     # lower F1 and same-day than before: the pupils' illness had an entry only through one
     # report's 日前 (dated 3-31..4-07, wrong); that no longer starts an entry, and the reports
     # dating it 4月6日中午 are still merged with the same day's sealing of the batch
-    "yogurt_scare": (0.92, 0.92, 0.76, 1.05, 0.75, 1, 4, 7, 0.95),
+    "yogurt_scare": (0.92, 0.92, 0.76, 1.05, 0.75, 1, 4, 7, 0.81),
     # the next two set 2026-12-07 when their dumps were written, against main as it was then:
     # stories the pipeline was not developed against
     # raised when back-references stopped starting entries and a namesake was flagged (helper
     # "mentions": river_spill F1 0.78 -> 0.90, off-topic recall 0.75 -> 1.00; exam_leak F1 0.59 -> 0.62)
     # river_spill lower than when "mentions" raised it (0.90): with the dates branch the spill's
     # Chinese and English reports stay two entries (greedy order); see the closing note
-    "river_spill": (0.84, 0.84, 0.77, 1.40, 0.95, 0, 0, 8, 0.95),
+    "river_spill": (0.84, 0.84, 0.77, 1.40, 0.95, 0, 0, 8, 0.91),
     # raised when a source with no date stopped starting entries (comment records): 0.69 -> 0.78
     # and again when a telling's date (公安局今日通报,) gave way to the date of what it tells: 0.82
-    "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.95),
+    "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.83),
     # the next two set 2026-12-07 when their dumps were written by a helper that did not read
     # sitegen/extract (held out), exactly what main achieved then, rounded down
     # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
     # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
-    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.88),
-    "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 1.00),
+    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.47),
+    "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 0.52),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
-    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.95),
+    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.94),
 }
 GENERATED = {"dense300": (300, 2)}
 
