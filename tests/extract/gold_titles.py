@@ -20,7 +20,7 @@ ZH_CONNECTIVE = r"^(的|了|着|吗|呢|吧|啊|但|而且|而是|但是|并且|
 ZH_BACK_REFERENCE = r"^(这是|这一|这些|该|此次|其|他们|他|她|是(?!否))"
 ZH_REPORTER = r"^(记者|本报讯|据.{1,8}(报道|消息))"
 ZH_TAIL = "的和与在对把被将及或是为"  # one character each
-ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言|通报|获悉)"
+ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言|通报|获悉|(?<!被)发现)"
 EN_CONNECTIVE = (
     r"(and|but|or|which|who|whom|whose|that|as|while|because|so|then|although|though|whereas|also"
     r"|however|meanwhile|according|after|before|when|since)"
@@ -105,6 +105,8 @@ RULES: list[tuple[str, Callable[[str], object]]] = [
     ("ends on a clause of cause or means", lambda t: re.search(ZH_DANGLING, t)),
     ("ends on a bare number", lambda t: re.search(r"(?:^|\s|" + CJK + r")\d{1,3}(?:[.,]\d+)?$", t)
      and not re.search(r"\d{4}$", t)),
+    ("ends on a clause of time, no main clause", lambda t: re.search(r"在[^，,]{1,25}(后|之后|以后|时|之前|前)$", t)),
+    ("opens on an infinitive", lambda t: re.match(r"^To [a-z]+\b", t)),
     ("opens on a time adverbial", lambda t: re.match(EN_TIME_OPENER, t, re.I)),
     ("opens on a participle", lambda t: re.match(EN_PARTICIPLE, t)),
     ("a pronoun for its subject", lambda t: re.match(EN_PRONOUN_SUBJECT, t)),

@@ -390,6 +390,9 @@ FRAGMENTS = [
     ("省级检查发现其制动隐患", "其"),
     ("雪峰文旅集团发布公告，免去总经理职务", "reporting frame"),
     ("鹏程航空发布通知，因A320neo机队停场检查", "cause or means"),
+    ("临江市一所小学的学生在喝完学校配发的酸奶后", "clause of time"),
+    ("To show a paper from the exam", "infinitive"),
+    ("临江市疾控中心对样品检测发现", "reporting verb"),
 ]
 
 
@@ -428,14 +431,16 @@ def test_every_language_rule_has_an_example() -> None:
 # The *_max columns are ceilings; titles is the share of titles that pass.
 # titles lowered 2026-12-07 when the checks grew honest (relative days, reporting frames, cut
 # numbers, dangling ends, time adverbials, title and summary in the site's language): the old
-# checker passed 10/10 15/17 12/12 19/19 12/12 7/7 11/11 (data_exposure … yogurt_scare)
+# checker passed 10/10 15/17 12/12 19/19 12/12 7/7 11/11 (data_exposure … yogurt_scare), the new
+# one 8/10 8/17 10/12 10/19 11/12 6/7 9/11; then raised when titles dropped frames, relative
+# days and cut-off tails (helper "titles"): 10/10 16/17 12/12 18/19 12/12 7/7 11/11
 FLOOR_COLUMNS = (
     "f1", "date_f1", "source_recall", "entries_per_happening_max", "offtopic_recall", "offtopic_entries_max",
     "same_day", "bilingual", "titles",
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     # a recency word (近几天来) no longer starts an entry of its own: the KOL split is gone
-    "seed": (0.97, 0.84, 0.72, 1.05, 1.00, 0, 1, 0, 0.85),
+    "seed": (0.97, 0.84, 0.72, 1.05, 1.00, 0, 1, 0, 0.95),
     # a month-day no longer takes its year from a launch named sentences before (2024-12-27)
     # a long sentence quoted from its subject: the English recall report joins the Chinese one
     "ebike_recall": (0.93, 0.93, 0.97, 1.15, 1.00, 0, 0, 9, 0.95),
@@ -443,27 +448,27 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # reports were judged off topic (source recall 0.34), so few entries could be wrong;
     # with every English report read, a 2021 listing told in both languages is two entries
     # "accessible since at least November" / 至少自去年11月起 now date the exposure's start
-    "data_exposure": (0.97, 0.97, 0.87, 1.05, 1.00, 0, 1, 9, 0.80),
+    "data_exposure": (0.97, 0.97, 0.87, 1.05, 1.00, 0, 1, 9, 0.95),
     # lower F1 and same-day than before: the pupils' illness had an entry only through one
     # report's 日前 (dated 3-31..4-07, wrong); that no longer starts an entry, and the reports
     # dating it 4月6日中午 are still merged with the same day's sealing of the batch
-    "yogurt_scare": (0.92, 0.92, 0.76, 1.05, 0.75, 1, 4, 7, 0.81),
+    "yogurt_scare": (0.92, 0.92, 0.76, 1.05, 0.75, 1, 4, 7, 0.95),
     # the next two set 2026-12-07 when their dumps were written, against main as it was then:
     # stories the pipeline was not developed against
     # raised when back-references stopped starting entries and a namesake was flagged (helper
     # "mentions": river_spill F1 0.78 -> 0.90, off-topic recall 0.75 -> 1.00; exam_leak F1 0.59 -> 0.62)
     # river_spill lower than when "mentions" raised it (0.90): with the dates branch the spill's
     # Chinese and English reports stay two entries (greedy order); see the closing note
-    "river_spill": (0.84, 0.84, 0.77, 1.40, 0.95, 0, 0, 8, 0.91),
+    "river_spill": (0.84, 0.84, 0.77, 1.40, 0.95, 0, 0, 8, 0.95),
     # raised when a source with no date stopped starting entries (comment records): 0.69 -> 0.78
     # and again when a telling's date (公安局今日通报,) gave way to the date of what it tells: 0.82
-    "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.83),
+    "exam_leak": (0.80, 0.80, 0.90, 1.40, 0.70, 0, 3, 8, 0.95),
     # the next two set 2026-12-07 when their dumps were written by a helper that did not read
     # sitegen/extract (held out), exactly what main achieved then, rounded down
     # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
     # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
-    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.47),
-    "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 0.52),
+    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.94),
+    "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 0.94),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.94),
 }

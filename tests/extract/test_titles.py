@@ -183,6 +183,23 @@ BAD = [
     ('Sealink said "we are sorry', "unbalanced quotes"),
     ("…Sealink paid the fine", "starts with punctuation"),
     ("小米", "too short"),
+    ("Frostpeak Resorts agreed to pay 8", "ends on a bare number"),
+    ("Skylark pulled its planes from service late", "ends on a word that opens a lost phrase"),
+    ("A Skylark Airlines A320neo returned", "ends on a verb that wants what was cut"),
+    ("Saying it had ignored an order", "opens on a participle or a relative time"),
+    ("The same day it had suspended its maintenance chief", "opens on a participle or a relative time"),
+    ("白崖山滑雪场今日恢复营业", "keeps a relative day"),
+    ("恢复商业运营", "no subject"),
+    ("在法院主持下，双方达成调解", "opens on an adverbial"),
+    ("省级检查发现其制动隐患", "points back"),
+    ("雪峰文旅集团发布公告，免去总经理职务", "keeps the reporting frame"),
+    ("鹏程航空发布通知，因机队停场检查", "ends on a clause of cause"),
+    ("因机队停场检查", "no subject"),
+    ("临江市一所小学的学生在喝完学校配发的酸奶后", "ends on a clause of time"),
+    ("China's aviation regulator said in a preliminary finding", "a reporting verb with nothing reported"),
+    ("To show a paper from the exam", "opens on an infinitive"),
+    ("Its records showed the check as done", "a pronoun for its subject"),
+    ("鹏程航空发布通知", "only says who spoke"),
 ]
 
 
