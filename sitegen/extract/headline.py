@@ -352,7 +352,7 @@ def _en_unreport(text: str, hw: HeadlineWords) -> str:
         phrase = next((p for p in hw.en["relative_phrases"] if after.startswith(p + " ")), None)
         if phrase:
             j += len(phrase.split())  # "said the same day it had…"
-        elif j < len(words) and words[j].lower() in ("in", "at", "during", "through"):
+        elif j < len(words) and words[j].lower() in ("in", "at", "during") and w.lower() in hw.en["speech"]:
             that = next((k for k in range(j + 1, min(j + 9, len(words))) if words[k].lower() == "that"), None)
             j = that if that is not None else j  # "said in a preliminary finding that …"
         if j < len(words) and words[j].lower() == "that":
