@@ -403,9 +403,10 @@ def _title(
     copies = Counter(normalise_ws(m.quote) for m in ranked)
     best, best_score = "", float("-inf")
     seen: set[str] = set()
-    for m in [*pool, *(_whole_sentence(m) for m in pool)]:
-        if m is None:
-            continue
+    # the whole sentence of each quote, and the quote's first clause
+    wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
+    first = {id(w): head[0] for w, head in wholes if head}
+    for m in [*pool, *(w for w, _ in wholes)]:
         quote = normalise_ws(m.quote)
         if quote in seen:
             continue
@@ -429,7 +430,12 @@ def _title(
             verb = (
                 EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
             )
-            score = bonus + title_score(text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules)
+            centre = cosine(vec, cl.words, cl.norm())
+            head = first.get(id(m))
+            if head is not None and normalise_ws(head.of(m.text)) in text:
+                # it holds the quote's first clause whole: as central as the quote
+                centre = max(centre, cosine(vector(m.terms, idf), cl.words, cl.norm()))
+            score = bonus + title_score(text, centre, holds_date, verb, rules)
             if latin:  # an English headline is a sentence from its subject, not a trailing phrase
                 score -= 0.0 if span.start <= m.quote_span.start + 1 else rules.title_en_fragment_penalty
                 whole = span.end >= m.quote_span.end - 1 and len(text.split()) <= rules.title_max_words

@@ -267,6 +267,7 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
     rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     return re.compile(
+        rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
         rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
         rf"|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",

@@ -51,7 +51,7 @@ EN_PRONOUN_SUBJECT = r"^(It|They|He|She|We|This|These|Those|Its|Their)\b"
 EN_DANGLING = (
     r"(late|early|earlier|shortly|just|nearly|almost|around|about|than|until|including|such|not|also"
     r"|only|into|after|before|since|during|amid|over|under|between|against|without|within|via|per"
-    r"|because|while|which|who|whose|when|where|it)"
+    r"|because|while|which|who|whose|when|where|it|through)"
 )
 # verbs that want what the title cut off ("A320neo returned [to …]", "agreed [to pay …]")
 EN_NEEDS_OBJECT = (

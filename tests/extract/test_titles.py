@@ -195,6 +195,7 @@ BAD = [
     ("雪峰文旅集团发布公告，免去总经理职务", "keeps the reporting frame"),
     ("鹏程航空发布通知，因机队停场检查", "ends on a clause of cause"),
     ("因机队停场检查", "no subject"),
+    ("共取消186个航班，涉及14个航点", "no subject"),
     ("临江市一所小学的学生在喝完学校配发的酸奶后", "ends on a clause of time"),
     ("China's aviation regulator said in a preliminary finding", "a reporting verb with nothing reported"),
     ("To show a paper from the exam", "opens on an infinitive"),
