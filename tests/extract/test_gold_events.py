@@ -431,9 +431,10 @@ def test_every_language_rule_has_an_example() -> None:
 # The *_max columns are ceilings; titles is the share of titles that pass.
 # titles lowered 2026-12-07 when the checks grew honest (relative days, reporting frames, cut
 # numbers, dangling ends, time adverbials, title and summary in the site's language): the old
-# checker passed 10/10 15/17 12/12 19/19 12/12 7/7 11/11 (data_exposure … yogurt_scare), the new
-# one 8/10 8/17 10/12 10/19 11/12 6/7 9/11; then raised when titles dropped frames, relative
-# days and cut-off tails (helper "titles"): 10/10 16/17 12/12 18/19 12/12 7/7 11/11
+# checker passed 10/10 10/10 15/17 12/12 19/19 12/12 7/7 11/11 (data_exposure, ebike_recall,
+# engine_fire, exam_leak, gondola_stall, river_spill, seed, yogurt_scare), the new one
+# 8/10 10/10 8/17 10/12 10/19 11/12 7/7 8/11; raised again when titles dropped frames, relative
+# days and cut-off tails (helper "titles"): 10/10 10/10 17/17 12/12 18/19 12/12 7/7 11/11
 FLOOR_COLUMNS = (
     "f1", "date_f1", "source_recall", "entries_per_happening_max", "offtopic_recall", "offtopic_entries_max",
     "same_day", "bilingual", "titles",
@@ -467,7 +468,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # sitegen/extract (held out), exactly what main achieved then, rounded down
     # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
     # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
-    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.94),
+    "engine_fire": (0.78, 0.78, 0.61, 1.28, 0.60, 4, 4, 8, 0.95),
     "gondola_stall": (0.68, 0.68, 0.83, 1.50, 0.25, 3, 0, 6, 0.94),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 2, 23, 24, 0.94),
