@@ -242,7 +242,7 @@ def _zh_headline(text: str) -> str:
             continue  # a clause of cause between a frame and what it frames
         clause = _strip_words(clause, hw.zh["leading"]) if not out else clause
         verb = next((v for v in hw.zh["reporting"] if clause.endswith(v)), None)
-        framed = frame.match(clause) if verb is None else None
+        framed = frame.match(clause)  # "X发布公告称，": the speaker is X
         if (verb is not None or framed) and (i + 1 < len(kept) or out):
             speaker = framed.group(1) if framed else clause[: -len(verb or "")]
             if speaker.startswith("据") or not speaker or i + 1 == len(kept):
