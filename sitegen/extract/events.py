@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 from ..config import SiteConfig
@@ -41,7 +42,7 @@ from .passages import clauses, paragraphs, sentences
 from .recall import cite_reporting
 from .relevance import judge
 from .rules import Rules, rules_from
-from .titles import COMPLETE, shorten, summary, title_choices, title_score
+from .titles import COMPLETE, sentence_span, shorten, summary, title_choices, title_score
 from .words import CJK_WORD, Lexicon, Words, tag_of
 
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
@@ -344,7 +345,7 @@ def _event(
         sources=[Citation(m.source.id, m.quote) for m in cited],
         people=names,
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags),
-        summary=summary(ranked, rules),
+        summary=summary(ranked, rules, lang),
         note=note,
         lang=rep.source.lang,
     )
@@ -397,18 +398,27 @@ def _title(
     lexicon: Lexicon,
     rules: Rules,
 ) -> str:
-    """The best clause run among the quotes in the site's language (else any)."""
+    """The best clause run among the quotes in the site's language (else any).
+
+    The quotes that found the event come first; when none is in the site's language, the
+    others cited in it (each cited source reports the happening).  A quote may be a fragment
+    of its sentence (a dated clause, an attribution): the rest of the sentence is tried too,
+    at a cost, so that a whole clause with its subject beats a fragment."""
     dated = [m for m in ranked if m.founding] or ranked
-    pool = [m for m in dated if m.source.lang == lang] or dated
+    in_lang = [m for m in ranked if m.source.lang == lang]
+    pool = [m for m in dated if m.source.lang == lang] or in_lang or dated
     copies = Counter(normalise_ws(m.quote) for m in ranked)
     best, best_score = "", float("-inf")
     seen: set[str] = set()
-    for m in pool:
+    # the whole sentence of each quote, and the quote's first clause
+    wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
+    first = {id(w): head[0] for w, head in wholes if head}
+    for m in [*pool, *(w for w, _ in wholes)]:
         quote = normalise_ws(m.quote)
         if quote in seen:
             continue
         seen.add(quote)
-        if len(seen) > rules.title_quotes:
+        if len(seen) > 2 * rules.title_quotes:
             break
         # the most precise report of the date, and text several outlets carry, make better titles
         bonus = (rules.title_exact_date if m.when == when else 0.0) + rules.title_per_copy * min(
@@ -418,6 +428,8 @@ def _title(
             bonus -= rules.title_noun_phrase_penalty
         if _cut_off(m):
             bonus -= rules.title_cut_off_penalty
+        if m.order < 0:
+            bonus -= rules.title_beyond_quote_penalty
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
@@ -425,7 +437,12 @@ def _title(
             verb = (
                 EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
             )
-            score = bonus + title_score(text, cosine(vec, cl.words, cl.norm()), holds_date, verb, rules)
+            centre = cosine(vec, cl.words, cl.norm())
+            head = first.get(id(m))
+            if head is not None and normalise_ws(head.of(m.text)) in text:
+                # it holds the quote's first clause whole: as central as the quote
+                centre = max(centre, cosine(vector(m.terms, idf), cl.words, cl.norm()))
+            score = bonus + title_score(text, centre, holds_date, verb, rules)
             if latin:  # an English headline is a sentence from its subject, not a trailing phrase
                 score -= 0.0 if span.start <= m.quote_span.start + 1 else rules.title_en_fragment_penalty
                 whole = span.end >= m.quote_span.end - 1 and len(text.split()) <= rules.title_max_words
@@ -433,6 +450,15 @@ def _title(
             if score > best_score:
                 best, best_score = text, score
     return shorten(best or _fallback_title(ranked[0]), rules)
+
+
+def _whole_sentence(m: Candidate) -> Candidate | None:
+    """The candidate with its whole sentence as the quote (``order`` -1 marks it), or ``None``
+    when the quote is the sentence."""
+    span = sentence_span(m)
+    if span is None or (span.start >= m.quote_span.start and span.end <= m.quote_span.end):
+        return None
+    return replace(m, quote_span=span, quote=span.of(m.text), order=-1)
 
 
 def _cut_off(m: Candidate) -> bool:

@@ -43,7 +43,7 @@ RELATIVE_TIME = re.compile(
     re.I,
 )
 """A clause that counts time from something else, or a relative clause: no headline."""
-BACK_REFERENCE = re.compile(r"^(?:这|该|此|其|它|他们|they\b|it\b|this\b|these\b)", re.I)
+BACK_REFERENCE = re.compile(r"^(?:这|该|此|其|它|他们|they\b|it\b|this\b|these\b|he\b|she\b|we\b)", re.I)
 """A title pointing back to a sentence the reader of the timeline never saw ("该公司…")."""
 TRAILING = re.compile(r"[\s,，、:：;；。.!！?？…—\-]+$|\s*\[\d+\](?:\[\d+\])*[\s.。]*$")
 COMPLETE = re.compile(r"[。！？!?.…][”’」』\"')）)\]\d\[]*$")
@@ -158,7 +158,7 @@ def _zh_elapsed_objects(text: str) -> list[str]:
     return [tidy(re.sub(r"^(?:上一次|上次|此前|之前)", "", m.group(1))) for m in found if m]
 
 
-_ZH_SETTING = re.compile(r"^在[^，,：:“”\"]{2,20}?(?:中|上|里|期间)(?=[\u4e00-\u9fff]{2})")
+_ZH_SETTING = re.compile(r"^在[^，,：:“”\"]{2,20}?(?:中|上|里|期间|下)[，,]?(?=[\u4e00-\u9fff]{2})")
 
 
 def _zh_setting_dropped(text: str) -> list[str]:
@@ -169,7 +169,7 @@ def _zh_setting_dropped(text: str) -> list[str]:
 
 
 _ZH_CAUSE = re.compile(
-    r"^([^，,]{2,30}?)(?:因涉嫌|因为|由于|因)[^，,]{2,30}[，,]((?:已经|已|将|被|正在)[^，,]+)$"
+    r"^([^，,]{2,30}?)(?:因涉嫌|涉嫌|因为|由于|因)[^，,]{2,40}[，,]((?:已经|已|将|被|正在)[^，,]+)$"
 )
 
 
@@ -179,8 +179,55 @@ def _zh_cause_dropped(text: str) -> list[str]:
     return [m.group(1) + m.group(2)] if m else []
 
 
+@lru_cache(maxsize=1)
+def _zh_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a relative day with what goes with it, a reporting frame clause) from the word lists."""
+    hw = headline_words()
+    days, parts = "|".join(hw.zh["relative_days"]), "|".join(hw.zh["day_parts"])
+    relative = re.compile(rf"于?(?:{days})(?:{parts})?(?:起|即)?")
+    verbs, docs = "|".join(hw.zh["frame_verbs"]), "|".join(hw.zh["frame_documents"])
+    frame = re.compile(rf"^(.{{2,20}}?)(?:{verbs})了?[\u4e00-\u9fff]{{0,4}}?(?:{docs})(?:称|表示|说)?$")
+    return relative, frame
+
+
+def drop_relative_days(text: str) -> str:
+    """``text`` without the days it counts from its report ("已于今日上午进场" → "已进场")."""
+    relative, _ = _zh_patterns()
+    out = relative.sub("", text)
+    return out if len(_CJK.findall(out)) >= 4 else text
+
+
+def _subjectless(clause: str) -> bool:
+    """Does the clause open on its predicate (a verb or adverb: its subject is elsewhere)?"""
+    from .words import tag_of  # jieba's tags; loaded by the time titles are made
+
+    hw = headline_words()
+    clause = re.sub(r"^[\d年月日号时分至到起—\-～~、]+", "", clause)  # "4月15日至19日共取消…"
+    if clause.startswith(hw.zh["cause"]):
+        return False  # "X发布通知，因…": the cause is no predicate of X's
+    if clause.startswith(_SUBJECTLESS + hw.zh["verb_start"]):
+        return True
+    head = re.match(r"[\u4e00-\u9fff]+", clause)
+    if head is None:
+        return False
+    import jieba
+
+    words = jieba.lcut(head.group(0)[:10], HMM=False)
+    first = next((w for w in words if tag_of(w) != "t"), "")  # "今年还将…": past the time word
+    return bool(first) and tag_of(first) in ("v", "d", "ad", "p", "b")
+
+
+_ZH_MEANS = re.compile(r"^经.{2,30}(?:确认|批准|同意|核实|查实|调查|检查|研究|审核|审查)$")
+
+
+def _aside(clause: str, hw: HeadlineWords) -> bool:
+    """A clause of cause or means, or a lone linking word, between a frame and what it frames."""
+    return clause.startswith(hw.zh["cause"]) or clause in hw.zh["leading"] or bool(_ZH_MEANS.match(clause))
+
+
 def _zh_headline(text: str) -> str:
     hw = headline_words()
+    _, frame = _zh_patterns()
     parts = _split(text, _ZH_CLAUSE)
     kept = [p for p in parts if not _zh_elapsed(p[0], hw)] or parts
     while len(kept) > 1 and (
@@ -191,19 +238,28 @@ def _zh_headline(text: str) -> str:
         kept = kept[1:]  # the tail of a sentence cut before it ("多,不少人发现…"), "据X报道"
     out: list[tuple[str, str]] = []
     for i, (clause, sep) in enumerate(kept):
+        if clause is None:
+            continue  # a clause of cause between a frame and what it frames
         clause = _strip_words(clause, hw.zh["leading"]) if not out else clause
         verb = next((v for v in hw.zh["reporting"] if clause.endswith(v)), None)
-        if verb is not None and (i + 1 < len(kept) or out):
-            speaker = clause[: -len(verb)]
+        framed = frame.match(clause)  # "X发布公告称，": the speaker is X
+        if (verb is not None or framed) and (i + 1 < len(kept) or out):
+            speaker = framed.group(1) if framed else clause[: -len(verb or "")]
             if speaker.startswith("据") or not speaker or i + 1 == len(kept):
                 continue  # "据X报道，" / a last clause that only says who spoke
-            rest, rest_sep = kept[i + 1]
+            j = i + 1
+            while j + 1 < len(kept) and kept[j][0] and _aside(kept[j][0], hw):
+                kept[j] = (None, "")  # type: ignore[assignment]
+                j += 1
+            rest, rest_sep = kept[j]
+            rest = _strip_words(rest, hw.zh["leading"])
             pronoun = next((p for p in _PRONOUN_SUBJECT if rest.startswith(p)), None)
-            if pronoun or rest.startswith(_SUBJECTLESS):
-                kept[i + 1] = (speaker + rest[len(pronoun or "") :], rest_sep)
+            if pronoun or _subjectless(rest):
+                rest = drop_relative_days(speaker) + rest[len(pronoun or "") :]
+            kept[j] = (rest, rest_sep)
             continue
         out.append((clause, sep))
-    return _join(out or kept)
+    return _join(out or [k for k in kept if k[0] is not None])
 
 
 def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
@@ -211,7 +267,8 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
     rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     return re.compile(
-        rf"\s+(?:(?:late |early |earlier |later )?on\s+)?"
+        rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
+        rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
         rf"|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
         re.I,
@@ -230,7 +287,13 @@ def _en_headline(text: str) -> str:
         head = first[0].lower() if first else ""
         units = "|".join(hw.en["time_units"])
         elapsed = re.match(rf"^(?:\S+\s+){{0,3}}(?:{units})\s+{_EN_RELATIVE}\b", parts[0][0], re.I)
-        if elapsed or head in hw.en["adverbial"] | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]:
+        relative = parts[0][0].lower() in hw.en["relative_phrases"]
+        if (
+            elapsed
+            or relative
+            or _participle(parts[0][0])
+            or head in hw.en["adverbial"] | hw.en["weekdays"] | hw.en["leading"] | hw.en["dependent"]
+        ):
             parts = parts[1:]
         else:
             break
@@ -245,6 +308,22 @@ def _en_headline(text: str) -> str:
     if opened and text[:1].islower():
         text = text[0].upper() + text[1:]  # the sentence's own start was dropped; its main clause leads now
     return text
+
+
+_EN_PARTICIPLE = re.compile(
+    r"^[A-Z]?[a-z]{2,}ing\s+(?:it|its|the|a|an|that|this|they|he|she|his|her|their|them)\b"
+)
+
+
+_ONLY_SAID = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|noted)"
+    r"(?:\s+(?:in|on|at|during|by|late|early|earlier)\b(?:(?!\bthat\b)[^,])*)?$"
+)
+
+
+def _participle(clause: str) -> bool:
+    """ "Saying it had…", "Citing the…": a participle phrase, not a main clause."""
+    return _EN_PARTICIPLE.match(clause) is not None
 
 
 def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
@@ -270,6 +349,13 @@ def _en_unreport(text: str, hw: HeadlineWords) -> str:
         j = i + 1
         if w.lower() == "told" and j < len(words) and words[j].lower() not in ("that",):
             j += 2 if words[j].lower() == "the" else 1  # "told reporters", "told the newspaper"
+        after = " ".join(words[j:]).lower()
+        phrase = next((p for p in hw.en["relative_phrases"] if after.startswith(p + " ")), None)
+        if phrase:
+            j += len(phrase.split())  # "said the same day it had…"
+        elif j < len(words) and words[j].lower() in ("in", "at", "during") and w.lower() in hw.en["speech"]:
+            that = next((k for k in range(j + 1, min(j + 9, len(words))) if words[k].lower() == "that"), None)
+            j = that if that is not None else j  # "said in a preliminary finding that …"
         if j < len(words) and words[j].lower() == "that":
             j += 1
         elif w.lower() in ("confirmed", "announced", "revealed", "showed", "shows"):
@@ -290,7 +376,8 @@ def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
     words = hw.en["cut_before"] | (hw.en["cut_if_long"] if long else frozenset())
     out = []
     for m in re.finditer(r",?\s+(\w+)\b", text):
-        if m.group(1).lower() in words and m.start() > 15:
+        participle = m.group(0).startswith(",") and _participle(text[m.end() - len(m.group(1)) :])
+        if (participle or m.group(1).lower() in words) and m.start() > 15:
             out.append(text[: m.start()])
     return out
 
@@ -304,7 +391,7 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
     if not text:
         return []
     if is_chinese(text):
-        main = tidy(_zh_headline(text))
+        main = tidy(drop_relative_days(_zh_headline(text)))
         made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
         if re.match(r"^该[\u4e00-\u9fff]{2}", main):
             made.append(main[1:])  # "该数据库…": the thing, without the pointer to a sentence before
@@ -318,6 +405,10 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         made = []
         for main in dict.fromkeys((tidy(_en_unreport(said, hw)), said)):
             made += [main, *(tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2))]
+        lone = re.match(r"^(?:even\s+)?(\w+)\s+(?=\w)", said)
+        if lone and lone.group(1).lower() in hw.en["concessive"] and _en_finite(said[lone.end() :], hw):
+            rest = said[lone.end() :]  # "though paperwork recorded it as complete": the clause alone
+            made += [rest[0].upper() + rest[1:]]
         since = re.search(r"\b(?:since|after)\s+(.{12,})$", said) if elapsed_dates else None
         if since and not _en_finite(said[: since.start()], hw):
             # "Their biggest drop since the company listed in 2021": the date is the listing's
@@ -365,9 +456,27 @@ def headline_problems(title: str) -> list[str]:
     outside = _QUOTED.sub("", t)
     if len(re.sub(r"\W", "", outside)) <= 3 or any(outside.strip(" ，,:：") == v for v in hw.zh["reporting"]):
         problems.append("only a quote")
+    if re.search(r"(?:^|[\s\u4e00-\u9fff])\d{1,3}(?:[.,]\d+)?$", t):
+        problems.append("ends on a bare number")  # "agreed to pay 8" (of 8,000)
     if is_chinese(t):
-        if t.startswith(hw.zh["no_subject"] + hw.zh["continues"]):
+        relative, frame = _zh_patterns()
+        if t.startswith(hw.zh["no_subject"] + hw.zh["continues"] + hw.zh["verb_start"] + hw.zh["cause"]):
             problems.append("no subject")
+        if re.search(r"在[^，,]{1,25}(?:后|之后|以后|时|之前|前)$", t):
+            problems.append("ends on a clause of time")
+        if relative.search(t):
+            problems.append("keeps a relative day")
+        if re.match(r"^在[^，,]{1,20}?(?:下|中)[，,]", t):
+            problems.append("opens on an adverbial")
+        if re.search(r"(?<![尤极与])其(?![中他它余实次间后])", t):
+            problems.append("points back")
+        if any(frame.match(c) for c, sep in _split(t, _ZH_CLAUSE) if sep):
+            problems.append("keeps the reporting frame")
+        if frame.match(t):
+            problems.append("only says who spoke")
+        last = _split(t, _ZH_CLAUSE)[-1][0]
+        if len(_split(t, _ZH_CLAUSE)) > 1 and last.startswith(hw.zh["cause"]):
+            problems.append("ends on a clause of cause")
         if t.startswith(hw.zh["bad_start"]) or re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
             problems.append("starts mid-sentence")
         if t[-1] in "".join(hw.zh["bad_end"]) and not (t[-1] == "的" and "是" in t):
@@ -391,6 +500,18 @@ def headline_problems(title: str) -> list[str]:
             problems.append("ends on a function word")
         if words and words[-1].lower() in hw.en["reporting"]:
             problems.append("ends on a reporting verb")
+        if words and re.search(r"[A-Za-z]$", t) and words[-1].lower() in hw.en["dangling_end"]:
+            problems.append("ends on a word that opens a lost phrase")
+        if words and re.search(r"[A-Za-z]$", t) and words[-1].lower() in hw.en["needs_object"]:
+            problems.append("ends on a verb that wants what was cut")
+        if _ONLY_SAID.search(t):
+            problems.append("a reporting verb with nothing reported")
+        if re.match(r"^(?:It|They|He|She|We|Its|Their|His|Her)\b", t):
+            problems.append("a pronoun for its subject")
+        if re.match(r"^To [a-z]+\b", t):
+            problems.append("opens on an infinitive")
+        if _participle(t) or any(t.lower().startswith(p + " ") for p in hw.en["relative_phrases"]):
+            problems.append("opens on a participle or a relative time")
         if not _en_finite(t, hw):
             problems.append("no finite verb")
         if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):

@@ -196,6 +196,9 @@ class Rules:
     sentence from its subject, not a trailing phrase."""
     title_en_whole_bonus: float = 0.2
     """Added to an English title that runs to the end of its quote (in at most ``title_max_words``)."""
+    title_beyond_quote_penalty: float = 0.5
+    """Taken off a title cut from the rest of its quote's sentence (the quote alone offers
+    only fragments, or is in another language than the site's)."""
     title_headline_problem: float = 1.0
     """Taken off a title for each reason it would not read as a headline (up to two), and for a
     length `shorten` would cut mid-clause: a fragment loses to any whole clause."""

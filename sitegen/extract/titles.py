@@ -68,7 +68,7 @@ def _strip_date(text: str, span: Span, mention: object | None) -> int:
 def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     """(span, title text, holds the date) for each run of one to three clauses of the quote."""
     text = c.text
-    parts = clauses(text, c.quote_span) or [c.quote_span]
+    parts = _whole_numbers(text, clauses(text, c.quote_span) or [c.quote_span])
     m_start = getattr(c.mention, "start", -1)
     dated = next((i for i, p in enumerate(parts) if p.start <= m_start < p.end), -1)
     if (
@@ -98,12 +98,35 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     return out + _attributed(c, max_chars)
 
 
+def _whole_numbers(text: str, parts: list[Span]) -> list[Span]:
+    """Clauses joined again where a comma split a number ("8,000", "1,200.5"): a title never
+    ends inside one."""
+    out: list[Span] = []
+    for p in parts:
+        after_digit = text[out[-1].end - 1 : out[-1].end].isdigit() if out else False
+        if after_digit and re.match(r"[,，]\d", text[out[-1].end :]):
+            out[-1] = Span(out[-1].start, p.end)
+        else:
+            out.append(p)
+    return out
+
+
+ONLY_SAID = re.compile(
+    r"^(?:[\w'’.-]+\s){0,5}(?:said|says|told reporters|reported|stated|announced)"
+    r"(?:\s+(?:in|on|at|during|by|late|early|earlier)\b[^,]*)?[.。]?$",
+    re.I,
+)
+"""A quote that only says who said it ("the regulator said on Friday in a preliminary finding")."""
+
+
 def _attributed(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     """A quote that only says where the news came from ("according to a plan it filed on
-    Friday") dates what the clauses before it in its sentence report: they may title it."""
-    if not c.quote.lower().startswith(tuple(headline_words().en["attribution"])):
+    Friday", ", the regulator said on Friday") dates what the clauses before it in its sentence
+    report: they may title it."""
+    said = ONLY_SAID.match(c.quote.strip()) is not None
+    if not said and not c.quote.lower().startswith(tuple(headline_words().en["attribution"])):
         return []
-    sentence = _sentence_span(c)
+    sentence = sentence_span(c)
     if sentence is None or sentence.start >= c.quote_span.start:
         return []
     span = Span(sentence.start, c.quote_span.start)
@@ -155,7 +178,7 @@ def shorten(title: str, rules: Rules) -> str:
     if not latin and len(title) <= max_chars * 2:
         return _capital(title)
     cut = " ".join(words[:max_words]) if latin else title[: max_chars * 2]
-    clause = max(cut.rfind(","), cut.rfind("，"), cut.rfind(";"), cut.rfind("；"))
+    clause = max((m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)|[，;；]", cut)), default=-1)
     if clause > len(cut) // 2:
         return _capital(tidy(cut[:clause]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
@@ -166,7 +189,7 @@ def _capital(title: str) -> str:
     return title[0].upper() + title[1:] if title[:1].islower() else title
 
 
-def _sentence_span(c: Candidate) -> Span | None:
+def sentence_span(c: Candidate) -> Span | None:
     para = paragraph_at(c.text, c.quote_span.start)
     if para is not None:
         for s in sentences(c.text, para):
@@ -177,7 +200,7 @@ def _sentence_span(c: Candidate) -> Span | None:
 
 def sentence_of(c: Candidate) -> str:
     """The whole sentence the candidate's quote was cut from."""
-    span = _sentence_span(c)
+    span = sentence_span(c)
     return span.of(c.text) if span is not None else c.quote
 
 
@@ -187,14 +210,17 @@ def _pairs(sentence: str) -> set[str]:
     return {a + " " + b for a, b in itertools.pairwise(units)}
 
 
-def summary(ranked: Sequence[Candidate], rules: Rules) -> str:
+def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None) -> str:
     """One or two sentences from the sources, most representative first, no repeats.
 
     A sentence whose terms, or whose wording (pairs of neighbouring characters or
     words), largely repeat those already chosen is skipped, and all
     come from sources in the language of the first: a translation of a chosen
-    sentence shares no term with it, yet repeats it.
+    sentence shares no term with it, yet repeats it.  That language is the site's
+    (``lang``) when a source in it is among ``ranked``.
     """
+    if any(getattr(c.source, "lang", None) == lang for c in ranked):
+        ranked = [c for c in ranked if getattr(c.source, "lang", None) == lang]
     max_chars, max_sentences = rules.summary_max_chars, rules.summary_sentences
     chosen: list[str] = []
     lang = None

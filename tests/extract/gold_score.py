@@ -66,7 +66,8 @@ The figures (`Score`)
   both are matched (and so have distinct entries), over all such pairs.
 * bilingual: happenings reported in both Chinese and English whose matched entry cites a
   supporting source in each, over all such happenings.
-* titles: entries whose title reads as a headline (`tests/gold_titles.py`, a rule table).
+* titles: entries whose title reads as a headline (`tests/gold_titles.py`, a rule table), and
+  whose title and summary are in the site's language when the entry cites a source in it.
 
     python -m tests.extract.gold_score tests/extract/gold/seed.toml     # import into a temporary site, print all
     python -m tests.extract.gold_score --site DIR tests/extract/gold/seed.toml   # a site that imported the dump
@@ -85,7 +86,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .gold_titles import title_problems
+from .gold_titles import language_problems, title_problems
 
 REPO = Path(__file__).resolve().parent.parent.parent
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -269,6 +270,7 @@ class Entry:
     title: str
     period: Period
     cites: list[tuple[int, str]]  # (record number, quote)
+    summary: str = ""
 
 
 @dataclass
@@ -317,7 +319,7 @@ def read_site(gold: Gold, root: Path) -> Produced:
         end = e.when.period_end().astimezone(config.tz).replace(tzinfo=None)
         unit = {"part-of-day": "hour"}.get(e.when.precision, e.when.precision)
         cites = [(by_source[c.source], c.quote) for c in e.sources if c.source in by_source]
-        entries.append(Entry(e.id, e.title, Period(start, end, unit), cites))
+        entries.append(Entry(e.id, e.title, Period(start, end, unit), cites, e.summary))
     entries.sort(key=lambda x: (x.period.start, x.id))
     flagged = {by_source[sid] for sid, s in site.sources.items() if not s.on_topic and sid in by_source}
     langs = {i: record_lang(r.title + " " + r.body) for i, r in enumerate(records, 1)}
@@ -378,6 +380,13 @@ def support(entry: Entry, h: Happening, gold: Gold) -> set[int]:
     return found
 
 
+def entry_problems(e: Entry, gold: Gold, produced: Produced) -> list[str]:
+    """The title checks (`gold_titles`), and whether title and summary are in the site's
+    language when the entry cites a source in it."""
+    cited = {produced.langs.get(rec, "") for rec, _ in e.cites}
+    return title_problems(e.title) + language_problems(e.title, e.summary, gold.language[:2], cited)
+
+
 def score(gold: Gold, produced: Produced, name: str = "") -> Score:
     entries, hs = produced.entries, gold.happenings
     sup = {(i, j): support(e, h, gold) for i, e in enumerate(entries) for j, h in enumerate(hs)}
@@ -433,7 +442,7 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
     merged = sum(
         j in match and {produced.langs.get(x) for x in sup[(match[j], j)]} >= {"zh", "en"} for j in both
     )
-    failures = [(e.title, title_problems(e.title)) for e in entries]
+    failures = [(e.title, entry_problems(e, gold, produced)) for e in entries]
     failures = [(t, why) for t, why in failures if why]
 
     lines = []

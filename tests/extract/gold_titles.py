@@ -5,6 +5,8 @@ sentence instead: each rule in `RULES` names one way of being a fragment, and
 `title_problems` returns the names of the rules a title breaks.  They judge the form only
 (the start, the end, what lies outside quotes, the length), never the story, so they hold for
 any story in Chinese or English.  Each rule has an example in ``tests/test_gold_events.py``.
+`language_problems` reads the entry beside its title: a title or summary must be in the site's
+language when the entry cites a source written in it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ ZH_CONNECTIVE = r"^(的|了|着|吗|呢|吧|啊|但|而且|而是|但是|并且|
 ZH_BACK_REFERENCE = r"^(这是|这一|这些|该|此次|其|他们|他|她|是(?!否))"
 ZH_REPORTER = r"^(记者|本报讯|据.{1,8}(报道|消息))"
 ZH_TAIL = "的和与在对把被将及或是为"  # one character each
-ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言|通报|获悉)"
+ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言|通报|获悉|(?<!被)发现)"
 EN_CONNECTIVE = (
     r"(and|but|or|which|who|whom|whose|that|as|while|because|so|then|although|though|whereas|also"
     r"|however|meanwhile|according|after|before|when|since)"
@@ -26,6 +28,41 @@ EN_CONNECTIVE = (
 EN_TAIL = r"(the|a|an|of|to|and|or|for|with|at|that|from|is|was|were|are|its|their|his|her)"  # not in/on/by: "steps in"
 EN_REPORTING = r"(said|says|told|added|noted|stated|reported|explained|argued|wrote|showed|shows)"
 OPENERS = "\"'“‘「『《(（[【"
+# words that say when relative to the report ("今日", "yesterday"): the entry's date says it
+ZH_RELATIVE_DAY = r"(今日|昨日|昨天|今天|前日|前天|当日|当天|今晨|昨晚|昨夜|明日|明天)"
+EN_RELATIVE_DAY = r"\b(today|yesterday|tomorrow|tonight)\b"
+# a Chinese clause that opens on an adverb or a verb has its subject in another sentence
+ZH_NO_SUBJECT = (
+    r"^(已于|已经|已|将于|正在|仍|均|并|还|再|又|被|即日起|自即日起|从即日起|共(?![青同产和享])"
+    r"|恢复|暂停|取消|宣布|发布|召回|开展|启动|完成|停止|达成|提起|免去|撤销|吊销|批准|要求|确认|进场|开通)"
+)
+ZH_ADVERBIAL = r"^在[^，,]{1,20}?(下|中|后|之后|以后|期间|之际|时|前|之前|以前)"
+ZH_BACK_POINTER = r"(?<![尤极与])其(?![中他它余实次间后])"
+ZH_FRAME = r"(发布|发出|下发|发表)了?[\u4e00-\u9fff]{0,4}(通知|公告|声明|通报|消息)(称|表示)?[,，:：]"
+ZH_DANGLING = r"[,，](因|由于|因为|为了|随着|根据|按照|经)[^,，]*$"
+EN_TIME_OPENER = (
+    r"^((on|later|earlier|by)\s+)?(the|that|this)\s+(same\s+|next\s+|following\s+|previous\s+)?"
+    r"(day|morning|afternoon|evening|night|week|month|year)\b|^(on|in|at|during|following|amid|despite"
+    r"|earlier|later|late|upon|within|by)\b"
+)
+EN_PARTICIPLE = r"^[A-Z][a-z]{2,}ing\s+(it|its|the|a|an|that|this|they|he|she|his|her|their|them)\b"
+EN_PRONOUN_SUBJECT = r"^(It|They|He|She|We|This|These|Those|Its|Their)\b"
+# words a headline does not end on: they open a phrase the title lost ("…from service late")
+EN_DANGLING = (
+    r"(late|early|earlier|shortly|just|nearly|almost|around|about|than|until|including|such|not|also"
+    r"|only|into|after|before|since|during|amid|over|under|between|against|without|within|via|per"
+    r"|because|while|which|who|whose|when|where|it|through)"
+)
+# verbs that want what the title cut off ("A320neo returned [to …]", "agreed [to pay …]")
+EN_NEEDS_OBJECT = (
+    r"(returned|agreed|decided|planned|began|started|tried|sought|failed|refused|asked|urged|ordered"
+    r"|told|made|put|took|gave|sent|pulled|brought|allowed|forced|expected|wanted|needed|issued|moved"
+    r"|turned|recorded|called|filed|signed|set|kept|showed|found)"
+)
+EN_NOTHING_SAID = (
+    r"\b(said|says|told|announced|reported|stated|added|confirmed|noted)"
+    r"(\s+(in|on|at|during|by|late|early|earlier)\b((?!\bthat\b)[^,])*)?$"
+)
 
 
 def _words(t: str) -> list[str]:
@@ -57,7 +94,27 @@ RULES: list[tuple[str, Callable[[str], object]]] = [
     ("ends on a reporting verb", lambda t: re.search(CJK + ZH_REPORTING + r"$", t)),
     ("only a quote", lambda t: re.fullmatch(r"\W*(\w?" + ZH_REPORTING + r")?\W*", _outside_quotes(t))),
     ("reporting-verb lead", lambda t: re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + EN_REPORTING + r"\b", t)
+     or re.match(EN_REPORTING + r"\b", t, re.I)
      or re.match(CJK + r"{1,8}" + ZH_REPORTING + r"[,，:：]", t)),
+    ("keeps a relative day the entry's date replaces", lambda t: re.search(ZH_RELATIVE_DAY, t)
+     or re.search(EN_RELATIVE_DAY, t, re.I)),
+    ("opens on an adverb or verb, no subject", lambda t: re.match(ZH_NO_SUBJECT, t)),
+    ("opens on an adverbial (在…下/中/后)", lambda t: re.match(ZH_ADVERBIAL, t)),
+    ("points back with 其", lambda t: re.search(ZH_BACK_POINTER, t)),
+    ("keeps the reporting frame (X发布公告，…)", lambda t: re.search(ZH_FRAME, t)),
+    ("ends on a clause of cause or means", lambda t: re.search(ZH_DANGLING, t)),
+    ("ends on a bare number", lambda t: re.search(r"(?:^|\s|" + CJK + r")\d{1,3}(?:[.,]\d+)?$", t)
+     and not re.search(r"\d{4}$", t)),
+    ("ends on a clause of time, no main clause", lambda t: re.search(r"在[^，,]{1,25}(后|之后|以后|时|之前|前)$", t)),
+    ("opens on an infinitive", lambda t: re.match(r"^To [a-z]+\b", t)),
+    ("opens on a time adverbial", lambda t: re.match(EN_TIME_OPENER, t, re.I)),
+    ("opens on a participle", lambda t: re.match(EN_PARTICIPLE, t)),
+    ("a pronoun for its subject", lambda t: re.match(EN_PRONOUN_SUBJECT, t)),
+    ("ends on a word that opens a lost phrase", lambda t: _english_start(t)
+     and re.search(r"\b" + EN_DANGLING + r"$", t)),
+    ("ends on a verb that wants what was cut", lambda t: _english_start(t)
+     and re.search(r"\b" + EN_NEEDS_OBJECT + r"$", t)),
+    ("a reporting verb with nothing reported", lambda t: re.search(EN_NOTHING_SAID, t)),
     ("too long for a headline", lambda t: len(re.findall(CJK, t)) > 40 or len(_words(t)) > 20),
 ]  # fmt: skip
 
@@ -68,3 +125,27 @@ def title_problems(title: str) -> list[str]:
     if not t:
         return ["empty"]
     return [name for name, broken in RULES if broken(t)]
+
+
+def text_lang(text: str) -> str:
+    """ "zh" or "en": the script most of ``text`` is written in (as gold_score's `record_lang`)."""
+    cjk = len(re.findall(CJK, text))
+    return "zh" if cjk * 3 >= len(re.findall(r"[A-Za-z]", text)) else "en"
+
+
+LANGUAGE_RULES: list[tuple[str, str]] = [
+    # (the name of the rule, the part of the entry it reads)
+    ("title not in the site's language, though a source in it is cited", "title"),
+    ("summary not in the site's language, though a source in it is cited", "summary"),
+]
+
+
+def language_problems(title: str, summary: str, site_lang: str, cited_langs: set[str]) -> list[str]:
+    """The `LANGUAGE_RULES` an entry breaks: a title or summary in the other language than the
+    site's (``site_lang`` "zh" or "en") when the entry cites a source in the site's language."""
+    if site_lang not in cited_langs:
+        return []
+    parts = {"title": title, "summary": summary}
+    return [
+        name for name, part in LANGUAGE_RULES if parts[part].strip() and text_lang(parts[part]) != site_lang
+    ]

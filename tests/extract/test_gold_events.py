@@ -46,7 +46,7 @@ from .gold_score import (
     title_problems,
     widen,
 )
-from .gold_titles import RULES
+from .gold_titles import LANGUAGE_RULES, RULES, language_problems
 
 TZ = ZoneInfo("Asia/Shanghai")
 GOLDS = {p.stem: p for p in gold_files()}
@@ -372,6 +372,7 @@ def test_headlines_pass_the_title_checks(title: str) -> None:
 FRAGMENTS = [
     ("The regulator said", "reporting-verb lead"),
     ("Customs data showed on Friday", "reporting-verb lead"),
+    ("Said the database had been publicly accessible", "reporting-verb lead"),
     ("雷军表示,公司将改进", "reporting-verb lead"),
     ("多,不少人发现问题", "tail of another clause"),
     ("距离上一次引发全网热议的拆车直播才过去72小时", "particle or connective"),
@@ -394,6 +395,23 @@ FRAGMENTS = [
         "江州市网信办表示将对瀚海智联未履行数据安全保护义务导致大量个人信息暴露一事依法从严从重作出处理",
         "too long",
     ),
+    # seen on the held-out engine_fire and gondola_stall dumps
+    ("Frostpeak Resorts agreed to pay 8", "bare number"),
+    ("Skylark Airlines pulled its remaining planes from service late", "lost phrase"),
+    ("A Skylark Airlines A320neo returned", "wants what was cut"),
+    ("China's aviation regulator said in a preliminary finding", "nothing reported"),
+    ("The same day it had suspended Deng Zhiming", "time adverbial"),
+    ("Saying it had ignored an order", "participle"),
+    ("It had suspended Deng Zhiming", "pronoun"),
+    ("已于当日被依法刑事拘留", "relative day"),
+    ("恢复商业运营", "no subject"),
+    ("在法院主持下，双方达成调解", "adverbial"),
+    ("省级检查发现其制动隐患", "其"),
+    ("雪峰文旅集团发布公告，免去总经理职务", "reporting frame"),
+    ("鹏程航空发布通知，因A320neo机队停场检查", "cause or means"),
+    ("临江市一所小学的学生在喝完学校配发的酸奶后", "clause of time"),
+    ("To show a paper from the exam", "infinitive"),
+    ("临江市疾控中心对样品检测发现", "reporting verb"),
 ]
 
 
@@ -407,9 +425,35 @@ def test_every_title_rule_has_an_example() -> None:
     assert broken == {name for name, _ in RULES}
 
 
+LANGUAGE_CASES = [
+    # (title, summary, site language, languages of the cited sources, the rules broken)
+    ("恢复商业运营", "Skylark resumed flights.", "en", {"en", "zh"}, [LANGUAGE_RULES[0][0]]),
+    ("The resort has 18 runs", "白崖山滑雪场恢复营业。", "zh", {"zh"}, [LANGUAGE_RULES[0][0]]),
+    ("白崖山滑雪场恢复营业", "The resort reopened.", "zh", {"zh", "en"}, [LANGUAGE_RULES[1][0]]),
+    ("The resort reopened", "The resort reopened.", "zh", {"en"}, []),  # no Chinese source to take from
+    ("雷军开启拆车直播", "雷军开启拆车直播。", "zh", {"zh"}, []),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "site", "cited", "broken"), LANGUAGE_CASES)
+def test_titles_and_summaries_in_the_site_language(title, summary, site, cited, broken) -> None:
+    assert language_problems(title, summary, site, cited) == broken
+
+
+def test_every_language_rule_has_an_example() -> None:
+    broken = {p for *_, names in LANGUAGE_CASES for p in names}
+    assert broken == {name for name, _ in LANGUAGE_RULES}
+
+
 # -- 3. the real importer, held to its floor ------------------------------------------------
 # Set 2026-12-07 from `python bench/gold_report.py` on main, a little below each figure.
 # The *_max columns are ceilings; titles is the share of titles that pass.
+# titles lowered 2026-12-07 when the checks grew honest (relative days, reporting frames, cut
+# numbers, dangling ends, time adverbials, title and summary in the site's language): the old
+# checker passed 10/10 10/10 15/17 12/12 19/19 12/12 7/7 11/11 (data_exposure, ebike_recall,
+# engine_fire, exam_leak, gondola_stall, river_spill, seed, yogurt_scare), the new one
+# 8/10 10/10 8/17 10/12 10/19 11/12 7/7 8/11; raised again when titles dropped frames, relative
+# days and cut-off tails (helper "titles"): 10/10 10/10 17/17 12/12 18/19 12/12 7/7 11/11
 FLOOR_COLUMNS = (
     "f1", "date_f1", "source_recall", "entries_per_happening_max", "offtopic_recall", "offtopic_precision",
     "offtopic_entries_max", "same_day", "bilingual", "titles", "citation_precision",
@@ -454,13 +498,13 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # sitegen/extract (held out), exactly what main achieved then, rounded down
     # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
     # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
-    "engine_fire": (0.80, 0.80, 0.70, 1.20, 0.60, 0.50, 4, 4, 9, 0.87, 0.82),
-    "gondola_stall": (0.66, 0.66, 0.83, 1.60, 0.25, 1.00, 3, 0, 6, 1.00, 0.92),
+    "engine_fire": (0.80, 0.80, 0.70, 1.20, 0.60, 0.50, 4, 4, 9, 0.95, 0.82),
+    "gondola_stall": (0.66, 0.66, 0.83, 1.60, 0.25, 1.00, 3, 0, 6, 0.94, 0.92),
     # set 2026-12-07 when its dump was written, held out (by a helper that did not read
     # sitegen/extract): what main achieved then, rounded down (ceilings rounded up)
     "match_fixing": (0.66, 0.66, 0.78, 1.60, 0.40, 0.66, 4, 2, 7, 0.95, 0.93),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
-    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 0.90, 2, 23, 24, 0.95, 0.85),
+    "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 0.90, 2, 23, 24, 0.94, 0.85),
 }
 GENERATED = {"dense300": (300, 2)}
 

@@ -117,6 +117,27 @@ CASES = [
     ),
     ("通报 with its object stays", "小米公司通报处罚两名高管", "小米公司通报处罚两名高管"),
     (
+        "reporting frame and relative day dropped, the subject kept",
+        "雪峰文旅集团昨日发布公告，免去杜建国白崖山滑雪场总经理职务",
+        "雪峰文旅集团免去杜建国白崖山滑雪场总经理职务",
+    ),
+    (
+        "frame with 称 and 即日起 dropped",
+        "今晚，鹏程航空发布公告称，即日起停飞旗下其余11架A320neo客机，逐架进行发动机检查。",
+        "鹏程航空停飞旗下其余11架A320neo客机",
+    ),
+    (
+        "a clause of cause between a frame and what it frames",
+        "鹏程航空今日发布通知，因A320neo机队停场检查，4月15日至19日共取消186个航班，涉及14个航点。",
+        "鹏程航空4月15日至19日共取消186个航班",
+    ),
+    (
+        "relative day and its 于 dropped",
+        "青原省特种设备检验研究院检测人员已于今日上午进场",
+        "青原省特种设备检验研究院检测人员已进场",
+    ),
+    ("leading 在…下 dropped", "在法院主持下，双方达成调解", "双方达成调解"),
+    (
         "English reporting verb with pronoun",
         "Jiangzhou police said on Wednesday they had detained a man suspected of selling the data.",
         "Jiangzhou police had detained a man suspected of selling the data",
@@ -145,6 +166,26 @@ CASES = [
         "English main clause before a noun phrase",
         "Sealink will pay 5 million yuan, a penalty imposed by the Jiangzhou regulator yesterday.",
         "Sealink will pay 5 million yuan",
+    ),
+    (
+        "English number never cut at its comma",
+        "Frostpeak Resorts agreed to pay 8,000 yuan to each of the 12 skiers who sued it.",
+        "Frostpeak Resorts agreed to pay 8,000 yuan to each of the 12 skiers",
+    ),
+    (
+        "English 'late Monday' goes whole",
+        "Skylark Airlines Ltd. pulled its remaining 11 A320neo planes from service late Monday.",
+        "Skylark Airlines Ltd. pulled its remaining 11 A320neo planes from service",
+    ),
+    (
+        "English 'said the same day' with a pronoun",
+        "Skylark said the same day it had suspended Deng Zhiming, its vice president in charge of maintenance.",
+        "Skylark had suspended Deng Zhiming",
+    ),
+    (
+        "English leading participle phrase",
+        "Saying it had ignored an order, the regulator fined the resort 1.2 million yuan.",
+        "The regulator fined the resort 1.2 million yuan",
     ),
     (
         "English time words left to the date",
@@ -183,6 +224,24 @@ BAD = [
     ('Sealink said "we are sorry', "unbalanced quotes"),
     ("…Sealink paid the fine", "starts with punctuation"),
     ("小米", "too short"),
+    ("Frostpeak Resorts agreed to pay 8", "ends on a bare number"),
+    ("Skylark pulled its planes from service late", "ends on a word that opens a lost phrase"),
+    ("A Skylark Airlines A320neo returned", "ends on a verb that wants what was cut"),
+    ("Saying it had ignored an order", "opens on a participle or a relative time"),
+    ("The same day it had suspended its maintenance chief", "opens on a participle or a relative time"),
+    ("白崖山滑雪场今日恢复营业", "keeps a relative day"),
+    ("恢复商业运营", "no subject"),
+    ("在法院主持下，双方达成调解", "opens on an adverbial"),
+    ("省级检查发现其制动隐患", "points back"),
+    ("雪峰文旅集团发布公告，免去总经理职务", "keeps the reporting frame"),
+    ("鹏程航空发布通知，因机队停场检查", "ends on a clause of cause"),
+    ("因机队停场检查", "no subject"),
+    ("共取消186个航班，涉及14个航点", "no subject"),
+    ("临江市一所小学的学生在喝完学校配发的酸奶后", "ends on a clause of time"),
+    ("China's aviation regulator said in a preliminary finding", "a reporting verb with nothing reported"),
+    ("To show a paper from the exam", "opens on an infinitive"),
+    ("Its records showed the check as done", "a pronoun for its subject"),
+    ("鹏程航空发布通知", "only says who spoke"),
 ]
 
 
@@ -268,6 +327,18 @@ def test_summary_skips_repeats_and_stays_in_one_language():
         candidate(text_c, terms=["雷军", "直播", "回应", "质疑"]),
     ]
     assert summary(ranked, RULES) == text_a + text_c
+
+
+def test_summary_is_in_the_site_language_when_a_source_in_it_is_ranked():
+    zh = "小米公司通报处罚两名高管。"
+    en = "Xiaomi punished two executives."
+    ranked = [
+        candidate(en, lang="en", terms=["Xiaomi", "punished", "executives"]),
+        candidate(zh, terms=["小米", "通报", "处罚", "高管"]),
+    ]
+    assert summary(ranked, RULES, "zh") == zh
+    assert summary(ranked, RULES, "en") == en
+    assert summary(ranked[:1], RULES, "zh") == en  # no Chinese source: the English one stands
 
 
 def test_summary_skips_a_rewording_of_a_chosen_sentence():
