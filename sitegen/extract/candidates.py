@@ -4,8 +4,9 @@ Each paragraph of a source is read by the date resolver at once, so anchors
 ("19小时后") resolve against dates named earlier in it.  A sentence with one
 resolved date is one candidate quoting the whole sentence; a sentence with
 several gives one candidate per date, each quoting the clauses from its date
-up to the next one.  A date counted back from an anchor (``anchored``) quotes
-only its own clause: "距X才过去19小时" dates X, not the rest of the sentence.
+up to the next one.  A date counted back from an anchor (``anchored``) within a
+sentence quotes only its own clause: "距X才过去19小时" dates X, not the rest of
+the sentence; one that opens the sentence (同日,…) dates all of it.
 
 Dropped, with a reason for ``--explain``: dates after the article was
 published, sentences with too few content words, questions.  Sentences whose
@@ -103,7 +104,7 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
     out = []
     for n, ci in enumerate(order):
         m = firsts[ci]
-        if m.kind == "anchored" or is_naming(text, m):
+        if (m.kind == "anchored" and not _opens(text, sentence, m)) or is_naming(text, m):
             # a date counted from another, or one that names a thing ("上周五凌晨发生爆炸的厂区"),
             # speaks for its own clause only
             last = ci
@@ -123,6 +124,14 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
                 start = parts[ci].start
         out.append((m, Span(start, end)))
     return out
+
+
+def _opens(text: str, sentence: Span, m: Any) -> bool:
+    """Does the date open its sentence (同日,…; 当晚,…; "The same day, …")?  Then it times the
+    whole sentence, as a written-out date there would: the sentence goes on from where the
+    article's story stands.  Within a sentence ("距X才过去72小时", "19小时后") an anchored date
+    counts from something the clause names and speaks for that clause only."""
+    return not text[sentence.start : m.start].strip(" \t\n\u3000\"“”「」'‘’")
 
 
 def find_candidates(

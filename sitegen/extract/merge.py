@@ -132,6 +132,9 @@ class Cluster:
     langs: list[str] = field(default_factory=list)
     """the language of each of those quotes"""
     quote_order: list[str] = field(default_factory=list)
+    quote_names: list[set[str]] = field(default_factory=list)
+    """the names each of those quotes states (a quote of one event judged against another
+    speaks with its own names, not with those its event's other quotes bring)"""
     names: Counter[str] = field(default_factory=Counter)
     """names (people, organisations, places) its distinct quotes state, by how many"""
     names_by_lang: dict[str, Counter[str]] = field(default_factory=dict)
@@ -170,6 +173,7 @@ class Cluster:
         if quote not in self.quotes:  # syndicated copies do not outweigh independent reports
             self.quotes.add(quote)
             self.quote_order.append(quote)
+            self.quote_names.append(set(names))
             self.words.update(vec)
             self.vectors.append(vec)
             self.langs.append(c.source.lang)
@@ -202,10 +206,12 @@ class Cluster:
         for sid, spans in other.spans.items():
             self.spans.setdefault(sid, []).extend(spans)
         self.times.extend(t for t in other.times if t not in self.times)
-        for quote, vec, lang in zip(other.quote_order, other.vectors, other.langs, strict=True):
+        together = zip(other.quote_order, other.vectors, other.langs, other.quote_names, strict=True)
+        for quote, vec, lang, names in together:
             if quote not in self.quotes:
                 self.quotes.add(quote)
                 self.quote_order.append(quote)
+                self.quote_names.append(names)
                 self.vectors.append(vec)
                 self.langs.append(lang)
                 self.words.update(vec)
@@ -450,9 +456,12 @@ class Clustering:
         r = self.rules
         sibling = cl.siblings(other)
         differ = any(times_differ(t, other.times) for t in cl.times)
-        quotes = list(zip(cl.vectors[-cl.compared :], cl.langs[-cl.compared :], strict=True))
+        latest = slice(-cl.compared, None)
+        quotes = list(
+            zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], cl.quote_order[latest], strict=True)
+        )
         joined = 0
-        for n, (v, lang) in enumerate(quotes):
+        for n, (v, lang, own_names, text) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
@@ -460,7 +469,7 @@ class Clustering:
                 s.crossing = other.crossing(v, lang, self.bridge)
             name_votes(
                 s,
-                cl.names_by_lang.get(lang, Counter()),
+                own_names,
                 other.names,
                 other.names_by_lang.get(lang),
                 self.idf,
