@@ -35,6 +35,7 @@ _EN_VERB_ED = (
 _EN_DURATION = (
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|few|several|some)"
     r"\s+(?:full\s+)?(?:hours?|days?|weeks?|months?|years?)"
+    r"|(?:hours|days|weeks|months|years)"  # uncounted: "hours before candidates sat it on Saturday"
 )
 _ZH_DURATION = r"[一二两三四五六七八九十半几数\d]+\s*(?:个)?\s*(?:多)?\s*(?:天|日|周|星期|月|年)"
 _PREP = r"(?:of|over|for|about|on|to|from|with|after|before|despite|against|into|by|under|than|at|in)"

@@ -18,6 +18,7 @@ never start one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -31,7 +32,7 @@ from ..errors import Problem
 from .background import background_rule, is_naming, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
-from .temporal.context import STARTS
+from .temporal.context import ROLLED_BACK, STARTS
 from .temporal.words import RECENT
 from .temporal.words import key as RECENT_KEY
 from .words import Lexicon, Words
@@ -226,6 +227,8 @@ def find_candidates(
                     out.dropped.append(f"{source.id}: dropped {quote[:60]!r} ({m.text}): {reason}")
                     continue
                 when = m.when if _usable(m) else None
+                if when is not None and not when.approximate and _counted_in_weeks(m):
+                    when = dataclasses.replace(when, approximate=True)
                 founding = when is not None and is_founding(when, rules)
                 if founding and m.kind == "anchored" and when is not None and when.approximate:
                     # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
@@ -233,6 +236,8 @@ def find_candidates(
                 if founding and _background(text, m, quote):
                     founding = False
                 if founding and _recent(m):  # 近日, 日前, in recent days: "lately" starts nothing
+                    founding = False
+                if founding and _maybe_coming(m, source, rules):
                     founding = False
                 out.candidates.append(
                     Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
@@ -278,6 +283,33 @@ def _recent(m: Any) -> bool:
     stretch of days before publication says "lately", not when; what it reports may join an
     event dated by another report, never start one.  (本月早些时候 names its month: it may.)"""
     return m.when is not None and RECENT_KEY(m.text) in RECENT
+
+
+_WEEKS = re.compile(r"(?:周|星期|礼拜|\bweeks?\b)", re.IGNORECASE)
+
+
+def _counted_in_weeks(m: Any) -> bool:
+    """A day counted in weeks from another date ("三周前", "two weeks later") is approximate:
+    writers round to the week, so the day is a day or so either way (`Rules.approximate_slack_days`)."""
+    return m.when.precision == "day" and m.kind in ("relative", "anchored") and bool(
+        _AGO_OR_LATER.search(m.text) and _WEEKS.search(m.text)
+    )
+
+
+_AGO_OR_LATER = re.compile(r"(?:前|后|以来|\bago\b|\blater\b|\bafter\b|\bbefore\b)", re.IGNORECASE)
+
+
+def _maybe_coming(m: Any, source: Source, rules: Rules) -> bool:
+    """A month-day read as last year's only because this year's would follow the article, when
+    this year's follows it closely (`Rules.coming_days`): next week's plan or last year's day?"""
+    if m.when is None or ROLLED_BACK not in m.explanation:
+        return False
+    start = m.when.start
+    try:
+        coming = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        coming = start.replace(year=start.year + 1, day=28)
+    return coming - source.published <= timedelta(days=rules.coming_days)
 
 
 def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:

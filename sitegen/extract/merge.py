@@ -457,11 +457,9 @@ class Clustering:
         sibling = cl.siblings(other)
         differ = any(times_differ(t, other.times) for t in cl.times)
         latest = slice(-cl.compared, None)
-        quotes = list(
-            zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], cl.quote_order[latest], strict=True)
-        )
+        quotes = list(zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], strict=True))
         joined = 0
-        for n, (v, lang, own_names, text) in enumerate(quotes):
+        for n, (v, lang, own_names) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)

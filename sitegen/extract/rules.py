@@ -72,6 +72,12 @@ class Rules:
     """A date range wider than this (最近, 二十多年前) may join an event but never starts one…"""
     founding_max_years: int = 2
     """…unless it is a range of years no wider than this (大约2019年或2020年)."""
+    coming_days: int = 31
+    """A month-day without a year read as last year's because this year's would come after the
+    article (and a date counted from one) starts no event when this year's falls within this
+    many days after publication: it is as likely the coming date of a plan
+    ("考生可于12月10日起打印准考证" in a 3 December article) as a day of almost a year ago; it
+    may still join one."""
 
     # -- merging --------------------------------------------------------------
     merge_similarity: float = 0.25

@@ -363,3 +363,19 @@ def test_a_date_that_only_gives_context_starts_no_event():
     assert not _background(happening, mention(happening, "March 4"), happening)
     happening_zh = "公司于1月3日宣布召回。"
     assert not _background(happening_zh, mention(happening_zh, "1月3日"), happening_zh)
+
+
+def test_a_chinese_place_is_linked_to_english_without_its_suffix() -> None:
+    """"Dongling" names 东陵区 as "donglingqu" would; a stem another word is spelt as keeps it."""
+    from sitegen.extract.events import _link_place_stems
+
+    data = SiteData()
+    lexicon = make_lexicon(data, gazetteer(data), None)
+    lexicon.latin_names.update({"donglingqu": "东陵区", "liuwanshi": "柳湾市", "nanchuan": "南川", "heshi": "和氏"})
+    lexicon.latin_names["chengyang"] = "澄阳"
+    lexicon.latin_names["chengyangshi"] = "城阳市"
+    _link_place_stems(lexicon)
+    assert lexicon.latin_names["dongling"] == "东陵区" and lexicon.latin_names["liuwan"] == "柳湾市"
+    assert lexicon.latin_names["chengyang"] == "澄阳"
+    assert "he" not in lexicon.latin_names  # 和氏: too short to have a suffix
+    assert lexicon.latin_terms("Police in Dongling opened a case.") == ["东陵区"]
