@@ -160,6 +160,21 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
     return None
 
 
+NAMING_AFTER = ("zh-attributive", "en-possessive")
+"""rules whose date names the noun right after it (12月27日晚的火灾, "Saturday's paper")"""
+
+
+def named_from(text: str, m: Any) -> int | None:
+    """Where the noun that the date ``m`` names begins ("1月3日的|直播", "Saturday's |paper"), if
+    the date stands right before it; else None."""
+    for name, where, pattern in RULES:
+        if name in NAMING_AFTER and where == "after":
+            hit = pattern.match(text, m.end)
+            if hit:
+                return hit.end()
+    return None
+
+
 def is_naming(text: str, m: Any) -> bool:
     """Does the date stand where it only names or bounds something (every rule but a state's)?"""
     return background_rule(text, m) is not None

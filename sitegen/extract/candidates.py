@@ -29,7 +29,7 @@ from typing import Any
 from ..core.dates import PRECISIONS, When
 from ..core.model import Source
 from ..errors import Problem
-from .background import background_rule, is_naming, reporting_date
+from .background import background_rule, is_naming, named_from, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
 from .temporal.context import ROLLED_BACK, STARTS
@@ -56,6 +56,10 @@ class Candidate:
     sentence_mentions: list[Any] = field(default_factory=list)
     text: str = ""
     """the source's plain text (``Source.text`` re-renders Markdown on every call)"""
+    named: list[str] = field(default_factory=list)
+    """the terms of the thing its date names ("1月3日的直播": 直播), when its date only names one"""
+    dates_event: bool = False
+    """it joined an event that tells of the thing its date names: its date is the event's too"""
 
     @property
     def published(self) -> datetime:
@@ -239,11 +243,26 @@ def find_candidates(
                     founding = False
                 if founding and _maybe_coming(m, source, rules):
                     founding = False
-                out.candidates.append(
-                    Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
-                )
+                found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
+                if not founding and when is not None:
+                    found.named = _named(text, m, words, span, lexicon)
+                out.candidates.append(found)
                 order += 1
     return out
+
+
+def _named(text: str, m: Any, words: Words, span: Span, lexicon: Lexicon) -> list[str]:
+    """The terms of the word a naming date stands before ("1月3日的直播中": 直播)."""
+    at = named_from(text, m)
+    if at is None:
+        return []
+    for tok, _ in words.within(Span(at, span.end)):
+        terms = lexicon.terms([tok])
+        if terms:
+            return terms
+        if tok.strip():
+            return []  # a function word first: the date names no noun
+    return []
 
 
 class QuoteMarks:

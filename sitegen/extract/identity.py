@@ -16,6 +16,10 @@ distinct quotes, their words pooled, the centre of their vectors) on:
   from the event's (``clash``) is another happening of the same day, however
   alike the wording ("X was summoned", "Y was summoned").
 
+A date that only names a thing ("1月3日的直播", "Saturday's paper") names a happening of
+that date: when the event's quotes tell of that thing (拆车直播) and the dates meet,
+``named`` is a vote for, whatever else the sentence says (身高一米八三).
+
 Two disagreements count against, whatever the wording:
 
 * ``sibling`` — the event already quotes another sentence (or clause) of the same
@@ -74,6 +78,7 @@ class Signals:
     sibling: bool = False
     times_differ: bool = False
     times_agree: bool = False
+    named: bool = False
     score: float = 0.0
     bar: float = 0.0
 
@@ -93,6 +98,7 @@ class Signals:
             f"{'another sentence of the same article, ' if self.sibling else ''}"
             f"{'different times of day, ' if self.times_differ else ''}"
             f"{'the same time of day, ' if self.times_agree else ''}"
+            f"{'its date names what the event tells, ' if self.named else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"
         )
@@ -122,6 +128,8 @@ def combine(s: Signals, rules: Rules) -> float:
         score -= rules.times_differ_penalty
     if s.times_agree:
         score += rules.times_agree_bonus
+    if s.named:
+        score += rules.named_bonus
     s.score = score
     return score
 

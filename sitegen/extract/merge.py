@@ -361,6 +361,7 @@ class Clustering:
         s.times_differ = times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
         s.words = cl.similarity(vec, lang, self.bridge)
+        s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
@@ -502,11 +503,23 @@ class Clustering:
             self.clusters.append(best)
             best.add(c, vec, 1.0, end, names, self.rules)
         else:
+            c.dates_event = names_the_event(c, end, best, self.rules)
             best.add(c, vec, score, end, names, self.rules)
         if best.lo is not None:
             self.index.add(best, vec)
         self.by_quote[normalise_ws(c.quote)].append(best)
         return best
+
+
+def names_the_event(c: Candidate, end: datetime | None, cl: Cluster, rules: Rules) -> bool:
+    """Does the thing the candidate's date names ("1月3日的直播") stand in the event's quotes
+    (拆车直播), the event being dated as precisely as that date (give or take the slack loose
+    dates have: `Rules.approximate_slack_days` each side)?  An event of a week ("本月早些时候…在
+    直播中") that mentions the thing too is no more likely the one named."""
+    if not c.named or c.when is None or end is None or cl.lo is None or cl.hi is None:
+        return False
+    slack = timedelta(days=2 * rules.approximate_slack_days)
+    return cl.hi - cl.lo <= end - c.when.start + slack and any(t in cl.words for t in c.named)
 
 
 EXPLAIN_NEAR = 0.2

@@ -119,10 +119,16 @@ class Rules:
     times_agree_bonus: float = 0.05
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""
+    named_bonus: float = 0.35
+    """Added to the score of a sentence whose only date names a thing ("1月3日的直播中…") when the
+    event's quotes tell of that thing (拆车直播) and its date is as precise and meets that one:
+    the sentence reports that happening, whatever else it says about it (as much as
+    ``attach_similarity``: enough to be cited)."""
     approximate_slack_days: int = 1
     """A day the sources give as approximate (a count from another date: "72小时" before an
-    evening) may meet an event this many days before or after it: one happening counted back
-    from another date and written out by another source (1月3日) are compared, not kept apart."""
+    evening, or in weeks: 三周前) may meet an event this many days before or after it: one
+    happening counted back from another date and written out by another source (1月3日) are
+    compared, not kept apart."""
     part_of_day_slack_hours: int = 1
     """A time of day's edges are loose (凌晨5时 and "Wednesday morning"), as is an approximate
     hour (11时许): its period may meet an event this many hours beyond them, within its own day."""

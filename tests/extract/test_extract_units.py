@@ -81,6 +81,19 @@ def test_different_happenings_on_one_day_stay_apart(tmp_path: Path) -> None:
     assert [sorted(c.source for c in e.sources) for e in on_8th] == [["s1", "s3"], ["s2", "s3"]]
 
 
+def test_a_date_naming_what_an_event_tells_joins_it_and_dates_it(tmp_path: Path) -> None:
+    """"在6月3日的直播中…" says nothing else the event says, but it names the event's 直播 and its
+    day: it is cited and its written date wins over the count ("才过去72小时") that dated the event;
+    an event of a whole week that mentions a 直播 too is not the one named."""
+    counted = "6月7日晚8点,华屿科技董事长周明再次出现在直播间。距离上一次引发热议的拆车直播才过去72小时。"
+    week = "本月早些时候,华屿科技董事长周明在直播中宣布公司全年交付目标为55万辆。"
+    named = "此前周明在华屿科技发布会上曾提到自己身高一米八一,但在6月3日的直播中周明说自己身高一米八三。"
+    out = run(tmp_path, [source(1, counted, day=8), source(2, week, day=8), source(3, named, day=8)])
+    (live,) = [e for e in out.events if any("72小时" in c.quote for c in e.sources)]
+    assert "s3" in {c.source for c in live.sources}
+    assert live.when.start.day == 3 and live.note and "72小时" in live.note
+
+
 def test_syndicated_copies_cite_each_outlet_once_with_one_event(tmp_path: Path) -> None:
     body = FIRE + "目前火势已得到控制。"
     out = run(tmp_path, [source(n, body) for n in range(1, 5)] + [source(9, BRIEF)])

@@ -366,7 +366,9 @@ FLOOR_COLUMNS = (
 )  # fmt: skip
 FLOORS: dict[str, tuple[float, ...]] = {
     # a recency word (近几天来) no longer starts an entry of its own: the KOL split is gone
-    "seed": (0.97, 0.84, 0.72, 1.05, 1.00, 0, 1, 0, 0.95),
+    # raised (Date-F1 0.86 -> 1.00, source recall 0.74 -> 0.81) when "1月3日的直播中…" joined the
+    # 拆车直播 its date names, and its written date beat the count (72小时) that had dated it
+    "seed": (0.97, 0.97, 0.78, 1.05, 1.00, 0, 1, 0, 0.95),
     # a month-day no longer takes its year from a launch named sentences before (2024-12-27)
     # a long sentence quoted from its subject: the English recall report joins the Chinese one
     "ebike_recall": (0.93, 0.93, 0.97, 1.15, 1.00, 0, 0, 9, 0.95),
