@@ -241,7 +241,7 @@ def find_candidates(
                     founding = False
                 if founding and _recent(m):  # 近日, 日前, in recent days: "lately" starts nothing
                     founding = False
-                if founding and _maybe_coming(m, source, rules):
+                if founding and _maybe_coming(_anchor_of(m, mentions), source, rules):
                     founding = False
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 if not founding and when is not None:
@@ -316,6 +316,18 @@ def _counted_in_weeks(m: Any) -> bool:
 
 
 _AGO_OR_LATER = re.compile(r"(?:前|后|以来|\bago\b|\blater\b|\bafter\b|\bbefore\b)", re.IGNORECASE)
+
+
+def _anchor_of(m: Any, mentions: list[Any]) -> Any:
+    """The date an anchored one ("The same day", 同日) was counted from, when the paragraph states
+    it before (the resolver names it in its explanation: "relative to 'Dec. 13'"); else itself."""
+    if m.kind != "anchored":
+        return m
+    before = [a for a in mentions if a.end <= m.start and a.when is not None]
+    for a in reversed(before):
+        if f"relative to '{a.text}'" in m.explanation:
+            return a
+    return m
 
 
 def _maybe_coming(m: Any, source: Source, rules: Rules) -> bool:

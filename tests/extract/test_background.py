@@ -184,6 +184,12 @@ def test_a_month_day_of_next_week_read_as_last_years_starts_nothing() -> None:
     assert dated.get("3月25日起") is not True
     old = "公司去年12月20日发布召回公告。"  # long before publication: a day of the past
     assert [f for _, _, f in candidates(old, "zh")] == [True]
+    # a date counted from such a one ("The same day" after a missed plan's "March 25") inherits its doubt
+    told = (
+        "The exam authority said on Monday that candidates would re-sit the leaked aptitude paper on March 25. "
+        "The same day, the watchdog said the deputy head of the authority was under investigation."
+    )
+    assert ("The same day", False) in [(d, f) for d, _, f in candidates(told, "en")]
 
 
 def test_a_day_counted_in_weeks_is_approximate() -> None:
