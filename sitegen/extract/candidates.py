@@ -58,6 +58,9 @@ class Candidate:
     """the source's plain text (``Source.text`` re-renders Markdown on every call)"""
     named: list[str] = field(default_factory=list)
     """the terms of the thing its date names ("1月3日的直播": 直播), when its date only names one"""
+    continues_at: int | None = None
+    """for a date counted from one the same paragraph states before, the two periods nested
+    ("当晚" after "10月14日晚11时许"): where that date stands in the text"""
     dates_event: bool = False
     """it joined an event that tells of the thing its date names: its date is the event's too"""
 
@@ -246,6 +249,9 @@ def find_candidates(
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
+                anchor = _anchor_of(m, mentions)
+                if anchor is not m and when is not None and _nested(when, anchor.when):
+                    found.continues_at = anchor.start
                 out.candidates.append(found)
                 order += 1
     return out
@@ -328,6 +334,12 @@ def _anchor_of(m: Any, mentions: list[Any]) -> Any:
         if f"relative to '{a.text}'" in m.explanation:
             return a
     return m
+
+
+def _nested(a: When, b: When) -> bool:
+    """Does one period hold the other (当晚 and 晚11时许, 同日 and 十二月三日)?"""
+    a_end, b_end = a.period_end(), b.period_end()
+    return (a.start <= b.start and b_end <= a_end) or (b.start <= a.start and a_end <= b_end)
 
 
 def _maybe_coming(m: Any, source: Source, rules: Rules) -> bool:

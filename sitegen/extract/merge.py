@@ -259,6 +259,17 @@ class Cluster:
             for sp, q in self.spans.get(source, ())
         )
 
+    def continued_by(self, c: Candidate, names: set[str]) -> bool:
+        """Does the candidate go on telling a sentence of the event: its date counted from a date
+        of that sentence, the periods nested ("泄漏已于当晚得到控制" after "10月14日晚11时许…发生
+        泄漏"), and naming no one (its subject is that sentence's)?  Then it is no other happening
+        of the article's.  A sentence that names its own actor ("同日,省纪委监委通报…", "当天,东陵区
+        决定…") may well be one, even of a place or body the event names too."""
+        at = c.continues_at
+        if at is None or names:
+            return False
+        return any(sp.start <= at < sp.end for sp, _ in self.spans.get(c.source.id, ()))
+
     def siblings(self, other: Cluster) -> bool:
         """Do the two quote different sentences of one source?"""
         return any(other.sibling(sid, sp, q) for sid, spans in self.spans.items() for sp, q in spans)
@@ -357,6 +368,8 @@ class Clustering:
         s = Signals(same_period=close)
         lang = c.source.lang
         s.sibling = cl.sibling(c.source.id, c.quote_span, normalise_ws(c.quote))
+        if s.sibling and cl.continued_by(c, names):
+            s.sibling = False
         mine = time_of_day(c.when)
         s.times_differ = times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ

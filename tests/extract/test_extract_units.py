@@ -94,6 +94,17 @@ def test_a_date_naming_what_an_event_tells_joins_it_and_dates_it(tmp_path: Path)
     assert live.when.start.day == 3 and live.note and "72小时" in live.note
 
 
+def test_a_sentence_going_on_at_its_anchors_time_is_the_same_happening(tmp_path: Path) -> None:
+    """"泄漏已于当晚得到控制" after "6月1日晚11时许…发生泄漏" names no one and counts its date from
+    that sentence's: it tells more of that happening (one named actor, "同日,省纪委监委通报…", and it
+    would be judged as any other sentence of the article: exam_leak's gold holds that case)."""
+    spill = "6月1日晚11时许,华屿化工位于澄阳市的生产基地一储罐发生泄漏,约20吨苯胺流入青溪河。泄漏已于当晚得到控制。"
+    other = "6月1日深夜,澄阳市一化工厂储罐泄漏,大量苯胺流入青溪河,下游水厂紧急停止取水。"
+    out = run(tmp_path, [source(1, spill, day=2), source(2, other, day=2)])
+    (event,) = out.events
+    assert {c.source for c in event.sources} == {"s1", "s2"}
+
+
 def test_syndicated_copies_cite_each_outlet_once_with_one_event(tmp_path: Path) -> None:
     body = FIRE + "目前火势已得到控制。"
     out = run(tmp_path, [source(n, body) for n in range(1, 5)] + [source(9, BRIEF)])
