@@ -40,9 +40,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..core.dates import PRECISIONS, When
 from .rules import Rules
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
+    from .merge import Cluster
 
 Times = list[tuple[datetime, datetime]]
 """The times of day an event's quotes state, as periods"""
@@ -171,3 +176,13 @@ def name_votes(
     s.names = shared / total
     s.clash = not shared and any(idf.get(n, RAREST) - floor > min_weight for n in same_script or ())
 
+
+def names_the_event(c: Candidate, end: datetime | None, cl: Cluster, rules: Rules) -> bool:
+    """Does the thing the candidate's date names ("1月3日的直播") stand in the event's quotes
+    (拆车直播), the event being dated as precisely as that date (give or take the slack loose
+    dates have: `Rules.approximate_slack_days` each side)?  An event of a week ("本月早些时候…在
+    直播中") that mentions the thing too is no more likely the one named."""
+    if not c.named or c.when is None or end is None or cl.lo is None or cl.hi is None:
+        return False
+    slack = timedelta(days=2 * rules.approximate_slack_days)
+    return cl.hi - cl.lo <= end - c.when.start + slack and any(t in cl.words for t in c.named)

@@ -44,6 +44,7 @@ from .identity import (
     bar,
     combine,
     name_votes,
+    names_the_event,
     needs_vectors,
     time_of_day,
     times_differ,
@@ -522,17 +523,6 @@ class Clustering:
             self.index.add(best, vec)
         self.by_quote[normalise_ws(c.quote)].append(best)
         return best
-
-
-def names_the_event(c: Candidate, end: datetime | None, cl: Cluster, rules: Rules) -> bool:
-    """Does the thing the candidate's date names ("1月3日的直播") stand in the event's quotes
-    (拆车直播), the event being dated as precisely as that date (give or take the slack loose
-    dates have: `Rules.approximate_slack_days` each side)?  An event of a week ("本月早些时候…在
-    直播中") that mentions the thing too is no more likely the one named."""
-    if not c.named or c.when is None or end is None or cl.lo is None or cl.hi is None:
-        return False
-    slack = timedelta(days=2 * rules.approximate_slack_days)
-    return cl.hi - cl.lo <= end - c.when.start + slack and any(t in cl.words for t in c.named)
 
 
 EXPLAIN_NEAR = 0.2
