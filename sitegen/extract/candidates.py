@@ -57,7 +57,7 @@ class Candidate:
     text: str = ""
     """the source's plain text (``Source.text`` re-renders Markdown on every call)"""
     named: list[str] = field(default_factory=list)
-    """the terms of the thing its date names ("1月3日的直播": 直播), when its date only names one"""
+    """the terms of the thing its date names ("3月2日的发布会": 发布会), when its date only names one"""
     continues_at: int | None = None
     """for a date counted from one the same paragraph states before, the two periods nested
     ("当晚" after "10月14日晚11时许"): where that date stands in the text"""
@@ -258,7 +258,7 @@ def find_candidates(
 
 
 def _named(text: str, m: Any, words: Words, span: Span, lexicon: Lexicon) -> list[str]:
-    """The terms of the word a naming date stands before ("1月3日的直播中": 直播)."""
+    """The terms of the word a naming date stands before ("3月2日的发布会上": 发布会)."""
     at = named_from(text, m)
     if at is None:
         return []

@@ -320,7 +320,7 @@ def _event(
         if cur is None or _rank(m, centre) > _rank(cur, centre):
             best[m.source.id] = m
     cited = sorted(best.values(), key=lambda m: (m.published, m.order))
-    # a date naming the thing the event tells of ("1月3日的直播") states the event's date too
+    # a date naming the thing the event tells of ("3月2日的发布会") states the event's date too
     dated = [m for m in cl.members if m.when is not None and (m.founding or m.dates_event)] or [
         m for m in cl.members if m.when is not None
     ]

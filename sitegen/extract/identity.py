@@ -16,9 +16,9 @@ distinct quotes, their words pooled, the centre of their vectors) on:
   from the event's (``clash``) is another happening of the same day, however
   alike the wording ("X was summoned", "Y was summoned").
 
-A date that only names a thing ("1月3日的直播", "Saturday's paper") names a happening of
-that date: when the event's quotes tell of that thing (拆车直播) and the dates meet,
-``named`` is a vote for, whatever else the sentence says (身高一米八三).
+A date that only names a thing ("3月2日的发布会", "Saturday's paper") names a happening of
+that date: when the event's quotes tell of that thing (新品发布会) and the dates meet,
+``named`` is a vote for, whatever else the sentence says (价格标错).
 
 Two disagreements count against, whatever the wording:
 
@@ -178,10 +178,10 @@ def name_votes(
 
 
 def names_the_event(c: Candidate, end: datetime | None, cl: Cluster, rules: Rules) -> bool:
-    """Does the thing the candidate's date names ("1月3日的直播") stand in the event's quotes
-    (拆车直播), the event being dated as precisely as that date (give or take the slack loose
+    """Does the thing the candidate's date names ("3月2日的发布会") stand in the event's quotes
+    (新品发布会), the event being dated as precisely as that date (give or take the slack loose
     dates have: `Rules.approximate_slack_days` each side)?  An event of a week ("本月早些时候…在
-    直播中") that mentions the thing too is no more likely the one named."""
+    发布会上") that mentions the thing too is no more likely the one named."""
     if not c.named or c.when is None or end is None or cl.lo is None or cl.hi is None:
         return False
     slack = timedelta(days=2 * rules.approximate_slack_days)

@@ -120,8 +120,8 @@ class Rules:
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""
     named_bonus: float = 0.35
-    """Added to the score of a sentence whose only date names a thing ("1月3日的直播中…") when the
-    event's quotes tell of that thing (拆车直播) and its date is as precise and meets that one:
+    """Added to the score of a sentence whose only date names a thing ("3月2日的发布会上…") when the
+    event's quotes tell of that thing (新品发布会) and its date is as precise and meets that one:
     the sentence reports that happening, whatever else it says about it (as much as
     ``attach_similarity``: enough to be cited)."""
     approximate_slack_days: int = 1
