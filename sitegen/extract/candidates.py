@@ -59,8 +59,8 @@ class Candidate:
     named: list[str] = field(default_factory=list)
     """the terms of the thing its date names ("3月2日的发布会": 发布会), when its date only names one"""
     continues_at: int | None = None
-    """for a date counted from one the same paragraph states before, the two periods nested
-    ("当晚" after "10月14日晚11时许"): where that date stands in the text"""
+    """for a date counted from one the same paragraph states before that restates its time of
+    day ("当晚" after "10月14日晚11时许", `_goes_on`): where that date stands in the text"""
     dates_event: bool = False
     """it joined an event that tells of the thing its date names: its date is the event's too"""
 
@@ -250,7 +250,7 @@ def find_candidates(
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
                 anchor = _anchor_of(m, mentions)
-                if anchor is not m and when is not None and _nested(when, anchor.when):
+                if anchor is not m and when is not None and _goes_on(when, anchor.when):
                     found.continues_at = anchor.start
                 out.candidates.append(found)
                 order += 1
@@ -336,10 +336,14 @@ def _anchor_of(m: Any, mentions: list[Any]) -> Any:
     return m
 
 
-def _nested(a: When, b: When) -> bool:
-    """Does one period hold the other (当晚 and 晚11时许, 同日 and 十二月三日)?"""
-    a_end, b_end = a.period_end(), b.period_end()
-    return (a.start <= b.start and b_end <= a_end) or (b.start <= a.start and a_end <= b_end)
+def _goes_on(when: When, anchor: When) -> bool:
+    """Does a date counted from ``anchor`` restate its time of day: finer than a day, the periods
+    nested (当晚 after 晚11时许, 当晚8点左右 after 昨晚)?  Only the day (当天, 同日, "the same day")
+    most often brings in another happening of that day; another time (当天下午 after 中午) does."""
+    if PRECISIONS.index(when.precision) <= PRECISIONS.index("day"):
+        return False
+    a_end, b_end = when.period_end(), anchor.period_end()
+    return (when.start <= anchor.start and b_end <= a_end) or (anchor.start <= when.start and a_end <= b_end)
 
 
 def _maybe_coming(m: Any, source: Source, rules: Rules) -> bool:

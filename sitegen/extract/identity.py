@@ -20,6 +20,10 @@ A date that only names a thing ("3月2日的发布会", "Saturday's paper") name
 that date: when the event's quotes tell of that thing (新品发布会) and the dates meet,
 ``named`` is a vote for, whatever else the sentence says (价格标错).
 
+A sentence that names no one and restates the time of day of a sentence before it in its
+article ("…晚11时许…发生泄漏。泄漏已于当晚得到控制") goes on telling that happening:
+``continues`` is a vote for, and the other sentence's being in the event is no ``sibling``.
+
 Two disagreements count against, whatever the wording:
 
 * ``sibling`` — the event already quotes another sentence (or clause) of the same
@@ -84,6 +88,7 @@ class Signals:
     times_differ: bool = False
     times_agree: bool = False
     named: bool = False
+    continues: bool = False
     score: float = 0.0
     bar: float = 0.0
 
@@ -104,6 +109,7 @@ class Signals:
             f"{'different times of day, ' if self.times_differ else ''}"
             f"{'the same time of day, ' if self.times_agree else ''}"
             f"{'its date names what the event tells, ' if self.named else ''}"
+            f"{'goes on telling a sentence of the event, ' if self.continues else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"
         )
@@ -135,6 +141,8 @@ def combine(s: Signals, rules: Rules) -> float:
         score += rules.times_agree_bonus
     if s.named:
         score += rules.named_bonus
+    if s.continues:
+        score += rules.continues_bonus
     s.score = score
     return score
 
@@ -186,3 +194,29 @@ def names_the_event(c: Candidate, end: datetime | None, cl: Cluster, rules: Rule
         return False
     slack = timedelta(days=2 * rules.approximate_slack_days)
     return cl.hi - cl.lo <= end - c.when.start + slack and any(t in cl.words for t in c.named)
+
+
+def continued_by(cl: Cluster, c: Candidate, names: set[str]) -> bool:
+    """Does the candidate go on telling a sentence of the event: its date counted from a date
+    of that sentence and restating its time of day ("泄漏已于当晚得到控制" after "10月14日晚11
+    时许…发生泄漏"; `candidates.Candidate.continues_at`), naming no one (its subject is that
+    sentence's)?  Then it is no other happening of the article's.  A sentence that names its
+    own actor, or dates itself by the day alone ("同日,省纪委监委通报…", "当天,市监管局封存…"),
+    may well be one."""
+    at = c.continues_at
+    spans = cl.spans.get(c.source.id, ())
+    if at is not None and not names and any(sp.start <= at < sp.end for sp, _ in spans):
+        return True
+    # or one of its quotes goes on telling the candidate's sentence
+    return any(c.quote_span.start <= a < c.quote_span.end for a in cl.continuing.get(c.source.id, ()))
+
+
+def goes_on_telling(one: Cluster, other: Cluster) -> bool:
+    """Does a quote of one go on telling a sentence the other quotes (`continued_by`)?"""
+    return any(
+        sp.start <= at < sp.end
+        for a, b in ((one, other), (other, one))
+        for sid, offsets in a.continuing.items()
+        for at in offsets
+        for sp, _ in b.spans.get(sid, ())
+    )

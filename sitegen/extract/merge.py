@@ -43,6 +43,8 @@ from .identity import (
     Times,
     bar,
     combine,
+    continued_by,
+    goes_on_telling,
     name_votes,
     names_the_event,
     needs_vectors,
@@ -148,6 +150,8 @@ class Cluster:
     """the times of day its quotes state (中午, 20:00)"""
     spans: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
     """by source: the spans it quotes, with their text"""
+    continuing: dict[str, list[int]] = field(default_factory=dict)
+    """by source: where the dates stand that its quotes naming no one count from (`identity.continued_by`)"""
     compared: int = 12
     """how many of its latest distinct quotes a report is compared with (`Rules.max_compared`)"""
     centre_quotes: int = 4
@@ -168,6 +172,8 @@ class Cluster:
         self.scores.append(score)
         quote = normalise_ws(c.quote)
         self.spans.setdefault(c.source.id, []).append((c.quote_span, quote))
+        if c.continues_at is not None and not names:
+            self.continuing.setdefault(c.source.id, []).append(c.continues_at)
         t = time_of_day(c.when)
         if t is not None and t not in self.times:
             self.times.append(t)
@@ -259,17 +265,6 @@ class Cluster:
             q != quote and (sp.end <= span.start or span.end <= sp.start)
             for sp, q in self.spans.get(source, ())
         )
-
-    def continued_by(self, c: Candidate, names: set[str]) -> bool:
-        """Does the candidate go on telling a sentence of the event: its date counted from a date
-        of that sentence, the periods nested ("泄漏已于当晚得到控制" after "10月14日晚11时许…发生
-        泄漏"), and naming no one (its subject is that sentence's)?  Then it is no other happening
-        of the article's.  A sentence that names its own actor ("同日,省纪委监委通报…", "当天,东陵区
-        决定…") may well be one, even of a place or body the event names too."""
-        at = c.continues_at
-        if at is None or names:
-            return False
-        return any(sp.start <= at < sp.end for sp, _ in self.spans.get(c.source.id, ()))
 
     def siblings(self, other: Cluster) -> bool:
         """Do the two quote different sentences of one source?"""
@@ -369,8 +364,8 @@ class Clustering:
         s = Signals(same_period=close)
         lang = c.source.lang
         s.sibling = cl.sibling(c.source.id, c.quote_span, normalise_ws(c.quote))
-        if s.sibling and cl.continued_by(c, names):
-            s.sibling = False
+        if s.sibling and continued_by(cl, c, names):
+            s.sibling, s.continues = False, True
         mine = time_of_day(c.when)
         s.times_differ = times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
@@ -469,13 +464,15 @@ class Clustering:
         """Do at least half of ``cl``'s (latest) distinct quotes (or ``any_one``) join ``other``?"""
         close = same_period_clusters(cl, other)
         r = self.rules
-        sibling = cl.siblings(other)
+        goes_on = goes_on_telling(cl, other)
+        sibling = not goes_on and cl.siblings(other)
         differ = any(times_differ(t, other.times) for t in cl.times)
         latest = slice(-cl.compared, None)
         quotes = list(zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], strict=True))
         joined = 0
         for n, (v, lang, own_names) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
+            s.continues = goes_on
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
             if close:

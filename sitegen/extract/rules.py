@@ -124,6 +124,11 @@ class Rules:
     event's quotes tell of that thing (新品发布会) and its date is as precise and meets that one:
     the sentence reports that happening, whatever else it says about it (as much as
     ``attach_similarity``: enough to be cited)."""
+    continues_bonus: float = 0.1
+    """Added to the score of a sentence that goes on telling another sentence of its article
+    already in the event: it names no one, and its date is counted from that sentence's, the
+    periods nested ("泄漏已于当晚得到控制" after "…晚11时许…发生泄漏"); the article itself
+    links them (and the other sentence's being there takes nothing off: `sibling_penalty`)."""
     approximate_slack_days: int = 1
     """A day the sources give as approximate (a count from another date: "72小时" before an
     evening, or in weeks: 三周前) may meet an event this many days before or after it: one

@@ -192,8 +192,8 @@ def test_a_month_day_of_next_week_read_as_last_years_starts_nothing() -> None:
     assert ("The same day", False) in [(d, f) for d, _, f in candidates(told, "en")]
 
 
-def test_a_day_counted_in_weeks_is_approximate() -> None:
-    """"三周前" is a day or so either way (writers round to the week); "3天前" is a day."""
+def zh_source() -> tuple[Source, object]:
+    """An empty Chinese source of 17 March 2026 and a lexicon, for `find_candidates` directly."""
     src = Source(
         id="s1",
         title="t",
@@ -205,7 +205,12 @@ def test_a_day_counted_in_weeks_is_approximate() -> None:
         body="",
     )
     data = SiteData()
-    lexicon = make_lexicon(data, gazetteer(data), None)
+    return src, make_lexicon(data, gazetteer(data), None)
+
+
+def test_a_day_counted_in_weeks_is_approximate() -> None:
+    """"三周前" is a day or so either way (writers round to the week); "3天前" is a day."""
+    src, lexicon = zh_source()
 
     def when(body: str, lang: str = "zh"):
         src.lang = lang
@@ -216,3 +221,19 @@ def test_a_day_counted_in_weeks_is_approximate() -> None:
     assert weeks.approximate and weeks.start.day == 24
     assert when("Prosecutors filed a public interest lawsuit three weeks ago.", "en").approximate
     assert not when("3天前,市检察院已就此次污染向法院提起公益诉讼。").approximate
+
+
+def test_only_a_date_restating_its_anchors_time_of_day_goes_on_telling_its_sentence() -> None:
+    """当晚 after 晚11时许 restates the time; 当天 (only the day) and 当天下午 (another time) do not."""
+    src, lexicon = zh_source()
+    lead = "3月14日晚11时许,华屿化工厂一储罐发生泄漏,约20吨苯胺流入河中。"
+
+    def goes_on(second: str) -> bool:
+        body = lead + second
+        found = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
+        (c,) = [c for c in found if c.quote_span.start >= len(lead)]
+        return c.continues_at == body.index("3月14日晚11时许")
+
+    assert goes_on("泄漏已于当晚得到控制。")
+    assert not goes_on("当天,市监管局封存了该厂全部同类储罐。")
+    assert not goes_on("次日凌晨,市监管局封存了该厂全部同类储罐。")
