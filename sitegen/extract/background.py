@@ -35,6 +35,7 @@ _EN_VERB_ED = (
 _EN_DURATION = (
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|few|several|some)"
     r"\s+(?:full\s+)?(?:hours?|days?|weeks?|months?|years?)"
+    r"|(?:hours|days|weeks|months|years)"  # uncounted: "hours before candidates sat it on Saturday"
 )
 _ZH_DURATION = r"[一二两三四五六七八九十半几数\d]+\s*(?:个)?\s*(?:多)?\s*(?:天|日|周|星期|月|年)"
 _PREP = r"(?:of|over|for|about|on|to|from|with|after|before|despite|against|into|by|under|than|at|in)"
@@ -156,6 +157,21 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                 return name
         elif quote and pattern.search(quote):
             return name
+    return None
+
+
+NAMING_AFTER = ("zh-attributive", "en-possessive")
+"""rules whose date names the noun right after it (12月27日晚的火灾, "Saturday's paper")"""
+
+
+def named_from(text: str, m: Any) -> int | None:
+    """Where the noun that the date ``m`` names begins ("1月3日的|直播", "Saturday's |paper"), if
+    the date stands right before it; else None."""
+    for name, where, pattern in RULES:
+        if name in NAMING_AFTER and where == "after":
+            hit = pattern.match(text, m.end)
+            if hit:
+                return hit.end()
     return None
 
 

@@ -4,8 +4,9 @@ Each paragraph of a source is read by the date resolver at once, so anchors
 ("19小时后") resolve against dates named earlier in it.  A sentence with one
 resolved date is one candidate quoting the whole sentence; a sentence with
 several gives one candidate per date, each quoting the clauses from its date
-up to the next one.  A date counted back from an anchor (``anchored``) quotes
-only its own clause: "距X才过去19小时" dates X, not the rest of the sentence.
+up to the next one.  A date counted back from an anchor (``anchored``) within a
+sentence quotes only its own clause: "距X才过去19小时" dates X, not the rest of
+the sentence; one that opens the sentence (同日,…) dates all of it.
 
 Dropped, with a reason for ``--explain``: dates after the article was
 published, sentences with too few content words, questions.  Sentences whose
@@ -17,6 +18,7 @@ never start one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -27,10 +29,10 @@ from typing import Any
 from ..core.dates import PRECISIONS, When
 from ..core.model import Source
 from ..errors import Problem
-from .background import background_rule, is_naming, reporting_date
+from .background import background_rule, is_naming, named_from, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
-from .temporal.context import STARTS
+from .temporal.context import ROLLED_BACK, STARTS
 from .temporal.words import RECENT
 from .temporal.words import key as RECENT_KEY
 from .words import Lexicon, Words
@@ -54,6 +56,13 @@ class Candidate:
     sentence_mentions: list[Any] = field(default_factory=list)
     text: str = ""
     """the source's plain text (``Source.text`` re-renders Markdown on every call)"""
+    named: list[str] = field(default_factory=list)
+    """the terms of the thing its date names ("3月2日的发布会": 发布会), when its date only names one"""
+    continues_at: int | None = None
+    """for a date counted from one the same paragraph states before that restates its time of
+    day ("当晚" after "10月14日晚11时许", `_goes_on`): where that date stands in the text"""
+    dates_event: bool = False
+    """it joined an event that tells of the thing its date names: its date is the event's too"""
 
     @property
     def published(self) -> datetime:
@@ -103,7 +112,7 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
     out = []
     for n, ci in enumerate(order):
         m = firsts[ci]
-        if m.kind == "anchored" or is_naming(text, m):
+        if (m.kind == "anchored" and not _opens(text, sentence, m)) or is_naming(text, m):
             # a date counted from another, or one that names a thing ("上周五凌晨发生爆炸的厂区"),
             # speaks for its own clause only
             last = ci
@@ -123,6 +132,14 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
                 start = parts[ci].start
         out.append((m, Span(start, end)))
     return out
+
+
+def _opens(text: str, sentence: Span, m: Any) -> bool:
+    """Does the date open its sentence (同日,…; 当晚,…; "The same day, …")?  Then it times the
+    whole sentence, as a written-out date there would: the sentence goes on from where the
+    article's story stands.  Within a sentence ("距X才过去72小时", "19小时后") an anchored date
+    counts from something the clause names and speaks for that clause only."""
+    return not text[sentence.start : m.start].strip(" \t\n\u3000\"“”「」'‘’")
 
 
 def find_candidates(
@@ -217,6 +234,8 @@ def find_candidates(
                     out.dropped.append(f"{source.id}: dropped {quote[:60]!r} ({m.text}): {reason}")
                     continue
                 when = m.when if _usable(m) else None
+                if when is not None and not when.approximate and _counted_in_weeks(m):
+                    when = dataclasses.replace(when, approximate=True)
                 founding = when is not None and is_founding(when, rules)
                 if founding and m.kind == "anchored" and when is not None and when.approximate:
                     # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
@@ -225,11 +244,31 @@ def find_candidates(
                     founding = False
                 if founding and _recent(m):  # 近日, 日前, in recent days: "lately" starts nothing
                     founding = False
-                out.candidates.append(
-                    Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
-                )
+                if founding and _maybe_coming(_anchor_of(m, mentions), source, rules):
+                    founding = False
+                found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
+                if not founding and when is not None:
+                    found.named = _named(text, m, words, span, lexicon)
+                anchor = _anchor_of(m, mentions)
+                if anchor is not m and when is not None and _goes_on(when, anchor.when):
+                    found.continues_at = anchor.start
+                out.candidates.append(found)
                 order += 1
     return out
+
+
+def _named(text: str, m: Any, words: Words, span: Span, lexicon: Lexicon) -> list[str]:
+    """The terms of the word a naming date stands before ("3月2日的发布会上": 发布会)."""
+    at = named_from(text, m)
+    if at is None:
+        return []
+    for tok, _ in words.within(Span(at, span.end)):
+        terms = lexicon.terms([tok])
+        if terms:
+            return terms
+        if tok.strip():
+            return []  # a function word first: the date names no noun
+    return []
 
 
 class QuoteMarks:
@@ -269,6 +308,55 @@ def _recent(m: Any) -> bool:
     stretch of days before publication says "lately", not when; what it reports may join an
     event dated by another report, never start one.  (本月早些时候 names its month: it may.)"""
     return m.when is not None and RECENT_KEY(m.text) in RECENT
+
+
+_WEEKS = re.compile(r"(?:周|星期|礼拜|\bweeks?\b)", re.IGNORECASE)
+
+
+def _counted_in_weeks(m: Any) -> bool:
+    """A day counted in weeks from another date ("三周前", "two weeks later") is approximate:
+    writers round to the week, so the day is a day or so either way (`Rules.approximate_slack_days`)."""
+    return m.when.precision == "day" and m.kind in ("relative", "anchored") and bool(
+        _AGO_OR_LATER.search(m.text) and _WEEKS.search(m.text)
+    )
+
+
+_AGO_OR_LATER = re.compile(r"(?:前|后|以来|\bago\b|\blater\b|\bafter\b|\bbefore\b)", re.IGNORECASE)
+
+
+def _anchor_of(m: Any, mentions: list[Any]) -> Any:
+    """The date an anchored one ("The same day", 同日) was counted from, when the paragraph states
+    it before (the resolver names it in its explanation: "relative to 'Dec. 13'"); else itself."""
+    if m.kind != "anchored":
+        return m
+    before = [a for a in mentions if a.end <= m.start and a.when is not None]
+    for a in reversed(before):
+        if f"relative to '{a.text}'" in m.explanation:
+            return a
+    return m
+
+
+def _goes_on(when: When, anchor: When) -> bool:
+    """Does a date counted from ``anchor`` restate its time of day: finer than a day, the periods
+    nested (当晚 after 晚11时许, 当晚8点左右 after 昨晚)?  Only the day (当天, 同日, "the same day")
+    most often brings in another happening of that day; another time (当天下午 after 中午) does."""
+    if PRECISIONS.index(when.precision) <= PRECISIONS.index("day"):
+        return False
+    a_end, b_end = when.period_end(), anchor.period_end()
+    return (when.start <= anchor.start and b_end <= a_end) or (anchor.start <= when.start and a_end <= b_end)
+
+
+def _maybe_coming(m: Any, source: Source, rules: Rules) -> bool:
+    """A month-day read as last year's only because this year's would follow the article, when
+    this year's follows it closely (`Rules.coming_days`): next week's plan or last year's day?"""
+    if m.when is None or ROLLED_BACK not in m.explanation:
+        return False
+    start = m.when.start
+    try:
+        coming = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        coming = start.replace(year=start.year + 1, day=28)
+    return coming - source.published <= timedelta(days=rules.coming_days)
 
 
 def _reject(quote: str, m: Any, source: Source, rules: Rules) -> str | None:

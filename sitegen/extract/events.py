@@ -43,7 +43,7 @@ from .recall import cite_reporting
 from .relevance import judge
 from .rules import Rules, rules_from
 from .titles import COMPLETE, sentence_span, shorten, summary, title_choices, title_score
-from .words import CJK_WORD, Lexicon, Words, tag_of
+from .words import CJK_WORD, Lexicon, Words, pinyin_key, tag_of
 
 LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
 EN_VERB = re.compile(
@@ -84,6 +84,7 @@ def extract_events(
         tagger,
     )
     out.off_topic = set(relevance.off_topic)
+    _link_place_stems(lexicon)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
         near = relevance.closeness.get(sid)
@@ -152,6 +153,19 @@ def extract_events(
         out.events.append(event)
         out.explain[event.id] = lines
     return out
+
+
+ADMIN_SUFFIXES = "省市县区镇乡"
+"""Chinese administrative suffixes (东陵区, 柳湾市): English writes the place without them."""
+
+
+def _link_place_stems(lexicon: Lexicon) -> None:
+    """A Chinese place linked to English by its pinyin (``donglingqu`` → 东陵区) is linked by its
+    stem's too ("Dongling" → 东陵区), as English names it without the suffix ("Dongling",
+    "Dongling district"); a stem some other word of the dump is spelt as keeps that word."""
+    for word in list(lexicon.latin_names.values()):
+        if len(word) >= 3 and word[-1] in ADMIN_SUFFIXES and CJK_WORD.match(word):
+            lexicon.latin_names.setdefault(pinyin_key(word[:-1]), word)
 
 
 def _lead(source: Source, text: str, max_chars: int) -> str:
@@ -363,7 +377,8 @@ def _cited_and_date(
         if cur is None or _rank(m, centre) > _rank(cur, centre):
             best[m.source.id] = m
     cited = sorted(best.values(), key=lambda m: (m.published, m.order))
-    dated = [m for m in members if m.when is not None and m.founding] or [
+    # a date naming the thing the event tells of ("3月2日的发布会") states the event's date too
+    dated = [m for m in members if m.when is not None and (m.founding or m.dates_event)] or [
         m for m in members if m.when is not None
     ]
     claims = [

@@ -16,6 +16,14 @@ distinct quotes, their words pooled, the centre of their vectors) on:
   from the event's (``clash``) is another happening of the same day, however
   alike the wording ("X was summoned", "Y was summoned").
 
+A date that only names a thing ("3月2日的发布会", "Saturday's paper") names a happening of
+that date: when the event's quotes tell of that thing (新品发布会) and the dates meet,
+``named`` is a vote for, whatever else the sentence says (价格标错).
+
+A sentence that names no one and restates the time of day of a sentence before it in its
+article ("…晚11时许…发生泄漏。泄漏已于当晚得到控制") goes on telling that happening:
+``continues`` is a vote for, and the other sentence's being in the event is no ``sibling``.
+
 Two disagreements count against, whatever the wording:
 
 * ``sibling`` — the event already quotes another sentence (or clause) of the same
@@ -36,9 +44,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..core.dates import PRECISIONS, When
 from .rules import Rules
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
+    from .merge import Cluster
 
 Times = list[tuple[datetime, datetime]]
 """The times of day an event's quotes state, as periods"""
@@ -74,6 +87,8 @@ class Signals:
     sibling: bool = False
     times_differ: bool = False
     times_agree: bool = False
+    named: bool = False
+    continues: bool = False
     score: float = 0.0
     bar: float = 0.0
 
@@ -93,6 +108,8 @@ class Signals:
             f"{'another sentence of the same article, ' if self.sibling else ''}"
             f"{'different times of day, ' if self.times_differ else ''}"
             f"{'the same time of day, ' if self.times_agree else ''}"
+            f"{'its date names what the event tells, ' if self.named else ''}"
+            f"{'goes on telling a sentence of the event, ' if self.continues else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"
         )
@@ -122,6 +139,10 @@ def combine(s: Signals, rules: Rules) -> float:
         score -= rules.times_differ_penalty
     if s.times_agree:
         score += rules.times_agree_bonus
+    if s.named:
+        score += rules.named_bonus
+    if s.continues:
+        score += rules.continues_bonus
     s.score = score
     return score
 
@@ -163,3 +184,39 @@ def name_votes(
     s.names = shared / total
     s.clash = not shared and any(idf.get(n, RAREST) - floor > min_weight for n in same_script or ())
 
+
+def names_the_event(c: Candidate, end: datetime | None, cl: Cluster, rules: Rules) -> bool:
+    """Does the thing the candidate's date names ("3月2日的发布会") stand in the event's quotes
+    (新品发布会), the event being dated as precisely as that date (give or take the slack loose
+    dates have: `Rules.approximate_slack_days` each side)?  An event of a week ("本月早些时候…在
+    发布会上") that mentions the thing too is no more likely the one named."""
+    if not c.named or c.when is None or end is None or cl.lo is None or cl.hi is None:
+        return False
+    slack = timedelta(days=2 * rules.approximate_slack_days)
+    return cl.hi - cl.lo <= end - c.when.start + slack and any(t in cl.words for t in c.named)
+
+
+def continued_by(cl: Cluster, c: Candidate, names: set[str]) -> bool:
+    """Does the candidate go on telling a sentence of the event: its date counted from a date
+    of that sentence and restating its time of day ("泄漏已于当晚得到控制" after "10月14日晚11
+    时许…发生泄漏"; `candidates.Candidate.continues_at`), naming no one (its subject is that
+    sentence's)?  Then it is no other happening of the article's.  A sentence that names its
+    own actor, or dates itself by the day alone ("同日,省纪委监委通报…", "当天,市监管局封存…"),
+    may well be one."""
+    at = c.continues_at
+    spans = cl.spans.get(c.source.id, ())
+    if at is not None and not names and any(sp.start <= at < sp.end for sp, _ in spans):
+        return True
+    # or one of its quotes goes on telling the candidate's sentence
+    return any(c.quote_span.start <= a < c.quote_span.end for a in cl.continuing.get(c.source.id, ()))
+
+
+def goes_on_telling(one: Cluster, other: Cluster) -> bool:
+    """Does a quote of one go on telling a sentence the other quotes (`continued_by`)?"""
+    return any(
+        sp.start <= at < sp.end
+        for a, b in ((one, other), (other, one))
+        for sid, offsets in a.continuing.items()
+        for at in offsets
+        for sp, _ in b.spans.get(sid, ())
+    )

@@ -43,7 +43,10 @@ from .identity import (
     Times,
     bar,
     combine,
+    continued_by,
+    goes_on_telling,
     name_votes,
+    names_the_event,
     needs_vectors,
     time_of_day,
     times_differ,
@@ -132,6 +135,9 @@ class Cluster:
     langs: list[str] = field(default_factory=list)
     """the language of each of those quotes"""
     quote_order: list[str] = field(default_factory=list)
+    quote_names: list[set[str]] = field(default_factory=list)
+    """the names each of those quotes states (a quote of one event judged against another
+    speaks with its own names, not with those its event's other quotes bring)"""
     names: Counter[str] = field(default_factory=Counter)
     """names (people, organisations, places) its distinct quotes state, by how many"""
     names_by_lang: dict[str, Counter[str]] = field(default_factory=dict)
@@ -144,6 +150,8 @@ class Cluster:
     """the times of day its quotes state (中午, 20:00)"""
     spans: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
     """by source: the spans it quotes, with their text"""
+    continuing: dict[str, list[int]] = field(default_factory=dict)
+    """by source: where the dates stand that its quotes naming no one count from (`identity.continued_by`)"""
     compared: int = 12
     """how many of its latest distinct quotes a report is compared with (`Rules.max_compared`)"""
     centre_quotes: int = 4
@@ -164,12 +172,15 @@ class Cluster:
         self.scores.append(score)
         quote = normalise_ws(c.quote)
         self.spans.setdefault(c.source.id, []).append((c.quote_span, quote))
+        if c.continues_at is not None and not names:
+            self.continuing.setdefault(c.source.id, []).append(c.continues_at)
         t = time_of_day(c.when)
         if t is not None and t not in self.times:
             self.times.append(t)
         if quote not in self.quotes:  # syndicated copies do not outweigh independent reports
             self.quotes.add(quote)
             self.quote_order.append(quote)
+            self.quote_names.append(set(names))
             self.words.update(vec)
             self.vectors.append(vec)
             self.langs.append(c.source.lang)
@@ -202,10 +213,12 @@ class Cluster:
         for sid, spans in other.spans.items():
             self.spans.setdefault(sid, []).extend(spans)
         self.times.extend(t for t in other.times if t not in self.times)
-        for quote, vec, lang in zip(other.quote_order, other.vectors, other.langs, strict=True):
+        together = zip(other.quote_order, other.vectors, other.langs, other.quote_names, strict=True)
+        for quote, vec, lang, names in together:
             if quote not in self.quotes:
                 self.quotes.add(quote)
                 self.quote_order.append(quote)
+                self.quote_names.append(names)
                 self.vectors.append(vec)
                 self.langs.append(lang)
                 self.words.update(vec)
@@ -351,10 +364,13 @@ class Clustering:
         s = Signals(same_period=close)
         lang = c.source.lang
         s.sibling = cl.sibling(c.source.id, c.quote_span, normalise_ws(c.quote))
+        if s.sibling and continued_by(cl, c, names):
+            s.sibling, s.continues = False, True
         mine = time_of_day(c.when)
         s.times_differ = times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
         s.words = cl.similarity(vec, lang, self.bridge)
+        s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
@@ -448,19 +464,22 @@ class Clustering:
         """Do at least half of ``cl``'s (latest) distinct quotes (or ``any_one``) join ``other``?"""
         close = same_period_clusters(cl, other)
         r = self.rules
-        sibling = cl.siblings(other)
+        goes_on = goes_on_telling(cl, other)
+        sibling = not goes_on and cl.siblings(other)
         differ = any(times_differ(t, other.times) for t in cl.times)
-        quotes = list(zip(cl.vectors[-cl.compared :], cl.langs[-cl.compared :], strict=True))
+        latest = slice(-cl.compared, None)
+        quotes = list(zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], strict=True))
         joined = 0
-        for n, (v, lang) in enumerate(quotes):
+        for n, (v, lang, own_names) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
+            s.continues = goes_on
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
             if close:
                 s.crossing = other.crossing(v, lang, self.bridge)
             name_votes(
                 s,
-                cl.names_by_lang.get(lang, Counter()),
+                own_names,
                 other.names,
                 other.names_by_lang.get(lang),
                 self.idf,
@@ -495,6 +514,7 @@ class Clustering:
             self.clusters.append(best)
             best.add(c, vec, 1.0, end, names, self.rules)
         else:
+            c.dates_event = names_the_event(c, end, best, self.rules)
             best.add(c, vec, score, end, names, self.rules)
         if best.lo is not None:
             self.index.add(best, vec)

@@ -77,6 +77,12 @@ class Rules:
     """A date range wider than this (最近, 二十多年前) may join an event but never starts one…"""
     founding_max_years: int = 2
     """…unless it is a range of years no wider than this (大约2019年或2020年)."""
+    coming_days: int = 31
+    """A month-day without a year read as last year's because this year's would come after the
+    article (and a date counted from one) starts no event when this year's falls within this
+    many days after publication: it is as likely the coming date of a plan
+    ("考生可于12月10日起打印准考证" in a 3 December article) as a day of almost a year ago; it
+    may still join one."""
 
     # -- merging --------------------------------------------------------------
     merge_similarity: float = 0.25
@@ -128,10 +134,21 @@ class Rules:
     times_agree_bonus: float = 0.05
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""
+    named_bonus: float = 0.35
+    """Added to the score of a sentence whose only date names a thing ("3月2日的发布会上…") when the
+    event's quotes tell of that thing (新品发布会) and its date is as precise and meets that one:
+    the sentence reports that happening, whatever else it says about it (as much as
+    ``attach_similarity``: enough to be cited)."""
+    continues_bonus: float = 0.1
+    """Added to the score of a sentence that goes on telling another sentence of its article
+    already in the event: it names no one, and its date is counted from that sentence's, the
+    periods nested ("泄漏已于当晚得到控制" after "…晚11时许…发生泄漏"); the article itself
+    links them (and the other sentence's being there takes nothing off: `sibling_penalty`)."""
     approximate_slack_days: int = 1
     """A day the sources give as approximate (a count from another date: "72小时" before an
-    evening) may meet an event this many days before or after it: one happening counted back
-    from another date and written out by another source (1月3日) are compared, not kept apart."""
+    evening, or in weeks: 三周前) may meet an event this many days before or after it: one
+    happening counted back from another date and written out by another source (1月3日) are
+    compared, not kept apart."""
     part_of_day_slack_hours: int = 1
     """A time of day's edges are loose (凌晨5时 and "Wednesday morning"), as is an approximate
     hour (11时许): its period may meet an event this many hours beyond them, within its own day."""

@@ -51,6 +51,11 @@ BACKGROUND = [
         "last month",
     ),
     ("en-duration-after", "It lost its biggest client a month after it was fined on March 2.", "March 2"),
+    (
+        "en-duration-after",
+        "Photos of the paper spread online on Friday night, hours before candidates sat it on Saturday morning.",
+        "Saturday morning",
+    ),
     ("zh-duration-after", "在3月2日收到罚单之后一个月,公司失去了最大客户。", "3月2日"),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
@@ -155,3 +160,80 @@ def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
     # English is left alone: "said on Monday that …" is most often the news itself
     en = "Investigators said on Monday that the battery overheated and started the fire over the weekend."
     assert "Monday" in [d for d, _, _ in candidates(en, "en")]
+
+
+def test_a_date_counted_from_another_speaks_for_the_whole_sentence_it_opens() -> None:
+    """同日,… times the whole sentence; "距X才过去72小时" within a sentence only its clause."""
+    first = "3月16日,市考试院发布公告,补考定于下月举行。"
+    opening = "同日,省纪委监委通报,考试院副院长王某涉嫌严重违纪违法,正接受审查调查。"
+    found = candidates(first + opening, "zh")
+    assert (
+        "同日",
+        opening.rstrip("。"),
+        True,
+    ) in [(d, q.rstrip("。"), f) for d, q, f in found]
+    within = "3月13日晚,公司举办发布会。距离上一次引发热议的拆车直播才过去72小时,雷某再次开启直播,观看人数超过百万。"
+    counted = [q for d, q, _ in candidates(within, "zh") if d.endswith("72小时")]
+    assert counted and "观看人数" not in counted[0]
+
+
+def test_a_month_day_of_next_week_read_as_last_years_starts_nothing() -> None:
+    """A 17 March article: "3月25日起" is next week's plan as likely as last March's day."""
+    text = "考试院今日公告,考生可于3月25日起打印准考证。"
+    dated = {d: f for d, _, f in candidates(text, "zh")}
+    assert dated.get("3月25日起") is not True
+    old = "公司去年12月20日发布召回公告。"  # long before publication: a day of the past
+    assert [f for _, _, f in candidates(old, "zh")] == [True]
+    # a date counted from such a one ("The same day" after a missed plan's "March 25") inherits its doubt
+    told = (
+        "The exam authority said on Monday that candidates would re-sit the leaked aptitude paper on March 25. "
+        "The same day, the watchdog said the deputy head of the authority was under investigation."
+    )
+    assert ("The same day", False) in [(d, f) for d, _, f in candidates(told, "en")]
+
+
+def zh_source() -> tuple[Source, object]:
+    """An empty Chinese source of 17 March 2026 and a lexicon, for `find_candidates` directly."""
+    src = Source(
+        id="s1",
+        title="t",
+        outlet="o",
+        outlet_name="o",
+        published=datetime(2026, 3, 17, 9, 0, tzinfo=TZ),
+        lang="zh",
+        keyword="kw",
+        body="",
+    )
+    data = SiteData()
+    return src, make_lexicon(data, gazetteer(data), None)
+
+
+def test_a_day_counted_in_weeks_is_approximate() -> None:
+    """"三周前" is a day or so either way (writers round to the week); "3天前" is a day."""
+    src, lexicon = zh_source()
+
+    def when(body: str, lang: str = "zh"):
+        src.lang = lang
+        (c,) = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
+        return c.when
+
+    weeks = when("三周前,市检察院已就此次污染向法院提起公益诉讼。")
+    assert weeks.approximate and weeks.start.day == 24
+    assert when("Prosecutors filed a public interest lawsuit three weeks ago.", "en").approximate
+    assert not when("3天前,市检察院已就此次污染向法院提起公益诉讼。").approximate
+
+
+def test_only_a_date_restating_its_anchors_time_of_day_goes_on_telling_its_sentence() -> None:
+    """当晚 after 晚11时许 restates the time; 当天 (only the day) and 当天下午 (another time) do not."""
+    src, lexicon = zh_source()
+    lead = "3月14日晚11时许,华屿化工厂一储罐发生泄漏,约20吨苯胺流入河中。"
+
+    def goes_on(second: str) -> bool:
+        body = lead + second
+        found = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
+        (c,) = [c for c in found if c.quote_span.start >= len(lead)]
+        return c.continues_at == body.index("3月14日晚11时许")
+
+    assert goes_on("泄漏已于当晚得到控制。")
+    assert not goes_on("当天,市监管局封存了该厂全部同类储罐。")
+    assert not goes_on("次日凌晨,市监管局封存了该厂全部同类储罐。")

@@ -81,6 +81,30 @@ def test_different_happenings_on_one_day_stay_apart(tmp_path: Path) -> None:
     assert [sorted(c.source for c in e.sources) for e in on_8th] == [["s1", "s3"], ["s2", "s3"]]
 
 
+def test_a_date_naming_what_an_event_tells_joins_it_and_dates_it(tmp_path: Path) -> None:
+    """"在6月3日的直播中…" says nothing else the event says, but it names the event's 直播 and its
+    day: it is cited and its written date wins over the count ("才过去72小时") that dated the event;
+    an event of a whole week that mentions a 直播 too is not the one named."""
+    counted = "6月7日晚8点,华屿科技董事长周明再次出现在直播间。距离上一次引发热议的拆车直播才过去72小时。"
+    week = "本月早些时候,华屿科技董事长周明在直播中宣布公司全年交付目标为55万辆。"
+    named = "此前周明在华屿科技发布会上曾提到自己身高一米八一,但在6月3日的直播中周明说自己身高一米八三。"
+    out = run(tmp_path, [source(1, counted, day=8), source(2, week, day=8), source(3, named, day=8)])
+    (live,) = [e for e in out.events if any("72小时" in c.quote for c in e.sources)]
+    assert "s3" in {c.source for c in live.sources}
+    assert live.when.start.day == 3 and live.note and "72小时" in live.note
+
+
+def test_a_sentence_going_on_at_its_anchors_time_is_the_same_happening(tmp_path: Path) -> None:
+    """"泄漏已于当晚得到控制" after "6月1日晚11时许…发生泄漏" names no one and counts its date from
+    that sentence's: it tells more of that happening (one named actor, "同日,省纪委监委通报…", and it
+    would be judged as any other sentence of the article: exam_leak's gold holds that case)."""
+    spill = "6月1日晚11时许,华屿化工位于澄阳市的生产基地一储罐发生泄漏,约20吨苯胺流入青溪河。泄漏已于当晚得到控制。"
+    other = "6月1日深夜,澄阳市一化工厂储罐泄漏,大量苯胺流入青溪河,下游水厂紧急停止取水。"
+    out = run(tmp_path, [source(1, spill, day=2), source(2, other, day=2)])
+    (event,) = out.events
+    assert {c.source for c in event.sources} == {"s1", "s2"}
+
+
 def test_syndicated_copies_cite_each_outlet_once_with_one_event(tmp_path: Path) -> None:
     body = FIRE + "目前火势已得到控制。"
     out = run(tmp_path, [source(n, body) for n in range(1, 5)] + [source(9, BRIEF)])
@@ -363,3 +387,19 @@ def test_a_date_that_only_gives_context_starts_no_event():
     assert not _background(happening, mention(happening, "March 4"), happening)
     happening_zh = "公司于1月3日宣布召回。"
     assert not _background(happening_zh, mention(happening_zh, "1月3日"), happening_zh)
+
+
+def test_a_chinese_place_is_linked_to_english_without_its_suffix() -> None:
+    """"Dongling" names 东陵区 as "donglingqu" would; a stem another word is spelt as keeps it."""
+    from sitegen.extract.events import _link_place_stems
+
+    data = SiteData()
+    lexicon = make_lexicon(data, gazetteer(data), None)
+    lexicon.latin_names.update({"donglingqu": "东陵区", "liuwanshi": "柳湾市", "nanchuan": "南川", "heshi": "和氏"})
+    lexicon.latin_names["chengyang"] = "澄阳"
+    lexicon.latin_names["chengyangshi"] = "城阳市"
+    _link_place_stems(lexicon)
+    assert lexicon.latin_names["dongling"] == "东陵区" and lexicon.latin_names["liuwan"] == "柳湾市"
+    assert lexicon.latin_names["chengyang"] == "澄阳"
+    assert "he" not in lexicon.latin_names  # 和氏: too short to have a suffix
+    assert lexicon.latin_terms("Police in Dongling opened a case.") == ["东陵区"]
