@@ -404,6 +404,24 @@ def test_an_import_split_over_two_processes_writes_what_one_process_writes(make_
     assert len(list((two / "content" / "events").glob("*.md"))) >= 5
 
 
+def test_records_cleaned_over_two_processes_give_what_one_process_gives(make_site, monkeypatch):
+    from sitegen.importer import sources
+
+    monkeypatch.setattr(sources, "SPLIT_AT", 2)  # the seed's 10 records: 5 cleaned here, 5 in the child
+    monkeypatch.setattr(sources, "can_fork", lambda: False)
+    one = make_site("one")
+    assert run(one, "import", str(SEED_DUMP))[0] == 0
+    forks = []
+    real = sources.start
+    monkeypatch.setattr(sources, "start", lambda *a: forks.append(a[1]) or real(*a))
+    monkeypatch.setattr(sources, "can_fork", lambda: True)  # the test session runs threads
+    two = make_site("two")
+    assert run(two, "import", str(SEED_DUMP))[0] == 0
+    assert forks == ["cleaning records"]
+    assert tree(one / "content") == tree(two / "content")
+    assert len(list((two / "content" / "sources").glob("*.md"))) == 10
+
+
 def test_an_edited_page_the_build_cannot_read_is_named_at_its_line_by_import(site, dump_file):
     """Import keeps a person's page as they left it, and says now what the build would stop on."""
     page = event_files(site)[0]
