@@ -47,6 +47,7 @@ from ..core.model import Event, Source
 from ..core.sitedata import load_site_data
 from ..errors import ContentError, Problem
 from ..extract import Extraction, extract
+from ..extract.embed import load_model
 from ..extract.rules import rules_from
 from ..ingest.dump import Dump
 from ..ingest.readers import read_records
@@ -480,7 +481,9 @@ def _run_import(
                 empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    report.sources = make_sources(articles.records, data, config, ledger, cache, progress)
+    vectors = rules_from(config.extra).sentence_vectors  # load the model while records are cleaned
+    meanwhile = load_model if vectors else None
+    report.sources = make_sources(articles.records, data, config, ledger, cache, progress, meanwhile)
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:
