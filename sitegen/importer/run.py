@@ -61,7 +61,7 @@ from .dumps_folder import copy_dumps, dump_paths, refuse_empty_dumps
 from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
 from .hand_sources import quote_only_what_pages_say
 from .ledger import Entry, Ledger
-from .sources import make_sources
+from .sources import in_two_languages, make_sources
 
 
 @dataclass
@@ -481,7 +481,8 @@ def _run_import(
                 empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    vectors = rules_from(config.extra).sentence_vectors  # load the model while records are cleaned
+    rules = rules_from(config.extra)  # load the sentence model while records are cleaned, if it will be used
+    vectors = rules.sentence_vectors and (rules.vectors_same_language or in_two_languages(articles.records))
     meanwhile = load_model if vectors else None
     report.sources = make_sources(articles.records, data, config, ledger, cache, progress, meanwhile)
     with progress.stage("Extracting events"):

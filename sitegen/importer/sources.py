@@ -6,8 +6,9 @@ Each record is cleaned on its own, so with many records to clean the later ones 
 by a forked child process (`sitegen.util.forked`) while this one cleans the first: the same
 texts, in the same order, on two cores.  jieba (which cleaning consults at stray spaces) is
 loaded before the fork, so the child shares its dictionary instead of loading it again.  Meanwhile
-this process may also load what extraction will need (the sentence model: ~0.8 s that would
-otherwise run with the second core idle), and then cleans fewer records than the child.
+this process may also load what extraction will need (the sentence model, when the records are
+in two languages: ~0.8 s that would otherwise run with the second core idle), and then cleans
+fewer records than the child.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..config import SiteConfig
 from ..core.model import Source
 from ..core.sitedata import SiteData
 from ..core.slug import slugify, unique
-from ..ingest.clean import Byline, CleanBody, clean_body, clean_title
+from ..ingest.clean import Byline, CleanBody, clean_body, clean_title, detect_lang
 from ..ingest.dump import Record
 from ..util.cache import Cache, code_version
 from ..util.forked import can_fork, start
@@ -36,6 +37,19 @@ CPU, cleaning ~2.5-3 M characters a second on a dense dump): the child cleans th
 
 
 # -- records to sources -----------------------------------------------------------
+def in_two_languages(records: list[Record], head: int = 300) -> bool:
+    """Are some records Chinese and some English (by the first ``head`` characters of their
+    bodies)?  Then the sentence model will be needed (it votes across languages) and is worth
+    loading `meanwhile`; a story in one language may never ask for it (only to rescue a source
+    judged off topic)."""
+    seen: set[str] = set()
+    for r in records:
+        seen.add(detect_lang(r.body[:head]))
+        if len(seen) > 1:
+            return True
+    return False
+
+
 def clean_all(
     records: list[Record],
     config: SiteConfig,

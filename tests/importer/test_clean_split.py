@@ -45,3 +45,13 @@ def test_without_a_fork_nothing_is_done_meanwhile(monkeypatch) -> None:
         RECORDS, CONFIG
     )
     assert calls == []  # the model loads when extraction first asks for it
+
+
+def test_the_model_is_worth_loading_early_when_records_are_in_two_languages() -> None:
+    zh = [r for r in RECORDS if sources.detect_lang(r.body) == "zh"]
+    en = [r for r in RECORDS if sources.detect_lang(r.body) == "en"]
+    assert zh and en  # the seed is bilingual (its English bodies under Chinese headlines)
+    assert sources.in_two_languages(RECORDS)
+    assert not sources.in_two_languages(zh)
+    assert not sources.in_two_languages(en)
+    assert not sources.in_two_languages([])
