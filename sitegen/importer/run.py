@@ -47,7 +47,6 @@ from ..core.model import Event, Source
 from ..core.sitedata import load_site_data
 from ..errors import ContentError, Problem
 from ..extract import Extraction, extract
-from ..extract.embed import load_model
 from ..extract.rules import rules_from
 from ..ingest.dump import Dump
 from ..ingest.readers import read_records
@@ -61,7 +60,7 @@ from .dumps_folder import copy_dumps, dump_paths, refuse_empty_dumps
 from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
 from .hand_sources import quote_only_what_pages_say
 from .ledger import Entry, Ledger
-from .sources import in_two_languages, make_sources
+from .sources import make_sources, model_meanwhile
 
 
 @dataclass
@@ -481,9 +480,7 @@ def _run_import(
                 empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    rules = rules_from(config.extra)  # load the sentence model while records are cleaned, if it will be used
-    vectors = rules.sentence_vectors and (rules.vectors_same_language or in_two_languages(articles.records))
-    meanwhile = load_model if vectors else None
+    meanwhile = model_meanwhile(articles.records, rules_from(config.extra))
     report.sources = make_sources(articles.records, data, config, ledger, cache, progress, meanwhile)
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)

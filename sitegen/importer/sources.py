@@ -19,6 +19,8 @@ from ..config import SiteConfig
 from ..core.model import Source
 from ..core.sitedata import SiteData
 from ..core.slug import slugify, unique
+from ..extract.embed import load_model
+from ..extract.rules import Rules
 from ..ingest.clean import Byline, CleanBody, clean_body, clean_title, detect_lang
 from ..ingest.dump import Record
 from ..util.cache import Cache, code_version
@@ -48,6 +50,14 @@ def in_two_languages(records: list[Record], head: int = 300) -> bool:
         if len(seen) > 1:
             return True
     return False
+
+
+def model_meanwhile(records: list[Record], rules: Rules) -> Callable[[], object] | None:
+    """`load_model`, to call while a child cleans (`clean_all`), when there are records enough for
+    a child and the model will be needed; else None (it loads when extraction first asks)."""
+    if len(records) < SPLIT_AT or not rules.sentence_vectors:
+        return None
+    return load_model if rules.vectors_same_language or in_two_languages(records) else None
 
 
 def clean_all(

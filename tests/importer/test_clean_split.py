@@ -55,3 +55,16 @@ def test_the_model_is_worth_loading_early_when_records_are_in_two_languages() ->
     assert not sources.in_two_languages(zh)
     assert not sources.in_two_languages(en)
     assert not sources.in_two_languages([])
+
+
+def test_the_model_loads_meanwhile_only_for_many_records_that_will_need_it(monkeypatch) -> None:
+    from sitegen.extract.embed import load_model
+    from sitegen.extract.rules import Rules
+
+    zh = [r for r in RECORDS if sources.detect_lang(r.body) == "zh"]
+    assert sources.model_meanwhile(RECORDS, Rules()) is None  # ten records: cleaned in one process
+    monkeypatch.setattr(sources, "SPLIT_AT", 2)
+    assert sources.model_meanwhile(RECORDS, Rules()) is load_model
+    assert sources.model_meanwhile(zh, Rules()) is None
+    assert sources.model_meanwhile(zh, Rules(vectors_same_language=1)) is load_model
+    assert sources.model_meanwhile(RECORDS, Rules(sentence_vectors=0)) is None
