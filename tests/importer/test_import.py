@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -386,22 +387,29 @@ def test_explain_shows_expressions_sentences_and_resolution_and_changes_nothing(
     assert "“3月1日晚”" in out and "2025-03-01" in out
 
 
-def test_an_import_split_over_two_processes_writes_what_one_process_writes(make_site, monkeypatch):
-    from sitegen.extract import events
-
-    monkeypatch.setattr(events, "SPLIT_AT", 2)  # the seed's 10 sources: 5 read here, 5 in the child
-    monkeypatch.setattr(events, "can_fork", lambda: False)
+@pytest.mark.parametrize(
+    ("module", "work"),
+    [
+        ("sitegen.extract.events", "dated sentences"),  # the seed's 10 sources: 5 read here, 5 in the child
+        ("sitegen.importer.sources", "cleaning records"),  # its 10 records: 5 cleaned here, 5 in the child
+    ],
+)
+def test_an_import_split_over_two_processes_writes_what_one_process_writes(make_site, monkeypatch, module, work):
+    split = importlib.import_module(module)
+    monkeypatch.setattr(split, "SPLIT_AT", 2)
+    monkeypatch.setattr(split, "can_fork", lambda: False)
     one = make_site("one")
     assert run(one, "import", str(SEED_DUMP))[0] == 0
     forks = []
-    real = events.start
-    monkeypatch.setattr(events, "start", lambda *a: forks.append(a[1]) or real(*a))
-    monkeypatch.setattr(events, "can_fork", lambda: True)  # the test session runs threads
+    real = split.start
+    monkeypatch.setattr(split, "start", lambda *a: forks.append(a[1]) or real(*a))
+    monkeypatch.setattr(split, "can_fork", lambda: True)  # the test session runs threads
     two = make_site("two")
     assert run(two, "import", str(SEED_DUMP))[0] == 0
-    assert forks == ["dated sentences"]
+    assert forks == [work]
     assert tree(one / "content") == tree(two / "content")
     assert len(list((two / "content" / "events").glob("*.md"))) >= 5
+    assert len(list((two / "content" / "sources").glob("*.md"))) == 10
 
 
 def test_an_edited_page_the_build_cannot_read_is_named_at_its_line_by_import(site, dump_file):

@@ -149,7 +149,7 @@ from sitegen.extract.temporal.context import (
 )
 from sitegen.extract.temporal.fold import fold_hant
 from sitegen.extract.temporal.rules import PRIORITY, RULES, Rule
-from sitegen.extract.temporal.scan import Scanner, fold, scanner
+from sitegen.extract.temporal.scan import Scanner, fold, fold_text, scanner
 
 __all__ = ["TimeMention", "find_times"]
 
@@ -322,11 +322,17 @@ def _collect(original: str, text: str, rules: tuple[tuple[Rule, Scanner], ...]) 
     ends: list[int] | None = None  # sentence boundaries, for the few rules that look back
     chars = set(text)
     folded: set[str] | None = None
+    lowered: str | None = None
     for rule, scan in rules:
         if scan.needs:
             if scan.wants_folded and folded is None:
                 folded = fold(text)
             if not scan.may_match(chars, folded):
+                continue
+        if scan.words:
+            if scan.words_folded and lowered is None:
+                lowered = fold_text(text)
+            if not scan.may_hold(text, lowered):
                 continue
         for m in scan.pattern.finditer(text):
             g = m.groupdict()

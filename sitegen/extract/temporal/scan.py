@@ -14,7 +14,14 @@ never drift from the rule table, let most of that work be skipped:
   and spans, but positions that cannot start a match are rejected by one
   character test instead of a walk through the whole pattern.
 
-Both are conservative: when the analysis meets something it does not model
+* **What words a match must contain.**  ``ago`` for ``en-ago``, one of the
+  holidays' names for ``zh-holiday``: runs of literal characters every match
+  spells out, one of a set where the regex branches (`Scanner.may_hold`, a
+  substring test per word).  A passage without a digit or a time word skips
+  most rules this way, where a character it happens to hold (an ``a``, a
+  ``g``) would not.
+
+All three are conservative: when the analysis meets something it does not model
 (a back-reference, ``\\w``, a pattern that can match the empty string) it
 claims nothing, and the rule runs as before.  Case-insensitive parts are
 compared on a case-folded copy of the passage (``text.upper().lower()``), which
@@ -47,6 +54,18 @@ class Needs:
 
 
 @dataclass(frozen=True)
+class Words:
+    """Strings (two characters or more) of which every match holds one; ``folded`` ones are
+    compared with the case-folded passage (`fold_text`)."""
+
+    strings: tuple[str, ...]
+    folded: bool
+    pattern: re.Pattern[str] | None = None
+    """The strings as one alternation, for words beyond ASCII: one regex pass over a Chinese
+    passage beats a substring search per word (ASCII ones are searched with memchr: faster)."""
+
+
+@dataclass(frozen=True)
 class Scanner:
     """How to run one rule's regex: its fast twin, and what a passage needs for it to match."""
 
@@ -55,6 +74,9 @@ class Scanner:
     needs: tuple[Needs, ...]
     wants_folded: bool = False
     """Some need compares case-folded characters."""
+    words: tuple[Words, ...] = ()
+    words_folded: bool = False
+    """Some of `words` compare with the case-folded passage."""
 
     def may_match(self, chars: set[str], folded: set[str] | None = None) -> bool:
         """Can the rule match a passage with these characters?
@@ -66,10 +88,29 @@ class Scanner:
                 return False
         return True
 
+    def may_hold(self, text: str, folded: str | None = None) -> bool:
+        """Can the rule match ``text``, by the words every match spells out?
+
+        ``folded`` is `fold_text` of it; needed when `words_folded`."""
+        for need in self.words:
+            where = (folded or "") if need.folded else text
+            if need.pattern is not None:
+                if need.pattern.search(where) is None:
+                    return False
+            elif not any(w in where for w in need.strings):
+                return False
+        return True
+
+
+def fold_text(text: str) -> str:
+    """``text`` as the case-insensitive needs compare it: every character that
+    ``re.IGNORECASE`` equates with an ASCII letter becomes that letter (tested)."""
+    return text.upper().lower()
+
 
 def fold(text: str) -> set[str]:
     """The characters of ``text`` as the case-insensitive needs compare them."""
-    return set(text.upper().lower())
+    return set(fold_text(text))
 
 
 # -- the analysis ------------------------------------------------------------------
@@ -88,7 +129,14 @@ def scanner(pattern: re.Pattern[str]) -> Scanner:
         return Scanner(pattern, ())
     icase = bool(pattern.flags & re.IGNORECASE)
     needs = tuple(n for n in (_needs_of(c) for c in _required(tree, icase)) if n is not None)
-    return Scanner(_with_lookahead(pattern, _first(tree, icase)), needs, any(n.folded for n in needs))
+    words = tuple(dict.fromkeys(_words_of(w) for w in _required_words(tree, icase) if _worth(w)))
+    return Scanner(
+        _with_lookahead(pattern, _first(tree, icase)),
+        needs,
+        any(n.folded for n in needs),
+        words,
+        any(w.folded for w in words),
+    )
 
 
 def _needs_of(chars: _Chars) -> Needs | None:
@@ -166,6 +214,89 @@ def _required_item(op: object, av: object, icase: bool) -> list[_Chars]:
             union |= min(sets, key=len)
         return [union]
     return []  # zero-width assertions, any character, back-references: claim nothing
+
+
+# -- words: runs of literal characters ------------------------------------------------
+_Word = tuple[str, bool]  # (the string as compared, compared case-folded?)
+MAX_WORDS = 200
+"""A branch of more alternatives than this is not worth a test per alternative: claim nothing."""
+
+
+def _literal(ch: str, icase: bool) -> tuple[str, bool | None] | None:
+    """How a literal character is compared: (as what, folded?); folded None when it compares
+    the same either way (no case); None when its case variants are not modelled."""
+    if ch.upper() == ch == ch.lower():
+        return ch, None
+    if not icase:
+        return ch, False
+    if ch.isascii():
+        return ch.lower(), True
+    return None
+
+
+def _required_words(seq: Iterable, icase: bool) -> list[frozenset[_Word]]:
+    """Sets of strings every match of the sequence holds one of (each set: one requirement)."""
+    out: list[frozenset[_Word]] = []
+    run: list[str] = []
+    mode: list[bool | None] = [None]  # the run's comparison, once a cased character decides it
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append(frozenset({("".join(run), bool(mode[0]))}))
+        run.clear()
+        mode[0] = None
+
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            lit = _literal(chr(av), icase)  # type: ignore[arg-type]
+            if lit is None:
+                flush()
+                continue
+            ch, folded = lit
+            if folded is not None and mode[0] is not None and folded != mode[0]:
+                flush()
+            if folded is not None:
+                mode[0] = folded
+            run.append(ch)
+            continue
+        flush()
+        out.extend(_required_words_item(op, av, icase))
+    flush()
+    return out
+
+
+def _required_words_item(op: object, av: object, icase: bool) -> list[frozenset[_Word]]:
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, inner = av  # type: ignore[misc]
+        return _required_words(inner, _flags(icase, add, remove))
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _required_words(av, icase)  # type: ignore[arg-type]
+    if op in _REPEATS:
+        lo, _hi, inner = av  # type: ignore[misc]
+        return _required_words(inner, icase) if lo >= 1 else []
+    if op is _sre.BRANCH:
+        union: set[_Word] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            sets = _required_words(alternative, icase)
+            if not sets:
+                return []  # this alternative spells out no word
+            union |= max(sets, key=lambda words: min(len(w) for w, _ in words))
+            if len(union) > MAX_WORDS:
+                return []
+        return [frozenset(union)]
+    return []  # a character set, zero-width assertions, any character: no word
+
+
+def _worth(words: frozenset[_Word]) -> bool:
+    """A requirement worth testing: every alternative two characters or more, compared one way."""
+    return bool(words) and len({f for _, f in words}) == 1 and min(len(w) for w, _ in words) >= 2
+
+
+def _words_of(words: frozenset[_Word]) -> Words:
+    strings = sorted({w for w, _ in words}, key=lambda w: (len(w), w))
+    kept = [w for i, w in enumerate(strings) if not any(s in w for s in strings[:i])]  # "ago" covers "agone"
+    pattern = None if all(w.isascii() for w in kept) else re.compile("|".join(map(re.escape, kept)))
+    return Words(tuple(kept), next(iter(words))[1], pattern)
 
 
 def _first(seq: Iterable, icase: bool) -> _Chars | None:

@@ -1,7 +1,8 @@
 """The temporal fast path (`sitegen.extract.temporal.scan`) finds exactly what the rule table finds.
 
 Each rule's regex is run behind a first-character lookahead, and skipped on
-passages that lack a character every match needs.  Both must be invisible:
+passages that lack a character every match needs or a word every match spells
+out (one of a set, where the regex branches).  All must be invisible:
 the same matches (spans and groups) on every text, and never a skipped rule
 that would have matched.
 """
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from sitegen.extract.temporal import find as temporal
 from sitegen.extract.temporal.find import TimeFinder, find_times
 from sitegen.extract.temporal.rules import RULES
-from sitegen.extract.temporal.scan import Scanner, fold, scanner
+from sitegen.extract.temporal.scan import Scanner, fold, fold_text, scanner
 from sitegen.ingest.dump import read_dump
 
 from .tables import load
@@ -52,12 +53,13 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
 
 
 def _same_as_the_rules(text: str) -> None:
-    chars, folded = set(text), fold(text)
+    chars, folded, lowered = set(text), fold(text), fold_text(text)
     for rule, scan in SCANNERS:
         plain = _matches(rule.pattern, text)
         assert _matches(scan.pattern, text) == plain, (rule.name, text)
         if plain:
             assert scan.may_match(chars, folded), (rule.name, text)
+            assert scan.may_hold(text, lowered), (rule.name, text)
 
 
 def test_every_rule_gets_a_shortcut() -> None:
@@ -77,6 +79,37 @@ def test_needs_are_what_the_rule_names() -> None:
     # March/May/August stay capitalised (verbs and an adjective)
     assert any({"j", "f", "a", "s", "o", "n", "d", "M"} <= n for n in needs["en-mdy"]), needs["en-mdy"]
     assert not any("m" in n for n in needs["en-mdy"]), needs["en-mdy"]
+
+
+def test_words_are_what_the_rule_spells_out() -> None:
+    """Spot checks of the words: "ago" for en-ago, a holiday's name for zh-holiday; and each
+    set of words is tested one way (case-folded or not), so a mixed one is not kept."""
+    words = {name: [(set(w.strings), w.folded) for w in scan.words] for name, scan in BY_NAME.items()}
+    assert ({"ago"}, True) in words["en-ago"], words["en-ago"]
+    assert any({"元旦", "国庆节"} <= w and not folded for w, folded in words["zh-holiday"]), words["zh-holiday"]
+    # month names are case-sensitive there: "may" is a verb
+    assert any("Jan" in w and not folded for w, folded in words["en-month"]), words["en-month"]
+    assert sum(1 for scan in BY_NAME.values() if scan.words) > 30
+
+
+def test_a_passage_without_a_word_a_rule_needs_skips_it() -> None:
+    en_ago = BY_NAME["en-ago"]
+    assert not en_ago.may_hold("Two weeks later the plant reopened", fold_text("Two weeks later the plant reopened"))
+    assert en_ago.may_hold("Two WEEKS AGO the plant", fold_text("Two WEEKS AGO the plant"))
+    holiday = BY_NAME["zh-holiday"]
+    assert not holiday.may_hold("5月17日，工厂召开了会议。")
+    assert holiday.may_hold("今年国庆期间，工厂召开了会议。")
+
+
+def test_uncased_characters_of_words_match_only_themselves() -> None:
+    """A word is searched as written when its characters have no case (digits, Chinese): under
+    ``re.IGNORECASE`` no other character may match one of them."""
+    everything = "".join(map(chr, range(0x110000)))
+    uncased = {c for scan in BY_NAME.values() for w in scan.words for s in w.strings for c in s if not c.isalpha() or not c.isascii()}
+    assert uncased
+    for ch in uncased:
+        if ch.upper() == ch == ch.lower():
+            assert set(re.findall(f"(?i:{re.escape(ch)})", everything)) == {ch}, hex(ord(ch))
 
 
 def test_the_corpus_is_matched_exactly_as_without_the_fast_path() -> None:
