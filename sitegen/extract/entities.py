@@ -26,6 +26,7 @@ from pathlib import Path
 from ..core.sitedata import PACKAGE_DATA, SiteData
 from ..util.segment import add_word, cut
 from .ner import Tagger
+from .temporal.fold import fold_hant
 from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, pinyin_key, tag_of
 
 TAG_TAGS = ("n", "nz", "vn", "ns", "nt", "l", "j", "eng")
@@ -163,7 +164,7 @@ def people(
     for i, (tokens, text) in enumerate(quotes):
         found = []
         if tagged and i < sample:
-            found.extend(_tagged(tokens, text, lexicon, gaz, tagger))
+            found.extend(_tagged(tokens, fold_hant(text), lexicon, gaz, tagger))  # names in one script
         else:
             found.extend(_by_tags(tokens, lexicon, gaz, jieba_names=not tagged))
         for name in lexicon.latin_terms(text):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..util.segment import cut, cut_many, jieba
 from .passages import Span
+from .temporal.fold import fold_hant
 
 if TYPE_CHECKING:
     from ..util.cache import Cache
@@ -91,20 +92,27 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        return cls.from_tokens(text, cut(text))
+        return cls.from_tokens(text, cut(fold_hant(text)))
 
     @classmethod
     def from_tokens(cls, text: str, tokens: list[str]) -> Words:
-        """``text`` as segmented into ``tokens`` (which join up to it)."""
+        """``text`` as segmented into ``tokens`` (which join up to it, or to its Simplified fold)."""
         starts = array("I", accumulate(map(len, tokens), initial=0))
         starts.pop()  # where the text ends
         return cls(text, tokens, starts)
 
     @classmethod
     def of_many(cls, texts: list[str], cache: Cache | None = None) -> list[Words]:
-        """`of` for a whole dump: recurring passages segmented once, earlier runs reused from ``cache``."""
+        """`of` for a whole dump: recurring passages segmented once, earlier runs reused from ``cache``.
+
+        Words are read in Simplified characters (`fold_hant`, one character for one, so every
+        offset is the same in both): 陳大文 of a Hong Kong paper and 陈大文 of a mainland one
+        are one word to every later step, jieba cuts Traditional text by its Simplified
+        dictionary, and tags and names show in one script.  ``text`` stays the source's own,
+        so a quote cut from it at any offsets is verbatim."""
+        folded = [fold_hant(t) for t in texts]
         return [
-            cls.from_tokens(t, tokens) for t, tokens in zip(texts, cut_many(texts, cache=cache), strict=True)
+            cls.from_tokens(t, tokens) for t, tokens in zip(texts, cut_many(folded, cache=cache), strict=True)
         ]
 
     def within(self, span: Span) -> list[tuple[str, int]]:

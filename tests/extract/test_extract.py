@@ -293,3 +293,39 @@ def test_explain_gives_each_signal_of_every_merge(election: Report) -> None:
     for line in lines:
         assert all(f"{signal} " in line for signal in ("words", "across languages", "vectors", "names"))
         assert "vs bar" in line
+
+
+HANT = """Workflow
+渡轮
+icon
+Search documents
+青洲渡轮码头撞船 12人受伤
+Xin Hua Wang· 2025-06-02 09:00
+6月1日晚8时许,青洲渡轮公司一艘渡轮在青洲码头靠岸时撞上防波堤,12名乘客受伤送医。青洲渡轮公司总经理黄志强当晚到医院探望伤者。
+青洲渡輪碼頭撞船 12人受傷
+Ming Pao· 2025-06-02 07:30
+6月1日晚8時許,青洲渡輪公司一艘渡輪在青洲碼頭靠岸時撞上防波堤,12名乘客受傷送醫。青洲渡輪公司總經理黃志強當晚到醫院探望傷者。
+渡輪撞防波堤 黃志強致歉
+Xing Dao Ri Bao· 2025-06-02 10:00
+青洲渡輪公司總經理黃志強昨晚在醫院向受傷乘客致歉,表示渡輪6月1日晚8時許靠岸時撞上防波堤,公司將全面檢查船隊。
+黄志强就渡轮撞堤致歉
+Peng Pai Xin Wen· 2025-06-02 11:00
+青洲渡轮公司总经理黄志强昨晚在医院向受伤乘客致歉,渡轮6月1日晚8时许在青洲码头靠岸时撞上防波堤,12名乘客受伤。
+"""
+
+
+def test_traditional_and_simplified_reports_are_read_as_one_script(tmp_path: Path) -> None:
+    """Hong Kong papers write 黃志強 and 渡輪; mainland ones 黄志强 and 渡轮.  The words are
+    compared in one script, so the collision is one entry citing all four, with names and tags
+    in Simplified on a zh-CN site, while every quote stays in its source's own characters."""
+    dump = tmp_path / "hant.txt"
+    dump.write_text(HANT, encoding="utf-8")
+    report = import_into(tmp_path / "s", dump)
+    assert_truthful(report)
+    assert not report.extraction.off_topic
+    [crash] = events_on(report, "2025-06-01", hour=20)
+    assert len(cited(crash)) == 4
+    shown = crash.people + crash.tags
+    assert "渡轮" in shown and not any(ch in w for w in shown for ch in "黃強輪碼頭傷"), shown
+    hk = {s.id for s in report.sources if s.outlet in ("Ming Pao", "Xing Dao Ri Bao")}
+    assert any("渡輪" in c.quote for c in crash.sources if c.source in hk)
