@@ -106,16 +106,62 @@ def _chinese_salience(tokens: Counter[str], lexicon: Lexicon, memo: dict[str, st
     )
 
 
-def _latin_salience(words: Words, acronyms: Counter[str], lexicon: Lexicon) -> Counter[str]:
+def _latin_salience(
+    words: Words, runs: list[str], acronyms: Counter[str], lexicon: Lexicon, own_name: str | None
+) -> Counter[str]:
     """Names in Latin letters: those linked to a Chinese name count as it, other capitalised
     runs ("Dawnguard Security", "Jiangzhou") as themselves — an English report names its
-    subjects so, and a story told mostly in English must not look subjectless."""
+    subjects so, and a story told mostly in English must not look subjectless.  ``runs``: the
+    text's `latin_names`; ``own_name``: the story's name for its keyword (`_keyword_name`),
+    which counts although it holds the keyword."""
     _, median = general_idf()
     counts: Counter[str] = Counter(lexicon.latin_terms(words.text))
-    counts.update(latin_names(words.text, lexicon))
+    counts.update(runs)
     for word, n in acronyms.items():
         counts[word] += n
-    return Counter({w: (1 + math.log(n)) * median for w, n in counts.items() if not lexicon.is_keyword(w)})
+    return Counter(
+        {
+            w: (1 + math.log(n)) * median
+            for w, n in counts.items()
+            if w == own_name or not lexicon.is_keyword(w)
+        }
+    )
+
+
+def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) -> bool:
+    """Does the story's name for its keyword count for a source whose capitalised runs are ``runs``?
+
+    Only when the source writes it (or a longer form: "Skylark Airlines Ltd.") more often than
+    any other name holding the keyword: a report on a namesake ("Sealink Capital, which is not
+    related to Sealink Technologies") may name the story's company to tell the two apart, and
+    is still about the namesake (`_partial_names` is the same test in Chinese)."""
+    if own_name is None:
+        return False
+    holding = [r for r in runs if " " in r and lexicon.is_keyword(r)]
+    own = sum(1 for r in holding if own_name in r)
+    others = Counter(r for r in holding if own_name not in r)
+    return own > max(others.values(), default=0)
+
+
+def _keyword_name(runs: dict[str, list[str]], lexicon: Lexicon, core: float) -> str | None:
+    """The story's own name for its search keyword in Latin letters ("Skylark Airlines" for the
+    keyword "Skylark"), or None.
+
+    Every record matched the keyword, so the keyword alone tells nothing; but a keyword that
+    is a brand is written inside longer names, and which one tells the story from its
+    namesakes (an airline's "… Airlines" from a drone maker's "… Drones").  A Chinese report
+    names the company by its Chinese name, which holds no Latin keyword and so counts as a
+    subject; without this an English report would lose the very name it is about.  The name
+    is the keyword-holding capitalised run most sources write, taken only when at least
+    ``core`` sources (the share the story's core names need) write it; any other run holding
+    the keyword still never counts.  `_own_name_counts` says for which sources it counts."""
+    holders: Counter[str] = Counter()
+    for found in runs.values():
+        holders.update({r for r in found if " " in r and lexicon.is_keyword(r)})
+    if not holders:
+        return None
+    name, n = holders.most_common(1)[0]
+    return name if n >= core else None
 
 
 Closeness = Callable[[list[str], list[str]], dict[str, float]]
@@ -169,9 +215,12 @@ def judge(
         for word in sorted(names):
             lexicon.latin_names.setdefault(pinyin_key(word), word)
 
+    runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
+    own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     counts: Counter[str] = Counter()
     for sid, words in docs.items():
-        sal = chinese[sid] + _latin_salience(words, acronyms[sid], lexicon)
+        mine = own_name if _own_name_counts(runs[sid], own_name, lexicon) else None
+        sal = chinese[sid] + _latin_salience(words, runs[sid], acronyms[sid], lexicon, mine)
         top = [w for w, _ in sal.most_common(rules.subject_words)]
         out.subjects[sid] = top
         counts.update(top)

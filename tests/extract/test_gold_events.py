@@ -453,7 +453,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # sitegen/extract (held out), exactly what main achieved then, rounded down
     # an article is no longer cited for a happening after the day it came out: 5 -> 4 entries
     # from off-topic records (the route launch of 1 April no longer backs the 15 April entry)
-    "engine_fire": (0.80, 0.80, 0.70, 1.20, 0.60, 0.50, 4, 4, 9, 0.87, 0.82),
+    # off-topic precision 0.50 -> 0.75 when an English report's "Skylark Airlines" counted as its
+    # subject (the keyword's full name; helper "precision"): the analysis piece and the round-up
+    # are on topic again; F1 0.81 -> 0.76, entries/happening 1.18 -> 1.27, zh+en 9 -> 8: the
+    # round-up's "this week" starts an entry of its own and the cancellations' clusters regroup
+    "engine_fire": (0.75, 0.75, 0.70, 1.30, 0.60, 0.75, 4, 4, 8, 0.87, 0.82),
     "gondola_stall": (0.66, 0.66, 0.83, 1.60, 0.25, 1.00, 3, 0, 6, 1.00, 0.92),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     "dense300": (0.86, 0.86, 0.88, 1.05, 0.55, 0.90, 2, 23, 24, 0.95, 0.85),
