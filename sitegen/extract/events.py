@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 from ..config import SiteConfig
@@ -37,8 +38,8 @@ from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, t
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .ner import Tagger
-from .passages import clauses, paragraphs, sentences
-from .recall import cite_reporting
+from .passages import Span, clauses, paragraphs, sentences
+from .recall import cite_reporting, says_who
 from .relevance import judge
 from .rules import Rules, rules_from
 from .titles import COMPLETE, shorten, summary, title_choices, title_score
@@ -355,13 +356,14 @@ def _cited_and_date(
     members: list[Candidate], centre: dict[int, float], lang: str
 ) -> tuple[list[Candidate], Settled | None]:
     """Each source's best member in publication order, and the date their stated dates settle on
-    (``None`` when no member is dated)."""
+    (``None`` when no member is dated).  A quote that only says who spoke is cited with what
+    they said (`_telling`)."""
     best: dict[str, Candidate] = {}
     for m in members:
         cur = best.get(m.source.id)
         if cur is None or _rank(m, centre) > _rank(cur, centre):
             best[m.source.id] = m
-    cited = sorted(best.values(), key=lambda m: (m.published, m.order))
+    cited = sorted((_telling(m, centre) for m in best.values()), key=lambda m: (m.published, m.order))
     dated = [m for m in members if m.when is not None and m.founding] or [
         m for m in members if m.when is not None
     ]
@@ -376,6 +378,31 @@ def _cited_and_date(
         if m.when is not None
     ]
     return cited, (settle(claims, lang) if claims else None)
+
+
+def _telling(m: Candidate, centre: dict[int, float]) -> Candidate:
+    """``m``, or when its quote is a clause that only says who spoke ("同日，鹏程航空宣布", "the
+    bureau said") and its sentence goes on, ``m`` quoting up to the sentence's end.
+
+    Merging quotes the clauses from a date up to the next break, so a date before "X宣布，"
+    yields a quote that names the speaker and not what was announced: the happening is the
+    rest of the sentence.  The quote stays a verbatim span of the source; the date is still
+    the member's own (``centre`` learns the new quote's closeness, the member's)."""
+    text, span = m.text, m.quote_span
+    if not text or not says_who(m.quote):
+        return m
+    for para in paragraphs(text):
+        if not (para.start <= span.start < para.end):
+            continue
+        for sentence in sentences(text, para):
+            if sentence.start <= span.start < sentence.end:
+                end = sentence.start + len(sentence.of(text).rstrip())
+                if end <= span.end:
+                    return m
+                out = replace(m, quote_span=Span(span.start, end), quote=text[span.start : end].strip())
+                centre[id(out)] = centre[id(m)]
+                return out
+    return m
 
 
 def _published_before(m: Candidate, when: When) -> bool:

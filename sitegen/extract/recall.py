@@ -232,14 +232,14 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
                 quoted = span.of(text).strip()
-                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and _says_who(quoted)):
+                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and says_who(quoted)):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free))
             if out:
                 yield out
 
 
-def _says_who(clause: str) -> bool:
+def says_who(clause: str) -> bool:
     """Does the clause end on a reporting verb ("考试院表示", "记者从市公安局获悉", "the hospital
     said")?  It tells who spoke, not what happened (`headline.toml`'s reporting verbs)."""
     words = headline_words()
