@@ -137,10 +137,21 @@ def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) ->
     is still about the namesake (`_partial_names` is the same test in Chinese)."""
     if own_name is None:
         return False
-    holding = [r for r in runs if " " in r and lexicon.is_keyword(r)]
+    holding = [r for r in runs if _holds_latin_keyword(r, lexicon)]
     own = sum(1 for r in holding if own_name in r)
     others = Counter(r for r in holding if own_name not in r)
     return own > max(others.values(), default=0)
+
+
+def _holds_latin_keyword(run: str, lexicon: Lexicon) -> bool:
+    """Is ``run`` a longer name around a keyword written in Latin letters ("skylark airlines"
+    for "skylark")?  A run that is only the keyword, or its pinyin with a translated part
+    ("Baiya Mountain" for 白崖山), is the keyword itself and never counts."""
+    parts = run.replace("-", " ").split()
+    return any(
+        k.isascii() and len(parts) > len(k.split()) and f" {k} " in f" {' '.join(parts)} "
+        for k in lexicon.ignored
+    )
 
 
 def _keyword_name(runs: dict[str, list[str]], lexicon: Lexicon, core: float) -> str | None:
@@ -157,7 +168,7 @@ def _keyword_name(runs: dict[str, list[str]], lexicon: Lexicon, core: float) -> 
     the keyword still never counts.  `_own_name_counts` says for which sources it counts."""
     holders: Counter[str] = Counter()
     for found in runs.values():
-        holders.update({r for r in found if " " in r and lexicon.is_keyword(r)})
+        holders.update({r for r in found if _holds_latin_keyword(r, lexicon)})
     if not holders:
         return None
     name, n = holders.most_common(1)[0]

@@ -151,3 +151,28 @@ def test_a_short_column_naming_only_the_story_core_is_on_topic() -> None:
     n = len(SPILL) + len(english)
     assert result.subjects[f"s{n}"] == result.shared[f"s{n}"] != []
     assert f"s{n}" not in result.off_topic and f"s{n + 1}" in result.off_topic
+
+
+# an English-keyword story: every record matched "Kestrel"; the story's company is "Kestrel Rail"
+KESTREL = [
+    "Kestrel Rail suspended its night trains in Norham on Monday after a derailment injured nine people.",
+    "Kestrel Rail said on Tuesday that inspectors found a cracked axle on the derailed carriage.",
+    "Shares of Kestrel Rail fell 8% in London as the Norham derailment inquiry widened.",
+    "Kestrel Rail chief executive Mara Lind apologised to passengers of the Norham derailment.",
+    "Kestrel Rail resumed night trains on Friday after inspectors cleared the carriages in Norham.",
+    "Kestrel Rail cut its profit forecast and said the derailment would cost it 40 million pounds.",
+]
+NAMESAKE_EN = (
+    "Kestrel Capital, which is not related to Kestrel Rail, closed a fund for Kestrel Capital clients."
+)
+ANALYSIS = "Analysts said Kestrel Rail had cut maintenance spending for years before the derailment."
+
+
+def test_the_keyword_full_name_counts_for_an_english_report_but_not_a_namesakes() -> None:
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*KESTREL, NAMESAKE_EN, ANALYSIS])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "Kestrel")
+    result = judge(docs, lexicon, Rules())
+    assert "kestrel rail" in result.subjects["s7"]  # the analysis names no one else: it is about the company
+    assert "kestrel rail" not in result.subjects["s6"]  # "Kestrel Capital" twice, the company once
+    assert "s7" not in result.off_topic and "s6" in result.off_topic
+    assert not any("kestrel capital" in top for top in result.subjects.values())
