@@ -8,7 +8,10 @@ subject words shares no subject with the rest of the dump: it is off topic,
 kept among the sources, and produces no events — unless every subject word it has is shared
 and one is the story's core, a name a good share of all sources have (a short column naming
 only the province the story happens in).  The search keyword (and any
-word containing it) never counts: every record matched it.  Nor does a piece of a shared
+word containing it) never counts: every record matched it — save the longer name a keyword in
+Latin letters is written in by a good share of the sources ("Skylark Airlines" for "Skylark",
+`_keyword_name`), which counts for an English report as the company's Chinese name does for a
+Chinese one.  Nor does a piece of a shared
 name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
 story writes 江源化工).  A source sharing too few names may still be kept by the closeness
 of its lead to the story's centre (`_rescue`), measured in its own script too when it is
