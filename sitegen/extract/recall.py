@@ -103,6 +103,8 @@ class Unit:
     free: bool = False
     """its sentence's dates are all in later clauses that tell something else (`SUBORDINATE`): it
     may tell what they date, or something undated"""
+    before: Span | None = None
+    """the sentence before its own in its paragraph (None: it opens the paragraph)"""
 
 
 def cite_reporting(
@@ -198,7 +200,9 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
     starts = [m.start for m in dated]
     for para in paragraphs(text):
         carried: list[tuple[datetime, datetime]] = []  # the dates of a sentence that ended on a semicolon
+        before: Span | None = None
         for sentence in sentences(text, para):
+            before, previous = sentence, before
             quote = sentence.of(text).strip()
             inherited, carried = carried, []
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
@@ -234,7 +238,7 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 quoted = span.of(text).strip()
                 if len(set(terms)) < clustering.rules.min_content_words or (is_clause and says_who(quoted)):
                     continue
-                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free))
+                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
                 yield out
 
@@ -295,6 +299,7 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         fair = [(cl, s) for cl, s in fair if s is not None]
         if not fair:
             continue
+        fair = _going_on(row.unit, row.probe.source.id, fair) or fair
         cl, s = max(fair, key=lambda p: p[1].score)
         if s.joined and id(cl) not in citing:
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))
@@ -312,6 +317,22 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         clustering.decisions.append((c, cl, s))
         added += 1
     return added
+
+
+def _going_on(unit: Unit, sid: str, fair: list[tuple[Cluster, Signals]]) -> list[tuple[Cluster, Signals]]:
+    """Of the events an undated sentence agrees with, those that quote the sentence before it in
+    its paragraph (else none).
+
+    A paragraph goes on telling what its dated opening told ("今日上午，管理局约谈…。管理局要求…
+    立即开展发动机检查"): a sentence with no date of its own that agrees with that happening is
+    its continuation, though its words may agree better with another (the day before's
+    grounding "逐架进行发动机检查").  Only events it passes with are kept, so a continuation that
+    tells something new, agreeing with none of them, is judged as before."""
+    if unit.periods or unit.before is None:
+        return []
+    lo, hi = unit.before.start, unit.before.end
+    quoted = {id(cl) for cl, _ in fair if any(a.start < hi and lo < a.end for a, _ in cl.spans.get(sid, ()))}
+    return [(cl, s) for cl, s in fair if s.joined and id(cl) in quoted]
 
 
 def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signals | None:

@@ -115,7 +115,7 @@ def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path)
     assert "leaked" not in fund["s5"]
 
 
-def test_a_clause_that_onlysays_who_spoke_is_never_a_quote() -> None:
+def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
     from sitegen.extract.recall import says_who
 
     for clause in ("考试院表示", "记者从榕安市公安局获悉", "南川省人事考试院通报,", "Linjiang People's Hospital said."):
