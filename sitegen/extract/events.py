@@ -31,6 +31,7 @@ from ..core.slug import slugify, unique
 from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
+from .actions import actions
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
@@ -357,12 +358,14 @@ def _cited_and_date(
 ) -> tuple[list[Candidate], Settled | None]:
     """Each source's best member in publication order, and the date their stated dates settle on
     (``None`` when no member is dated).  A quote that only says who spoke is cited with what
-    they said (`_telling`)."""
+    they said (`_telling`); a source's quote names the event's action when one of its members
+    does (`_telling_action`)."""
     best: dict[str, Candidate] = {}
     for m in members:
         cur = best.get(m.source.id)
         if cur is None or _rank(m, centre) > _rank(cur, centre):
             best[m.source.id] = m
+    _telling_action(members, best, centre)
     cited = sorted((_telling(m, centre) for m in best.values()), key=lambda m: (m.published, m.order))
     dated = [m for m in members if m.when is not None and m.founding] or [
         m for m in members if m.when is not None
@@ -378,6 +381,32 @@ def _cited_and_date(
         if m.when is not None
     ]
     return cited, (settle(claims, lang) if claims else None)
+
+
+def _telling_action(members: list[Candidate], best: dict[str, Candidate], centre: dict[int, float]) -> None:
+    """Let each source in ``best`` be quoted by a member naming the event's action, when it has one.
+
+    An article telling two happenings of one day (police detain two technicians; five jets
+    fly again) may have its sentence dating the other in this event, and its sentence telling
+    this one cited too, undated (`recall`).  The event's action is the one
+    (`sitegen/data/actions.toml`, either language) most of its sources name (more than half); a
+    source whose best member names it not, but another member does, is quoted by that member
+    (the closest to the event's words of those).  The date is settled from every member alike."""
+    table = actions()
+    acts = {id(m): table.of(m.quote) for m in members}
+    told: Counter[str] = Counter()
+    for sid in best:
+        told.update(set().union(*(acts[id(m)] for m in members if m.source.id == sid)))
+    top = told.most_common(2)
+    if not top or top[0][1] * 2 <= len(best) or (len(top) > 1 and top[0][1] == top[1][1]):
+        return  # no action most of its sources name: perhaps two happenings merged, leave them be
+    action = top[0][0]
+    for sid, m in best.items():
+        if action in acts[id(m)]:
+            continue
+        naming = [o for o in members if o.source.id == sid and action in acts[id(o)]]
+        if naming:
+            best[sid] = max(naming, key=lambda o: _rank(o, centre)[1:])
 
 
 def _telling(m: Candidate, centre: dict[int, float]) -> Candidate:

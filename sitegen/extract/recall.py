@@ -165,7 +165,7 @@ def cite_reporting(
     for row in rows:
         by_source.setdefault(row.probe.source.id, []).append(row)
     for sid, mine in by_source.items():
-        added = _cite(clustering, mine, cited_spans.get(sid, []), citing.get(sid, set()) | hollow, order)
+        added = _cite(clustering, mine, cited_spans.get(sid, []), (citing.get(sid, set()), hollow), order)
         order += added
         if added:
             notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
@@ -287,9 +287,18 @@ def _score_source(
     return rows
 
 
-def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: set[int], order: int) -> int:
+def _cite(
+    clustering: Clustering, rows: list[_Row], cited: list[Span], closed: tuple[set[int], set[int]], order: int
+) -> int:
     """Cite one source's best unit in each event it agrees with best and does not cite it yet;
-    how many events it was added to."""
+    how many events it was added to.  ``closed``: the events that cite the source already, and
+    those told only in boilerplate (they take nothing more).
+
+    An event that cites the source already may still take a sentence it does not quote that
+    agrees with it best: the event's own quote of the source may be a clause that dated another
+    happening of the same article (a day's return to service beside its detentions), and the
+    event then quotes whichever of them tells it best (`events._rank`)."""
+    citing, hollow = closed
     passing: dict[int, list[tuple[float, Unit, Signals]]] = {}
     events: dict[int, Cluster] = {}
     sentence_events: dict[Span, set[int]] = {}
@@ -301,7 +310,7 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
             continue
         fair = _going_on(row.unit, row.probe.source.id, fair) or fair
         cl, s = max(fair, key=lambda p: p[1].score)
-        if s.joined and id(cl) not in citing:
+        if s.joined and id(cl) not in hollow and (id(cl) not in citing or _unquoted(cl, row)):
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))
             events[id(cl)] = cl
         if s.joined and not row.unit.clause:
@@ -317,6 +326,12 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         clustering.decisions.append((c, cl, s))
         added += 1
     return added
+
+
+def _unquoted(cl: Cluster, row: _Row) -> bool:
+    """Does ``cl`` quote nothing of the unit's sentence?"""
+    lo, hi = row.unit.sentence.start, row.unit.sentence.end
+    return not any(a.start < hi and lo < a.end for a, _ in cl.spans.get(row.probe.source.id, ()))
 
 
 def _going_on(unit: Unit, sid: str, fair: list[tuple[Cluster, Signals]]) -> list[tuple[Cluster, Signals]]:
