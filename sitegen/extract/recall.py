@@ -34,7 +34,12 @@ agrees:
 * one sentence may be cited by several events (a timeline sentence telling two
   happenings), but then each cites the clause that tells its own: a sentence
   that agrees with more than one event, or that another event already cites,
-  is quoted by its best clause.
+  is quoted by its best clause;
+* an event that cites the article already may still take a sentence of it that it
+  does not quote and that agrees with it best (its quote may be a sentence dating
+  another happening of the same day; `events` then quotes the one naming its action);
+* an undated sentence going on from its paragraph's opening reports, of the events it
+  agrees with, one that quotes that opening (`_going_on`).
 
 Quotes stay verbatim spans of the source.  A citation added here carries no
 date (it only adds a source), so an event's date is still settled by the
