@@ -20,6 +20,9 @@ brand ranking of dairy firms is as close to a dairy scare as its reports are.  S
 by closeness alone, sharing none of the story's names, whose lead names people, organisations
 or places of its own (by a real tagger, `ner`) and the keyword, if at all, only as one item of
 a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`_about_others`).
+The same holds for a source the names test keeps by a region and generic nouns alone (another
+airline's incident reported to the same regional bureau), sharing no core name of the story
+nor any name of a person or organisation (`_strangers`).
 """
 
 from __future__ import annotations
@@ -270,7 +273,46 @@ def judge(
                     if others:
                         out.others[sid] = others
                         out.off_topic.add(sid)
+    if leads is not None and tagger is not None and len(docs) >= rules.relevance_min_sources:
+        _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     return out
+
+
+def _strangers(
+    out: Relevance,
+    counts: Counter[str],
+    named: dict[str, bool],
+    need: int,
+    core_sources: float,
+    by: tuple[dict[str, str], Lexicon, Tagger],
+) -> None:
+    """Flag the records kept by the names test that share only a region and generic nouns and
+    whose lead names others (another airline's bird strike reported to the same regional bureau).
+
+    The names test keeps a record sharing two subject words, one a name; a place is a name, so
+    a report of another company's incident in the same region (民航华东地区管理局, 旅客, 航班)
+    passes it.  Such a record shares none of the story's core names (those at least
+    ``core_sources`` records have) and no name of anyone or anything but places; when its lead
+    names people, organisations or places none of which is a name the story shares
+    (`_about_others`), it is about those.  A record naming the story's core (a column about
+    "the Nanchuan scandal") or any shared name of a person or organisation is never touched,
+    nor one whose lead names the company of one of several stories a dump holds."""
+    leads, lexicon, tagger = by
+    story_names = {w for w, n in counts.items() if n >= need and named.get(w)}
+    core = {w for w in story_names if counts[w] >= core_sources}
+    for sid in sorted(set(out.subjects) - out.off_topic - set(out.closeness)):
+        shared = out.shared[sid]
+        if core.intersection(shared) or any(_names_whom(w, named) for w in shared):
+            continue
+        others = _about_others(leads[sid], story_names, lexicon, tagger)
+        if others:
+            out.others[sid] = others
+            out.off_topic.add(sid)
+
+
+def _names_whom(word: str, named: dict[str, bool]) -> bool:
+    """Is a shared subject word a name of someone or something other than a place?"""
+    return bool(named.get(word)) and not (CJK_WORD.match(word) and tag_of(word).startswith("ns"))
 
 
 def _majority_is_the_story(out: Relevance, counts: Counter[str], n: int, rules: Rules) -> None:
