@@ -260,7 +260,8 @@ def judge(
             all_shared = bool(shared) and len(shared) == len(top)
             if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
                 out.off_topic.add(sid)  # unless it names the story's core and nothing else
-    if len(out.off_topic) * 2 > len(docs):
+    unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
+    if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
         namesakes = {sid for sids in partial.values() for sid in sids}
@@ -273,7 +274,8 @@ def judge(
                     if others:
                         out.others[sid] = others
                         out.off_topic.add(sid)
-    if leads is not None and tagger is not None and len(docs) >= rules.relevance_min_sources:
+    judged = not unrecognised and len(docs) >= rules.relevance_min_sources
+    if leads is not None and tagger is not None and judged:
         _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     return out
 
@@ -296,7 +298,9 @@ def _strangers(
     names people, organisations or places none of which is a name the story shares
     (`_about_others`), it is about those.  A record naming the story's core (a column about
     "the Nanchuan scandal") or any shared name of a person or organisation is never touched,
-    nor one whose lead names the company of one of several stories a dump holds."""
+    nor one whose lead names the company of one of several stories a dump holds; and nothing is
+    when the names test flagged most of the dump (`_majority_is_the_story`: the story's names
+    are not known as names, 周建平 cut as 周/建平, so no lead can be told from them)."""
     leads, lexicon, tagger = by
     story_names = {w for w, n in counts.items() if n >= need and named.get(w)}
     core = {w for w in story_names if counts[w] >= core_sources}
