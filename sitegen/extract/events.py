@@ -31,28 +31,22 @@ from ..core.slug import slugify, unique
 from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
+from .actions import actions
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
+from .event_title import choose_title
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .ner import Tagger
-from .passages import clauses, paragraphs, sentences
-from .recall import cite_reporting
+from .passages import Span, paragraphs, sentences
+from .recall import cite_reporting, says_who
 from .relevance import judge
 from .rules import Rules, rules_from
-from .titles import COMPLETE, sentence_span, shorten, summary, title_choices, title_score
-from .words import CJK_WORD, Lexicon, Words, pinyin_key, tag_of
+from .titles import summary
+from .words import CJK_WORD, Lexicon, Words, pinyin_key
 
-LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
-EN_VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|fell|rose|won|lost|took|"
-    r"made|began|told|found|left|held|paid|became|came|went|gave|hit|cut|set|shut|put|sold|bought|"
-    r"[a-z]{3,}(?:ed|es))\b"
-)
-"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…").
-English clauses cannot be checked for a verb by jieba."""
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
 SPLIT_AT = 200
 """On-topic sources from which finding dated sentences is split over two processes (not a rule:
@@ -345,7 +339,7 @@ def _event(
         reverse=True,
     )
     rep = ranked[0]
-    title = _title(ranked, settled.when, lang, idf, cl, words, lexicon, rules)
+    title = choose_title(ranked, settled.when, lang, idf, cl, words, lexicon, rules)
     quotes = [
         ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
         for m in cited
@@ -370,13 +364,16 @@ def _cited_and_date(
     members: list[Candidate], centre: dict[int, float], lang: str
 ) -> tuple[list[Candidate], Settled | None]:
     """Each source's best member in publication order, and the date their stated dates settle on
-    (``None`` when no member is dated)."""
+    (``None`` when no member is dated).  A quote that only says who spoke is cited with what
+    they said (`_telling`); a source's quote names the event's action when one of its members
+    does (`_telling_action`)."""
     best: dict[str, Candidate] = {}
     for m in members:
         cur = best.get(m.source.id)
         if cur is None or _rank(m, centre) > _rank(cur, centre):
             best[m.source.id] = m
-    cited = sorted(best.values(), key=lambda m: (m.published, m.order))
+    _telling_action(members, best, centre)
+    cited = sorted((_telling(m, centre) for m in best.values()), key=lambda m: (m.published, m.order))
     # a date naming the thing the event tells of ("3月2日的发布会") states the event's date too
     dated = [m for m in members if m.when is not None and (m.founding or m.dates_event)] or [
         m for m in members if m.when is not None
@@ -394,6 +391,57 @@ def _cited_and_date(
     return cited, (settle(claims, lang) if claims else None)
 
 
+def _telling_action(members: list[Candidate], best: dict[str, Candidate], centre: dict[int, float]) -> None:
+    """Let each source in ``best`` be quoted by a member naming the event's action, when it has one.
+
+    An article telling two happenings of one day (police detain two technicians; five jets
+    fly again) may have its sentence dating the other in this event, and its sentence telling
+    this one cited too, undated (`recall`).  The event's action is the one
+    (`sitegen/data/actions.toml`, either language) most of its sources name (more than half); a
+    source whose best member names it not, but another member does, is quoted by that member
+    (the closest to the event's words of those).  The date is settled from every member alike."""
+    table = actions()
+    acts = {id(m): table.of(m.quote) for m in members}
+    told: Counter[str] = Counter()
+    for sid in best:
+        told.update(set().union(*(acts[id(m)] for m in members if m.source.id == sid)))
+    top = told.most_common(2)
+    if not top or top[0][1] * 2 <= len(best) or (len(top) > 1 and top[0][1] == top[1][1]):
+        return  # no action most of its sources name: perhaps two happenings merged, leave them be
+    action = top[0][0]
+    for sid, m in best.items():
+        if action in acts[id(m)]:
+            continue
+        naming = [o for o in members if o.source.id == sid and action in acts[id(o)]]
+        if naming:
+            best[sid] = max(naming, key=lambda o: _rank(o, centre)[1:])
+
+
+def _telling(m: Candidate, centre: dict[int, float]) -> Candidate:
+    """``m``, or when its quote is a clause that only says who spoke ("同日，鹏程航空宣布", "the
+    bureau said") and its sentence goes on, ``m`` quoting up to the sentence's end.
+
+    Merging quotes the clauses from a date up to the next break, so a date before "X宣布，"
+    yields a quote that names the speaker and not what was announced: the happening is the
+    rest of the sentence.  The quote stays a verbatim span of the source; the date is still
+    the member's own (``centre`` learns the new quote's closeness, the member's)."""
+    text, span = m.text, m.quote_span
+    if not text or not says_who(m.quote):
+        return m
+    for para in paragraphs(text):
+        if not (para.start <= span.start < para.end):
+            continue
+        for sentence in sentences(text, para):
+            if sentence.start <= span.start < sentence.end:
+                end = sentence.start + len(sentence.of(text).rstrip())
+                if end <= span.end:
+                    return m
+                out = replace(m, quote_span=Span(span.start, end), quote=text[span.start : end].strip())
+                centre[id(out)] = centre[id(m)]
+                return out
+    return m
+
+
 def _published_before(m: Candidate, when: When) -> bool:
     """True when the source came out on a day before the event's first day: it cannot report it.
 
@@ -401,102 +449,6 @@ def _published_before(m: Candidate, when: When) -> bool:
     precision is often coarser than the publication's, so only a whole day earlier is certain."""
     start = when.start
     return m.published.astimezone(start.tzinfo).date() < start.date()
-
-
-def _title(
-    ranked: list[Candidate],
-    when: When,
-    lang: str,
-    idf: dict[str, float],
-    cl: Cluster,
-    words: dict[str, Words],
-    lexicon: Lexicon,
-    rules: Rules,
-) -> str:
-    """The best clause run among the quotes in the site's language (else any).
-
-    The quotes that found the event come first; when none is in the site's language, the
-    others cited in it (each cited source reports the happening).  A quote may be a fragment
-    of its sentence (a dated clause, an attribution): the rest of the sentence is tried too,
-    at a cost, so that a whole clause with its subject beats a fragment."""
-    dated = [m for m in ranked if m.founding] or ranked
-    in_lang = [m for m in ranked if m.source.lang == lang]
-    pool = [m for m in dated if m.source.lang == lang] or in_lang or dated
-    copies = Counter(normalise_ws(m.quote) for m in ranked)
-    best, best_score = "", float("-inf")
-    seen: set[str] = set()
-    # the whole sentence of each quote, and the quote's first clause
-    wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
-    first = {id(w): head[0] for w, head in wholes if head}
-    for m in [*pool, *(w for w, _ in wholes)]:
-        quote = normalise_ws(m.quote)
-        if quote in seen:
-            continue
-        seen.add(quote)
-        if len(seen) > 2 * rules.title_quotes:
-            break
-        # the most precise report of the date, and text several outlets carry, make better titles
-        bonus = (rules.title_exact_date if m.when == when else 0.0) + rules.title_per_copy * min(
-            3, copies[quote] - 1
-        )
-        if _dates_a_noun(m, words[m.source.id]):
-            bonus -= rules.title_noun_phrase_penalty
-        if _cut_off(m):
-            bonus -= rules.title_cut_off_penalty
-        if m.order < 0:
-            bonus -= rules.title_beyond_quote_penalty
-        for span, text, holds_date in title_choices(m, rules.title_max_chars):
-            tokens = [t for t, _ in words[m.source.id].within(span)]
-            vec = vector(lexicon.span_terms(tokens, text), idf)
-            latin = LATIN_TEXT.search(text) is not None and text.isascii()
-            verb = (
-                EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
-            )
-            centre = cosine(vec, cl.words, cl.norm())
-            head = first.get(id(m))
-            if head is not None and normalise_ws(head.of(m.text)) in text:
-                # it holds the quote's first clause whole: as central as the quote
-                centre = max(centre, cosine(vector(m.terms, idf), cl.words, cl.norm()))
-            score = bonus + title_score(text, centre, holds_date, verb, rules)
-            if latin:  # an English headline is a sentence from its subject, not a trailing phrase
-                score -= 0.0 if span.start <= m.quote_span.start + 1 else rules.title_en_fragment_penalty
-                whole = span.end >= m.quote_span.end - 1 and len(text.split()) <= rules.title_max_words
-                score += rules.title_en_whole_bonus if whole else 0.0
-            if score > best_score:
-                best, best_score = text, score
-    return shorten(best or _fallback_title(ranked[0]), rules)
-
-
-def _whole_sentence(m: Candidate) -> Candidate | None:
-    """The candidate with its whole sentence as the quote (``order`` -1 marks it), or ``None``
-    when the quote is the sentence."""
-    span = sentence_span(m)
-    if span is None or (span.start >= m.quote_span.start and span.end <= m.quote_span.end):
-        return None
-    return replace(m, quote_span=span, quote=span.of(m.text), order=-1)
-
-
-def _cut_off(m: Candidate) -> bool:
-    """A quote that runs to where the excerpt stops mid-sentence ("…之后答")."""
-    text = m.text
-    rest = text[m.quote_span.end :]
-    return not rest.split("\n", 1)[0].strip() and not COMPLETE.search(text[: m.quote_span.end])
-
-
-def _dates_a_noun(m: Candidate, words: Words) -> bool:
-    """A date in a clause that ends in the noun its 的 describes ("上周五凌晨发生爆炸的恒丰化工厂区，…")
-    dates a detail, not what the sentence reports."""
-    if m.mention is None:
-        return False
-    for part in clauses(words.text, m.quote_span):
-        if part.start <= m.mention.start < part.end:
-            tokens = [t for t, _ in words.within(part) if t.strip() and not re.match(r"^\W+$", t)]
-            return len(tokens) > 1 and "的" in tokens[:-1] and tag_of(tokens[-1]).startswith("n")
-    return False
-
-
-def _fallback_title(m: Candidate) -> str:
-    return m.quote.strip()[:40]
 
 
 def _in_date(m: Candidate, offset: int) -> bool:

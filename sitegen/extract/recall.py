@@ -34,7 +34,12 @@ agrees:
 * one sentence may be cited by several events (a timeline sentence telling two
   happenings), but then each cites the clause that tells its own: a sentence
   that agrees with more than one event, or that another event already cites,
-  is quoted by its best clause.
+  is quoted by its best clause;
+* an event that cites the article already may still take a sentence of it that it
+  does not quote and that agrees with it best (its quote may be a sentence dating
+  another happening of the same day; `events` then quotes the one naming its action);
+* an undated sentence going on from its paragraph's opening reports, of the events it
+  agrees with, one that quotes that opening (`_going_on`).
 
 Quotes stay verbatim spans of the source.  A citation added here carries no
 date (it only adds a source), so an event's date is still settled by the
@@ -103,6 +108,8 @@ class Unit:
     free: bool = False
     """its sentence's dates are all in later clauses that tell something else (`SUBORDINATE`): it
     may tell what they date, or something undated"""
+    before: Span | None = None
+    """the sentence before its own in its paragraph (None: it opens the paragraph)"""
 
 
 def cite_reporting(
@@ -163,7 +170,7 @@ def cite_reporting(
     for row in rows:
         by_source.setdefault(row.probe.source.id, []).append(row)
     for sid, mine in by_source.items():
-        added = _cite(clustering, mine, cited_spans.get(sid, []), citing.get(sid, set()) | hollow, order)
+        added = _cite(clustering, mine, cited_spans.get(sid, []), (citing.get(sid, set()), hollow), order)
         order += added
         if added:
             notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
@@ -198,7 +205,9 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
     starts = [m.start for m in dated]
     for para in paragraphs(text):
         carried: list[tuple[datetime, datetime]] = []  # the dates of a sentence that ended on a semicolon
+        before: Span | None = None
         for sentence in sentences(text, para):
+            before, previous = sentence, before
             quote = sentence.of(text).strip()
             inherited, carried = carried, []
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
@@ -232,14 +241,14 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
                 quoted = span.of(text).strip()
-                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and _says_who(quoted)):
+                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and says_who(quoted)):
                     continue
-                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free))
+                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
                 yield out
 
 
-def _says_who(clause: str) -> bool:
+def says_who(clause: str) -> bool:
     """Does the clause end on a reporting verb ("考试院表示", "记者从市公安局获悉", "the hospital
     said")?  It tells who spoke, not what happened (`headline.toml`'s reporting verbs)."""
     words = headline_words()
@@ -283,9 +292,18 @@ def _score_source(
     return rows
 
 
-def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: set[int], order: int) -> int:
+def _cite(
+    clustering: Clustering, rows: list[_Row], cited: list[Span], closed: tuple[set[int], set[int]], order: int
+) -> int:
     """Cite one source's best unit in each event it agrees with best and does not cite it yet;
-    how many events it was added to."""
+    how many events it was added to.  ``closed``: the events that cite the source already, and
+    those told only in boilerplate (they take nothing more).
+
+    An event that cites the source already may still take a sentence it does not quote that
+    agrees with it best: the event's own quote of the source may be a clause that dated another
+    happening of the same article (a day's return to service beside its detentions), and the
+    event then quotes whichever of them tells it best (`events._rank`)."""
+    citing, hollow = closed
     passing: dict[int, list[tuple[float, Unit, Signals]]] = {}
     events: dict[int, Cluster] = {}
     sentence_events: dict[Span, set[int]] = {}
@@ -295,8 +313,9 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         fair = [(cl, s) for cl, s in fair if s is not None]
         if not fair:
             continue
+        fair = _going_on(row.unit, row.probe.source.id, fair) or fair
         cl, s = max(fair, key=lambda p: p[1].score)
-        if s.joined and id(cl) not in citing:
+        if s.joined and id(cl) not in hollow and (id(cl) not in citing or _unquoted(cl, row)):
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))
             events[id(cl)] = cl
         if s.joined and not row.unit.clause:
@@ -312,6 +331,28 @@ def _cite(clustering: Clustering, rows: list[_Row], cited: list[Span], citing: s
         clustering.decisions.append((c, cl, s))
         added += 1
     return added
+
+
+def _unquoted(cl: Cluster, row: _Row) -> bool:
+    """Does ``cl`` quote nothing of the unit's sentence?"""
+    lo, hi = row.unit.sentence.start, row.unit.sentence.end
+    return not any(a.start < hi and lo < a.end for a, _ in cl.spans.get(row.probe.source.id, ()))
+
+
+def _going_on(unit: Unit, sid: str, fair: list[tuple[Cluster, Signals]]) -> list[tuple[Cluster, Signals]]:
+    """Of the events an undated sentence agrees with, those that quote the sentence before it in
+    its paragraph (else none).
+
+    A paragraph goes on telling what its dated opening told ("今日上午，管理局约谈…。管理局要求…
+    立即开展发动机检查"): a sentence with no date of its own that agrees with that happening is
+    its continuation, though its words may agree better with another (the day before's
+    grounding "逐架进行发动机检查").  Only events it passes with are kept, so a continuation that
+    tells something new, agreeing with none of them, is judged as before."""
+    if unit.periods or unit.before is None:
+        return []
+    lo, hi = unit.before.start, unit.before.end
+    quoted = {id(cl) for cl, _ in fair if any(a.start < hi and lo < a.end for a, _ in cl.spans.get(sid, ()))}
+    return [(cl, s) for cl, s in fair if s.joined and id(cl) in quoted]
 
 
 def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signals | None:

@@ -8,7 +8,10 @@ subject words shares no subject with the rest of the dump: it is off topic,
 kept among the sources, and produces no events — unless every subject word it has is shared
 and one is the story's core, a name a good share of all sources have (a short column naming
 only the province the story happens in).  The search keyword (and any
-word containing it) never counts: every record matched it.  Nor does a piece of a shared
+word containing it) never counts: every record matched it — save the longer name a keyword in
+Latin letters is written in by a good share of the sources ("Skylark Airlines" for "Skylark",
+`_keyword_name`), which counts for an English report as the company's Chinese name does for a
+Chinese one.  Nor does a piece of a shared
 name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
 story writes 江源化工).  A source sharing too few names may still be kept by the closeness
 of its lead to the story's centre (`_rescue`), measured in its own script too when it is
@@ -17,6 +20,9 @@ brand ranking of dairy firms is as close to a dairy scare as its reports are.  S
 by closeness alone, sharing none of the story's names, whose lead names people, organisations
 or places of its own (by a real tagger, `ner`) and the keyword, if at all, only as one item of
 a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`_about_others`).
+The same holds for a source the names test keeps by a region and generic nouns alone (another
+airline's incident reported to the same regional bureau), sharing no core name of the story
+nor any name of a person or organisation (`_strangers`).
 """
 
 from __future__ import annotations
@@ -106,16 +112,73 @@ def _chinese_salience(tokens: Counter[str], lexicon: Lexicon, memo: dict[str, st
     )
 
 
-def _latin_salience(words: Words, acronyms: Counter[str], lexicon: Lexicon) -> Counter[str]:
+def _latin_salience(
+    words: Words, runs: list[str], acronyms: Counter[str], lexicon: Lexicon, own_name: str | None
+) -> Counter[str]:
     """Names in Latin letters: those linked to a Chinese name count as it, other capitalised
     runs ("Dawnguard Security", "Jiangzhou") as themselves — an English report names its
-    subjects so, and a story told mostly in English must not look subjectless."""
+    subjects so, and a story told mostly in English must not look subjectless.  ``runs``: the
+    text's `latin_names`; ``own_name``: the story's name for its keyword (`_keyword_name`),
+    which counts although it holds the keyword."""
     _, median = general_idf()
     counts: Counter[str] = Counter(lexicon.latin_terms(words.text))
-    counts.update(latin_names(words.text, lexicon))
+    counts.update(runs)
     for word, n in acronyms.items():
         counts[word] += n
-    return Counter({w: (1 + math.log(n)) * median for w, n in counts.items() if not lexicon.is_keyword(w)})
+    return Counter(
+        {
+            w: (1 + math.log(n)) * median
+            for w, n in counts.items()
+            if w == own_name or not lexicon.is_keyword(w)
+        }
+    )
+
+
+def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) -> bool:
+    """Does the story's name for its keyword count for a source whose capitalised runs are ``runs``?
+
+    Only when the source writes it (or a longer form: "Skylark Airlines Ltd.") more often than
+    any other name holding the keyword: a report on a namesake ("Sealink Capital, which is not
+    related to Sealink Technologies") may name the story's company to tell the two apart, and
+    is still about the namesake (`_partial_names` is the same test in Chinese)."""
+    if own_name is None:
+        return False
+    holding = [r for r in runs if _holds_latin_keyword(r, lexicon)]
+    own = sum(1 for r in holding if own_name in r)
+    others = Counter(r for r in holding if own_name not in r)
+    return own > max(others.values(), default=0)
+
+
+def _holds_latin_keyword(run: str, lexicon: Lexicon) -> bool:
+    """Is ``run`` a longer name around a keyword written in Latin letters ("skylark airlines"
+    for "skylark")?  A run that is only the keyword, or its pinyin with a translated part
+    ("Baiya Mountain" for 白崖山), is the keyword itself and never counts."""
+    parts = run.replace("-", " ").split()
+    return any(
+        k.isascii() and len(parts) > len(k.split()) and f" {k} " in f" {' '.join(parts)} "
+        for k in lexicon.ignored
+    )
+
+
+def _keyword_name(runs: dict[str, list[str]], lexicon: Lexicon, core: float) -> str | None:
+    """The story's own name for its search keyword in Latin letters ("Skylark Airlines" for the
+    keyword "Skylark"), or None.
+
+    Every record matched the keyword, so the keyword alone tells nothing; but a keyword that
+    is a brand is written inside longer names, and which one tells the story from its
+    namesakes (an airline's "… Airlines" from a drone maker's "… Drones").  A Chinese report
+    names the company by its Chinese name, which holds no Latin keyword and so counts as a
+    subject; without this an English report would lose the very name it is about.  The name
+    is the keyword-holding capitalised run most sources write, taken only when at least
+    ``core`` sources (the share the story's core names need) write it; any other run holding
+    the keyword still never counts.  `_own_name_counts` says for which sources it counts."""
+    holders: Counter[str] = Counter()
+    for found in runs.values():
+        holders.update({r for r in found if _holds_latin_keyword(r, lexicon)})
+    if not holders:
+        return None
+    name, n = holders.most_common(1)[0]
+    return name if n >= core else None
 
 
 Closeness = Callable[[list[str], list[str]], dict[str, float]]
@@ -169,9 +232,12 @@ def judge(
         for word in sorted(names):
             lexicon.latin_names.setdefault(pinyin_key(word), word)
 
+    runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
+    own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     counts: Counter[str] = Counter()
     for sid, words in docs.items():
-        sal = chinese[sid] + _latin_salience(words, acronyms[sid], lexicon)
+        mine = own_name if _own_name_counts(runs[sid], own_name, lexicon) else None
+        sal = chinese[sid] + _latin_salience(words, runs[sid], acronyms[sid], lexicon, mine)
         top = [w for w, _ in sal.most_common(rules.subject_words)]
         out.subjects[sid] = top
         counts.update(top)
@@ -194,7 +260,8 @@ def judge(
             all_shared = bool(shared) and len(shared) == len(top)
             if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
                 out.off_topic.add(sid)  # unless it names the story's core and nothing else
-    if len(out.off_topic) * 2 > len(docs):
+    unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
+    if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
         namesakes = {sid for sids in partial.values() for sid in sids}
@@ -207,7 +274,49 @@ def judge(
                     if others:
                         out.others[sid] = others
                         out.off_topic.add(sid)
+    judged = not unrecognised and len(docs) >= rules.relevance_min_sources
+    if leads is not None and tagger is not None and judged:
+        _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     return out
+
+
+def _strangers(
+    out: Relevance,
+    counts: Counter[str],
+    named: dict[str, bool],
+    need: int,
+    core_sources: float,
+    by: tuple[dict[str, str], Lexicon, Tagger],
+) -> None:
+    """Flag the records kept by the names test that share only a region and generic nouns and
+    whose lead names others (another airline's bird strike reported to the same regional bureau).
+
+    The names test keeps a record sharing two subject words, one a name; a place is a name, so
+    a report of another company's incident in the same region (民航华东地区管理局, 旅客, 航班)
+    passes it.  Such a record shares none of the story's core names (those at least
+    ``core_sources`` records have) and no name of anyone or anything but places; when its lead
+    names people, organisations or places none of which is a name the story shares
+    (`_about_others`), it is about those.  A record naming the story's core (a column about
+    "the Nanchuan scandal") or any shared name of a person or organisation is never touched,
+    nor one whose lead names the company of one of several stories a dump holds; and nothing is
+    when the names test flagged most of the dump (`_majority_is_the_story`: the story's names
+    are not known as names, 周建平 cut as 周/建平, so no lead can be told from them)."""
+    leads, lexicon, tagger = by
+    story_names = {w for w, n in counts.items() if n >= need and named.get(w)}
+    core = {w for w in story_names if counts[w] >= core_sources}
+    for sid in sorted(set(out.subjects) - out.off_topic - set(out.closeness)):
+        shared = out.shared[sid]
+        if core.intersection(shared) or any(_names_whom(w, named) for w in shared):
+            continue
+        others = _about_others(leads[sid], story_names, lexicon, tagger)
+        if others:
+            out.others[sid] = others
+            out.off_topic.add(sid)
+
+
+def _names_whom(word: str, named: dict[str, bool]) -> bool:
+    """Is a shared subject word a name of someone or something other than a place?"""
+    return bool(named.get(word)) and not (CJK_WORD.match(word) and tag_of(word).startswith("ns"))
 
 
 def _majority_is_the_story(out: Relevance, counts: Counter[str], n: int, rules: Rules) -> None:

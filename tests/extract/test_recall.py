@@ -116,9 +116,9 @@ def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path)
 
 
 def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
-    from sitegen.extract.recall import _says_who
+    from sitegen.extract.recall import says_who
 
     for clause in ("考试院表示", "记者从榕安市公安局获悉", "南川省人事考试院通报,", "Linjiang People's Hospital said."):
-        assert _says_who(clause), clause
+        assert says_who(clause), clause
     for clause in ("已成立工作专班对网传信息进行核查", "the regulator summoned its executives", "公司发文致歉"):
-        assert not _says_who(clause), clause
+        assert not says_who(clause), clause

