@@ -51,7 +51,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,6 +66,7 @@ from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
+from .recall_units import units_by_source
 from .rules import Rules
 from .words import Lexicon, Words
 
@@ -114,7 +114,7 @@ class Unit:
 
 def cite_reporting(
     clustering: Clustering,
-    sources: Iterable[Source],
+    sources: list[Source],
     words: dict[str, Words],
     lexicon: Lexicon,
     candidates: list[Candidate],
@@ -136,12 +136,12 @@ def cite_reporting(
         for m in cl.members:
             cited_spans.setdefault(m.source.id, []).append(m.quote_span)
             citing.setdefault(m.source.id, set()).add(id(cl))
-    units = {
-        s.id: list(
-            _units(words[s.id].text, words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering)
-        )
-        for s in sources
-    }
+    units = units_by_source(  # half of them read by a child process when there are many
+        sources,
+        lambda s: list(
+            _units(words[s.id].text, words[s.id], lexicon, [*mentions.get(s.id, {}).values()], clustering)
+        ),
+    )
     carried: dict[str, set[int]] = {}
     for s in sources:
         body = hash(words[s.id].text)
@@ -158,9 +158,7 @@ def cite_reporting(
             any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
         ]
         stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
-        mine = [
-            g for g, b in zip(units[s.id], boiler, strict=True) if not b
-        ]  # a sentence holding it goes whole
+        mine = [g for g, b in zip(units[s.id], boiler, strict=True) if not b]  # any boilerplate: sentence out
         rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts))
     # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
@@ -538,6 +536,8 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
     ]
     asks = [(row, open_) for row, open_ in asks if open_]
     emb.prefetch([normalise_ws(row.probe.quote) for row, _ in asks])
+    if asks:  # every one is asked for below: half of them encoded by a child process when many
+        emb.encode_queued()
     for row, open_ in asks:
         mine = emb.vector(normalise_ws(row.probe.quote))
         if mine is None:
