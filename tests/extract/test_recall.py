@@ -31,7 +31,9 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
 
 
 def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:
-    table = parse({"a": {"zh": ["停止"], "en": ["stop"]}, "b": {"zh": ["停止销售", "停止"], "en": ["stop sell"]}})
+    table = parse(
+        {"a": {"zh": ["停止"], "en": ["stop"]}, "b": {"zh": ["停止销售", "停止"], "en": ["stop sell"]}}
+    )
     assert table.of("公司停止销售该车型") == {"b"}
     assert table.of("公司停止营业") == {"a"}
     assert table.of("It will stop selling the model") == {"b"}
@@ -64,6 +66,33 @@ def test_a_listing_line_is_cited_by_each_happening_of_its_day(tmp_path: Path) ->
     assert sealed["s5"] in LISTING and ill["s5"] in LISTING
 
 
+def test_the_pass_read_over_two_processes_cites_what_one_process_cites(tmp_path: Path, monkeypatch) -> None:
+    """With many sources, a forked child reads the second half into units (`recall_units`): the
+    citations are the same, the listing's (read by the child) among them."""
+    from sitegen.extract import recall_units
+
+    sources = [source(1, SEALED, 7), source(2, SEALED_2, 7), source(3, ILL, 7), source(4, ILL_2, 7)]
+    sources.append(source(5, LISTING, 20))
+
+    def cited(out: object) -> list[list[tuple[str, str]]]:
+        return sorted(sorted((c.source, c.quote) for c in e.sources) for e in out.events)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(recall_units, "can_fork", lambda: False)
+    one = cited(run(tmp_path / "one", sources))
+    forks = []
+    real = recall_units.start
+    monkeypatch.setattr(recall_units, "start", lambda *a: forks.append(a[1]) or real(*a))
+    monkeypatch.setattr(recall_units, "SPLIT_AT", 2)
+    monkeypatch.setattr(recall_units, "can_fork", lambda: True)  # the test session runs threads
+    two = cited(run(tmp_path / "two", sources))
+    assert forks == ["units to cite"]
+    assert two == one
+    listing = [
+        q for event in two for src, q in event if src == "s5"
+    ]  # its day's second happening: the pass's
+    assert any("seals" in q for q in listing) and any("fall ill" in q for q in listing)
+
+
 # -- the action a sentence tells, across languages --------------------------------------------
 APOLOGY = "6月8日晚,绿原乳业董事长高振东在临江发文致歉,向受影响的家长公开道歉。"
 APOLOGY_2 = "绿原乳业董事长高振东6月8日晚在临江公开道歉,称公司负有全部责任。"
@@ -88,7 +117,9 @@ def test_an_undated_english_sentence_is_cited_by_the_event_whose_action_it_names
     apology = next(q for q in quotes if "s1" in q)
     penalty = next(q for q in quotes if "s3" in q)
     assert apology is not penalty
-    assert apology.get("s5") == "In Linjiang, Lvyuan chairman Gao Zhendong publicly apologized to the parents."
+    assert (
+        apology.get("s5") == "In Linjiang, Lvyuan chairman Gao Zhendong publicly apologized to the parents."
+    )
     assert "s5" not in penalty
     # the contrast: without the actions' vote, names and vectors alone leave it uncited
     out = run(tmp_path / "without", sources, "actions_weight = 0\n")
@@ -118,7 +149,16 @@ def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path)
 def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
     from sitegen.extract.recall import says_who
 
-    for clause in ("考试院表示", "记者从榕安市公安局获悉", "南川省人事考试院通报,", "Linjiang People's Hospital said."):
+    for clause in (
+        "考试院表示",
+        "记者从榕安市公安局获悉",
+        "南川省人事考试院通报,",
+        "Linjiang People's Hospital said.",
+    ):
         assert says_who(clause), clause
-    for clause in ("已成立工作专班对网传信息进行核查", "the regulator summoned its executives", "公司发文致歉"):
+    for clause in (
+        "已成立工作专班对网传信息进行核查",
+        "the regulator summoned its executives",
+        "公司发文致歉",
+    ):
         assert not says_who(clause), clause
