@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -66,7 +67,6 @@ from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
-from .recall_units import units_by_source
 from .rules import Rules
 from .words import Lexicon, Words
 
@@ -114,7 +114,7 @@ class Unit:
 
 def cite_reporting(
     clustering: Clustering,
-    sources: list[Source],
+    sources: Iterable[Source],
     words: dict[str, Words],
     lexicon: Lexicon,
     candidates: list[Candidate],
@@ -136,12 +136,12 @@ def cite_reporting(
         for m in cl.members:
             cited_spans.setdefault(m.source.id, []).append(m.quote_span)
             citing.setdefault(m.source.id, set()).add(id(cl))
-    units = units_by_source(  # half of them read by a child process when there are many
-        sources,
-        lambda s: list(
-            _units(words[s.id].text, words[s.id], lexicon, [*mentions.get(s.id, {}).values()], clustering)
-        ),
-    )
+    units = {
+        s.id: list(
+            _units(words[s.id].text, words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering)
+        )
+        for s in sources
+    }
     carried: dict[str, set[int]] = {}
     for s in sources:
         body = hash(words[s.id].text)

@@ -66,33 +66,6 @@ def test_a_listing_line_is_cited_by_each_happening_of_its_day(tmp_path: Path) ->
     assert sealed["s5"] in LISTING and ill["s5"] in LISTING
 
 
-def test_the_pass_read_over_two_processes_cites_what_one_process_cites(tmp_path: Path, monkeypatch) -> None:
-    """With many sources, a forked child reads the second half into units (`recall_units`): the
-    citations are the same, the listing's (read by the child) among them."""
-    from sitegen.extract import recall_units
-
-    sources = [source(1, SEALED, 7), source(2, SEALED_2, 7), source(3, ILL, 7), source(4, ILL_2, 7)]
-    sources.append(source(5, LISTING, 20))
-
-    def cited(out: object) -> list[list[tuple[str, str]]]:
-        return sorted(sorted((c.source, c.quote) for c in e.sources) for e in out.events)  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(recall_units, "can_fork", lambda: False)
-    one = cited(run(tmp_path / "one", sources))
-    forks = []
-    real = recall_units.start
-    monkeypatch.setattr(recall_units, "start", lambda *a: forks.append(a[1]) or real(*a))
-    monkeypatch.setattr(recall_units, "SPLIT_AT", 2)
-    monkeypatch.setattr(recall_units, "can_fork", lambda: True)  # the test session runs threads
-    two = cited(run(tmp_path / "two", sources))
-    assert forks == ["units to cite"]
-    assert two == one
-    listing = [
-        q for event in two for src, q in event if src == "s5"
-    ]  # its day's second happening: the pass's
-    assert any("seals" in q for q in listing) and any("fall ill" in q for q in listing)
-
-
 # -- the action a sentence tells, across languages --------------------------------------------
 APOLOGY = "6月8日晚,绿原乳业董事长高振东在临江发文致歉,向受影响的家长公开道歉。"
 APOLOGY_2 = "绿原乳业董事长高振东6月8日晚在临江公开道歉,称公司负有全部责任。"
@@ -124,6 +97,39 @@ def test_an_undated_english_sentence_is_cited_by_the_event_whose_action_it_names
     # the contrast: without the actions' vote, names and vectors alone leave it uncited
     out = run(tmp_path / "without", sources, "actions_weight = 0\n")
     assert not any(c.source == "s5" for e in out.events for c in e.sources)
+
+
+def test_the_pass_encoding_its_vectors_over_two_processes_cites_what_one_process_cites(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The sentences whose vectors the pass asks for are encoded up front, half of them by a forked
+    child (`Embedder.encode_queued`): the same citations as one process asking for them one by one."""
+    from sitegen.extract import embed
+
+    zh = [
+        (1, APOLOGY, 9),
+        (2, APOLOGY_2, 9),
+        (3, PENALTY, 10),
+        (4, PENALTY_2, 10),
+        (6, RECALL, 8),
+        (7, RECALL_2, 8),
+    ]
+    sources = [source(n, body, day, lang="zh") for n, body, day in zh] + [source(5, SUMMARY, 12)]
+
+    def cited(out: object) -> list[list[tuple[str, str]]]:
+        return sorted(sorted((c.source, c.quote) for c in e.sources) for e in out.events)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(embed, "SPLIT_AT", 1)
+    monkeypatch.setattr(embed, "can_fork", lambda: False)
+    one = cited(run(tmp_path / "one", sources))
+    forks = []
+    real = embed.start
+    monkeypatch.setattr(embed, "start", lambda *a: forks.append(a[1]) or real(*a))
+    monkeypatch.setattr(embed, "can_fork", lambda: True)  # the test session runs threads
+    two = cited(run(tmp_path / "two", sources))
+    assert forks == ["sentence vectors", "sentence vectors"]  # the quotes merging compares, then the pass's
+    assert two == one
+    assert any(src == "s5" for event in two for src, _ in event)  # the English summary: cited by the pass
 
 
 # -- a clause dated only by a later one that tells something else -----------------------------
