@@ -158,9 +158,7 @@ def cite_reporting(
             any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
         ]
         stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
-        mine = [
-            g for g, b in zip(units[s.id], boiler, strict=True) if not b
-        ]  # a sentence holding it goes whole
+        mine = [g for g, b in zip(units[s.id], boiler, strict=True) if not b]  # any boilerplate: sentence out
         rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts))
     # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
@@ -538,6 +536,8 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
     ]
     asks = [(row, open_) for row, open_ in asks if open_]
     emb.prefetch([normalise_ws(row.probe.quote) for row, _ in asks])
+    if asks:  # every one is asked for below: half of them encoded by a child process when many
+        emb.encode_queued()
     for row, open_ in asks:
         mine = emb.vector(normalise_ws(row.probe.quote))
         if mine is None:

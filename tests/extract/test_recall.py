@@ -31,7 +31,9 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
 
 
 def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:
-    table = parse({"a": {"zh": ["停止"], "en": ["stop"]}, "b": {"zh": ["停止销售", "停止"], "en": ["stop sell"]}})
+    table = parse(
+        {"a": {"zh": ["停止"], "en": ["stop"]}, "b": {"zh": ["停止销售", "停止"], "en": ["stop sell"]}}
+    )
     assert table.of("公司停止销售该车型") == {"b"}
     assert table.of("公司停止营业") == {"a"}
     assert table.of("It will stop selling the model") == {"b"}
@@ -88,11 +90,46 @@ def test_an_undated_english_sentence_is_cited_by_the_event_whose_action_it_names
     apology = next(q for q in quotes if "s1" in q)
     penalty = next(q for q in quotes if "s3" in q)
     assert apology is not penalty
-    assert apology.get("s5") == "In Linjiang, Lvyuan chairman Gao Zhendong publicly apologized to the parents."
+    assert (
+        apology.get("s5") == "In Linjiang, Lvyuan chairman Gao Zhendong publicly apologized to the parents."
+    )
     assert "s5" not in penalty
     # the contrast: without the actions' vote, names and vectors alone leave it uncited
     out = run(tmp_path / "without", sources, "actions_weight = 0\n")
     assert not any(c.source == "s5" for e in out.events for c in e.sources)
+
+
+def test_the_pass_encoding_its_vectors_over_two_processes_cites_what_one_process_cites(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The sentences whose vectors the pass asks for are encoded up front, half of them by a forked
+    child (`Embedder.encode_queued`): the same citations as one process asking for them one by one."""
+    from sitegen.extract import embed
+
+    zh = [
+        (1, APOLOGY, 9),
+        (2, APOLOGY_2, 9),
+        (3, PENALTY, 10),
+        (4, PENALTY_2, 10),
+        (6, RECALL, 8),
+        (7, RECALL_2, 8),
+    ]
+    sources = [source(n, body, day, lang="zh") for n, body, day in zh] + [source(5, SUMMARY, 12)]
+
+    def cited(out: object) -> list[list[tuple[str, str]]]:
+        return sorted(sorted((c.source, c.quote) for c in e.sources) for e in out.events)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(embed, "SPLIT_AT", 1)
+    monkeypatch.setattr(embed, "can_fork", lambda: False)
+    one = cited(run(tmp_path / "one", sources))
+    forks = []
+    real = embed.start
+    monkeypatch.setattr(embed, "start", lambda *a: forks.append(a[1]) or real(*a))
+    monkeypatch.setattr(embed, "can_fork", lambda: True)  # the test session runs threads
+    two = cited(run(tmp_path / "two", sources))
+    assert forks == ["sentence vectors", "sentence vectors"]  # the quotes merging compares, then the pass's
+    assert two == one
+    assert any(src == "s5" for event in two for src, _ in event)  # the English summary: cited by the pass
 
 
 # -- a clause dated only by a later one that tells something else -----------------------------
@@ -118,7 +155,16 @@ def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path)
 def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
     from sitegen.extract.recall import says_who
 
-    for clause in ("考试院表示", "记者从榕安市公安局获悉", "南川省人事考试院通报,", "Linjiang People's Hospital said."):
+    for clause in (
+        "考试院表示",
+        "记者从榕安市公安局获悉",
+        "南川省人事考试院通报,",
+        "Linjiang People's Hospital said.",
+    ):
         assert says_who(clause), clause
-    for clause in ("已成立工作专班对网传信息进行核查", "the regulator summoned its executives", "公司发文致歉"):
+    for clause in (
+        "已成立工作专班对网传信息进行核查",
+        "the regulator summoned its executives",
+        "公司发文致歉",
+    ):
         assert not says_who(clause), clause
