@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -249,3 +249,31 @@ def goes_on_telling(one: Cluster, other: Cluster) -> bool:
         for at in offsets
         for sp, _ in b.spans.get(sid, ())
     )
+
+
+@dataclass
+class Bridge:
+    """How quotes in different languages are compared: only through words both languages use."""
+
+    words: set[str] = field(default_factory=set)
+    """names linked across languages (by the gazetteer or pinyin) and Latin-letter words that
+    Chinese sources use too (PM2.5, 5G)"""
+    floor: float = 0.0
+    """the weight of a word every source has (see `share`)"""
+
+    def crosses(self, term: str) -> bool:
+        return term in self.words
+
+    def share(self, a: dict[str, float], b: dict[str, float]) -> float:
+        """Weight of the crossing words both quotes have, over the mean weight of each one's.
+
+        Weights are idf above ``floor`` (the weight of a word in every source): the story's
+        protagonist, named in every report, links no two happenings across languages.
+        """
+        wa = {t: w - self.floor for t, w in a.items() if self.crosses(t)}
+        wb = {t: w - self.floor for t, w in b.items() if self.crosses(t)}
+        shared = [t for t in wa if t in wb]
+        if not shared:
+            return 0.0
+        total = (sum(wa.values()) + sum(wb.values())) / 2
+        return sum(min(wa[t], wb[t]) for t in shared) / total if total > 0 else 0.0

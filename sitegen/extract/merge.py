@@ -40,6 +40,7 @@ from .embed import Embedder
 from .embed import cosine as embed_cosine
 from .identity import (
     RAREST,
+    Bridge,
     Signals,
     Times,
     bar,
@@ -92,34 +93,6 @@ def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None
     na = math.sqrt(sum(w * w for w in a.values()))
     nb = norm_b if norm_b is not None else math.sqrt(sum(w * w for w in b.values()))
     return dot / (na * nb)
-
-
-@dataclass
-class Bridge:
-    """How quotes in different languages are compared: only through words both languages use."""
-
-    words: set[str] = field(default_factory=set)
-    """names linked across languages (by the gazetteer or pinyin) and Latin-letter words that
-    Chinese sources use too (PM2.5, 5G)"""
-    floor: float = 0.0
-    """the weight of a word every source has (see `share`)"""
-
-    def crosses(self, term: str) -> bool:
-        return term in self.words
-
-    def share(self, a: dict[str, float], b: dict[str, float]) -> float:
-        """Weight of the crossing words both quotes have, over the mean weight of each one's.
-
-        Weights are idf above ``floor`` (the weight of a word in every source): the story's
-        protagonist, named in every report, links no two happenings across languages.
-        """
-        wa = {t: w - self.floor for t, w in a.items() if self.crosses(t)}
-        wb = {t: w - self.floor for t, w in b.items() if self.crosses(t)}
-        shared = [t for t in wa if t in wb]
-        if not shared:
-            return 0.0
-        total = (sum(wa.values()) + sum(wb.values())) / 2
-        return sum(min(wa[t], wb[t]) for t in shared) / total if total > 0 else 0.0
 
 
 @dataclass
@@ -546,7 +519,8 @@ class Clustering:
         else:
             c.dates_event = names_the_event(c, end, best, self.rules)
             if self._told_on(c, names) is best:
-                end = None  # a later time of its course: the event's period stays the happening's
+                # a later time of its course: the event's period and date stay the happening's
+                end, c.founding = None, False
             best.add(c, vec, score, end, names, self.rules)
         if best.lo is not None:
             self.index.add(best, vec)
