@@ -250,7 +250,7 @@ def find_candidates(
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
                 anchor = _anchor_of(m, mentions)
-                if anchor is not m and when is not None and _goes_on(when, anchor.when):
+                if anchor is not m and when is not None and _goes_on(when, anchor.when, _until(text, m)):
                     found.continues_at = anchor.start
                 out.candidates.append(found)
                 order += 1
@@ -331,18 +331,33 @@ def _anchor_of(m: Any, mentions: list[Any]) -> Any:
         return m
     before = [a for a in mentions if a.end <= m.start and a.when is not None]
     for a in reversed(before):
-        if f"relative to '{a.text}'" in m.explanation:
+        if f"relative to '{a.text}'" in m.explanation or f"day of '{a.text}'" in m.explanation:
             return a
     return m
 
 
-def _goes_on(when: When, anchor: When) -> bool:
+UNTIL = ("至", "直至", "直到", "截至", "until ", "till ")
+"""Words before a date that make it the bound of something going on ("至晚10时10分被困游客全部
+安全转移", "until 10 pm"): the time that thing ended or stood at, not the time of another."""
+
+
+def _until(text: str, m: Any) -> bool:
+    """Does the date stand right after a word of `UNTIL`?"""
+    return text[max(0, m.start - 6) : m.start].lower().endswith(UNTIL)
+
+
+def _goes_on(when: When, anchor: When, until: bool = False) -> bool:
     """Does a date counted from ``anchor`` restate its time of day: finer than a day, the periods
     nested (当晚 after 晚11时许, 当晚8点左右 after 昨晚)?  Only the day (当天, 同日, "the same day")
-    most often brings in another happening of that day; another time (当天下午 after 中午) does."""
+    most often brings in another happening of that day; another time (当天下午 after 中午) does —
+    unless it is a bound (``until``: "至晚10时10分…全部安全转移" after "昨晚6时40分许…停运"), a
+    later time of that day by which what the anchor's sentence began had ended or stood: its end,
+    not another happening."""
     if PRECISIONS.index(when.precision) <= PRECISIONS.index("day"):
         return False
     a_end, b_end = when.period_end(), anchor.period_end()
+    if until and anchor.start <= when.start and when.start.date() == anchor.start.date():
+        return True
     return (when.start <= anchor.start and b_end <= a_end) or (anchor.start <= when.start and a_end <= b_end)
 
 

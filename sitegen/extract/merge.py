@@ -34,11 +34,13 @@ from typing import Any
 
 from ..core.dates import When
 from ..core.markdown import normalise_ws
+from .actions import actions
 from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
 from .identity import (
     RAREST,
+    Bridge,
     Signals,
     Times,
     bar,
@@ -48,6 +50,7 @@ from .identity import (
     name_votes,
     names_the_event,
     needs_vectors,
+    same_action,
     time_of_day,
     times_differ,
 )
@@ -93,34 +96,6 @@ def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None
 
 
 @dataclass
-class Bridge:
-    """How quotes in different languages are compared: only through words both languages use."""
-
-    words: set[str] = field(default_factory=set)
-    """names linked across languages (by the gazetteer or pinyin) and Latin-letter words that
-    Chinese sources use too (PM2.5, 5G)"""
-    floor: float = 0.0
-    """the weight of a word every source has (see `share`)"""
-
-    def crosses(self, term: str) -> bool:
-        return term in self.words
-
-    def share(self, a: dict[str, float], b: dict[str, float]) -> float:
-        """Weight of the crossing words both quotes have, over the mean weight of each one's.
-
-        Weights are idf above ``floor`` (the weight of a word in every source): the story's
-        protagonist, named in every report, links no two happenings across languages.
-        """
-        wa = {t: w - self.floor for t, w in a.items() if self.crosses(t)}
-        wb = {t: w - self.floor for t, w in b.items() if self.crosses(t)}
-        shared = [t for t in wa if t in wb]
-        if not shared:
-            return 0.0
-        total = (sum(wa.values()) + sum(wb.values())) / 2
-        return sum(min(wa[t], wb[t]) for t in shared) / total if total > 0 else 0.0
-
-
-@dataclass
 class Cluster:
     """A happening being assembled: its candidates, the period all their dates share, its words."""
 
@@ -134,6 +109,8 @@ class Cluster:
     """one word vector per distinct quote"""
     langs: list[str] = field(default_factory=list)
     """the language of each of those quotes"""
+    acts: list[frozenset[str]] = field(default_factory=list)
+    """the actions each of those quotes names (`actions`)"""
     quote_order: list[str] = field(default_factory=list)
     quote_names: list[set[str]] = field(default_factory=list)
     """the names each of those quotes states (a quote of one event judged against another
@@ -184,6 +161,7 @@ class Cluster:
             self.words.update(vec)
             self.vectors.append(vec)
             self.langs.append(c.source.lang)
+            self.acts.append(actions().of(quote))
             self.names.update(names)
             self.names_by_lang.setdefault(c.source.lang, Counter()).update(names)
             self._norm = self._centre = None
@@ -213,14 +191,17 @@ class Cluster:
         for sid, spans in other.spans.items():
             self.spans.setdefault(sid, []).extend(spans)
         self.times.extend(t for t in other.times if t not in self.times)
-        together = zip(other.quote_order, other.vectors, other.langs, other.quote_names, strict=True)
-        for quote, vec, lang, names in together:
+        together = zip(
+            other.quote_order, other.vectors, other.langs, other.quote_names, other.acts, strict=True
+        )
+        for quote, vec, lang, names, acts in together:
             if quote not in self.quotes:
                 self.quotes.add(quote)
                 self.quote_order.append(quote)
                 self.quote_names.append(names)
                 self.vectors.append(vec)
                 self.langs.append(lang)
+                self.acts.append(acts)
                 self.words.update(vec)
         self.names.update(other.names)
         for lang, names in other.names_by_lang.items():
@@ -321,6 +302,8 @@ class Clustering:
         self.index = TermIndex(rules)
         self.clusters: list[Cluster] = []
         self.by_quote: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_source: dict[str, list[Cluster]] = defaultdict(list)
+        """the events quoting each source (an article's events are few)"""
         self._ends: dict[When, datetime] = {}
         self.compared = 0
         """candidate-event comparisons made (for tests that compare the cost of two sizes)"""
@@ -367,12 +350,14 @@ class Clustering:
         if s.sibling and continued_by(cl, c, names):
             s.sibling, s.continues = False, True
         mine = time_of_day(c.when)
-        s.times_differ = times_differ(mine, cl.times)
+        # a sentence that goes on telling one of the event's states the later time of its course
+        s.times_differ = not s.continues and times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
         s.words = cl.similarity(vec, lang, self.bridge)
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
+            s.action_shared = same_action(actions().of(normalise_ws(c.quote)), cl.langs, cl.acts, lang)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)
@@ -399,6 +384,9 @@ class Clustering:
         for cl in self.by_quote.get(normalise_ws(c.quote), []):
             if not cl.dead and cl.accepts(c.when, end, c.published, self.rules):
                 return cl, 1.0
+        went_on = self._told_on(c, names)
+        if went_on is not None:
+            return went_on, 1.0
         if c.when is not None and end is not None:
             lo, hi = reach(c.when, end, self.rules)
         else:
@@ -429,6 +417,18 @@ class Clustering:
         if best is not None and chosen is not None:
             self.decisions.append((c, best, chosen))  # every merge, with its signals
         return best, (best_margin if best else 0.0)
+
+    def _told_on(self, c: Candidate, names: set[str]) -> Cluster | None:
+        """The event that quotes the sentence this candidate goes on telling, naming no one
+        (`identity.continued_by`), whatever its date: a later time of that sentence's course
+        ("至晚10时10分被困游客全部安全转移" after "昨晚6时40分许…索道…停运") is when it ended,
+        not another happening, and the two times need not meet."""
+        if c.continues_at is None or names:
+            return None
+        for cl in self.by_source.get(c.source.id, ()):
+            if not cl.dead and continued_by(cl, c, names):
+                return cl
+        return None
 
     def consolidate(self) -> None:
         """Merge events the greedy pass left apart (it depends on the order candidates came in)."""
@@ -466,17 +466,20 @@ class Clustering:
         r = self.rules
         goes_on = goes_on_telling(cl, other)
         sibling = not goes_on and cl.siblings(other)
-        differ = any(times_differ(t, other.times) for t in cl.times)
+        differ = not goes_on and any(times_differ(t, other.times) for t in cl.times)
         latest = slice(-cl.compared, None)
-        quotes = list(zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], strict=True))
+        quotes = list(
+            zip(cl.vectors[latest], cl.langs[latest], cl.quote_names[latest], cl.acts[latest], strict=True)
+        )
         joined = 0
-        for n, (v, lang, own_names) in enumerate(quotes):
+        for n, (v, lang, own_names, acts) in enumerate(quotes):
             s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
             s.continues = goes_on
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
             if close:
                 s.crossing = other.crossing(v, lang, self.bridge)
+                s.action_shared = same_action(acts, other.langs, other.acts, lang)
             name_votes(
                 s,
                 own_names,
@@ -515,10 +518,15 @@ class Clustering:
             best.add(c, vec, 1.0, end, names, self.rules)
         else:
             c.dates_event = names_the_event(c, end, best, self.rules)
+            if self._told_on(c, names) is best:
+                # a later time of its course: the event's period and date stay the happening's
+                end, c.founding = None, False
             best.add(c, vec, score, end, names, self.rules)
         if best.lo is not None:
             self.index.add(best, vec)
         self.by_quote[normalise_ws(c.quote)].append(best)
+        if best not in self.by_source[c.source.id]:
+            self.by_source[c.source.id].append(best)
         return best
 
 

@@ -33,7 +33,10 @@ reaches (docs/reliability.md)."""
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EN_STOP = re.compile(r"(?<=[a-z0-9\])%][.!?])\s+(?=[A-Z\"“(])")
 _CJK_STOP = re.compile(f"[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS)}]*")
-_CLAUSE = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_CLAUSE = re.compile(f"(?<![0-9])[{re.escape(CLAUSE_END)}]|[{re.escape(CLAUSE_END)}](?![0-9])")
+"""A clause mark, but not a comma or colon between two digits: "8,000 yuan" and "10:10" are one
+number, and a clause cut there leaves a quote that starts "000 yuan…", dated by whatever else
+it names."""
 
 
 @dataclass(frozen=True)

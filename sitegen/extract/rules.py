@@ -112,6 +112,11 @@ class Rules:
     actions_clash_penalty: float = 0.1
     """…and taken off when both name actions the table knows and share none (the same people's
     other happening of that day)."""
+    same_action_weight: float = 0.2
+    """In merging, a report in one language and an event's quotes in the other, of the same day
+    (or year, or month) as the sources state it, gain this times the share of the report's actions
+    (``sitegen/data/actions.toml``) those quotes name too: across languages they share almost no
+    word, and what a happening *is* — who did what — is its action ("apologised" and 致歉)."""
     crossing_weight: float = 0.3
     """The crossing share counts as this times a same-language word similarity."""
     crossing_floor: float = 0.5

@@ -225,3 +225,46 @@ def test_both_ends_of_a_between_span_give_context() -> None:
     assert _background(text, Mention("October 2025", at, at + 12, None, "absolute", "", ""), text)
     friday = text.index("Friday")
     assert not _background(text, Mention("Friday", friday, friday + 6, None, "relative", "", ""), text)
+
+
+# -- numbers, bounds and actions ------------------------------------------------------------------
+def test_a_comma_or_colon_between_digits_cuts_no_clause() -> None:
+    from sitegen.extract.passages import clauses
+
+    text = "The firm agreed to pay 8,000 yuan each at 10:30, the court said."
+    first = sentences(text, paragraphs(text)[0])[0]
+    assert [c.of(text) for c in clauses(text, first)] == [
+        "The firm agreed to pay 8,000 yuan each at 10:30",
+        "the court said.",
+    ]
+
+
+def test_the_same_action_counts_across_languages_when_most_quotes_name_it() -> None:
+    from sitegen.extract.actions import actions
+    from sitegen.extract.identity import same_action
+
+    apology, fire, both = actions().of("致歉声明"), actions().of("起火"), actions().of("起火后股价大跌")
+    mine = actions().of("The club apologised to its fans")
+    assert mine == apology
+    assert same_action(mine, ["zh", "zh"], [apology, apology], "en") == 1.0
+    assert same_action(mine, ["en", "en"], [apology, apology], "en") == 0.0  # only across languages
+    # one quote that tells two happenings does not make the event's action both
+    shares = actions().of("Its shares plunged")
+    assert same_action(shares, ["zh", "zh", "zh"], [fire, fire, both], "en") == 0.0
+    s = Signals(same_period=True, bar=0.1)
+    combine(s, Rules())
+    before = s.score
+    s.action_shared = 1.0
+    assert combine(s, Rules()) == before + Rules().same_action_weight
+    assert "the same action across languages" in s.describe()
+
+
+def test_a_later_time_given_as_a_bound_goes_on_telling_its_happening(tmp_path: Path) -> None:
+    body = (
+        "昨晚6时40分许，青石山景区2号索道突发故障停运，86名游客被困在吊厢内，气温低至零下20摄氏度。"
+        "经消防、景区等多方救援，至晚10时10分被困游客全部安全转移，其中5人轻度冻伤。"
+    )
+    other = "昨晚6时40分许，青石山景区2号索道突发故障停运，游客被困，消防等多方赶赴现场救援。"
+    out = run(tmp_path, [source(1, body), source(2, other)])
+    assert len(out.events) == 1, [e.title for e in out.events]
+    assert out.events[0].when.start.hour == 18  # the stall's time, not the rescue's end
