@@ -539,7 +539,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.69 -> 0.77, entries/happening 1.50 -> 1.20, source recall 0.82 -> 0.91, zh+en 7 -> 10
     # when a report and an event's quotes in the other language, of one day, vote by the actions
     # both name (the takeover, the apology, the ruling: sitegen/data/actions.toml)
-    "match_fixing": (0.76, 0.76, 0.90, 1.20, 0.60, 0.75, 4, 2, 10, 0.95, 0.95),
+    # F1 0.77 -> 0.80 when "the same day" stopped counting from a possessive date (Saturday's defeat)
+    "match_fixing": (0.79, 0.79, 0.92, 1.10, 0.60, 0.75, 4, 2, 10, 0.95, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     "dense300": (0.87, 0.87, 0.92, 1.05, 0.55, 0.90, 2, 25, 26, 0.94, 0.85),

@@ -54,6 +54,9 @@ class Anchor:
     text: str
     start: int
     names_year: bool
+    names_thing: bool = False
+    """A possessive date ("Saturday's defeat"): it names a thing, not when the clause's action
+    happened, so "the same day" after it looks further back for the day of an action."""
 
 
 ROLLED_BACK = "it would be after publication"
@@ -119,13 +122,18 @@ class Ctx:
     def sentence_start(self, pos: int) -> int:
         return sentence_start(self._ends, pos)
 
-    def anchor(self, finest: str = "year", *, point: bool = False) -> Anchor | None:
-        """The most recent anchor at least as precise as ``finest`` (``point``: not a range)."""
+    def anchor(self, finest: str = "year", *, point: bool = False, acted: bool = False) -> Anchor | None:
+        """The most recent anchor at least as precise as ``finest`` (``point``: not a range;
+        ``acted``: passing over possessive dates that only name a thing, when an earlier one dates
+        an action)."""
         need = PRECISIONS.index(finest)
+        thing = None
         for a in reversed(self.anchors):
             if PRECISIONS.index(a.when.precision) >= need and not (point and a.when.end):
-                return a
-        return None
+                if not (acted and a.names_thing):
+                    return a
+                thing = thing or a
+        return thing
 
     def year_anchor(self) -> Anchor | None:
         """The most recent anchor that names its year (anchors are only ever appended, so the

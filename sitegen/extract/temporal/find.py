@@ -289,7 +289,8 @@ def _read(
         mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, rule, one_line, value)
         mentions.append(mention)
         if res.when is not None:
-            ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year))
+            thing = ctx.text[hit.end : hit.end + 2] in ("'s", "’s")  # Saturday's defeat
+            ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year, thing))
     return mentions, None
 
 

@@ -39,7 +39,7 @@ def _day_from(base: str, days: int, ctx: Ctx, notes: list[str], srcs: set[str], 
     if base == "pub":
         srcs.add("pub")
         return ctx.pub_date + timedelta(days=days)
-    a = ctx.anchor("day", point=True)
+    a = ctx.anchor("day", point=True, acted=True)
     if a is None:
         srcs.add("pub")
         notes.append(f"no day earlier in the passage: {word} counted from publication")
@@ -237,7 +237,7 @@ _STATE_BEFORE_SINCE = re.compile(r"\b(?:been|remained|stayed|existed|lasted)\b[^
 
 
 def _began(prep: str, hit: Hit, ctx: Ctx) -> bool:
-    """"from November" starts something; "since November" does after a state ("had been
+    """ "from November" starts something; "since November" does after a state ("had been
     open since November"), not after a tally ("shares have fallen 20% since November")."""
     if prep == "from":
         return True
