@@ -140,12 +140,35 @@ def extract_events(
             event[1].extend(compared.get(id(cl), []))
             built.append(event)
     taken: set[str] = set()
-    for event, lines in sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title)):
+    for event, lines in _same_title_joined(sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title))):
         base = f"{event.when.iso()[:10]}-{slugify(event.title)}"  # 2009-…, 2024-05-…, 2024-05-17-…
         event.id = unique(base, taken, ",".join(sorted(c.source for c in event.sources)) + event.title)
         taken.add(event.id)
         out.events.append(event)
         out.explain[event.id] = lines
+    return out
+
+
+def _same_title_joined(built: list[tuple[Event, list[str]]]) -> list[tuple[Event, list[str]]]:
+    """Entries of one date that chose the same sentence as their title are one entry.
+
+    Each entry's title is the sentence that best tells what its sources share; two entries of
+    the same date whose best sentence is the same one tell the same happening (two happenings of
+    one day reported in the same articles are told by different sentences, so keep different
+    titles).  The later entry's citations of sources the first does not cite join the first;
+    a reader never sees one happening twice under one headline.  Linear: one dict lookup each."""
+    kept: dict[tuple[str, str], tuple[Event, list[str]]] = {}
+    out = []
+    for event, lines in built:
+        key = (event.when.iso(), normalise_ws(event.title))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = (event, lines)
+            out.append((event, lines))
+            continue
+        have = {c.source for c in first[0].sources}
+        first[0].sources.extend(c for c in event.sources if c.source not in have)
+        first[1].append(f"joined an entry of the same date and title citing {len(event.sources)} source(s)")
     return out
 
 

@@ -82,7 +82,7 @@ def test_different_happenings_on_one_day_stay_apart(tmp_path: Path) -> None:
 
 
 def test_a_date_naming_what_an_event_tells_joins_it_and_dates_it(tmp_path: Path) -> None:
-    """"在6月3日的直播中…" says nothing else the event says, but it names the event's 直播 and its
+    """ "在6月3日的直播中…" says nothing else the event says, but it names the event's 直播 and its
     day: it is cited and its written date wins over the count ("才过去72小时") that dated the event;
     an event of a whole week that mentions a 直播 too is not the one named."""
     counted = "6月7日晚8点,华屿科技董事长周明再次出现在直播间。距离上一次引发热议的拆车直播才过去72小时。"
@@ -95,7 +95,7 @@ def test_a_date_naming_what_an_event_tells_joins_it_and_dates_it(tmp_path: Path)
 
 
 def test_a_sentence_going_on_at_its_anchors_time_is_the_same_happening(tmp_path: Path) -> None:
-    """"泄漏已于当晚得到控制" after "6月1日晚11时许…发生泄漏" names no one and counts its date from
+    """ "泄漏已于当晚得到控制" after "6月1日晚11时许…发生泄漏" names no one and counts its date from
     that sentence's: it tells more of that happening (one named actor, "同日,省纪委监委通报…", and it
     would be judged as any other sentence of the article: exam_leak's gold holds that case)."""
     spill = "6月1日晚11时许,华屿化工位于澄阳市的生产基地一储罐发生泄漏,约20吨苯胺流入青溪河。泄漏已于当晚得到控制。"
@@ -197,7 +197,9 @@ def test_a_written_date_wins_over_a_count_from_an_anchor_and_the_note_says_so() 
     counted = When(datetime(2026, 1, 4, tzinfo=TZ), "day", approximate=True)
     exact_count = When(datetime(2026, 1, 4, tzinfo=TZ), "day")  # 次日 from a wrongly chosen anchor
     for other in (counted, exact_count):
-        settled = settle([Claim(written, "甲报"), Claim(other, "乙报", kind="anchored", text="才过去72小时")], "zh")
+        settled = settle(
+            [Claim(written, "甲报"), Claim(other, "乙报", kind="anchored", text="才过去72小时")], "zh"
+        )
         assert settled.when == written
         assert settled.note and "乙报" in settled.note and "才过去72小时" in settled.note
     english = settle([Claim(written, "A"), Claim(counted, "B", kind="anchored", text="72 hours")], "en")
@@ -287,11 +289,17 @@ def test_extract_overrides_of_the_wrong_kind_or_name_are_reported_with_their_lin
     toml = tmp_path / "site.toml"
     toml.write_text(
         'title = "t"\nextract.max_tags = 2.5\n[other]\nmax_people = "x"\n[extract]\n'
-        'sentence_vectors = true\nmerge_similarity = [1]\nzzz = 1\nmax_people = 3\n',
+        "sentence_vectors = true\nmerge_similarity = [1]\nzzz = 1\nmax_people = 3\n",
         encoding="utf-8",
     )
     extra = {
-        "extract": {"max_tags": 2.5, "sentence_vectors": True, "merge_similarity": [1], "zzz": 1, "max_people": 3},
+        "extract": {
+            "max_tags": 2.5,
+            "sentence_vectors": True,
+            "merge_similarity": [1],
+            "zzz": 1,
+            "max_people": 3,
+        },
         "other": {"max_people": "x"},
     }
     rules, problems = rules_problems(extra, toml)
@@ -327,14 +335,17 @@ def test_every_extract_setting_is_documented_with_its_default_and_its_docstring(
     section = text.split("## Extraction (`[extract]`)", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `([a-z_]+)` \| `([^`]*)` \| (.*?) ?\|$", section, flags=re.M)
     body = next(
-        n for n in ast.parse((repo / "sitegen/extract/rules.py").read_text(encoding="utf-8")).body
+        n
+        for n in ast.parse((repo / "sitegen/extract/rules.py").read_text(encoding="utf-8")).body
         if isinstance(n, ast.ClassDef) and n.name == "Rules"
     ).body
     docs = {
         a.target.id: " ".join(b.value.value.split())
         for a, b in itertools.pairwise(body)
-        if isinstance(a, ast.AnnAssign) and isinstance(a.target, ast.Name)
-        and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant)
+        if isinstance(a, ast.AnnAssign)
+        and isinstance(a.target, ast.Name)
+        and isinstance(b, ast.Expr)
+        and isinstance(b.value, ast.Constant)
     }
     assert [f.name for f in fields(Rules)] == list(docs), "every rule has a docstring"
     assert rows == [(f.name, str(getattr(Rules(), f.name)), docs[f.name]) for f in fields(Rules)]
@@ -390,12 +401,14 @@ def test_a_date_that_only_gives_context_starts_no_event():
 
 
 def test_a_chinese_place_is_linked_to_english_without_its_suffix() -> None:
-    """"Dongling" names 东陵区 as "donglingqu" would; a stem another word is spelt as keeps it."""
+    """ "Dongling" names 东陵区 as "donglingqu" would; a stem another word is spelt as keeps it."""
     from sitegen.extract.events import _link_place_stems
 
     data = SiteData()
     lexicon = make_lexicon(data, gazetteer(data), None)
-    lexicon.latin_names.update({"donglingqu": "东陵区", "liuwanshi": "柳湾市", "nanchuan": "南川", "heshi": "和氏"})
+    lexicon.latin_names.update(
+        {"donglingqu": "东陵区", "liuwanshi": "柳湾市", "nanchuan": "南川", "heshi": "和氏"}
+    )
     lexicon.latin_names["chengyang"] = "澄阳"
     lexicon.latin_names["chengyangshi"] = "城阳市"
     _link_place_stems(lexicon)
@@ -403,3 +416,24 @@ def test_a_chinese_place_is_linked_to_english_without_its_suffix() -> None:
     assert lexicon.latin_names["chengyang"] == "澄阳"
     assert "he" not in lexicon.latin_names  # 和氏: too short to have a suffix
     assert lexicon.latin_terms("Police in Dongling opened a case.") == ["东陵区"]
+
+
+def test_entries_of_one_date_with_one_title_are_one_entry() -> None:
+    """Two clusters whose best sentence is the same one (one article's sentence chosen twice) show
+    the reader one entry citing both clusters' sources; a same-day entry with another title stays."""
+    from sitegen.core.model import Citation, Event
+    from sitegen.extract.events import _same_title_joined
+
+    tz = ZoneInfo("Asia/Shanghai")
+    day = When(datetime(2026, 4, 15, tzinfo=tz), "day")
+
+    def entry(title: str, *sources: str) -> tuple[Event, list[str]]:
+        cites = [Citation(s, f"quote of {s}") for s in sources]
+        return Event("", title, day, cites, [], [], title, None, "zh"), []
+
+    joined = _same_title_joined(
+        [entry("航司取消186个航班", "a"), entry("航司取消186个航班", "a", "b"), entry("股价下跌", "a")]
+    )
+    assert [e.title for e, _ in joined] == ["航司取消186个航班", "股价下跌"]
+    assert [c.source for c in joined[0][0].sources] == ["a", "b"]
+    assert joined[0][1] and "joined" in joined[0][1][0]
