@@ -67,6 +67,7 @@ from .identity import RAREST, Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
+from .recall_rules import announces
 from .rules import Rules
 from .words import Lexicon, Words
 
@@ -186,9 +187,9 @@ class _Row:
 
 def _speech(quote: str) -> bool:
     """Does the sentence open with someone's words, or are most of it in quotation marks ("“…不能只停留
-    在口头道歉上，”X说")?  What someone said is their view, not what the article reports happened."""
+    在口头道歉上，”X说")?  Someone's view, not what happened — unless it announces (`announces`)."""
     inside = sum(len(m.group(0)) for m in SPEECH.finditer(quote))
-    return quote.startswith(("“", "「", '"')) or inside * 2 >= len(quote)
+    return (quote.startswith(("“", "「", '"')) or inside * 2 >= len(quote)) and not announces(quote)
 
 
 def _within(m: Candidate, stock: dict[str, list[Span]]) -> bool:

@@ -1,0 +1,36 @@
+"""Narrow exceptions to what the second citing pass (`recall`) skips.
+
+The pass skips quoted speech: what someone said is their view, not what the article reports
+happened.  One kind of speech does report a happening: the actor announcing its own decision
+("所以公司决定对他们进行批评和处罚", "we have decided to recall the cars").  It is told
+apart by two marks together, both data: a decision word (``sitegen/data/announce.toml``) and an
+action (``sitegen/data/actions.toml``).  Either alone is a view or a description ("我们决定
+继续努力" names no action; "处罚太轻了" decides nothing).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from ..core.sitedata import PACKAGE_DATA
+from .actions import actions
+
+
+@cache
+def _decision() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    doc = tomllib.loads((PACKAGE_DATA / "announce.toml").read_text(encoding="utf-8"))
+    zh = [re.escape(w) for w in doc.get("zh", [])]
+    en = [re.escape(w.lower()) for w in doc.get("en", [])]
+    return (
+        re.compile("|".join(zh)) if zh else None,
+        re.compile(r"(?<![a-z])(?:" + "|".join(en) + ")") if en else None,
+    )
+
+
+def announces(quote: str) -> bool:
+    """Does the (quoted) sentence announce a decision that names an action?"""
+    zh, en = _decision()
+    decides = bool(zh and zh.search(quote)) or bool(en and en.search(quote.lower()))
+    return decides and bool(actions().of(quote))

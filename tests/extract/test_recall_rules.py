@@ -1,0 +1,21 @@
+"""`recall_rules.announces`: the speech the second citing pass keeps — a decision naming an action."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.recall_rules import announces
+
+
+@pytest.mark.parametrize(
+    ("quote", "kept"),
+    [
+        ('"我们的公关部确实做得不好,所以公司决定对他们进行批评和处罚。"', True),
+        ('"We have decided to recall every affected car," the company said.', True),
+        ('"我们决定继续努力,把产品做好。"', False),  # a decision, but no action
+        ('"处罚太轻了,根本不够。"', False),  # an action, but nobody decides it
+        ('"The fine was far too small," he said.', False),
+    ],
+)
+def test_a_quote_is_kept_only_when_it_announces_a_decision_with_an_action(quote: str, kept: bool) -> None:
+    assert announces(quote) is kept
