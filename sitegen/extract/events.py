@@ -135,6 +135,9 @@ def extract_events(
         spread.update({t for m in cl.members for t in m.terms})
     built = []
     for cl in clustering.clusters:
+        if relevance.marginal.issuperset(m.source.id for m in cl.members):
+            out.notes.append(f"no entry from sources kept on weak evidence alone: {_sources_of(cl)}")
+            continue
         event = _event(cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out)
         if event is not None:
             event[1].extend(compared.get(id(cl), []))
@@ -147,6 +150,10 @@ def extract_events(
         out.events.append(event)
         out.explain[event.id] = lines
     return out
+
+
+def _sources_of(cl: Cluster) -> str:
+    return ", ".join(sorted({m.source.id for m in cl.members}))
 
 
 ADMIN_SUFFIXES = "省市县区镇乡"
