@@ -22,7 +22,9 @@ or places of its own (by a real tagger, `ner`) and the keyword, if at all, only 
 a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`_about_others`).
 The same holds for a source the names test keeps by a region and generic nouns alone (another
 airline's incident reported to the same regional bureau), sharing no core name of the story
-nor any name of a person or organisation (`_strangers`).
+nor any name of a person or organisation (`_strangers`).  A record on topic that shares only
+places and generic nouns, whose lead names no one of the story's, is *marginal*: it may report
+what others report, but starts no entry alone (`_marginal`).
 """
 
 from __future__ import annotations
