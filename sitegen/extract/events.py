@@ -134,7 +134,11 @@ def extract_events(
     for cl in clustering.clusters:
         spread.update({t for m in cl.members for t in m.terms})
     built = []
+    alone = _alone(clustering.clusters, len(on_topic) >= rules.relevance_min_sources)
     for cl in clustering.clusters:
+        if alone.issuperset(m.source.id for m in cl.members):
+            out.notes.append(f"no entry from a source no other source agrees with: {_sources_of(cl)}")
+            continue
         if relevance.marginal.issuperset(m.source.id for m in cl.members):
             out.notes.append(f"no entry from sources kept on weak evidence alone: {_sources_of(cl)}")
             continue
@@ -150,6 +154,25 @@ def extract_events(
         out.events.append(event)
         out.explain[event.id] = lines
     return out
+
+
+def _alone(clusters: list[Cluster], judged: bool) -> set[str]:
+    """The sources none of whose dated sentences joins another source's: their entries are not made.
+
+    A story is what several reports tell. A record on topic by its words whose every happening
+    no other record tells (a fine against another club of the same league, the same airline's
+    route launch a month before, another resort's accident) is telling something else; a record
+    that tells one happening alone and another with the others (the plant's halt beside the
+    recall) still starts its entries. Only judged when the dump is large enough for relevance
+    to be judged at all (``judged``): in a dump of a few records every report may stand alone."""
+    if not judged:
+        return set()
+    sources: dict[str, set[int]] = {}
+    for i, cl in enumerate(clusters):
+        for m in cl.members:
+            sources.setdefault(m.source.id, set()).add(i)
+    shared = {i for i, cl in enumerate(clusters) if len({m.source.id for m in cl.members}) > 1}
+    return {sid for sid, found in sources.items() if not found & shared}
 
 
 def _sources_of(cl: Cluster) -> str:

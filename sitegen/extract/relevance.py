@@ -56,6 +56,9 @@ class Relevance:
     others: dict[str, list[str]] = field(default_factory=dict)
     """source id -> the names of others its lead states, for a source close to the story that
     names none of the story's subjects (it stays off topic)"""
+    marginal: set[str] = field(default_factory=set)
+    """on-topic sources kept on weak evidence (`_marginal`): they may report what others
+    report, never alone start an entry"""
 
 
 _LATIN_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
@@ -299,7 +302,8 @@ def _marginal(
     story's when a person or organisation it names (LAC's, `ner`) holds the search keyword or
     a name of someone or something the story shares (绿原乳业临江工厂停产, the keyword as the
     company), or a name in Latin letters is the keyword or such a name (English leads: "Lvyuan
-    Dairy shares slump")."""
+    Dairy shares slump").  When the story shares no name but places, or most of its records
+    would be marginal, its places are its names: no record is."""
     leads, lexicon, tagger = by
     whom = {w for w in story if _names_whom(w, named)}
     weak = set()
@@ -311,6 +315,8 @@ def _marginal(
         own += latin_names(lead, lexicon)
         if not any(lexicon.is_keyword(n) or any(w in n.lower() for w in whom) for n in own):
             weak.add(sid)
+    if not whom or len(weak) * 2 > len(out.subjects) - len(out.off_topic):
+        return set()  # the story's names are places (a fire at a district's plant): none is weak
     return weak
 
 
