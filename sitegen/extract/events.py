@@ -135,6 +135,17 @@ def extract_events(
         spread.update({t for m in cl.members for t in m.terms})
     built = []
     alone = _alone(clustering.clusters, len(on_topic) >= rules.relevance_min_sources)
+    for sid in sorted(alone & (relevance.marginal | set(relevance.closeness))):
+        out.off_topic.add(sid)  # kept on weak evidence, and no other source tells what it tells
+        out.problems.append(
+            Problem(
+                f"content/sources/{sid}.md",
+                None,
+                "marked off topic: kept only by places or closeness, and no other source tells "
+                "any happening it dates",
+                level="warning",
+            )
+        )
     for cl in clustering.clusters:
         if alone.issuperset(m.source.id for m in cl.members):
             out.notes.append(f"no entry from a source no other source agrees with: {_sources_of(cl)}")
@@ -164,7 +175,10 @@ def _alone(clusters: list[Cluster], judged: bool) -> set[str]:
     route launch a month before, another resort's accident) is telling something else; a record
     that tells one happening alone and another with the others (the plant's halt beside the
     recall) still starts its entries. Only judged when the dump is large enough for relevance
-    to be judged at all (``judged``): in a dump of a few records every report may stand alone."""
+    to be judged at all (``judged``): in a dump of a few records every report may stand alone.
+    Such a source kept on topic on weak evidence only (`relevance.Relevance.marginal`, or by
+    closeness) is marked off topic too; one sharing the story's names of people or
+    organisations stays on topic (a report whose happening failed to join its others')."""
     if not judged:
         return set()
     sources: dict[str, set[int]] = {}
