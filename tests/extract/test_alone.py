@@ -18,6 +18,7 @@ def test_a_record_telling_only_what_no_other_tells_starts_no_entry(tmp_path: Pat
     assert all(c.source != "s5" for e in out.events for c in e.sources)
     assert not [e for e in out.events if e.when.start.day == 2]
     assert any("no other source agrees with: s5" in n for n in out.notes)
+    assert "s5" in out.off_topic  # and it dates nothing on the fire's day
 
 
 def test_a_small_dump_is_not_judged(tmp_path: Path) -> None:
