@@ -31,6 +31,7 @@ from ..core.slug import slugify, unique
 from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
+from . import agreement
 from .actions import actions
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
@@ -134,26 +135,15 @@ def extract_events(
     for cl in clustering.clusters:
         spread.update({t for m in cl.members for t in m.terms})
     built = []
-    alone = _alone(clustering.clusters, len(on_topic) >= rules.relevance_min_sources)
-    elsewhen = alone - _on_story_days(clustering.clusters, alone)
-    elsewhen = {sid for sid in elsewhen if not _names_a_person(leads[sid], relevance.shared[sid], tagger)}
-    for sid in sorted(alone & (relevance.marginal | set(relevance.closeness) | elsewhen)):
-        out.off_topic.add(sid)  # kept on weak evidence, and no other source tells what it tells
-        out.problems.append(
-            Problem(
-                f"content/sources/{sid}.md",
-                None,
-                "marked off topic: no other source tells any happening it dates, and it was kept "
-                "only by places or closeness, or dates nothing on a day the story's happenings are on",
-                level="warning",
-            )
-        )
+    judged = len(on_topic) >= rules.relevance_min_sources
+    alone, strays = agreement.strays(clustering.clusters, relevance, leads, tagger, judged)
+    for sid in sorted(strays):
+        out.off_topic.add(sid)
+        out.problems.append(Problem(f"content/sources/{sid}.md", None, agreement.STRAY, level="warning"))
     for cl in clustering.clusters:
-        if alone.issuperset(m.source.id for m in cl.members):
-            out.notes.append(f"no entry from a source no other source agrees with: {_sources_of(cl)}")
-            continue
-        if relevance.marginal.issuperset(m.source.id for m in cl.members):
-            out.notes.append(f"no entry from sources kept on weak evidence alone: {_sources_of(cl)}")
+        why = agreement.unfounded(cl, alone, relevance.marginal)
+        if why:
+            out.notes.append(why)
             continue
         event = _event(cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out)
         if event is not None:
@@ -167,59 +157,6 @@ def extract_events(
         out.events.append(event)
         out.explain[event.id] = lines
     return out
-
-
-def _alone(clusters: list[Cluster], judged: bool) -> set[str]:
-    """The sources none of whose dated sentences joins another source's: their entries are not made.
-
-    A story is what several reports tell. A record on topic by its words whose every happening
-    no other record tells (a fine against another club of the same league, the same airline's
-    route launch a month before, another resort's accident) is telling something else; a record
-    that tells one happening alone and another with the others (the plant's halt beside the
-    recall) still starts its entries. Only judged when the dump is large enough for relevance
-    to be judged at all (``judged``): in a dump of a few records every report may stand alone.
-    Such a source kept on topic on weak evidence only (`relevance.Relevance.marginal`, or by
-    closeness) is marked off topic too, and so is one that dates nothing on a day the story's
-    happenings are dated (`_on_story_days`: the same airline's route launch a month before);
-    one sharing the story's names and dating something on such a day stays on topic."""
-    if not judged:
-        return set()
-    sources: dict[str, set[int]] = {}
-    for i, cl in enumerate(clusters):
-        for m in cl.members:
-            sources.setdefault(m.source.id, set()).add(i)
-    shared = {i for i, cl in enumerate(clusters) if len({m.source.id for m in cl.members}) > 1}
-    return {sid for sid, found in sources.items() if not found & shared}
-
-
-def _on_story_days(clusters: list[Cluster], alone: set[str]) -> set[str]:
-    """Those of the ``alone`` sources that date something on a day on which a happening several
-    sources tell is dated: maybe a report whose happening failed to join its others' (a Chinese
-    report of the day's cancellations beside the English ones), so not marked off topic."""
-    days = set()
-    for cl in clusters:
-        if len({m.source.id for m in cl.members}) > 1:
-            days.update(m.when.start.date() for m in cl.members if m.when is not None)
-    return {
-        m.source.id
-        for cl in clusters
-        for m in cl.members
-        if m.source.id in alone and m.when is not None and m.when.start.date() in days
-    }
-
-
-def _names_a_person(lead: str, shared: list[str], tagger: Tagger) -> bool:
-    """Does ``lead`` name a person holding one of the words the source shares with the story
-    (周建平 holding 建平)?  The story's people are named for the story, where its company does
-    many other things (the same airline's route launch): a lead naming one is about the story
-    (an announcement of the hearing the story is about, dated only by its own notice)."""
-    words = [w for w in shared if len(w) >= 2 and CJK_WORD.match(w)]
-    people = [name for name, kind, _ in tagger.names(lead) if kind == "person"]
-    return any(w in name or name in w for name in people for w in words)
-
-
-def _sources_of(cl: Cluster) -> str:
-    return ", ".join(sorted({m.source.id for m in cl.members}))
 
 
 ADMIN_SUFFIXES = "省市县区镇乡"

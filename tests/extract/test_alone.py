@@ -1,4 +1,4 @@
-"""A record no other record agrees with on any happening starts no entry (`events._alone`)."""
+"""A record no other record agrees with on any happening starts no entry (`agreement.alone`)."""
 
 from __future__ import annotations
 

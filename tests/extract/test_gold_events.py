@@ -524,7 +524,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # 4 -> 2 when a record sharing none of the story's core names nor a name of anyone (only a
     # region and generic nouns), whose lead names others, was flagged (another airline's bird strike)
     # F1 0.79 -> 0.92, entries/happening 1.27 -> 1.09, entries from off-topic 2 -> 0 when a record
-    # none of whose dated sentences another record tells starts no entry (events._alone: the same
+    # none of whose dated sentences another record tells starts no entry (agreement.alone: the same
     # airline's route launch a month before)
     # then off-topic P 0.80 -> 0.83, R 0.80 -> 1.00 when such a record dating nothing on a day of
     # the story's happenings is marked off topic (the route launch)
@@ -538,7 +538,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # then F1 0.74 -> 0.80, entries from off-topic 3 -> 1 when a record sharing only places and
     # generic nouns, whose lead names no one of the story's, may join entries but start none
     # (a road tunnel through the mountain, a village of the keyword's name: relevance._marginal)
-    # then F1 0.80 -> 0.83, entries from off-topic 1 -> 0 with events._alone (another resort's fall)
+    # then F1 0.80 -> 0.83, entries from off-topic 1 -> 0 with agreement.alone (another resort's fall)
     # then off-topic recall 0.25 -> 0.75 when such a record, kept on weak evidence (places only,
     # its lead naming no one of the story's), is marked off topic too (the tunnel, the village)
     # then 0.75 -> 1.00 when one dating nothing on a day of the story's happenings is too (the fall)
@@ -552,7 +552,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # when a report and an event's quotes in the other language, of one day, vote by the actions
     # both name (the takeover, the apology, the ruling: sitegen/data/actions.toml)
     # F1 0.77 -> 0.91, entries from off-topic 4 -> 0 when a record none of whose dated sentences
-    # another record tells starts no entry (events._alone: the wetland's gulls, another club's fine)
+    # another record tells starts no entry (agreement.alone: the wetland's gulls, another club's fine)
     # then off-topic P 0.75 -> 0.80, R 0.60 -> 0.80 when such a record kept by closeness alone is
     # marked off topic too (the wetland's gulls)
     "match_fixing": (0.90, 0.90, 0.90, 1.20, 0.80, 0.80, 0, 2, 10, 0.95, 0.95),
