@@ -31,6 +31,7 @@ from ..core.slug import slugify, unique
 from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
+from . import agreement
 from .actions import actions
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
@@ -134,7 +135,16 @@ def extract_events(
     for cl in clustering.clusters:
         spread.update({t for m in cl.members for t in m.terms})
     built = []
+    judged = len(on_topic) >= rules.relevance_min_sources
+    alone, strays = agreement.strays(clustering.clusters, relevance, leads, tagger, judged)
+    for sid in sorted(strays):
+        out.off_topic.add(sid)
+        out.problems.append(Problem(f"content/sources/{sid}.md", None, agreement.STRAY, level="warning"))
     for cl in clustering.clusters:
+        why = agreement.unfounded(cl, alone, relevance.marginal)
+        if why:
+            out.notes.append(why)
+            continue
         event = _event(cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out)
         if event is not None:
             event[1].extend(compared.get(id(cl), []))

@@ -22,7 +22,9 @@ or places of its own (by a real tagger, `ner`) and the keyword, if at all, only 
 a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`_about_others`).
 The same holds for a source the names test keeps by a region and generic nouns alone (another
 airline's incident reported to the same regional bureau), sharing no core name of the story
-nor any name of a person or organisation (`_strangers`).
+nor any name of a person or organisation (`_strangers`).  A record on topic that shares only
+places and generic nouns, whose lead names no one of the story's, is *marginal*: it may report
+what others report, but starts no entry alone (`_marginal`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ class Relevance:
     others: dict[str, list[str]] = field(default_factory=dict)
     """source id -> the names of others its lead states, for a source close to the story that
     names none of the story's subjects (it stays off topic)"""
+    marginal: set[str] = field(default_factory=set)
+    """on-topic sources kept on weak evidence (`_marginal`): they may report what others
+    report, never alone start an entry"""
 
 
 _LATIN_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
@@ -277,7 +282,42 @@ def judge(
     judged = not unrecognised and len(docs) >= rules.relevance_min_sources
     if leads is not None and tagger is not None and judged:
         _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
+    if leads is not None and tagger is not None and judged:
+        story_names = {w for w, n in counts.items() if n >= need and named.get(w)}
+        out.marginal = _marginal(out, named, story_names, (leads, lexicon, tagger))
     return out
+
+
+def _marginal(
+    out: Relevance, named: dict[str, bool], story: set[str], by: tuple[dict[str, str], Lexicon, Tagger]
+) -> set[str]:
+    """The on-topic sources kept on weak evidence: sharing no name of anyone or anything but
+    places, whose lead names no one of the story's either (a tunnel opening near the resort
+    the story happens at, a village of the same name listed for its tourism).
+
+    Such a source may still be about the story (a short report naming only the city), so it
+    stays on topic, and what other sources report may cite it; but what it alone tells is as
+    likely another happening of the same place as the story's, so it never starts an entry by
+    itself (`events`: an entry needs one source that is not marginal).  A lead names one of the
+    story's when a person or organisation it names (LAC's, `ner`) holds the search keyword or
+    a name of someone or something the story shares (绿原乳业临江工厂停产, the keyword as the
+    company), or a name in Latin letters is the keyword or such a name (English leads: "Lvyuan
+    Dairy shares slump").  When the story shares no name but places, or most of its records
+    would be marginal, its places are its names: no record is."""
+    leads, lexicon, tagger = by
+    whom = {w for w in story if _names_whom(w, named)}
+    weak = set()
+    for sid in sorted(set(out.subjects) - out.off_topic - set(out.closeness)):
+        if any(_names_whom(w, named) for w in out.shared[sid]):
+            continue
+        lead = leads[sid]
+        own = [n for n, kind, _ in tagger.names(lead) if kind in ("person", "organisation")]
+        own += latin_names(lead, lexicon)
+        if not any(lexicon.is_keyword(n) or any(w in n.lower() for w in whom) for n in own):
+            weak.add(sid)
+    if not whom or len(weak) * 2 > len(out.subjects) - len(out.off_topic):
+        return set()  # the story's names are places (a fire at a district's plant): none is weak
+    return weak
 
 
 def _strangers(
