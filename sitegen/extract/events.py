@@ -136,12 +136,12 @@ def extract_events(
         spread.update({t for m in cl.members for t in m.terms})
     built = []
     judged = len(on_topic) >= rules.relevance_min_sources
-    alone, strays = agreement.strays(clustering.clusters, relevance, leads, tagger, judged)
+    _, strays = agreement.strays(clustering.clusters, relevance, judged)
     for sid in sorted(strays):
         out.off_topic.add(sid)
         out.problems.append(Problem(f"content/sources/{sid}.md", None, agreement.STRAY, level="warning"))
     for cl in clustering.clusters:
-        why = agreement.unfounded(cl, alone, relevance.marginal)
+        why = agreement.unfounded(cl, strays, relevance.marginal)
         if why:
             out.notes.append(why)
             continue

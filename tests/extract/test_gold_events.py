@@ -531,7 +531,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # airline's route launch a month before)
     # then off-topic P 0.80 -> 0.83, R 0.80 -> 1.00 when such a record dating nothing on a day of
     # the story's happenings is marked off topic (the route launch)
-    "engine_fire": (0.91, 0.91, 0.72, 1.10, 1.00, 0.83, 0, 4, 8, 0.95, 0.88),
+    # lowered the same day (11:55) when the rules of agreement.py were narrowed: a record no other
+    # record agrees with starts no entry only when it was kept on weak evidence (marginal, or by
+    # closeness); dating nothing on the story's days no longer flags it (a one-outlet report of the
+    # compensation vanished from a test story once more reports of the other happenings came)
+    "engine_fire": (0.80, 0.80, 0.72, 1.20, 0.80, 0.80, 2, 4, 8, 0.95, 0.88),
     # F1 0.67 -> 0.69, source recall 0.84 -> 0.87, zh+en 6 -> 7 when "8,000 yuan" stopped being cut
     # into two clauses at its comma (the English settlement's quote began "000 yuan…")
     # then F1 0.69 -> 0.71, entries/happening 1.60 -> 1.50 when a later time of the same day a
@@ -545,7 +549,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # then off-topic recall 0.25 -> 0.75 when such a record, kept on weak evidence (places only,
     # its lead naming no one of the story's), is marked off topic too (the tunnel, the village)
     # then 0.75 -> 1.00 when one dating nothing on a day of the story's happenings is too (the fall)
-    "gondola_stall": (0.82, 0.82, 0.89, 1.40, 1.00, 1.00, 0, 0, 8, 0.94, 0.92),
+    # lowered the same day (11:55) when the rules of agreement.py were narrowed: a record no other
+    # record agrees with starts no entry only when it was kept on weak evidence (marginal, or by
+    # closeness); dating nothing on the story's days no longer flags it (a one-outlet report of the
+    # compensation vanished from a test story once more reports of the other happenings came)
+    "gondola_stall": (0.78, 0.78, 0.89, 1.40, 0.75, 1.00, 1, 0, 8, 0.94, 0.92),
     # set 2026-12-07 when its dump was written, held out (by a helper that did not read
     # sitegen/extract): what main achieved then, rounded down (ceilings rounded up)
     # raised with the merges of 2026-12-07 (splits, titles): F1 0.67 -> 0.71; then words read in
@@ -560,7 +568,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # then off-topic P 0.75 -> 0.80, R 0.60 -> 0.80 when such a record kept by closeness alone is
     # marked off topic too (the wetland's gulls)
     # 0.91 -> 0.95 with the possessive-date rule above
-    "match_fixing": (0.93, 0.93, 0.92, 1.10, 0.80, 0.80, 0, 2, 10, 0.95, 0.95),
+    # lowered the same day (11:55) when the rules of agreement.py were narrowed: a record no other
+    # record agrees with starts no entry only when it was kept on weak evidence (marginal, or by
+    # closeness); dating nothing on the story's days no longer flags it (a one-outlet report of the
+    # compensation vanished from a test story once more reports of the other happenings came)
+    "match_fixing": (0.90, 0.90, 0.92, 1.10, 0.80, 0.80, 1, 2, 10, 0.95, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
