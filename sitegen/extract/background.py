@@ -13,7 +13,7 @@ verbal position too, that one dates it (`candidates.find_candidates`).
 The rules are data, tried in order: ``(name, where, pattern)`` where ``where`` is
 ``"after"`` (matched right after the date), ``"before"`` (searched in the date's clause up
 to the date) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of",
-"是…之一", describes a state).  A statement named by its date ("1月3日发布的公告称",
+"是…之一", describes a state).  A statement named by its date ("3月5日发布的公告称",
 "a statement issued on Monday said") reports its issuing: ``_STATEMENTS`` keeps it founding.
 Each rule is exercised by a test (tests/extract/test_background.py), beside sentences that
 must stay founding ("The regulator fined the company on Monday").
@@ -165,7 +165,7 @@ NAMING_AFTER = ("zh-attributive", "en-possessive")
 
 
 def named_from(text: str, m: Any) -> int | None:
-    """Where the noun that the date ``m`` names begins ("1月3日的|直播", "Saturday's |paper"), if
+    """Where the noun that the date ``m`` names begins ("3月5日的|发布会", "Saturday's |paper"), if
     the date stands right before it; else None."""
     for name, where, pattern in RULES:
         if name in NAMING_AFTER and where == "after":

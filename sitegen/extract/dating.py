@@ -9,8 +9,8 @@
   widen the range the finer ones disagree over.
 * Approximate dates (二十多年前, "about 20 hours later") support an event but
   do not set its date when a stated one exists.
-* A date worked out from another (``kind="anchored"``: 距离上次直播才过去72小时,
-  两天后) that falls outside every date a source writes out (在1月3日的直播中)
+* A date worked out from another (``kind="anchored"``: 距离上次发布会才过去48小时,
+  两天后) that falls outside every date a source writes out (在3月5日的发布会上)
   does not set the event's date either: the written date wins, as a count from
   an anchor the extractor chose is the likelier mistake.  Any claim set aside
   this way, or an approximate one outside the result, is named in the note

@@ -162,7 +162,7 @@ _ZH_SETTING = re.compile(r"^在[^，,：:“”\"]{2,20}?(?:中|上|里|期间|�
 
 
 def _zh_setting_dropped(text: str) -> list[str]:
-    """Without an opening "在…中/上" that sets the scene ("在1月3日的直播中X说…" → "X说…")."""
+    """Without an opening "在…中/上" that sets the scene ("在3月5日的发布会上X说…" → "X说…")."""
     m = _ZH_SETTING.match(text)
     rest = text[m.end() :] if m else ""
     return [rest] if rest and not rest.startswith(headline_words().zh["bad_start"]) else []

@@ -150,9 +150,9 @@ class Rules:
     periods nested ("泄漏已于当晚得到控制" after "…晚11时许…发生泄漏"); the article itself
     links them (and the other sentence's being there takes nothing off: `sibling_penalty`)."""
     approximate_slack_days: int = 1
-    """A day the sources give as approximate (a count from another date: "72小时" before an
+    """A day the sources give as approximate (a count from another date: "48小时" before an
     evening, or in weeks: 三周前) may meet an event this many days before or after it: one
-    happening counted back from another date and written out by another source (1月3日) are
+    happening counted back from another date and written out by another source (3月5日) are
     compared, not kept apart."""
     part_of_day_slack_hours: int = 1
     """A time of day's edges are loose (凌晨5时 and "Wednesday morning"), as is an approximate
