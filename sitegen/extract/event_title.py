@@ -19,6 +19,7 @@ from .candidates import Candidate
 from .merge import Cluster, cosine, vector
 from .passages import clauses
 from .rules import Rules
+from .temporal.fold import fold_hant
 from .titles import COMPLETE, sentence_span, shorten, title_choices, title_score
 from .words import Lexicon, Words, tag_of
 
@@ -94,6 +95,30 @@ def choose_title(
             if score > best_score:
                 best, best_score = text, score
     return shorten(best or _fallback_title(ranked[0]), rules)
+
+
+TRADITIONAL_SITES = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
+"""Site languages written in Traditional characters; any other Chinese site is Simplified."""
+
+
+def in_site_script(ranked: list[Candidate], language: str) -> list[Candidate]:
+    """``ranked`` without the Chinese quotes written in the other script than the site's, when
+    a Chinese quote in the site's script is among them (a zh-CN site titles and sums up an
+    event in Simplified characters when a Simplified source reports it; a Hong Kong paper's
+    Traditional quote stays cited, it is only not the one the title is cut from)."""
+    hant_site = language.lower().startswith(TRADITIONAL_SITES)
+
+    def other_script(m: Candidate) -> bool:
+        return m.source.lang == "zh" and is_traditional(m.quote) != hant_site
+
+    kept = [m for m in ranked if not other_script(m)]
+    return kept if any(m.source.lang == "zh" for m in kept) else ranked
+
+
+def is_traditional(text: str) -> bool:
+    """Written in Traditional characters: two or more characters that fold to other
+    Simplified ones (a Simplified text has at most the odd 著 or 乾 that the fold also lists)."""
+    return sum(a != b for a, b in zip(text, fold_hant(text), strict=True)) >= 2
 
 
 def _whole_sentence(m: Candidate) -> Candidate | None:

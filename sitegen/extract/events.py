@@ -37,7 +37,7 @@ from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
-from .event_title import choose_title
+from .event_title import choose_title, in_site_script
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
 from .ner import Tagger
@@ -372,7 +372,8 @@ def _event(
         reverse=True,
     )
     rep = ranked[0]
-    title = choose_title(ranked, settled.when, lang, idf, cl, words, lexicon, rules)
+    in_script = in_site_script(ranked, config.language)
+    title = choose_title(in_script, settled.when, lang, idf, cl, words, lexicon, rules)
     quotes = [
         ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
         for m in cited
@@ -386,7 +387,7 @@ def _event(
         sources=[Citation(m.source.id, m.quote) for m in cited],
         people=names,
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags),
-        summary=summary(ranked, rules, lang),
+        summary=summary(in_script, rules, lang),
         note=note,
         lang=rep.source.lang,
     )

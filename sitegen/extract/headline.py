@@ -252,9 +252,11 @@ def _zh_headline(text: str) -> str:
                 kept[j] = (None, "")  # type: ignore[assignment]
                 j += 1
             rest, rest_sep = kept[j]
-            rest = _strip_words(rest, hw.zh["leading"])
+            # "X发布声明，就Y一事道歉": 就 opens a topic here, not a clause of its own; X is the subject
+            topic = rest.startswith(tuple(hw.zh["topic_prepositions"]))
+            rest = rest if topic else _strip_words(rest, hw.zh["leading"])
             pronoun = next((p for p in _PRONOUN_SUBJECT if rest.startswith(p)), None)
-            if pronoun or _subjectless(rest):
+            if pronoun or topic or _subjectless(rest):
                 rest = drop_relative_days(speaker) + rest[len(pronoun or "") :]
             kept[j] = (rest, rest_sep)
             continue

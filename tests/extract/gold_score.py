@@ -86,7 +86,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .gold_titles import language_problems, title_problems
+from .gold_titles import is_traditional, language_problems, title_problems
 
 REPO = Path(__file__).resolve().parent.parent.parent
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -279,6 +279,7 @@ class Produced:
     flagged: set[int]  # records import marked off topic
     langs: dict[int, str]  # record number -> "zh" | "en" (by the record's own text)
     headlines: dict[int, str] = field(default_factory=dict)
+    traditional: set[int] = field(default_factory=set)  # records written in Traditional characters
 
 
 def record_lang(text: str) -> str:
@@ -323,7 +324,8 @@ def read_site(gold: Gold, root: Path) -> Produced:
     entries.sort(key=lambda x: (x.period.start, x.id))
     flagged = {by_source[sid] for sid, s in site.sources.items() if not s.on_topic and sid in by_source}
     langs = {i: record_lang(r.title + " " + r.body) for i, r in enumerate(records, 1)}
-    return Produced(entries, flagged, langs, {i: r.title for i, r in enumerate(records, 1)})
+    hant = {i for i, r in enumerate(records, 1) if is_traditional(r.title + " " + r.body)}
+    return Produced(entries, flagged, langs, {i: r.title for i, r in enumerate(records, 1)}, hant)
 
 
 # -- scoring ---------------------------------------------------------------------------
@@ -384,6 +386,7 @@ def entry_problems(e: Entry, gold: Gold, produced: Produced) -> list[str]:
     """The title checks (`gold_titles`), and whether title and summary are in the site's
     language when the entry cites a source in it."""
     cited = {produced.langs.get(rec, "") for rec, _ in e.cites}
+    cited |= {"zh-hans" for rec, _ in e.cites if produced.langs.get(rec) == "zh" and rec not in produced.traditional}
     return title_problems(e.title) + language_problems(e.title, e.summary, gold.language[:2], cited)
 
 

@@ -29,7 +29,12 @@ EN_TAIL = r"(the|a|an|of|to|and|or|for|with|at|that|from|is|was|were|are|its|the
 EN_REPORTING = r"(said|says|told|added|noted|stated|reported|explained|argued|wrote|showed|shows)"
 OPENERS = "\"'“‘「『《(（[【"
 # words that say when relative to the report ("今日", "yesterday"): the entry's date says it
-ZH_RELATIVE_DAY = r"(今日|昨日|昨天|今天|前日|前天|当日|当天|今晨|昨晚|昨夜|明日|明天)"
+ZH_RELATIVE_DAY = r"(今日|昨日|昨天|今天|前日|前天|当日|当天|今晨|昨晚|昨夜|明日|明天|同日|同一天|次日|翌日)"
+# characters only Traditional script uses (never valid in Simplified text), common in news
+HANT_ONLY = set(
+    "國們說這個時對來會與為體經過後點處還應發樂實區現聲機關間開門際車東風電話語讀書長頭馬魚雞專業運動"
+    "報導級據證議讓質費貨買賣樣場殺歲戰劇團傳統師學習歡觀衛從當線總網賽隊員罰禁審權漲萬億價貸銀險"
+)
 EN_RELATIVE_DAY = r"\b(today|yesterday|tomorrow|tonight)\b"
 # a Chinese clause that opens on an adverb or a verb has its subject in another sentence
 ZH_NO_SUBJECT = (
@@ -137,15 +142,28 @@ LANGUAGE_RULES: list[tuple[str, str]] = [
     # (the name of the rule, the part of the entry it reads)
     ("title not in the site's language, though a source in it is cited", "title"),
     ("summary not in the site's language, though a source in it is cited", "summary"),
+    ("title in Traditional characters, though a Simplified source is cited", "script"),
 ]
+
+
+def is_traditional(text: str) -> bool:
+    """Written in Traditional characters: two or more characters Simplified text never has."""
+    return sum(ch in HANT_ONLY for ch in text) >= 2
 
 
 def language_problems(title: str, summary: str, site_lang: str, cited_langs: set[str]) -> list[str]:
     """The `LANGUAGE_RULES` an entry breaks: a title or summary in the other language than the
-    site's (``site_lang`` "zh" or "en") when the entry cites a source in the site's language."""
+    site's (``site_lang`` "zh" or "en") when the entry cites a source in the site's language, and
+    on a Chinese site a title in Traditional characters when a cited source ("zh-hans" among
+    ``cited_langs``) is written in Simplified ones."""
     if site_lang not in cited_langs:
         return []
     parts = {"title": title, "summary": summary}
-    return [
-        name for name, part in LANGUAGE_RULES if parts[part].strip() and text_lang(parts[part]) != site_lang
+    broken = [
+        name
+        for name, part in LANGUAGE_RULES
+        if part in parts and parts[part].strip() and text_lang(parts[part]) != site_lang
     ]
+    if site_lang == "zh" and "zh-hans" in cited_langs and is_traditional(title):
+        broken += [name for name, part in LANGUAGE_RULES if part == "script"]
+    return broken

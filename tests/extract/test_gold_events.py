@@ -404,6 +404,7 @@ FRAGMENTS = [
     ("Saying it had ignored an order", "participle"),
     ("It had suspended Deng Zhiming", "pronoun"),
     ("已于当日被依法刑事拘留", "relative day"),
+    ("蓝鲸啤酒同日终止赞助", "relative day"),
     ("恢复商业运营", "no subject"),
     ("在法院主持下，双方达成调解", "adverbial"),
     ("省级检查发现其制动隐患", "其"),
@@ -432,6 +433,8 @@ LANGUAGE_CASES = [
     ("白崖山滑雪场恢复营业", "The resort reopened.", "zh", {"zh", "en"}, [LANGUAGE_RULES[1][0]]),
     ("The resort reopened", "The resort reopened.", "zh", {"en"}, []),  # no Chinese source to take from
     ("雷军开启拆车直播", "雷军开启拆车直播。", "zh", {"zh"}, []),
+    ("江州海鷗發表聲明致歉", "江州海鸥发表致歉声明。", "zh", {"zh", "zh-hans"}, [LANGUAGE_RULES[2][0]]),
+    ("江州海鷗發表聲明致歉", "江州海鷗發表聲明致歉。", "zh", {"zh"}, []),  # only Traditional sources cited
 ]
 
 

@@ -136,6 +136,11 @@ CASES = [
         "青原省特种设备检验研究院检测人员已于今日上午进场",
         "青原省特种设备检验研究院检测人员已进场",
     ),
+    (
+        "a frame's topic preposition keeps the frame's subject",
+        "今日，临江足球俱乐部发布致歉声明，就涉嫌操纵比赛一事向球迷公开道歉，表示将配合调查",
+        "临江足球俱乐部就涉嫌操纵比赛一事向球迷公开道歉",
+    ),
     ("leading 在…下 dropped", "在法院主持下，双方达成调解", "双方达成调解"),
     (
         "English reporting verb with pronoun",
