@@ -227,7 +227,14 @@ def _org_name(name: str) -> bool:
 
 def _tagged(tokens: Sequence[str], text: str, lexicon: Lexicon, gaz: Gazetteer, tagger: Tagger) -> list[str]:
     found = _by_tags(tokens, lexicon, gaz, jieba_names=False)
-    for name, kind, _ in tagger.names(text):
+    names = tagger.names(text)
+    for k, (tagged, kind, at) in enumerate(names):
+        if _role_of_next(tagged, at, names[k + 1 : k + 2]):
+            continue
+        # a role word before a name (港商陈大文) is who the person is, and LAC may take the
+        # whole for an organisation
+        name = _without_role(tagged) if kind != "place" else tagged
+        kind = "person" if name != tagged else kind
         canon = gaz.aliases.get(name.lower(), name)
         if kind == "place" or gaz.kinds.get(canon) == "place" or lexicon.is_keyword(name):
             continue
@@ -241,15 +248,47 @@ def _tagged(tokens: Sequence[str], text: str, lexicon: Lexicon, gaz: Gazetteer, 
     return found
 
 
+def _role_of_next(name: str, at: int, following: list[tuple[str, str, int]]) -> bool:
+    """A common noun tagged as a name right before a person's name is who that person is
+    (港商 of 港商|陈大文, tagged apart), not a name of its own."""
+    if not following or following[0][1] != "person" or following[0][2] != at + len(name):
+        return False
+    words = cut(name)
+    return len(words) == 1 and tag_of(name) == "n"
+
+
+def _without_role(name: str) -> str:
+    """A person's name without the word for who they are that the tagger took in with it
+    (港商陈大文 -> 陈大文, 记者王小明 -> 王小明): a common noun of two or more characters, then a
+    surname and one or two more characters."""
+    words = cut(name)
+    if len(words) < 2 or len(words[0]) < 2 or tag_of(words[0]) != "n":
+        return name
+    rest = name[len(words[0]) :]
+    surname = rest[:2] if rest[:2] in surnames() else rest[:1]
+    return rest if surname in surnames() and 1 <= len(rest) - len(surname) <= 2 else name
+
+
 def tags(
-    tokens: Sequence[str], lexicon: Lexicon, exclude: set[str], spread: Counter[str], limit: int
+    tokens: Sequence[str],
+    lexicon: Lexicon,
+    exclude: set[str],
+    spread: Counter[str],
+    limit: int,
+    names: Sequence[str] = (),
 ) -> list[str]:
-    """The event's telling words; words other events share (``spread``) are preferred."""
+    """The event's telling words; words other events share (``spread``) are preferred, and
+    words ``exclude`` holds or that are part of one of the ``names`` on the event's chips
+    (大文 of 陈大文 says the name again) are left out."""
     idf, median = general_idf()
+    cjk_names = [n for n in names if CJK_WORD.match(n)]
+    parts = {n[i:j] for n in cjk_names for i in range(len(n)) for j in range(i + 2, len(n) + 1)}
     counts: Counter[str] = Counter()
     for tok in tokens:
         word = lexicon.canonical(tok)
         if word in exclude or word.lower() in lexicon.stopwords or not lexicon.is_content(word):
+            continue
+        if word in parts:
             continue
         if lexicon.is_keyword(word) and word.lower() not in lexicon.ignored:
             continue

@@ -386,7 +386,7 @@ def _event(
         when=settled.when,
         sources=[Citation(m.source.id, m.quote) for m in cited],
         people=names,
-        tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags),
+        tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags, names),
         summary=summary(in_script, rules, lang),
         note=note,
         lang=rep.source.lang,

@@ -462,7 +462,8 @@ def headline_problems(title: str) -> list[str]:
         problems.append("ends on a bare number")  # "agreed to pay 8" (of 8,000)
     if is_chinese(t):
         relative, frame = _zh_patterns()
-        if t.startswith(hw.zh["no_subject"] + hw.zh["continues"] + hw.zh["verb_start"] + hw.zh["cause"]):
+        openers = hw.zh["no_subject"] + hw.zh["continues"] + hw.zh["verb_start"] + hw.zh["cause"]
+        if t.startswith(openers + hw.zh["reporting"]):  # "表示将全力配合调查": the speaker is elsewhere
             problems.append("no subject")
         if re.search(r"在[^，,]{1,25}(?:后|之后|以后|时|之前|前)$", t):
             problems.append("ends on a clause of time")

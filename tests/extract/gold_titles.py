@@ -39,7 +39,8 @@ EN_RELATIVE_DAY = r"\b(today|yesterday|tomorrow|tonight)\b"
 # a Chinese clause that opens on an adverb or a verb has its subject in another sentence
 ZH_NO_SUBJECT = (
     r"^(已于|已经|已|将于|正在|仍|均|并|还|再|又|被|即日起|自即日起|从即日起|共(?![青同产和享])"
-    r"|恢复|暂停|取消|宣布|发布|召回|开展|启动|完成|停止|达成|提起|免去|撤销|吊销|批准|要求|确认|进场|开通)"
+    r"|恢复|暂停|取消|宣布|发布|召回|开展|启动|完成|停止|达成|提起|免去|撤销|吊销|批准|要求|确认|进场|开通"
+    r"|表示|指出|强调|透露|坦言|声称|宣称)"
 )
 ZH_ADVERBIAL = r"^在[^，,]{1,20}?(下|中|后|之后|以后|期间|之际|时|前|之前|以前)"
 ZH_BACK_POINTER = r"(?<![尤极与])其(?![中他它余实次间后])"

@@ -406,6 +406,7 @@ FRAGMENTS = [
     ("已于当日被依法刑事拘留", "relative day"),
     ("蓝鲸啤酒同日终止赞助", "relative day"),
     ("恢复商业运营", "no subject"),
+    ("表示将全力配合公安机关调查", "no subject"),
     ("在法院主持下，双方达成调解", "adverbial"),
     ("省级检查发现其制动隐患", "其"),
     ("雪峰文旅集团发布公告，免去总经理职务", "reporting frame"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,25 @@ def test_name_chips_come_from_the_tagger_where_jieba_cuts_names_wrong(tagger: Ta
     assert not {"由刘强", "官林悦", "公开信", "江州市网信办约谈"} & set(by_tagger)
     # beyond the sample, a quote's Chinese names are not looked for (the cost stays per event)
     assert people(quotes, lexicon, gaz, 20, tagger, 1) == ["刘强东", "雷军", "江苏卫视"]
+
+
+def test_a_role_before_a_name_is_not_part_of_the_chip(tagger: Tagger) -> None:
+    """LAC takes 港商林海文 whole for an organisation, or tags 港商 apart as one: either way the
+    chip is the person (林海文), and a part of that name (海文) is no tag of its own."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon, people, tags
+    from sitegen.extract.words import Words
+
+    texts = [
+        "2025年8月，港商林海文旗下海文控股收购临江渔夫足球俱乐部。",
+        "港商林海文11日在香港赤鱲角机场被警方拘捕。",
+        "临江渔夫俱乐部老板、港商林海文在机场被捕，海文控股拒绝置评。",
+    ]
+    quotes = [(Words.of(t).tokens, t) for t in texts]
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    found = people(quotes, lexicon, gaz, 20, tagger, len(quotes))
+    assert "林海文" in found
+    assert not [n for n in found if "港商" in n]
+    tokens = [t for toks, _ in quotes for t in toks]
+    assert "海文" not in tags(tokens, lexicon, set(found), Counter(), 10, found)

@@ -45,10 +45,13 @@ class Rule:
 AD = "0-9０-９"
 CN = "零〇○一二两三四五六七八九十廿卅"
 SP = r"[ \t\u00a0\u3000]?"
-N2 = rf"(?:(?<![{AD}.．:：/\-])[{AD}]{{1,2}}(?![{AD}])|(?<![{CN}百千万])[{CN}]{{1,3}})"
+# a colon after a digit makes a clock time or a score (10:30, 3:1), after a word it is punctuation
+# ("首次出事：2023年7月")
+NOT_AFTER = rf"(?<![{AD}.．/\-])(?<![{AD}][:：])"
+N2 = rf"(?:{NOT_AFTER}[{AD}]{{1,2}}(?![{AD}])|(?<![{CN}百千万])[{CN}]{{1,3}})"
 N2R = rf"(?:[{AD}]{{1,2}}(?![{AD}])|[{CN}]{{1,3}})"  # after a range separator
 YEAR = (
-    rf"(?:(?<![{AD}.．:：/\-])[{AD}]{{4}}(?![{AD}])"
+    rf"(?:{NOT_AFTER}[{AD}]{{4}}(?![{AD}])"
     rf"|(?<![{CN}百千万])[零〇○一二三四五六七八九]{{4}}(?![{CN}]))"
 )
 YEAR_R = rf"(?:[{AD}]{{4}}(?![{AD}])|[零〇○一二三四五六七八九]{{4}})"
