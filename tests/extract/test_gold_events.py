@@ -61,7 +61,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"seed", "ebike_recall", "data_exposure", "yogurt_scare", "river_spill", "exam_leak"} <= set(GOLDS)
     assert {"engine_fire", "gondola_stall"} <= set(GOLDS)  # held out: written without reading sitegen/extract
     assert "match_fixing" in GOLDS  # held out too: Hong Kong and Taiwan reports in traditional characters
-    assert {"cloud_outage", "museum_vase"} <= set(GOLDS)  # held out: a dense English story, a sparse Chinese one
+    assert {"cloud_outage", "museum_vase"} <= set(GOLDS)  # held out: dense English, sparse Chinese
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -129,7 +129,7 @@ ENGLISH_MAJORITY = {
         ("Han Lifeng", "Deng Zhiming", "Jiang Wentao"),
     ),
     "cloud_outage": (
-        (("擎天云", "Atlas Cloud"), ("恒能电气", "Everwatt"), ("快步出行", "Swiftride"), ("汇付通", "PayBridge")),
+        (("擎天云", "Atlas Cloud"), ("恒能电气", "Everwatt"), ("快步出行", "Swiftride")),
         ("Luo Qiming", "Shao Jia", "Zheng Haitao", "Wen Xiaochen"),
     ),
 }
@@ -201,7 +201,7 @@ def test_held_out_sparse_story_has_traditional_reports_and_dates_of_every_precis
     langs = _langs("museum_vase")
     assert 28 <= len(recs) <= 34 and langs.count("zh") > langs.count("en") >= len(recs) / 3
     traditional = [r for r in recs if set("館歸週韓職鳳窯龍") & set(r.title + r.body)]
-    assert 2 <= len({r.outlet for r in traditional}) and 2 <= len(traditional) <= 4
+    assert len({r.outlet for r in traditional}) >= 2 and 2 <= len(traditional) <= 4
     hs = gold.happenings
     assert 8 <= len(hs) <= 10 and 3 <= len(gold.off_topic) <= 4
     assert {h.dates[0].unit for h in hs} >= {"year", "month", "day"}
@@ -210,7 +210,8 @@ def test_held_out_sparse_story_has_traditional_reports_and_dates_of_every_precis
     assert {d.year for d in days} == {2025, 2026} and days[-1] - days[0] >= timedelta(days=120)
     assert days[-1] - days[-2] >= timedelta(days=45)  # the long tail
     text = " ".join(r.body for r in recs)
-    for phrase in ("年底", "去年12月", "今年1月中旬", "上月27日晚", "late last month", "前晚", "上週五", "两天前"):
+    said = ("年底", "去年12月", "今年1月中旬", "上月27日晚", "前晚", "上週五", "两天前")
+    for phrase in (*said, "late last month"):
         assert phrase in text, phrase
 
 
@@ -230,11 +231,13 @@ def test_held_out_dense_english_story_has_same_day_happenings_and_keyword_strays
     by_day = defaultdict(list)
     for h in story:
         by_day[h.day].append(h)
-    shared = [d for d, g in by_day.items() if 2 <= len(g) <= 3 and set.intersection(*(set(h.reports) for h in g))]
+    told_together = [g for g in by_day.values() if 2 <= len(g) <= 3]
+    shared = [g for g in told_together if set.intersection(*(set(h.reports) for h in g))]
     assert len(shared) >= 3
     assert 4 <= len(gold.off_topic) <= 6
     text = " ".join(r.body for r in recs)
-    for phrase in ("early on Monday", "the previous day", "last Tuesday", "earlier this week", "前日", "上周三"):
+    said = ("early on Monday", "the previous day", "last Tuesday", "earlier this week")
+    for phrase in (*said, "前日", "上周三"):
         assert phrase in text, phrase
 
 
