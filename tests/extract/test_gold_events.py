@@ -61,6 +61,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"seed", "ebike_recall", "data_exposure", "yogurt_scare", "river_spill", "exam_leak"} <= set(GOLDS)
     assert {"engine_fire", "gondola_stall"} <= set(GOLDS)  # held out: written without reading sitegen/extract
     assert "match_fixing" in GOLDS  # held out too: Hong Kong and Taiwan reports in traditional characters
+    assert {"cloud_outage", "museum_vase"} <= set(GOLDS)  # held out: dense English, sparse Chinese
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -127,6 +128,10 @@ ENGLISH_MAJORITY = {
         (("鹏程航空", "Skylark"), ("恒翼航修", "AeroPrime")),
         ("Han Lifeng", "Deng Zhiming", "Jiang Wentao"),
     ),
+    "cloud_outage": (
+        (("擎天云", "Atlas Cloud"), ("恒能电气", "Everwatt"), ("快步出行", "Swiftride")),
+        ("Luo Qiming", "Shao Jia", "Zheng Haitao", "Wen Xiaochen"),
+    ),
 }
 
 
@@ -184,6 +189,55 @@ def test_held_out_sparse_story_dates_every_way_across_a_year() -> None:
         "last month",
         "1月初",
     ):
+        assert phrase in text, phrase
+
+
+def test_held_out_sparse_story_has_traditional_reports_and_dates_of_every_precision() -> None:
+    """museum_vase: Chinese-majority, a third English, Hong Kong and Taiwan reports in traditional
+    characters, a long tail (the ruling months later), a month told only as a month, a part of a
+    month (今年1月中旬) and evenings counted back across 31 December."""
+    gold = load_gold(GOLDS["museum_vase"])
+    recs = records(gold)
+    langs = _langs("museum_vase")
+    assert 28 <= len(recs) <= 34 and langs.count("zh") > langs.count("en") >= len(recs) / 3
+    traditional = [r for r in recs if set("館歸週韓職鳳窯龍") & set(r.title + r.body)]
+    assert len({r.outlet for r in traditional}) >= 2 and 2 <= len(traditional) <= 4
+    hs = gold.happenings
+    assert 8 <= len(hs) <= 10 and 3 <= len(gold.off_topic) <= 4
+    assert {h.dates[0].unit for h in hs} >= {"year", "month", "day"}
+    assert any(a.end - a.start >= timedelta(days=10) for h in hs for a in h.dates[1:])  # 1月中旬 accepted
+    days = sorted(h.day for h in hs if h.day)
+    assert {d.year for d in days} == {2025, 2026} and days[-1] - days[0] >= timedelta(days=120)
+    assert days[-1] - days[-2] >= timedelta(days=45)  # the long tail
+    text = " ".join(r.body for r in recs)
+    said = ("年底", "去年12月", "今年1月中旬", "上月27日晚", "前晚", "上週五", "两天前")
+    for phrase in (*said, "late last month"):
+        assert phrase in text, phrase
+
+
+def test_held_out_dense_english_story_has_same_day_happenings_and_keyword_strays() -> None:
+    """cloud_outage: 70 % English, eleven happenings in ten days and a background one, four days
+    holding two happenings told in the same articles, five strays sharing the keyword or the
+    regulator."""
+    gold = load_gold(GOLDS["cloud_outage"])
+    recs = records(gold)
+    langs = _langs("cloud_outage")
+    assert len(recs) >= 45 and langs.count("en") >= 0.7 * len(recs)
+    story = [h for h in gold.happenings if h.day]
+    background = [h for h in gold.happenings if not h.day]
+    assert 9 <= len(story) <= 12 and len(background) == 1
+    assert max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=10)
+    assert all(3 <= len(h.reports) <= 8 for h in story)
+    by_day = defaultdict(list)
+    for h in story:
+        by_day[h.day].append(h)
+    told_together = [g for g in by_day.values() if 2 <= len(g) <= 3]
+    shared = [g for g in told_together if set.intersection(*(set(h.reports) for h in g))]
+    assert len(shared) >= 3
+    assert 4 <= len(gold.off_topic) <= 6
+    text = " ".join(r.body for r in recs)
+    said = ("early on Monday", "the previous day", "last Tuesday", "earlier this week")
+    for phrase in (*said, "前日", "上周三"):
         assert phrase in text, phrase
 
 
@@ -577,6 +631,16 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # closeness); dating nothing on the story's days no longer flags it (a one-outlet report of the
     # compensation vanished from a test story once more reports of the other happenings came)
     "match_fixing": (0.90, 0.90, 0.92, 1.10, 0.80, 0.80, 1, 2, 10, 0.95, 0.95),
+    # the next two set 2026-12-07 when their dumps were written by a helper that did not read
+    # sitegen/extract (held out, helper "heldout3"): the first figures main achieved on them,
+    # rounded down (ceilings rounded up).  cloud_outage was F1 0.80, Date-F1 0.73, source recall
+    # 0.71, entries/happening 1.42, off-topic R 0.80 P 0.44 (four on-topic Chinese reports and a
+    # comment flagged), 2 entries from off-topic, same-day 4/4, zh+en 7/12, titles 18/18, cite P 0.91
+    "cloud_outage": (0.78, 0.71, 0.69, 1.45, 0.80, 0.40, 2, 4, 7, 0.95, 0.89),
+    # museum_vase was F1 0.74, Date-F1 0.74, source recall 0.83, entries/happening 1.70, off-topic
+    # R 1.00 P 0.80 (an English report flagged), 0 entries from off-topic, zh+en 7/10, titles
+    # 16/17, cite P 0.98
+    "museum_vase": (0.72, 0.72, 0.81, 1.75, 1.00, 0.78, 0, 0, 7, 0.92, 0.96),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
