@@ -303,6 +303,8 @@ def _en_headline(text: str) -> str:
         parts = parts[:-1]
     text = _join(parts)
     text = _en_time_pattern(hw).sub("", text)
+    # "The findings, published on Thursday night, also name…" lost its time: the aside goes whole
+    text = re.sub(r",\s+[a-z]+(?:ed|en)\s*,(?=\s)", "", text)
     words = text.split()
     while words and words[0].lower().strip(",") in hw.en["leading"] and len(words) > 2:
         words = words[1:]
@@ -411,7 +413,11 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         if lone and lone.group(1).lower() in hw.en["concessive"] and _en_finite(said[lone.end() :], hw):
             rest = said[lone.end() :]  # "though paperwork recorded it as complete": the clause alone
             made += [rest[0].upper() + rest[1:]]
-        since = re.search(r"\b(?:since|after)\s+(.{12,})$", said) if elapsed_dates else None
+        # "Swiftride's decision to leave, a day after the summons, was seen as…": the aside goes
+        units = "|".join(hw.en["time_units"])
+        aside = re.sub(rf",\s+(?:\w+\s+){{1,2}}(?:{units})\s+{_EN_RELATIVE}\b[^,]*,", "", said)
+        made += [aside] if aside != said else []
+        since = re.search(r"\b(?:since|after)\s+([^,]{12,})$", said) if elapsed_dates else None
         if since and not _en_finite(said[: since.start()], hw):
             # "Their biggest drop since the company listed in 2021": the date is the listing's
             made.append(since.group(1)[0].upper() + since.group(1)[1:])
@@ -517,6 +523,9 @@ def headline_problems(title: str) -> list[str]:
             problems.append("opens on a participle or a relative time")
         if not _en_finite(t, hw):
             problems.append("no finite verb")
+        that = re.search(r"\bthat\s+(?=\S+\s+\S)", t)
+        if that and not _en_finite("It " + t[that.end() :], hw):
+            problems.append("a that-clause cut before its verb")  # "X admitted that the system"
         if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):
             problems.append("reporting-verb lead")
         named = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]

@@ -61,7 +61,7 @@ EN_DANGLING = (
 )
 # verbs that want what the title cut off ("A320neo returned [to …]", "agreed [to pay …]")
 EN_NEEDS_OBJECT = (
-    r"(returned|agreed|decided|planned|began|started|tried|sought|failed|refused|asked|urged|ordered"
+    r"(unable|able|likely|returned|agreed|decided|planned|began|started|tried|sought|failed|refused|asked|urged|ordered"
     r"|told|made|put|took|gave|sent|pulled|brought|allowed|forced|expected|wanted|needed|issued|moved"
     r"|turned|recorded|called|filed|signed|set|kept|showed|found)"
 )

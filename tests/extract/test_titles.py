@@ -197,6 +197,17 @@ CASES = [
         "Shares of Sealink Technologies fell 14% in Hong Kong on Wednesday.",
         "Shares of Sealink Technologies fell 14% in Hong Kong",
     ),
+    (
+        "English aside that only held a time goes with its commas",
+        "The audit findings, released on Friday evening, named the contractor.",
+        "The audit findings named the contractor",
+    ),
+    (
+        "English aside of elapsed time goes; what it counts from is no title",
+        "Lakeview's decision on Tuesday to drop the vendor, a day after the regulator's warning last Monday,"
+        " was seen as a turning point.",
+        "Lakeview's decision to drop the vendor was seen as a turning point",
+    ),
 ]
 
 
@@ -247,6 +258,9 @@ BAD = [
     ("To show a paper from the exam", "opens on an infinitive"),
     ("Its records showed the check as done", "a pronoun for its subject"),
     ("鹏程航空发布通知", "only says who spoke"),
+    ("Atlas Cloud has admitted that the gas suppression system", "a that-clause cut before its verb"),
+    ("表示将全力配合公安机关调查", "no subject"),
+    ("Millions of users were unable", "ends on a verb that wants what was cut"),
 ]
 
 
