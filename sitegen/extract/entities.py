@@ -175,12 +175,14 @@ def people(
             first.setdefault(name, pos)
             pos += 1
     # one name inside another is one person cut two ways (明哲 / 苏明哲, 王立新 / 中王立新): the way
-    # more quotes cut it wins, the longer on a tie
+    # more quotes cut it wins, the longer on a tie, except a name of four or more characters
+    # with one more after it (中国足协 / 中国足协处 of 被中国足协处以禁赛): a full name runs on
     for name in sorted(counts, key=len):
         if name not in counts or not CJK_WORD.match(name):
             continue
         for other in [n for n in counts if n != name and name in n]:
-            if counts[other] >= counts[name]:
+            ran_on = len(name) >= 4 and other.startswith(name) and len(other) == len(name) + 1
+            if counts[other] > counts[name] or (counts[other] == counts[name] and not ran_on):
                 counts[other] += counts.pop(name)
                 break
             counts[name] += counts.pop(other)

@@ -387,7 +387,7 @@ def _event(
         sources=[Citation(m.source.id, m.quote) for m in cited],
         people=names,
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags, names),
-        summary=summary(in_script, rules, lang),
+        summary=summary(in_script, rules, lang, title) or summary(ranked, rules, lang, title),
         note=note,
         lang=rep.source.lang,
     )

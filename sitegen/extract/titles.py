@@ -210,8 +210,27 @@ def _pairs(sentence: str) -> set[str]:
     return {a + " " + b for a, b in itertools.pairwise(units)}
 
 
-def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None) -> str:
-    """One or two sentences from the sources, most representative first, no repeats.
+_DATE_WORDS = re.compile(
+    r"[\d年月日号时分许:：,，。.、;；!！?？\s\-–—()（）]+|\b(?:on|in|at|late|early|last|this|next|week|month|year"
+    r"|today|yesterday|tonight|ago|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b|(?:今|昨|前|当|同|次)[日天晚]|上午|下午|晚间|凌晨|[本上下]周[一二三四五六日]?",
+    re.I,
+)
+
+
+def repeats_title(sentence: str, title: str) -> bool:
+    """Does ``sentence`` only say the title again, with at most a date and punctuation besides?
+    ("2019年：两名球员被禁赛一年。" beside the title "两名球员被禁赛一年")."""
+    low, said = sentence.casefold(), title.casefold()  # a title's first word is capitalised
+    if not said or said not in low:
+        return False
+    return len(_DATE_WORDS.sub("", low.replace(said, "", 1))) <= 2
+
+
+def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None, title: str = "") -> str:
+    """One or two sentences from the sources, most representative first, no repeats, none
+    that only repeats the ``title`` (`repeats_title`; the summary may then be empty).
 
     A sentence whose terms, or whose wording (pairs of neighbouring characters or
     words), largely repeat those already chosen is skipped, and all
@@ -228,9 +247,12 @@ def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None) 
     seen_pairs: set[str] = set()
     total = 0
     whole = [c for c in ranked if COMPLETE.search(sentence_of(c))]
-    for c in whole or ranked:
+    cut_off = [c for c in ranked if c not in whole]  # only when no whole sentence says more
+    for c in [*whole, *cut_off]:
+        if chosen and c in cut_off:
+            break
         sentence = normalise_ws(sentence_of(c))
-        if any(sentence in s or s in sentence for s in chosen):
+        if any(sentence in s or s in sentence for s in chosen) or repeats_title(sentence, title):
             continue
         if chosen and getattr(c.source, "lang", lang) != lang:
             continue

@@ -92,3 +92,19 @@ def test_a_role_before_a_name_is_not_part_of_the_chip(tagger: Tagger) -> None:
     assert not [n for n in found if "港商" in n]
     tokens = [t for toks, _ in quotes for t in toks]
     assert "海文" not in tags(tokens, lexicon, set(found), Counter(), 10, found)
+
+
+def test_a_name_run_on_into_the_next_word_gives_way_to_the_name(tagger: Tagger) -> None:
+    """LAC reads 被中国足协处以禁赛 as 中国足协处: cut once each way, a full name of four or more
+    characters wins over itself with one character more; a person's name cut short (刘强 /
+    刘强东) still gives way to the longer one."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon, people
+    from sitegen.extract.words import Words
+
+    texts = ["该队两名球员因参与赌球被中国足协处以禁赛一年。", "中国足协今日发布通知，暂停该队参赛资格。"]
+    assert [n for n, _, _ in tagger.names(texts[0])] == ["中国足协处"]  # what LAC does
+    quotes = [(Words.of(t).tokens, t) for t in texts]
+    gaz = gazetteer(SiteData())
+    found = people(quotes, make_lexicon(SiteData(), gaz, None), gaz, 20, tagger, len(quotes))
+    assert "中国足协" in found and "中国足协处" not in found

@@ -21,7 +21,7 @@ from sitegen.extract.candidates import Candidate
 from sitegen.extract.headline import headline_problems
 from sitegen.extract.passages import Span, paragraphs, sentences
 from sitegen.extract.rules import Rules
-from sitegen.extract.titles import summary, title_choices, title_score
+from sitegen.extract.titles import repeats_title, summary, title_choices, title_score
 
 ROOT = Path(__file__).resolve().parent.parents[1]
 RULES = Rules()
@@ -370,6 +370,21 @@ def test_summary_skips_a_rewording_of_a_chosen_sentence():
         candidate(other, terms=["雷军", "直播", "回应", "质疑"]),
     ]
     assert summary(ranked, RULES) == first + other
+
+
+def test_summary_leaves_out_a_sentence_that_only_repeats_the_title():
+    """A round-up line (2019年：…) beside a title cut from it says nothing more: the next
+    sentence that does is the summary, and with none the summary is empty (the page shows none)."""
+    title = "两名球员因赌球被足协禁赛一年"
+    dated = candidate("2019年：两名球员因赌球被足协禁赛一年。", terms=["球员", "赌球", "禁赛"])
+    more = candidate("该队两名球员因参与赌球被足协禁赛一年，俱乐部被罚款50万元。", terms=["罚款", "俱乐部"])
+    assert repeats_title("2019年：两名球员因赌球被足协禁赛一年。", title)
+    assert not repeats_title("两名球员因赌球被足协禁赛一年，俱乐部被罚款50万元。", title)
+    assert summary([dated, more], RULES, "zh", title) == more.text
+    assert summary([dated], RULES, "zh", title) == ""
+    assert summary([dated], RULES, "zh") == dated.text  # no title given: nothing to repeat
+    english = candidate("On Monday, shares of Atlas Cloud fell 9.2%.", lang="en", terms=["Atlas", "shares"])
+    assert summary([english], RULES, "en", "Shares of Atlas Cloud fell 9.2%") == ""
 
 
 PIECES = [
