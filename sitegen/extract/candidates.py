@@ -27,8 +27,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..core.dates import PRECISIONS, When
+from ..core.markdown import normalise_ws
 from ..core.model import Source
 from ..errors import Problem
+from .actions import actions
 from .background import background_rule, is_naming, named_from, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
@@ -63,6 +65,17 @@ class Candidate:
     day ("当晚" after "10月14日晚11时许", `_goes_on`): where that date stands in the text"""
     dates_event: bool = False
     """it joined an event that tells of the thing its date names: its date is the event's too"""
+    sentence: Span | None = None
+    """its whole sentence, when the sentence's other dated clauses fall on its day ("X今日发布通知,
+    因…停场检查,4月15日至19日共取消186个航班"): one happening told in clauses, whose action a
+    clause naming none borrows (`acts`)"""
+
+    def acts(self) -> frozenset[str]:
+        """The actions its quote names (`actions`), else those its one-day sentence names."""
+        own = actions().of(normalise_ws(self.quote))
+        if own or self.sentence is None:
+            return own
+        return actions().of(normalise_ws(self.sentence.of(self.text)))
 
     @property
     def published(self) -> datetime:
@@ -132,6 +145,19 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
                 start = parts[ci].start
         out.append((m, Span(start, end)))
     return out
+
+
+def _one_day(whens: list[When | None]) -> bool:
+    """Do all the dates fall within one calendar day (as the sources state them)?"""
+    days = set()
+    for w in whens:
+        if w is None:
+            return False
+        last = (w.period_end() - timedelta(microseconds=1)).date()
+        if last != w.start.date():
+            return False
+        days.add(last)
+    return len(days) == 1
 
 
 def _opens(text: str, sentence: Span, m: Any) -> bool:
@@ -222,6 +248,7 @@ def find_candidates(
             pairs = _quote_spans(text, sentence, dated, rules) if dated else []
             if not pairs and any(m.kind == "vague" for m in inside):
                 pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
+            one_day = len(pairs) > 1 and _one_day([m.when for m, _ in pairs])
             for m, span in pairs:
                 quote = span.of(text).strip()
                 reason = _reject(quote, m, source, rules)
@@ -247,6 +274,7 @@ def find_candidates(
                 if founding and _maybe_coming(_anchor_of(m, mentions), source, rules):
                     founding = False
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
+                found.sentence = sentence if one_day else None
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
                 anchor = _anchor_of(m, mentions)

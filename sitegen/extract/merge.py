@@ -34,7 +34,6 @@ from typing import Any
 
 from ..core.dates import When
 from ..core.markdown import normalise_ws
-from .actions import actions
 from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
@@ -161,7 +160,7 @@ class Cluster:
             self.words.update(vec)
             self.vectors.append(vec)
             self.langs.append(c.source.lang)
-            self.acts.append(actions().of(quote))
+            self.acts.append(c.acts())
             self.names.update(names)
             self.names_by_lang.setdefault(c.source.lang, Counter()).update(names)
             self._norm = self._centre = None
@@ -357,7 +356,7 @@ class Clustering:
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-            s.action_shared = same_action(actions().of(normalise_ws(c.quote)), cl.langs, cl.acts, lang)
+            s.action_shared = same_action(c.acts(), cl.langs, cl.acts, lang)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)
