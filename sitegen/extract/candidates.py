@@ -70,6 +70,12 @@ class Candidate:
     因…停场检查,4月15日至19日共取消186个航班"): one happening told in clauses, whose action a
     clause naming none borrows (`acts`)"""
 
+    @property
+    def frame(self) -> bool:
+        """A clause naming no action of a sentence dated on one day ("鹏程航空今日宣布,经…检查
+        确认," before "今日起恢复商业运营"): it frames the happening another clause tells."""
+        return self.sentence is not None and not actions().of(normalise_ws(self.quote))
+
     def acts(self) -> frozenset[str]:
         """The actions its quote names (`actions`), else those its one-day sentence names."""
         own = actions().of(normalise_ws(self.quote))
