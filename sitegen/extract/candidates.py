@@ -27,8 +27,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..core.dates import PRECISIONS, When
+from ..core.markdown import normalise_ws
 from ..core.model import Source
 from ..errors import Problem
+from .actions import actions
 from .background import background_rule, is_naming, named_from, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
@@ -63,6 +65,24 @@ class Candidate:
     day ("当晚" after "10月14日晚11时许", `_goes_on`): where that date stands in the text"""
     dates_event: bool = False
     """it joined an event that tells of the thing its date names: its date is the event's too"""
+    sentence: Span | None = None
+    """its whole sentence, when its date times an announcement ("X今日发布通知,") and the
+    sentence's other dated clauses fall on that day ("…因…停场检查,4月15日至19日共取消186个航班"):
+    the announcement of the happening another clause tells (`frame`)"""
+
+    @property
+    def frame(self) -> bool:
+        """An announcement naming no action, of a sentence dated on one day ("鹏程航空今日宣布,经
+        …检查确认," before "今日起恢复商业运营"): it frames the happening another clause tells.
+        A clause naming no action the table knows is not enough ("黄志强昨晚致歉,表示渡轮6月1日
+        晚8时许…撞上防波堤": the collision is a happening of its own)."""
+        return self.sentence is not None and not actions().of(normalise_ws(self.quote))
+
+    def acts(self) -> frozenset[str]:
+        """The actions its quote names (`actions`); for a `frame`, those its sentence names."""
+        if self.frame and self.sentence is not None:
+            return actions().of(normalise_ws(self.sentence.of(self.text)))
+        return actions().of(normalise_ws(self.quote))
 
     @property
     def published(self) -> datetime:
@@ -132,6 +152,25 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
                 start = parts[ci].start
         out.append((m, Span(start, end)))
     return out
+
+
+ANNOUNCING = re.compile(
+    r"[,，]?[^，,。；;：:]{0,12}?(?:宣布|发布|公告|通报|发文|表示|称|透露|披露)[^，,。；;：:]{0,4}?\s*[,，:：]"
+)
+"""after a date: an announcement ("今日宣布,", "今日发布通知,", "4月21日,市公安局发布警情通报:")"""
+
+
+def _one_day(whens: list[When | None]) -> bool:
+    """Do all the dates fall within one calendar day (as the sources state them)?"""
+    days = set()
+    for w in whens:
+        if w is None:
+            return False
+        last = (w.period_end() - timedelta(microseconds=1)).date()
+        if last != w.start.date():
+            return False
+        days.add(last)
+    return len(days) == 1
 
 
 def _opens(text: str, sentence: Span, m: Any) -> bool:
@@ -222,6 +261,7 @@ def find_candidates(
             pairs = _quote_spans(text, sentence, dated, rules) if dated else []
             if not pairs and any(m.kind == "vague" for m in inside):
                 pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
+            one_day = len(pairs) > 1 and _one_day([m.when for m, _ in pairs])
             for m, span in pairs:
                 quote = span.of(text).strip()
                 reason = _reject(quote, m, source, rules)
@@ -247,6 +287,7 @@ def find_candidates(
                 if founding and _maybe_coming(_anchor_of(m, mentions), source, rules):
                     founding = False
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
+                found.sentence = sentence if one_day and ANNOUNCING.match(text, m.end) else None
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
                 anchor = _anchor_of(m, mentions)

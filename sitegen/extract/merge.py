@@ -34,7 +34,6 @@ from typing import Any
 
 from ..core.dates import When
 from ..core.markdown import normalise_ws
-from .actions import actions
 from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
@@ -46,6 +45,7 @@ from .identity import (
     bar,
     combine,
     continued_by,
+    framed_by,
     goes_on_telling,
     name_votes,
     names_the_event,
@@ -161,7 +161,7 @@ class Cluster:
             self.words.update(vec)
             self.vectors.append(vec)
             self.langs.append(c.source.lang)
-            self.acts.append(actions().of(quote))
+            self.acts.append(c.acts())
             self.names.update(names)
             self.names_by_lang.setdefault(c.source.lang, Counter()).update(names)
             self._norm = self._centre = None
@@ -325,6 +325,7 @@ class Clustering:
             candidates,
             key=lambda c: (
                 not c.founding,
+                c.frame,  # after the clause that tells what happened (`identity.framed_by`)
                 -c.precision_rank(),
                 (self.end(c.when) - c.when.start) if c.when else timedelta.max,  # type: ignore[operator]
                 c.order,
@@ -357,7 +358,7 @@ class Clustering:
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-            s.action_shared = same_action(actions().of(normalise_ws(c.quote)), cl.langs, cl.acts, lang)
+            s.action_shared = same_action(c.acts(), cl.langs, cl.acts, lang)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)
@@ -384,7 +385,9 @@ class Clustering:
         for cl in self.by_quote.get(normalise_ws(c.quote), []):
             if not cl.dead and cl.accepts(c.when, end, c.published, self.rules):
                 return cl, 1.0
-        went_on = self._told_on(c, names)
+        went_on = self._told_on(c, names) or framed_by(
+            self.by_source.get(c.source.id, ()), c, end, self.rules
+        )
         if went_on is not None:
             return went_on, 1.0
         if c.when is not None and end is not None:

@@ -237,3 +237,23 @@ def test_only_a_date_restating_its_anchors_time_of_day_goes_on_telling_its_sente
     assert goes_on("泄漏已于当晚得到控制。")
     assert not goes_on("当天,市监管局封存了该厂全部同类储罐。")
     assert not goes_on("次日凌晨,市监管局封存了该厂全部同类储罐。")
+
+
+def test_a_clause_naming_no_action_borrows_its_one_day_sentences() -> None:
+    """Clauses of one sentence dated on one day tell one happening when one announces what the
+    other tells: the announcement naming no action (the notice) has the action of the clause that
+    does (the cancellations); on two days, each clause keeps its own (none)."""
+    src, lexicon = zh_source()
+
+    def acts(body: str) -> list[frozenset[str]]:
+        found = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
+        assert len(found) == 2
+        return [c.acts() for c in found]
+
+    one_day = acts("华屿航空今日发布通知,因机队停场检查,3月17日至20日共取消186个航班。")
+    assert one_day == [frozenset({"cancel"})] * 2
+    two_days = acts("华屿航空3月15日晚发布通知,因机队停场检查,3月17日共取消186个航班。")
+    assert two_days == [frozenset(), frozenset({"cancel"})]
+    # a clause naming no action the table knows need announce nothing: the collision is its own
+    told = acts("青洲渡轮公司总经理昨晚在医院致歉,表示渡轮3月16日晚8时许靠岸时撞上防波堤。")
+    assert told == [frozenset({"apologise"}), frozenset()]

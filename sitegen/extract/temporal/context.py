@@ -78,6 +78,9 @@ class NotEvent(Exception):
     """The match is a time expression but not a happening; the message says why."""
 
 
+_DONE_BY = re.compile(
+    r"\bhad\s+(?:already\s+|all\s+|now\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn)\b[^.;:!?]{0,80}\bby\s+$", re.I
+)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 
 
@@ -121,6 +124,13 @@ class Ctx:
 
     def sentence_start(self, pos: int) -> int:
         return sentence_start(self._ends, pos)
+
+    def done_by(self, pos: int) -> bool:
+        """Does "by" before ``pos`` close a past perfect ("all 14 pupils had been discharged by
+        Wednesday", "had recovered by March")?  Then the date says when it was done (at the
+        latest), not a deadline or target as in "must respond by Friday"."""
+        before = self.text[max(self.sentence_start(pos), pos - 120) : pos]
+        return bool(_DONE_BY.search(before))
 
     def anchor(self, finest: str = "year", *, point: bool = False, acted: bool = False) -> Anchor | None:
         """The most recent anchor at least as precise as ``finest`` (``point``: not a range;

@@ -426,6 +426,8 @@ def _plan_marker(ctx: Ctx, hit: Hit) -> str | None:
     patterns = {"en": en, "zh": zh}.get(hit.rule.lang, zh + en)  # ISO dates: either language
     for pattern, window in patterns:
         m = pattern.search(window)
+        if m and pattern is _PLAN_BEFORE_EN and m.group(0)[:2].lower() == "by" and ctx.done_by(hit.start):
+            continue  # "had been discharged by Wednesday": done then
         if m and not (pattern is _PLAN_AFTER_ZH and _SPEECH_ZH.search(window, 0, m.end())):
             return m.group(0).strip()
     return None

@@ -222,7 +222,8 @@ def resolve_calendar(hit: Hit, ctx: Ctx) -> Resolved | None:
     when = _refine_time(when, g, ctx, notes)
     when = C.apply_zone(when, g.get("tzp") or g.get("tze"), notes)
     when = _apply_offset(when, g.get("tzo"), notes)
-    if prep == "by":
+    by = re.match(r"\W*by\s+", hit.text, re.I)
+    if prep == "by" and not ctx.done_by(hit.start + (by.end() if by else 0)):
         raise NotEvent(f"deadline or target ('by'), not a happening: {hit.text} → {describe(when)}")
     when = _check_weekday(when, g.get("pwd"), notes)
     if g.get("qi"):
