@@ -553,7 +553,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # record agrees with starts no entry only when it was kept on weak evidence (marginal, or by
     # closeness); dating nothing on the story's days no longer flags it (a one-outlet report of the
     # compensation vanished from a test story once more reports of the other happenings came)
-    "gondola_stall": (0.78, 0.78, 0.89, 1.40, 0.75, 1.00, 1, 0, 8, 0.94, 0.92),
+    # then F1 0.80 -> 0.83, entries/happening 1.40 -> 1.30, source recall 0.90 -> 0.94, zh+en 8 -> 9
+    # when a month holding only one event dated to a day agrees with it (periods.DayEvents: the
+    # English "ordered in September" reports joined the Chinese 9月26日 check)
+    "gondola_stall": (0.82, 0.82, 0.92, 1.30, 0.75, 1.00, 1, 0, 9, 0.94, 0.92),
     # set 2026-12-07 when its dump was written, held out (by a helper that did not read
     # sitegen/extract): what main achieved then, rounded down (ceilings rounded up)
     # raised with the merges of 2026-12-07 (splits, titles): F1 0.67 -> 0.71; then words read in
