@@ -450,6 +450,7 @@ class Clustering:
                     self.compared += 1
                     if self._same(cl, rep, other):
                         cl.absorb(other)
+                        self.days.drop(other)
                         self.index.add(cl, other.words)
                         changed = True
         self.clusters = [cl for cl in self.clusters if not cl.dead]

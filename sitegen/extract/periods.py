@@ -79,24 +79,27 @@ def _key(start: datetime, precision: str) -> tuple[int, ...]:
 
 
 class DayEvents:
-    """The events dated to one day, by the year and the month they fall in (two lookups per
-    question, whatever the number of events)."""
+    """The living events dated to one day, by the year and the month they fall in: each question
+    is two lookups, whatever the number of events (merging drops an event it merges, `drop`)."""
 
     def __init__(self) -> None:
-        self.by: dict[tuple[int, ...], list[Cluster]] = defaultdict(list)
-        self.seen: set[int] = set()
+        self.by: dict[tuple[int, ...], dict[int, Cluster]] = defaultdict(dict)
 
     def add(self, cl: Cluster) -> None:
-        if cl.lo is None or cl.hi is None or id(cl) in self.seen or not one_day(cl.lo, cl.hi):
-            return
-        self.seen.add(id(cl))
-        for key in _keys(cl.lo):
-            self.by[key].append(cl)
+        if cl.lo is not None and cl.hi is not None and one_day(cl.lo, cl.hi):
+            for key in _keys(cl.lo):
+                self.by[key][id(cl)] = cl
+
+    def drop(self, cl: Cluster) -> None:
+        """An event merged into another is no longer one of its month's."""
+        if cl.lo is not None:
+            for key in _keys(cl.lo):
+                self.by.get(key, {}).pop(id(cl), None)
 
     def only(self, start: datetime, precision: str) -> Cluster | None:
         """The one living event dated to a day within that year or month, if just one."""
-        alive = [cl for cl in self.by.get(_key(start, precision), ()) if not cl.dead]
-        return alive[0] if len(alive) == 1 else None
+        events = self.by.get(_key(start, precision), {})
+        return next(iter(events.values())) if len(events) == 1 else None
 
     def sole(self, when: When | None, end: datetime | None, cl: Cluster) -> bool:
         """Is ``when`` a month (or year), stated as such, holding only one event dated to a day,
