@@ -62,11 +62,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a date naming a thing ---------------------------------------------------------
     ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
     ("en-possessive", "after", re.compile(r"['’]s\b")),
-    # 已于本月辞职的总经理, 上月承诺的赔偿: a date, a verb phrase (no figures, no other date), 的, a noun
+    # 已于本月辞职的总经理, 上月承诺的赔偿, 上月被困的86名游客: a date, a verb phrase (no figures, no
+    # other date), 的, a noun (or a counted one: 86名, 3家)
     (
         "zh-attributive-clause",
         "after",
-        re.compile(r"[^，,。；;：:“”\"的\d起至是]{1,12}?的(?=[\u4e00-\u9fff])"),
+        re.compile(r"[^，,。；;：:“”\"的\d起至是]{1,12}?的(?=[\u4e00-\u9fff]|[\d.]+\s*[名位个家人辆架条户])"),
     ),
     # "the money the company promised last month", "the fine it paid in March", "the
     # compensation pool Riverstone announced last October", "the 30 million yuan fund it set up in May"
@@ -181,9 +182,9 @@ def is_naming(text: str, m: Any) -> bool:
 
 
 REPORTING_AFTER = re.compile(
-    r"\s*(?:[^，,。；;：:]{0,4}?)(?:通报|通报称|表示|称|介绍|透露|披露|说|发文称|发布消息称|消息)\s*[,，:：]"
+    r"\s*(?:[^，,。；;：:]{0,4}?)(?:通报|通报称|表示|称|介绍|透露|披露|说|发文称|发布消息称|消息|通知)\s*[,，:：]"
 )
-"""after a date: the telling ("公安局今日通报,", "警方昨天表示:")"""
+"""after a date: the telling ("公安局今日通报,", "警方昨天表示:", "今日发布通知,")"""
 def reporting_date(text: str, m: Any) -> bool:
     """Does the date ``m`` time someone's telling (a statement, a briefing) rather than what is told?
 

@@ -34,7 +34,9 @@ Two disagreements count against, whatever the wording:
   one time.  Both stating one time of day (上午 and "Tuesday morning") is a small vote for.
 
 The votes add up to one ``score`` compared with a bar (`Rules`): lower when both
-dates fall in one day, or one year, as the sources state them.  `Signals` keeps
+dates fall in one day, or one year, as the sources state them, or when one is a month (or a
+year) and the other the only event the sources date to a day within it (``sole``, a small vote
+for too: "in September" and 9月26日 agree as far as the coarser date can tell).  `Signals` keeps
 every value so ``--explain`` can print why two reports were merged or kept apart.
 """
 
@@ -85,6 +87,8 @@ class Signals:
     names: float = 0.0
     clash: bool = False
     same_period: bool = False
+    sole: bool = False
+    """its date is a month (or year) holding no other event dated to a day (`periods.DayEvents`)"""
     sibling: bool = False
     times_differ: bool = False
     times_agree: bool = False
@@ -115,6 +119,7 @@ class Signals:
             f"{'its date names what the event tells, ' if self.named else ''}"
             f"{'goes on telling a sentence of the event, ' if self.continues else ''}"
             f"{f'the same action across languages {self.action_shared:.2f}, ' if self.action_shared else ''}"
+            f"{'the only event dated within its month (or year), ' if self.sole else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"
         )
@@ -144,6 +149,8 @@ def combine(s: Signals, rules: Rules) -> float:
         score -= rules.times_differ_penalty
     if s.times_agree:
         score += rules.times_agree_bonus
+    if s.sole:
+        score += rules.sole_event_bonus
     if s.named:
         score += rules.named_bonus
     if s.continues:

@@ -55,7 +55,7 @@ from .identity import (
     times_differ,
 )
 from .passages import Span
-from .periods import reach, same_period, same_period_clusters
+from .periods import DayEvents, reach, same_period, same_period_clusters
 from .postings import ANY, TermIndex
 from .rules import Rules
 
@@ -300,6 +300,7 @@ class Clustering:
         self.names_of = names or (lambda c: set())
         self.embedder = embedder
         self.index = TermIndex(rules)
+        self.days = DayEvents()
         self.clusters: list[Cluster] = []
         self.by_quote: dict[str, list[Cluster]] = defaultdict(list)
         self.by_source: dict[str, list[Cluster]] = defaultdict(list)
@@ -344,8 +345,9 @@ class Clustering:
         self, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, end: datetime | None
     ) -> Signals:
         r = self.rules
-        close = same_period(c.when, end, cl)
-        s = Signals(same_period=close)
+        sole = self.days.sole(c.when, end, cl)
+        close = sole or same_period(c.when, end, cl)
+        s = Signals(same_period=close, sole=sole)
         lang = c.source.lang
         s.sibling = cl.sibling(c.source.id, c.quote_span, normalise_ws(c.quote))
         if s.sibling and continued_by(cl, c, names):
@@ -451,6 +453,7 @@ class Clustering:
                     self.compared += 1
                     if self._same(cl, rep, other):
                         cl.absorb(other)
+                        self.days.drop(other)
                         self.index.add(cl, other.words)
                         changed = True
         self.clusters = [cl for cl in self.clusters if not cl.dead]
@@ -465,7 +468,8 @@ class Clustering:
 
     def _joins(self, cl: Cluster, rep: Candidate, other: Cluster, any_one: bool = False) -> bool:
         """Do at least half of ``cl``'s (latest) distinct quotes (or ``any_one``) join ``other``?"""
-        close = same_period_clusters(cl, other)
+        sole = self.days.sole_clusters(cl, other)
+        close = sole or same_period_clusters(cl, other)
         r = self.rules
         goes_on = goes_on_telling(cl, other)
         sibling = not goes_on and cl.siblings(other)
@@ -476,7 +480,8 @@ class Clustering:
         )
         joined = 0
         for n, (v, lang, own_names, acts) in enumerate(quotes):
-            s = Signals(same_period=close, bar=bar(r, close, True), sibling=sibling, times_differ=differ)
+            s = Signals(same_period=close, sole=sole, bar=bar(r, close, True), sibling=sibling)
+            s.times_differ = differ
             s.continues = goes_on
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
@@ -527,6 +532,7 @@ class Clustering:
             best.add(c, vec, score, end, names, self.rules)
         if best.lo is not None:
             self.index.add(best, vec)
+            self.days.add(best)
         self.by_quote[normalise_ws(c.quote)].append(best)
         if best not in self.by_source[c.source.id]:
             self.by_source[c.source.id].append(best)

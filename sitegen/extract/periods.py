@@ -3,10 +3,16 @@
 `reach` widens a date whose edges are loose (a time of day, an approximate hour or day) by
 the settings in `Rules`; `same_period` says whether a report and an event fall in one calendar
 day (or one stated year or month) as the sources give them, which lowers the merging bar.
+
+Dates of one happening differ in precision ("in September" and 9月26日).  A month (or year)
+holding just one event the sources date to a day (`DayEvents.sole`) agrees with that event as
+far as a month can: the two are compared as of one period.  A month holding several such
+events says nothing about which one it is, and is compared as any overlapping date is.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -58,3 +64,55 @@ def same_period_clusters(a: Cluster, b: Cluster) -> bool:
     if one_day(a.lo, a.hi) and one_day(b.lo, b.hi):
         return a.lo.date() == b.lo.date()
     return a.precision == b.precision and a.precision in ("year", "month")
+
+
+COARSE = ("year", "month")
+"""precisions of a date that may hold several days' happenings"""
+
+
+def _keys(day: datetime) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return (day.year,), (day.year, day.month)
+
+
+def _key(start: datetime, precision: str) -> tuple[int, ...]:
+    return (start.year,) if precision == "year" else (start.year, start.month)
+
+
+class DayEvents:
+    """The living events dated to one day, by the year and the month they fall in: each question
+    is two lookups, whatever the number of events (merging drops an event it merges, `drop`)."""
+
+    def __init__(self) -> None:
+        self.by: dict[tuple[int, ...], dict[int, Cluster]] = defaultdict(dict)
+
+    def add(self, cl: Cluster) -> None:
+        if cl.lo is not None and cl.hi is not None and one_day(cl.lo, cl.hi):
+            for key in _keys(cl.lo):
+                self.by[key][id(cl)] = cl
+
+    def drop(self, cl: Cluster) -> None:
+        """An event merged into another is no longer one of its month's."""
+        if cl.lo is not None:
+            for key in _keys(cl.lo):
+                self.by.get(key, {}).pop(id(cl), None)
+
+    def only(self, start: datetime, precision: str) -> Cluster | None:
+        """The one living event dated to a day within that year or month, if just one."""
+        events = self.by.get(_key(start, precision), {})
+        return next(iter(events.values())) if len(events) == 1 else None
+
+    def sole(self, when: When | None, end: datetime | None, cl: Cluster) -> bool:
+        """Is ``when`` a month (or year), stated as such, holding only one event dated to a day,
+        ``cl``?"""
+        if when is None or end is None or when.approximate or when.precision not in COARSE:
+            return False
+        return self.only(when.start, when.precision) is cl and cl.lo is not None and when.start <= cl.lo < end
+
+    def sole_clusters(self, a: Cluster, b: Cluster) -> bool:
+        """Is one a month (or year) event and the other the only event dated to a day within it?"""
+        for coarse, fine in ((a, b), (b, a)):
+            if coarse.precision in COARSE and coarse.lo and coarse.hi and not one_day(coarse.lo, coarse.hi):
+                found = self.only(coarse.lo, coarse.precision)  # type: ignore[arg-type]
+                if found is fine and fine.lo is not None and coarse.lo <= fine.lo < coarse.hi:
+                    return True
+        return False

@@ -139,6 +139,11 @@ class Rules:
     times_agree_bonus: float = 0.05
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""
+    sole_event_bonus: float = 0.05
+    """Added to the score of a report dated by a month (or a year) only, stated as such, compared
+    with the one event the sources date to a day within it (and the bar is then
+    ``same_period_similarity``): "in September" and 9月26日 agree as far as the month can tell.
+    A month holding several such events votes for none of them."""
     named_bonus: float = 0.35
     """Added to the score of a sentence whose only date names a thing ("3月2日的发布会上…") when the
     event's quotes tell of that thing (新品发布会) and its date is as precise and meets that one:

@@ -34,6 +34,7 @@ BACKGROUND = [
     ("en-possessive", "Last week’s fire forced the plant to close.", "Last week"),
     ("zh-attributive-clause", "董事会将讨论已于本月辞职的苏明哲的继任人选。", "本月"),
     ("zh-attributive-clause", "家长要求公司兑现上月承诺的赔偿。", "上月"),
+    ("zh-attributive-clause", "公司向上月被困的86名游客每人赔偿8000元。", "上月"),
     ("en-relative-bare", "Investors demanded the money the company promised last month.", "last month"),
     ("en-relative-bare", "Shareholders questioned the fine it paid in March.", "March"),
     (
@@ -157,6 +158,9 @@ def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
     assert [(d, f) for d, _, f in candidates(told, "zh")] == [("3月15日凌晨", True)]
     alone = "市公安局今日通报,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
     assert [(d, f) for d, _, f in candidates(alone, "zh")] == [("今日", True)]
+    # a notice tells too: "今日发布通知,因…,4月15日至19日共取消186个航班" happened on the 15th
+    notice = "航空公司今日发布通知,因机队停场检查,3月15日共取消186个航班。"
+    assert [(d, f) for d, _, f in candidates(notice, "zh")] == [("3月15日", True)]
     # English is left alone: "said on Monday that …" is most often the news itself
     en = "Investigators said on Monday that the battery overheated and started the fire over the weekend."
     assert "Monday" in [d for d, _, _ in candidates(en, "en")]

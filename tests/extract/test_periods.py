@@ -6,8 +6,12 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from sitegen.core.dates import When
-from sitegen.extract.periods import reach, same_period_clusters
+from sitegen.extract.identity import Signals, combine
+from sitegen.extract.merge import Cluster
+from sitegen.extract.periods import DayEvents, reach, same_period_clusters
 from sitegen.extract.rules import Rules
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -61,3 +65,39 @@ def test_same_period_of_two_events_is_one_calendar_day_or_one_stated_year() -> N
     b = Ev(DAY.replace(hour=20), DAY.replace(hour=21), "hour")
     c = Ev(DAY + timedelta(days=1), DAY + timedelta(days=2), "day")
     assert same_period_clusters(a, b) and not same_period_clusters(a, c)  # type: ignore[arg-type]
+
+
+def _event(lo: datetime, hi: datetime, precision: str) -> Cluster:
+    return Cluster(lo=lo, hi=hi, precision=precision)
+
+
+def test_a_month_holding_one_event_of_a_day_agrees_with_it_and_one_holding_two_with_neither() -> None:
+    days = DayEvents()
+    sept = When(datetime(2025, 9, 1, tzinfo=TZ), "month")
+    sept_end = sept.period_end()
+    check = _event(datetime(2025, 9, 26, tzinfo=TZ), datetime(2025, 9, 27, tzinfo=TZ), "day")
+    days.add(check)
+    days.add(check)  # registered once, however often it grows
+    assert days.sole(sept, sept_end, check)
+    october = When(datetime(2025, 10, 1, tzinfo=TZ), "month")
+    assert not days.sole(october, october.period_end(), check)  # not within it
+    assert not days.sole(replace(sept, approximate=True), sept_end, check)  # "about September"
+    whole = _event(datetime(2025, 9, 1, tzinfo=TZ), sept_end, "month")
+    assert days.sole_clusters(whole, check) and days.sole_clusters(check, whole)
+    # a second happening dated to a day of September: the month says nothing about which
+    other = _event(datetime(2025, 9, 3, tzinfo=TZ), datetime(2025, 9, 4, tzinfo=TZ), "day")
+    days.add(other)
+    assert not days.sole(sept, sept_end, check) and not days.sole_clusters(whole, check)
+    days.drop(other)  # merged into another: it no longer counts
+    assert days.sole(sept, sept_end, check)
+    # a day is never "sole" against a day: same_period judges those
+    assert not days.sole(When(datetime(2025, 9, 26, tzinfo=TZ), "day"), check.hi, check)
+
+
+def test_the_only_event_of_the_month_is_a_small_vote_and_says_so() -> None:
+    rules = Rules()
+    plain = Signals(vectors=0.51, bar=rules.same_period_similarity)
+    sole = Signals(vectors=0.51, bar=rules.same_period_similarity, sole=True)
+    assert combine(sole, rules) - combine(plain, rules) == pytest.approx(rules.sole_event_bonus)
+    assert sole.joined and not plain.joined
+    assert "only event dated within its month" in sole.describe()

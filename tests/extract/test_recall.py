@@ -28,6 +28,8 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
     assert table.of("小米公司通报处罚结果") == {"fine"}
     assert table.of("涉嫌从暴露的数据库中下载用户信息") == frozenset()  # a database, not a happening
     assert table.of("The weather was fine") == {"fine"}  # word starts: the table is coarse, one vote
+    assert table.of("4月15日至19日共取消186个航班") == {"cancel"} == table.of("186 flights were cancelled")
+    assert table.of("该科目成绩作废,取消成绩") == {"void"}  # the longest word wins
 
 
 def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:
