@@ -33,6 +33,7 @@ from ..util.cache import Cache
 from ..util.forked import can_fork, start
 from . import agreement
 from .actions import actions
+from .apart import set_apart
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
@@ -123,6 +124,7 @@ def extract_events(
         embedder,
     )
     clustering.add_all(candidates)
+    out.notes.extend(set_apart(clustering))
     out.notes.extend(cite_reporting(clustering, on_topic, words, lexicon, candidates, len(candidates)))
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out

@@ -49,7 +49,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..core.dates import PRECISIONS, When
-from .actions import actions
 from .rules import Rules
 
 if TYPE_CHECKING:
@@ -246,23 +245,6 @@ def continued_by(cl: Cluster, c: Candidate, names: set[str]) -> bool:
         return True
     # or one of its quotes goes on telling the candidate's sentence
     return any(c.quote_span.start <= a < c.quote_span.end for a in cl.continuing.get(c.source.id, ()))
-
-
-def framed_by(
-    clusters: Iterable[Cluster], c: Candidate, end: datetime | None, rules: Rules
-) -> Cluster | None:
-    """The event (of the candidate's source: ``clusters``) quoting the clause of the candidate's
-    one-day sentence that tells what happened, when the candidate is a clause naming none
-    (`candidates.Candidate.frame`: "鹏程航空今日宣布,经…检查确认," before "今日起恢复商业运营")."""
-    if not c.frame or c.sentence is None:
-        return None
-    for cl in clusters:
-        if cl.dead or not cl.accepts(c.when, end, c.published, rules):
-            continue
-        for sp, quote in cl.spans.get(c.source.id, ()):
-            if c.sentence.start <= sp.start and sp.end <= c.sentence.end and actions().of(quote):
-                return cl
-    return None
 
 
 def goes_on_telling(one: Cluster, other: Cluster) -> bool:

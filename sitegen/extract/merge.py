@@ -45,7 +45,6 @@ from .identity import (
     bar,
     combine,
     continued_by,
-    framed_by,
     goes_on_telling,
     name_votes,
     names_the_event,
@@ -326,7 +325,6 @@ class Clustering:
             candidates,
             key=lambda c: (
                 not c.founding,
-                c.frame,  # after the clause that tells what happened (`identity.framed_by`)
                 -c.precision_rank(),
                 (self.end(c.when) - c.when.start) if c.when else timedelta.max,  # type: ignore[operator]
                 c.order,
@@ -387,9 +385,7 @@ class Clustering:
         for cl in self.by_quote.get(normalise_ws(c.quote), []):
             if not cl.dead and cl.accepts(c.when, end, c.published, self.rules):
                 return cl, 1.0
-        went_on = self._told_on(c, names) or framed_by(
-            self.by_source.get(c.source.id, ()), c, end, self.rules
-        )
+        went_on = self._told_on(c, names)
         if went_on is not None:
             return went_on, 1.0
         if c.when is not None and end is not None:

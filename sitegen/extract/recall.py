@@ -21,8 +21,8 @@ agrees:
   subordinate one ("…, where a tank leaked on Oct. 14") may tell something undated;
 * agreement is the same vote as in merging (`identity`: words, words both
   languages write alike, names, and sentence vectors across languages), plus the
-  actions both name in either language (`actions`: 公开道歉 and "publicly
-  apologized", not the same man's penalty), held to ``recall_similarity``, a
+  actions both name in either language (`actions`: 公开道歉 and "publicly apologized", not
+  the same man's penalty; a clause naming none, its sentence's), held to ``recall_similarity``, a
   higher bar than merging's — or ``recall_same_day_similarity`` when the
   sentence's own date (not a context date such as "since last Monday") names the
   one day the event happened on (`Rules`);
@@ -276,7 +276,7 @@ def _score_source(
             probe = Candidate(source, -1, u.span, u.quote, None, None, u.terms, False, text=text)
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
-            acts = actions().of(u.quote)
+            acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
             scored = []
             for cl in near:
                 if not _date_agrees(u, cl, source.published):

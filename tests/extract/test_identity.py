@@ -268,32 +268,3 @@ def test_a_later_time_given_as_a_bound_goes_on_telling_its_happening(tmp_path: P
     out = run(tmp_path, [source(1, body), source(2, other)])
     assert len(out.events) == 1, [e.title for e in out.events]
     assert out.events[0].when.start.hour == 18  # the stall's time, not the rescue's end
-
-
-def test_a_clause_naming_no_action_joins_the_clause_of_its_sentence_that_tells_one() -> None:
-    """ "X今日宣布,经…检查确认,…" frames what the sentence's other clause of that day tells
-    ("今日起恢复商业运营"): it joins that clause's event whatever the words say; a clause of a
-    sentence whose dates fall on two days, or one naming an action, frames nothing."""
-    from sitegen.extract.candidates import find_candidates
-    from sitegen.extract.identity import framed_by
-    from sitegen.extract.merge import Cluster
-    from sitegen.extract.words import Words
-
-    from .test_background import find_times, zh_source
-
-    src, lexicon = zh_source()
-
-    def framed(body: str) -> tuple[bool, bool]:
-        first, second = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
-        for c in (first, second):
-            c.source, c.text = src, body
-        told = Cluster()
-        told.add(second, {}, 1.0, second.when.period_end(), set(), Rules())
-        return first.frame, framed_by([told], first, first.when.period_end(), Rules()) is told
-
-    one_day = "华屿航空今日宣布,经民航监管局检查确认,停场客机已完成发动机检查,今日起恢复商业运营。"
-    assert framed(one_day) == (True, True)
-    two_days = "华屿航空3月15日晚宣布,经民航监管局检查确认,停场客机已完成发动机检查,3月17日起恢复商业运营。"
-    assert framed(two_days) == (False, False)
-    acting = "华屿航空今日向旅客致歉,经民航监管局检查确认,停场客机已完成发动机检查,今日起恢复商业运营。"
-    assert framed(acting) == (False, False)

@@ -30,6 +30,10 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
     assert table.of("The weather was fine") == {"fine"}  # word starts: the table is coarse, one vote
     assert table.of("4月15日至19日共取消186个航班") == {"cancel"} == table.of("186 flights were cancelled")
     assert table.of("该科目成绩作废,取消成绩") == {"void"}  # the longest word wins
+    assert table.of("首个复飞航班于下午起飞") == table.of("The airline resumed flying five jets") == {"reopen"}
+    assert table.of("副总裁即日起停职") == table.of("It suspended its maintenance chief") == {"halt"}
+    assert table.of("共取消186个航班") == table.of("It cancelled 186 flights") == {"cancel"}
+    assert table.of("宣布取消合作") == {"end-ties"}  # 取消 alone is a cancellation: the longer word wins
 
 
 def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:
