@@ -391,6 +391,8 @@ class Mention:
     kind: str
     rule: str
     explanation: str
+    value: When | None = None
+    """the date the words name, happened or still to come (`TimeMention.value`)"""
 
 
 def _shifted(m: Any, offset: int) -> Mention:
@@ -403,4 +405,5 @@ def _shifted(m: Any, offset: int) -> Mention:
         m.kind,
         getattr(m, "rule", ""),
         getattr(m, "explanation", ""),
+        getattr(m, "value", None),
     )
