@@ -432,6 +432,8 @@ class Mention:
     kind: str
     rule: str
     explanation: str
+    value: When | None = None
+    """the date the words name, happened or still to come (`TimeMention.value`)"""
 
 
 def _shifted(m: Any, offset: int) -> Mention:
@@ -444,4 +446,5 @@ def _shifted(m: Any, offset: int) -> Mention:
         m.kind,
         getattr(m, "rule", ""),
         getattr(m, "explanation", ""),
+        getattr(m, "value", None),
     )

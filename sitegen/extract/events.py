@@ -138,12 +138,13 @@ def extract_events(
         spread.update({t for m in cl.members for t in m.terms})
     built = []
     judged = len(on_topic) >= rules.relevance_min_sources
-    _, strays = agreement.strays(clustering.clusters, relevance, judged)
-    for sid in sorted(strays):
+    _, strays = agreement.strays(clustering.clusters, relevance, judged, leads, (lexicon, tagger))
+    for sid, why in sorted(strays.items()):
         out.off_topic.add(sid)
-        out.problems.append(Problem(f"content/sources/{sid}.md", None, agreement.STRAY, level="warning"))
+        message = agreement.STRAY + agreement.WHY[why]
+        out.problems.append(Problem(f"content/sources/{sid}.md", None, message, level="warning"))
     for cl in clustering.clusters:
-        why = agreement.unfounded(cl, strays, relevance.marginal)
+        why = agreement.unfounded(cl, set(strays), relevance.marginal)
         if why:
             out.notes.append(why)
             continue

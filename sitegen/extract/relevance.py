@@ -19,7 +19,7 @@ in the story's minority one.  Closeness measures the topic, not who the story is
 brand ranking of dairy firms is as close to a dairy scare as its reports are.  So a source kept
 by closeness alone, sharing none of the story's names, whose lead names people, organisations
 or places of its own (by a real tagger, `ner`) and the keyword, if at all, only as one item of
-a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`_about_others`).
+a list (伊品、蒙源、绿原乳业、天润等), is about those others: it stays off topic (`leads.about_others`).
 The same holds for a source the names test keeps by a region and generic nouns alone (another
 airline's incident reported to the same regional bureau), sharing no core name of the story
 nor any name of a person or organisation (`_strangers`).  A record on topic that shares only
@@ -34,9 +34,9 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from .entities import latin_names
+from .leads import about_others
 from .ner import Tagger
 from .rules import Rules
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
@@ -59,6 +59,10 @@ class Relevance:
     marginal: set[str] = field(default_factory=set)
     """on-topic sources kept on weak evidence (`_marginal`): they may report what others
     report, never alone start an entry"""
+    story: set[str] = field(default_factory=set)
+    """the names (people, organisations, places, products) the story's sources share"""
+    core: set[str] = field(default_factory=set)
+    """those of them a good share of all sources have (`on_topic_core_share`)"""
 
 
 _LATIN_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
@@ -205,7 +209,7 @@ def judge(
     short English report names a company by a brand no Chinese report writes, and its people
     once.  Closeness only ever keeps a source; it never makes one off topic.  With ``leads``
     (each source's title and first sentence) and a ``tagger``, a source kept by closeness alone
-    that names only others is not kept (`_about_others`).
+    that names only others is not kept (`leads.about_others`).
     """
     out = Relevance()
     chinese: dict[str, Counter[str]] = {}
@@ -275,7 +279,7 @@ def judge(
             story = {w for w, n in counts.items() if n >= need}
             for sid in sorted(set(out.closeness) - out.off_topic):
                 if names_shared[sid] == 0:
-                    others = _about_others(leads[sid], story, lexicon, tagger)
+                    others = about_others(leads[sid], story, lexicon, tagger)
                     if others:
                         out.others[sid] = others
                         out.off_topic.add(sid)
@@ -283,8 +287,9 @@ def judge(
     if leads is not None and tagger is not None and judged:
         _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     if leads is not None and tagger is not None and judged:
-        story_names = {w for w, n in counts.items() if n >= need and named.get(w)}
-        out.marginal = _marginal(out, named, story_names, (leads, lexicon, tagger))
+        out.story = {w for w, n in counts.items() if n >= need and named.get(w)}
+        out.core = {w for w in out.story if counts[w] >= rules.on_topic_core_share * len(docs)}
+        out.marginal = _marginal(out, named, out.story, (leads, lexicon, tagger))
     return out
 
 
@@ -336,7 +341,7 @@ def _strangers(
     passes it.  Such a record shares none of the story's core names (those at least
     ``core_sources`` records have) and no name of anyone or anything but places; when its lead
     names people, organisations or places none of which is a name the story shares
-    (`_about_others`), it is about those.  A record naming the story's core (a column about
+    (`leads.about_others`), it is about those.  A record naming the story's core (a column about
     "the Nanchuan scandal") or any shared name of a person or organisation is never touched,
     nor one whose lead names the company of one of several stories a dump holds; and nothing is
     when the names test flagged most of the dump (`_majority_is_the_story`: the story's names
@@ -348,7 +353,7 @@ def _strangers(
         shared = out.shared[sid]
         if core.intersection(shared) or any(_names_whom(w, named) for w in shared):
             continue
-        others = _about_others(leads[sid], story_names, lexicon, tagger)
+        others = about_others(leads[sid], story_names, lexicon, tagger)
         if others:
             out.others[sid] = others
             out.off_topic.add(sid)
@@ -466,72 +471,6 @@ def _rescue(
         out.closeness[sid] = score
         if score >= rules.relevance_similarity:
             out.off_topic.discard(sid)
-
-
-def _about_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -> list[str]:
-    """The names of others ``lead`` states, when it states no subject of the story's: else [].
-
-    A name is the story's when the story shares it (``story``: the shared subject words) or it
-    holds one (临江市实验小学 holds 临江), or it is the search keyword written as the text's own
-    subject; the keyword as one item of a list of names (伊品、蒙源、绿原乳业、天润等;
-    "Mengyuan, Tianrun and Lvyuan Dairy") is a ranking's or a round-up's, not a subject, and a
-    longer name holding the keyword (绿原乳业合作社) is a namesake's: neither counts either way.
-    Chinese names are LAC's (`ner.Tagger`); English ones capitalised runs (`latin_names`).
-    """
-    found = [(n, at, at + len(n)) for n, _, at in tagger.names(lead) if len(n) >= 2]  # 绿 of 绿原: a slip
-    low = lead.lower()
-    for run in dict.fromkeys(latin_names(lead, lexicon)):
-        at = low.find(run)
-        found.append((run, at, at + len(run)))
-    for word in lexicon.latin_terms(lead):
-        if lexicon.canonical(word) in story:
-            return []  # a story's name in Latin letters (Lin Yue for 林悦)
-    listed = _lists(lead, found)
-    others = []
-    for name, start, _ in found:
-        canon = lexicon.canonical(name)
-        if canon in story or any(_overlaps(w, name) for w in story):
-            return []  # the story's, or holds one of its words (临江市实验小学), or is a piece of one
-        if lexicon.is_keyword(name):
-            if start not in listed and _is_keyword_itself(name, lexicon):
-                return []
-            continue
-        others.append(canon)
-    return list(dict.fromkeys(others))
-
-
-def _overlaps(word: str, name: str) -> bool:
-    return len(word) >= 2 and CJK_WORD.match(word) is not None and (word in name or name in word)
-
-
-def _is_keyword_itself(name: str, lexicon: Lexicon) -> bool:
-    """Is ``name`` the keyword (or part of it), not a longer name that holds it (绿原乳业合作社)?
-    In English a keyword's company is written with its kind (Sealink Technologies, Lvyuan Dairy):
-    only a Chinese name longer than the keyword is another's."""
-    if not CJK_WORD.match(name):
-        return True
-    return any(name in k for k in lexicon.ignored)
-
-
-_JOINT = re.compile(r"^(?:、|,|，|,? and |,? or |和|与|及)$")
-"""What joins two items of a list of names (伊品、蒙源; Mengyuan, Tianrun and Lvyuan)."""
-
-
-def _lists(lead: str, found: list[tuple[str, int, int]]) -> set[int]:
-    """Offsets of the names that are items of a list of three names or more."""
-    spans = sorted({(start, end) for _, start, end in found if start >= 0})
-    out: set[int] = set()
-    run = spans[:1]
-    for prev, cur in pairwise(spans):
-        if _JOINT.match(lead[prev[1] : cur[0]]):
-            run.append(cur)
-            continue
-        if len(run) >= 3:
-            out.update(start for start, _ in run)
-        run = [cur]
-    if len(run) >= 3:
-        out.update(start for start, _ in run)
-    return out
 
 
 def _cjk_majority(text: str) -> bool:

