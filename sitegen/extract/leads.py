@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import latin_names
+from .entities import NAME_MIN_IDF, latin_names
 from .ner import Tagger
-from .words import CJK_WORD, Lexicon
+from .words import CJK_WORD, Lexicon, general_idf
 
 
 @dataclass
@@ -98,4 +98,29 @@ def _lists(lead: str, found: list[tuple[str, int, int]]) -> set[int]:
         run = [cur]
     if len(run) >= 3:
         out.update(start for start, _ in run)
+    return out
+
+
+def heads_of_names(
+    words: list[str], subjects: dict[str, list[str]], leads: dict[str, str], tagger: Tagger, sample: int = 5
+) -> set[str]:
+    """The ``words`` that open a person's or an organisation's name the tagger finds in the leads
+    of sources having them as a subject (擎天 of 擎天云, which jieba cuts 擎天 + 云): those words
+    are a name's, not generic ones.  A word ending a name (数据中心 of 怀来数据中心) is the
+    name's kind, not the name.  At most ``sample`` leads are read per word, so the cost does not
+    grow with the dump.  A word common in general text (民航 of 民航华东地区管理局: idf under
+    `entities.NAME_MIN_IDF`) opens many names and is no one's."""
+    idf, _ = general_idf()
+    out = set()
+    for word in words:
+        if idf.get(word, NAME_MIN_IDF) < NAME_MIN_IDF:
+            continue
+        having = [sid for sid, top in subjects.items() if word in top and word in leads.get(sid, "")]
+        for sid in having[:sample]:
+            if any(
+                kind != "place" and len(name) > len(word) and name.startswith(word)
+                for name, kind, _ in tagger.names(leads[sid])
+            ):
+                out.add(word)
+                break
     return out

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .entities import latin_names
-from .leads import about_others
+from .leads import about_others, heads_of_names
 from .ner import Tagger
 from .rules import Rules
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
@@ -251,6 +251,10 @@ def judge(
         out.subjects[sid] = top
         counts.update(top)
     named: dict[str, bool] = {}
+    if leads is not None and tagger is not None:  # 擎天 of the organisation 擎天云 jieba cuts apart
+        shared_words = [w for w, n in counts.items() if n >= need and CJK_WORD.match(w)]
+        unknown = [w for w in shared_words if not _is_name(w, lexicon)]
+        named.update(dict.fromkeys(heads_of_names(unknown, out.subjects, leads, tagger), True))
     names_shared: dict[str, int] = {}
     partial = _partial_names(docs, out.subjects, counts, need, lexicon)
     for sid, top in out.subjects.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitegen.core.sitedata import SiteData
 from sitegen.extract.entities import gazetteer, make_lexicon
-from sitegen.extract.leads import about_others, named
+from sitegen.extract.leads import about_others, heads_of_names, named
 from sitegen.extract.ner import Tagger
 
 
@@ -35,3 +35,16 @@ def test_a_name_in_latin_letters_counts_for_the_story_it_spells() -> None:
     lex = lexicon("Skylark")
     found = named("Skylark Drones unveils a crop-spraying drone in Shenzhen", {"shenzhen"}, lex, Tagger())
     assert "shenzhen" in found.story
+
+
+def test_a_word_opening_a_tagged_name_is_a_name(tagger: Tagger) -> None:
+    """jieba cuts the company 擎天云 into 擎天 + 云, and knows 擎天 as a word: the tagger finds the
+    whole name in the leads, so the shared 擎天 counts as a name.  数据中心 only ends a name
+    (怀来数据中心: the name's kind) and 民航 is too common to be anyone's (民航华东地区管理局)."""
+    leads = {
+        "a": "擎天云怀来数据中心凌晨起火 多款App无法使用",
+        "b": "工业和信息化部约谈擎天云",
+        "c": "民航华东地区管理局约谈海岳航空",
+    }
+    subjects = {"a": ["擎天", "数据中心"], "b": ["擎天"], "c": ["民航", "航空"]}
+    assert heads_of_names(["擎天", "数据中心", "民航"], subjects, leads, tagger) == {"擎天"}
