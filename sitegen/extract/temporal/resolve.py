@@ -256,7 +256,7 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
     if g.get("wd"):
         srcs.add("pub")
         return C.day_span(_weekday(g, ctx, notes), None, tz), False
-    if g.get("wrel") or g.get("eunit"):
+    if g.get("wrel") or g.get("eunit") or g.get("eunit2"):
         srcs.add("pub")
         return _period(g, ctx), False
     if g.get("dec") or g.get("dec2") or g.get("century"):
@@ -392,10 +392,12 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
 def _period(g: dict[str, str | None], ctx: Ctx) -> When:
     """上周 / 本周末 / last week / earlier this month / late last year."""
     pub, tz = ctx.pub_date, ctx.tz
-    rel = W.key(g.get("wrel") or g.get("erel"))
-    unit = W.key(g.get("eunit")) or ("weekend" if g.get("wknd") else "week")
+    rel = W.key(g.get("wrel") or g.get("erel") or g.get("erel2"))
+    unit = W.key(g.get("eunit") or g.get("eunit2")) or ("weekend" if g.get("wknd") else "week")
     early = bool(g.get("wearly")) or rel.startswith("earlier")
-    shift = -1 if "last" in rel else 1 if rel == "next" else W.WEEK_PREFIXES.get(rel, 0)
+    shift = W.WEEK_PREFIXES.get(rel)  # early next, late last: the unit's word says which
+    if shift is None:
+        shift = -1 if "last" in rel.split() else 1 if "next" in rel.split() else 0
     if unit in ("week", "weekend"):
         monday = C.week_monday(pub) + timedelta(weeks=shift)
         if unit == "weekend":

@@ -77,6 +77,7 @@ ORDER: tuple[str, ...] = (
     "zh-first-units",
     "zh-month-count",
     "en-ago",
+    "en-in",
     "en-later",
     "en-earlier",
     "en-many",

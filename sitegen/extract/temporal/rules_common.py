@@ -137,7 +137,7 @@ EN_CLOCK = (
 EN_TZ = r"(?:\s?(?P<tze>ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|Beijing time|local time)\b)?"
 EN_TAIL = rf"(?:,?\s+(?:at\s+)?{EN_CLOCK}{EN_TZ}|\s+(?P<pod>morning|afternoon|evening|night))?"
 EN_EP = r"(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the middle of)"
-EN_UNIT = r"(?P<unit>minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+EN_UNIT = r"(?P<unit>minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 EN_HEDGE = (
     r"(?:(?P<ap>about|around|roughly|nearly|almost|some|approximately|more than|over|less than"
     r"|just over|just under|only|barely)\s+)?"

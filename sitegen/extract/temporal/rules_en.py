@@ -36,6 +36,13 @@ from sitegen.extract.temporal.rules_common import (
     range_words_ok,
 )
 
+FUTURE_EN = re.compile(
+    r"\b(?:will|would|shall|won't|going\s+to|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\b|['’]ll\b",
+    re.I,
+)
+"""Words of a thing still to come, before "in three days" (without them, "built in three days"
+is how long it took)."""
+
 
 def en_span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """ "last week" alone is the week before this one (`en-period`), and "the previous month"
@@ -363,8 +370,9 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            r"(?<!the )\b(?P<erel>earlier this|later this|early this|late last|early last|last|this"
-            r"|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b",
+            r"(?<!the )\b(?P<erel>earlier this|later this|early this|late this|late last|early last"
+            r"|early next|late next|last|this|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b"
+            r"|\bthe\s+(?P<eunit2>week|weekend|month|year)\s+(?P<erel2>before\s+last|after\s+next)\b",
             re.I,
         ),
         CAL,
@@ -376,6 +384,15 @@ EN_RULES: tuple[Rule, ...] = (
         c(rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+ago\b", re.I),
         O.resolve_offset,
         {"mode": "ago"},
+    ),
+    Rule(
+        "en-in",  # "will be announced in three days": counted on from publication, a date to come
+        "en",
+        "relative",
+        c(rf"\bin\s+{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}(?:['’]s?\s+time)?\b", re.I),
+        O.resolve_offset,
+        {"mode": "ahead"},
+        needs_before=FUTURE_EN,
     ),
     Rule(
         "en-later",

@@ -108,7 +108,7 @@ ZH_MONTH_WORDS = [w for w in MONTH_WORDS if not w.isascii()]
 # week prefixes (before 周/星期/礼拜, or English before "week") -> weeks from the publication week
 WEEK_PREFIXES: dict[str, int] = {
     "上上": -2, "上个": -1, "上": -1, "本": 0, "这个": 0, "这": 0, "下个": 1, "下": 1,
-    "last": -1, "this": 0, "next": 1,
+    "last": -1, "this": 0, "next": 1, "before last": -2, "after next": 2,
 }  # fmt: skip
 
 WEEKDAYS: dict[str, int] = {
@@ -223,8 +223,10 @@ UNITS: dict[str, str] = {
     "个钟头": "hour", "天": "day", "日": "day", "周": "week", "星期": "week", "个星期": "week",
     "礼拜": "week", "个礼拜": "week", "月": "month", "个月": "month", "年": "year",
     "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
-    "year": "year", "decade": "decade",
+    "year": "year", "decade": "decade", "fortnight": "fortnight",
 }  # fmt: skip
+MULTIPLES: dict[str, tuple[str, int]] = {"decade": ("year", 10), "fortnight": ("week", 2)}
+"""Units said as a number of another: "a fortnight ago" counts two weeks back."""
 
 
 def unit(word: str | None) -> str | None:
