@@ -230,6 +230,14 @@ CAL = R.resolve_calendar
 
 ANY_RULES: tuple[Rule, ...] = (
     Rule("iso-datetime", "any", "absolute", c(ISO), CAL),
+    Rule(
+        "name",
+        "any",
+        "not-event",
+        c(rf"(?<![A-Za-z0-9])(?:{W.alt(W.NAMES)})(?![A-Za-z0-9])"),
+        NE,
+        {"why": "a name, not a time"},
+    ),
     Rule("citation", "any", "not-event", c(r"(?:\[[0-9]{1,3}\])+"), NE, {"why": "citation marker"}),
     Rule(
         "version",

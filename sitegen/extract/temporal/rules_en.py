@@ -491,6 +491,19 @@ EN_RULES: tuple[Rule, ...] = (
         {"why": "age"},
     ),
     Rule(
+        "en-same-period",  # "up 5% from the same period last year": a comparison base
+        "en",
+        "not-event",
+        c(
+            r"\b(?:the\s+)?same\s+(?:period|time|quarter|month|week|day)\s+(?:of\s+|in\s+)?(?:last|the\s+previous"
+            r"|the\s+prior|a|one)\s+year(?:\s+(?:earlier|before|ago))?\b"
+            r"|\b(?:the\s+)?(?:year[-\s]earlier|year[-\s]ago|prior[-\s]year)\s+(?:period|quarter|month|level)s?\b",
+            re.I,
+        ),
+        NE,
+        {"why": "comparison period, not a time"},
+    ),
+    Rule(
         "en-duration",
         "en",
         "not-event",

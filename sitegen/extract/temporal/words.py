@@ -217,6 +217,18 @@ DAY_AFTER: dict[str, tuple[str, int]] = {
 EN_FLOATING = [*FLOATING, *DAY_AFTER, "easter sunday", "easter", "good friday"]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
+# names that hold a day's or a month's word but date nothing: papers, shows, events of other years
+# (matched as written, capitals and all; the Chinese ones as they are translated)
+NAMES = (
+    "Sunday Times", "Sunday Telegraph", "Sunday Post", "Sunday Herald", "Sunday Mirror",
+    "Sunday Express", "Sunday Mail", "Sunday Morning Post", "Mail on Sunday", "Independent on Sunday",
+    "Monday Night Football", "Thursday Night Football", "Sunday Night Football",
+    "Saturday Night Live", "Bloody Sunday", "Black Monday", "Black Tuesday", "Black Wednesday",
+    "Black Thursday", "Good Friday Agreement", "March Madness", "September 11 attacks",
+    "Sept. 11 attacks", "Sept 11 attacks",
+    "星期日泰晤士报", "周日泰晤士报", "星期日电讯报", "星期日邮报", "南华早报星期日版", "黑色星期一",
+)  # fmt: skip
+
 # unit words -> unit
 UNITS: dict[str, str] = {
     "分钟": "minute", "分": "minute", "小时": "hour", "钟头": "hour", "个小时": "hour",
