@@ -41,6 +41,7 @@ ORDER: tuple[str, ...] = (
     "zh-bare-day",
     "zh-season",
     "zh-holiday",
+    "zh-floating-holiday",
     "en-season",
     "en-holiday",
     "en-floating-holiday",

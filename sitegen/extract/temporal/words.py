@@ -209,12 +209,17 @@ FLOATING: dict[str, tuple[int, int, int]] = {
     "memorial day": (5, -1, 0), "mother's day": (5, 1, 6), "father's day": (6, 2, 6),
     "martin luther king jr. day": (1, 2, 0), "mlk day": (1, 2, 0), "presidents' day": (2, 2, 0),
     "presidents day": (2, 2, 0), "columbus day": (10, 1, 0),
+    "母亲节": (5, 1, 6), "父亲节": (6, 2, 6), "感恩节": (11, 3, 3),
 }  # fmt: skip
 DAY_AFTER: dict[str, tuple[str, int]] = {
     "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+    "黑色星期五": ("thanksgiving", 1),
 }  # fmt: skip
 """Days counted from a floating holiday: (that holiday, days after it)."""
-EN_FLOATING = [*FLOATING, *DAY_AFTER, "easter sunday", "easter", "good friday"]
+EASTER: dict[str, int] = {"easter sunday": 0, "easter": 0, "good friday": -2, "复活节": 0}
+"""Days counted from Easter Sunday (`dateutil.easter`)."""
+EN_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if w.isascii()]
+ZH_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if not w.isascii()]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
 # names that hold a day's or a month's word but date nothing: papers, shows, events of other years
