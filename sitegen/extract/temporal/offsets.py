@@ -80,6 +80,8 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         raise Skip("amount")
     if unit == "month" and amt.hi < 1:  # 半个月前: fifteen days, dated at the day
         unit, amt = "day", Amount(amt.lo * 30, amt.hi * 30, True)
+    if unit == "year" and amt.hi < 1:  # 半年前: six months, dated at the month
+        unit, amt = "month", Amount(amt.lo * 12, amt.hi * 12, True)
     mode = hit.rule.params.get("mode", "ago")
     if mode == "ago" and W.key(g.get("unit")) == "日" and (g.get("n") or "").isdigit():
         raise NotEvent(f"ambiguous: {hit.text} is {g['n']} days ago or before the {g['n']}th")

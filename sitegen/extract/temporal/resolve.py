@@ -367,7 +367,12 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
     wd = W.WEEKDAYS[W.key(g["wd"]).rstrip(".")]
     rel = W.key(g.get("wrel"))
     pub = ctx.pub_date
-    if rel in ("", "on", "early", "late"):
+    start = ctx.anchor("day", point=True) if ctx.composing and rel in ("", "on") else None
+    if start is not None:  # 上周一至周三: a range's end is the first such weekday from its start
+        day = start.when.start.date()
+        d = day + timedelta(days=(wd - day.weekday()) % 7)
+        notes.append(f"the first such weekday from '{start.text}'")
+    elif rel in ("", "on", "early", "late"):
         d = C.weekday_on_or_before(pub, wd)
         notes.append("the most recent such weekday on or before publication")
     elif rel in ("last", "this past", "past"):
@@ -407,10 +412,10 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
         return C.day_span(monday, monday + timedelta(days=6), tz)
     if unit == "month":
         y, m = C.add_months(pub.year, pub.month, shift)
-        part = _early_late(rel, early)
+        part = W.key(g.get("epart")) or _early_late(rel, early)
         return _month_part(y, m, part, ctx) if part else C.month_span(y, m, tz)
     y = pub.year + shift
-    part = _early_late(rel, early)
+    part = W.key(g.get("epart")) or _early_late(rel, early)
     return _year_part(y, part, ctx) if part else C.year_span(y, y, tz)
 
 

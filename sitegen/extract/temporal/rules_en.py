@@ -370,6 +370,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
+            r"(?:\b(?P<epart>the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
             r"(?<!the )\b(?P<erel>earlier this|later this|early this|late this|late last|early last"
             r"|early next|late next|last|this|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b"
             r"|\bthe\s+(?P<eunit2>week|weekend|month|year)\s+(?P<erel2>before\s+last|after\s+next)\b",

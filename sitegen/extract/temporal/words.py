@@ -151,6 +151,7 @@ YEAR_PARTS: dict[str, tuple[str, int, int, bool]] = {
     "early": ("month", 1, 4, True), "mid": ("month", 5, 8, True), "mid-": ("month", 5, 8, True),
     "late": ("month", 9, 12, True), "the end of": ("month", 11, 12, True),
     "the beginning of": ("month", 1, 2, True), "the start of": ("month", 1, 2, True),
+    "the middle of": ("month", 5, 8, True),
     "the first half of": ("month", 1, 6, False), "the second half of": ("month", 7, 12, False),
     "h1": ("month", 1, 6, False), "h2": ("month", 7, 12, False),
 }  # fmt: skip

@@ -50,7 +50,7 @@ class Table:
 
 TABLES = [
     Table("time_table", {"zh": 0.985, "en": 0.99}),
-    Table("time_table_b", {"zh": 0.96, "en": 0.92}),
+    Table("time_table_b", {"zh": 0.99, "en": 0.99}),
 ]
 
 Interval = tuple[datetime, datetime]
