@@ -10,8 +10,8 @@ any year the site can show), not a hand-kept table.  ``Thanksgiving 2024``,
 Years are inferred as for Gregorian dates: a year in the text is the lunar
 year (``2024年腊月`` falls in January 2025); with none, the latest occurrence
 no more than a day after publication.  Holiday periods (``春节期间``,
-``中秋假期``) are approximate spans around the day; a date is never finer
-than the text gives.
+``中秋假期``) are the official break of that year where `temporal_breaks` knows it, else
+approximate spans around the day; a date is never finer than the text gives.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dateutil.easter import easter
 from sitegen.core.dates import When
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import words as W
+from sitegen.extract.temporal.breaks import PERIOD_WORDS, official_break
 from sitegen.extract.temporal.cn_numerals import parse_int
 from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
 from sitegen.extract.temporal.resolve import year_of
@@ -177,6 +178,10 @@ def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
             return C.part_of_day(d, "evening", ctx.tz)
         if not period:
             return C.day_span(d, None, ctx.tz)
+        official = official_break(name, d) if period in PERIOD_WORDS else None
+        if official is not None:  # 端午假期: the break the State Council gave that year
+            notes.append("the official break that year")
+            return C.day_span(*official, ctx.tz)
         spring = name in ("春节", "农历新年")
         before, after = SPRING_PERIODS.get(period, SPRING_PERIOD) if spring else PERIODS[period]
         first, last = d - timedelta(days=before), d + timedelta(days=after)

@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from sitegen.core.dates import When
+from sitegen.extract.temporal import breaks as B
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import eras as E
 from sitegen.extract.temporal import words as W
@@ -426,6 +427,10 @@ def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str
     if y is None:
         y = infer_year(month, day, ctx, notes)
     first = date(y, month, day)
+    official = B.official_break(W.key(g["holiday"]), first) if approx and days > 1 else None
+    if official is not None:  # 国庆期间 2025: the eight days of that year's break
+        notes.append("the official break that year")
+        return C.day_span(*official, ctx.tz)
     if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the days just before, as for lunar holidays
         notes.append("the three days before it")
         return C.day_span(first - timedelta(days=3), first - timedelta(days=1), ctx.tz, approximate=True)

@@ -203,6 +203,14 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
 
+# holidays with an official break (放假安排) -> the break's name in `chinese_calendar`
+OFFICIAL_BREAKS: dict[str, str] = {
+    "元旦": "New Year's Day", "春节": "Spring Festival", "农历新年": "Spring Festival",
+    "清明": "Tomb-sweeping Day", "五一": "Labour Day", "劳动节": "Labour Day",
+    "端午": "Dragon Boat Festival", "中秋": "Mid-autumn Festival", "国庆": "National Day",
+    "十一": "National Day",
+}  # fmt: skip
+
 # holidays kept by weekday -> (month, index of that weekday in the month (-1 last), weekday Monday 0);
 # US observances, as wire copy names them.  Easter is computed (temporal_holidays).
 FLOATING: dict[str, tuple[int, int, int]] = {
