@@ -225,7 +225,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:the\s+)?(?P<pod>early morning|early hours|morning|afternoon|evening|night)\s+of\s+"
-            rf"(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?",
+            rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
             re.I,
         ),
         CAL,
@@ -294,7 +294,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-            rf"(?:\s+of)?(?:\s+{EN_YEAR})?",
+            rf"(?:(?:\s+of)?\s+{EN_YEAR}|\s+of\s+(?P<yrel>last\s+year|this\s+year))?",
             re.I,
         ),
         CAL,
