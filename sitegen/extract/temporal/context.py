@@ -35,6 +35,9 @@ class Resolved:
     """The text itself named the year and the month (later month-days may inherit the year)."""
     value: When | None = None
     """For a plan or a date still to come (``when`` None): the date the words name."""
+    coming: When | None = None
+    """For a yearly day without its year, read as the latest by publication: the next one,
+    which the words name when they tell a plan (airlines expect record traffic on Thanksgiving)."""
 
 
 @dataclass(frozen=True)

@@ -441,7 +441,9 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     if not marker and ROLLED_BACK in res.explanation:
         marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's
     if marker:
-        if ROLLED_BACK in res.explanation:  # a plan's month-day is the coming one, not last year's
+        if res.coming is not None:  # a yearly day planned for: the coming one, not the last
+            when = res.coming
+        elif ROLLED_BACK in res.explanation:  # a plan's month-day is the coming one, not last year's
             when = dataclasses.replace(
                 when,
                 start=C.offset(when.start, "year", 1, +1),

@@ -10,12 +10,13 @@ any year the site can show), not a hand-kept table.  ``Thanksgiving 2024``,
 Years are inferred as for Gregorian dates: a year in the text is the lunar
 year (``2024年腊月`` falls in January 2025); with none, the latest occurrence
 no more than a day after publication.  Holiday periods (``春节期间``,
-``中秋假期``) are approximate spans around the day; a date is never finer
-than the text gives.
+``中秋假期``) are the official break of that year where `temporal_breaks` knows it, else
+approximate spans around the day; a date is never finer than the text gives.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -25,6 +26,7 @@ from dateutil.easter import easter
 from sitegen.core.dates import When
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import words as W
+from sitegen.extract.temporal.breaks import PERIOD_WORDS, official_break
 from sitegen.extract.temporal.cn_numerals import parse_int
 from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
 from sitegen.extract.temporal.resolve import year_of
@@ -55,6 +57,8 @@ PERIODS: dict[str, tuple[int, int]] = {
     "长假": (1, 6), "黄金周": (1, 6), "档": (1, 6), "档期": (1, 6),
 }  # fmt: skip
 SPRING_PERIOD = (1, 7)
+SPRING_PERIODS: dict[str, tuple[int, int]] = {"前夕": PERIODS["前夕"], "前后": (7, 7)}
+"""春节's own spans where they differ from `SPRING_PERIOD`: 前后 reaches as far before as after."""
 
 
 @lru_cache(maxsize=4096)
@@ -161,14 +165,32 @@ def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
     notes = ["lunar calendar, converted with lunar_python"]
     day_of = _holiday_day(name)
     y = year_of(g, ctx, notes, set())
-    the_day = day_of(y) if y is not None else _latest(ctx, notes, day_of)[1]
+    coming = None
+    if y is not None:
+        the_day = day_of(y)
+    else:
+        year, the_day = _latest(ctx, notes, day_of)
+        coming = day_of(year + 1)
     period = W.key(g.get("period"))
-    if not period:
-        return finish(hit, C.day_span(the_day, None, ctx.tz), hit.rule.kind, notes)
-    before, after = SPRING_PERIOD if name in ("春节", "农历新年") and period != "前夕" else PERIODS[period]
-    first, last = the_day - timedelta(days=before), the_day + timedelta(days=after)
-    exact = period == "当天"
-    return finish(hit, C.day_span(first, last, ctx.tz, approximate=not exact), hit.rule.kind, notes)
+
+    def around(d: date) -> When:
+        if g.get("night"):  # 除夕夜, 中秋之夜: the evening of the day
+            return C.part_of_day(d, "evening", ctx.tz)
+        if not period:
+            return C.day_span(d, None, ctx.tz)
+        official = official_break(name, d) if period in PERIOD_WORDS else None
+        if official is not None:  # 端午假期: the break the State Council gave that year
+            notes.append("the official break that year")
+            return C.day_span(*official, ctx.tz)
+        spring = name in ("春节", "农历新年")
+        before, after = SPRING_PERIODS.get(period, SPRING_PERIOD) if spring else PERIODS[period]
+        first, last = d - timedelta(days=before), d + timedelta(days=after)
+        return C.day_span(first, last, ctx.tz, approximate=period != "当天")
+
+    if g.get("night") and name == "小年":
+        raise Skip("小年夜 is 小年's night in some places, the night before 除夕 in others")
+    done = finish(hit, around(the_day), hit.rule.kind, notes)
+    return done if coming is None else dataclasses.replace(done, coming=around(coming))
 
 
 def _holiday_day(name: str) -> Callable[[int], date]:
@@ -184,19 +206,21 @@ def _holiday_day(name: str) -> Callable[[int], date]:
 def resolve_floating(hit: Hit, ctx: Ctx) -> Resolved | None:
     """Thanksgiving 2024, Labor Day, Easter."""
     notes: list[str] = []
+    name = W.key(hit.g.get("fh"))
     y = year_of(hit.g, ctx, notes, set())
-    when = _floating(W.key(hit.g.get("fh")), y, ctx, notes)
-    return finish(hit, when, hit.rule.kind, notes)
+    when = _floating(name, y, ctx, notes)
+    done = finish(hit, when, hit.rule.kind, notes)
+    if y is not None:
+        return done
+    return dataclasses.replace(done, coming=_floating(name, when.start.year + 1, ctx, []))
 
 
 def _floating(name: str, y: int | None, ctx: Ctx, notes: list[str]) -> When:
     """The day in year ``y``, else the latest by publication."""
 
     def day_of(year: int) -> date:
-        if name in ("easter", "easter sunday"):
-            return easter(year)
-        if name == "good friday":
-            return easter(year) - timedelta(days=2)
+        if name in W.EASTER:
+            return easter(year) + timedelta(days=W.EASTER[name])
         if name in W.DAY_AFTER:
             base, days = W.DAY_AFTER[name]
             return _floating(base, year, ctx, []).start.date() + timedelta(days=days)
@@ -221,4 +245,4 @@ def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) 
         return True
     if name in TERM_NAMES:  # 大雪, 雨水, 白露 are also words: a solar term needs its year
         return any(g.get(k) for k in ("y", "yy", "yrel"))
-    return any(g.get(k) for k in ("period", "nl", "y", "yy", "yrel"))
+    return any(g.get(k) for k in ("period", "night", "nl", "y", "yy", "yrel"))

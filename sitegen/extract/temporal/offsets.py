@@ -71,8 +71,7 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
     if unit is None:
         raise Skip("unit")
     if hit.rule.lang == "en":
-        scale = 10 if unit == "decade" else 1
-        unit = "year" if unit == "decade" else unit
+        unit, scale = W.MULTIPLES.get(unit, (unit, 1))
         amt = en_amount(g.get("n") or "", g.get("ap"), scale=scale)
     else:
         fuzz = g.get("fuzz") or g.get("fuzz2") or g.get("fuzz3")
@@ -81,13 +80,15 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         raise Skip("amount")
     if unit == "month" and amt.hi < 1:  # 半个月前: fifteen days, dated at the day
         unit, amt = "day", Amount(amt.lo * 30, amt.hi * 30, True)
+    if unit == "year" and amt.hi < 1:  # 半年前: six months, dated at the month
+        unit, amt = "month", Amount(amt.lo * 12, amt.hi * 12, True)
     mode = hit.rule.params.get("mode", "ago")
     if mode == "ago" and W.key(g.get("unit")) == "日" and (g.get("n") or "").isdigit():
         raise NotEvent(f"ambiguous: {hit.text} is {g['n']} days ago or before the {g['n']}th")
     approx = amt.approximate or bool(g.get("ap")) or unit in ("month", "year", "decade")
     notes: list[str] = []
     sign = -1 if mode in ("ago", "gap", "earlier") else 1
-    if mode == "ago":
+    if mode in ("ago", "ahead"):  # ahead: "in three days", from publication on
         base, label = ctx.pub_when, "publication"
     else:
         a = ctx.anchor("year")
@@ -118,10 +119,13 @@ def resolve_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
         first, last = C.truncate(when.start, "day"), C.ceil_unit(when.period_end(), "day")
         when = C.span(first, last, "day", approximate=True)
         notes.append(f"{amt.lo:g} {unit}s is said for days: dated at the day")
-    kind = "relative" if label == "publication" and mode == "ago" else "anchored"
+    kind = "relative" if label == "publication" and mode in ("ago", "ahead") else "anchored"
     if amt.approximate and kind == "relative":
         kind = "vague"
-    return finish(hit, when, kind, notes)
+    done = finish(hit, when, kind, notes)
+    if mode == "ahead":  # counted on from publication: always still to come, never a happening
+        return Resolved(None, "not-event", f"still to come: {done.explanation}", value=done.when)
+    return done
 
 
 def _loose(unit: str, count: float) -> bool:

@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from sitegen.core.dates import When
+from sitegen.extract.temporal import breaks as B
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import eras as E
 from sitegen.extract.temporal import words as W
@@ -257,7 +258,7 @@ def _calendar_base(hit: Hit, ctx: Ctx, notes: list[str], srcs: set[str]) -> tupl
     if g.get("wd"):
         srcs.add("pub")
         return C.day_span(_weekday(g, ctx, notes), None, tz), False
-    if g.get("wrel") or g.get("eunit"):
+    if g.get("wrel") or g.get("eunit") or g.get("eunit2"):
         srcs.add("pub")
         return _period(g, ctx), False
     if g.get("dec") or g.get("dec2") or g.get("century"):
@@ -368,7 +369,12 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
     wd = W.WEEKDAYS[W.key(g["wd"]).rstrip(".")]
     rel = W.key(g.get("wrel"))
     pub = ctx.pub_date
-    if rel in ("", "on", "early", "late"):
+    start = ctx.anchor("day", point=True) if ctx.composing and rel in ("", "on") else None
+    if start is not None:  # 上周一至周三: a range's end is the first such weekday from its start
+        day = start.when.start.date()
+        d = day + timedelta(days=(wd - day.weekday()) % 7)
+        notes.append(f"the first such weekday from '{start.text}'")
+    elif rel in ("", "on", "early", "late"):
         d = C.weekday_on_or_before(pub, wd)
         notes.append("the most recent such weekday on or before publication")
     elif rel in ("last", "this past", "past"):
@@ -393,10 +399,12 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
 def _period(g: dict[str, str | None], ctx: Ctx) -> When:
     """上周 / 本周末 / last week / earlier this month / late last year."""
     pub, tz = ctx.pub_date, ctx.tz
-    rel = W.key(g.get("wrel") or g.get("erel"))
-    unit = W.key(g.get("eunit")) or ("weekend" if g.get("wknd") else "week")
+    rel = W.key(g.get("wrel") or g.get("erel") or g.get("erel2"))
+    unit = W.key(g.get("eunit") or g.get("eunit2")) or ("weekend" if g.get("wknd") else "week")
     early = bool(g.get("wearly")) or rel.startswith("earlier")
-    shift = -1 if "last" in rel else 1 if rel == "next" else W.WEEK_PREFIXES.get(rel, 0)
+    shift = W.WEEK_PREFIXES.get(rel)  # early next, late last: the unit's word says which
+    if shift is None:
+        shift = -1 if "last" in rel.split() else 1 if "next" in rel.split() else 0
     if unit in ("week", "weekend"):
         monday = C.week_monday(pub) + timedelta(weeks=shift)
         if unit == "weekend":
@@ -406,10 +414,10 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
         return C.day_span(monday, monday + timedelta(days=6), tz)
     if unit == "month":
         y, m = C.add_months(pub.year, pub.month, shift)
-        part = _early_late(rel, early)
+        part = W.key(g.get("epart")) or _early_late(rel, early)
         return _month_part(y, m, part, ctx) if part else C.month_span(y, m, tz)
     y = pub.year + shift
-    part = _early_late(rel, early)
+    part = W.key(g.get("epart")) or _early_late(rel, early)
     return _year_part(y, part, ctx) if part else C.year_span(y, y, tz)
 
 
@@ -420,6 +428,10 @@ def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str
     if y is None:
         y = infer_year(month, day, ctx, notes)
     first = date(y, month, day)
+    official = B.official_break(W.key(g["holiday"]), first) if approx and days > 1 else None
+    if official is not None:  # 国庆期间 2025: the eight days of that year's break
+        notes.append("the official break that year")
+        return C.day_span(*official, ctx.tz)
     if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the days just before, as for lunar holidays
         notes.append("the three days before it")
         return C.day_span(first - timedelta(days=3), first - timedelta(days=1), ctx.tz, approximate=True)

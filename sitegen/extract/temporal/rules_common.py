@@ -140,7 +140,7 @@ EN_CLOCK = (
 EN_TZ = r"(?:\s?(?P<tze>ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|Beijing time|local time)\b)?"
 EN_TAIL = rf"(?:,?\s+(?:at\s+)?{EN_CLOCK}{EN_TZ}|\s+(?P<pod>morning|afternoon|evening|night))?"
 EN_EP = r"(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the middle of)"
-EN_UNIT = r"(?P<unit>minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+EN_UNIT = r"(?P<unit>minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 EN_HEDGE = (
     r"(?:(?P<ap>about|around|roughly|nearly|almost|some|approximately|more than|over|less than"
     r"|just over|just under|only|barely)\s+)?"
@@ -233,6 +233,14 @@ CAL = R.resolve_calendar
 
 ANY_RULES: tuple[Rule, ...] = (
     Rule("iso-datetime", "any", "absolute", c(ISO), CAL),
+    Rule(
+        "name",
+        "any",
+        "not-event",
+        c(rf"(?<![A-Za-z0-9])(?:{W.alt(W.NAMES)})(?![A-Za-z0-9])"),
+        NE,
+        {"why": "a name, not a time"},
+    ),
     Rule("citation", "any", "not-event", c(r"(?:\[[0-9]{1,3}\])+"), NE, {"why": "citation marker"}),
     Rule(
         "version",

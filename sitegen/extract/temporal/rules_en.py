@@ -36,6 +36,13 @@ from sitegen.extract.temporal.rules_common import (
     range_words_ok,
 )
 
+FUTURE_EN = re.compile(
+    r"\b(?:will|would|shall|won't|going\s+to|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\b|['’]ll\b",
+    re.I,
+)
+"""Words of a thing still to come, before "in three days" (without them, "built in three days"
+is how long it took)."""
+
 
 def en_span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """ "last week" alone is the week before this one (`en-period`), and "the previous month"
@@ -218,7 +225,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:the\s+)?(?P<pod>early morning|early hours|morning|afternoon|evening|night)\s+of\s+"
-            rf"(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?",
+            rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
             re.I,
         ),
         CAL,
@@ -287,7 +294,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-            rf"(?:\s+of)?(?:\s+{EN_YEAR})?",
+            rf"(?:(?:\s+of)?\s+{EN_YEAR}|\s+of\s+(?P<yrel>last\s+year|this\s+year))?",
             re.I,
         ),
         CAL,
@@ -363,8 +370,10 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            r"(?<!the )\b(?P<erel>earlier this|later this|early this|late last|early last|last|this"
-            r"|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b",
+            r"(?:\b(?P<epart>the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+            r"(?<!the )\b(?P<erel>earlier this|later this|early this|late this|late last|early last"
+            r"|early next|late next|last|this|next|earlier in the)\s+(?P<eunit>week|weekend|month|year|yr)\b"
+            r"|\bthe\s+(?P<eunit2>week|weekend|month|year)\s+(?P<erel2>before\s+last|after\s+next)\b",
             re.I,
         ),
         CAL,
@@ -376,6 +385,15 @@ EN_RULES: tuple[Rule, ...] = (
         c(rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+ago\b", re.I),
         O.resolve_offset,
         {"mode": "ago"},
+    ),
+    Rule(
+        "en-in",  # "will be announced in three days": counted on from publication, a date to come
+        "en",
+        "relative",
+        c(rf"\bin\s+{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}(?:['’]s?\s+time)?\b", re.I),
+        O.resolve_offset,
+        {"mode": "ahead"},
+        needs_before=FUTURE_EN,
     ),
     Rule(
         "en-later",
@@ -472,6 +490,19 @@ EN_RULES: tuple[Rule, ...] = (
         ),
         NE,
         {"why": "age"},
+    ),
+    Rule(
+        "en-same-period",  # "up 5% from the same period last year": a comparison base
+        "en",
+        "not-event",
+        c(
+            r"\b(?:the\s+)?same\s+(?:period|time|quarter|month|week|day)\s+(?:of\s+|in\s+)?(?:last|the\s+previous"
+            r"|the\s+prior|a|one)\s+year(?:\s+(?:earlier|before|ago))?\b"
+            r"|\b(?:the\s+)?(?:year[-\s]earlier|year[-\s]ago|prior[-\s]year)\s+(?:period|quarter|month|level)s?\b",
+            re.I,
+        ),
+        NE,
+        {"why": "comparison period, not a time"},
     ),
     Rule(
         "en-duration",

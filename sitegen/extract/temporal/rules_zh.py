@@ -245,6 +245,13 @@ ZH_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule(
+        "zh-floating-holiday",  # 母亲节, 感恩节, 复活节: kept by weekday or computed, as in English
+        "zh",
+        "absolute",
+        c(rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<fh>{W.alt(W.ZH_FLOATING)})"),
+        H.resolve_floating,
+    ),
+    Rule(
         "zh-gap",
         "zh",
         "anchored",
@@ -366,7 +373,7 @@ ZH_RULES: tuple[Rule, ...] = (
         c(
             rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<nl>农历)?"
             rf"(?P<lh>{W.alt(H.ZH_MOVING_HOLIDAYS)})"
-            r"(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周|档期|档)?"
+            r"(?:(?P<night>之?夜)(?![市景色空宵])|(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|长假|黄金周|档期|档)?)"
         ),
         H.resolve_moving_holiday,
         check=H.lunar_holiday_ok,
@@ -396,7 +403,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "not-event",
         c(
-            r"(?:周|星期|礼拜)[一二三四五六日天](?:至|到|—|–|-|~|～)(?:周|星期|礼拜)?"
+            r"(?<![上本这下个])(?:周|星期|礼拜)[一二三四五六日天](?:至|到|—|–|-|~|～)(?:周|星期|礼拜)?"
             r"[一二三四五六日天]"
         ),
         NE,

@@ -108,7 +108,7 @@ ZH_MONTH_WORDS = [w for w in MONTH_WORDS if not w.isascii()]
 # week prefixes (before 周/星期/礼拜, or English before "week") -> weeks from the publication week
 WEEK_PREFIXES: dict[str, int] = {
     "上上": -2, "上个": -1, "上": -1, "本": 0, "这个": 0, "这": 0, "下个": 1, "下": 1,
-    "last": -1, "this": 0, "next": 1,
+    "last": -1, "this": 0, "next": 1, "before last": -2, "after next": 2,
 }  # fmt: skip
 
 WEEKDAYS: dict[str, int] = {
@@ -151,6 +151,7 @@ YEAR_PARTS: dict[str, tuple[str, int, int, bool]] = {
     "early": ("month", 1, 4, True), "mid": ("month", 5, 8, True), "mid-": ("month", 5, 8, True),
     "late": ("month", 9, 12, True), "the end of": ("month", 11, 12, True),
     "the beginning of": ("month", 1, 2, True), "the start of": ("month", 1, 2, True),
+    "the middle of": ("month", 5, 8, True),
     "the first half of": ("month", 1, 6, False), "the second half of": ("month", 7, 12, False),
     "h1": ("month", 1, 6, False), "h2": ("month", 7, 12, False),
 }  # fmt: skip
@@ -202,6 +203,14 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
 
+# holidays with an official break (放假安排) -> the break's name in `chinese_calendar`
+OFFICIAL_BREAKS: dict[str, str] = {
+    "元旦": "New Year's Day", "春节": "Spring Festival", "农历新年": "Spring Festival",
+    "清明": "Tomb-sweeping Day", "五一": "Labour Day", "劳动节": "Labour Day",
+    "端午": "Dragon Boat Festival", "中秋": "Mid-autumn Festival", "国庆": "National Day",
+    "十一": "National Day",
+}  # fmt: skip
+
 # holidays kept by weekday -> (month, index of that weekday in the month (-1 last), weekday Monday 0);
 # US observances, as wire copy names them.  Easter is computed (temporal_holidays).
 FLOATING: dict[str, tuple[int, int, int]] = {
@@ -209,13 +218,30 @@ FLOATING: dict[str, tuple[int, int, int]] = {
     "memorial day": (5, -1, 0), "mother's day": (5, 1, 6), "father's day": (6, 2, 6),
     "martin luther king jr. day": (1, 2, 0), "mlk day": (1, 2, 0), "presidents' day": (2, 2, 0),
     "presidents day": (2, 2, 0), "columbus day": (10, 1, 0),
+    "母亲节": (5, 1, 6), "父亲节": (6, 2, 6), "感恩节": (11, 3, 3),
 }  # fmt: skip
 DAY_AFTER: dict[str, tuple[str, int]] = {
     "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+    "黑色星期五": ("thanksgiving", 1),
 }  # fmt: skip
 """Days counted from a floating holiday: (that holiday, days after it)."""
-EN_FLOATING = [*FLOATING, *DAY_AFTER, "easter sunday", "easter", "good friday"]
+EASTER: dict[str, int] = {"easter sunday": 0, "easter": 0, "good friday": -2, "复活节": 0}
+"""Days counted from Easter Sunday (`dateutil.easter`)."""
+EN_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if w.isascii()]
+ZH_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if not w.isascii()]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
+
+# names that hold a day's or a month's word but date nothing: papers, shows, events of other years
+# (matched as written, capitals and all; the Chinese ones as they are translated)
+NAMES = (
+    "Sunday Times", "Sunday Telegraph", "Sunday Post", "Sunday Herald", "Sunday Mirror",
+    "Sunday Express", "Sunday Mail", "Sunday Morning Post", "Mail on Sunday", "Independent on Sunday",
+    "Monday Night Football", "Thursday Night Football", "Sunday Night Football",
+    "Saturday Night Live", "Bloody Sunday", "Black Monday", "Black Tuesday", "Black Wednesday",
+    "Black Thursday", "Good Friday Agreement", "March Madness", "September 11 attacks",
+    "Sept. 11 attacks", "Sept 11 attacks",
+    "星期日泰晤士报", "周日泰晤士报", "星期日电讯报", "星期日邮报", "南华早报星期日版", "黑色星期一",
+)  # fmt: skip
 
 # unit words -> unit
 UNITS: dict[str, str] = {
@@ -223,8 +249,10 @@ UNITS: dict[str, str] = {
     "个钟头": "hour", "天": "day", "日": "day", "周": "week", "星期": "week", "个星期": "week",
     "礼拜": "week", "个礼拜": "week", "月": "month", "个月": "month", "年": "year",
     "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
-    "year": "year", "decade": "decade",
+    "year": "year", "decade": "decade", "fortnight": "fortnight",
 }  # fmt: skip
+MULTIPLES: dict[str, tuple[str, int]] = {"decade": ("year", 10), "fortnight": ("week", 2)}
+"""Units said as a number of another: "a fortnight ago" counts two weeks back."""
 
 
 def unit(word: str | None) -> str | None:
