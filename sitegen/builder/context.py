@@ -98,12 +98,6 @@ def normalise_base_url(url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-
-
-
-
-
-
 def cache_table(ctx: BuildContext, name: str, *modules: str) -> Table:
     """A table of the on-disk cache, opened once per build (its values computed by ``modules``)."""
     assert ctx.cache is not None
@@ -111,10 +105,6 @@ def cache_table(ctx: BuildContext, name: str, *modules: str) -> Table:
     if name not in tables:
         tables[name] = ctx.cache.table(name, code_version(*modules))
     return tables[name]
-
-
-
-
 
 
 def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:
@@ -146,18 +136,34 @@ def _template_line(exc: Exception) -> int | None:
     return None
 
 
+WRITERS = 2  # threads writing a site's files: most of a write is the kernel's, which runs beside
+
+
 def write_tree(files: dict[str, bytes], out: Path) -> None:
-    """Write ``files`` into a staging folder and swap it in place of ``out``."""
+    """Write ``files`` into a staging folder and swap it in place of ``out``.
+
+    The folders are made first, then the files are written by `WRITERS` threads (a file's
+    system calls run without Python's lock, so the kernel writes two at once where a core is
+    free); the staging folder is swapped in only once every write has succeeded."""
     staged = staging_dir(out)
     try:
-        made: set[str] = set()
-        for rel, data in sorted(files.items()):
-            folder = rel.rpartition("/")[0]
-            if folder and folder not in made:
-                (staged / folder).mkdir(parents=True, exist_ok=True)
-                made.add(folder)
-            with open(os.path.join(staged, rel), "wb") as fh:
-                fh.write(data)
+        for folder in sorted({rel.rpartition("/")[0] for rel in files} - {""}):
+            (staged / folder).mkdir(parents=True, exist_ok=True)
+        ordered = sorted(files.items())
+
+        def write(part: list[tuple[str, bytes]]) -> None:
+            for rel, data in part:
+                with open(os.path.join(staged, rel), "wb") as fh:
+                    fh.write(data)
+
+        if len(ordered) < 64:
+            write(ordered)
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(WRITERS) as pool:
+                for done in [pool.submit(write, ordered[k::WRITERS]) for k in range(WRITERS)]:
+                    done.result()
         swap_in(staged, out)
     except BaseException:
         import shutil

@@ -44,7 +44,7 @@ from ..util.fsutil import file_digest, remove_orphans
 from ..util.progress import Progress
 from .assemble import make_context
 from .context import BuildContext, normalise_base_url, write_tree
-from .incremental.jobs import Key, plan_jobs, render_job
+from .incremental.jobs import Key, job_parts, join_parts, plan_jobs, render_job, render_part
 from .incremental.manifest import (
     Manifest,
     Outline,
@@ -57,7 +57,7 @@ from .incremental.manifest import (
     scan,
     tree_files,
 )
-from .parallel import in_turn
+from .parallel import Shares, in_turn
 from .render.quotes import prefetch_anchors, prerender_bodies
 from .render.theme import theme_dirs
 
@@ -226,6 +226,9 @@ def _result(ctx: BuildContext, out: Path, files: dict[str, bytes], man: Manifest
     )
 
 
+SHARES = Shares(job_parts, render_part, join_parts)  # per-item pages, rendered on both cores
+
+
 def _full(
     ctx: BuildContext,
     out: Path,
@@ -237,15 +240,20 @@ def _full(
     names: list[str],
 ) -> BuildResult:
     """Render everything into a staging folder and swap it in place of ``out``."""
-    if ctx.cache is not None and ctx.cache.enabled:
-        prefetch_anchors(ctx)
-        prerender_bodies(ctx)
+    cached = ctx.cache is not None and ctx.cache.enabled
     site = ctx.site
     files: dict[str, bytes] = {}
     made_by: dict[int, dict[str | None, list[str]]] = {}
     expected = len(site.events) + len(site.sources) + len(ctx.assets.files) + len(outputs)
+    jobs = plan_jobs(outputs, {}, None, [], site)
+
+    def bodies() -> None:  # what the pages read, all at once (after the fork: the index reads none)
+        if cached:
+            prefetch_anchors(ctx)
+            prerender_bodies(ctx)
+
     with progress.stage("Rendering", expected) as advance:
-        for job, (done, _) in in_turn(plan_jobs(outputs, {}, None, [], site), ctx, render_job):
+        for job, (done, _) in in_turn(jobs, ctx, render_job, meanwhile=bodies, shares=SHARES):
             made = made_by.setdefault(job.index, {})
             for item_id, rendered in done:
                 made[item_id] = [rel for rel, _ in rendered]
@@ -287,7 +295,7 @@ def _incremental(
     rendered: dict[str, bytes] = {}
     removed: set[str] = set()
     with progress.stage("Rendering", len(jobs)) as advance:
-        for job, (done, gone) in in_turn(jobs, ctx, render_job):
+        for job, (done, gone) in in_turn(jobs, ctx, render_job, shares=SHARES):
             made = made_by.setdefault(job.index, {})
             for item_id, files in done:
                 now_paths = [rel for rel, _ in files]
