@@ -1,21 +1,20 @@
-"""The build's shared state: its context, its errors, and how a finished site is written.
+"""The build's shared state: its context and its errors.
 
 Every stage of the build receives the `BuildContext`; nothing here renders a
 page, so every module of the build may import this one (it imports none of
 them but the theme loader).
 
-The build never writes into the live output folder: `write_tree` renders
-into a staging folder beside it and swaps it in at the end, so a failed or
-killed build leaves the last good site in place.
+The build never writes into the live output folder: a full build writes
+into a staging folder beside it and swaps it in at the end
+(`sitegen.builder.rebuild`), so a failed or killed build leaves the last good
+site in place.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import jinja2
 
@@ -23,7 +22,6 @@ from ..config import SiteConfig
 from ..core.model import Event, Site
 from ..errors import Problem
 from ..util.cache import Cache, Table, code_version
-from ..util.fsutil import staging_dir, swap_in
 from .render.theme import Assets
 
 
@@ -134,39 +132,3 @@ def _template_line(exc: Exception) -> int | None:
         if frame.filename.endswith((".html", ".xml", ".json", ".txt", ".svg")):
             return frame.lineno
     return None
-
-
-WRITERS = 2  # threads writing a site's files: most of a write is the kernel's, which runs beside
-
-
-def write_tree(files: dict[str, bytes], out: Path) -> None:
-    """Write ``files`` into a staging folder and swap it in place of ``out``.
-
-    The folders are made first, then the files are written by `WRITERS` threads (a file's
-    system calls run without Python's lock, so the kernel writes two at once where a core is
-    free); the staging folder is swapped in only once every write has succeeded."""
-    staged = staging_dir(out)
-    try:
-        for folder in sorted({rel.rpartition("/")[0] for rel in files} - {""}):
-            (staged / folder).mkdir(parents=True, exist_ok=True)
-        ordered = sorted(files.items())
-
-        def write(part: list[tuple[str, bytes]]) -> None:
-            for rel, data in part:
-                with open(os.path.join(staged, rel), "wb") as fh:
-                    fh.write(data)
-
-        if len(ordered) < 64:
-            write(ordered)
-        else:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(WRITERS) as pool:
-                for done in [pool.submit(write, ordered[k::WRITERS]) for k in range(WRITERS)]:
-                    done.result()
-        swap_in(staged, out)
-    except BaseException:
-        import shutil
-
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
