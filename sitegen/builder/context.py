@@ -1,21 +1,20 @@
-"""The build's shared state: its context, its errors, and how a finished site is written.
+"""The build's shared state: its context and its errors.
 
 Every stage of the build receives the `BuildContext`; nothing here renders a
 page, so every module of the build may import this one (it imports none of
 them but the theme loader).
 
-The build never writes into the live output folder: `write_tree` renders
-into a staging folder beside it and swaps it in at the end, so a failed or
-killed build leaves the last good site in place.
+The build never writes into the live output folder: a full build writes
+into a staging folder beside it and swaps it in at the end
+(`sitegen.builder.rebuild`), so a failed or killed build leaves the last good
+site in place.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import jinja2
 
@@ -23,7 +22,6 @@ from ..config import SiteConfig
 from ..core.model import Event, Site
 from ..errors import Problem
 from ..util.cache import Cache, Table, code_version
-from ..util.fsutil import staging_dir, swap_in
 from .render.theme import Assets
 
 
@@ -98,12 +96,6 @@ def normalise_base_url(url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-
-
-
-
-
-
 def cache_table(ctx: BuildContext, name: str, *modules: str) -> Table:
     """A table of the on-disk cache, opened once per build (its values computed by ``modules``)."""
     assert ctx.cache is not None
@@ -111,10 +103,6 @@ def cache_table(ctx: BuildContext, name: str, *modules: str) -> Table:
     if name not in tables:
         tables[name] = ctx.cache.table(name, code_version(*modules))
     return tables[name]
-
-
-
-
 
 
 def _guard(produce: Callable[[BuildContext], Iterator[Output]], ctx: BuildContext) -> Iterator[Output]:
@@ -144,23 +132,3 @@ def _template_line(exc: Exception) -> int | None:
         if frame.filename.endswith((".html", ".xml", ".json", ".txt", ".svg")):
             return frame.lineno
     return None
-
-
-def write_tree(files: dict[str, bytes], out: Path) -> None:
-    """Write ``files`` into a staging folder and swap it in place of ``out``."""
-    staged = staging_dir(out)
-    try:
-        made: set[str] = set()
-        for rel, data in sorted(files.items()):
-            folder = rel.rpartition("/")[0]
-            if folder and folder not in made:
-                (staged / folder).mkdir(parents=True, exist_ok=True)
-                made.add(folder)
-            with open(os.path.join(staged, rel), "wb") as fh:
-                fh.write(data)
-        swap_in(staged, out)
-    except BaseException:
-        import shutil
-
-        shutil.rmtree(staged, ignore_errors=True)
-        raise

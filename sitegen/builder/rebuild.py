@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,11 +41,11 @@ from ..content.load import load_site
 from ..core.model import Site
 from ..errors import ContentError, Problem
 from ..util.cache import Cache
-from ..util.fsutil import file_digest, remove_orphans
+from ..util.fsutil import file_digest, remove_orphans, staging_dir, swap_in
 from ..util.progress import Progress
 from .assemble import make_context
-from .context import BuildContext, normalise_base_url, write_tree
-from .incremental.jobs import Key, plan_jobs, render_job
+from .context import BuildContext, normalise_base_url
+from .incremental.jobs import Key, job_parts, join_parts, plan_jobs, render_job, render_part
 from .incremental.manifest import (
     Manifest,
     Outline,
@@ -57,7 +58,7 @@ from .incremental.manifest import (
     scan,
     tree_files,
 )
-from .parallel import in_turn
+from .parallel import Shares, in_turn
 from .render.quotes import prefetch_anchors, prerender_bodies
 from .render.theme import theme_dirs
 
@@ -226,6 +227,40 @@ def _result(ctx: BuildContext, out: Path, files: dict[str, bytes], man: Manifest
     )
 
 
+SHARES = Shares(job_parts, render_part, join_parts)  # per-item pages, rendered on both cores
+
+
+class _Writer:
+    """Writes each job's files into the staging folder as soon as they are rendered, in whichever
+    process rendered them (so that writing, most of it the kernel's, is shared by both cores too).
+    Nothing is written into the output folder itself: `_full` swaps the staging folder in at the
+    end, or removes it when the build fails."""
+
+    def __init__(self, staged: Path) -> None:
+        self.staged = staged
+        self.folders: set[str] = set()
+
+    def write(self, done: list[tuple[str | None, list[tuple[str, bytes]]]]) -> None:
+        for _, rendered in done:
+            for rel, data in rendered:
+                folder = rel.rpartition("/")[0]
+                if folder and folder not in self.folders:
+                    (self.staged / folder).mkdir(parents=True, exist_ok=True)
+                    self.folders.add(folder)
+                with open(os.path.join(self.staged, rel), "wb") as fh:
+                    fh.write(data)
+
+    def job(self, job: object, ctx: BuildContext) -> tuple:
+        done, gone = render_job(job, ctx)  # type: ignore[arg-type]
+        self.write(done)
+        return done, gone
+
+    def part(self, job: object, ctx: BuildContext, ids: list[str]) -> list:
+        done = render_part(job, ctx, ids)  # type: ignore[arg-type]
+        self.write(done)
+        return done
+
+
 def _full(
     ctx: BuildContext,
     out: Path,
@@ -237,26 +272,47 @@ def _full(
     names: list[str],
 ) -> BuildResult:
     """Render everything into a staging folder and swap it in place of ``out``."""
-    if ctx.cache is not None and ctx.cache.enabled:
-        prefetch_anchors(ctx)
-        prerender_bodies(ctx)
+    cached = ctx.cache is not None and ctx.cache.enabled
     site = ctx.site
     files: dict[str, bytes] = {}
     made_by: dict[int, dict[str | None, list[str]]] = {}
     expected = len(site.events) + len(site.sources) + len(ctx.assets.files) + len(outputs)
-    with progress.stage("Rendering", expected) as advance:
-        for job, (done, _) in in_turn(plan_jobs(outputs, {}, None, [], site), ctx, render_job):
-            made = made_by.setdefault(job.index, {})
-            for item_id, rendered in done:
-                made[item_id] = [rel for rel, _ in rendered]
-                for rel, data in rendered:
-                    files[rel] = data
-                    advance(1)
-    man = _manifest(ctx, out, inputs, code, names)
-    man.made_by = _named(made_by, names)
+    jobs = plan_jobs(outputs, {}, None, [], site)
+
+    def bodies() -> None:  # what the pages read, all at once (after the fork: the index reads none)
+        if cached:
+            prefetch_anchors(ctx)
+            prerender_bodies(ctx)
+
+    staged = staging_dir(out)
+    try:
+        writer = _Writer(staged)
+        twice: set[str] = set()  # paths two outputs wrote: the later one's bytes must win
+        with progress.stage("Rendering", expected) as advance:
+            turns = in_turn(jobs, ctx, writer.job, bodies, Shares(job_parts, writer.part, join_parts))
+            with contextlib.closing(turns):  # the child stopped before the staging folder is removed
+                for job, (done, _) in turns:
+                    made = made_by.setdefault(job.index, {})
+                    for item_id, rendered in done:
+                        made[item_id] = [rel for rel, _ in rendered]
+                        for rel, data in rendered:
+                            if rel in files:
+                                twice.add(rel)
+                            files[rel] = data
+                            advance(1)
+        writer.write([(None, [(rel, files[rel]) for rel in sorted(twice)])])
+        man = _manifest(ctx, out, inputs, code, names)
+        man.made_by = _named(made_by, names)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     with progress.stage("Writing"):
         remove(where)
-        write_tree(files, out)
+        try:
+            swap_in(staged, out)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
         found = output_tree(out)
         man.files = {rel: [*found[rel], file_digest(data)] for rel, data in files.items() if rel in found}
         if inputs is not None:
@@ -287,7 +343,7 @@ def _incremental(
     rendered: dict[str, bytes] = {}
     removed: set[str] = set()
     with progress.stage("Rendering", len(jobs)) as advance:
-        for job, (done, gone) in in_turn(jobs, ctx, render_job):
+        for job, (done, gone) in in_turn(jobs, ctx, render_job, shares=SHARES):
             made = made_by.setdefault(job.index, {})
             for item_id, files in done:
                 now_paths = [rel for rel, _ in files]
@@ -347,8 +403,6 @@ def _write_each(out: Path, changed: dict[str, bytes], old: Manifest, removed: se
                 folder.rmdir()
                 folder = folder.parent
     finally:
-        import shutil
-
         shutil.rmtree(staged, ignore_errors=True)
 
 

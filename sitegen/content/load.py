@@ -10,7 +10,7 @@ Schema (see docs/content-model.md, which the tests check against these lists).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,26 +32,11 @@ from ..core.model import (
     Source,
 )
 from ..errors import ContentError, Problem
-from ..extract.rules import rules_problems
 from ..util.fsutil import file_digest
+from .halves import in_halves
 
 if TYPE_CHECKING:
     from ..util.cache import Cache
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 # -- reading ------------------------------------------------------------------
@@ -275,6 +260,16 @@ def item_from_page(
     return reader(page, config.tz)
 
 
+def _extract_settings(config: SiteConfig) -> list[Problem]:
+    """The problems of ``[extract]`` in site.toml, checked as import would.  Without the table
+    there are none, and the extraction package (about half a second of imports) is not loaded."""
+    if not isinstance(config.extra, dict) or "extract" not in config.extra:
+        return []
+    from ..extract.rules import rules_problems
+
+    return rules_problems(config.extra, config.config_path)[1]
+
+
 def assemble(
     config: SiteConfig,
     items: Iterable[tuple[str, Path, Item | None, list[Problem]]],
@@ -288,9 +283,8 @@ def assemble(
     whether a quote was found in a source, for as long as that source object is unchanged.
     """
     site = Site(config)
-    _, settings = rules_problems(config.extra, config.config_path)  # [extract], checked as import would
     rel = config.config_path.relative_to(config.root)
-    site.problems.extend(Problem(rel, p.line, p.message) for p in settings)
+    site.problems.extend(Problem(rel, p.line, p.message) for p in _extract_settings(config))
     stores: dict[str, dict] = {"source": site.sources, "event": site.events}
     for kind, path, item, problems in items:
         site.problems.extend(problems)
@@ -361,52 +355,62 @@ def load_site(
     """
     files = content_files(config)
     if cache is None or not cache.enabled:
-        return assemble(config, ((k, p, *read_item(config, k, p)) for k, p in files))
+        read = in_halves(files, lambda part: [(k, p, *read_item(config, k, p)) for k, p in part], "pages")
+        return assemble(config, read)
     from ..util.cache import code_version
 
     table = cache.table("page", code_version("sitegen.core.frontmatter", "sitegen.content.load"))
     known = {p: (digests or {}).get(f"{p.parent.name}/{p.name}") for _, p in files}
     found = table.get_many(d for d in known.values() if d)
-    items: list[tuple[str, Path, Item | None, list[Problem]]] = []
-    new: dict[str, dict] = {}
-    for kind, path in files:
-        rel = path.relative_to(config.root)
-        stored = found.get(known[path] or "")
-        if stored is not None:
-            page, digest = frontmatter.Page(rel, **stored), known[path]
-            items.append((kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest)))
-            continue
-        try:
-            raw = path.read_bytes()
-            page = frontmatter.parse(_utf8(raw, path), path)
-        except ContentError as exc:
-            items.append((kind, path, None, [Problem(rel, exc.line, exc.message)]))
-            continue
-        except OSError as exc:
-            items.append(
-                (kind, path, None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}")])
-            )
-            continue
-        digest = file_digest(raw)
-        if _plain_data(page.data):
-            new[digest] = {
+
+    def read(part: Sequence[tuple[str, Path]]) -> list[tuple[_Read, tuple[str, dict] | None]]:
+        return [_read_page(config, kind, path, known[path], found) for kind, path in part]
+
+    done = in_halves(files, read, "pages")  # most of a load: on two cores where there are many
+    table.put_many(dict(entry for _, entry in done if entry is not None))
+    return assemble(config, [item for item, _ in done], quote_cache=cache, checked=checked)
+
+
+_Read = tuple[str, Path, "Item | None", list[Problem]]
+
+
+def _read_page(
+    config: SiteConfig, kind: str, path: Path, digest: str | None, found: dict[str, dict]
+) -> tuple[_Read, tuple[str, dict] | None]:
+    """One page, from the cache's parse (``found``, by the ``digest`` the manifest has) or read and
+    parsed; and what to keep in the cache for it (None: nothing new)."""
+    rel = path.relative_to(config.root)
+    stored = found.get(digest or "")
+    if stored is not None:
+        page = frontmatter.Page(rel, **stored)
+        return (kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest or "")), None
+    try:
+        raw = path.read_bytes()
+        page = frontmatter.parse(_utf8(raw, path), path)
+    except ContentError as exc:
+        return (kind, path, None, [Problem(rel, exc.line, exc.message)]), None
+    except OSError as exc:
+        return (kind, path, None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}")]), None
+    digest = file_digest(raw)
+    entry = None
+    if _plain_data(page.data):
+        entry = (
+            digest,
+            {
                 "data": page.data,
                 "body": page.body,
                 "lines": page.lines,
                 "item_lines": page.item_lines,
                 "body_line": page.body_line,
-            }
-        items.append((kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest)))
-    table.put_many(new)
-    return assemble(config, items, quote_cache=cache, checked=checked)
+            },
+        )
+    return (kind, path, *_with_digest(item_from_page(config, kind, page, rel), digest)), entry
 
 
 def _with_digest(read: tuple[Item | None, list[Problem]], digest: str) -> tuple[Item | None, list[Problem]]:
     if read[0] is not None:
         read[0].digest = digest
     return read
-
-
 
 
 def _utf8(raw: bytes, path: Path) -> str:

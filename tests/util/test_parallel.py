@@ -1,4 +1,5 @@
-"""The search index rendered in a child process: same bytes, errors raised, children never left behind."""
+"""Rendering on two cores: the search index in a child process, per-item parts shared; same bytes,
+errors raised, children never left behind."""
 
 from __future__ import annotations
 
@@ -124,6 +125,66 @@ def test_a_build_that_stops_early_kills_its_child(forking: None, ctx: Ctx) -> No
         __import__("time").sleep(0.05)
     turns.close()  # as when another output fails: the 60 s child is killed and reaped
     assert reaped(ctx)
+
+
+def test_claims_from_both_ends_leave_no_part_to_neither() -> None:
+    for count in range(6):
+        claims = parallel._Claims(count)
+        front, back = claims.from_front(), claims.from_back()
+        taken: list[int] = []
+        for turn in range(count + 2):  # the two ends take turns until they meet
+            taken += [n for n in [next(front if turn % 2 else back, None)] if n is not None]
+        assert sorted(taken) == list(range(count))
+
+
+def test_parts_are_shared_by_both_processes_and_joined_in_order(forking: None, ctx: Ctx) -> None:
+    """The child renders its whole jobs, then parts from the back; this process its own whole jobs
+    (here one that lasts until the child has rendered a part), then parts from the front."""
+    import time
+
+    helped = ctx.note.with_name("helped")
+
+    def wait_for_the_child(c: Ctx) -> str:
+        for _ in range(600):
+            if helped.exists():
+                break
+            time.sleep(0.05)
+        return "whole"
+
+    def render_part(job: SimpleNamespace, c: Ctx, part: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            helped.write_text("yes", encoding="utf-8")
+        time.sleep(0.05)
+        return part, os.getpid()
+
+    parent = os.getpid()
+    shared = SimpleNamespace(produce=len, parts=list(range(40)))
+    jobs = [
+        SimpleNamespace(produce=len, render_with=lambda c: "first"),
+        shared,
+        job(lambda c: "searched"),
+        SimpleNamespace(produce=len, render_with=wait_for_the_child),
+    ]
+    shares = parallel.Shares(
+        parts=lambda j, c: getattr(j, "parts", None),
+        render=render_part,
+        join=lambda j, c, results: results,
+    )
+    results = list(parallel.in_turn(jobs, ctx, render, shares=shares))
+    assert [j for j, _ in results] == jobs
+    assert [r for _, r in results if not isinstance(r, list)] == ["first", "searched", "whole"]
+    parts = results[1][1]
+    assert [part for part, _ in parts] == list(range(40))  # each part once, in order
+    assert {pid for _, pid in parts} == {parent, int(ctx.note.read_text(encoding="utf-8"))}
+    assert reaped(ctx)
+
+
+def test_without_a_child_every_job_renders_whole_here(serial: None, ctx: Ctx) -> None:
+    shares = parallel.Shares(
+        parts=lambda j, c: [1, 2], render=lambda j, c, p: 1 / 0, join=lambda j, c, r: 1 / 0
+    )
+    jobs = [job(lambda c: "searched"), SimpleNamespace(produce=len, render_with=lambda c: "whole")]
+    assert [r for _, r in parallel.in_turn(jobs, ctx, render, shares=shares)] == ["searched", "whole"]
 
 
 def test_no_fork_with_other_threads_running() -> None:

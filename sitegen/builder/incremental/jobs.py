@@ -367,19 +367,54 @@ def plan_jobs(
     return jobs
 
 
-def render_job(job: _Job, ctx: BuildContext) -> tuple[list[tuple[str | None, list[Output]]], list[str]]:
+Rendered = list[tuple[str | None, list[Output]]]  # (item id or None, its files)
+
+
+def render_job(job: _Job, ctx: BuildContext) -> tuple[Rendered, list[str]]:
     """Render one job: ``(item id or None, its files)`` in the site's order, and the ids of
     the job's items that are no longer in the site (their files are to be removed)."""
     if job.items is None:
         return [(None, list(_guard(job.produce, ctx)))], []
+    return join_parts(job, ctx, [render_part(job, ctx, _item_ids(job, ctx))])
+
+
+PART = 64  # items per part at most (`job_parts`)
+
+
+def job_parts(job: _Job, ctx: BuildContext) -> list[list[str]] | None:
+    """A per-item job's items, in the site's order, in parts of at most `PART` items (about 32
+    parts or more: fine enough for two processes to share, `parallel.Shares`); None for a whole
+    output."""
+    if job.items is None:
+        return None
+    ids = _item_ids(job, ctx)
+    size = max(1, min(PART, -(-len(ids) // 32)))
+    return [ids[k : k + size] for k in range(0, len(ids), size)]
+
+
+def render_part(job: _Job, ctx: BuildContext, ids: list[str]) -> Rendered:
+    """The files of the items ``ids`` of a per-item job."""
     assert job.dep is not None and job.dep.each is not None and job.dep.render is not None
     store = getattr(ctx.site, STORES[job.dep.each])
     render = job.dep.render
-    rendered = []
-    for item_id in [i for i in store if i in job.items]:  # the site's order, as a build has it
+    rendered: Rendered = []
+    for item_id in ids:
         item = store[item_id]
         rendered.append((item_id, list(_guard(lambda c, item=item: _as_outputs(render(c, item)), ctx))))
-    return rendered, [i for i in job.items if i not in store]
+    return rendered
+
+
+def join_parts(job: _Job, ctx: BuildContext, parts: list[Rendered]) -> tuple[Rendered, list[str]]:
+    """`render_job`'s result from its parts' (`render_part`), in order."""
+    assert job.items is not None and job.dep is not None and job.dep.each is not None
+    store = getattr(ctx.site, STORES[job.dep.each])
+    return [r for part in parts for r in part], [i for i in job.items if i not in store]
+
+
+def _item_ids(job: _Job, ctx: BuildContext) -> list[str]:
+    assert job.items is not None and job.dep is not None and job.dep.each is not None
+    store = getattr(ctx.site, STORES[job.dep.each])
+    return [i for i in store if i in job.items]  # the site's order, as a build has it
 
 
 def _as_outputs(result: Output | Iterable[Output]) -> Iterator[Output]:

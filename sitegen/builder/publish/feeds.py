@@ -32,7 +32,7 @@ from ..incremental.depends import reads
 from ..render.fragments import TEXT, pieces
 from ..render.links import link, page_url
 from ..render.theme import drop_forbidden
-from .syndication import event_first_reported, event_html, event_updated, rfc3339, shorten, source_opening
+from .syndication import event_first_reported, event_html, event_updated, rfc3339, shortened
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -166,7 +166,7 @@ def _source_entries(ctx: BuildContext) -> list[Entry]:
         )
     kept = _newest_first(entries)
     for entry in kept:
-        entry.summary = shorten(source_opening(ctx.site.sources[entry.key]), 280)
+        entry.summary = shortened("", ctx.site.sources[entry.key], 280)
     ctx.caches.feed_sources = kept
     return kept
 

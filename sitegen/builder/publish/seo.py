@@ -34,7 +34,7 @@ from ..render.pages import published_text
 from ..render.theme import drop_forbidden
 from ..render.topics import shown_of_source, topic_path, topics
 from .feeds import site_feeds
-from .syndication import cited_sources, shorten, source_opening, summary_text
+from .syndication import cited_sources, shorten, shortened, summary_text
 
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 OG_LOCALES = {"zh-CN": "zh_CN", "en": "en_US"}
@@ -48,8 +48,6 @@ def install_helpers(ctx: BuildContext) -> None:
         return page_meta(ctx, jctx.get("page_path") or "", jctx.get("root") or "", jctx.get("page_title"))
 
     ctx.env.globals["page_meta"] = meta
-
-
 
 
 def html_pages(ctx: BuildContext) -> list[str]:
@@ -143,7 +141,7 @@ def event_description(ctx: BuildContext, event: Event) -> str:
 
 
 def source_description(ctx: BuildContext, src: Source) -> str:
-    return shorten(f"{src.outlet_name} · {published_text(src, ctx.lang)} · {source_opening(src)}")
+    return shortened(f"{src.outlet_name} · {published_text(src, ctx.lang)} · ", src)
 
 
 def _published(src: Source) -> str:

@@ -16,7 +16,6 @@ page metadata and the TimelineJS export.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -55,13 +54,31 @@ def event_first_reported(ctx: BuildContext, event: Event) -> datetime | None:
 
 def shorten(text: str, limit: int = 160) -> str:
     """Plain text cut at ``limit`` characters, with an ellipsis when cut."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = fold_spaces(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fold_spaces(text: str) -> str:
+    r"""Whitespace runs to one space, none at the ends: ``re.sub(r"\s+", " ", text).strip()``, in
+    one pass (`str.split` splits where ``\s`` matches: at every character ``str.isspace`` is true
+    for; tests/builder/publish check the two agree on every character)."""
+    return " ".join(text.split())
+
+
+def shortened(head: str, src: Source, limit: int = 160) -> str:
+    """``shorten(head + source_opening(src), limit)``, reading no more of a long plain body than
+    the shortened text can show.  The folded start of a text is the start of the folded text, so
+    once the start alone is cut at ``limit`` the whole would be cut the same way."""
+    if src.body.count("\n\n") < OPENING:  # the opening is the whole plain text
+        start = fold_spaces(head + src.text[: 2 * limit])
+        if len(start) > limit:
+            return start[: limit - 1].rstrip() + "…"
+    return shorten(head + source_opening(src), limit)
 
 
 def summary_text(markdown: str) -> str:
     """The characters a reader sees of a Markdown text, on one line."""
-    return re.sub(r"\s+", " ", plain_text(markdown or "")).strip()
+    return fold_spaces(plain_text(markdown or ""))
 
 
 def opening_text(markdown: str, blocks: int = 3) -> str:
@@ -69,10 +86,13 @@ def opening_text(markdown: str, blocks: int = 3) -> str:
     return summary_text("\n\n".join((markdown or "").split("\n\n")[:blocks]))
 
 
-def source_opening(src: Source, blocks: int = 3) -> str:
+OPENING = 3  # blocks of a source's body its opening shows
+
+
+def source_opening(src: Source, blocks: int = OPENING) -> str:
     """`opening_text` of a source's body, from its parsed text when the body is that short."""
     if src.body.count("\n\n") < blocks:
-        return re.sub(r"\s+", " ", src.text).strip()
+        return fold_spaces(src.text)
     return opening_text(src.body, blocks)
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup, escape
 
 from ...core.dates import When
-from ...core.markdown import normalise_ws, plain_text, render
+from ...core.markdown import plain_text, render
 from ...core.model import Event, Source
 from ...ingest.clean import detect_lang
 from ..context import BuildContext, Output
@@ -86,8 +88,19 @@ def install_helpers(ctx: BuildContext) -> None:
 
 
 def published_text(src: Source, lang: str) -> str:
+    """When a source was published, as its pages show it (a page shows it two or three times):
+    made once per local time shown (the fields it reads, not the instant, which may be another
+    offset's)."""
     p = src.published
-    if src.published_precision == "day":
+    return _published_label(p.year, p.month, p.day, p.hour, p.minute, src.published_precision, lang)
+
+
+@lru_cache(maxsize=4096)
+def _published_label(
+    year: int, month: int, day: int, hour: int, minute: int, precision: str, lang: str
+) -> str:
+    p = datetime(year, month, day, hour, minute, tzinfo=UTC)  # the label reads the fields only
+    if precision == "day":
         return When(p, "day").label(lang)
     if lang == "en":
         return f"{p.day} {p:%b} {p.year}, {p:%H:%M}"
@@ -126,26 +139,6 @@ def event_lang(event: Event) -> str:
     return text_lang(event.title + " " + plain_text(event.summary or ""), event.lang)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def citing(ctx: BuildContext, source_id: str) -> list[Event]:
     """Events that cite a source, in timeline order (one pass over the timeline per build)."""
     index = ctx.caches.citing
@@ -157,19 +150,14 @@ def citing(ctx: BuildContext, source_id: str) -> list[Event]:
     return index.get(source_id, [])
 
 
-
-
-
-
-
-
 def describe(text: str, limit: int = 150, *, plain: str | None = None) -> str:
     """A page description: the first ``limit`` characters of plain text, whitespace folded.
 
     ``plain``: the plain text of all of ``text`` when it is known (a source's: `Source.text`).
     """
     start = (text or "")[: limit * 4]  # the start is enough to read from
-    text = normalise_ws(plain if plain is not None and len(start) == len(text or "") else plain_text(start))
+    text = plain if plain is not None and len(start) == len(text or "") else plain_text(start)
+    text = " ".join(text.split())  # `normalise_ws`, in one pass (split where ``\s`` matches)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...core.model import Event, Site
 from ...errors import ContentError
@@ -27,7 +28,10 @@ FOLDERS = {"person": "people", "tag": "tags"}
 """Topic kind -> output folder; an organisation is a ``person`` topic with another label."""
 
 
+@lru_cache(maxsize=8192)
 def topic_slug(name: str) -> str:
+    """A pure function of the name (pypinyin's reading of it): made once per name and process,
+    though every event page and timeline entry naming it links its page."""
     from ...core.slug import slugify
 
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]

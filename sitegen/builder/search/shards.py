@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .index import LEVELS, PREFIX, Postings, fnv1a, shard_key, to_json
+from .index import K1, LEVELS, PREFIX, SCALE, TF_BITS, TF_MASK, Postings, fnv1a, shard_key, to_json
 from .text import has_cjk
 
 Pairs = list[tuple[int, int]]  # (doc, weight), by doc
@@ -144,5 +144,40 @@ def layout(postings: Postings, aliases: dict[str, list[str]], count: int) -> Ite
             more[listed][term] = len(values)
     for alias, names in aliases.items():
         spelled[alias_home(alias, count)][alias] = names
+    written = all_deltas(postings)
     for terms, listed, spelling in zip(placed, more, spelled, strict=True):
-        yield Shard({t: deltas(postings.weighted(t)) for t in terms}, listed, spelling)
+        yield Shard({t: written(t) for t in terms}, listed, spelling)
+
+
+def all_deltas(postings: Postings) -> Callable[[str], list[int]]:
+    """``term -> deltas(postings.weighted(term))`` for every term, worked out for all postings at once
+    with numpy (millions of postings on a large site: one Python step each took most of the
+    index's time); each term's list is made when asked for.
+
+    The same numbers as `weight` and `deltas`: the same float operations in the same order on
+    IEEE doubles, rounded half to even as Python's ``round``, clamped to 1..LEVELS
+    (tests/builder/search compare the two)."""
+    import numpy as np
+
+    terms = postings.terms
+    if not terms:
+        return lambda term: []
+    counts = np.fromiter((len(v) for v in terms.values()), dtype=np.int64, count=len(terms))
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    values = np.frombuffer(b"".join(v.tobytes() for v in terms.values()), dtype=np.int32).astype(np.int64)
+    docs = values >> TF_BITS
+    f = (values & TF_MASK) * 0.5
+    w = np.rint(f * (K1 + 1) / (f + np.asarray(postings.norms, dtype=np.float64)[docs]) * SCALE)
+    w = np.clip(w, 1, LEVELS).astype(np.int64)
+    previous = np.zeros_like(docs)
+    previous[1:] = docs[:-1]
+    previous[starts[counts > 0]] = 0  # each term's first posting counts from document 0
+    out = (docs - previous) * (LEVELS + 1) + w
+    where = {term: (int(a), int(b)) for term, a, b in zip(terms, starts, ends, strict=True)}
+
+    def of(term: str) -> list[int]:
+        a, b = where[term]
+        return out[a:b].tolist()
+
+    return of

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -303,3 +304,34 @@ def _terms_by_units(normalised: str, cjk_unigrams: bool) -> tuple[list[str], int
 def test_text_terms_are_the_units_and_pairs_of_each_run(text, cjk_unigrams):
     normalised = normalise(text)
     assert text_terms(normalised, cjk_unigrams) == _terms_by_units(normalised, cjk_unigrams)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from("abcdefgh"), st.integers(1, 40)), max_size=12),
+        min_size=1,
+        max_size=30,
+    ),
+    st.lists(st.floats(0.05, 40.0), min_size=30, max_size=30),
+    st.data(),
+)
+def test_the_postings_worked_out_at_once_are_those_of_one_term_at_a_time(docs, lengths, data):
+    """`all_deltas` (numpy, every posting at once) writes what `deltas(weighted(term))` writes:
+    frequencies from one half to the cap, facets, documents of any length, a rounding tie."""
+    from array import array
+
+    from sitegen.builder.search.index import TF_BITS, TF_MASK
+    from sitegen.builder.search.shards import all_deltas, deltas
+
+    terms: dict[str, array] = {}
+    for number, doc in enumerate(docs):
+        for term, twice in dict(doc).items():
+            value = TF_MASK if twice == 40 else data.draw(st.sampled_from([twice, TF_MASK - 1, 1]))
+            terms.setdefault(term, array("i")).append((number << TF_BITS) + value)
+    terms.setdefault("tie", array("i")).insert(0, 7)  # document 0, frequency 3.5
+    norms = [1.2 * (0.25 + 0.75 * n / 7.3) for n in lengths[: len(docs)]]
+    norms[0] = 1.5  # 3.5 * 2.2 / (3.5 + 1.5) * 15 / 2.2 = 10.5: a tie, rounded to even (10)
+    postings = Postings(terms, norms, Counter())
+    written = all_deltas(postings)
+    assert {t: written(t) for t in terms} == {t: deltas(postings.weighted(t)) for t in terms}
