@@ -25,7 +25,11 @@ agrees:
   the same man's penalty; a clause naming none, its sentence's), held to ``recall_similarity``, a
   higher bar than merging's — or ``recall_same_day_similarity`` when the
   sentence's own date (not a context date such as "since last Monday") names the
-  one day the event happened on (`Rules`);
+  one day the event happened on (`Rules`); an undated unit naming an action only one
+  of its events names refers back to that one, and passes on its words a bar halfway
+  between the two (`recall_vote.sole_action`: "随后多位员工和高管被处罚一事");
+* the events are looked up by the unit's rarest terms and by its words naming an action
+  (处罚 in a long sentence whose rarest words are 认真, 慎重);
 * a clause that only says who spoke ("考试院表示", "the hospital said") is never
   quoted;
 * a sentence reports the event it agrees with best; an event that quotes a
@@ -68,7 +72,7 @@ from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
 from .recall_rules import announces
-from .recall_vote import may_need_vectors, recombine, unit_signals, vote_actions
+from .recall_vote import may_need_vectors, recombine, sole_action, unit_signals, vote_actions
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -277,15 +281,21 @@ def _score_source(
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
             acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
-            scored = []
+            compared = []
             for cl in near:
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, _on_its_dates(u, cl), _same_day(u, cl))
                 vote_actions(s, u, acts, events_acts, cl, clustering.rules)
-                if s.joined or (_vectors_may_help(cl, source.lang) and may_need_vectors(s, clustering.rules)):
-                    scored.append((cl, s))
+                compared.append((cl, s))
+            if not u.periods:  # undated: it may refer back to a happening by its action alone
+                sole_action(compared, clustering.rules)
+            scored = [
+                (cl, s)
+                for cl, s in compared
+                if s.joined or (_vectors_may_help(cl, source.lang) and may_need_vectors(s, clustering.rules))
+            ]
             if scored:
                 rows.append(_Row(u, probe, scored))
     return rows
@@ -404,6 +414,8 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
     probe = Candidate(source, -1, units[0].span, units[0].quote, None, None, terms, False)
     names = clustering.names_of(probe)
     ranked = sorted(terms, key=lambda t: (t not in names, -idf.get(t, RAREST), t))[:RECALL_TERMS]
+    # and the words naming an action (处罚 among a long sentence's rarer 认真, 慎重): what it tells
+    ranked += [t for t in terms if t not in ranked and actions().of(t)][:RECALL_TERMS]
     periods = [p for u in units for p in u.periods]
     if any(u.free or not u.periods for u in units):
         periods.append((source.published - timedelta(days=clustering.rules.vague_days), source.published))

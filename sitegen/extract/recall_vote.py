@@ -88,3 +88,22 @@ def unit_signals(
     name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf, r.name_min_weight)
     combine(s, r)
     return s
+
+
+def sole_action(compared: list[tuple[Cluster, Signals]], rules: Rules) -> None:
+    """The one event naming every action an undated unit names, when no other it was compared
+    with names any of them, is held to a lower bar (halfway from ``recall_similarity`` to
+    ``recall_same_day_similarity``) if the unit passes it on its words and names.
+
+    A later article refers back to a happening by its action alone ("随后多位员工和高管被处罚一事",
+    with no date and few of the event's words): among the events the unit may report (found by its
+    words, action words included, before its article), the action tells which.  Sentence vectors,
+    asked later, judge against the ordinary bar: "the FA's decision leaves the league with 15 teams
+    while the investigation runs" is near every event of the story."""
+    named = [(cl, s) for cl, s in compared if getattr(s, "actions", None)]
+    if len(named) != 1 or named[0][1].actions != 1.0:
+        return
+    s = named[0][1]
+    lower = (rules.recall_similarity + rules.recall_same_day_similarity) / 2
+    if s.score >= lower:
+        s.bar = min(s.bar, lower)
