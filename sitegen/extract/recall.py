@@ -25,7 +25,11 @@ agrees:
   the same man's penalty; a clause naming none, its sentence's), held to ``recall_similarity``, a
   higher bar than merging's — or ``recall_same_day_similarity`` when the
   sentence's own date (not a context date such as "since last Monday") names the
-  one day the event happened on (`Rules`);
+  one day the event happened on (`Rules`); an undated unit naming an action only one
+  of its events names refers back to that one, and passes on its words a bar halfway
+  between the two (`recall_vote.sole_action`: "随后多位员工和高管被处罚一事");
+* the events are looked up by the unit's rarest terms and by its words naming an action
+  (处罚 in a long sentence whose rarest words are 认真, 慎重);
 * a clause that only says who spoke ("考试院表示", "the hospital said") is never
   quoted;
 * a sentence reports the event it agrees with best; an event that quotes a
@@ -63,12 +67,12 @@ from .background import background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
 from .headline import headline_words
-from .identity import RAREST, Signals, combine, name_votes, needs_vectors
+from .identity import RAREST, Signals
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
 from .recall_rules import announces
-from .rules import Rules
+from .recall_vote import may_need_vectors, recombine, sole_action, unit_signals, vote_actions
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -251,7 +255,7 @@ def says_who(clause: str) -> bool:
     """Does the clause end on a reporting verb ("考试院表示", "记者从市公安局获悉", "the hospital
     said")?  It tells who spoke, not what happened (`headline.toml`'s reporting verbs)."""
     words = headline_words()
-    bare = clause.rstrip(" ,.;:，。；：、!?！？\"”’」』)）")
+    bare = clause.rstrip(' ,.;:，。；：、!?！？"”’」』)）')
     if words.zh["reporting"] and bare.endswith(words.zh["reporting"]):
         return True
     last = bare.rsplit(None, 1)[-1].lower() if bare else ""
@@ -277,15 +281,21 @@ def _score_source(
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
             acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
-            scored = []
+            compared = []
             for cl in near:
                 if not _date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
-                s = _signals(clustering, probe, vec, names, cl, _on_its_dates(u, cl), _same_day(u, cl))
-                _vote_actions(s, u, acts, events_acts, cl, clustering.rules)
-                if s.joined or (_vectors_may_help(cl, source.lang) and _needs_vectors(s, clustering.rules)):
-                    scored.append((cl, s))
+                s = unit_signals(clustering, probe, vec, names, cl, _on_its_dates(u, cl), _same_day(u, cl))
+                vote_actions(s, u, acts, events_acts, cl, clustering.rules)
+                compared.append((cl, s))
+            if not u.periods:  # undated: it may refer back to a happening by its action alone
+                sole_action(compared, clustering.rules)
+            scored = [
+                (cl, s)
+                for cl, s in compared
+                if s.joined or (_vectors_may_help(cl, source.lang) and may_need_vectors(s, clustering.rules))
+            ]
             if scored:
                 rows.append(_Row(u, probe, scored))
     return rows
@@ -373,7 +383,7 @@ def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signal
         return None
     mine = vector(row.unit.terms, clustering.idf)
     apart = replace(s, words=max(cosine(mine, v) for v in rest))
-    _combine(apart, clustering.rules)
+    recombine(apart, clustering.rules)
     return apart
 
 
@@ -404,6 +414,8 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
     probe = Candidate(source, -1, units[0].span, units[0].quote, None, None, terms, False)
     names = clustering.names_of(probe)
     ranked = sorted(terms, key=lambda t: (t not in names, -idf.get(t, RAREST), t))[:RECALL_TERMS]
+    # and the words naming an action (处罚 among a long sentence's rarer 认真, 慎重): what it tells
+    ranked += [t for t in terms if t not in ranked and actions().of(t)][:RECALL_TERMS]
     periods = [p for u in units for p in u.periods]
     if any(u.free or not u.periods for u in units):
         periods.append((source.published - timedelta(days=clustering.rules.vague_days), source.published))
@@ -443,76 +455,6 @@ def _same_day(u: Unit, cl: Cluster) -> bool:
     return any(one_day(lo, hi) and lo.date() == cl.lo.date() for lo, hi in u.timed)
 
 
-@dataclass
-class Voted(Signals):
-    """`identity`'s signals and one more vote: the actions both name (`actions`)."""
-
-    actions: float | None = None
-    """share of the unit's actions the event's quotes name too (0: it names only others); None:
-    one of them names none the table knows"""
-
-    def describe(self) -> str:
-        said = "" if self.actions is None else f"actions {self.actions:.2f}; "
-        return said + super().describe()
-
-
-def _action_part(s: Signals, rules: Rules) -> float:
-    acts = getattr(s, "actions", None)
-    if acts is None:
-        return 0.0
-    return rules.actions_weight * acts if acts else -rules.actions_clash_penalty
-
-
-def _combine(s: Signals, rules: Rules) -> float:
-    s.score = combine(s, rules) + _action_part(s, rules)
-    return s.score
-
-
-def _needs_vectors(s: Signals, rules: Rules) -> bool:
-    part = _action_part(s, rules)
-    verdict = needs_vectors(replace(s, bar=s.bar - part), rules)
-    _combine(s, rules)
-    return verdict
-
-
-def _vote_actions(
-    s: Voted, u: Unit, acts: frozenset[str], known: dict[int, frozenset[str]], cl: Cluster, rules: Rules
-) -> None:
-    """The actions' vote (`Voted.actions`), the event's actions read once from its distinct quotes.
-    A unit whose dates only give context ("这是继上周火灾之后…的最新回应") names the action of what it
-    refers back to: no vote."""
-    if id(cl) not in known:
-        table = actions()
-        known[id(cl)] = frozenset(a for q in cl.quote_order for a in table.of(q))
-    theirs = known[id(cl)]
-    if acts and theirs and (u.timed or not u.periods):
-        s.actions = len(acts & theirs) / len(acts)
-        _combine(s, rules)
-
-
-def _signals(
-    clustering: Clustering,
-    c: Candidate,
-    vec: dict[str, float],
-    names: set[str],
-    cl: Cluster,
-    dated: bool,
-    same_day: bool = False,
-) -> Signals:
-    """The vote of `identity`, the words compared with what the event as a whole says (not one
-    quote); shared names across languages count only for a unit dated in the event's period
-    (undated, the story's names alone would link it to any event: the vectors judge)."""
-    r = clustering.rules
-    lang = c.source.lang
-    s = Voted(same_period=same_day, bar=r.recall_same_day_similarity if same_day else r.recall_similarity)
-    s.words = cosine(vec, cl.words, cl.norm())
-    if dated:
-        s.crossing = cl.crossing(vec, lang, clustering.bridge)
-    name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf, r.name_min_weight)
-    combine(s, r)
-    return s
-
-
 def _vectors_may_help(cl: Cluster, lang: str) -> bool:
     """Vectors vote where words cannot judge: the event has a quote in another language."""
     return any(other != lang for other in cl.langs)
@@ -530,7 +472,7 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             [
                 (cl, s)
                 for cl, s in row.scored
-                if _vectors_may_help(cl, row.probe.source.lang) and _needs_vectors(s, rules)
+                if _vectors_may_help(cl, row.probe.source.lang) and may_need_vectors(s, rules)
             ],
         )
         for row in rows
@@ -547,4 +489,4 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             theirs = cl.centre(emb)
             if theirs is not None:
                 s.vectors = embed_cosine(mine, theirs)
-                _combine(s, rules)
+                recombine(s, rules)

@@ -174,3 +174,31 @@ def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
         "公司发文致歉",
     ):
         assert not says_who(clause), clause
+
+
+
+def test_an_undated_unit_naming_only_one_events_action_is_held_to_a_lower_bar() -> None:
+    """"随后多位高管被处罚一事" shares few words with the penalty's quotes, but of the events it was
+    compared with only the penalty names 处罚: its action tells which (`recall_vote.sole_action`).
+    The seed's 金融界 article is cited by its penalty so (tests/extract/gold/seed.toml)."""
+    from sitegen.extract.recall_vote import Voted, sole_action
+    from sitegen.extract.rules import Rules
+
+    rules = Rules()
+    lower = (rules.recall_similarity + rules.recall_same_day_similarity) / 2
+
+    def compared(*votes: tuple[float | None, float]) -> list[tuple[object, Voted]]:
+        return [(object(), Voted(actions=a, score=score, bar=rules.recall_similarity)) for a, score in votes]
+
+    alone = compared((1.0, 0.31), (None, 0.18), (0.0, -0.09))
+    sole_action(alone, rules)
+    assert [s.bar for _, s in alone] == [lower, rules.recall_similarity, rules.recall_similarity]
+    assert alone[0][1].joined
+    for votes in (
+        [(1.0, 0.31), (1.0, 0.20)],  # two events name it: the action does not tell which
+        [(0.5, 0.31)],  # the unit names an action the event does not
+        [(1.0, 0.20)],  # too few shared words even for the lower bar (vectors judge at the ordinary one)
+    ):
+        events = compared(*votes)
+        sole_action(events, rules)
+        assert all(s.bar == rules.recall_similarity for _, s in events)
