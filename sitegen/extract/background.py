@@ -53,6 +53,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a span's start --------------------------------------------------------------
     ("zh-since", "after", re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")),
     ("en-since", "before", re.compile(r"\b(?:since|since at least|between)\s+$", re.IGNORECASE)),
+    # "since the data centre fire earlier this week": the span starts at the thing the date times
+    (
+        "en-since-thing",
+        "before",
+        re.compile(rf"\bsince\s+{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$", re.IGNORECASE),
+    ),
     ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
     ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
     # a date a state is observed at times the looking, not a happening: "as of Friday, 20 had

@@ -24,6 +24,11 @@ BACKGROUND = [
     ("zh-since", "股价下跌14%,创2021年上市以来最大单日跌幅。", "2021年"),
     ("en-since", "The fall is the steepest since March 2, analysts said.", "March 2"),
     ("en-since", "It will recall bikes made between November 2023 and October 2025.", "November 2023"),
+    (
+        "en-since-thing",
+        "It is the first client to leave since the data centre fire earlier this week.",
+        "earlier this week",
+    ),
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
