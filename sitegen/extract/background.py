@@ -53,6 +53,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a span's start --------------------------------------------------------------
     ("zh-since", "after", re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")),
     ("en-since", "before", re.compile(r"\b(?:since|since at least|between)\s+$", re.IGNORECASE)),
+    # "since the data centre fire earlier this week": the span starts at the thing the date times
+    (
+        "en-since-thing",
+        "before",
+        re.compile(rf"\bsince\s+{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$", re.IGNORECASE),
+    ),
     ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
     ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
     # a date a state is observed at times the looking, not a happening: "as of Friday, 20 had
@@ -182,9 +188,11 @@ def is_naming(text: str, m: Any) -> bool:
 
 
 REPORTING_AFTER = re.compile(
-    r"\s*(?:[^，,。；;：:]{0,4}?)(?:通报|通报称|表示|称|介绍|透露|披露|说|发文称|发布消息称|消息|通知)\s*[,，:：]"
+    r"\s*(?:从[^，,。；;：:]{1,16}?|[^，,。；;：:]{0,4}?)"
+    r"(?:通报|通报称|表示|称|介绍|透露|披露|说|发文称|发布消息称|消息|通知|获悉|了解到|得知)\s*[,，:：]"
 )
-"""after a date: the telling ("公安局今日通报,", "警方昨天表示:", "今日发布通知,")"""
+"""after a date: the telling ("公安局今日通报,", "警方昨天表示:", "今日发布通知,"), or a
+reporter's learning of it ("记者今日从市公安局获悉,")"""
 def reporting_date(text: str, m: Any) -> bool:
     """Does the date ``m`` time someone's telling (a statement, a briefing) rather than what is told?
 

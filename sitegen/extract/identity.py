@@ -173,14 +173,30 @@ def same_action(mine: frozenset[str], langs: list[str], acts: list[frozenset[str
     the event's action both: an action counts when most of its quotes name it."""
     if not mine:
         return 0.0
+    main = main_actions(a for other, a in zip(langs, acts, strict=True) if other != lang)
+    return len(mine & main) / len(mine) if main else 0.0
+
+
+def main_actions(acts: Iterable[frozenset[str]]) -> set[str]:
+    """The actions at least half of the quotes naming any name."""
     counts: Counter[str] = Counter()
     naming = 0
-    for other, a in zip(langs, acts, strict=True):
-        if other != lang and a:
+    for a in acts:
+        if a:
             counts.update(a)
             naming += 1
-    main = {a for a, n in counts.items() if 2 * n >= naming}
-    return len(mine & main) / len(mine) if main else 0.0
+    return {a for a, n in counts.items() if 2 * n >= naming}
+
+
+def another_action(mine: frozenset[str], acts: list[frozenset[str]]) -> bool:
+    """Does the report name actions and the event's quotes (most of those naming any) only
+    others?  A month holding one event dated to a day (`periods.DayEvents.sole`) says the month's
+    report may be that event; a report of a dismissal is not the day's withdrawal of a lot for
+    that, whatever the month holds."""
+    if not mine:
+        return False
+    main = main_actions(acts)
+    return bool(main) and not (mine & main)
 
 
 def needs_vectors(s: Signals, rules: Rules) -> bool:

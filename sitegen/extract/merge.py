@@ -42,6 +42,7 @@ from .identity import (
     Bridge,
     Signals,
     Times,
+    another_action,
     bar,
     combine,
     continued_by,
@@ -349,7 +350,7 @@ class Clustering:
         self, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, end: datetime | None
     ) -> Signals:
         r = self.rules
-        sole = self.days.sole(c.when, end, cl)
+        sole = self.days.sole(c.when, end, cl) and not another_action(c.acts(), cl.acts)
         close = sole or same_period(c.when, end, cl)
         s = Signals(same_period=close, sole=sole)
         lang = c.source.lang

@@ -6,8 +6,9 @@ day (or one stated year or month) as the sources give them, which lowers the mer
 
 Dates of one happening differ in precision ("in September" and 9月26日).  A month (or year)
 holding just one event the sources date to a day (`DayEvents.sole`) agrees with that event as
-far as a month can: the two are compared as of one period.  A month holding several such
-events says nothing about which one it is, and is compared as any overlapping date is.
+far as a month can: the two are compared as of one period.  So do days of one month stated as
+such (1月中旬, "mid-January") holding just one.  A period holding several such events says
+nothing about which one it is, and is compared as any overlapping date is.
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ def same_period_clusters(a: Cluster, b: Cluster) -> bool:
     return a.precision == b.precision and a.precision in ("year", "month")
 
 
+def part_of_month(lo: datetime, hi: datetime) -> bool:
+    """Several days of one month (1月中旬, "mid-January", 10月5日至8日), not one day."""
+    last = hi - timedelta(microseconds=1)
+    return not one_day(lo, hi) and (lo.year, lo.month) == (last.year, last.month)
+
+
 COARSE = ("year", "month")
 """precisions of a date that may hold several days' happenings"""
 
@@ -101,17 +108,30 @@ class DayEvents:
         events = self.by.get(_key(start, precision), {})
         return next(iter(events.values())) if len(events) == 1 else None
 
+    def within(self, lo: datetime, hi: datetime) -> Cluster | None:
+        """The one living event dated to a day within ``lo``..``hi``, a part of one month (1月中旬,
+        "mid-January"), if just one: a look at that month's day events."""
+        inside = [cl for cl in self.by.get((lo.year, lo.month), {}).values() if cl.lo and lo <= cl.lo < hi]
+        return inside[0] if len(inside) == 1 else None
+
     def sole(self, when: When | None, end: datetime | None, cl: Cluster) -> bool:
-        """Is ``when`` a month (or year), stated as such, holding only one event dated to a day,
-        ``cl``?"""
-        if when is None or end is None or when.approximate or when.precision not in COARSE:
+        """Is ``when`` a month (or year), or days of one month, stated as such, holding only one
+        event dated to a day, ``cl``?"""
+        if when is None or end is None or when.approximate:
+            return False
+        if part_of_month(when.start, end) and when.precision == "day":
+            return self.within(when.start, end) is cl
+        if when.precision not in COARSE:
             return False
         return self.only(when.start, when.precision) is cl and cl.lo is not None and when.start <= cl.lo < end
 
     def sole_clusters(self, a: Cluster, b: Cluster) -> bool:
         """Is one a month (or year) event and the other the only event dated to a day within it?"""
         for coarse, fine in ((a, b), (b, a)):
-            if coarse.precision in COARSE and coarse.lo and coarse.hi and not one_day(coarse.lo, coarse.hi):
+            if coarse.precision == "day" and coarse.lo and coarse.hi and part_of_month(coarse.lo, coarse.hi):
+                if self.within(coarse.lo, coarse.hi) is fine:
+                    return True
+            elif coarse.precision in COARSE and coarse.lo and coarse.hi and not one_day(coarse.lo, coarse.hi):
                 found = self.only(coarse.lo, coarse.precision)  # type: ignore[arg-type]
                 if found is fine and fine.lo is not None and coarse.lo <= fine.lo < coarse.hi:
                     return True

@@ -24,6 +24,11 @@ BACKGROUND = [
     ("zh-since", "股价下跌14%,创2021年上市以来最大单日跌幅。", "2021年"),
     ("en-since", "The fall is the steepest since March 2, analysts said.", "March 2"),
     ("en-since", "It will recall bikes made between November 2023 and October 2025.", "November 2023"),
+    (
+        "en-since-thing",
+        "It is the first client to leave since the data centre fire earlier this week.",
+        "earlier this week",
+    ),
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
@@ -161,6 +166,9 @@ def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
     # a notice tells too: "今日发布通知,因…,4月15日至19日共取消186个航班" happened on the 15th
     notice = "航空公司今日发布通知,因机队停场检查,3月15日共取消186个航班。"
     assert [(d, f) for d, _, f in candidates(notice, "zh")] == [("3月15日", True)]
+    # a reporter learning it is a telling too: "记者今日从…获悉,…已于昨晚被刑事拘留" happened 昨晚
+    learnt = "记者今日从市公安局获悉,博物馆退休保管员韩某涉嫌盗窃馆藏文物,已于昨晚被依法刑事拘留。"
+    assert [d for d, _, _ in candidates(learnt, "zh")] == ["昨晚"]
     # English is left alone: "said on Monday that …" is most often the news itself
     en = "Investigators said on Monday that the battery overheated and started the fire over the weekend."
     assert "Monday" in [d for d, _, _ in candidates(en, "en")]

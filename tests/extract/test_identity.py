@@ -259,6 +259,20 @@ def test_the_same_action_counts_across_languages_when_most_quotes_name_it() -> N
     assert "the same action across languages" in s.describe()
 
 
+def test_a_month_report_of_another_action_is_not_its_months_only_day_event() -> None:
+    from sitegen.extract.actions import actions
+    from sitegen.extract.identity import another_action
+
+    withdrawn = actions().of("佳瀚拍賣今日宣布，撤回原定本月下旬拍賣的一件青瓷瓶")
+    assert withdrawn == actions().of("The auction house withdrew the vase from its sale")
+    dismissed = actions().of("The museum's former director was dismissed in January")
+    assert dismissed == actions().of("1月，馆长被免职")
+    assert another_action(dismissed, [withdrawn, withdrawn, frozenset()])
+    assert not another_action(withdrawn, [withdrawn, dismissed, withdrawn])
+    assert not another_action(frozenset(), [withdrawn])  # naming no action, it may be any
+    assert not another_action(dismissed, [frozenset()])  # nor may an event naming none
+
+
 def test_a_later_time_given_as_a_bound_goes_on_telling_its_happening(tmp_path: Path) -> None:
     body = (
         "昨晚6时40分许，青石山景区2号索道突发故障停运，86名游客被困在吊厢内，气温低至零下20摄氏度。"

@@ -94,6 +94,27 @@ def test_a_month_holding_one_event_of_a_day_agrees_with_it_and_one_holding_two_w
     assert not days.sole(When(datetime(2025, 9, 26, tzinfo=TZ), "day"), check.hi, check)
 
 
+def test_days_of_a_month_holding_one_event_of_a_day_agree_with_it() -> None:
+    """1月中旬 (11th to 20th) and the withdrawal "yesterday" on the 14th: one event within them."""
+    days = DayEvents()
+    lo, hi = datetime(2026, 1, 11, tzinfo=TZ), datetime(2026, 1, 21, tzinfo=TZ)
+    mid = When(lo, "day", end=hi)
+    pulled = _event(datetime(2026, 1, 14, tzinfo=TZ), datetime(2026, 1, 15, tzinfo=TZ), "day")
+    days.add(pulled)
+    assert days.sole(mid, hi, pulled)
+    ranged = _event(lo, hi, "day")
+    assert days.sole_clusters(ranged, pulled) and days.sole_clusters(pulled, ranged)
+    assert not days.sole(replace(mid, approximate=True), hi, pulled)  # "around mid-January"
+    # the 3rd holds another: outside the days, it changes nothing; within them, neither is it
+    days.add(_event(datetime(2026, 1, 3, tzinfo=TZ), datetime(2026, 1, 4, tzinfo=TZ), "day"))
+    assert days.sole(mid, hi, pulled)
+    days.add(_event(datetime(2026, 1, 18, tzinfo=TZ), datetime(2026, 1, 19, tzinfo=TZ), "day"))
+    assert not days.sole(mid, hi, pulled) and not days.sole_clusters(ranged, pulled)
+    # days across two months are not a part of one
+    across = When(datetime(2026, 1, 28, tzinfo=TZ), "day", end=datetime(2026, 2, 4, tzinfo=TZ))
+    assert not days.sole(across, across.period_end(), pulled)
+
+
 def test_the_only_event_of_the_month_is_a_small_vote_and_says_so() -> None:
     rules = Rules()
     plain = Signals(vectors=0.51, bar=rules.same_period_similarity)
