@@ -85,12 +85,9 @@ def vector(terms: Iterable[str], idf: dict[str, float]) -> dict[str, float]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float], norm_b: float | None = None) -> float:
-    """The cosine of two term vectors, walking the shorter one.  Known flaw, kept for now:
-    with ``norm_b`` given and ``a`` longer than ``b``, the
-    swap makes the result dot / |b|² (b's norm twice), not dot / (|a|·|b|).  The thresholds of
-    `rules.Rules` were set against this; computing the true cosine there lowers event F1 on seven
-    of eleven gold dumps (river_spill 1.00 -> 0.90, museum_vase 0.79 -> 0.76), so the fix waits for
-    those thresholds to be set again."""
+    """Cosine of two term vectors, walking the shorter.  Known flaw, kept: with ``norm_b`` and a
+    longer ``a`` it is dot/|b|²; `rules.Rules` thresholds were set on it, and the true cosine
+    lowers F1 on seven of eleven gold dumps (river_spill 1.00 -> 0.90) until they are set again."""
     if len(a) > len(b):
         a, b = b, a
     dot = sum(w * b[t] for t, w in a.items() if t in b)
