@@ -111,12 +111,15 @@ def heads_of_names(
     grow with the dump.  A word common in general text (民航 of 民航华东地区管理局: idf under
     `entities.NAME_MIN_IDF`) opens many names and is no one's."""
     idf, _ = general_idf()
+    asked = {w for w in words if idf.get(w, NAME_MIN_IDF) >= NAME_MIN_IDF}
+    having: dict[str, list[str]] = {w: [] for w in asked}  # one pass over the subjects
+    for sid, top in subjects.items():
+        for word in asked.intersection(top):
+            if len(having[word]) < sample and word in leads.get(sid, ""):
+                having[word].append(sid)
     out = set()
     for word in words:
-        if idf.get(word, NAME_MIN_IDF) < NAME_MIN_IDF:
-            continue
-        having = [sid for sid, top in subjects.items() if word in top and word in leads.get(sid, "")]
-        for sid in having[:sample]:
+        for sid in having.get(word, ()):
             if any(
                 kind != "place" and len(name) > len(word) and name.startswith(word)
                 for name, kind, _ in tagger.names(leads[sid])

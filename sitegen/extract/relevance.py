@@ -252,8 +252,10 @@ def judge(
         counts.update(top)
     named: dict[str, bool] = {}
     if leads is not None and tagger is not None:  # 擎天 of the organisation 擎天云 jieba cuts apart
-        shared_words = [w for w, n in counts.items() if n >= need and CJK_WORD.match(w)]
-        unknown = [w for w in shared_words if not _is_name(w, lexicon)]
+        shared_words = [w for w, n in counts.most_common() if n >= need and CJK_WORD.match(w)]
+        # the story's own names are among its most shared words: a few dozen are asked about,
+        # whatever the dump's size
+        unknown = [w for w in shared_words if not _is_name(w, lexicon)][: rules.subject_words * 2]
         named.update(dict.fromkeys(heads_of_names(unknown, out.subjects, leads, tagger), True))
     names_shared: dict[str, int] = {}
     partial = _partial_names(docs, out.subjects, counts, need, lexicon)
