@@ -24,8 +24,15 @@ WHY = {
     "weak": "it was kept only by places or closeness",
     "early": "it was published a day or more before the first report of a happening others tell",
     "others": "its lead names neither the keyword nor the story's core, but others or no one of the story's",
+    "partly": "some of its happenings no other source tells, and its lead names neither the keyword nor "
+    "the story's core, but others",
 }
-"""Why a lone record is a stray, the rules in the order they are asked (a test exercises each)."""
+"""Why a record is a stray, the rules in the order they are asked (a test exercises each)."""
+
+
+def message(why: str) -> str:
+    """The warning a stray's page gets (``why``: a key of `WHY`)."""
+    return ("marked off topic: " if why == "partly" else STRAY) + WHY[why]
 
 
 def strays(
@@ -53,7 +60,7 @@ def strays(
     begun, stays on topic and starts its entries: it may be a one-outlet report of the story (a
     compensation only one paper reported), which sitegen cannot tell from a stray."""
     lone = alone(clusters, judged)
-    if not lone:
+    if not judged:
         return lone, {}
     lexicon, tagger = by
     told = [cl for cl in clusters if _tellings(cl) > 1]
@@ -76,6 +83,13 @@ def strays(
             out[sid] = "early"
         elif relevance.story and _names_others(leads[sid], relevance, lexicon, tagger):
             out[sid] = "others"
+    # a record some of whose happenings no one else tells and whose lead names only others
+    # (another provider's outage, its compensation sentence joining the story's) is not the story
+    # either: the rule is asked of those records only, a few at any dump size
+    partly = {sid for cl in clusters if _tellings(cl) == 1 for sid in {m.source.id for m in cl.members}}
+    for sid in sorted(partly - lone - relevance.off_topic):
+        if relevance.story and _names_others(leads[sid], relevance, lexicon, tagger):
+            out[sid] = "partly"
     return lone, out
 
 

@@ -141,9 +141,11 @@ def extract_events(
     _, strays = agreement.strays(clustering.clusters, relevance, judged, leads, (lexicon, tagger))
     for sid, why in sorted(strays.items()):
         out.off_topic.add(sid)
-        message = agreement.STRAY + agreement.WHY[why]
-        out.problems.append(Problem(f"content/sources/{sid}.md", None, message, level="warning"))
+        page = f"content/sources/{sid}.md"
+        out.problems.append(Problem(page, None, agreement.message(why), level="warning"))
     for cl in clustering.clusters:
+        if strays:  # a stray's quotes are cited by no entry (a stray telling one of the story's)
+            cl.members[:] = [m for m in cl.members if m.source.id not in strays] or cl.members
         why = agreement.unfounded(cl, set(strays), relevance.marginal)
         if why:
             out.notes.append(why)

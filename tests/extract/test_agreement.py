@@ -50,6 +50,13 @@ STRAYS = {
         "6月9日,本周化工板块整体震荡,多只化工概念股成交活跃,分析人士提醒投资者注意风险。"
         "业内人士称,滨河化工厂厂长周海涛的处境引发同行关注。",
     ),
+    # another company's fire the next day, whose report recalls the story's fire in passing:
+    # one of its happenings joins the story's, the other no one tells, and its lead names others
+    "partly": source(
+        5,
+        "6月9日,江北市恒达材料公司车间起火,无人受伤。前一日上午,临江市滨河化工厂仓库发生火灾,2人受伤。",
+        day=9,
+    ),
 }
 
 
@@ -65,7 +72,7 @@ def test_a_lone_record_is_a_stray_by_each_rule(why: str, tmp_path: Path) -> None
     out = run(tmp_path, sources)
     assert "s5" in out.off_topic
     [problem] = [p for p in out.problems if p.path == "content/sources/s5.md"]
-    assert problem.message == agreement.STRAY + agreement.WHY[why]
+    assert problem.message == agreement.message(why)
     assert not [e for e in out.events if any(c.source == "s5" for c in e.sources)]
     [fire] = [e for e in out.events if e.when.start.day == 8]
     assert {c.source for c in fire.sources} == {"s1", "s2", "s3", "s4"}
