@@ -56,6 +56,9 @@ def strays(
       or nothing the story shares: another resort's accident, the same association's fine on
       another club, a weekly market round-up.
 
+    A record that is not lone but tells some happening no other record tells is a stray when
+    its lead names only others, as under the third rule (``partly``).
+
     A lone record whose lead names the story's company or people, published once the story had
     begun, stays on topic and starts its entries: it may be a one-outlet report of the story (a
     compensation only one paper reported), which sitegen cannot tell from a stray."""
@@ -63,7 +66,8 @@ def strays(
     if not judged:
         return lone, {}
     lexicon, tagger = by
-    told = [cl for cl in clusters if _tellings(cl) > 1]
+    tellings = [_tellings(cl) for cl in clusters]
+    told = [cl for cl, n in zip(clusters, tellings, strict=True) if n > 1]
     start = min((m.source.published for cl in told for m in cl.members), default=None)
     published = {m.source.id: m.source.published for cl in clusters for m in cl.members}
     days = _days(told)
@@ -85,9 +89,12 @@ def strays(
             out[sid] = "others"
     # a record some of whose happenings no one else tells and whose lead names only others
     # (another provider's outage, its compensation sentence joining the story's) is not the story
-    # either: the rule is asked of those records only, a few at any dump size
-    partly = {sid for cl in clusters if _tellings(cl) == 1 for sid in {m.source.id for m in cl.members}}
-    for sid in sorted(partly - lone - relevance.off_topic):
+    # either: asked of those records only, and as of lone ones never when they are most records
+    alone_in = [cl for cl, n in zip(clusters, tellings, strict=True) if n == 1]
+    partly = {m.source.id for cl in alone_in for m in cl.members} - lone - relevance.off_topic
+    if len(partly) * 2 > len(published):
+        partly = set()
+    for sid in sorted(partly):
         if relevance.story and _names_others(leads[sid], relevance, lexicon, tagger):
             out[sid] = "partly"
     return lone, out

@@ -62,22 +62,30 @@ def test_name_chips_come_from_the_tagger_where_jieba_cuts_names_wrong(tagger: Ta
     assert people(quotes, lexicon, gaz, 20, tagger, 1) == ["刘强东", "雷军", "江苏卫视"]
 
 
+def _chips(texts: list[str], tagger: Tagger) -> tuple[list, object, list[str]]:
+    """(quotes, lexicon, the names `entities.people` puts on an event's chips) for ``texts``, every
+    quote read by the tagger."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon, people
+    from sitegen.extract.words import Words
+
+    quotes = [(Words.of(t).tokens, t) for t in texts]
+    gaz = gazetteer(SiteData())
+    lexicon = make_lexicon(SiteData(), gaz, None)
+    return quotes, lexicon, people(quotes, lexicon, gaz, 20, tagger, len(quotes))
+
+
 def test_a_role_before_a_name_is_not_part_of_the_chip(tagger: Tagger) -> None:
     """LAC takes 港商林海文 whole for an organisation, or tags 港商 apart as one: either way the
     chip is the person (林海文), and a part of that name (海文) is no tag of its own."""
-    from sitegen.core.sitedata import SiteData
-    from sitegen.extract.entities import gazetteer, make_lexicon, people, tags
-    from sitegen.extract.words import Words
+    from sitegen.extract.entities import tags
 
     texts = [
         "2025年8月，港商林海文旗下海文控股收购临江渔夫足球俱乐部。",
         "港商林海文11日在香港赤鱲角机场被警方拘捕。",
         "临江渔夫俱乐部老板、港商林海文在机场被捕，海文控股拒绝置评。",
     ]
-    quotes = [(Words.of(t).tokens, t) for t in texts]
-    gaz = gazetteer(SiteData())
-    lexicon = make_lexicon(SiteData(), gaz, None)
-    found = people(quotes, lexicon, gaz, 20, tagger, len(quotes))
+    quotes, lexicon, found = _chips(texts, tagger)
     assert "林海文" in found
     assert not [n for n in found if "港商" in n]
     tokens = [t for toks, _ in quotes for t in toks]
@@ -88,13 +96,7 @@ def test_a_name_run_on_into_the_next_word_gives_way_to_the_name(tagger: Tagger) 
     """LAC reads 被中国足协处以禁赛 as 中国足协处: cut once each way, a full name of four or more
     characters wins over itself with one character more; a person's name cut short (刘强 /
     刘强东) still gives way to the longer one."""
-    from sitegen.core.sitedata import SiteData
-    from sitegen.extract.entities import gazetteer, make_lexicon, people
-    from sitegen.extract.words import Words
-
     texts = ["该队两名球员因参与赌球被中国足协处以禁赛一年。", "中国足协今日发布通知，暂停该队参赛资格。"]
     assert [n for n, _, _ in tagger.names(texts[0])] == ["中国足协处"]  # what LAC does
-    quotes = [(Words.of(t).tokens, t) for t in texts]
-    gaz = gazetteer(SiteData())
-    found = people(quotes, make_lexicon(SiteData(), gaz, None), gaz, 20, tagger, len(quotes))
+    _, _, found = _chips(texts, tagger)
     assert "中国足协" in found and "中国足协处" not in found
