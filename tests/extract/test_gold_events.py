@@ -62,6 +62,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"engine_fire", "gondola_stall"} <= set(GOLDS)  # held out: written without reading sitegen/extract
     assert "match_fixing" in GOLDS  # held out too: Hong Kong and Taiwan reports in traditional characters
     assert {"cloud_outage", "museum_vase"} <= set(GOLDS)  # held out: dense English, sparse Chinese
+    assert {"drug_recall", "tower_cracks", "trust_default"} <= set(GOLDS)  # held out (helper "heldout4")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -131,6 +132,10 @@ ENGLISH_MAJORITY = {
     "cloud_outage": (
         (("擎天云", "Atlas Cloud"), ("恒能电气", "Everwatt"), ("快步出行", "Swiftride")),
         ("Luo Qiming", "Shao Jia", "Zheng Haitao", "Wen Xiaochen"),
+    ),
+    "drug_recall": (
+        (("华康制药", "Halcyon Pharma"), ("瑞德医药", "Redwood Health")),
+        ("Xu Jianping", "Tang Rui", "Liang Wen"),
     ),
 }
 
@@ -695,6 +700,22 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.91 -> 0.95, off-topic P 0.80 -> 0.83, R 0.80 -> 1.00, entries from off-topic 1 -> 0 with
     # the same rule (the same association's fine on another club)
     "match_fixing": (0.95, 0.95, 0.93, 1.10, 1.00, 0.83, 0, 2, 10, 0.95, 0.95),
+    # the next three set 2026-12-07 when their dumps were written by a helper that read neither
+    # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout4"): the first
+    # figures main achieved on them, rounded down (ceilings rounded up).
+    # drug_recall: the lab's finding "late last month" / 2月下旬 is three entries (one per wording),
+    # the inspector's email of last October is missed, a Chinese off-topic-looking record (17, the
+    # inspector's interview) is flagged off topic
+    "drug_recall": (0.89, 0.89, 0.89, 1.16, 1.00, 0.80, 0, 2, 11, 0.86, 0.94),
+    # tower_cracks: 12 on-topic records flagged off topic (every English one but 14, and 3, 5, 30,
+    # the records naming the estate only in its English or by 恒岳 / a date listing), so source
+    # recall is 0.46 and one happening of nine is told in both languages; the developer's denial
+    # is missed; the two 2016 wordings are two entries; 元旦前夕 dated 12-29..12-31
+    "tower_cracks": (0.88, 0.77, 0.45, 1.13, 1.00, 0.25, 0, 0, 1, 1.00, 0.90),
+    # trust_default: the parent's limit-down shares (told with the default in every report) are
+    # missed, 本月初 (a product's maturity) and "last week" start entries, the English repayment
+    # reports are an entry apart from the Chinese; 19, 20, 31 and 46 flagged off topic
+    "trust_default": (0.80, 0.80, 0.80, 1.40, 1.00, 0.50, 0, 2, 9, 0.92, 0.94),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
