@@ -246,6 +246,38 @@ def test_held_out_dense_english_story_has_same_day_happenings_and_keyword_strays
         assert phrase in text, phrase
 
 
+def test_held_out_stories_of_heldout4_have_their_traits() -> None:
+    """drug_recall: 65 % English, two days of two happenings told together; tower_cracks: Chinese
+    with a third English and Traditional reports, sparse across a year, one happening told as a
+    month and a day the reports disagree on; trust_default: ten happenings in twelve days, three
+    days of two told in the same articles."""
+    drug, tower, trust = (load_gold(GOLDS[n]) for n in ("drug_recall", "tower_cracks", "trust_default"))
+    langs = _langs("drug_recall")
+    assert len(langs) >= 32 and langs.count("en") >= 0.65 * len(langs)
+    days = sorted(h.day for h in drug.happenings if h.day and h.day.year == 2026)
+    assert len(days) >= 9 and days[-1] - days[0] <= timedelta(days=24)
+    langs = _langs("tower_cracks")
+    assert len(langs) >= 28 and langs.count("zh") > langs.count("en") >= len(langs) / 3
+    assert "month" in {h.dates[0].unit for h in tower.happenings}
+    assert any(a.end <= h.dates[0].start for h in tower.happenings for a in h.dates[1:])  # 11日 vs 周三
+    text = " ".join(r.body for r in records(tower))
+    for phrase in ("去年12月", "上月", "late December", "元旦前夕", "春节前", "週三", "11月11日晚"):
+        assert phrase in text, phrase
+    recs = records(trust)
+    assert len(recs) >= 45 and 0.55 <= _langs("trust_default").count("zh") / len(recs) <= 0.65
+    story = [h for h in trust.happenings if h.day and h.day.year == 2026]
+    assert len(story) >= 10 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=12)
+    assert all(3 <= len(h.reports) <= 8 for h in story)
+    by_day = defaultdict(list)
+    for h in story:
+        by_day[h.day].append(h)
+    shared = [g for g in by_day.values() if len(g) >= 2 and set.intersection(*(set(h.reports) for h in g))]
+    assert len(shared) >= 3
+    for gold in (drug, tower, trust):
+        told = Counter(r for h in gold.happenings for r in h.reports)
+        assert max(told.values()) >= 2  # a report telling two happenings
+
+
 DENSE = ("yogurt_scare", "exam_leak")
 
 
