@@ -39,14 +39,19 @@ def _break(name: str, day: date) -> tuple[date, date] | None:
         off, what = get_holiday_detail(d)
         return what if off else None
 
+    def off(d: date) -> bool:
+        return bool(get_holiday_detail(d)[0])
+
     try:
         found = next((day + timedelta(days=n) for n in _NEAR if named(day + timedelta(days=n)) == name), None)
         if found is None:
             return None
         first = last = found
-        while named(first - timedelta(days=1)):  # one break may hold two festivals (国庆 and 中秋)
+        # one break may hold two festivals (国庆 and 中秋), and the weekend it runs into (端午
+        # 2024: Saturday 8 to Monday 10 June, the package naming only the Monday)
+        while off(first - timedelta(days=1)):
             first -= timedelta(days=1)
-        while named(last + timedelta(days=1)):
+        while off(last + timedelta(days=1)):
             last += timedelta(days=1)
     except NotImplementedError:  # a year the package does not know yet
         return None

@@ -17,6 +17,7 @@ approximate spans around the day; a date is never finer than the text gives.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -29,7 +30,7 @@ from sitegen.extract.temporal import words as W
 from sitegen.extract.temporal.breaks import PERIOD_WORDS, official_break
 from sitegen.extract.temporal.cn_numerals import parse_int
 from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
-from sitegen.extract.temporal.resolve import year_of
+from sitegen.extract.temporal.resolve import resolve_calendar, year_of
 
 # lunar_python computes a whole lunar year (its new moons and solar terms) for each conversion,
 # about 20 ms; the conversions below are pure, so each is computed once per process.
@@ -191,6 +192,29 @@ def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
         raise Skip("小年夜 is 小年's night in some places, the night before 除夕 in others")
     done = finish(hit, around(the_day), hit.rule.kind, notes)
     return done if coming is None else dataclasses.replace(done, coming=around(coming))
+
+
+@guarded
+def resolve_china_in_english(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """National Day, the Mid-Autumn Festival, the Lunar New Year holiday: China's holidays named
+    in English are read as their Chinese words (`words.EN_CN_HOLIDAYS`): 国庆节's day, 春节假期's
+    official break, at the precision the Chinese words give and never finer."""
+    day_word, break_word = W.EN_CN_HOLIDAYS[W.key(hit.g.get("enh"))]
+    word = break_word if hit.g.get("brk") else day_word
+    if word in W.HOLIDAYS:  # 国庆节, 国庆假期: a fixed day
+        return resolve_calendar(dataclasses.replace(hit, g={**hit.g, "holiday": word}), ctx)
+    name, period = (word.removesuffix("假期"), "假期") if word.endswith("假期") else (word, None)
+    return resolve_moving_holiday(dataclasses.replace(hit, g={**hit.g, "lh": name, "period": period}), ctx)
+
+
+def china_in_english_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "National Day", "Golden Week", "the Lunar New Year holiday" are China's unless the text
+    gives them to another country ("Singapore's National Day", "Japanese Golden Week")."""
+    before = text[max(0, start - 40) : start]
+    other = re.search(r"\b([A-Z][A-Za-z]+)(['’]s)?\s+$", before)
+    if other is None or other.group(1) in ("China", "Chinese", "Beijing"):
+        return True
+    return not (other.group(2) or other.group(1).endswith(("ese", "an", "ish")))
 
 
 def _holiday_day(name: str) -> Callable[[int], date]:

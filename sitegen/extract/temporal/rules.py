@@ -44,6 +44,7 @@ ORDER: tuple[str, ...] = (
     "zh-floating-holiday",
     "en-season",
     "en-holiday",
+    "en-china-holiday",
     "en-floating-holiday",
     "en-date-range",
     "en-clock-date",

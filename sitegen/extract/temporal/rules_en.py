@@ -183,6 +183,17 @@ EN_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule(
+        "en-china-holiday",  # National Day, the Lunar New Year holiday: capitalised, as names are
+        "en",
+        "absolute",
+        c(
+            rf"\b(?P<enh>{W.alt_capitalised(W.EN_CN_HOLIDAYS)})(?:(?i:\s+(?P<brk>{W.alt(W.EN_BREAK_WORDS)})))?"
+            rf"(?:(?i:\s+(?:of\s+)?){EN_YEAR})?(?![\w'’-])"
+        ),
+        H.resolve_china_in_english,
+        check=H.china_in_english_ok,
+    ),
+    Rule(
         "en-floating-holiday",
         "en",
         "absolute",

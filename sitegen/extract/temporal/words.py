@@ -20,6 +20,13 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def alt_capitalised(words: Iterable[str]) -> str:
+    """`alt` for names: each must start with its capital ("National Day", not "a national day of
+    mourning"); the rest is in any case ("Mid-autumn Festival", "NATIONAL DAY")."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w[0].upper()) + "(?i:" + alt([w[1:]]) + ")" for w in ordered)
+
+
 def key(word: str | None) -> str:
     return re.sub(r"\s+", " ", (word or "").strip().lower())
 
@@ -202,6 +209,22 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "halloween": (10, 31, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
+
+# China's holidays as English copy names them -> (the Chinese word for the day, for its break): they
+# read as those words do, the same day and the same official break ("the Lunar New Year holiday"
+# is 春节假期); "holiday", "break", "holidays" after the name ask for the break (`EN_BREAK_WORDS`)
+EN_CN_HOLIDAYS: dict[str, tuple[str, str]] = {
+    "national day": ("国庆节", "国庆假期"), "golden week": ("国庆黄金周", "国庆黄金周"),
+    "national day golden week": ("国庆黄金周", "国庆黄金周"), "may day": ("劳动节", "五一假期"),
+    "spring festival": ("春节", "春节假期"), "lunar new year": ("春节", "春节假期"),
+    "chinese new year": ("春节", "春节假期"), "lunar new year's eve": ("除夕", "除夕"),
+    "chinese new year's eve": ("除夕", "除夕"), "lantern festival": ("元宵节", "元宵节"),
+    "qingming festival": ("清明节", "清明节假期"), "tomb-sweeping day": ("清明节", "清明节假期"),
+    "tomb sweeping day": ("清明节", "清明节假期"), "dragon boat festival": ("端午节", "端午节假期"),
+    "qixi festival": ("七夕节", "七夕节"), "mid-autumn festival": ("中秋节", "中秋节假期"),
+    "mid autumn festival": ("中秋节", "中秋节假期"), "double ninth festival": ("重阳节", "重阳节"),
+}  # fmt: skip
+EN_BREAK_WORDS = ("holidays", "holiday", "break", "long holiday")
 
 # holidays with an official break (放假安排) -> the break's name in `chinese_calendar`
 OFFICIAL_BREAKS: dict[str, str] = {
