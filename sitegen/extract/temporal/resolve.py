@@ -424,6 +424,8 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
 def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
     """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones: `temporal_holidays`)."""
     month, day, days, approx = W.HOLIDAYS[W.key(g["holiday"])]
+    if W.key(g["holiday"]) in W.NAMED_SHOWS and not (g.get("y") or g.get("yrel")):
+        raise NotEvent(f"names a yearly show, not a day (no year given): {g['holiday']}")
     y = year_of(g, ctx, notes, srcs)
     if y is None:
         y = infer_year(month, day, ctx, notes)

@@ -209,6 +209,9 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "halloween": (10, 31, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
+NAMED_SHOWS = frozenset({"3·15晚会", "315晚会"})
+"""Yearly shows named by their date: with its year (今年3·15晚会) one dates a day; without it
+(曾被3·15晚会点名) it names the show, which has run every year, not a day."""
 
 # China's holidays as English copy names them -> (the Chinese word for the day, for its break): they
 # read as those words do, the same day and the same official break ("the Lunar New Year holiday"
