@@ -52,6 +52,11 @@ def en_span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> boo
     return bool(g.get("the")) and (g.get("spre") or "").lower() != "previous"
 
 
+def and_needs_between(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "July 13 and 15" is two days unless "between" opens it (then one range, as "13 to 15")."""
+    return W.key(g.get("sep")) != "and" or "between" in text[max(0, start - 8) : start].lower()
+
+
 EN_RULES: tuple[Rule, ...] = (
     Rule(
         "en-span",
@@ -133,23 +138,25 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            rf"\b{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through|or)\s*"
+            rf"\b{EN_MON}\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through|or|and)\s*"
             rf"(?:{en_month('mon2', loose=True)}\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?"
-            rf"(?![0-9:])(?:,?\s+{EN_YEAR})?",
+            rf"(?![0-9:]|\s*(?:%|percent|per\s+cent))(?:,?\s+{EN_YEAR})?",
             re.I,
         ),
         O.resolve_range,
+        check=and_needs_between,
     ),
     Rule(
         "en-dmy-day-range",  # 5-7 March, 5 to 7 March 2025 (British and wire copy)
         "en",
         "absolute",
         c(
-            r"(?<![0-9.,/:$£€-])\b(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through)\s*"
+            r"(?<![0-9.,/:$£€-])\b(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|—|to|through|and)\s*"
             rf"(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{EN_MON}(?:,?\s+{EN_YEAR})?",
             re.I,
         ),
         O.resolve_range,
+        check=and_needs_between,
     ),
     Rule(
         "en-year-range",
