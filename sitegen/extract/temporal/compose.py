@@ -99,6 +99,7 @@ def joins(text: str, a: Hit, b: Hit) -> bool:
 
 def compose(a: Hit, b: Hit, ctx: Ctx) -> Resolved | None:
     """The range from ``a`` to ``b``, or None when they do not make one (then each is read alone)."""
+    a = _in_week_of(a, b)
     ra = a.rule.resolve(a, ctx)
     if ra is None or ra.when is None:
         return None
@@ -131,6 +132,14 @@ def compose(a: Hit, b: Hit, ctx: Ctx) -> Resolved | None:
     if ROLLED_BACK in ra.explanation:
         explanation += f"; {ROLLED_BACK}"  # the judge then checks for an announced effective date
     return Resolved(when, kind, explanation)
+
+
+def _in_week_of(a: Hit, b: Hit) -> Hit:
+    """ "between Monday and Wednesday last week": a bare weekday opening a range is in the week
+    its end names (Monday of last week), as 上周一至周三's end is in its start's week."""
+    week = b.g.get("wkrel") if b.rule.name == "en-weekday-of-week" else None
+    bare = a.rule.name == "en-weekday" and not any(a.g.get(k) for k in ("wrel", "pod", "h", "hh", "noon"))
+    return dataclasses.replace(a, rule=b.rule, g={**a.g, "wkrel": week}) if week and bare else a
 
 
 def _year_inferred(hit: Hit) -> bool:

@@ -76,8 +76,8 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "relative",
         c(
-            rf"\b(?:(?P<wd>{EN_WD_NAMES})\s+(?:of|from)\s+(?P<wkrel>last|this|next|the\s+previous)\s+week"
-            rf"|(?P<wkrel2>last|this|next)\s+week's\s+(?P<wd2>{EN_WD_NAMES}))\b",
+            rf"\b(?:(?P<wd>{EN_WD_NAMES})\s+(?:(?:of|from)\s+)?(?P<wkrel>last|this|next|the\s+previous)\s+week"
+            rf"(?!['’])|(?P<wkrel2>last|this|next)\s+week's\s+(?P<wd2>{EN_WD_NAMES}))\b",
             re.I,
         ),
         S.resolve_weekday_of_week,
