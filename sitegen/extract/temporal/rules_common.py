@@ -191,6 +191,23 @@ def two_digit_year_ok(g: dict[str, str | None], text: str, start: int, end: int)
     return b != a + 1
 
 
+_OVERNIGHT_BEFORE = re.compile(r"\b(?:an?|the|this|that|his|her|its|their|our|your)\s+$", re.I)
+_OVERNIGHT_AFTER = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:in|at|near|across|and|but|as|after|before|when|while|with|amid|along"
+    r"|around|outside|inside|throughout|following|local)\b)",
+    re.I,
+)
+
+
+def overnight_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "fell overnight", "Overnight, ..." say when; "an overnight stay", "overnight rates" and
+    "overnight into Tuesday" (that day names the night) do not."""
+    if W.key(g.get("dpod")) != "overnight":
+        return True
+    before = text[max(0, start - 8) : start]
+    return not _OVERNIGHT_BEFORE.search(before) and bool(_OVERNIGHT_AFTER.match(text, end))
+
+
 def needs_something(*names: str) -> Callable[[dict[str, str | None], str, int, int], bool]:
     def check(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
         return any(g.get(n) for n in names)

@@ -33,6 +33,7 @@ from sitegen.extract.temporal.rules_common import (
     c,
     en_month,
     needs_something,
+    overnight_ok,
     range_words_ok,
 )
 
@@ -358,6 +359,7 @@ EN_RULES: tuple[Rule, ...] = (
         "relative",
         c(rf"\b(?P<dpod>{W.alt(W.EN_FUSED)})\b(?:\s+at\s+{EN_CLOCK})?", re.I),
         CAL,
+        check=overnight_ok,
     ),
     Rule(
         "en-day-rel",

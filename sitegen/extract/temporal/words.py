@@ -65,7 +65,10 @@ FUSED: dict[str, tuple[str, int, str]] = {
     "this evening": ("pub", 0, "evening"), "that night": ("anchor", 0, "evening"),
     "that evening": ("anchor", 0, "evening"), "that morning": ("anchor", 0, "morning"),
     "that afternoon": ("anchor", 0, "afternoon"),
+    "overnight": ("night-before", 0, "night"),
 }  # fmt: skip
+"""Base ``night-before``: the night just before publication, read only where the passage names
+no day before it ("held overnight" after "On March 3" may be that night or the one before)."""
 ZH_FUSED = [w for w in FUSED if not w.isascii()]
 EN_FUSED = [w for w in FUSED if w.isascii()]
 
