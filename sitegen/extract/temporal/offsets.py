@@ -7,6 +7,7 @@ not-event rules (durations, habits, quantities), which only say why.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sitegen.extract.temporal import calendar as C
@@ -134,10 +135,19 @@ def _loose(unit: str, count: float) -> bool:
     return hours >= W.LOOSE_HOURS
 
 
+_COMING = re.compile(r"(?:将|将会|将于|将在|会于|拟于|计划于|预计于?)[ \t]?$")
+
+
 @guarded
 def resolve_recent(hit: Hit, ctx: Ctx) -> Resolved | None:
-    """近日, 近几天, 前几天, in recent days: an approximate range of days before publication."""
-    first, last = W.RECENT[W.key(hit.g.get("recent") or hit.text)]
+    """近几天, 前几天, "over the past few days": an approximate range of days before publication;
+    近日, 日前, "in recent days" (`words.LATELY`) say lately, not when: vague, no date."""
+    word = W.key(hit.g.get("recent") or hit.text)
+    if word in W.LATELY:
+        if _COMING.search(ctx.text, max(0, hit.start - 4), hit.start):  # 将于近日公布: soon
+            raise NotEvent(f"in the coming days, a plan: {hit.text}")
+        return Resolved(None, "vague", f"{hit.text}: says lately, not when (no date)")
+    first, last = W.RECENT[word]
     pub = ctx.pub_date
     first_day, last_day = pub - timedelta(days=first), pub - timedelta(days=last)
     when = C.day_span(first_day, last_day, ctx.tz, approximate=True)

@@ -450,7 +450,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en-recent",
         "en",
         "relative",
-        c(rf"\b(?P<recent>{W.alt(w for w in W.RECENT if w.isascii())})\b", re.I),
+        c(rf"\b(?P<recent>{W.alt(w for w in (*W.RECENT, *W.LATELY) if w.isascii())})\b", re.I),
         O.resolve_recent,
     ),
     Rule(

@@ -295,7 +295,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh-recent",
         "zh",
         "relative",
-        c(rf"(?<![节生假纪念期忌])(?P<recent>{W.alt(w for w in W.RECENT if not w.isascii())})"),
+        c(rf"(?<![节生假纪念期忌])(?P<recent>{W.alt(w for w in (*W.RECENT, *W.LATELY) if not w.isascii())})"),
         O.resolve_recent,
     ),
     Rule(

@@ -171,15 +171,23 @@ QUARTERS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
 
-# "recently" words -> (first, last) days before publication, an approximate range
+# recency words that count ("a few", 几, 两) -> (first, last) days before publication: the count
+# bounds the stretch, an approximate range
 RECENT: dict[str, tuple[int, int]] = {
-    "近日": (7, 0), "日前": (7, 0), "近几天": (4, 0), "近几日": (4, 0), "最近几天": (4, 0),
-    "最近几日": (4, 0), "这几天": (4, 0), "这两天": (2, 0), "连日来": (4, 0), "连日": (4, 0),
+    "近几天": (4, 0), "近几日": (4, 0), "最近几天": (4, 0),
+    "最近几日": (4, 0), "这几天": (4, 0), "这两天": (2, 0),
     "近几天来": (4, 0), "近几日来": (4, 0), "这几天来": (4, 0), "最近几天来": (4, 0),
-    "前几天": (7, 1), "前两天": (7, 1), "前些天": (14, 1), "前些日子": (21, 1),
-    "in recent days": (4, 0), "over the past few days": (4, 0), "the other day": (7, 1),
-    "in recent weeks": (21, 0), "近几周": (21, 0), "最近几周": (21, 0),
+    "前几天": (7, 1), "前两天": (7, 1),
+    "over the past few days": (4, 0), "近几周": (21, 0), "最近几周": (21, 0),
 }  # fmt: skip
+LATELY = (
+    "近日", "日前", "连日来", "连日", "前些天", "前些日子",
+    "in recent days", "in recent weeks", "the other day",
+)  # fmt: skip
+"""Recency words that count nothing: they say *lately*, not when (日前 in news reaches back weeks,
+and 近日 also says "in the coming days").  A vague mention with no date: the sentence may join
+an event another report dates, never date or start one.  "recently", "lately", 最近, 近期 are
+not matched at all (最近 is also "nearest", 近期 "soon"): they date nothing either."""
 
 # seasons -> (first month, last month); winter runs from December into the next year.
 # Northern-hemisphere seasons, approximate: a season names no exact days.
