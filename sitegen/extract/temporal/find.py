@@ -55,7 +55,8 @@ Resolution rules
   checks it and never moves it: a contradiction is flagged (approximate, and
   the explanation says so).
 * **Weekdays**: ``周三``/``on Wednesday`` is the most recent Wednesday on or
-  before publication; ``上周五`` is Friday of the previous Monday-based week;
+  before publication; ``上周五``/"Friday last week" is Friday of the previous
+  Monday-based week ("between Monday and Wednesday last week": both ends in it);
   ``本周X`` is this week's (a non-event if still to come); ``last Friday`` is
   the most recent Friday strictly before the publication day.
 * **Parts of periods**: ``本月初``/``月初`` days 1–10, ``月中`` 11–20, ``月底``
@@ -63,8 +64,14 @@ Resolution rules
   first to the publication day (approximate); ``年初`` Jan–Feb, ``年中`` Jun–Jul,
   ``年底`` Nov–Dec (approximate); ``开年`` 1–31 January (approximate);
   ``上半年``/``下半年``/quarters exact month ranges.
-* **Recently**: ``近日``/``日前`` the 7 days up to publication, ``近几天`` 4,
-  ``前几天`` 7 to 1 days before (see `temporal_words.RECENT`), approximate.
+* **Recently**: a recency word that counts (``近几天`` the 4 days up to
+  publication, ``前几天`` 7 to 1 days before, "over the past few days";
+  `temporal_words.RECENT`) is an approximate range; one that counts nothing
+  (``近日``, ``日前``, ``连日``, ``前些天``, "in recent days", "the other day";
+  `temporal_words.LATELY`) says lately, not when: a vague mention with no date,
+  as "recently", "lately", ``最近``, ``近期`` (not matched) date nothing; a
+  sentence it alone dates may join an event, never date or start one.
+  ``将于近日`` is a plan.
 * **Counted spans** (`temporal_spans`): ``近30天``/``过去一周``/``over the past two
   weeks`` run from that many units before publication to publication;
   ``上两周``/``上季度``/``last quarter`` are the whole units before the current
@@ -83,7 +90,8 @@ Resolution rules
   of 24 hours or more is said for days (``才过去72小时``): dated at the day,
   approximately (`temporal_words.LOOSE_HOURS`).
 * **Ranges**: both ends are kept (``2017年5月至2018年4月``, ``12月30日至1月2日``,
-  ``5-7 March``, ``between Monday and Wednesday`` (``and`` joins only after ``between``),
+  ``5-7 March``, ``between Monday and Wednesday``, ``between July 13 and 15`` (``and``
+  joins only after ``between``),
   ``晚上8点到10点``); an end before its start whose year was inferred is the
   next year's; ``2001年起至今`` runs from then up to publication; a state that
   began then (``5月8日起``, ``至少自去年11月起``, ``since November``, ``from
@@ -98,10 +106,16 @@ Resolution rules
   clock time with no date takes the day of the latest dated mention, else the
   latest such time at or before publication.  ``北京时间``/``美国东部时间``/``ET``
   clock times are converted to the publication's zone; ``当地时间``/``local
-  time`` (zone unknown) makes the value approximate.
+  time`` (zone unknown) makes the value approximate.  "overnight" (said as when,
+  not "an overnight stay") is the night before publication, part-of-day
+  precision, and is not read after a named day (that night or the one before?).
 * **Seasons and holidays**: ``去年夏天``/``last summer`` are approximate
   northern-hemisphere month ranges; fixed-date holidays (``元旦``, ``国庆期间``,
-  ``双11``, ``Christmas Eve``) take a year like a month-day; lunar dates and
+  ``双11``, ``Christmas Eve``) take a year like a month-day (a yearly show named
+  by its date, ``3·15晚会``, dates a day only with its year); China's holidays
+  named in English ("National Day", "the Lunar New Year holiday", "the
+  Mid-Autumn Festival") are read as their Chinese words, the same days and
+  official breaks (a break runs over the weekend it adjoins); lunar dates and
   holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``) are converted with
   lunar-python and US holidays kept by weekday (``Thanksgiving 2024``) counted
   (`temporal_holidays`); decades and centuries (``上世纪80年代``, ``the late

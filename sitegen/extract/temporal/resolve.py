@@ -41,12 +41,11 @@ def _day_from(base: str, days: int, ctx: Ctx, notes: list[str], srcs: set[str], 
         srcs.add("pub")
         return ctx.pub_date + timedelta(days=days)
     a = ctx.anchor("day", point=True, acted=True)
-    if base == "night-before":  # overnight: the night before publication, unless a day was named
-        if a is not None:
-            raise Skip(f"{word} after '{a.text}': that night or the night before it")
+    if base == "night-before" and a is not None:  # overnight after a named day: that night or the one before?
+        raise Skip(f"{word} after '{a.text}': that night or the night before it")
+    if base == "night-before":
         srcs.add("pub")
-        notes.append("the night before publication")
-        return ctx.pub_date - timedelta(days=1)
+        return ctx.pub_date - timedelta(days=1)  # overnight: the night before publication
     if a is None:
         srcs.add("pub")
         notes.append(f"no day earlier in the passage: {word} counted from publication")
