@@ -10,10 +10,10 @@ the sentence; one that opens the sentence (同日,…) dates all of it.
 
 Dropped, with a reason for ``--explain``: dates after the article was
 published, sentences with too few content words, questions.  Sentences whose
-only time words are vague (最近, 前不久), or a recency word (近日, 日前, 前几天,
-"in recent days": a stretch of days before publication that says "lately", not
-when), become *attach-only* candidates: they may add a source to an event but
-never start one.
+only time words are vague (最近, 前不久, 近日, 日前: no date at all),
+or a counted recency word (前几天, 这两天, "over the past few days": a stretch of
+days before publication that says "lately", not when), become *attach-only*
+candidates: they may add a source to an event but never start one.
 """
 
 from __future__ import annotations
@@ -345,7 +345,7 @@ def _background(text: str, m: Any, quote: str) -> bool:
 
 
 def _recent(m: Any) -> bool:
-    """A recency word (`temporal.words.RECENT`: 近日, 日前, 前几天, "in recent days"): a vague
+    """A counted recency word (`temporal.words.RECENT`: 前几天, 这两天, "over the past few days"): a
     stretch of days before publication says "lately", not when; what it reports may join an
     event dated by another report, never start one.  (本月早些时候 names its month: it may.)"""
     return m.when is not None and RECENT_KEY(m.text) in RECENT

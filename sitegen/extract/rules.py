@@ -172,7 +172,8 @@ class Rules:
     vectors_neutral: float = 0.4
     """The cosine of sentences about different things of one story: below it, vectors vote against."""
     vague_days: int = 366
-    """A sentence dated only by 最近/前不久 is compared with events this many days before its article."""
+    """A sentence dated only by a vague word (最近, 前不久, 近日, 日前) is compared with events
+    this many days before its article."""
     name_min_weight: float = 0.25
     """Names weighing less than this (idf beyond the commonest word's: the names (nearly) every
     source states) do not vote on identity."""
