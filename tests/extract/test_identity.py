@@ -282,3 +282,15 @@ def test_a_later_time_given_as_a_bound_goes_on_telling_its_happening(tmp_path: P
     out = run(tmp_path, [source(1, body), source(2, other)])
     assert len(out.events) == 1, [e.title for e in out.events]
     assert out.events[0].when.start.hour == 18  # the stall's time, not the rescue's end
+
+
+def test_an_admission_is_one_action_in_both_languages() -> None:
+    from sitegen.extract.actions import actions
+    from sitegen.extract.identity import same_action
+
+    zh = actions().of("今日，博物馆发布第二份情况说明承认，原件并不在文物库房，目前下落不明。")
+    en = actions().of("The museum admitted on Wednesday that it could not find the vase")
+    assert zh == en == {"admit"}
+    assert same_action(en, ["zh", "zh"], [zh, zh], "en") == 1.0
+    # a participle aside ("…, acknowledging the incident as…") names no admission of its own
+    assert "admit" not in actions().of("She apologised, acknowledging the incident as a violation")
