@@ -687,7 +687,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # published findings (调查结果, "preliminary findings") became an action of their own in
     # sitegen/data/actions.toml, no longer the opening of an inquiry (调查): "The preliminary
     # findings, published on Thursday night…" joined the Chinese 公布初步调查结果 entry
-    "cloud_outage": (0.97, 0.97, 0.85, 1.05, 1.00, 0.80, 0, 4, 11, 0.95, 0.92),
+    # source recall 0.86 -> 0.88 with the same rule of the second citing pass (museum_vase)
+    "cloud_outage": (0.97, 0.97, 0.87, 1.05, 1.00, 0.80, 0, 4, 11, 0.95, 0.92),
     # museum_vase was F1 0.74, Date-F1 0.74, source recall 0.83, entries/happening 1.70, off-topic
     # R 1.00 P 0.80 (an English report flagged), 0 entries from off-topic, zh+en 7/10, titles
     # 16/17, cite P 0.98
@@ -700,7 +701,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # (今年1月中旬) holding one day-dated event agree with it (periods.DayEvents.within)
     # zh+en 8 -> 9, source recall 0.91 -> 0.93 when admitting (承认, "admitted") became an action in
     # sitegen/data/actions.toml: the English "admitted on Wednesday" joined the 承认 entry
-    "museum_vase": (0.86, 0.86, 0.92, 1.30, 1.00, 0.78, 0, 1, 9, 0.92, 0.98),
+    # zh+en 9 -> 10, source recall 0.93 -> 0.95 when the second citing pass compared a dated
+    # sentence with the latest events of its date whatever their words: "police opened a criminal
+    # investigation" (Wednesday) is cited by 南屏市公安局已于当天立案侦查
+    "museum_vase": (0.86, 0.86, 0.94, 1.30, 1.00, 0.78, 0, 1, 10, 0.92, 0.98),
     # citation precision 0.97 -> 0.99 when a clause naming no action took its sentence's in the
     # second citing pass (record 26 no longer cited for the detention it does not report)
     # F1 0.91 -> 0.95, off-topic P 0.80 -> 0.83, R 0.80 -> 1.00, entries from off-topic 1 -> 0 with
