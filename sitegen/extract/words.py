@@ -139,7 +139,7 @@ class Lexicon:
     """the Chinese keyword in pinyin (``lvyuanruye``): English reports write its parts so"""
     place_stems: dict[str, str] = field(default_factory=dict)
     """a Chinese place with its administrative suffix -> its stem, where English names the stem
-    and the stem is a word of the dump too (榕安市 -> 榕安: "Rong'an" is linked to 榕安)"""
+    and the stem is a word of the dump too (西安市 -> 西安: "Xi'an" is linked to 西安)"""
     _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """token -> its terms, filled as texts are read (the same words recur across a dump)"""
     _content: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -147,7 +147,7 @@ class Lexicon:
     """memos of `is_content` and `is_keyword` (they depend on the word and the fixed word lists)"""
 
     def add_place_stem(self, place: str, stem: str) -> None:
-        """``place`` (榕安市) counts as ``stem`` (榕安) too, a sub-word, as jieba's 消防 of 消防车."""
+        """``place`` (西安市) counts as ``stem`` (西安) too, a sub-word, as jieba's 消防 of 消防车."""
         self.place_stems[place] = stem
         self._terms_of.clear()  # the memo read the place before its stem was known
 
@@ -231,7 +231,7 @@ class Lexicon:
                 out.append((hit, _RUN_WORDS.split(run.lower())))
                 continue
             for part in run.split():
-                key = re.sub(r"[^a-z]", "", part.lower())  # Rong'an -> rongan
+                key = re.sub(r"[^a-z]", "", part.lower())  # Xi'an -> xian
                 hit = self.aliases.get(part.lower()) or self.latin_names.get(key)
                 if hit:
                     out.append((hit, _RUN_WORDS.split(part.lower())))
@@ -272,7 +272,7 @@ def subwords(word: str) -> list[str]:
 
 PINYIN_SYLLABLE_MARK = r"(?:['’][aeo][a-z]*)?"
 """An apostrophe before a syllable starting with a, e or o belongs to a pinyin name (Xi'an,
-Rong'an, Tai'an: 西安, 榕安, 泰安), not to a possessive ('s) or a contraction ('t)."""
+Tai'an, Ji'an: 西安, 泰安, 吉安), not to a possessive ('s) or a contraction ('t)."""
 _CAPITALISED_RUN = re.compile(
     rf"\b[A-Z][a-z]+{PINYIN_SYLLABLE_MARK}(?:[ -][A-Z][a-z]+{PINYIN_SYLLABLE_MARK}){{0,2}}\b"
 )
