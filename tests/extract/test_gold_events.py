@@ -704,7 +704,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # zh+en 9 -> 10, source recall 0.93 -> 0.95 when the second citing pass compared a dated
     # sentence with the latest events of its date whatever their words: "police opened a criminal
     # investigation" (Wednesday) is cited by 南屏市公安局已于当天立案侦查
-    "museum_vase": (0.86, 0.86, 0.94, 1.30, 1.00, 0.78, 0, 1, 10, 0.92, 0.98),
+    # off-topic precision 0.80 -> 1.00 with the admit and findings rows of sitegen/data/actions.toml
+    # (the on-topic English report flagged before is no longer flagged)
+    "museum_vase": (0.86, 0.86, 0.94, 1.30, 1.00, 0.95, 0, 1, 10, 0.92, 0.98),
     # citation precision 0.97 -> 0.99 when a clause naming no action took its sentence's in the
     # second citing pass (record 26 no longer cited for the detention it does not report)
     # F1 0.91 -> 0.95, off-topic P 0.80 -> 0.83, R 0.80 -> 1.00, entries from off-topic 1 -> 0 with
