@@ -194,10 +194,13 @@ ADMIN_SUFFIXES = "省市县区镇乡"
 def _link_place_stems(lexicon: Lexicon) -> None:
     """A Chinese place linked to English by its pinyin (``donglingqu`` → 东陵区) is linked by its
     stem's too ("Dongling" → 东陵区), as English names it without the suffix ("Dongling",
-    "Dongling district"); a stem some other word of the dump is spelt as keeps that word."""
+    "Dongling district"); a stem some other word of the dump is spelt as keeps that word, and
+    when that word is the stem itself (西安 beside 西安市), the place counts as its stem too."""
     for word in list(lexicon.latin_names.values()):
         if len(word) >= 3 and word[-1] in ADMIN_SUFFIXES and CJK_WORD.match(word):
-            lexicon.latin_names.setdefault(pinyin_key(word[:-1]), word)
+            linked = lexicon.latin_names.setdefault(pinyin_key(word[:-1]), word)
+            if linked == word[:-1]:
+                lexicon.add_place_stem(word, linked)
 
 
 def _lead(source: Source, text: str, max_chars: int) -> str:

@@ -11,8 +11,10 @@ agrees:
 
 * the events compared are found through the `TermIndex` by the sentence's
   rarest terms and names, on the sentence's own dates (or the year before the
-  article was published when it states none), at most `RECALL_EVENTS` of them
-  — never every event times every sentence, so the pass stays linear;
+  article was published when it states none), then the latest events of its own
+  dates whatever their words (a report in the other language may share none), at
+  most `RECALL_EVENTS` of them — never every event times every sentence, so the
+  pass stays linear;
 * a sentence's own date must overlap the event's period; an undated sentence
   may only report an event that began before the article was published.  A
   sentence after one that ended on a semicolon takes its dates (a listing's
@@ -71,6 +73,7 @@ from .identity import RAREST, Signals
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
+from .postings import ANY
 from .recall_rules import announces
 from .recall_vote import may_need_vectors, recombine, sole_action, unit_signals, vote_actions
 from .words import Lexicon, Words
@@ -408,7 +411,8 @@ def _choose(
 
 def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Cluster]:
     """The events a sentence may report: those sharing its rarest terms on its dates (or in the year
-    before publication), most shared weight first, at most `RECALL_EVENTS`."""
+    before publication), most shared weight first, then the latest of its own dates' events, at
+    most `RECALL_EVENTS`."""
     idf = clustering.idf
     terms: list[str] = list(dict.fromkeys(t for u in units for t in u.terms))
     probe = Candidate(source, -1, units[0].span, units[0].quote, None, None, terms, False)
@@ -427,6 +431,12 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
         for cl in clustering.index.near([t], lo, hi):
             found[id(cl)] = cl
             weight[id(cl)] += idf.get(t, RAREST) - floor + (1.0 if t in names else 0.0)
+    # and the latest events of its own dates, sharing no word with it (a report in the other
+    # language: "police opened a criminal investigation" and 公安局已于当天立案侦查), ranked last
+    for lo_, hi_ in dict.fromkeys(p for u in units for p in u.periods):
+        for cl in clustering.index.near([ANY], lo_, hi_):
+            found.setdefault(id(cl), cl)
+            weight.setdefault(id(cl), 0.0)
     return [found[k] for k, _ in weight.most_common(RECALL_EVENTS)]
 
 

@@ -137,11 +137,19 @@ class Lexicon:
     """canonical names from the gazetteer"""
     ignored_pinyin: set[str] = field(default_factory=set)
     """the Chinese keyword in pinyin (``lvyuanruye``): English reports write its parts so"""
+    place_stems: dict[str, str] = field(default_factory=dict)
+    """a Chinese place with its administrative suffix -> its stem, where English names the stem
+    and the stem is a word of the dump too (西安市 -> 西安: "Xi'an" is linked to 西安)"""
     _terms_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """token -> its terms, filled as texts are read (the same words recur across a dump)"""
     _content: dict[str, bool] = field(default_factory=dict, repr=False)
     _keyword: dict[str, bool] = field(default_factory=dict, repr=False)
     """memos of `is_content` and `is_keyword` (they depend on the word and the fixed word lists)"""
+
+    def add_place_stem(self, place: str, stem: str) -> None:
+        """``place`` (西安市) counts as ``stem`` (西安) too, a sub-word, as jieba's 消防 of 消防车."""
+        self.place_stems[place] = stem
+        self._terms_of.clear()  # the memo read the place before its stem was known
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word.lower(), word)
@@ -207,6 +215,8 @@ class Lexicon:
         term = self.canonical(tok)
         if not CJK_WORD.match(term):
             term = term.lower()
+        if term in self.place_stems:
+            return (term, self.place_stems[term])
         if len(term) >= 3 and CJK_WORD.match(term) and not self.is_name(term):
             return (term, *(w for w in subwords(term) if self.is_content(w)))
         return (term,)
@@ -218,12 +228,13 @@ class Lexicon:
             run = m.group(0)
             hit = self.aliases.get(run.lower()) or self.latin_names.get(re.sub(r"[^a-z]", "", run.lower()))
             if hit:
-                out.append((hit, run.lower().replace("-", " ").split()))
+                out.append((hit, _RUN_WORDS.split(run.lower())))
                 continue
             for part in run.split():
-                hit = self.aliases.get(part.lower()) or self.latin_names.get(part.lower())
+                key = re.sub(r"[^a-z]", "", part.lower())  # Xi'an -> xian
+                hit = self.aliases.get(part.lower()) or self.latin_names.get(key)
                 if hit:
-                    out.append((hit, [part.lower()]))
+                    out.append((hit, _RUN_WORDS.split(part.lower())))
         return out
 
     def latin_terms(self, text: str) -> list[str]:
@@ -259,7 +270,13 @@ def subwords(word: str) -> list[str]:
     return out
 
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+PINYIN_SYLLABLE_MARK = r"(?:['’][aeo][a-z]*)?"
+"""An apostrophe before a syllable starting with a, e or o belongs to a pinyin name (Xi'an,
+Tai'an, Ji'an: 西安, 泰安, 吉安), not to a possessive ('s) or a contraction ('t)."""
+_CAPITALISED_RUN = re.compile(
+    rf"\b[A-Z][a-z]+{PINYIN_SYLLABLE_MARK}(?:[ -][A-Z][a-z]+{PINYIN_SYLLABLE_MARK}){{0,2}}\b"
+)
+_RUN_WORDS = re.compile(r"[\s'’-]+")
 
 
 def pinyin_key(word: str) -> str:

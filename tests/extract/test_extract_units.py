@@ -418,6 +418,29 @@ def test_a_chinese_place_is_linked_to_english_without_its_suffix() -> None:
     assert lexicon.latin_terms("Police in Dongling opened a case.") == ["东陵区"]
 
 
+def test_a_pinyin_name_with_a_syllable_mark_is_linked_to_its_chinese_place() -> None:
+    """ "Rong'an" is 榕安 (the apostrophe marks a syllable, not a possessive); where the dump
+    writes both 榕安 and 榕安市, the city counts as its stem too, so the English report and
+    "榕安市公安局…立案侦查" share the place."""
+    from sitegen.extract.events import _link_place_stems
+
+    data = SiteData()
+    lexicon = make_lexicon(data, gazetteer(data), None)
+    lexicon.latin_names.update({"rongan": "榕安", "ronganshi": "榕安市", "nanchuan": "南川"})
+    lexicon.latin_names["chengyang"] = "澄阳"
+    lexicon.latin_names["chengyangshi"] = "城阳市"
+    assert lexicon.latin_terms("Police in Rong'an have opened a criminal investigation") == ["榕安"]
+    assert lexicon.latin_terms("Nanchuan's exam authority said") == ["南川"]  # a possessive stays one
+    from sitegen.extract.entities import latin_names
+
+    text = "Police in the provincial capital Rong'an have opened a criminal investigation"
+    assert latin_names(text, lexicon) == []  # linked: no unknown name "rong" is left over
+    assert "榕安" not in lexicon.terms(["榕安市", "公安局"])
+    _link_place_stems(lexicon)
+    assert "榕安" in lexicon.terms(["榕安市", "公安局"])  # read again once the stem is known
+    assert "城阳" not in lexicon.terms(["城阳市"])  # 澄阳 is spelt alike, but is another place
+
+
 def test_entries_of_one_date_with_one_title_are_one_entry() -> None:
     """Two clusters whose best sentence is the same one (one article's sentence chosen twice) show
     the reader one entry citing both clusters' sources; a same-day entry with another title stays."""

@@ -282,3 +282,27 @@ def test_a_later_time_given_as_a_bound_goes_on_telling_its_happening(tmp_path: P
     out = run(tmp_path, [source(1, body), source(2, other)])
     assert len(out.events) == 1, [e.title for e in out.events]
     assert out.events[0].when.start.hour == 18  # the stall's time, not the rescue's end
+
+
+def test_an_admission_is_one_action_in_both_languages() -> None:
+    from sitegen.extract.actions import actions
+    from sitegen.extract.identity import same_action
+
+    zh = actions().of("今日，博物馆发布第二份情况说明承认，原件并不在文物库房，目前下落不明。")
+    en = actions().of("The museum admitted on Wednesday that it could not find the vase")
+    assert zh == en == {"admit"}
+    assert same_action(en, ["zh", "zh"], [zh, zh], "en") == 1.0
+    # a participle aside ("…, acknowledging the incident as…") names no admission of its own
+    assert "admit" not in actions().of("She apologised, acknowledging the incident as a violation")
+
+
+def test_published_findings_are_not_the_opening_of_an_inquiry() -> None:
+    from sitegen.extract.actions import actions
+
+    zh = actions().of("擎天云今日公布事故初步调查结果称，起火原因为锂电池模组发生热失控")
+    en = actions().of("The preliminary findings, published on Thursday night, also name the battery's maker")
+    assert "findings" in zh and en == {"findings"}
+    assert "investigate" not in zh  # 调查 inside 调查结果 opens no inquiry
+    said = actions().of("Investigators from the bureau said on Friday that an inspection was never performed")
+    assert said == {"findings"}  # who found it, not an inquiry opened
+    assert actions().of("Police opened a criminal investigation") == {"investigate"}

@@ -202,3 +202,30 @@ def test_an_undated_unit_naming_only_one_events_action_is_held_to_a_lower_bar() 
         events = compared(*votes)
         sole_action(events, rules)
         assert all(s.bar == rules.recall_similarity for _, s in events)
+
+
+def test_a_dated_sentence_is_compared_with_the_events_of_its_date_whatever_their_words() -> None:
+    """ "police opened a criminal investigation" on the day of "公安局已于当天立案侦查" shares no word
+    with it: the events of the sentence's own date are looked up too (the latest few of each
+    day, `TermIndex.near`'s cap), so a report in the other language can be cited by one."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from sitegen.extract.merge import Cluster, Clustering
+    from sitegen.extract.passages import Span
+    from sitegen.extract.recall import Unit, _near
+    from sitegen.extract.rules import Rules
+
+    day = datetime(2025, 11, 19, tzinfo=ZoneInfo("Asia/Shanghai"))
+    clustering = Clustering({"公安局": 3.0, "立案": 3.0, "侦查": 3.0, "police": 3.0}, Rules())
+    case = Cluster(lo=day, hi=day + timedelta(days=1))
+    clustering.index.add(case, ["公安局", "立案", "侦查"])
+    clustering.clusters.append(case)
+    text = "Police opened a criminal investigation on Wednesday."
+    terms = ["police", "opened", "criminal", "investigation"]
+    dated = Unit(Span(0, len(text)), Span(0, len(text)), text, terms, [(day, day + timedelta(days=1))], False)
+    report = dated_source(9, text, day=19, lang="en")
+    assert _near(clustering, report, [dated]) == [case]
+    # a sentence of another date is not compared with it
+    later = replace(dated, periods=[(day + timedelta(days=5), day + timedelta(days=6))])
+    assert _near(clustering, report, [later]) == []
