@@ -441,7 +441,7 @@ def score(gold: Gold, produced: Produced, name: str = "") -> Score:
         if hs[a].day is not None and hs[a].day == hs[b].day
     ]
     apart = sum(a in match and b in match for a, b in same_day)
-    both = [j for j, h in enumerate(hs) if {produced.langs.get(x) for x in h.cited_by} >= {"zh", "en"}]
+    both = [j for j, h in enumerate(hs) if {produced.langs.get(x) for x in h.reports} >= {"zh", "en"}]
     merged = sum(
         j in match and {produced.langs.get(x) for x in sup[(match[j], j)]} >= {"zh", "en"} for j in both
     )
