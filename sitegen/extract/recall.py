@@ -71,8 +71,10 @@ from .identity import RAREST, Signals
 from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
+from .postings import ANY
 from .recall_rules import announces
 from .recall_vote import may_need_vectors, recombine, sole_action, unit_signals, vote_actions
+from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -168,14 +170,17 @@ def cite_reporting(
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
     notes: list[str] = []
+    lone, moves = lone_events(clustering.clusters), Moves()
     by_source: dict[str, list[_Row]] = {}
     for row in rows:
         by_source.setdefault(row.probe.source.id, []).append(row)
     for sid, mine in by_source.items():
-        added = _cite(clustering, mine, cited_spans.get(sid, []), (citing.get(sid, set()), hollow), order)
+        closed = (citing.get(sid, set()), hollow)
+        added = _cite(clustering, mine, cited_spans.get(sid, []), closed, order, (lone, moves))
         order += added
         if added:
             notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
+    notes.extend(rejoin(clustering, moves))
     return notes
 
 
@@ -302,7 +307,12 @@ def _score_source(
 
 
 def _cite(
-    clustering: Clustering, rows: list[_Row], cited: list[Span], closed: tuple[set[int], set[int]], order: int
+    clustering: Clustering,
+    rows: list[_Row],
+    cited: list[Span],
+    closed: tuple[set[int], set[int]],
+    order: int,
+    lone: tuple[dict[int, Cluster], Moves],
 ) -> int:
     """Cite one source's best unit in each event it agrees with best and does not cite it yet;
     how many events it was added to.  ``closed``: the events that cite the source already, and
@@ -311,8 +321,14 @@ def _cite(
     An event that cites the source already may still take a sentence it does not quote that
     agrees with it best: the event's own quote of the source may be a clause that dated another
     happening of the same article (a day's return to service beside its detentions), and the
-    event then quotes whichever of them tells it best (`events._rank`)."""
+    event then quotes whichever of them tells it best (`events._rank`).
+
+    The unit that founded a lone event of the source (``lone``: those events, and the moves
+    chosen so far) is judged without it: the event of others' reports it agrees with best takes
+    the lone one over (`rejoin`)."""
     citing, hollow = closed
+    lone_of, moves = lone
+    sid = rows[0].probe.source.id if rows else ""
     passing: dict[int, list[tuple[float, Unit, Signals]]] = {}
     events: dict[int, Cluster] = {}
     sentence_events: dict[Span, set[int]] = {}
@@ -320,6 +336,12 @@ def _cite(
         # a unit reports the event it agrees with best (`_apart`)
         fair = [(cl, _apart(clustering, cl, row, s)) for cl, s in row.scored]
         fair = [(cl, s) for cl, s in fair if s is not None]
+        own = [cl for cl, _ in fair if id(cl) in lone_of and founded_by(cl, sid, row.unit.span)]
+        if own:
+            # an event quoting another sentence of the article is another happening it tells
+            others = [(cl, s) for cl, s in fair if id(cl) not in lone_of and id(cl) not in citing]
+            choose_taker(own, others, moves)
+            continue
         if not fair:
             continue
         fair = _going_on(row.unit, row.probe.source.id, fair) or fair
@@ -427,6 +449,13 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
         for cl in clustering.index.near([t], lo, hi):
             found[id(cl)] = cl
             weight[id(cl)] += idf.get(t, RAREST) - floor + (1.0 if t in names else 0.0)
+    # a report in another language may share no word with an event: the latest events of the
+    # days it dates itself are asked too, after those sharing its words (`TermIndex`, ``any_cap``)
+    for plo, phi in {p for u in units for p in u.periods}:
+        for cl in clustering.index.near([ANY], plo, phi):
+            if id(cl) not in found:
+                found[id(cl)] = cl
+                weight[id(cl)] += 0.0
     return [found[k] for k, _ in weight.most_common(RECALL_EVENTS)]
 
 
