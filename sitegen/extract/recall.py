@@ -73,7 +73,7 @@ from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
 from .postings import ANY
 from .recall_rules import announces
-from .recall_vote import may_need_vectors, recombine, sole_action, unit_signals, vote_actions
+from .recall_vote import may_need_vectors, names_apart, recombine, sole_action, unit_signals, vote_actions
 from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
 from .words import Lexicon, Words
 
@@ -404,7 +404,9 @@ def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signal
     if not rest:
         return None
     mine = vector(row.unit.terms, clustering.idf)
-    apart = replace(s, words=max(cosine(mine, v) for v in rest))
+    apart = replace(s, words=max(cosine(mine, v) for v in rest), names=0.0, clash=False)
+    # and the names too: a name the passage states is no sign the rest of the event tells it
+    names_apart(apart, clustering, row.probe, cl, held)
     recombine(apart, clustering.rules)
     return apart
 

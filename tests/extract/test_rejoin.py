@@ -12,6 +12,7 @@ from sitegen.extract.identity import Signals
 from sitegen.extract.merge import Cluster
 from sitegen.extract.passages import Span
 from sitegen.extract.postings import TermIndex
+from sitegen.extract.recall_vote import names_apart
 from sitegen.extract.rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
 from sitegen.extract.rules import Rules
 
@@ -97,3 +98,40 @@ def test_a_report_in_another_language_joins_the_event_the_others_tell() -> None:
     assert 6 in {rec for rec, _ in admitted.cites}
     assert 6 not in produced.flagged
     assert not any(e.title.startswith("The Nanping Museum admitted") for e in produced.entries)
+
+
+# -- a clause of a passage another event quotes: judged on that event's other quotes -----------
+class Names:
+    """The part of `Clustering` that `names_apart` uses."""
+
+    def __init__(self) -> None:
+        self.rules = Rules()
+        self.idf = {"考试院": 1.0, "林国栋": 3.0, "补考": 2.0}
+
+    def names_of(self, c: Candidate) -> set[str]:
+        return {n for n in ("考试院", "林国栋") if n in c.quote}
+
+
+def test_a_name_only_the_held_passage_states_is_no_vote_for_the_event() -> None:
+    listing = "6月3日,补考时间公布,考试院副院长林国栋被查。"
+    resit = event((1, listing, 0), (2, "考试院公告补考时间。", 0))
+    resit.quote_names = [{"考试院", "林国栋"}, {"考试院"}]
+    clause = listing.index("考试院")
+    unit = Candidate(
+        source(1, listing), 1, Span(clause, len(listing)), listing[clause:], None, None, [], False
+    )
+    apart = Signals(bar=0.2)
+    names_apart(apart, Names(), unit, resit, {listing})  # type: ignore[arg-type]
+    assert apart.names == 0.0 and not apart.clash  # 考试院 weighs nothing (the floor); 林国栋 is not theirs
+    whole = Signals(bar=0.2)
+    names_apart(whole, Names(), unit, resit, set())  # type: ignore[arg-type]
+    assert whole.names == 1.0
+
+
+def test_a_listing_clause_on_an_official_is_cited_by_the_officials_event() -> None:
+    """exam_leak's record 36 ("十二月三日,补考时间公布,考试院副院长陈志远被查。"), quoted whole by the
+    re-sit's event: its clause on the official goes to the official's event, not back to the re-sit's
+    (whose names counted 陈志远 from that very passage)."""
+    _, produced, _ = run(GOLD / "exam_leak.toml")
+    official = next(e for e in produced.entries if "陈志远" in e.title)
+    assert any(rec == 36 and "陈志远被查" in quote for rec, quote in official.cites)
