@@ -680,7 +680,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # week" became a span's start (background rule en-since-thing), not a happening of its own
     # F1 0.92 -> 0.96, off-topic R 0.80 -> 1.00, entries from off-topic 2 -> 0 when a record some of
     # whose happenings no one else tells and whose lead names only others is a stray (`partly`)
-    # source recall 0.84 -> 0.85 with names_apart (the recap's "Oct 19: … removed" clause; "recall2")
+    # source recall 0.84 -> 0.85 with names_apart (the Chinese recap's "郑海涛被免职" clause; "recall2")
     "cloud_outage": (0.93, 0.93, 0.83, 1.10, 1.00, 0.80, 0, 4, 10, 0.95, 0.90),
     # museum_vase was F1 0.74, Date-F1 0.74, source recall 0.83, entries/happening 1.70, off-topic
     # R 1.00 P 0.80 (an English report flagged), 0 entries from off-topic, zh+en 7/10, titles
