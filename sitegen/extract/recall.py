@@ -43,7 +43,12 @@ agrees:
   does not quote and that agrees with it best (its quote may be a sentence dating
   another happening of the same day; `events` then quotes the one naming its action);
 * an undated sentence going on from its paragraph's opening reports, of the events it
-  agrees with, one that quotes that opening (`_going_on`).
+  agrees with, one that quotes that opening (`_going_on`) — unless it opens by turning to
+  another matter ("另据警方通报，…", "Separately, …": `recall_rules.turns`);
+* the events compared include the latest of the days a sentence dates itself, whether they
+  share a word with it or not (a report in another language may share none);
+* a sentence that founded an event of its own report alone (one telling) is judged without
+  that event: the event of other reports it agrees with best takes it over (`rejoin`).
 
 Quotes stay verbatim spans of the source.  A citation added here carries no
 date (it only adds a source), so an event's date is still settled by the
@@ -72,7 +77,7 @@ from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
 from .postings import ANY
-from .recall_rules import announces
+from .recall_rules import announces, turns
 from .recall_vote import may_need_vectors, names_apart, recombine, sole_action, unit_signals, vote_actions
 from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
 from .words import Lexicon, Words
@@ -344,7 +349,8 @@ def _cite(
             continue
         if not fair:
             continue
-        fair = _going_on(row.unit, row.probe.source.id, fair) or fair
+        if not turns(row.unit.sentence.of(row.probe.text)):
+            fair = _going_on(row.unit, row.probe.source.id, fair) or fair
         cl, s = max(fair, key=lambda p: p[1].score)
         if s.joined and id(cl) not in hollow and (id(cl) not in citing or _unquoted(cl, row)):
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))

@@ -135,3 +135,12 @@ def test_a_listing_clause_on_an_official_is_cited_by_the_officials_event() -> No
     _, produced, _ = run(GOLD / "exam_leak.toml")
     official = next(e for e in produced.entries if "陈志远" in e.title)
     assert any(rec == 36 and "陈志远被查" in quote for rec, quote in official.cites)
+
+
+def test_an_undated_sentence_turning_to_another_matter_does_not_go_on_telling_its_paragraph() -> None:
+    """engine_fire's record 34: "…首个复飞航班于下午从临江飞往昆明。另据临江警方通报，两名恒翼航修技术员
+    已被刑拘" — the detentions, not a continuation of the jets' return (`recall_rules.turns`)."""
+    _, produced, _ = run(GOLD / "engine_fire.toml")
+    detained = {e.id for e in produced.entries if any(rec == 34 and "刑拘" in q for rec, q in e.cites)}
+    returned = {e.id for e in produced.entries if any(rec == 34 and "复飞" in q for rec, q in e.cites)}
+    assert detained and returned and not detained & returned
