@@ -45,7 +45,12 @@ agrees:
   does not quote and that agrees with it best (its quote may be a sentence dating
   another happening of the same day; `events` then quotes the one naming its action);
 * an undated sentence going on from its paragraph's opening reports, of the events it
-  agrees with, one that quotes that opening (`_going_on`).
+  agrees with, one that quotes that opening (`_going_on`) — unless it opens by turning to
+  another matter ("另据警方通报，…", "Separately, …": `recall_rules.turns`);
+* the events compared include the latest of the days a sentence dates itself, whether they
+  share a word with it or not (a report in another language may share none);
+* a sentence that founded an event of its own report alone (one telling) is judged without
+  that event: the event of other reports it agrees with best takes it over (`rejoin`).
 
 Quotes stay verbatim spans of the source.  A citation added here carries no
 date (it only adds a source), so an event's date is still settled by the
@@ -74,8 +79,9 @@ from .merge import Cluster, Clustering, cosine, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .periods import one_day
 from .postings import ANY
-from .recall_rules import announces
-from .recall_vote import may_need_vectors, recombine, sole_action, unit_signals, vote_actions
+from .recall_rules import announces, turns
+from .recall_vote import may_need_vectors, names_apart, recombine, sole_action, unit_signals, vote_actions
+from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -171,14 +177,17 @@ def cite_reporting(
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
     notes: list[str] = []
+    lone, moves = lone_events(clustering.clusters), Moves()
     by_source: dict[str, list[_Row]] = {}
     for row in rows:
         by_source.setdefault(row.probe.source.id, []).append(row)
     for sid, mine in by_source.items():
-        added = _cite(clustering, mine, cited_spans.get(sid, []), (citing.get(sid, set()), hollow), order)
+        closed = (citing.get(sid, set()), hollow)
+        added = _cite(clustering, mine, cited_spans.get(sid, []), closed, order, (lone, moves))
         order += added
         if added:
             notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
+    notes.extend(rejoin(clustering, moves))
     return notes
 
 
@@ -305,7 +314,12 @@ def _score_source(
 
 
 def _cite(
-    clustering: Clustering, rows: list[_Row], cited: list[Span], closed: tuple[set[int], set[int]], order: int
+    clustering: Clustering,
+    rows: list[_Row],
+    cited: list[Span],
+    closed: tuple[set[int], set[int]],
+    order: int,
+    lone: tuple[dict[int, Cluster], Moves],
 ) -> int:
     """Cite one source's best unit in each event it agrees with best and does not cite it yet;
     how many events it was added to.  ``closed``: the events that cite the source already, and
@@ -314,8 +328,14 @@ def _cite(
     An event that cites the source already may still take a sentence it does not quote that
     agrees with it best: the event's own quote of the source may be a clause that dated another
     happening of the same article (a day's return to service beside its detentions), and the
-    event then quotes whichever of them tells it best (`events._rank`)."""
+    event then quotes whichever of them tells it best (`events._rank`).
+
+    The unit that founded a lone event of the source (``lone``: those events, and the moves
+    chosen so far) is judged without it: the event of others' reports it agrees with best takes
+    the lone one over (`rejoin`)."""
     citing, hollow = closed
+    lone_of, moves = lone
+    sid = rows[0].probe.source.id if rows else ""
     passing: dict[int, list[tuple[float, Unit, Signals]]] = {}
     events: dict[int, Cluster] = {}
     sentence_events: dict[Span, set[int]] = {}
@@ -323,9 +343,16 @@ def _cite(
         # a unit reports the event it agrees with best (`_apart`)
         fair = [(cl, _apart(clustering, cl, row, s)) for cl, s in row.scored]
         fair = [(cl, s) for cl, s in fair if s is not None]
+        own = [cl for cl, _ in fair if id(cl) in lone_of and founded_by(cl, sid, row.unit.span)]
+        if own:
+            # an event quoting another sentence of the article is another happening it tells
+            others = [(cl, s) for cl, s in fair if id(cl) not in lone_of and id(cl) not in citing]
+            choose_taker(own, others, moves)
+            continue
         if not fair:
             continue
-        fair = _going_on(row.unit, row.probe.source.id, fair) or fair
+        if not turns(row.unit.sentence.of(row.probe.text)):
+            fair = _going_on(row.unit, row.probe.source.id, fair) or fair
         cl, s = max(fair, key=lambda p: p[1].score)
         if s.joined and id(cl) not in hollow and (id(cl) not in citing or _unquoted(cl, row)):
             passing.setdefault(id(cl), []).append((s.score, row.unit, s))
@@ -385,7 +412,9 @@ def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals) -> Signal
     if not rest:
         return None
     mine = vector(row.unit.terms, clustering.idf)
-    apart = replace(s, words=max(cosine(mine, v) for v in rest))
+    apart = replace(s, words=max(cosine(mine, v) for v in rest), names=0.0, clash=False)
+    # and the names too: a name the passage states is no sign the rest of the event tells it
+    names_apart(apart, clustering, row.probe, cl, held)
     recombine(apart, clustering.rules)
     return apart
 

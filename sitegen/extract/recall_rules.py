@@ -1,4 +1,4 @@
-"""Narrow exceptions to what the second citing pass (`recall`) skips.
+"""Narrow exceptions to what the second citing pass (`recall`) skips or assumes.
 
 The pass skips quoted speech: what someone said is their view, not what the article reports
 happened.  One kind of speech does report a happening: the actor announcing its own decision
@@ -6,6 +6,10 @@ happened.  One kind of speech does report a happening: the actor announcing its 
 apart by two marks together, both data: a decision word (``sitegen/data/announce.toml``) and an
 action (``sitegen/data/actions.toml``).  Either alone is a view or a description ("我们决定
 继续努力" names no action; "处罚太轻了" decides nothing).
+
+The pass assumes an undated sentence goes on telling what its paragraph's dated opening told;
+a sentence that opens by turning to another matter (``sitegen/data/turns.toml``: 另据, "Separately")
+does not (`turns`).
 """
 
 from __future__ import annotations
@@ -34,3 +38,16 @@ def announces(quote: str) -> bool:
     zh, en = _decision()
     decides = bool(zh and zh.search(quote)) or bool(en and en.search(quote.lower()))
     return decides and bool(actions().of(quote))
+
+
+@cache
+def _turns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    doc = tomllib.loads((PACKAGE_DATA / "turns.toml").read_text(encoding="utf-8"))
+    return tuple(doc.get("zh", [])), tuple(w.lower() for w in doc.get("en", []))
+
+
+def turns(sentence: str) -> bool:
+    """Does the sentence open by turning to another matter ("另据警方通报，…", "Separately, …")?"""
+    zh, en = _turns()
+    bare = sentence.lstrip(" \t\n\"“'‘「(（")
+    return bare.startswith(zh) or bare.lower().startswith(en)

@@ -7,6 +7,7 @@ whose dates only give context names the action of what it refers back to, so it 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -88,6 +89,21 @@ def unit_signals(
     name_votes(s, names, cl.names, cl.names_by_lang.get(lang), clustering.idf, r.name_min_weight)
     combine(s, r)
     return s
+
+
+def names_apart(s: Signals, clustering: Clustering, c: Candidate, cl: Cluster, held: set[str]) -> None:
+    """The names vote of unit ``c`` against ``cl``'s quotes other than ``held`` (a passage of the
+    unit's own article that holds it: "十二月三日,补考时间公布,考试院副院长陈志远被查。" quoted
+    whole by the re-sit's event names the official it does not tell of)."""
+    theirs: Counter[str] = Counter()
+    same: Counter[str] = Counter()
+    for quote, names, lang in zip(cl.quote_order, cl.quote_names, cl.langs, strict=False):
+        if quote not in held:
+            theirs.update(names)
+            if lang == c.source.lang:
+                same.update(names)
+    r = clustering.rules
+    name_votes(s, clustering.names_of(c), theirs, same, clustering.idf, r.name_min_weight)
 
 
 def sole_action(compared: list[tuple[Cluster, Signals]], rules: Rules) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.recall_rules import announces
+from sitegen.extract.recall_rules import announces, turns
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,13 @@ from sitegen.extract.recall_rules import announces
 )
 def test_a_quote_is_kept_only_when_it_announces_a_decision_with_an_action(quote: str, kept: bool) -> None:
     assert announces(quote) is kept
+
+
+def test_a_sentence_turning_to_another_matter_is_told_by_its_opening() -> None:
+    assert turns("另据临江警方通报，两名技术员已被刑拘。")
+    assert turns("与此同时，市场监管局对该批次产品予以封存。")
+    assert turns("Separately, police said two technicians had been detained.")
+    assert turns("“Meanwhile, the regulator sealed the batch.")
+    assert not turns("据临江警方通报，两名技术员已被刑拘。")  # 据 alone: whose account, not another matter
+    assert not turns("首个复飞航班于下午从临江飞往昆明。")
+    assert not turns("Police said the technicians had been detained separately.")  # not at the start
