@@ -444,9 +444,12 @@ def _telling_action(members: list[Candidate], best: dict[str, Candidate], centre
     (the closest to the event's words of those).  The date is settled from every member alike."""
     table = actions()
     acts = {id(m): table.of(m.quote) for m in members}
+    of_source: dict[str, list[Candidate]] = {}  # each source's members in order (one pass, not one a source)
+    for m in members:
+        of_source.setdefault(m.source.id, []).append(m)
     told: Counter[str] = Counter()
     for sid in best:
-        told.update(set().union(*(acts[id(m)] for m in members if m.source.id == sid)))
+        told.update(set().union(*(acts[id(m)] for m in of_source.get(sid, ()))))
     top = told.most_common(2)
     if not top or top[0][1] * 2 <= len(best) or (len(top) > 1 and top[0][1] == top[1][1]):
         return  # no action most of its sources name: perhaps two happenings merged, leave them be
@@ -454,7 +457,7 @@ def _telling_action(members: list[Candidate], best: dict[str, Candidate], centre
     for sid, m in best.items():
         if action in acts[id(m)]:
             continue
-        naming = [o for o in members if o.source.id == sid and action in acts[id(o)]]
+        naming = [o for o in of_source.get(sid, ()) if action in acts[id(o)]]
         if naming:
             best[sid] = max(naming, key=lambda o: _rank(o, centre)[1:])
 

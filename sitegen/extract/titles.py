@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..core.markdown import escape_text, normalise_ws
 from .candidates import Candidate
@@ -228,6 +228,17 @@ def repeats_title(sentence: str, title: str) -> bool:
     return len(_DATE_WORDS.sub("", low.replace(said, "", 1))) <= 2
 
 
+def _whole_first(ranked: Sequence[Candidate]) -> Iterator[tuple[Candidate, bool]]:
+    """``ranked``'s whole sentences, then its cut-off ones, each in rank order: read lazily, as
+    `summary` most often stops within the first few (an event may have thousands of quotes)."""
+    for c in ranked:
+        if COMPLETE.search(sentence_of(c)):
+            yield c, True
+    for c in ranked:
+        if not COMPLETE.search(sentence_of(c)):
+            yield c, False
+
+
 def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None, title: str = "") -> str:
     """One or two sentences from the sources, most representative first, no repeats, none
     that only repeats the ``title`` (`repeats_title`; the summary may then be empty).
@@ -246,10 +257,8 @@ def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None, 
     seen_terms: set[str] = set()
     seen_pairs: set[str] = set()
     total = 0
-    whole = [c for c in ranked if COMPLETE.search(sentence_of(c))]
-    cut_off = [c for c in ranked if c not in whole]  # only when no whole sentence says more
-    for c in [*whole, *cut_off]:
-        if chosen and c in cut_off:
+    for c, is_whole in _whole_first(ranked):
+        if chosen and not is_whole:  # a cut-off sentence only when no whole sentence says more
             break
         sentence = normalise_ws(sentence_of(c))
         if any(sentence in s or s in sentence for s in chosen) or repeats_title(sentence, title):

@@ -245,7 +245,8 @@ class Lexicon:
         """Content words of a piece of text; Latin-letter names count once, as their Chinese word."""
         matches = self.latin_matches(text)
         used = {w for _, ws in matches for w in ws}
-        return self.terms([t for t in tokens if t.lower() not in used], skip) + [n for n, _ in matches]
+        kept = [t for t in tokens if t.lower() not in used] if used else tokens  # most text names none
+        return self.terms(kept, skip) + [n for n, _ in matches]
 
     def span_terms_once(
         self, memo: dict, tokens: tuple[str, ...], text: str, skip: tuple[str, ...] = ()

@@ -1,0 +1,39 @@
+"""Shortcuts taken for speed give the very same values as the plain forms they replace.
+
+An import must write the same pages however fast it runs, so these are checked for equality
+(not closeness) against the plain expressions, written out here, on many random inputs.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from sitegen.core.markdown import normalise_ws
+from sitegen.extract.merge import cosine
+from sitegen.extract.recall import best_cosine
+
+
+def _vectors(rng: random.Random, n: int) -> list[dict[str, float]]:
+    words = [f"w{i}" for i in range(30)]
+    return [{w: rng.uniform(0.3, 9.0) for w in rng.sample(words, rng.randint(1, 20))} for _ in range(n)]
+
+
+def test_best_cosine_is_the_largest_cosine_to_the_last_bit() -> None:
+    rng = random.Random(7)
+    norms: dict[int, float] = {}
+    others = _vectors(rng, 40)  # kept alive and unchanged while ``norms`` is used
+    for a in _vectors(rng, 300):
+        some = rng.sample(others, rng.randint(1, len(others)))
+        assert best_cosine(a, some, norms) == max(cosine(a, b) for b in some)
+    assert best_cosine({"x": 1.0}, [{"y": 2.0}], {}) == 0.0  # nothing shared
+
+
+def test_normalise_ws_folds_whitespace_as_the_regular_expression_does() -> None:
+    space = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))]
+    rng = random.Random(3)
+    alphabet = [*space, "a", "中", ",", "。", "x"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert normalise_ws(text) == re.sub(r"\s+", " ", text).strip(), repr(text)
