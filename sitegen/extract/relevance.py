@@ -7,13 +7,14 @@ sources have it among their subject words too.  A source with too few shared
 subject words shares no subject with the rest of the dump: it is off topic,
 kept among the sources, and produces no events — unless every subject word it has is shared
 and one is the story's core, a name a good share of all sources have (a short column naming
-only the province the story happens in).  The search keyword (and any
-word containing it) never counts: every record matched it — save the longer name a keyword in
-Latin letters is written in by a good share of the sources ("Skylark Airlines" for "Skylark",
-`_keyword_name`), which counts for an English report as the company's Chinese name does for a
-Chinese one.  Nor does a piece of a shared
-name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
-story writes 江源化工).  A source sharing too few names may still be kept by the closeness
+only the province the story happens in), or a person's full name the story shares (a wire
+brief naming only the chairman the others report detained: a person is no province).  The
+search keyword (and any word containing it) never counts: every record matched it — save the
+longer name a keyword in Latin letters is written in by a good share of the sources
+("Skylark Airlines" for "Skylark", `_keyword_name`), which counts for an English report as the
+company's Chinese name does for a Chinese one.  Nor does a piece of a shared name that a
+source writes inside another name (`_partial_names`: 江源 of 江源区 when the story writes
+江源化工).  A source sharing too few names may still be kept by the closeness
 of its lead to the story's centre (`_rescue`), measured in its own script too when it is
 in the story's minority one.  Closeness measures the topic, not who the story is about: a
 brand ranking of dairy firms is as close to a dairy scare as its reports are.  So a source kept
@@ -35,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .entities import latin_names
+from .entities import is_person_name, latin_names
 from .leads import about_others, heads_of_names
 from .ner import Tagger
 from .rules import Rules
@@ -88,6 +89,47 @@ def _subject_word(tok: str, lexicon: Lexicon, idf: dict[str, float]) -> str | No
     if not tag_of(tok).startswith(SUBJECT_TAGS) and tok in idf:
         return None
     return lexicon.canonical(tok)
+
+
+def _unknown_word(tok: str, lexicon: Lexicon) -> str | None:
+    """A word of two to four characters jieba's dictionary does not know, which its HMM found in
+    the text (恒岳 of 恒岳地产, but also 号楼 of 3号楼) and which, tagged alone, it splits and
+    leaves untagged (``x``) as it does punctuation: no subject by its tag (`_subject_word`)."""
+    if not (CJK_WORD.match(tok) and 2 <= len(tok) <= 4) or in_dictionary(tok) or tag_of(tok) != "x":
+        return None
+    return None if tok.lower() in lexicon.stopwords or lexicon.is_keyword(tok) else tok
+
+
+def _tagged_names(
+    unknown: dict[str, Counter[str]], need: int, limit: int, by: tuple[dict[str, str], Tagger]
+) -> set[str]:
+    """The unknown words (`_unknown_word`) at least ``need`` sources have that open a person's or
+    an organisation's name the tagger (LAC, `ner`) finds in the lead of a source having them: 恒岳
+    of the organisation 恒岳地产 is a name, 号楼 (3号楼) opens none.  A place's is not taken: later
+    rules tell places from other names by jieba's tag (`_names_whom`), which has none for it,
+    nor is one a place's name opens (青原 of the bureau 青原省市场监管局).  At most ``limit``
+    words, the most widely shared, and a few leads each are read: the cost does not grow with
+    the dump."""
+    leads, tagger = by
+    sample = 5
+    spread: Counter[str] = Counter()
+    for found in unknown.values():
+        spread.update(found.keys())
+    asked = [w for w, n in spread.most_common(limit) if n >= need]
+    out = set()
+    for word in asked:
+        having = [sid for sid, found in unknown.items() if word in found and word in leads.get(sid, "")]
+        for sid in having[:sample]:
+            if any(_heads(word, name, kind) for name, kind, _ in tagger.names(leads[sid])):
+                out.add(word)
+                break
+    return out
+
+
+def _heads(word: str, name: str, kind: str) -> bool:
+    """Does ``word`` open the person's or organisation's name ``name``, not as a place's name?"""
+    rest = name[len(word) :]
+    return kind != "place" and name.startswith(word) and not (rest and rest[0] in ADMIN_SUFFIXES)
 
 
 def _acronym(tok: str, lexicon: Lexicon) -> str | None:
@@ -190,6 +232,23 @@ def _keyword_name(runs: dict[str, list[str]], lexicon: Lexicon, core: float) -> 
     return name if n >= core else None
 
 
+ADMIN_SUFFIXES = "省市县区镇乡"
+"""Chinese administrative suffixes (东陵区, 柳湾市): English writes the place without them."""
+
+
+def link_place_stems(lexicon: Lexicon, judging: bool = False) -> None:
+    """A Chinese place linked to English by its pinyin (``donglingqu`` → 东陵区) is linked by its
+    stem's too ("Dongling" → 东陵区), as English names it without the suffix ("Dongling",
+    "Dongling district"); a stem some other word of the dump is spelt as keeps that word.
+    ``judging`` relevance, a stem spelt as the search keyword is the keyword's ("Baiya Mountain"
+    for 白崖山): read as the county 白崖县 it would make a report on the county share the story."""
+    for word in list(lexicon.latin_names.values()):
+        if len(word) >= 3 and word[-1] in ADMIN_SUFFIXES and CJK_WORD.match(word):
+            stem = pinyin_key(word[:-1])
+            if not (judging and lexicon.is_keyword(stem)):
+                lexicon.latin_names.setdefault(stem, word)
+
+
 Closeness = Callable[[list[str], list[str]], dict[str, float]]
 """(sources on topic, sources to judge) -> each judged source's similarity to the story's centre"""
 
@@ -216,13 +275,23 @@ def judge(
     acronyms: dict[str, Counter[str]] = {}
     subject_words: dict[str, str | None] = {}
     acronym_words: dict[str, str | None] = {}
+    unknown: dict[str, Counter[str]] = {}
+    unknown_words: dict[str, str | None] = {}
     for sid, words in docs.items():
         tokens = Counter(words.tokens)
         chinese[sid] = _chinese_salience(tokens, lexicon, subject_words)
         acronyms[sid] = Counter()
         _count(tokens, lambda tok: _acronym(tok, lexicon), acronym_words, acronyms[sid])
+        unknown[sid] = Counter()
+        _count(tokens, lambda tok: _unknown_word(tok, lexicon), unknown_words, unknown[sid])
     share = min(math.ceil(rules.shared_min_share * len(docs)), rules.shared_enough_sources)
     need = max(rules.shared_min_sources, share)
+    if leads is not None and tagger is not None:  # names jieba found but cannot tag (恒岳 of 恒岳地产)
+        _, median = general_idf()
+        for word in _tagged_names(unknown, need, rules.subject_words * 2, (leads, tagger)):
+            for sid, found in unknown.items():
+                if found[word]:
+                    chinese[sid][word] = (1 + math.log(found[word])) * median
 
     # names and shared words may be written in pinyin elsewhere (王立新 ~ Wang Lixin)
     if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):
@@ -240,6 +309,7 @@ def judge(
                         names.add(w)
         for word in sorted(names):
             lexicon.latin_names.setdefault(pinyin_key(word), word)
+        link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
     runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
@@ -273,8 +343,9 @@ def judge(
         ):
             core = rules.on_topic_core_share * len(docs)
             all_shared = bool(shared) and len(shared) == len(top)
-            if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
-                out.off_topic.add(sid)  # unless it names the story's core and nothing else
+            enough = [w for w in shared if named[w] and (counts[w] >= core or is_person_name(w))]
+            if not (all_shared and enough):
+                out.off_topic.add(sid)  # unless it names the story's core or people and nothing else
     unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
     if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
@@ -394,7 +465,9 @@ def _partial_names(
     district) into 江源 + 区, so a record about the district would share the company's 江源.
     When most of the sources having a shared name follow it with the same word (化工: the
     name the story knows is 江源化工), a source whose every 江源 is followed by another noun
-    (区, 合作社) names something else; a 江源 standing alone (江源表示, 江源公司) still counts.
+    (区, 合作社) names something else; a 江源 standing alone (江源表示, 江源公司) still counts,
+    and so does one followed by a word opening on the story's continuation's first character
+    (周立 + 恒因 beside the story's 周立 + 恒等: both are 周立恒, cut by what follows it).
     """
     names = {w for w, n in counts.items() if n >= need and CJK_WORD.match(w) and _is_name(w, lexicon)}
     if not names:
@@ -425,7 +498,9 @@ def _partial_names(
         odd = set()
         for sid in holders[w]:
             after = by_source.get(sid)
-            if after and "" not in after and all(x[:2] != head for x in after):
+            # jieba glues a name's last character to the next word by what follows (周立+恒等,
+            # 周立+恒因 of 周立恒): a continuation opening on the story's character is its name
+            if after and "" not in after and all(x[:1] != head[:1] for x in after):
                 odd.add(sid)
         if odd:
             out[w] = odd
