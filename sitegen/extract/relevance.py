@@ -365,9 +365,35 @@ def judge(
         _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     if leads is not None and tagger is not None and judged:
         out.story = {w for w, n in counts.items() if n >= need and named.get(w)}
-        out.core = {w for w in out.story if counts[w] >= rules.on_topic_core_share * len(docs)}
+        out.core = _core(out, docs, rules)
         out.marginal = _marginal(out, named, out.story, (leads, lexicon, tagger))
     return out
+
+
+def _core(out: Relevance, docs: dict[str, Words], rules: Rules) -> set[str]:
+    """The story's names a good share (`on_topic_core_share`) of all its sources have, and those
+    most of its sources in one script have (more than half of the Chinese ones, or of the
+    English ones).
+
+    An English-majority story's Chinese reports name the company by its Chinese name (华康 of
+    华康制药, its English brand no pinyin of it), which no English report writes: counted
+    against the whole dump it is never core however many Chinese reports have it, and a Chinese
+    report naming it would be judged as naming none of the story's core.  Within one script the
+    bar is most of its reports, not a share: a body both the story and another incident deal
+    with (the football association fining another club) is named by a third of the reports,
+    the company by most.  A script with fewer than `relevance_min_sources` sources has no core
+    of its own."""
+    script = {sid: _cjk_majority(docs[sid].text) for sid in docs}
+    sizes = Counter(script.values())
+    having: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    for sid, top in out.subjects.items():
+        having[script[sid]].update(w for w in top if w in out.story)
+    share = rules.on_topic_core_share
+    whole = {w for w in out.story if sum(having[side][w] for side in having) >= share * len(docs)}
+    for side, n in sizes.items():
+        if n >= rules.relevance_min_sources:
+            whole.update(w for w, k in having[side].items() if k * 2 > n)
+    return whole
 
 
 def _marginal(

@@ -292,3 +292,18 @@ def test_a_source_whose_every_subject_is_shared_and_one_a_person_is_on_topic() -
 def judged_keyword(texts: list[str], keyword: str):
     docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
     return judge(docs, make_lexicon(SiteData(), gazetteer(SiteData()), keyword), Rules())
+
+
+def test_the_name_most_reports_of_the_minority_script_share_is_core() -> None:
+    """Twelve English reports name the company "Kestrel Rail", three of four Chinese ones its
+    Chinese name 隼捷 (no pinyin of the brand): 3 of 16 is under the core's share of all sources,
+    but most of the Chinese reports; a body two of them name (足协) is no core."""
+    from sitegen.extract.relevance import Relevance, _core
+
+    english = [f"{t} (report {i})" for i, t in enumerate(KESTREL * 2)]
+    chinese = ["隼捷铁路夜班列车停运。", "隼捷铁路股价下跌,足协无关。", "隼捷铁路董事长道歉。", "足协处罚另一俱乐部。"]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*english, *chinese])}
+    subjects = {f"s{i}": ["kestrel rail"] for i in range(12)}
+    subjects.update({"s12": ["隼捷"], "s13": ["隼捷", "足协"], "s14": ["隼捷"], "s15": ["足协"]})
+    out = Relevance(subjects=subjects, story={"kestrel rail", "隼捷", "足协"})
+    assert _core(out, docs, Rules()) == {"kestrel rail", "隼捷"}
