@@ -40,6 +40,7 @@ from .entities import is_person_name, latin_names
 from .leads import about_others, heads_of_names
 from .ner import Tagger
 from .rules import Rules
+from .story_names import cjk_majority, core_names, link_place_stems, tagged_names, unknown_word
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,7}|[A-Z]+[0-9][A-Z0-9]*|[0-9]+[A-Z][A-Z0-9]*)$")
@@ -89,47 +90,6 @@ def _subject_word(tok: str, lexicon: Lexicon, idf: dict[str, float]) -> str | No
     if not tag_of(tok).startswith(SUBJECT_TAGS) and tok in idf:
         return None
     return lexicon.canonical(tok)
-
-
-def _unknown_word(tok: str, lexicon: Lexicon) -> str | None:
-    """A word of two to four characters jieba's dictionary does not know, which its HMM found in
-    the text (恒岳 of 恒岳地产, but also 号楼 of 3号楼) and which, tagged alone, it splits and
-    leaves untagged (``x``) as it does punctuation: no subject by its tag (`_subject_word`)."""
-    if not (CJK_WORD.match(tok) and 2 <= len(tok) <= 4) or in_dictionary(tok) or tag_of(tok) != "x":
-        return None
-    return None if tok.lower() in lexicon.stopwords or lexicon.is_keyword(tok) else tok
-
-
-def _tagged_names(
-    unknown: dict[str, Counter[str]], need: int, limit: int, by: tuple[dict[str, str], Tagger]
-) -> set[str]:
-    """The unknown words (`_unknown_word`) at least ``need`` sources have that open a person's or
-    an organisation's name the tagger (LAC, `ner`) finds in the lead of a source having them: 恒岳
-    of the organisation 恒岳地产 is a name, 号楼 (3号楼) opens none.  A place's is not taken: later
-    rules tell places from other names by jieba's tag (`_names_whom`), which has none for it,
-    nor is one a place's name opens (青原 of the bureau 青原省市场监管局).  At most ``limit``
-    words, the most widely shared, and a few leads each are read: the cost does not grow with
-    the dump."""
-    leads, tagger = by
-    sample = 5
-    spread: Counter[str] = Counter()
-    for found in unknown.values():
-        spread.update(found.keys())
-    asked = [w for w, n in spread.most_common(limit) if n >= need]
-    out = set()
-    for word in asked:
-        having = [sid for sid, found in unknown.items() if word in found and word in leads.get(sid, "")]
-        for sid in having[:sample]:
-            if any(_heads(word, name, kind) for name, kind, _ in tagger.names(leads[sid])):
-                out.add(word)
-                break
-    return out
-
-
-def _heads(word: str, name: str, kind: str) -> bool:
-    """Does ``word`` open the person's or organisation's name ``name``, not as a place's name?"""
-    rest = name[len(word) :]
-    return kind != "place" and name.startswith(word) and not (rest and rest[0] in ADMIN_SUFFIXES)
 
 
 def _acronym(tok: str, lexicon: Lexicon) -> str | None:
@@ -232,23 +192,6 @@ def _keyword_name(runs: dict[str, list[str]], lexicon: Lexicon, core: float) -> 
     return name if n >= core else None
 
 
-ADMIN_SUFFIXES = "省市县区镇乡"
-"""Chinese administrative suffixes (东陵区, 柳湾市): English writes the place without them."""
-
-
-def link_place_stems(lexicon: Lexicon, judging: bool = False) -> None:
-    """A Chinese place linked to English by its pinyin (``donglingqu`` → 东陵区) is linked by its
-    stem's too ("Dongling" → 东陵区), as English names it without the suffix ("Dongling",
-    "Dongling district"); a stem some other word of the dump is spelt as keeps that word.
-    ``judging`` relevance, a stem spelt as the search keyword is the keyword's ("Baiya Mountain"
-    for 白崖山): read as the county 白崖县 it would make a report on the county share the story."""
-    for word in list(lexicon.latin_names.values()):
-        if len(word) >= 3 and word[-1] in ADMIN_SUFFIXES and CJK_WORD.match(word):
-            stem = pinyin_key(word[:-1])
-            if not (judging and lexicon.is_keyword(stem)):
-                lexicon.latin_names.setdefault(stem, word)
-
-
 Closeness = Callable[[list[str], list[str]], dict[str, float]]
 """(sources on topic, sources to judge) -> each judged source's similarity to the story's centre"""
 
@@ -283,12 +226,12 @@ def judge(
         acronyms[sid] = Counter()
         _count(tokens, lambda tok: _acronym(tok, lexicon), acronym_words, acronyms[sid])
         unknown[sid] = Counter()
-        _count(tokens, lambda tok: _unknown_word(tok, lexicon), unknown_words, unknown[sid])
+        _count(tokens, lambda tok: unknown_word(tok, lexicon), unknown_words, unknown[sid])
     share = min(math.ceil(rules.shared_min_share * len(docs)), rules.shared_enough_sources)
     need = max(rules.shared_min_sources, share)
     if leads is not None and tagger is not None:  # names jieba found but cannot tag (恒岳 of 恒岳地产)
         _, median = general_idf()
-        for word in _tagged_names(unknown, need, rules.subject_words * 2, (leads, tagger)):
+        for word in tagged_names(unknown, need, rules.subject_words * 2, (leads, tagger)):
             for sid, found in unknown.items():
                 if found[word]:
                     chinese[sid][word] = (1 + math.log(found[word])) * median
@@ -365,35 +308,9 @@ def judge(
         _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     if leads is not None and tagger is not None and judged:
         out.story = {w for w, n in counts.items() if n >= need and named.get(w)}
-        out.core = _core(out, docs, rules)
+        out.core = core_names(out.subjects, out.story, docs, rules)
         out.marginal = _marginal(out, named, out.story, (leads, lexicon, tagger))
     return out
-
-
-def _core(out: Relevance, docs: dict[str, Words], rules: Rules) -> set[str]:
-    """The story's names a good share (`on_topic_core_share`) of all its sources have, and those
-    most of its sources in one script have (more than half of the Chinese ones, or of the
-    English ones).
-
-    An English-majority story's Chinese reports name the company by its Chinese name (华康 of
-    华康制药, its English brand no pinyin of it), which no English report writes: counted
-    against the whole dump it is never core however many Chinese reports have it, and a Chinese
-    report naming it would be judged as naming none of the story's core.  Within one script the
-    bar is most of its reports, not a share: a body both the story and another incident deal
-    with (the football association fining another club) is named by a third of the reports,
-    the company by most.  A script with fewer than `relevance_min_sources` sources has no core
-    of its own."""
-    script = {sid: _cjk_majority(docs[sid].text) for sid in docs}
-    sizes = Counter(script.values())
-    having: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
-    for sid, top in out.subjects.items():
-        having[script[sid]].update(w for w in top if w in out.story)
-    share = rules.on_topic_core_share
-    whole = {w for w in out.story if sum(having[side][w] for side in having) >= share * len(docs)}
-    for side, n in sizes.items():
-        if n >= rules.relevance_min_sources:
-            whole.update(w for w, k in having[side].items() if k * 2 > n)
-    return whole
 
 
 def _marginal(
@@ -566,7 +483,7 @@ def _rescue(
     kept = [sid for sid in docs if sid not in out.off_topic]
     judged = sorted(out.off_topic - namesakes)
     scores = closeness(kept, judged)
-    script = {sid: _cjk_majority(docs[sid].text) for sid in docs}
+    script = {sid: cjk_majority(docs[sid].text) for sid in docs}
     mine = Counter(script[sid] for sid in kept)
     for side in (True, False):
         own = [sid for sid in kept if script[sid] == side]
@@ -582,12 +499,3 @@ def _rescue(
         out.closeness[sid] = score
         if score >= rules.relevance_similarity:
             out.off_topic.discard(sid)
-
-
-def _cjk_majority(text: str) -> bool:
-    """Is the text written mostly in Chinese (by characters, a Latin word's letters weighed a third)?"""
-    return len(_CJK_CHAR.findall(text)) * 3 >= len(_LATIN_LETTER.findall(text))
-
-
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")

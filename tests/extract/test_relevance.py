@@ -251,7 +251,7 @@ def test_a_name_jieba_cannot_tag_is_the_story_s_and_bridges_to_its_pinyin() -> N
 
 def test_a_place_stem_spelt_as_the_keyword_is_not_linked_while_judging() -> None:
     """The keyword 白崖山 is written "Baiya Mountain": the county 白崖县 is not "Baiya"."""
-    from sitegen.extract.relevance import link_place_stems
+    from sitegen.extract.story_names import link_place_stems
 
     lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "白崖山")
     lexicon.latin_names.update({"baiyaxian": "白崖县", "quanzhoushi": "泉州市"})
@@ -298,12 +298,12 @@ def test_the_name_most_reports_of_the_minority_script_share_is_core() -> None:
     """Twelve English reports name the company "Kestrel Rail", three of four Chinese ones its
     Chinese name 隼捷 (no pinyin of the brand): 3 of 16 is under the core's share of all sources,
     but most of the Chinese reports; a body two of them name (足协) is no core."""
-    from sitegen.extract.relevance import Relevance, _core
+    from sitegen.extract.story_names import core_names
 
     english = [f"{t} (report {i})" for i, t in enumerate(KESTREL * 2)]
     chinese = ["隼捷铁路夜班列车停运。", "隼捷铁路股价下跌,足协无关。", "隼捷铁路董事长道歉。", "足协处罚另一俱乐部。"]
     docs = {f"s{i}": Words.of(t) for i, t in enumerate([*english, *chinese])}
     subjects = {f"s{i}": ["kestrel rail"] for i in range(12)}
     subjects.update({"s12": ["隼捷"], "s13": ["隼捷", "足协"], "s14": ["隼捷"], "s15": ["足协"]})
-    out = Relevance(subjects=subjects, story={"kestrel rail", "隼捷", "足协"})
-    assert _core(out, docs, Rules()) == {"kestrel rail", "隼捷"}
+    story = {"kestrel rail", "隼捷", "足协"}
+    assert core_names(subjects, story, docs, Rules()) == {"kestrel rail", "隼捷"}
