@@ -488,3 +488,9 @@ def test_a_summary_leaves_out_two_outlets_words_for_the_same_thing():
     assert summary([first, again], RULES, "zh") == first.text + again.text  # by wording alone: kept
     assert summary([first, again], RULES, "zh", vector=vector) == first.text
     assert summary([first, more], RULES, "zh", vector=vector) == first.text + more.text
+
+
+def test_a_clause_opening_on_ji_starts_mid_sentence():
+    """"…立案侦查后,次日凌晨即抓获3名嫌疑人": with its time gone, 即抓获… is the middle of a sentence."""
+    assert headline_problems("即抓获3名涉嫌泄露试题的嫌疑人")
+    assert not headline_problems("警方在两地抓获犯罪嫌疑人3名")
