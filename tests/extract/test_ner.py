@@ -126,3 +126,16 @@ def test_places_run_together_are_no_organisation_chip(tagger: Tagger) -> None:
     assert "中国大陆中甲" not in found, found
     _, _, found = _chips(["临川市市场监管局约谈飞驰电动主要负责人。"], tagger)
     assert "临川市市场监管局" in found, found
+
+
+def test_a_role_cut_in_pieces_is_no_tag(tagger: Tagger) -> None:
+    """jieba cuts 首席执行官 and 首席技术官 into 首席|执行官, 首席|技术|官: 首席 says who someone
+    is, like 董事长, not what happened (stopwords.txt's job titles)."""
+    from sitegen.core.sitedata import PACKAGE_DATA, _read_words
+    from sitegen.extract.entities import tags
+
+    texts = ["公司首席执行官林悦发布致用户公开信。", "首席技术官周明在朋友圈发文，数据中心受影响的实例已恢复。"]
+    quotes, lexicon, found = _chips(texts, tagger)
+    lexicon.stopwords |= {w.lower() for w in _read_words(PACKAGE_DATA / "stopwords.txt")}  # as a site reads them
+    tokens = [t for toks, _ in quotes for t in toks]
+    assert "首席" not in tags(tokens, lexicon, set(found), Counter(), 10, found)
