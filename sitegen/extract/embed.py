@@ -152,8 +152,10 @@ class Embedder:
                     self._memo[keys[key]] = vec
         self._queue.update((t, None) for t in fresh if t not in self._memo)
 
-    def vector(self, text: str) -> Any | None:
-        """The unit vector of ``text`` (numpy float32), or None without the model."""
+    def vector(self, text: str, queued: bool = True) -> Any | None:
+        """The unit vector of ``text`` (numpy float32), or None without the model.  ``queued``:
+        the texts `prefetch` queued are encoded in the same batch (False: ``text`` alone, for
+        a caller that asks about a few texts when the queue may never be needed)."""
         found = self._memo.get(text)
         if found is not None:
             return found
@@ -162,7 +164,7 @@ class Embedder:
         assert self._model is not None
         self._queue.pop(text, None)
         batch = [text]
-        while self._queue and len(batch) < BATCH:
+        while queued and self._queue and len(batch) < BATCH:
             queued = next(iter(self._queue))
             del self._queue[queued]
             if queued not in self._memo:

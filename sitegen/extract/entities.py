@@ -182,12 +182,25 @@ def people(
             continue
         for other in [n for n in counts if n != name and name in n]:
             ran_on = len(name) >= 4 and other.startswith(name) and len(other) == len(name) + 1
-            if counts[other] > counts[name] or (counts[other] == counts[name] and not ran_on):
+            more = counts[other] > counts[name] or (counts[other] == counts[name] and not ran_on)
+            if more or _cut_from(name, other):
                 counts[other] += counts.pop(name)
                 break
             counts[name] += counts.pop(other)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return ranked[:limit]
+
+
+def _cut_from(name: str, other: str) -> bool:
+    """Is ``name`` the end of the name ``other`` cut off, however many quotes cut it so: a given
+    name without its surname (明哲 of 苏明哲), or an organisation's name without its first two or
+    more characters (智联 of 瀚海智联)?  A bridge from an English spelling finds the piece jieba
+    cut (Mingzhe -> 明哲) in every English quote; one stray character before a name (中王立新)
+    is no part of it, and so is not taken for one."""
+    if not other.endswith(name) or len(other) <= len(name):
+        return False
+    lead = other[: -len(name)]
+    return (len(lead) == 1 and lead in surnames() and len(name) == 2) or len(lead) >= 2
 
 
 def _by_tags(tokens: Sequence[str], lexicon: Lexicon, gaz: Gazetteer, jieba_names: bool) -> list[str]:
@@ -220,10 +233,12 @@ _NOT_IN_ORG_NAME = ("v", "c", "p", "u", "m", "r", "d", "f")
 
 def _org_name(name: str) -> bool:
     """An organisation's name for a chip: made of nouns and names alone (not 江州市网信办约谈,
-    run on into a verb; not 张华和集团, a person and a company), and not a place's name alone (南川)."""
+    run on into a verb; not 张华和集团, a person and a company), and not a place's name alone (南川)
+    nor places run together (中国大陆中甲: an organisation's name ends on its kind: 局, 集团, 俱乐部;
+    jieba tags some brand words places, 瀚海智联's 智联, so one at the end alone does not count)."""
     words = cut(name)
-    if len(words) == 1 and tag_of(name) == "ns":
-        return False
+    if tag_of(words[0]) == "ns" and tag_of(words[-1]) == "ns":
+        return False  # a place's name alone, or places run together (中国大陆中甲 of 中国大陆中甲球队)
     return not any(tag_of(w).startswith(_NOT_IN_ORG_NAME) for w in words)
 
 
@@ -267,6 +282,8 @@ def _without_role(name: str) -> str:
     if len(words) < 2 or len(words[0]) < 2 or tag_of(words[0]) != "n":
         return name
     rest = name[len(words[0]) :]
+    if in_dictionary(rest) and not tag_of(rest).startswith("nr"):
+        return name  # 瀚海智联: 智联 is a word (a place, by jieba), no one's name though 智 is a surname
     surname = rest[:2] if rest[:2] in surnames() else rest[:1]
     return rest if surname in surnames() and 1 <= len(rest) - len(surname) <= 2 else name
 

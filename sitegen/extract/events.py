@@ -16,6 +16,7 @@ never starts one: a date no source states is no date to put on the timeline
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -151,7 +152,9 @@ def extract_events(
         if why:
             out.notes.append(why)
             continue
-        event = _event(cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out)
+        event = _event(
+            cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out, embedder
+        )
         if event is not None:
             event[1].extend(compared.get(id(cl), []))
             built.append(event)
@@ -338,6 +341,7 @@ def _event(
     words: dict[str, Words],
     latest: datetime,
     out: Extraction,
+    embedder: Embedder | None = None,
 ) -> tuple[Event, list[str]] | None:
     gaz, tagger = names_by
     lang = config.lang_short
@@ -372,6 +376,9 @@ def _event(
         for m in cited
     ]
     names = people(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes)
+    vec = None
+    if embedder is not None and embedder.available:
+        vec = functools.partial(embedder.vector, queued=False)  # a summary's few sentences alone
     all_tokens = [t for toks, _ in quotes for t in toks]
     event = Event(
         id="",
@@ -380,7 +387,7 @@ def _event(
         sources=[Citation(m.source.id, m.quote) for m in cited],
         people=names,
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags, names),
-        summary=summary(in_script, rules, lang, title) or summary(ranked, rules, lang, title),
+        summary=summary(in_script, rules, lang, title, vec) or summary(ranked, rules, lang, title, vec),
         note=note,
         lang=rep.source.lang,
     )

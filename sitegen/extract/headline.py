@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.sitedata import PACKAGE_DATA
+from ..util.segment import cut
+from .ner import opens_on_name
 
 LEADING = re.compile(
     r"^(?:[\s”’」』）)】\]—–\-…,，、:：;；.。]|但是|但|而且|而|并且|并|同时|随后|此后|其后|"
@@ -183,7 +185,8 @@ def _zh_cause_dropped(text: str) -> list[str]:
 def _zh_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a relative day with what goes with it, a reporting frame clause) from the word lists."""
     hw = headline_words()
-    days, parts = "|".join(hw.zh["relative_days"]), "|".join(hw.zh["day_parts"])
+    days = "|".join(sorted([*hw.zh["relative_periods"], *hw.zh["relative_days"]], key=len, reverse=True))
+    parts = "|".join(hw.zh["day_parts"])
     relative = re.compile(rf"于?(?:{days})(?:{parts})?(?:起|即)?")
     verbs, docs = "|".join(hw.zh["frame_verbs"]), "|".join(hw.zh["frame_documents"])
     frame = re.compile(rf"^(.{{2,20}}?)(?:{verbs})了?[\u4e00-\u9fff]{{0,4}}?(?:{docs})(?:称|表示|说)?$")
@@ -214,7 +217,10 @@ def _subjectless(clause: str) -> bool:
 
     words = jieba.lcut(head.group(0)[:10], HMM=False)
     first = next((w for w in words if tag_of(w) != "t"), "")  # "今年还将…": past the time word
-    return bool(first) and tag_of(first) in ("v", "d", "ad", "p", "b")
+    if not first or tag_of(first) not in ("v", "d", "ad", "p", "b"):
+        return False
+    # jieba's dictionary tags some names verbs (the place 怀来): a real tagger has the last word
+    return not (tag_of(first) == "v" and opens_on_name(clause[clause.index(first) :]))
 
 
 _ZH_MEANS = re.compile(r"^经.{2,30}(?:确认|批准|同意|核实|查实|调查|检查|研究|审核|审查)$")
@@ -267,11 +273,12 @@ def _zh_headline(text: str) -> str:
 def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
     days = "|".join(sorted(hw.en["weekdays"]))
     rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
-    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    months = "|".join(sorted(hw.en["months"]))
+    parts = "|".join(sorted(hw.en["day_parts"]))
     return re.compile(
         rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
         rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
-        rf"(?:(?:{days})(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"(?:(?:{days})(?:\s+(?:{parts}))?"
         rf"|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
         re.I,
     )
@@ -397,8 +404,9 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
     if is_chinese(text):
         main = tidy(drop_relative_days(_zh_headline(text)))
         made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
-        if re.match(r"^该[\u4e00-\u9fff]{2}", main):
-            made.append(main[1:])  # "该数据库…": the thing, without the pointer to a sentence before
+        if re.match(r"^该[\u4e00-\u9fff]{2}", main) and len(cut(main[1:6], hmm=False)[0]) >= 2:
+            # "该数据库…": the thing, without the pointer to a sentence before (not 该院: 院 is no name)
+            made.append(main[1:])
         this_is = re.match(r"^这(?:也)?是(?:继[^，,]{1,20}?(?:之后|后))?(?=[\u4e00-\u9fff]{4})", main)
         if this_is:
             made.append(main[this_is.end() :])  # "这是继X之后Y作出的回应" → "Y作出的回应"

@@ -72,3 +72,15 @@ class Tagger:
                         pos += len(word)
         self._memo[text] = found
         return found
+
+
+@lru_cache(maxsize=4096)
+def opens_on_name(text: str) -> bool:
+    """Does ``text`` open on a person's, organisation's or place's name, by LAC?  For the few
+    clauses jieba's dictionary reads as opening on a verb (it tags the place 怀来 a verb, so
+    怀来数据中心受影响… would lose its subject); False without the package."""
+    model = _load()
+    if model is None or not _CJK.match(text):
+        return False
+    words = model.run([text[:30]])[0]
+    return bool(words) and words[0][1] in KINDS

@@ -25,12 +25,15 @@ sentences in one language, none largely repeating another, escaped for Markdown.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from ..core.markdown import escape_text, normalise_ws
 from .candidates import Candidate
+from .embed import cosine
 from .headline import (
     BACK_REFERENCE,
     COMPLETE,
@@ -210,13 +213,22 @@ def _pairs(sentence: str) -> set[str]:
     return {a + " " + b for a, b in itertools.pairwise(units)}
 
 
-_DATE_WORDS = re.compile(
-    r"[\d年月日号时分许:：,，。.、;；!！?？\s\-–—()（）]+|\b(?:on|in|at|late|early|last|this|next|week|month|year"
-    r"|today|yesterday|tonight|ago|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october"
-    r"|november|december)\b|(?:今|昨|前|当|同|次)[日天晚]|上午|下午|晚间|凌晨|[本上下]周[一二三四五六日]?",
-    re.I,
-)
+_DATE_MARKS = r"[\d年月日号时分许:：,，。.、;；!！?？\s\-–—()（）]+"
+"""Numerals, date characters and punctuation: what is left of a dated sentence once its words go."""
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> re.Pattern[str]:
+    """Date words the headline rules take off a title (``headline.toml``: days and weeks
+    counted from the report, parts of the day, weekdays, months), numerals and punctuation:
+    one list for both, so that a summary sentence is never kept for a date word a title dropped."""
+    hw = headline_words()
+    zh = [*hw.zh["relative_periods"], *hw.zh["relative_days"], *hw.zh["day_parts"]]
+    en = [*hw.en["relative_days"], *hw.en["weekdays"], *hw.en["months"], *hw.en["day_parts"]]
+    en += hw.en["date_particles"]
+    zh_alt = "|".join(re.escape(w) for w in sorted(zh, key=len, reverse=True))
+    en_alt = "|".join(re.escape(w) for w in sorted(en, key=len, reverse=True))
+    return re.compile(rf"{_DATE_MARKS}|\b(?:{en_alt})\b|(?:{zh_alt})", re.I)
 
 
 def repeats_title(sentence: str, title: str) -> bool:
@@ -225,7 +237,7 @@ def repeats_title(sentence: str, title: str) -> bool:
     low, said = sentence.casefold(), title.casefold()  # a title's first word is capitalised
     if not said or said not in low:
         return False
-    return len(_DATE_WORDS.sub("", low.replace(said, "", 1))) <= 2
+    return len(_date_words().sub("", low.replace(said, "", 1))) <= 2
 
 
 def _whole_first(ranked: Sequence[Candidate]) -> Iterator[tuple[Candidate, bool]]:
@@ -239,7 +251,13 @@ def _whole_first(ranked: Sequence[Candidate]) -> Iterator[tuple[Candidate, bool]
             yield c, False
 
 
-def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None, title: str = "") -> str:
+def summary(
+    ranked: Sequence[Candidate],
+    rules: Rules,
+    lang: str | None = None,
+    title: str = "",
+    vector: Callable[[str], Any] | None = None,
+) -> str:
     """One or two sentences from the sources, most representative first, no repeats, none
     that only repeats the ``title`` (`repeats_title`; the summary may then be empty).
 
@@ -247,12 +265,16 @@ def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None, 
     words), largely repeat those already chosen is skipped, and all
     come from sources in the language of the first: a translation of a chosen
     sentence shares no term with it, yet repeats it.  That language is the site's
-    (``lang``) when a source in it is among ``ranked``.
+    (``lang``) when a source in it is among ``ranked``.  With ``vector`` (`embed.Embedder.vector`),
+    a sentence as close in meaning to a chosen one as two outlets' words for the same thing
+    (``summary_repeat_cosine``) repeats it too, though it shares little wording: "昨晚X主场0比6惨败于Y"
+    beside "今晚进行的比赛中，X主场0比6不敌Y".
     """
     if any(getattr(c.source, "lang", None) == lang for c in ranked):
         ranked = [c for c in ranked if getattr(c.source, "lang", None) == lang]
     max_chars, max_sentences = rules.summary_max_chars, rules.summary_sentences
     chosen: list[str] = []
+    chosen_vectors: list[Any] = []
     lang = None
     seen_terms: set[str] = set()
     seen_pairs: set[str] = set()
@@ -274,7 +296,11 @@ def summary(ranked: Sequence[Candidate], rules: Rules, lang: str | None = None, 
             or total + len(sentence) > max_chars
         ):
             continue
+        vec = vector(sentence) if vector is not None else None
+        if vec is not None and any(cosine(vec, v) >= rules.summary_repeat_cosine for v in chosen_vectors):
+            continue
         chosen.append(sentence)
+        chosen_vectors.extend([vec] if vec is not None else [])
         lang = getattr(c.source, "lang", None)
         seen_terms.update(c.terms)
         seen_pairs |= pairs

@@ -96,3 +96,14 @@ def test_sentencepiece_gives_the_ids_of_usem3s_own_tokenizer() -> None:
         assert pieces.encode(text, out_type=int, add_bos=True, add_eos=True) == list(
             port.encode(text, out_type=int, add_bos=True, add_eos=True)
         ), text
+
+
+def test_a_text_asked_alone_leaves_the_queue_for_later() -> None:
+    """``queued=False``: a caller asking about a few texts (a summary's sentences) encodes them
+    alone; what `prefetch` queued waits for whoever needs it."""
+    e = Embedder(None)
+    e.prefetch(TEXTS[:3])
+    assert e.vector(TEXTS[3], queued=False) is not None
+    assert e.encoded == 1
+    e.vector(TEXTS[0])
+    assert e.encoded == 4

@@ -100,3 +100,42 @@ def test_a_name_run_on_into_the_next_word_gives_way_to_the_name(tagger: Tagger) 
     assert [n for n, _, _ in tagger.names(texts[0])] == ["中国足协处"]  # what LAC does
     _, _, found = _chips(texts, tagger)
     assert "中国足协" in found and "中国足协处" not in found
+
+
+def test_a_piece_of_a_name_gives_way_to_the_whole_however_often_it_is_found(tagger: Tagger) -> None:
+    """jieba cuts 瀚海|智联 and 苏|明哲, and a bridge from an English spelling (Mingzhe) finds the
+    piece in every English quote: outnumbered, the whole name the tagger found is still the chip."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract.entities import gazetteer, make_lexicon, people
+    from sitegen.extract.words import Words
+
+    data = SiteData(people={"明哲": ["Mingzhe"]}, organisations={"智联": ["Zhilian"]})
+    gaz = gazetteer(data)
+    lexicon = make_lexicon(data, gaz, None)
+    texts = ["3月6日，瀚海智联创始人苏明哲发布致用户公开信。", "Mingzhe of Zhilian apologised.", "Mingzhe of Zhilian wrote."]
+    quotes = [(Words.of(t).tokens, t) for t in texts]
+    found = people(quotes, lexicon, gaz, 20, tagger, len(quotes))
+    assert {"苏明哲", "瀚海智联"} <= set(found) and not {"明哲", "智联"} & set(found), found
+
+
+def test_places_run_together_are_no_organisation_chip(tagger: Tagger) -> None:
+    """LAC reads 中国大陆中甲 (of 中国大陆中甲球队…) as an organisation: places run together, and
+    no organisation's name (those end on what kind they are: 局, 集团, 俱乐部)."""
+    texts = ["中国大陆中甲球队临江渔夫足球俱乐部13日发表声明，向球迷公开致歉。"]
+    _, _, found = _chips(texts, tagger)
+    assert "中国大陆中甲" not in found, found
+    _, _, found = _chips(["临川市市场监管局约谈飞驰电动主要负责人。"], tagger)
+    assert "临川市市场监管局" in found, found
+
+
+def test_a_role_cut_in_pieces_is_no_tag(tagger: Tagger) -> None:
+    """jieba cuts 首席执行官 and 首席技术官 into 首席|执行官, 首席|技术|官: 首席 says who someone
+    is, like 董事长, not what happened (stopwords.txt's job titles)."""
+    from sitegen.core.sitedata import PACKAGE_DATA, _read_words
+    from sitegen.extract.entities import tags
+
+    texts = ["公司首席执行官林悦发布致用户公开信。", "首席技术官周明在朋友圈发文，数据中心受影响的实例已恢复。"]
+    quotes, lexicon, found = _chips(texts, tagger)
+    lexicon.stopwords |= {w.lower() for w in _read_words(PACKAGE_DATA / "stopwords.txt")}  # as a site reads them
+    tokens = [t for toks, _ in quotes for t in toks]
+    assert "首席" not in tags(tokens, lexicon, set(found), Counter(), 10, found)

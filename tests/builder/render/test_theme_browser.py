@@ -105,6 +105,32 @@ def test_no_horizontal_scroll_at_320px(browser, site: str, request: pytest.Fixtu
     page.close()
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_coverage_chart_fits_its_box_on_a_phone(browser, seed: str, width: int) -> None:
+    """The chart is scaled into its box (no bar cut off at the edge, nothing to scroll to) and
+    the labels it keeps do not run into each other and stay legible (at least 10 px)."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(seed + "index.html")
+    chart, svg, bars = page.evaluate(
+        "() => { const c = document.querySelector('.coverage .chart'); const r = e => e.getBoundingClientRect();"
+        " return [[r(c).left, r(c).right, c.scrollWidth, c.clientWidth], [r(c.querySelector('svg')).left,"
+        " r(c.querySelector('svg')).right], [...c.querySelectorAll('rect')].map(b => r(b).right)]; }"
+    )
+    assert chart[2] <= chart[3], f"the chart scrolls: {chart[2]} px of content in {chart[3]} px"
+    assert chart[0] <= svg[0] and svg[1] <= chart[1] + 0.5, (chart, svg)
+    assert bars and max(bars) <= chart[1] + 0.5, "the last bar is inside the box"
+    ticks = page.evaluate(
+        "() => [...document.querySelectorAll('.chart .tick')].filter(t => getComputedStyle(t).display !== 'none')"
+        ".map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right, r.height]; })"
+    )
+    assert len(ticks) >= 2, ticks
+    assert chart[0] - 0.5 <= ticks[0][1] and ticks[-1][2] <= chart[1] + 0.5, f"a label is cut off: {ticks}"
+    for (a, _, a_right, _), (b, b_left, _, _) in itertools.pairwise(ticks):
+        assert a_right <= b_left, f"{a!r} runs into {b!r}"
+    assert min(h for *_, h in ticks) >= 10, f"labels too small to read: {ticks}"
+    page.close()
+
+
 def test_wide_screen_keeps_a_readable_measure(browser, seed: str) -> None:
     page = browser.new_page(viewport={"width": 1920, "height": 1000})
     page.goto(seed + "index.html")
