@@ -12,9 +12,12 @@ verbal position too, that one dates it (`candidates.find_candidates`).
 
 The rules are data, tried in order: ``(name, where, pattern)`` where ``where`` is
 ``"after"`` (matched right after the date), ``"before"`` (searched in the date's clause up
-to the date) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of",
-"是…之一", describes a state).  A statement named by its date ("3月5日发布的公告称",
-"a statement issued on Monday said") reports its issuing: ``_STATEMENTS`` keeps it founding.
+to the date), ``"closing"`` (a date that closes its sentence, searched in the sentence up to
+it: "X have detained Y, they said on Sunday." dates the saying, after what it tells; a
+telling that goes on with what the teller did, ", as he offered an apology", is a happening
+itself) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of", "是…之一",
+describes a state).  A statement named by its date ("3月5日发布的公告称", "a statement issued
+on Monday said") reports its issuing: ``_STATEMENTS`` keeps it founding.
 Each rule is exercised by a test (tests/extract/test_background.py), beside sentences that
 must stay founding ("The regulator fined the company on Monday").
 """
@@ -119,6 +122,18 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "after",
         re.compile(rf"[^，,。；;：:]{{0,16}}?(?:之后|以后|后|之前|以前|前)\s*{_ZH_DURATION}"),
     ),
+    # -- a telling that follows what it tells -------------------------------------------
+    # "Police have detained a retired keeper …, they said on Sunday": the present perfect says
+    # the happening came before the telling; the date is when it was said, not when it happened
+    (
+        "en-told-after-perfect",
+        "closing",
+        re.compile(
+            rf"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:been\s+)?{_EN_VERB_ED}\b[^;:!?]*,\s+"
+            r"(?:[\w'’-]+\s+){0,4}?(?:said|says|told\s+[\w'’-]+|announced|confirmed)\s+(?:on\s+)?$",
+            re.IGNORECASE,
+        ),
+    ),
     # -- a state, not a happening ------------------------------------------------------
     (
         "state",
@@ -145,6 +160,19 @@ def _clause_before(text: str, start: int) -> str:
     return head[ends[-1].end() :] if ends else head
 
 
+_SENTENCE_END = re.compile(r"[。！!？?\n]|\.\s")
+_SENTENCE_CHARS = 300
+"""how far back a "closing" rule looks for the start of the date's sentence"""
+_CLOSES = re.compile(r"\s*(?:[.。!！]|$)")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    lo = max(0, start - _SENTENCE_CHARS)
+    head = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(head))
+    return head[ends[-1].end() :] if ends else head
+
+
 def background_rule(text: str, m: Any, quote: str = "") -> str | None:
     """The name of the first rule that finds the date ``m`` (offsets into ``text``) only gives context."""
     before = None
@@ -154,6 +182,9 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
             if hit and name == "zh-attributive-clause" and _STATEMENTS.match(text, hit.end()):
                 continue
             if hit:
+                return name
+        elif where == "closing":
+            if _CLOSES.match(text, m.end) and pattern.search(_sentence_before(text, m.start)):
                 return name
         elif where == "before":
             if before is None:

@@ -63,6 +63,16 @@ BACKGROUND = [
         "Saturday morning",
     ),
     ("zh-duration-after", "在3月2日收到罚单之后一个月,公司失去了最大客户。", "3月2日"),
+    (
+        "en-told-after-perfect",
+        "Police have detained a retired keeper on suspicion of stealing the vase, they said on Sunday.",
+        "Sunday",
+    ),
+    (
+        "en-told-after-perfect",
+        "The regulator has fined the operator 1.2 million yuan, the agency told reporters on Monday.",
+        "Monday",
+    ),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
 ]
@@ -86,6 +96,14 @@ FOUNDING = [
     ("Shares fell 10% on Monday, a day after the recall.", "Monday"),
     ("Reuters reported that the company said the plant closed on Monday.", "Monday"),
     ("Shares fell 14%, their biggest one-day drop since the company listed in 2021.", "2021"),
+    ("Police said on Sunday that they have detained a retired keeper.", "Sunday"),
+    # the telling goes on with what the teller did: a happening of that day
+    (
+        "The dairy has suspended production, its chairman said on Sunday, as he offered an apology.",
+        "Sunday",
+    ),
+    ("A museum said on Monday that the vase on show was a replica.", "Monday"),
+    ("The museum has admitted the vase is missing. It said on Wednesday it had called police.", "Wednesday"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
 ]
 
