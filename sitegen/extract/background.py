@@ -95,11 +95,23 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "before",
         re.compile(r"\b(?:which|who|whom|whose)\s+(?:[\w'’-]+\s+){1,8}$", re.IGNORECASE),
     ),
+    # "the gondola that stalled in December remains shut": a relative clause naming a thing
+    (
+        "en-that-relative",
+        "before",
+        re.compile(
+            rf"\b{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}?{_NOUN}\s+that\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:been\s+)?"
+            rf"{_EN_VERB_ED}(?:\s+[a-z-]+)?(?:\s+{_PREP})?\s+$",
+            re.IGNORECASE,
+        ),
+    ),
     # "over the refund announced last week": a participle after a noun that a preposition governs
     (
         "en-participle",
         "before",
-        re.compile(rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:(?!{_DET}\b){_MODIFIER}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"),
+        re.compile(
+            rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:(?!{_DET}\b){_MODIFIER}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"
+        ),
     ),
     # -- a date inside a clause counted from another happening --------------------------
     # "a month after it was fined on March 2", "two days before the hearing on Monday"
@@ -135,6 +147,16 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # -- a state, not a happening ------------------------------------------------------
+    # "The resort has 18 runs this winter": a count of what something has, at a time
+    (
+        "en-has-count",
+        "before",
+        re.compile(
+            r"\b(?:has|have|had)\s+(?:about\s+|some\s+|nearly\s+|more than\s+|over\s+)?\d[\d,.]*\s+"
+            r"(?:[a-z-]+\s+){1,3}$",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "state",
         "sentence",
@@ -151,6 +173,9 @@ _STATEMENTS = re.compile(
     re.IGNORECASE,
 )
 """a statement named by the date it was issued: issuing it is the happening"""
+_CLAUSES_NAMING = ("en-participle", "en-relative-bare", "en-that-relative")
+"""rules of a clause naming a thing that a statement named in the clause overrides ("the
+statement that it issued on Monday" reports the issuing)"""
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -190,7 +215,7 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
             if before is None:
                 before = _clause_before(text, m.start)
             if pattern.search(before):
-                if name in ("en-participle", "en-relative-bare") and _STATEMENTS.search(before):
+                if name in _CLAUSES_NAMING and _STATEMENTS.search(before):
                     continue
                 return name
         elif quote and pattern.search(quote):
@@ -224,6 +249,8 @@ REPORTING_AFTER = re.compile(
 )
 """after a date: the telling ("公安局今日通报,", "警方昨天表示:", "今日发布通知,"), or a
 reporter's learning of it ("记者今日从市公安局获悉,")"""
+
+
 def reporting_date(text: str, m: Any) -> bool:
     """Does the date ``m`` time someone's telling (a statement, a briefing) rather than what is told?
 

@@ -50,6 +50,12 @@ BACKGROUND = [
     ("en-relative-bare", "Parents asked about the 30 million yuan fund the company set up in May.", "May"),
     ("en-relative", "The board will meet whoever succeeds Su Mingzhe, who quit this month.", "this month"),
     ("en-relative", "The recall covers bikes which the plant assembled in 2024.", "2024"),
+    (
+        "en-that-relative",
+        "The resort reopened, while the gondola that stalled in December remains out of service.",
+        "December",
+    ),
+    ("en-that-relative", "Shares of the airline that was fined last week fell 5%.", "last week"),
     ("en-participle", "Parents were angry over the refund announced last week.", "last week"),
     (
         "en-after-noun",
@@ -73,6 +79,8 @@ BACKGROUND = [
         "The regulator has fined the operator 1.2 million yuan, the agency told reporters on Monday.",
         "Monday",
     ),
+    ("en-has-count", "The resort has 18 runs this winter and a gondola to the summit.", "this winter"),
+    ("en-has-count", "The factory had about 900 workers last year.", "last year"),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
 ]
@@ -104,6 +112,10 @@ FOUNDING = [
     ),
     ("A museum said on Monday that the vase on show was a replica.", "Monday"),
     ("The museum has admitted the vase is missing. It said on Wednesday it had called police.", "Wednesday"),
+    ("The company has 18 days to respond, and it paid 3 fines in May.", "May"),
+    ("The company said that the plant stopped on Monday.", "Monday"),
+    ("It was the regulator that fined the company on Monday.", "Monday"),
+    ("Investors read the statement that it issued on Monday.", "Monday"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
 ]
 

@@ -646,7 +646,12 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # (agreement.strays "others": another resort's fall)
     # source recall 0.97 -> 0.99, citation precision 0.94 -> 0.96: "监管部门已对其处以120万元罚款"
     # and "It fined the company 1.2 million yuan" name only the fine's action (helper "seedrecall")
-    "gondola_stall": (0.87, 0.87, 0.98, 1.20, 1.00, 1.00, 0, 0, 10, 0.95, 0.95),
+    # F1 0.91 -> 0.95, entries/happening 1.20 -> 1.10 when "The resort has 18 runs this winter"
+    # (a count of what something has: en-has-count) and "the gondola that stalled in December"
+    # (a relative clause naming the gondola: en-that-relative) found no entry of their own, and
+    # "jolted to a halt" tells a breakdown (sitegen/data/actions.toml: the stall's English and
+    # Chinese reports are no longer set apart as a halt and a breakdown) (helper "split2")
+    "gondola_stall": (0.95, 0.95, 0.98, 1.10, 1.00, 1.00, 0, 0, 10, 0.95, 0.95),
     # set 2026-12-07 when its dump was written, held out (by a helper that did not read
     # sitegen/extract): what main achieved then, rounded down (ceilings rounded up)
     # raised with the merges of 2026-12-07 (splits, titles): F1 0.67 -> 0.71; then words read in
