@@ -300,3 +300,15 @@ def test_a_clause_naming_no_action_borrows_its_one_day_sentences() -> None:
     # a clause naming no action the table knows need announce nothing: the collision is its own
     told = acts("青洲渡轮公司总经理昨晚在医院致歉,表示渡轮3月16日晚8时许靠岸时撞上防波堤。")
     assert told == [frozenset({"apologise"}), frozenset()]
+
+
+def test_a_week_round_up_naming_no_action_starts_nothing() -> None:
+    """ "this week" / 本周 (a stretch of days up to publication) dating a quote that names no
+    action is a round-up of the week; naming an action (a detention), it may found an entry."""
+    found = candidates("Skylark Airlines' crisis deepened this week. Police detained two pilots this week.", "en")
+    assert [(q, f) for _, q, f in found] == [
+        ("Skylark Airlines' crisis deepened this week.", False),
+        ("Police detained two pilots this week.", True),
+    ]
+    assert [f for _, _, f in candidates("本周,飞驰电动的危机进一步加深。", "zh")] == [False]
+
