@@ -12,9 +12,12 @@ verbal position too, that one dates it (`candidates.find_candidates`).
 
 The rules are data, tried in order: ``(name, where, pattern)`` where ``where`` is
 ``"after"`` (matched right after the date), ``"before"`` (searched in the date's clause up
-to the date) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of",
-"是…之一", describes a state).  A statement named by its date ("3月5日发布的公告称",
-"a statement issued on Monday said") reports its issuing: ``_STATEMENTS`` keeps it founding.
+to the date), ``"closing"`` (a date that closes its sentence, searched in the sentence up to
+it: "X have detained Y, they said on Sunday." dates the saying, after what it tells; a
+telling that goes on with what the teller did, ", as he offered an apology", is a happening
+itself) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of", "是…之一",
+describes a state).  A statement named by its date ("3月5日发布的公告称", "a statement issued
+on Monday said") reports its issuing: ``_STATEMENTS`` keeps it founding.
 Each rule is exercised by a test (tests/extract/test_background.py), beside sentences that
 must stay founding ("The regulator fined the company on Monday").
 """
@@ -92,11 +95,23 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "before",
         re.compile(r"\b(?:which|who|whom|whose)\s+(?:[\w'’-]+\s+){1,8}$", re.IGNORECASE),
     ),
+    # "the gondola that stalled in December remains shut": a relative clause naming a thing
+    (
+        "en-that-relative",
+        "before",
+        re.compile(
+            rf"\b{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}?{_NOUN}\s+that\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:been\s+)?"
+            rf"{_EN_VERB_ED}(?:\s+[a-z-]+)?(?:\s+{_PREP})?\s+$",
+            re.IGNORECASE,
+        ),
+    ),
     # "over the refund announced last week": a participle after a noun that a preposition governs
     (
         "en-participle",
         "before",
-        re.compile(rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:(?!{_DET}\b){_MODIFIER}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"),
+        re.compile(
+            rf"\b{_PREP}\s+(?:{_DET}|an?)\s+(?:(?!{_DET}\b){_MODIFIER}\s+){{1,3}}?{_EN_VERB_ED}(?:\s+{_PREP})?\s+$"
+        ),
     ),
     # -- a date inside a clause counted from another happening --------------------------
     # "a month after it was fined on March 2", "two days before the hearing on Monday"
@@ -119,7 +134,29 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "after",
         re.compile(rf"[^，,。；;：:]{{0,16}}?(?:之后|以后|后|之前|以前|前)\s*{_ZH_DURATION}"),
     ),
+    # -- a telling that follows what it tells -------------------------------------------
+    # "Police have detained a retired keeper …, they said on Sunday": the present perfect says
+    # the happening came before the telling; the date is when it was said, not when it happened
+    (
+        "en-told-after-perfect",
+        "closing",
+        re.compile(
+            rf"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:been\s+)?{_EN_VERB_ED}\b[^;:!?]*,\s+"
+            r"(?:[\w'’-]+\s+){0,4}?(?:said|says|told\s+[\w'’-]+|announced|confirmed)\s+(?:on\s+)?$",
+            re.IGNORECASE,
+        ),
+    ),
     # -- a state, not a happening ------------------------------------------------------
+    # "The resort has 18 runs this winter": a count of what something has, at a time
+    (
+        "en-has-count",
+        "before",
+        re.compile(
+            r"\b(?:has|have|had)\s+(?:about\s+|some\s+|nearly\s+|more than\s+|over\s+)?\d[\d,.]*\s+"
+            r"(?:[a-z-]+\s+){1,3}$",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "state",
         "sentence",
@@ -136,12 +173,28 @@ _STATEMENTS = re.compile(
     re.IGNORECASE,
 )
 """a statement named by the date it was issued: issuing it is the happening"""
+_CLAUSES_NAMING = ("en-participle", "en-relative-bare", "en-that-relative")
+"""rules of a clause naming a thing that a statement named in the clause overrides ("the
+statement that it issued on Monday" reports the issuing)"""
 
 
 def _clause_before(text: str, start: int) -> str:
     lo = max(0, start - _CLAUSE_CHARS)
     head = text[lo:start]
     ends = list(_CLAUSE_END.finditer(head))
+    return head[ends[-1].end() :] if ends else head
+
+
+_SENTENCE_END = re.compile(r"[。！!？?\n]|\.\s")
+_SENTENCE_CHARS = 300
+"""how far back a "closing" rule looks for the start of the date's sentence"""
+_CLOSES = re.compile(r"\s*(?:[.。!！]|$)")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    lo = max(0, start - _SENTENCE_CHARS)
+    head = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(head))
     return head[ends[-1].end() :] if ends else head
 
 
@@ -155,11 +208,14 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                 continue
             if hit:
                 return name
+        elif where == "closing":
+            if _CLOSES.match(text, m.end) and pattern.search(_sentence_before(text, m.start)):
+                return name
         elif where == "before":
             if before is None:
                 before = _clause_before(text, m.start)
             if pattern.search(before):
-                if name in ("en-participle", "en-relative-bare") and _STATEMENTS.search(before):
+                if name in _CLAUSES_NAMING and _STATEMENTS.search(before):
                     continue
                 return name
         elif quote and pattern.search(quote):
@@ -193,6 +249,8 @@ REPORTING_AFTER = re.compile(
 )
 """after a date: the telling ("公安局今日通报,", "警方昨天表示:", "今日发布通知,"), or a
 reporter's learning of it ("记者今日从市公安局获悉,")"""
+
+
 def reporting_date(text: str, m: Any) -> bool:
     """Does the date ``m`` time someone's telling (a statement, a briefing) rather than what is told?
 

@@ -284,6 +284,8 @@ def find_candidates(
                     founding = False
                 if founding and _recent(m):  # 近日, 日前, in recent days: "lately" starts nothing
                     founding = False
+                if founding and _week_round_up(m, when, quote):  # "Its crisis deepened this week."
+                    founding = False
                 if founding and _maybe_coming(_anchor_of(m, mentions), source, rules):
                     founding = False
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
@@ -352,6 +354,20 @@ def _recent(m: Any) -> bool:
 
 
 _WEEKS = re.compile(r"(?:周|星期|礼拜|\bweeks?\b)", re.IGNORECASE)
+
+
+def _week_round_up(m: Any, when: When | None, quote: str) -> bool:
+    """A week counted from publication as a stretch of days ("this week", "本周", "last week")
+    dating a quote that names no action (`actions`: "Skylark Airlines' crisis deepened this
+    week."): a round-up of the week's happenings, not one of them.  It may join an event, never
+    start one; a week's detention or recall (an action named) may, as may a day of the week."""
+    return (
+        when is not None
+        and when.is_range
+        and m.kind == "relative"
+        and bool(_WEEKS.search(m.text))
+        and not actions().of(normalise_ws(quote))
+    )
 
 
 def _counted_in_weeks(m: Any) -> bool:

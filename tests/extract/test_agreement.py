@@ -44,10 +44,12 @@ STRAYS = {
     "weak": source(5, "6月9日,临江市一处仓库举办夏季运动会,市民踊跃参加,现场热闹。"),
     # the company's open day, written a week before the fire, which no later report recalls
     "early": source(5, "6月1日,临江市滨河化工厂举行开放日活动,厂长周海涛邀请市民参观仓库和消防设施。", day=2),
-    # a market round-up: its lead names no one of the story's (the fire only later, in passing)
+    # a market round-up: its lead names no one of the story's (the fire only later, in passing);
+    # dated to its day (a week's round-up, "本周化工板块整体震荡", would start nothing at all:
+    # candidates._week_round_up)
     "others": source(
         5,
-        "6月9日,本周化工板块整体震荡,多只化工概念股成交活跃,分析人士提醒投资者注意风险。"
+        "6月9日,化工板块整体震荡,多只化工概念股成交活跃,分析人士提醒投资者注意风险。"
         "业内人士称,滨河化工厂厂长周海涛的处境引发同行关注。",
     ),
     # another company's fire the next day, whose report recalls the story's fire in passing:

@@ -85,3 +85,15 @@ def test_nothing_moves_without_an_event_to_go_to() -> None:
     _event(clustering, [_candidate(10, FIRE)])
     assert set_apart(clustering) == []
     assert len(fused.members) == 4
+
+
+def test_a_lift_jolted_to_a_halt_broke_down() -> None:
+    """A lift that "jolted to a halt" broke down (something moving stopped): no halt ordered to
+    production; the Chinese 故障停运 reports stay in the event an English "halt" founded."""
+    clustering = Clustering({}, Rules())
+    jolted = "The gondola jolted to a halt at 6:40 p.m."
+    stalled = ["索道突发故障停运，86人被困。", "12月27日晚索道停运。"]
+    fused = _event(clustering, [_candidate(1, jolted), *(_candidate(i, q) for i, q in enumerate(stalled, 2))])
+    _event(clustering, [_candidate(10, "The gondola that stalled remains shut.")])
+    assert set_apart(clustering) == []
+    assert _quotes(fused) == [jolted, *stalled]

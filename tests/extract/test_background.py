@@ -50,6 +50,12 @@ BACKGROUND = [
     ("en-relative-bare", "Parents asked about the 30 million yuan fund the company set up in May.", "May"),
     ("en-relative", "The board will meet whoever succeeds Su Mingzhe, who quit this month.", "this month"),
     ("en-relative", "The recall covers bikes which the plant assembled in 2024.", "2024"),
+    (
+        "en-that-relative",
+        "The resort reopened, while the gondola that stalled in December remains out of service.",
+        "December",
+    ),
+    ("en-that-relative", "Shares of the airline that was fined last week fell 5%.", "last week"),
     ("en-participle", "Parents were angry over the refund announced last week.", "last week"),
     (
         "en-after-noun",
@@ -63,6 +69,18 @@ BACKGROUND = [
         "Saturday morning",
     ),
     ("zh-duration-after", "在3月2日收到罚单之后一个月,公司失去了最大客户。", "3月2日"),
+    (
+        "en-told-after-perfect",
+        "Police have detained a retired keeper on suspicion of stealing the vase, they said on Sunday.",
+        "Sunday",
+    ),
+    (
+        "en-told-after-perfect",
+        "The regulator has fined the operator 1.2 million yuan, the agency told reporters on Monday.",
+        "Monday",
+    ),
+    ("en-has-count", "The resort has 18 runs this winter and a gondola to the summit.", "this winter"),
+    ("en-has-count", "The factory had about 900 workers last year.", "last year"),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
 ]
@@ -86,6 +104,18 @@ FOUNDING = [
     ("Shares fell 10% on Monday, a day after the recall.", "Monday"),
     ("Reuters reported that the company said the plant closed on Monday.", "Monday"),
     ("Shares fell 14%, their biggest one-day drop since the company listed in 2021.", "2021"),
+    ("Police said on Sunday that they have detained a retired keeper.", "Sunday"),
+    # the telling goes on with what the teller did: a happening of that day
+    (
+        "The dairy has suspended production, its chairman said on Sunday, as he offered an apology.",
+        "Sunday",
+    ),
+    ("A museum said on Monday that the vase on show was a replica.", "Monday"),
+    ("The museum has admitted the vase is missing. It said on Wednesday it had called police.", "Wednesday"),
+    ("The company has 18 days to respond, and it paid 3 fines in May.", "May"),
+    ("The company said that the plant stopped on Monday.", "Monday"),
+    ("It was the regulator that fined the company on Monday.", "Monday"),
+    ("Investors read the statement that it issued on Monday.", "Monday"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
 ]
 
@@ -270,3 +300,15 @@ def test_a_clause_naming_no_action_borrows_its_one_day_sentences() -> None:
     # a clause naming no action the table knows need announce nothing: the collision is its own
     told = acts("青洲渡轮公司总经理昨晚在医院致歉,表示渡轮3月16日晚8时许靠岸时撞上防波堤。")
     assert told == [frozenset({"apologise"}), frozenset()]
+
+
+def test_a_week_round_up_naming_no_action_starts_nothing() -> None:
+    """ "this week" / 本周 (a stretch of days up to publication) dating a quote that names no
+    action is a round-up of the week; naming an action (a detention), it may found an entry."""
+    found = candidates("Skylark Airlines' crisis deepened this week. Police detained two pilots this week.", "en")
+    assert [(q, f) for _, q, f in found] == [
+        ("Skylark Airlines' crisis deepened this week.", False),
+        ("Police detained two pilots this week.", True),
+    ]
+    assert [f for _, _, f in candidates("本周,飞驰电动的危机进一步加深。", "zh")] == [False]
+
