@@ -138,6 +138,7 @@ def doc_terms(
     words: Counter,
     seen: dict[str, FieldTerms] | None = None,
     blocks: dict[str, list[str]] | None = None,
+    bodies: dict[str, tuple[dict[str, float], float] | None] | None = None,
 ) -> tuple[dict[str, float], float]:
     """Weighted term frequencies of a document and its weighted length in units.
 
@@ -148,9 +149,19 @@ def doc_terms(
     ``seen`` keeps each distinct field's terms: outlets, names, tags and syndicated titles
     repeat across thousands of documents, so jieba sees each text once; ``blocks`` keeps each
     distinct block's words (`cut_for_search`): distinct titles still share most of their blocks.
+    ``bodies``: the body texts more than one document has (syndicated copies), each with its
+    terms once they are known (None until then): a body is cut once however often it is copied.
     """
-    found, length = text_terms(normalise(doc.text()), cjk_unigrams=False)
-    tf: dict[str, float] = Counter(found)
+    text = doc.text()
+    known = bodies.get(text) if bodies else None
+    if known is not None:
+        tf: dict[str, float] = Counter(known[0])
+        length: float = known[1]
+    else:
+        found, length = text_terms(normalise(text), cjk_unigrams=False)
+        tf = Counter(found)
+        if bodies and text in bodies:
+            bodies[text] = (dict(tf), length)
     segmented: set[str] = set()
     seen = {} if seen is None else seen
     for weight, text in doc.fields:
@@ -173,10 +184,11 @@ def doc_postings(
     words: Counter,
     seen: dict[str, FieldTerms] | None = None,
     blocks: dict[str, list[str]] | None = None,
+    bodies: dict[str, tuple[dict[str, float], float] | None] | None = None,
 ) -> tuple[dict[str, int], float]:
     """A document's terms with twice their weighted frequency (a facet: ``TF_MASK``), and its
-    weighted length; ``words``, ``seen`` and ``blocks`` as for `doc_terms`."""
-    tf, length = doc_terms(doc, words, seen, blocks)
+    weighted length; ``words``, ``seen``, ``blocks`` and ``bodies`` as for `doc_terms`."""
+    tf, length = doc_terms(doc, words, seen, blocks, bodies)
     found: dict[str, int] = {}
     for term, f in tf.items():
         twice = int(f + f)  # weights are multiples of 1/2
@@ -199,10 +211,14 @@ def build_postings(groups: list[list[Doc]]) -> Postings:
     number = 0
     seen: dict[str, FieldTerms] = {}
     blocks: dict[str, list[str]] = {}
+    copies = Counter(doc.text() for docs in groups for doc in docs)
+    bodies: dict[str, tuple[dict[str, float], float] | None] = {
+        t: None for t, n in copies.items() if n > 1 and t
+    }
     for docs in groups:
         lengths = []
         for doc in docs:
-            found, length = doc_postings(doc, spoken, seen, blocks)
+            found, length = doc_postings(doc, spoken, seen, blocks, bodies)
             lengths.append(length)
             base = number << TF_BITS
             for term, twice in found.items():
