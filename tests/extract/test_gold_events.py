@@ -21,6 +21,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,6 +64,7 @@ def test_the_gold_files_are_there() -> None:
     assert "match_fixing" in GOLDS  # held out too: Hong Kong and Taiwan reports in traditional characters
     assert {"cloud_outage", "museum_vase"} <= set(GOLDS)  # held out: dense English, sparse Chinese
     assert {"drug_recall", "tower_cracks", "trust_default"} <= set(GOLDS)  # held out (helper "heldout4")
+    assert {"crunch_walkout", "rider_death"} <= set(GOLDS)  # held out (helper "heldout5")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -136,6 +138,10 @@ ENGLISH_MAJORITY = {
     "drug_recall": (
         (("华康制药", "Halcyon Pharma"), ("瑞德医药", "Redwood Health")),
         ("Xu Jianping", "Tang Rui", "Liang Wen"),
+    ),
+    "crunch_walkout": (
+        (("星渊游戏", "Starfall Games"), ("光启互娱", "Lumen Interactive"), ("烬王座", "Ember Throne")),
+        ("Chen Mo", "Lu Haoran", "Gao Feng"),
     ),
 }
 
@@ -276,6 +282,43 @@ def test_held_out_stories_of_heldout4_have_their_traits() -> None:
     for gold in (drug, tower, trust):
         told = Counter(r for h in gold.happenings for r in h.reports)
         assert max(told.values()) >= 2  # a report telling two happenings
+
+
+def test_held_out_stories_of_heldout5_have_their_traits() -> None:
+    """crunch_walkout: 70 % English, eleven happenings in ten days, four days of two told in the
+    same articles, five strays; rider_death: Chinese with a third English, nine happenings over
+    five months across a year with gaps of weeks, a month told only as a month, a day two outlets
+    disagree on, and a retrospective that tells every happening."""
+    crunch, rider = (load_gold(GOLDS[n]) for n in ("crunch_walkout", "rider_death"))
+    recs = records(crunch)
+    assert len(recs) >= 40 and _langs("crunch_walkout").count("en") >= 0.7 * len(recs)
+    story = [h for h in crunch.happenings if h.day]
+    assert len(story) >= 10 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=10)
+    assert all(3 <= len(h.reports) <= 7 for h in story)
+    by_day = defaultdict(list)
+    for h in story:
+        by_day[h.day].append(h)
+    shared = [
+        g for g in by_day.values() if 2 <= len(g) <= 3 and set.intersection(*(set(h.reports) for h in g))
+    ]
+    assert len(shared) >= 3 and len(crunch.off_topic) >= 4
+    recs = records(rider)
+    langs = _langs("rider_death")
+    assert len(recs) >= 30 and langs.count("zh") > langs.count("en") >= 0.3 * len(recs)
+    hs = rider.happenings
+    assert {h.dates[0].unit for h in hs} >= {"year", "month", "day"}
+    assert any(a.start > h.dates[0].start for h in hs for a in h.dates[1:])  # 11月6日晚 vs Nov. 7
+    days = sorted(h.day for h in hs if h.day)
+    assert {d.year for d in days} == {2025, 2026} and days[-1] - days[0] >= timedelta(days=140)
+    assert sum(b - a >= timedelta(days=14) for a, b in pairwise(days)) >= 4  # gaps of weeks
+    told = Counter(r for h in hs for r in h.reports)
+    assert max(told.values()) == len(hs)  # the retrospective tells every happening
+    for gold, name in ((crunch, "crunch_walkout"), (rider, "rider_death")):
+        text = " ".join(r.body for r in records(gold))
+        said = ("昨日", "前天", "上周五", "本月初", "当晚", "次日凌晨")
+        for phrase in (*said, "on Tuesday", "two days earlier", "late last month"):
+            assert phrase in text, (name, phrase)
+    assert "上月24日" in " ".join(r.body for r in recs)
 
 
 DENSE = ("yogurt_scare", "exam_leak")
@@ -798,6 +841,24 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # word (周立 + 恒因 beside the story's 周立 + 恒等) is still the story's (the syndicated 停牌 + 辞职
     # copies 19, 20) and a brief whose one subject is the story's person is on topic (31)
     "trust_default": (0.83, 0.74, 0.86, 1.30, 1.00, 0.80, 0, 2, 9, 1.00, 0.92),
+    # the next two set 2026-12-07 when their dumps were written by a helper that read neither
+    # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout5"): the first
+    # figures main achieved on them, rounded down (ceilings rounded up).
+    # crunch_walkout (F1 0.73, Date-F1 0.67, source recall 0.81, entries/happening 1.70, off-topic
+    # P 0.83, same-day 3/4, zh+en 9/12, cite P 0.93): the producer's suspension is merged into the
+    # apology told in the same sentence, the game's delay into the publisher's exit (the recap's
+    # "capped overtime on Oct. 16 and shelved Ember Throne on Oct. 19" makes a delay entry dated
+    # 10-16); the letter is split five ways (本月初, "late last month", 近100小时 as a range, "by
+    # Monday night"); 2022 is two entries (one per language); "listed in 2023" is an entry; the Chen
+    # Mo interview (39) is flagged off topic
+    "crunch_walkout": (0.73, 0.66, 0.81, 1.70, 1.00, 0.83, 0, 3, 9, 1.00, 0.93),
+    # rider_death (F1 0.75, Date-F1 0.75, source recall 0.75, entries/happening 1.56, off-topic P
+    # 0.40, same-day 0/1, zh+en 4/10, titles 13/14, cite P 0.97): six on-topic records flagged off
+    # topic (7, 13, 14, 22, 23, 32: the comment, both algorithm reports, two insurance reports, the
+    # FT piece), so the month-only algorithm entry cites only the retrospective; the appeal is merged
+    # into the ruling; the death is four entries (本月初, the 6th at 21:00, Reuters' Nov. 7, 次日凌晨);
+    # "two days earlier" (new evidence) and 26's 庭审 are entries beside the hearing
+    "rider_death": (0.75, 0.75, 0.74, 1.56, 1.00, 0.40, 0, 0, 4, 0.92, 0.96),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
