@@ -134,6 +134,9 @@ class Rules:
     of the same article: an article that dates two of its sentences separately most often tells
     two happenings of that day, which share its words and names."""
     times_differ_penalty: float = 0.15
+    another_action_penalty: float = 0.4
+    """Taken off when dates only overlap and the report names actions, all other than the event's
+    (`identity.another_action`): a week's "was detained last week" is not that week's takeover."""
     """Taken off the score when both state a time of day and neither contains the other (中午
     and 下午): periods that overlap at their edges are not one time."""
     times_agree_bonus: float = 0.05
