@@ -49,3 +49,11 @@ def test_defaulting_is_an_action_and_own_clause_is_read_from_the_table() -> None
     assert table.of("it missed payments on 12 products") == {"default"}
     assert "shares-fall" in table.own_clause and "apologise" not in table.own_clause
     assert parse({"a": {"zh": ["甲"], "own_clause": True}, "b": {"zh": ["乙"]}}).own_clause == {"a"}
+
+
+def test_a_repayment_plan_is_one_action_in_both_languages() -> None:
+    table = actions()
+    plan = table.of("工作组今日公布兑付方案，本金三年分期兑付")
+    assert plan == {"repayment-plan"} == table.of("A plan unveiled on Friday to repay the trust's investors")
+    assert table.of("Investors will be repaid over three years") == plan
+    assert table.of("it could not repay investors") == {"default"}  # not a plan: the default
