@@ -134,11 +134,14 @@ class Rules:
     of the same article: an article that dates two of its sentences separately most often tells
     two happenings of that day, which share its words and names."""
     times_differ_penalty: float = 0.15
-    another_action_penalty: float = 0.4
-    """Taken off when dates only overlap and the report names actions, all other than the event's
-    (`identity.another_action`): a week's "was detained last week" is not that week's takeover."""
     """Taken off the score when both state a time of day and neither contains the other (中午
     and 下午): periods that overlap at their edges are not one time."""
+    another_action_penalty: float = 0.4
+    """In merging, taken off the score when the dates only overlap (not one day, nor one stated
+    month or year) and the report names actions (``sitegen/data/actions.toml``) all other than
+    those most of the event's quotes name: "was detained last week" shares the words of a
+    takeover's quote that looks back at the detention ("two days after police detained its
+    former chairman"), but tells the detention."""
     times_agree_bonus: float = 0.05
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""
