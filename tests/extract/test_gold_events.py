@@ -825,7 +825,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.90 -> 0.96, entries/happening 1.15 -> 1.00, source recall 0.90 -> 0.95 when one part of
     # a month stated alike ("late last month", "in late February", 2月下旬) is one period, as one
     # day is (periods.same_stretch; helper "heldevents")
-    "drug_recall": (0.95, 0.95, 0.94, 1.01, 1.00, 1.00, 0, 2, 12, 0.92, 0.94),
+    # merged with "offtopic4" (the interview 17 on topic): F1 1.00, zh+en 13/14; titles 12/14, as
+    # the email's entry (new) is titled by a sentence opening on 她
+    "drug_recall": (0.99, 0.99, 0.94, 1.01, 1.00, 1.00, 0, 2, 13, 0.85, 0.94),
     # tower_cracks: 12 on-topic records flagged off topic (every English one but 14, and 3, 5, 30,
     # the records naming the estate only in its English or by 恒岳 / a date listing), so source
     # recall is 0.46 and one happening of nine is told in both languages; the developer's denial
@@ -853,12 +855,14 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # 10-16); the letter is split five ways (本月初, "late last month", 近100小时 as a range, "by
     # Monday night"); 2022 is two entries (one per language); "listed in 2023" is an entry; the Chen
     # Mo interview (39) is flagged off topic
+    "crunch_walkout": (0.73, 0.66, 0.81, 1.70, 1.00, 0.83, 0, 3, 9, 1.00, 0.93),
     # rider_death (F1 0.75, Date-F1 0.75, source recall 0.75, entries/happening 1.56, off-topic P
     # 0.40, same-day 0/1, zh+en 4/10, titles 13/14, cite P 0.97): six on-topic records flagged off
     # topic (7, 13, 14, 22, 23, 32: the comment, both algorithm reports, two insurance reports, the
     # FT piece), so the month-only algorithm entry cites only the retrospective; the appeal is merged
     # into the ruling; the death is four entries (本月初, the 6th at 21:00, Reuters' Nov. 7, 次日凌晨);
     # "two days earlier" (new evidence) and 26's 庭审 are entries beside the hearing
+    "rider_death": (0.75, 0.75, 0.74, 1.56, 1.00, 0.40, 0, 0, 4, 0.92, 0.96),
     # F1 0.83 -> 0.92, Date-F1 0.75 -> 0.83, same day 2 -> 3, zh+en 9 -> 10 when defaulting became an
     # action and a sentence telling a default and its market's fall in two clauses two tellings
     # (sitegen/extract/tellings.py; helper "heldevents")
@@ -868,7 +872,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # last week") loses a vote there (another_action_penalty) and 接管 is a takeover
     # F1 0.96 -> 1.00, source recall 0.83 -> 0.86, zh+en 10 -> 11 when a repayment plan is an action
     # (兑付方案, "repayment plan", "to repay"): the English reports of the plan join the Chinese
-    "trust_default": (0.99, 0.99, 0.86, 1.01, 1.00, 0.80, 0, 3, 11, 1.00, 0.96),
+    # merged with "offtopic4" (the syndicated 19, 20 and the brief 31 on topic): source recall
+    # 0.92, one more wrong citation among more (citation precision 0.97 -> 0.96)
+    "trust_default": (0.99, 0.99, 0.91, 1.01, 1.00, 0.80, 0, 3, 11, 1.00, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal

@@ -181,7 +181,7 @@ class TimeMention:
     text: str  # the exact matched substring
     start: int  # char offsets into the input text
     end: int
-    when: When | None  # None when this is a non-event (duration, plan/target, quantity, habitual)
+    when: When | None  # None for a non-event (duration, plan, quantity, habit) and for 近日/日前 (vague)
     kind: str  # "absolute" | "relative" | "anchored" | "vague" | "not-event"
     rule: str  # name of the table rule that matched, for `sitegen import --explain`
     explanation: str  # one line: how it was resolved, or why it is not an event
