@@ -40,13 +40,12 @@ from .headline import (
     REFERENCE,
     RELATIVE_TIME,
     REPORTING_LEAD,
-    has_actor,
-    headline_problems,
     headline_variants,
     headline_words,
     is_chinese,
     tidy,
 )
+from .headline_checks import has_actor, headline_problems
 from .passages import Span, clauses, paragraph_at, sentences
 from .rules import Rules
 

@@ -505,6 +505,13 @@ FRAGMENTS = [
     ("临江市一所小学的学生在喝完学校配发的酸奶后", "clause of time"),
     ("To show a paper from the exam", "infinitive"),
     ("临江市疾控中心对样品检测发现", "reporting verb"),
+    # seen on the seed and the museum_vase / drug_recall dumps
+    ('引发全网热议的"拆车直播"', "noun phrase"),
+    ("这位科技大佬又坐到了镜头前", "refers back"),
+    ("她早在去年10月就通过内部邮件反映杂质检测数值偏高", "refers back"),
+    ("它已暂停销售这款车型", "refers back"),
+    ("Contradicting the developer's claim a week earlier", "participle"),
+    ("They had ignored her warnings", "pronoun"),
 ]
 
 
