@@ -423,6 +423,8 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         units = "|".join(hw.en["time_units"])
         aside = re.sub(rf",\s+(?:\w+\s+){{1,2}}(?:{units})\s+{_EN_RELATIVE}\b[^,]*,", "", said)
         made += [aside] if aside != said else []
+        # "A museum in the southern Chinese city of Nanping said…": the place's name says where
+        made += [placed for m in made if (placed := _EN_PLACE_KIND.sub(r"\1 ", m)) != m]
         since = re.search(r"\b(?:since|after)\s+([^,]{12,})$", said) if elapsed_dates else None
         if since and not _en_finite(said[: since.start()], hw):
             # "Their biggest drop since the company listed in 2021": the date is the listing's
@@ -434,6 +436,14 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
             seen.add(m)
             out.append(m)
     return out
+
+
+_EN_PLACE_KIND = re.compile(
+    r"\b(in|of|from|near)\s+the\s+(?:[A-Za-z-]+\s+){0,3}?"
+    r"(?:city|province|town|county|region|district|village|port|state)\s+of\s+(?=[A-Z])"
+)
+"""What kind of place a name is ("in the southern Chinese city of X" says "in X"): words a
+headline drops."""
 
 
 def _en_finite(text: str, hw: HeadlineWords) -> bool:

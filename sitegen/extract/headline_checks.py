@@ -118,7 +118,14 @@ def headline_problems(title: str) -> list[str]:
         that = re.search(r"\bthat\s+(?=\S+\s+\S)", t)
         if that and not _en_finite("It " + t[that.end() :], hw):
             problems.append("a that-clause cut before its verb")  # "X admitted that the system"
-        if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):
+        lead = re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t)
+        # "X said that Y was a replica" reports a claim, kept attributed: only a whole that-clause
+        claim = (
+            lead
+            and (that := re.match(r"\s+that\s+", t[lead.end() :]))
+            and _en_finite("It " + t[lead.end() + that.end() :], hw)
+        )
+        if lead and not claim:
             problems.append("reporting-verb lead")
         named = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
         if len(words) < 6 and not named and not re.search(r"\d", t):

@@ -101,7 +101,7 @@ RULES: list[tuple[str, Callable[[str], object]]] = [
     ("ends on a particle", lambda t: len(t) > 1 and t[-1] in ZH_TAIL and not (t[-1] == "的" and "是" in t)),
     ("ends on a reporting verb", lambda t: re.search(CJK + ZH_REPORTING + r"$", t)),
     ("only a quote", lambda t: re.fullmatch(r"\W*(\w?" + ZH_REPORTING + r")?\W*", _outside_quotes(t))),
-    ("reporting-verb lead", lambda t: re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + EN_REPORTING + r"\b", t)
+    ("reporting-verb lead", lambda t: re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + EN_REPORTING + r"\b(?! that( \S+){3})", t)
      or re.match(EN_REPORTING + r"\b", t, re.I)
      or re.match(CJK + r"{1,8}" + ZH_REPORTING + r"[,，:：]", t)),
     ("keeps a relative day the entry's date replaces", lambda t: re.search(ZH_RELATIVE_DAY, t)

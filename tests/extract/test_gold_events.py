@@ -446,6 +446,7 @@ def test_dates_agree_at_the_gold_precision() -> None:
     [
         "飞驰电动召回12.6万辆FC-60",
         "雷军开启拆车直播",
+        "A museum in Nanping said that a celadon vase on show was a replica",
         "停售通知是当晚8点左右下发的",
         "Regulator fines Sealink 5 million yuan",
         "Police detain two Lvyuan managers over forged test records",

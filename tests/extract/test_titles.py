@@ -91,6 +91,12 @@ CASES = [
     ),
     ("reporting verb and pronoun", "雷军表示，他将亲自回应网友的质疑", "雷军将亲自回应网友的质疑"),
     (
+        "a reported claim stays attributed; the kind of place goes, its name stays",
+        "A court in the eastern Chinese province of Linhai said on Friday that the supplier of the school meals"
+        " had forged its test records and that the batch it had sold to schools in the region was unsafe.",
+        "A court in Linhai said that the supplier of the school meals had forged its test records",
+    ),
+    (
         "where the speaker spoke is no part of the subject",
         "华康制药前质检员梁文接受媒体采访称，她早在去年10月就通过内部邮件反映杂质检测数值偏高",
         "华康制药前质检员梁文早在去年10月就通过内部邮件反映杂质检测数值偏高",
@@ -294,6 +300,7 @@ def test_every_reason_is_exercised():
 GOOD = [
     "小米公司通报处罚结果",
     "雷军的直播引发热议",
+    "A museum in Nanping said that a celadon vase on show in its ceramics hall was a replica",
     "引发热议的直播结束",
     "一个数百人的公考交流群里开始流传多张试卷照片",
     "雷军开启拆车直播",
