@@ -97,6 +97,11 @@ CASES = [
         "A court in Linhai said that the supplier of the school meals had forged its test records",
     ),
     (
+        "a report is a frame: its 其 is who published it",
+        "安全公司卫岭科技发布报告称,其研究人员发现某物流平台一个未设密码的数据库",
+        "安全公司卫岭科技研究人员发现某物流平台一个未设密码的数据库",
+    ),
+    (
         "where the speaker spoke is no part of the subject",
         "华康制药前质检员梁文接受媒体采访称，她早在去年10月就通过内部邮件反映杂质检测数值偏高",
         "华康制药前质检员梁文早在去年10月就通过内部邮件反映杂质检测数值偏高",
