@@ -275,6 +275,14 @@ _ZH_INTERVIEW = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:在?接受|在|对)[^，,
 """Where a speaker spoke ("接受媒体采访", "在接受记者采访时", "对记者"): no part of the subject."""
 
 
+_ZH_DATED_MODIFIER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:去年|今年|前年)?\d{1,2}月\d{1,2}日(?:晚间|晚上|凌晨|上午|下午|晚|早|夜)?"
+    r"(?=[\u4e00-\u9fff]{1,12}的)"
+)
+"""A date inside a clause, in a phrase its 的 makes a modifier ("向去年12月27日晚被困的游客"): it
+dates what the modifier tells, not what the title reports."""
+
+
 def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
     days = "|".join(sorted(hw.en["weekdays"]))
     rel = "|".join(sorted((re.escape(w) for w in hw.en["relative_days"]), key=len, reverse=True))
@@ -409,6 +417,8 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         if this_is:
             made.append(main[this_is.end() :])  # "这是继X之后Y作出的回应" → "Y作出的回应"
         made += _zh_elapsed_objects(text) if elapsed_dates else []
+        # "X向去年12月27日晚被困的游客赔偿": the date of what the 的 describes is another happening's
+        made += [undated for m in made if (undated := _ZH_DATED_MODIFIER.sub("", m)) != m]
     else:
         hw = headline_words()
         said = tidy(_en_headline(text))

@@ -524,3 +524,11 @@ def test_a_clause_opening_on_ji_starts_mid_sentence():
     """"…立案侦查后,次日凌晨即抓获3名嫌疑人": with its time gone, 即抓获… is the middle of a sentence."""
     assert headline_problems("即抓获3名涉嫌泄露试题的嫌疑人")
     assert not headline_problems("警方在两地抓获犯罪嫌疑人3名")
+
+
+def test_a_date_inside_a_modifier_may_go():
+    """ "向去年3月5日晚受伤的游客赔偿" dates the injury, not the payment: a variant drops it (and only
+    a date a 的 makes a modifier: the payment's own date is left to the entry's date)."""
+    variants = headline_variants("景区运营方向去年3月5日晚受伤的12名游客每人赔偿5000元")
+    assert "景区运营方向受伤的12名游客每人赔偿5000元" in variants
+    assert headline_variants("景区运营方于3月5日赔偿游客") == ["景区运营方于3月5日赔偿游客"]
