@@ -489,6 +489,7 @@ def test_dates_agree_at_the_gold_precision() -> None:
     [
         "飞驰电动召回12.6万辆FC-60",
         "雷军开启拆车直播",
+        "A museum in Nanping said that a celadon vase on show was a replica",
         "停售通知是当晚8点左右下发的",
         "Regulator fines Sealink 5 million yuan",
         "Police detain two Lvyuan managers over forged test records",
@@ -548,6 +549,13 @@ FRAGMENTS = [
     ("临江市一所小学的学生在喝完学校配发的酸奶后", "clause of time"),
     ("To show a paper from the exam", "infinitive"),
     ("临江市疾控中心对样品检测发现", "reporting verb"),
+    # seen on the seed and the museum_vase / drug_recall dumps
+    ('引发全网热议的"拆车直播"', "noun phrase"),
+    ("这位科技大佬又坐到了镜头前", "refers back"),
+    ("她早在去年10月就通过内部邮件反映杂质检测数值偏高", "refers back"),
+    ("它已暂停销售这款车型", "refers back"),
+    ("Contradicting the developer's claim a week earlier", "participle"),
+    ("They had ignored her warnings", "pronoun"),
 ]
 
 
