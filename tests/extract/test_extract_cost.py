@@ -127,3 +127,64 @@ def test_doubling_a_dense_story_about_doubles_the_work_of_the_second_pass() -> N
     assert small_compared > 0 and small_lookups > 0
     assert big_compared / small_compared < 2.3, (small_compared, big_compared)
     assert big_lookups / small_lookups < 2.3, (small_lookups, big_lookups)
+
+
+def apart_cost(reports: int, rules: Rules, monkeypatch) -> tuple[int, int]:
+    """The second pass over four happenings, each told by ``reports`` outlets in a sentence of
+    their own words, whose clauses each event judges on its other quotes (`recall._apart`): (the
+    events, the quote vectors those judgements read)."""
+    from sitegen.core.sitedata import SiteData
+    from sitegen.extract import recall
+    from sitegen.extract.entities import gazetteer, make_lexicon
+    from sitegen.extract.words import Words
+
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), None)
+    sources = []
+    for h in range(4):
+        when = When(datetime(2026, 3, 2, tzinfo=TZ) + timedelta(days=h), "day")
+        for r in range(reports):
+            k = h * reports + r  # every clause its own (one found in three articles is boilerplate)
+            near = f"{NOUNS[k % 20]}{NOUNS[k // 20 % 20]}"
+            body = (
+                f"{NOUNS[h]}{NOUNS[h + 5]}{near}发生火灾，消防部门从{near}赶到现场，{near}旁的居民看到浓烟。"
+            )
+            published = when.start + timedelta(days=1, minutes=r)
+            sources.append((Source(f"s{k}", "t", "o", "o", published, body=body), when))
+    words = dict(
+        zip((s.id for s, _ in sources), Words.of_many([s.text for s, _ in sources], None), strict=True)
+    )
+    candidates = []
+    for src, when in sources:
+        w = words[src.id]
+        whole = Span(0, len(w.text))
+        terms = lexicon.span_terms([t for t, _ in w.within(whole)], w.text)
+        candidates.append(
+            Candidate(src, len(candidates), whole, w.text, when, None, terms, True, text=w.text)
+        )
+    clustering = Clustering(idf_weights(set(words[s.id].tokens) for s, _ in sources), rules)
+    clustering.add_all(candidates)
+    read = [0]
+    real = recall.best_cosine
+
+    def counting(a, others, norms):
+        others = list(others)
+        read[0] += len(others)
+        return real(a, others, norms)
+
+    monkeypatch.setattr(recall, "best_cosine", counting)
+    recall.cite_reporting(clustering, [s for s, _ in sources], words, lexicon, candidates, len(candidates))
+    return len(clustering.clusters), read[0]
+
+
+def test_a_clause_is_judged_on_a_bounded_number_of_its_events_quotes(monkeypatch) -> None:
+    """Each clause of a quoted sentence is judged on its event's other quotes; on a dense story an
+    event holds thousands, so only the latest `Rules.max_compared` are read: doubling the outlets
+    that tell each happening about doubles the work (unbounded, it quadruples)."""
+    small_events, small = apart_cost(40, Rules(), monkeypatch)
+    big_events, big = apart_cost(80, Rules(), monkeypatch)
+    assert small_events == big_events == 4  # one event per happening at both sizes
+    assert small > 0 and big / small < 2.3, (small, big)
+    # guard the guard: with no bound the same story's work grows with the square of its size
+    _, small = apart_cost(40, Rules(max_compared=10**6), monkeypatch)
+    _, big = apart_cost(80, Rules(max_compared=10**6), monkeypatch)
+    assert big / small > 3.5, (small, big)
