@@ -39,7 +39,9 @@ def _cpu() -> float:
 
 
 def run_size(n: int, work: Path, seed: int, build: bool) -> tuple[dict[str, float], dict[str, float]]:
-    """(CPU seconds per command incl. children, cumulative CPU seconds per profiled function)."""
+    """(CPU seconds per command incl. children, cumulative CPU seconds per profiled function);
+    the profile is kept in ``work/N/profile`` (read it with `pstats`: call counts tell a
+    function called more often than the input grows from one slower per call)."""
     work = work / str(n)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -59,6 +61,7 @@ def run_size(n: int, work: Path, seed: int, build: bool) -> tuple[dict[str, floa
         ):
             prof.runcall(cli, ["--site", str(site), *args])
         totals[args[0]] = _cpu() - started
+    prof.dump_stats(work / "profile")
     stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
     cum: dict[str, float] = {}
     for (path, line, name), (_cc, _nc, _tt, ct, _callers) in stats.items():

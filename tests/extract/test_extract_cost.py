@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sitegen.core.dates import When
 from sitegen.core.model import Source
 from sitegen.extract.candidates import Candidate
-from sitegen.extract.merge import Clustering, idf_weights
+from sitegen.extract.merge import Cluster, Clustering, idf_weights
 from sitegen.extract.passages import Span
 from sitegen.extract.rules import Rules
 
@@ -188,3 +188,71 @@ def test_a_clause_is_judged_on_a_bounded_number_of_its_events_quotes(monkeypatch
     _, small = apart_cost(40, Rules(max_compared=10**6), monkeypatch)
     _, big = apart_cost(80, Rules(max_compared=10**6), monkeypatch)
     assert big / small > 3.5, (small, big)
+
+
+def action_reads(quotes: int, monkeypatch) -> int:
+    """One event told by ``quotes`` outlets, half in Chinese and half in English, each compared
+    with it as it comes (`Clustering.signals`): how many quotes' actions those comparisons read."""
+    from sitegen.extract import identity
+
+    read = [0]
+    whole, running = identity.main_actions, identity.ActionCounts.main
+
+    def main_actions(acts):
+        acts = list(acts)
+        read[0] += len(acts)
+        return whole(acts)
+
+    def main(self, langs, acts, but=None):
+        read[0] += len(acts) - self.seen
+        return running(self, langs, acts, but)
+
+    monkeypatch.setattr(identity, "main_actions", main_actions)
+    monkeypatch.setattr(identity.ActionCounts, "main", main)
+    when = When(datetime(2026, 3, 2, tzinfo=TZ), "day")
+    clustering = Clustering({}, Rules())
+    event = None
+    for k in range(quotes):
+        lang = "zh" if k % 2 else "en"
+        quote = (
+            f"{NOUNS[k % 20]}{NOUNS[k // 20 % 20]}公司公开道歉"
+            if lang == "zh"
+            else f"Firm {k} publicly apologized"
+        )
+        src = Source(f"s{k}", "t", "o", "o", when.start + timedelta(days=1), lang=lang)
+        c = Candidate(src, k, Span(0, len(quote)), quote, when, None, [f"t{k}"], True)
+        vec, end = {f"t{k}": 1.0}, clustering.end(when)
+        if event is None:
+            event = Cluster(compared=clustering.rules.max_compared)
+        else:
+            clustering.signals(c, vec, set(), event, end)
+        event.add(c, vec, 1.0, end, set(), clustering.rules)
+    return read[0]
+
+
+def test_an_events_actions_are_counted_as_they_come_not_again_for_each_report(monkeypatch) -> None:
+    """Comparing a report with an event reads the actions its quotes name (`identity.same_action`,
+    `another_action`); recounting them all for each report compared made merging quadratic in the
+    reports of a happening.  Counted as they come, doubling the reports doubles the reading."""
+    small, big = action_reads(200, monkeypatch), action_reads(400, monkeypatch)
+    assert small > 0 and big / small < 2.3, (small, big)
+
+
+def test_counted_actions_are_the_actions_counted_all_at_once() -> None:
+    """`identity.ActionCounts` gives `main_actions`' very sets, whatever the order quotes come in."""
+    import random
+
+    from sitegen.extract.identity import ActionCounts, main_actions
+
+    rng = random.Random(7)
+    kinds = [frozenset(), frozenset({"fire"}), frozenset({"apologise"}), frozenset({"fire", "recall"})]
+    langs: list[str] = []
+    acts: list[frozenset[str]] = []
+    counts = ActionCounts()
+    for _ in range(300):
+        langs.append(rng.choice(["zh", "en"]))
+        acts.append(rng.choice(kinds))
+        for but in ("zh", "en"):
+            expected = main_actions(a for lang, a in zip(langs, acts, strict=True) if lang != but)
+            assert counts.main(langs, acts, but) == expected
+        assert counts.main(langs, acts) == main_actions(acts)
