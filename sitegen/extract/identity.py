@@ -199,13 +199,25 @@ class ActionCounts:
     naming: Counter[str] = field(default_factory=Counter)
     """per language: how many quotes name any"""
 
-    def main(self, langs: list[str], acts: list[frozenset[str]], but: str | None = None) -> set[str]:
-        """`main_actions` of the quotes not in language ``but``."""
+    languages: set[str] = field(default_factory=set)
+    """the languages of the quotes"""
+
+    def _catch_up(self, langs: list[str], acts: list[frozenset[str]]) -> None:
         for i in range(self.seen, len(acts)):
+            self.languages.add(langs[i])
             if acts[i]:
                 self.counts.setdefault(langs[i], Counter()).update(acts[i])
                 self.naming[langs[i]] += 1
         self.seen = len(acts)
+
+    def other_language(self, langs: list[str], acts: list[frozenset[str]], lang: str) -> bool:
+        """Is any quote in another language than ``lang``?"""
+        self._catch_up(langs, acts)
+        return any(other != lang for other in self.languages)
+
+    def main(self, langs: list[str], acts: list[frozenset[str]], but: str | None = None) -> set[str]:
+        """`main_actions` of the quotes not in language ``but``."""
+        self._catch_up(langs, acts)
         total: Counter[str] = Counter()
         naming = 0
         for lang, counted in self.counts.items():

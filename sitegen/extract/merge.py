@@ -382,7 +382,7 @@ class Clustering:
     def _vectors_help(self, cl: Cluster, lang: str) -> bool:
         """Sentence vectors are asked only where words cannot judge: the event has a quote in
         another language (with rules.vectors_same_language, also within one language)."""
-        return bool(self.rules.vectors_same_language) or any(other != lang for other in cl.langs)
+        return bool(self.rules.vectors_same_language) or cl.act_counts.other_language(cl.langs, cl.acts, lang)
 
     def best_match(
         self, c: Candidate, vec: dict[str, float], names: set[str]

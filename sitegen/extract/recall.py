@@ -514,7 +514,7 @@ def _same_day(u: Unit, cl: Cluster) -> bool:
 
 def _vectors_may_help(cl: Cluster, lang: str) -> bool:
     """Vectors vote where words cannot judge: the event has a quote in another language."""
-    return any(other != lang for other in cl.langs)
+    return cl.act_counts.other_language(cl.langs, cl.acts, lang)
 
 
 def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:

@@ -196,19 +196,19 @@ def action_reads(quotes: int, monkeypatch) -> int:
     from sitegen.extract import identity
 
     read = [0]
-    whole, running = identity.main_actions, identity.ActionCounts.main
+    whole, running = identity.main_actions, identity.ActionCounts._catch_up
 
     def main_actions(acts):
         acts = list(acts)
         read[0] += len(acts)
         return whole(acts)
 
-    def main(self, langs, acts, but=None):
+    def catch_up(self, langs, acts):
         read[0] += len(acts) - self.seen
-        return running(self, langs, acts, but)
+        return running(self, langs, acts)
 
     monkeypatch.setattr(identity, "main_actions", main_actions)
-    monkeypatch.setattr(identity.ActionCounts, "main", main)
+    monkeypatch.setattr(identity.ActionCounts, "_catch_up", catch_up)
     when = When(datetime(2026, 3, 2, tzinfo=TZ), "day")
     clustering = Clustering({}, Rules())
     event = None
@@ -255,4 +255,5 @@ def test_counted_actions_are_the_actions_counted_all_at_once() -> None:
         for but in ("zh", "en"):
             expected = main_actions(a for lang, a in zip(langs, acts, strict=True) if lang != but)
             assert counts.main(langs, acts, but) == expected
+            assert counts.other_language(langs, acts, but) == any(lang != but for lang in langs)
         assert counts.main(langs, acts) == main_actions(acts)
