@@ -168,7 +168,13 @@ def combine(s: Signals, rules: Rules) -> float:
     return score
 
 
-def same_action(mine: frozenset[str], langs: list[str], acts: list[frozenset[str]], lang: str) -> float:
+def same_action(
+    mine: frozenset[str],
+    langs: list[str],
+    acts: list[frozenset[str]],
+    lang: str,
+    counts: ActionCounts | None = None,
+) -> float:
     """Share of a report's actions (an apology, a sentence, a takeover: `actions`) that the
     event's quotes in *another* language name as its action: named by at least half of those
     of them that name any.
@@ -182,8 +188,52 @@ def same_action(mine: frozenset[str], langs: list[str], acts: list[frozenset[str
     the event's action both: an action counts when most of its quotes name it."""
     if not mine:
         return 0.0
-    main = main_actions(a for other, a in zip(langs, acts, strict=True) if other != lang)
+    if counts is not None:
+        main = counts.main(langs, acts, but=lang)
+    else:
+        main = main_actions(a for other, a in zip(langs, acts, strict=True) if other != lang)
     return len(mine & main) / len(mine) if main else 0.0
+
+
+@dataclass
+class ActionCounts:
+    """An event's `main_actions`, counted as its distinct quotes come (``langs`` and ``acts`` are
+    only ever appended to): the same sets as counting them all again, but each comparison then
+    costs the languages and actions, not the event's quotes — thousands on a dense story, where
+    recounting them for every report compared made merging quadratic (issue 24)."""
+
+    seen: int = 0
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    """per language of the quotes: how many name each action"""
+    naming: Counter[str] = field(default_factory=Counter)
+    """per language: how many quotes name any"""
+
+    languages: set[str] = field(default_factory=set)
+    """the languages of the quotes"""
+
+    def _catch_up(self, langs: list[str], acts: list[frozenset[str]]) -> None:
+        for i in range(self.seen, len(acts)):
+            self.languages.add(langs[i])
+            if acts[i]:
+                self.counts.setdefault(langs[i], Counter()).update(acts[i])
+                self.naming[langs[i]] += 1
+        self.seen = len(acts)
+
+    def other_language(self, langs: list[str], acts: list[frozenset[str]], lang: str) -> bool:
+        """Is any quote in another language than ``lang``?"""
+        self._catch_up(langs, acts)
+        return any(other != lang for other in self.languages)
+
+    def main(self, langs: list[str], acts: list[frozenset[str]], but: str | None = None) -> set[str]:
+        """`main_actions` of the quotes not in language ``but``."""
+        self._catch_up(langs, acts)
+        total: Counter[str] = Counter()
+        naming = 0
+        for lang, counted in self.counts.items():
+            if lang != but:
+                total.update(counted)
+                naming += self.naming[lang]
+        return {a for a, n in total.items() if 2 * n >= naming}
 
 
 def main_actions(acts: Iterable[frozenset[str]]) -> set[str]:
@@ -197,14 +247,19 @@ def main_actions(acts: Iterable[frozenset[str]]) -> set[str]:
     return {a for a, n in counts.items() if 2 * n >= naming}
 
 
-def another_action(mine: frozenset[str], acts: list[frozenset[str]]) -> bool:
+def another_action(
+    mine: frozenset[str],
+    acts: list[frozenset[str]],
+    counts: ActionCounts | None = None,
+    langs: list[str] | None = None,
+) -> bool:
     """Does the report name actions and the event's quotes (most of those naming any) only
     others?  A month holding one event dated to a day (`periods.DayEvents.sole`) says the month's
     report may be that event; a report of a dismissal is not the day's withdrawal of a lot for
     that, whatever the month holds."""
     if not mine:
         return False
-    main = main_actions(acts)
+    main = counts.main(langs, acts) if counts is not None and langs is not None else main_actions(acts)
     return bool(main) and not (mine & main)
 
 

@@ -18,9 +18,8 @@ vectors), so a report joins what the cluster agrees on.  The finest dates go
 first so coarse ones ("3月", "2019年或2020年") choose among specific events;
 vaguely dated candidates go last and only join.  Syndicated copies of one
 sentence always join each other, dated by the earliest publication.  After the
-greedy pass, events it left apart are merged when they agree as wholes — most
-distinct quotes of each join the other — so one timeline sentence that tells two
-happenings ("宣布召回,股价跌停") does not fuse them.
+greedy pass, events it left apart are merged when they agree as wholes — most distinct quotes of each join
+the other — so one timeline sentence that tells two happenings ("宣布召回,股价跌停") does not fuse them.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from .embed import Embedder
 from .embed import cosine as embed_cosine
 from .identity import (
     RAREST,
+    ActionCounts,
     Bridge,
     Signals,
     Times,
@@ -134,6 +134,7 @@ class Cluster:
     """by source: where the dates stand that its quotes naming no one count from (`identity.continued_by`)"""
     compared: int = 12
     """how many of its latest distinct quotes a report is compared with (`Rules.max_compared`)"""
+    act_counts: ActionCounts = field(default_factory=ActionCounts)  # (`identity.ActionCounts`)
     centre_quotes: int = 4
     """how many of its first distinct quotes make its vector centre (`Rules.centre_quotes`)"""
     _norm: float | None = None
@@ -347,7 +348,8 @@ class Clustering:
         self, c: Candidate, vec: dict[str, float], names: set[str], cl: Cluster, end: datetime | None
     ) -> Signals:
         r = self.rules
-        sole = self.days.sole(c.when, end, cl) and not another_action(c.acts(), cl.acts)
+        acts = c.acts()
+        sole = self.days.sole(c.when, end, cl) and not another_action(acts, cl.acts, cl.act_counts, cl.langs)
         close = sole or same_period(c.when, end, cl)
         s = Signals(same_period=close, sole=sole)
         lang = c.source.lang
@@ -363,7 +365,7 @@ class Clustering:
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-            s.action_shared = same_action(c.acts(), cl.langs, cl.acts, lang)
+            s.action_shared = same_action(acts, cl.langs, cl.acts, lang, cl.act_counts)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)
@@ -381,7 +383,7 @@ class Clustering:
     def _vectors_help(self, cl: Cluster, lang: str) -> bool:
         """Sentence vectors are asked only where words cannot judge: the event has a quote in
         another language (with rules.vectors_same_language, also within one language)."""
-        return bool(self.rules.vectors_same_language) or any(other != lang for other in cl.langs)
+        return bool(self.rules.vectors_same_language) or cl.act_counts.other_language(cl.langs, cl.acts, lang)
 
     def best_match(
         self, c: Candidate, vec: dict[str, float], names: set[str]
@@ -488,7 +490,7 @@ class Clustering:
             s.words = other.similarity(v, lang, self.bridge)
             if close:
                 s.crossing = other.crossing(v, lang, self.bridge)
-                s.action_shared = same_action(acts, other.langs, other.acts, lang)
+                s.action_shared = same_action(acts, other.langs, other.acts, lang, other.act_counts)
             name_votes(
                 s,
                 own_names,

@@ -59,7 +59,6 @@ sentences that date it.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -81,7 +80,17 @@ from .passages import Span, clauses, paragraphs, sentences
 from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
 from .recall_rules import announces, turns
-from .recall_vote import may_need_vectors, names_apart, recombine, sole_action, unit_signals, vote_actions
+from .recall_vote import (
+    Memo,
+    best_cosine,
+    latest_apart,
+    may_need_vectors,
+    names_apart,
+    recombine,
+    sole_action,
+    unit_signals,
+    vote_actions,
+)
 from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
 from .words import Lexicon, Words
 
@@ -176,12 +185,12 @@ def cite_reporting(
     notes: list[str] = []
     lone, moves = lone_events(clustering.clusters), Moves()
     by_source: dict[str, list[_Row]] = {}
-    norms: dict[int, float] = {}  # the events' quote vectors are left as they are until the end
+    memo = Memo()  # the events' quotes are left as they are until the end
     for row in rows:
         by_source.setdefault(row.probe.source.id, []).append(row)
     for sid, mine in by_source.items():
         closed = (citing.get(sid, set()), hollow)
-        added = _cite(clustering, mine, cited_spans.get(sid, []), closed, order, (lone, moves), norms)
+        added = _cite(clustering, mine, cited_spans.get(sid, []), closed, order, (lone, moves), memo)
         order += added
         if added:
             notes.append(f"{sid}: cited by {added} more event(s) for sentences that report them")
@@ -318,7 +327,7 @@ def _cite(
     closed: tuple[set[int], set[int]],
     order: int,
     lone: tuple[dict[int, Cluster], Moves],
-    norms: dict[int, float],
+    memo: Memo,
 ) -> int:
     """Cite one source's best unit in each event it agrees with best and does not cite it yet;
     how many events it was added to.  ``closed``: the events that cite the source already, and
@@ -340,7 +349,7 @@ def _cite(
     sentence_events: dict[Span, set[int]] = {}
     for row in rows:
         # a unit reports the event it agrees with best (`_apart`)
-        fair = [(cl, _apart(clustering, cl, row, s, norms)) for cl, s in row.scored]
+        fair = [(cl, _apart(clustering, cl, row, s, memo)) for cl, s in row.scored]
         fair = [(cl, s) for cl, s in fair if s is not None]
         own = [cl for cl, _ in fair if id(cl) in lone_of and founded_by(cl, sid, row.unit.span)]
         if own:
@@ -393,15 +402,18 @@ def _going_on(unit: Unit, sid: str, fair: list[tuple[Cluster, Signals]]) -> list
     return [(cl, s) for cl, s in fair if s.joined and id(cl) in quoted]
 
 
-def _apart(
-    clustering: Clustering, cl: Cluster, row: _Row, s: Signals, norms: dict[int, float]
-) -> Signals | None:
+def _apart(clustering: Clustering, cl: Cluster, row: _Row, s: Signals, memo: Memo) -> Signals | None:
     """How a unit agrees with an event that quotes a longer passage around it: judged on the
     event's other quotes only (None when it has none but copies of that passage).  Any part of a
     quote agrees with the quote, whatever happening it tells — and merging quotes the clauses
     from a date up to the next one, which may tell another ("fell 14%, their biggest drop since
     it listed in 2021, after the regulator summoned its executives" is dated by 2021).
-    ``norms``: the events' quote vectors' norms, by id (`best_cosine`), for the whole pass."""
+
+    The words are compared with the event's latest other quotes only, as many as merging compares
+    (`Rules.max_compared`), and the names read from the event's `tally` less the held quotes':
+    on a dense story an event holds thousands of quotes, and judging each sentence against all of
+    them made this pass quadratic (issue 24).  ``memo``: the events' quote vectors' norms
+    (`best_cosine`) and name tallies, for the whole pass."""
     span = row.unit.span
     held = {
         q
@@ -410,13 +422,13 @@ def _apart(
     }
     if not held:
         return s
-    rest = [v for q, v in zip(cl.quote_order, cl.vectors, strict=False) if q not in held]
+    rest = latest_apart(cl, held)
     if not rest:
         return None
     mine = vector(row.unit.terms, clustering.idf)
-    apart = replace(s, words=best_cosine(mine, rest, norms), names=0.0, clash=False)
+    apart = replace(s, words=best_cosine(mine, rest, memo.norms), names=0.0, clash=False)
     # and the names too: a name the passage states is no sign the rest of the event tells it
-    names_apart(apart, clustering, row.probe, cl, held)
+    names_apart(apart, clustering, row.probe, cl, held, memo.tally(cl))
     recombine(apart, clustering.rules)
     return apart
 
@@ -473,7 +485,7 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
 
 def _vectors_may_help(cl: Cluster, lang: str) -> bool:
     """Vectors vote where words cannot judge: the event has a quote in another language."""
-    return any(other != lang for other in cl.langs)
+    return cl.act_counts.other_language(cl.langs, cl.acts, lang)
 
 
 def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
@@ -506,24 +518,3 @@ def _add_vectors(clustering: Clustering, rows: list[_Row]) -> None:
             if theirs is not None:
                 s.vectors = embed_cosine(mine, theirs)
                 recombine(s, rules)
-
-
-def best_cosine(a: dict[str, float], others: Iterable[dict[str, float]], norms: dict[int, float]) -> float:
-    """``max(merge.cosine(a, b) for b in others)`` (``others`` not empty), the same float, with each
-    ``b``'s norm read from ``norms`` (by ``id(b)``: the caller keeps every ``b`` alive and
-    unchanged while ``norms`` lives) instead of summed again for each ``a``.  Exact: `merge.cosine`
-    sums the same squares in the same order, and ``na * nb == nb * na`` in floating point."""
-    na = math.sqrt(sum(w * w for w in a.values()))
-    best = None
-    for b in others:
-        nb = norms.get(id(b))
-        if nb is None:
-            nb = norms[id(b)] = math.sqrt(sum(w * w for w in b.values()))
-        short, long_ = (b, a) if len(a) > len(b) else (a, b)
-        dot = sum(w * long_[t] for t, w in short.items() if t in long_)
-        score = dot / (na * nb) if dot else 0.0
-        if best is None or score > best:
-            best = score
-    if best is None:
-        raise ValueError("best_cosine() of no vectors")
-    return best

@@ -7,8 +7,10 @@ whose dates only give context names the action of what it refers back to, so it 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actions import actions
@@ -91,19 +93,49 @@ def unit_signals(
     return s
 
 
-def names_apart(s: Signals, clustering: Clustering, c: Candidate, cl: Cluster, held: set[str]) -> None:
+@dataclass
+class Tally:
+    """An event's names counted by its distinct quotes (in how many each stands), read once per
+    pass: the names of all its quotes but a few are then its count less those few's, not a new
+    count over every quote (thousands, on a dense story: issue 24)."""
+
+    where: dict[str, int]
+    """each distinct quote's place in the event's lists"""
+    names: Counter[str]
+    by_lang: dict[str, Counter[str]]
+
+
+def tally(cl: Cluster) -> Tally:
+    t = Tally({}, Counter(), {})
+    for i, (quote, names, lang) in enumerate(zip(cl.quote_order, cl.quote_names, cl.langs, strict=False)):
+        t.where[quote] = i
+        t.names.update(names)
+        t.by_lang.setdefault(lang, Counter()).update(names)
+    return t
+
+
+def names_apart(
+    s: Signals, clustering: Clustering, c: Candidate, cl: Cluster, held: set[str], t: Tally | None = None
+) -> None:
     """The names vote of unit ``c`` against ``cl``'s quotes other than ``held`` (a passage of the
     unit's own article that holds it: "十二月三日,补考时间公布,考试院副院长陈志远被查。" quoted
-    whole by the re-sit's event names the official it does not tell of)."""
-    theirs: Counter[str] = Counter()
-    same: Counter[str] = Counter()
-    for quote, names, lang in zip(cl.quote_order, cl.quote_names, cl.langs, strict=False):
-        if quote not in held:
-            theirs.update(names)
-            if lang == c.source.lang:
-                same.update(names)
+    whole by the re-sit's event names the official it does not tell of).  ``t``: the event's
+    `tally` (read here when not given); the cost is then the held quotes' and the names', never
+    the event's quotes'."""
+    t = t or tally(cl)
+    gone: Counter[str] = Counter()
+    gone_same: Counter[str] = Counter()
+    for quote in held:
+        i = t.where.get(quote)
+        if i is not None:
+            gone.update(cl.quote_names[i])
+            if cl.langs[i] == c.source.lang:
+                gone_same.update(cl.quote_names[i])
+    mine = clustering.names_of(c)
+    theirs = Counter({n: 1 for n in mine if t.names[n] > gone[n]})
+    same = Counter({n: 1 for n, k in t.by_lang.get(c.source.lang, Counter()).items() if k > gone_same[n]})
     r = clustering.rules
-    name_votes(s, clustering.names_of(c), theirs, same, clustering.idf, r.name_min_weight)
+    name_votes(s, mine, theirs, same, clustering.idf, r.name_min_weight)
 
 
 def sole_action(compared: list[tuple[Cluster, Signals]], rules: Rules) -> None:
@@ -123,3 +155,52 @@ def sole_action(compared: list[tuple[Cluster, Signals]], rules: Rules) -> None:
     lower = (rules.recall_similarity + rules.recall_same_day_similarity) / 2
     if s.score >= lower:
         s.bar = min(s.bar, lower)
+
+
+@dataclass
+class Memo:
+    """What the pass reads once per event (the events' quotes are left as they are until its end)."""
+
+    norms: dict[int, float] = field(default_factory=dict)
+    """each quote vector's norm, by id (`best_cosine`)"""
+    tallies: dict[int, Tally] = field(default_factory=dict)
+    """each event's names by its quotes, by id (`tally`)"""
+
+    def tally(self, cl: Cluster) -> Tally:
+        t = self.tallies.get(id(cl))
+        if t is None:
+            t = self.tallies[id(cl)] = tally(cl)
+        return t
+
+
+def latest_apart(cl: Cluster, held: set[str]) -> list[dict[str, float]]:
+    """The word vectors of the event's latest distinct quotes not in ``held``, at most
+    ``cl.compared``: read from the end, so the cost is that many plus the held ones."""
+    out: list[dict[str, float]] = []
+    for i in range(min(len(cl.quote_order), len(cl.vectors)) - 1, -1, -1):
+        if len(out) >= cl.compared:
+            break
+        if cl.quote_order[i] not in held:
+            out.append(cl.vectors[i])
+    return out
+
+
+def best_cosine(a: dict[str, float], others: Iterable[dict[str, float]], norms: dict[int, float]) -> float:
+    """``max(merge.cosine(a, b) for b in others)`` (``others`` not empty), the same float, with each
+    ``b``'s norm read from ``norms`` (by ``id(b)``: the caller keeps every ``b`` alive and
+    unchanged while ``norms`` lives) instead of summed again for each ``a``.  Exact: `merge.cosine`
+    sums the same squares in the same order, and ``na * nb == nb * na`` in floating point."""
+    na = math.sqrt(sum(w * w for w in a.values()))
+    best = None
+    for b in others:
+        nb = norms.get(id(b))
+        if nb is None:
+            nb = norms[id(b)] = math.sqrt(sum(w * w for w in b.values()))
+        short, long_ = (b, a) if len(a) > len(b) else (a, b)
+        dot = sum(w * long_[t] for t, w in short.items() if t in long_)
+        score = dot / (na * nb) if dot else 0.0
+        if best is None or score > best:
+            best = score
+    if best is None:
+        raise ValueError("best_cosine() of no vectors")
+    return best

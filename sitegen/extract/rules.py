@@ -201,7 +201,8 @@ class Rules:
     reports dated as widely, not by those of one day)."""
     max_compared: int = 12
     """A report is compared with at most this many of an event's distinct quotes (the latest), and
-    with the event's pooled words."""
+    with the event's pooled words; so is a sentence the second citing pass judges on an event's
+    quotes other than the passage around it (`recall._apart`)."""
     vector_events: int = 3
     """A candidate's sentence vector is compared with at most this many events (those scoring
     best by the other signals): encoding a sentence costs more than the rest of a comparison."""
