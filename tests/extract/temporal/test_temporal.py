@@ -112,6 +112,18 @@ def test_hours_after_a_habit_are_an_amount_per_week_not_the_last_hours() -> None
     assert m.kind == "relative"
 
 
+def test_a_clock_time_in_a_sentence_that_tells_nothing_done_dates_nothing() -> None:
+    text = (
+        "The pledge on Friday to cap overtime is welcome. Without enforcement, a cap on paper changes "
+        "little for the people at their desks at midnight."
+    )
+    friday, midnight = find_times(text, PUB, lang="en")
+    assert friday.kind == "relative" and midnight.kind == "not-event"
+    # told as done, the same clock time takes the day before it
+    done = find_times("The fire broke out on Friday. Firefighters arrived at midnight.", PUB, lang="en")
+    assert done[1].kind == "anchored"
+
+
 def test_no_anchor_falls_back_to_publication_and_says_so() -> None:
     (m,) = find_times("当晚，他发布了道歉声明。", PUB)
     assert m.when.to_fields() == {
