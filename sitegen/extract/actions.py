@@ -34,6 +34,9 @@ class Actions:
 
     zh: dict[str, str] = field(default_factory=dict)
     en: dict[str, str] = field(default_factory=dict)
+    own_clause: frozenset[str] = frozenset()
+    """actions a clause tells as a happening of its own beside another action of its sentence
+    (``own_clause = true``: a market's fall beside what caused it, `tellings`)"""
     _zh: re.Pattern[str] | None = field(init=False, default=None)
     _en: re.Pattern[str] | None = field(init=False, default=None)
 
@@ -63,12 +66,13 @@ def parse(doc: dict) -> Actions:
     """Tables ``[action] zh = [...] en = [...]`` as `Actions` (a word in two tables keeps the first)."""
     zh: dict[str, str] = {}
     en: dict[str, str] = {}
+    own = frozenset(action for action, table in doc.items() if table.get("own_clause"))
     for action, table in doc.items():
         for word in table.get("zh", []):
             zh.setdefault(word, action)
         for word in table.get("en", []):
             en.setdefault(word.lower(), action)
-    return Actions(zh, en)
+    return Actions(zh, en, own)
 
 
 @cache

@@ -146,6 +146,19 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # -- a time that was due, not a happening ---------------------------------------------
+    # "她购买的产品本应在本月初到期", 原定于周五开庭, "the bonds were due to mature in early
+    # September": the date says when something should have happened (most often it did not)
+    ("zh-due", "before", re.compile(r"(?:本应|本该|原定|原本应?|原计划)\s*(?:在|于)?\s*$")),
+    (
+        "en-due",
+        "before",
+        re.compile(
+            r"\b(?:was|were|had been|is|are)\s+(?:due|supposed|meant)\s+to\s+[a-z]+(?:\s+[a-z]+)?"
+            r"(?:\s+(?:on|in|by|at))?\s+$",
+            re.IGNORECASE,
+        ),
+    ),
     # -- a state, not a happening ------------------------------------------------------
     # "The resort has 18 runs this winter": a count of what something has, at a time
     (

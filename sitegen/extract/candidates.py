@@ -34,6 +34,7 @@ from .actions import actions
 from .background import background_rule, is_naming, named_from, reporting_date
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
+from .tellings import split_pairs
 from .temporal.context import ROLLED_BACK, STARTS
 from .temporal.words import RECENT
 from .temporal.words import key as RECENT_KEY
@@ -262,7 +263,8 @@ def find_candidates(
             if not pairs and any(m.kind == "vague" for m in inside):
                 pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
             one_day = len(pairs) > 1 and _one_day([m.when for m, _ in pairs])
-            for m, span in pairs:
+            pairs = split_pairs(text, pairs)  # two actions in one sentence: two tellings
+            for m, span, dates_it in pairs:
                 quote = span.of(text).strip()
                 reason = _reject(quote, m, source, rules)
                 skip = [t for t, off in words.within(span) if any(x.start <= off < x.end for x in inside)]
@@ -276,7 +278,7 @@ def find_candidates(
                 when = m.when if _usable(m) else None
                 if when is not None and not when.approximate and _counted_in_weeks(m):
                     when = dataclasses.replace(when, approximate=True)
-                founding = when is not None and is_founding(when, rules)
+                founding = dates_it and when is not None and is_founding(when, rules)
                 if founding and m.kind == "anchored" and when is not None and when.approximate:
                     # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
                     founding = when.period_end() - when.start <= timedelta(days=rules.anchored_max_days)

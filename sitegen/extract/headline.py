@@ -541,11 +541,3 @@ def headline_problems(title: str) -> list[str]:
             problems.append("says too little")
     return problems
 
-
-def has_actor(title: str) -> bool:
-    """Does the title name someone (a capitalised word after the first, or a Chinese subject)?"""
-    if is_chinese(title):
-        return not title.startswith((*headline_words().zh["vague_subject"], "在"))
-    return any(w[:1].isupper() for w in title.split()[1:]) or not title.lower().startswith(
-        ("the ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "that ", "these ", "it ", "they ")
-    )

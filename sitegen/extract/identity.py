@@ -24,11 +24,14 @@ A sentence that names no one and restates the time of day of a sentence before i
 article ("…晚11时许…发生泄漏。泄漏已于当晚得到控制") goes on telling that happening:
 ``continues`` is a vote for, and the other sentence's being in the event is no ``sibling``.
 
-Two disagreements count against, whatever the wording:
+Three disagreements count against, whatever the wording:
 
 * ``sibling`` — the event already quotes another sentence (or clause) of the same
   article, not a copy of this one: an article that dates two sentences of one day
   separately most often tells two happenings ("4月6日中午…学生呕吐送医。当天下午…封存");
+* ``another_action`` — dates that only overlap (a week, the days of a count) and a report
+  naming actions, none of them the event's (`another_action`): its words may match a quote's
+  back-reference ("took over …, two days after police detained its former chairman");
 * ``times_differ`` — both state a time of day and neither contains the other
   (中午 and 下午, morning and afternoon; 晚 and 深夜 agree): overlapping periods are not
   one time.  Both stating one time of day (上午 and "Tuesday morning") is a small vote for.
@@ -94,6 +97,9 @@ class Signals:
     named: bool = False
     continues: bool = False
     action_shared: float = 0.0
+    another_action: bool = False
+    """dates that only overlap, and the report names only actions the event's quotes do not
+    (`another_action`)"""
     """share of the report's actions the event's quotes in the other language name too, on
     the same day (`same_action`)"""
     score: float = 0.0
@@ -115,6 +121,7 @@ class Signals:
             f"{'another sentence of the same article, ' if self.sibling else ''}"
             f"{'different times of day, ' if self.times_differ else ''}"
             f"{'the same time of day, ' if self.times_agree else ''}"
+            f"{'another action than the event tells, ' if self.another_action else ''}"
             f"{'its date names what the event tells, ' if self.named else ''}"
             f"{'goes on telling a sentence of the event, ' if self.continues else ''}"
             f"{f'the same action across languages {self.action_shared:.2f}, ' if self.action_shared else ''}"
@@ -146,6 +153,8 @@ def combine(s: Signals, rules: Rules) -> float:
         score -= rules.sibling_penalty
     if s.times_differ:
         score -= rules.times_differ_penalty
+    if s.another_action:
+        score -= rules.another_action_penalty
     if s.times_agree:
         score += rules.times_agree_bonus
     if s.sole:

@@ -358,6 +358,7 @@ class Clustering:
         # a sentence that goes on telling one of the event's states the later time of its course
         s.times_differ = not s.continues and times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
+        s.another_action = not close and another_action(c.acts(), cl.acts)
         s.words = cl.similarity(vec, lang, self.bridge)
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period

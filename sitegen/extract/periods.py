@@ -8,7 +8,9 @@ Dates of one happening differ in precision ("in September" and 9月26日).  A mo
 holding just one event the sources date to a day (`DayEvents.sole`) agrees with that event as
 far as a month can: the two are compared as of one period.  So do days of one month stated as
 such (1月中旬, "mid-January") holding just one.  A period holding several such events says
-nothing about which one it is, and is compared as any overlapping date is.
+nothing about which one it is, and is compared as any overlapping date is.  Two reports
+stating the same part of one month (2月下旬 and "late last month": `same_stretch`) fall in one
+period as two of one day do.
 """
 
 from __future__ import annotations
@@ -57,13 +59,23 @@ def same_period(when: When | None, end: datetime | None, cl: Cluster) -> bool:
         return False
     if one_day(when.start, end):
         return one_day(cl.lo, cl.hi) and cl.lo.date() == when.start.date()
+    if same_stretch(when.start, end, cl.lo, cl.hi):
+        return True
     return when.precision in ("year", "month") and when.precision == cl.precision
+
+
+def same_stretch(lo: datetime, hi: datetime, lo2: datetime, hi2: datetime) -> bool:
+    """One part of one month, stated alike however worded (2月下旬, "late last month", "in late
+    February"; an approximate one too): as one day is, one period of the sources' own."""
+    return part_of_month(lo, hi) and (lo, hi) == (lo2, hi2)
 
 
 def same_period_clusters(a: Cluster, b: Cluster) -> bool:
     assert a.lo and a.hi and b.lo and b.hi
     if one_day(a.lo, a.hi) and one_day(b.lo, b.hi):
         return a.lo.date() == b.lo.date()
+    if same_stretch(a.lo, a.hi, b.lo, b.hi):
+        return True
     return a.precision == b.precision and a.precision in ("year", "month")
 
 

@@ -78,8 +78,8 @@ from .headline import headline_words
 from .identity import RAREST, Signals
 from .merge import Cluster, Clustering, vector
 from .passages import Span, clauses, paragraphs, sentences
-from .periods import one_day
 from .postings import ANY
+from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
 from .recall_rules import announces, turns
 from .recall_vote import may_need_vectors, names_apart, recombine, sole_action, unit_signals, vote_actions
 from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
@@ -92,10 +92,6 @@ RECALL_TERMS = 6
 RECALL_VECTORS = 3
 """Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
 QUESTION_END = ("?", "？")
-SUBORDINATE = re.compile(r"(?:where|which|who|whose|when|after|before|since|while|following)\b", re.I)
-"""A clause opening so, after the main one, tells something of its own ("…set up a fund for
-farmers downstream of its plant, where a tank leaked on Oct. 14"): its date is not the main
-clause's (Chinese puts such clauses first, where they date what follows)."""
 SEMICOLON = (";", "；")
 """A sentence ending on one goes on in the next: an undated sentence after it takes its dates
 ("April 6: pupils fall ill; the regulator seals the batch.", a listing's day of two happenings)."""
@@ -121,7 +117,7 @@ class Unit:
     timed: list[tuple[datetime, datetime]] = field(default_factory=list)
     """those of its dates that time what it tells (not "since last Monday", "2021年上市以来")"""
     free: bool = False
-    """its sentence's dates are all in later clauses that tell something else (`SUBORDINATE`): it
+    """its sentence's dates are all in later clauses that tell something else (`recall_dates.SUBORDINATE`): it
     may tell what they date, or something undated"""
     before: Span | None = None
     """the sentence before its own in its paragraph (None: it opens the paragraph)"""
@@ -249,7 +245,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
             for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
                 # dated only in a later clause that tells something else ("…, where a tank leaked on Oct. 14")
                 free = is_clause and not own and bool(aside)
-                free = free and all(_subordinate(text, p, span) for p in aside)
+                free = free and all(subordinate(text, p, span) for p in aside)
                 if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
@@ -297,10 +293,10 @@ def _score_source(
             acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
             compared = []
             for cl in near:
-                if not _date_agrees(u, cl, source.published):
+                if not date_agrees(u, cl, source.published):
                     continue
                 clustering.compared += 1
-                s = unit_signals(clustering, probe, vec, names, cl, _on_its_dates(u, cl), _same_day(u, cl))
+                s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
                 vote_actions(s, u, acts, events_acts, cl, clustering.rules)
                 compared.append((cl, s))
             if not u.periods:  # undated: it may refer back to a happening by its action alone
@@ -473,31 +469,6 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
             found.setdefault(id(cl), cl)
             weight.setdefault(id(cl), 0.0)
     return [found[k] for k, _ in weight.most_common(RECALL_EVENTS)]
-
-
-def _date_agrees(u: Unit, cl: Cluster, published: datetime) -> bool:
-    """A unit's own date must overlap the event's; an undated one reports only what came before."""
-    if cl.lo is None or cl.hi is None:
-        return False
-    if _on_its_dates(u, cl):
-        return True
-    return (u.free or not u.periods) and cl.lo <= published
-
-
-def _on_its_dates(u: Unit, cl: Cluster) -> bool:
-    return cl.lo is not None and cl.hi is not None and any(lo < cl.hi and cl.lo < hi for lo, hi in u.periods)
-
-
-def _subordinate(text: str, dated: Span, clause: Span) -> bool:
-    """Is ``dated`` a later clause than ``clause`` that opens as a subordinate one?"""
-    return dated.start >= clause.end and SUBORDINATE.match(dated.of(text).strip()) is not None
-
-
-def _same_day(u: Unit, cl: Cluster) -> bool:
-    """Does the unit's own date name the one day the event happened on?"""
-    if cl.lo is None or cl.hi is None or not one_day(cl.lo, cl.hi):
-        return False
-    return any(one_day(lo, hi) and lo.date() == cl.lo.date() for lo, hi in u.timed)
 
 
 def _vectors_may_help(cl: Cluster, lang: str) -> bool:

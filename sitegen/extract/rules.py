@@ -136,6 +136,12 @@ class Rules:
     times_differ_penalty: float = 0.15
     """Taken off the score when both state a time of day and neither contains the other (中午
     and 下午): periods that overlap at their edges are not one time."""
+    another_action_penalty: float = 0.4
+    """In merging, taken off the score when the dates only overlap (not one day, nor one stated
+    month or year) and the report names actions (``sitegen/data/actions.toml``) all other than
+    those most of the event's quotes name: "was detained last week" shares the words of a
+    takeover's quote that looks back at the detention ("two days after police detained its
+    former chairman"), but tells the detention."""
     times_agree_bonus: float = 0.05
     """Added to the score when both state a time of day and one contains the other (上午 and
     "Tuesday morning"): reports of one happening name its time alike, across languages too."""

@@ -40,7 +40,6 @@ from .headline import (
     REFERENCE,
     RELATIVE_TIME,
     REPORTING_LEAD,
-    has_actor,
     headline_problems,
     headline_variants,
     headline_words,
@@ -49,6 +48,16 @@ from .headline import (
 )
 from .passages import Span, clauses, paragraph_at, sentences
 from .rules import Rules
+
+
+def has_actor(title: str) -> bool:
+    """Does the title name someone (a capitalised word after the first, or a Chinese subject)?"""
+    if is_chinese(title):
+        return not title.startswith((*headline_words().zh["vague_subject"], "在"))
+    return any(w[:1].isupper() for w in title.split()[1:]) or not title.lower().startswith(
+        ("the ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "that ", "these ", "it ", "they ")
+    )
+
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""

@@ -81,6 +81,9 @@ BACKGROUND = [
     ),
     ("en-has-count", "The resort has 18 runs this winter and a gondola to the summit.", "this winter"),
     ("en-has-count", "The factory had about 900 workers last year.", "last year"),
+    ("zh-due", "一位投资者说，她购买的产品本应在本月初到期，“一分钱都没拿到”。", "本月初"),
+    ("zh-due", "此案原定于3月2日开庭。", "3月2日"),
+    ("en-due", "The products were due to mature in early September.", "early September"),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
 ]
@@ -88,6 +91,8 @@ BACKGROUND = [
 # sentences whose date times what they report
 FOUNDING = [
     ("The regulator fined the company on Monday.", "Monday"),
+    ("The bonds were repaid in full on Monday, as due.", "Monday"),
+    ("产品应在本月初到期后兑付，公司于3月2日宣布延期。", "3月2日"),
     ("The company listed in 2021 and fell 14% on March 4.", "March 4"),
     ("公司于1月3日宣布召回。", "1月3日"),
     (

@@ -306,3 +306,43 @@ def test_published_findings_are_not_the_opening_of_an_inquiry() -> None:
     said = actions().of("Investigators from the bureau said on Friday that an inspection was never performed")
     assert said == {"findings"}  # who found it, not an inquiry opened
     assert actions().of("Police opened a criminal investigation") == {"investigate"}
+
+
+def test_a_weeks_report_of_another_action_does_not_join_the_weeks_event_by_its_back_reference(
+    tmp_path: Path,
+) -> None:
+    from sitegen.extract.actions import actions
+
+    assert actions().of("工作组全面接管公司") == actions().of("Regulators took over the trust")
+    reports = [
+        source(1, "警方今日通报，鼎信信托原董事长周明因涉嫌非法集资被刑事拘留。", 9),
+        source(2, "鼎信信托原董事长周明今日被警方刑事拘留。", 9),
+        source(
+            7, "Police in Shanghai detained Zhou Ming, the former chairman of Acme Trust, on Monday.", 9, "en"
+        ),
+        source(6, "A working group sent by the regulator took over Acme Trust on Wednesday.", 11, "en"),
+        source(
+            3,
+            "Regulators took over Acme Trust on Wednesday, two days after police detained its former chairman.",
+            11,
+            "en",
+        ),
+        source(
+            4,
+            "Regulators took over Acme Trust on Wednesday and sent a working group to run it.",
+            11,
+            "en",
+        ),
+        source(
+            5, "Acme Trust's story is far from over. Its former chairman was detained last week.", 16, "en"
+        ),
+    ]
+
+    def week_report_with(extra: str = "") -> set[str]:
+        out = run(tmp_path / str(len(extra)), reports, extra)
+        return next(
+            {c.source for c in e.sources} for e in out.events if "s5" in {c.source for c in e.sources}
+        )
+
+    assert "s1" in week_report_with() and "s3" not in week_report_with()
+    assert "s3" in week_report_with("another_action_penalty = 0\n")  # without the vote it joins the takeover

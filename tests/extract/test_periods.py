@@ -11,7 +11,7 @@ import pytest
 from sitegen.core.dates import When
 from sitegen.extract.identity import Signals, combine
 from sitegen.extract.merge import Cluster
-from sitegen.extract.periods import DayEvents, reach, same_period_clusters
+from sitegen.extract.periods import DayEvents, reach, same_period, same_period_clusters
 from sitegen.extract.rules import Rules
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -65,6 +65,19 @@ def test_same_period_of_two_events_is_one_calendar_day_or_one_stated_year() -> N
     b = Ev(DAY.replace(hour=20), DAY.replace(hour=21), "hour")
     c = Ev(DAY + timedelta(days=1), DAY + timedelta(days=2), "day")
     assert same_period_clusters(a, b) and not same_period_clusters(a, c)  # type: ignore[arg-type]
+
+
+def test_one_part_of_a_month_stated_alike_is_one_period_however_worded() -> None:
+    late = datetime(2026, 2, 21, tzinfo=TZ), datetime(2026, 3, 1, tzinfo=TZ)  # 2月下旬
+    said = When(late[0], "day", approximate=True)  # "late last month": approximate, the same days
+    event = _event(*late, "day")
+    assert same_period(said, late[1], event)
+    assert same_period_clusters(event, _event(*late, "day"))
+    mid = _event(datetime(2026, 2, 11, tzinfo=TZ), datetime(2026, 2, 21, tzinfo=TZ), "day")
+    assert not same_period(said, late[1], mid) and not same_period_clusters(event, mid)
+    # a stretch across two months is no part of one
+    across = datetime(2026, 2, 25, tzinfo=TZ), datetime(2026, 3, 5, tzinfo=TZ)
+    assert not same_period(When(across[0], "day"), across[1], _event(*across, "day"))
 
 
 def _event(lo: datetime, hi: datetime, precision: str) -> Cluster:

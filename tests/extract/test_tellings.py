@@ -1,0 +1,59 @@
+"""A sentence telling two happenings in its clauses gives two tellings (`tellings`)."""
+
+from __future__ import annotations
+
+from sitegen.extract.actions import actions, parse
+from sitegen.extract.passages import Span
+from sitegen.extract.tellings import split_pairs, tellings
+
+
+def runs(text: str) -> list[str]:
+    return [s.of(text) for s in tellings(text, Span(0, len(text)))]
+
+
+def test_a_default_and_a_market_fall_in_one_sentence_are_two_tellings() -> None:
+    text = "昨日，某信托宣布12款产品延期兑付，母公司某控股股价应声跌停。"
+    assert runs(text) == ["昨日，某信托宣布12款产品延期兑付", "母公司某控股股价应声跌停。"]
+    en = "Acme Holdings shares fell by the limit on Monday after its unit, Acme Trust, said it had missed payments"
+    assert runs(en) == [
+        "Acme Holdings shares fell by the limit on Monday after its unit, Acme Trust",
+        "said it had missed payments",
+    ]
+
+
+def test_clauses_of_one_happening_or_of_actions_not_told_apart_stay_whole() -> None:
+    # one action over several clauses; two actions neither of which tells its own clause
+    for text in (
+        "今日，某公司公开致歉，董事长再次鞠躬道歉。",
+        "今日，某局对某公司作出行政处罚，罚款480万元，并吊销其许可证。",
+    ):
+        assert runs(text) == [text]
+
+
+def test_only_the_telling_holding_the_date_may_start_an_event() -> None:
+    text = "昨日，某信托宣布延期兑付，母公司股价应声跌停。"
+
+    class Mention:
+        start = 0
+
+    pairs = split_pairs(text, [(Mention, Span(0, len(text)))])
+    assert [(s.of(text), holds) for _, s, holds in pairs] == [
+        ("昨日，某信托宣布延期兑付", True),
+        ("母公司股价应声跌停。", False),
+    ]
+
+
+def test_defaulting_is_an_action_and_own_clause_is_read_from_the_table() -> None:
+    table = actions()
+    assert table.of("宣布12款产品延期兑付") == {"default"} == table.of("said it could not repay investors")
+    assert table.of("it missed payments on 12 products") == {"default"}
+    assert "shares-fall" in table.own_clause and "apologise" not in table.own_clause
+    assert parse({"a": {"zh": ["甲"], "own_clause": True}, "b": {"zh": ["乙"]}}).own_clause == {"a"}
+
+
+def test_a_repayment_plan_is_one_action_in_both_languages() -> None:
+    table = actions()
+    plan = table.of("工作组今日公布兑付方案，本金三年分期兑付")
+    assert plan == {"repayment-plan"} == table.of("A plan unveiled on Friday to repay the trust's investors")
+    assert table.of("Investors will be repaid over three years") == plan
+    assert table.of("it could not repay investors") == {"default"}  # not a plan: the default
