@@ -128,7 +128,8 @@ Resolution rules
   and anything starting after the publication day), open-ended periods
   (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
   ``早晨起来``, ``每周工作近100小时``; an English clock time with no day of its own in a sentence
-  that tells nothing done, "a cap changes little for the people at their desks at midnight"), ages, ordinal counts, and numbers that look like dates (prices,
+  that tells nothing done, "a cap changes little for the people at their desks at midnight"),
+  ages, ordinal counts, and numbers that look like dates (prices,
   percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
   model names ``A320``, phone numbers), impossible dates (``2月30日``),
   arithmetic past the calendar (a record published 9999-12-31 is dated, its
