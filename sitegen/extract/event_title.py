@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..core.dates import When
 from ..core.markdown import normalise_ws
 from .candidates import Candidate
+from .headline_checks import headline_problems
 from .merge import Cluster, cosine, vector
 from .passages import clauses
 from .rules import Rules
@@ -48,13 +49,41 @@ def choose_title(
     The quotes that found the event come first; when none is in the site's language, the
     others cited in it (each cited source reports the happening).  A quote may be a fragment
     of its sentence (a dated clause, an attribution): the rest of the sentence is tried too,
-    at a cost, so that a whole clause with its subject beats a fragment."""
+    at a cost, so that a whole clause with its subject beats a fragment.  When no founding
+    quote offers a clause free of `headline_problems` ("引发全网热议的"X"" names a thing, it
+    does not say who did it), the cited quotes that give the very date the event settled on
+    are tried too, though they could not found it (a background clause): they report the
+    happening, and one of them may say who did it; they cost ``title_not_founding_penalty``."""
     dated = [m for m in ranked if m.founding] or ranked
     in_lang = [m for m in ranked if m.source.lang == lang]
     pool = [m for m in dated if m.source.lang == lang] or in_lang or dated
     copies = Counter(normalise_ws(m.quote) for m in ranked)
-    best, best_score = "", float("-inf")
     seen: set[str] = set()
+    best, best_score = _best_run(pool, when, idf, cl, words, lexicon, rules, copies, seen, 0.0)
+    if headline_problems(best):
+        extra = [m for m in in_lang if not m.founding and m.when == when and all(m is not p for p in pool)]
+        cost = rules.title_not_founding_penalty
+        text, score = _best_run(extra, when, idf, cl, words, lexicon, rules, copies, seen, cost)
+        if score > best_score:
+            best = text
+    return shorten(best or _fallback_title(ranked[0]), rules)
+
+
+def _best_run(
+    pool: list[Candidate],
+    when: When,
+    idf: dict[str, float],
+    cl: Cluster,
+    words: dict[str, Words],
+    lexicon: Lexicon,
+    rules: Rules,
+    copies: Counter[str],
+    seen: set[str],
+    cost: float,
+) -> tuple[str, float]:
+    """The best title among ``pool``'s quotes and their whole sentences, and its score, less
+    ``cost``; quotes in ``seen`` are skipped (and those read are added)."""
+    best, best_score = "", float("-inf")
     # the whole sentence of each quote, and the quote's first clause
     wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
     first = {id(w): head[0] for w, head in wholes if head}
@@ -69,6 +98,7 @@ def choose_title(
         bonus = (rules.title_exact_date if m.when == when else 0.0) + rules.title_per_copy * min(
             3, copies[quote] - 1
         )
+        bonus -= cost
         if _dates_a_noun(m, words[m.source.id]):
             bonus -= rules.title_noun_phrase_penalty
         if _cut_off(m):
@@ -94,7 +124,7 @@ def choose_title(
                 score += rules.title_en_whole_bonus if whole else 0.0
             if score > best_score:
                 best, best_score = text, score
-    return shorten(best or _fallback_title(ranked[0]), rules)
+    return best, best_score
 
 
 TRADITIONAL_SITES = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")

@@ -1,8 +1,8 @@
 """Cutting one source sentence down to a headline: who did what, in the source's own words.
 
 `headline_variants` drops reporting verbs, relative-time and scene-setting clauses, leading
-adverbials and attributions, and never adds a word; `headline_problems` names why a
-candidate still reads as a fragment. `titles` chooses among the variants of an event's quotes.
+adverbials and attributions, and never adds a word; `headline_checks.headline_problems` names
+why a candidate still reads as a fragment. `titles` chooses among the variants of an event's quotes.
 """
 
 from __future__ import annotations
@@ -263,11 +263,24 @@ def _zh_headline(text: str) -> str:
             rest = rest if topic else _strip_words(rest, hw.zh["leading"])
             pronoun = next((p for p in _PRONOUN_SUBJECT if rest.startswith(p)), None)
             if pronoun or topic or _subjectless(rest):
-                rest = drop_relative_days(speaker) + rest[len(pronoun or "") :]
+                # "X接受媒体采访称，她早在…": X is the subject, not X's interview
+                rest = drop_relative_days(_ZH_INTERVIEW.sub("", speaker)) + rest[len(pronoun or "") :]
             kept[j] = (rest, rest_sep)
             continue
         out.append((clause, sep))
     return _join(out or [k for k in kept if k[0] is not None])
+
+
+_ZH_INTERVIEW = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:在?接受|在|对)[^，,在接对]{0,12}(?:采访|记者)时?$")
+"""Where a speaker spoke ("接受媒体采访", "在接受记者采访时", "对记者"): no part of the subject."""
+
+
+_ZH_DATED_MODIFIER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:去年|今年|前年)?\d{1,2}月\d{1,2}日(?:晚间|晚上|凌晨|上午|下午|晚|早|夜)?"
+    r"(?=[\u4e00-\u9fff]{1,12}的)"
+)
+"""A date inside a clause, in a phrase its 的 makes a modifier ("向去年12月27日晚被困的游客"): it
+dates what the modifier tells, not what the title reports."""
 
 
 def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
@@ -326,12 +339,6 @@ _EN_PARTICIPLE = re.compile(
 )
 
 
-_ONLY_SAID = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|noted)"
-    r"(?:\s+(?:in|on|at|during|by|late|early|earlier)\b(?:(?!\bthat\b)[^,])*)?$"
-)
-
-
 def _participle(clause: str) -> bool:
     """ "Saying it had…", "Citing the…": a participle phrase, not a main clause."""
     return _EN_PARTICIPLE.match(clause) is not None
@@ -347,7 +354,6 @@ def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
     return said_who or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
 
 
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"])
 _EN_PRONOUNS = ("it ", "he ", "she ", "they ", "we ")
 
 
@@ -411,6 +417,8 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         if this_is:
             made.append(main[this_is.end() :])  # "这是继X之后Y作出的回应" → "Y作出的回应"
         made += _zh_elapsed_objects(text) if elapsed_dates else []
+        # "X向去年12月27日晚被困的游客赔偿": the date of what the 的 describes is another happening's
+        made += [undated for m in made if (undated := _ZH_DATED_MODIFIER.sub("", m)) != m]
     else:
         hw = headline_words()
         said = tidy(_en_headline(text))
@@ -425,6 +433,8 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         units = "|".join(hw.en["time_units"])
         aside = re.sub(rf",\s+(?:\w+\s+){{1,2}}(?:{units})\s+{_EN_RELATIVE}\b[^,]*,", "", said)
         made += [aside] if aside != said else []
+        # "A museum in the southern Chinese city of Nanping said…": the place's name says where
+        made += [placed for m in made if (placed := _EN_PLACE_KIND.sub(r"\1 ", m)) != m]
         since = re.search(r"\b(?:since|after)\s+([^,]{12,})$", said) if elapsed_dates else None
         if since and not _en_finite(said[: since.start()], hw):
             # "Their biggest drop since the company listed in 2021": the date is the listing's
@@ -436,6 +446,14 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
             seen.add(m)
             out.append(m)
     return out
+
+
+_EN_PLACE_KIND = re.compile(
+    r"\b(in|of|from|near)\s+the\s+(?:[A-Za-z-]+\s+){0,3}?"
+    r"(?:city|province|town|county|region|district|village|port|state)\s+of\s+(?=[A-Z])"
+)
+"""What kind of place a name is ("in the southern Chinese city of X" says "in X"): words a
+headline drops."""
 
 
 def _en_finite(text: str, hw: HeadlineWords) -> bool:
@@ -454,90 +472,3 @@ def _en_finite(text: str, hw: HeadlineWords) -> bool:
         if i > 0 and w.islower() and re.fullmatch(r"[a-z]+[^su]s", low) and words[i - 1][:1].isupper():
             return True  # "Regulator summons …", "Chen resigns"
     return False
-
-
-def headline_problems(title: str) -> list[str]:
-    """Why ``title`` would not read as a headline (empty when it would)."""
-    hw = headline_words()
-    t = title.strip()
-    if len(t) < 4:
-        return ["too short"]
-    problems = []
-    if not (t[0].isalnum() or t[0] in _QUOTE_MARKS + "(（[【"):
-        problems.append("starts with punctuation")
-    if re.search(r"[,，、:：;；\-—(（]$", t) or t.endswith(("...", "…")):
-        problems.append("ends mid-clause")
-    if t.count('"') % 2 or t.count("“") != t.count("”"):
-        problems.append("unbalanced quotes")
-    outside = _QUOTED.sub("", t)
-    if len(re.sub(r"\W", "", outside)) <= 3 or any(outside.strip(" ，,:：") == v for v in hw.zh["reporting"]):
-        problems.append("only a quote")
-    if re.search(r"(?:^|[\s\u4e00-\u9fff])\d{1,3}(?:[.,]\d+)?$", t):
-        problems.append("ends on a bare number")  # "agreed to pay 8" (of 8,000)
-    if is_chinese(t):
-        relative, frame = _zh_patterns()
-        openers = hw.zh["no_subject"] + hw.zh["continues"] + hw.zh["verb_start"] + hw.zh["cause"]
-        if t.startswith(openers + hw.zh["reporting"]):  # "表示将全力配合调查": the speaker is elsewhere
-            problems.append("no subject")
-        if re.search(r"在[^，,]{1,25}(?:后|之后|以后|时|之前|前)$", t):
-            problems.append("ends on a clause of time")
-        if relative.search(t):
-            problems.append("keeps a relative day")
-        if re.match(r"^在[^，,]{1,20}?(?:下|中)[，,]", t):
-            problems.append("opens on an adverbial")
-        if re.search(r"(?<![尤极与])其(?![中他它余实次间后])", t):
-            problems.append("points back")
-        if any(frame.match(c) for c, sep in _split(t, _ZH_CLAUSE) if sep):
-            problems.append("keeps the reporting frame")
-        if frame.match(t):
-            problems.append("only says who spoke")
-        last = _split(t, _ZH_CLAUSE)[-1][0]
-        if len(_split(t, _ZH_CLAUSE)) > 1 and last.startswith(hw.zh["cause"]):
-            problems.append("ends on a clause of cause")
-        if t.startswith(hw.zh["bad_start"]) or re.match(r"^[\u4e00-\u9fff]{1,2}[,，、;；]", t):
-            problems.append("starts mid-sentence")
-        if t[-1] in "".join(hw.zh["bad_end"]) and not (t[-1] == "的" and "是" in t):
-            problems.append("ends on a particle")
-        if _zh_elapsed(t, hw) or _ZH_ADVERBIAL.match(t):
-            problems.append("time since another happening")
-        if t.endswith(hw.zh["reporting"]):
-            problems.append("only says who spoke")
-        if re.match(r"^[\u4e00-\u9fff]{1,8}(?:" + "|".join(hw.zh["reporting"]) + r")[,，:：]", t):
-            problems.append("reporting-verb lead")
-    else:
-        words = re.findall(r"[A-Za-z'’-]+", t)
-        first = words[0].lower() if words else ""
-        if t[0].islower():
-            problems.append("starts in lower case")
-        if first in hw.en["dependent"] or first in hw.en["leading"]:
-            problems.append("starts with a dependent word")
-        elif first in hw.en["adverbial"]:
-            problems.append("starts with an adverbial")
-        if words and words[-1].lower() in hw.en["bad_end"] and re.search(r"[A-Za-z]$", t):
-            problems.append("ends on a function word")
-        if words and words[-1].lower() in hw.en["reporting"]:
-            problems.append("ends on a reporting verb")
-        if words and re.search(r"[A-Za-z]$", t) and words[-1].lower() in hw.en["dangling_end"]:
-            problems.append("ends on a word that opens a lost phrase")
-        if words and re.search(r"[A-Za-z]$", t) and words[-1].lower() in hw.en["needs_object"]:
-            problems.append("ends on a verb that wants what was cut")
-        if _ONLY_SAID.search(t):
-            problems.append("a reporting verb with nothing reported")
-        if re.match(r"^(?:It|They|He|She|We|Its|Their|His|Her)\b", t):
-            problems.append("a pronoun for its subject")
-        if re.match(r"^To [a-z]+\b", t):
-            problems.append("opens on an infinitive")
-        if _participle(t) or any(t.lower().startswith(p + " ") for p in hw.en["relative_phrases"]):
-            problems.append("opens on a participle or a relative time")
-        if not _en_finite(t, hw):
-            problems.append("no finite verb")
-        that = re.search(r"\bthat\s+(?=\S+\s+\S)", t)
-        if that and not _en_finite("It " + t[that.end() :], hw):
-            problems.append("a that-clause cut before its verb")  # "X admitted that the system"
-        if re.match(r"^(?:The |A |An )?(?:[\w'-]+ ){0,3}(?:" + "|".join(hw.en["speech"]) + r")\b", t):
-            problems.append("reporting-verb lead")
-        named = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
-        if len(words) < 6 and not named and not re.search(r"\d", t):
-            problems.append("says too little")
-    return problems
-

@@ -233,6 +233,10 @@ class Rules:
     title_beyond_quote_penalty: float = 0.5
     """Taken off a title cut from the rest of its quote's sentence (the quote alone offers
     only fragments, or is in another language than the site's)."""
+    title_not_founding_penalty: float = 0.2
+    """Taken off a title cut from a cited quote that gives the event's date but could not found
+    it (a background clause); such quotes are tried only when no founding quote offers a title
+    free of headline problems."""
     title_headline_problem: float = 1.0
     """Taken off a title for each reason it would not read as a headline (up to two), and for a
     length `shorten` would cut mid-clause: a fragment loses to any whole clause."""

@@ -40,24 +40,14 @@ from .headline import (
     REFERENCE,
     RELATIVE_TIME,
     REPORTING_LEAD,
-    headline_problems,
     headline_variants,
     headline_words,
     is_chinese,
     tidy,
 )
+from .headline_checks import has_actor, headline_problems
 from .passages import Span, clauses, paragraph_at, sentences
 from .rules import Rules
-
-
-def has_actor(title: str) -> bool:
-    """Does the title name someone (a capitalised word after the first, or a Chinese subject)?"""
-    if is_chinese(title):
-        return not title.startswith((*headline_words().zh["vague_subject"], "在"))
-    return any(w[:1].isupper() for w in title.split()[1:]) or not title.lower().startswith(
-        ("the ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "that ", "these ", "it ", "they ")
-    )
-
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
@@ -160,7 +150,7 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
     score -= r.title_per_extra_char * max(0.0, length - r.title_ideal_chars)
     if length > max_chars:
         score -= r.title_too_long_penalty
-    if len(title) > max_chars * 2:
+    if _cut_by_shorten(title, r):
         score -= problem  # `shorten` would cut it mid-clause
     elif length < r.title_min_chars:
         score -= r.title_short_penalty
@@ -180,14 +170,24 @@ def title_score(title: str, centrality: float, holds_date: bool, has_verb: bool,
     return score
 
 
+def _is_latin(title: str) -> bool:
+    return sum(ch.isascii() for ch in title) > len(title) * 0.8
+
+
+def _cut_by_shorten(title: str, rules: Rules) -> bool:
+    """Would `shorten` cut it (a Latin title beyond ``title_max_words`` words, another beyond
+    twice ``title_max_chars`` characters)?"""
+    if _is_latin(title):
+        return len(title.split()) > rules.title_max_words
+    return len(title) > rules.title_max_chars * 2
+
+
 def shorten(title: str, rules: Rules) -> str:
     """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
     max_chars, max_words = rules.title_max_chars, rules.title_max_words
     words = title.split()
-    latin = sum(ch.isascii() for ch in title) > len(title) * 0.8
-    if latin and len(words) <= max_words:
-        return _capital(title)
-    if not latin and len(title) <= max_chars * 2:
+    latin = _is_latin(title)
+    if not _cut_by_shorten(title, rules):
         return _capital(title)
     cut = " ".join(words[:max_words]) if latin else title[: max_chars * 2]
     clause = max((m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)|[，;；]", cut)), default=-1)

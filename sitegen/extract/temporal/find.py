@@ -101,7 +101,8 @@ Resolution rules
 * **Clock times**: ``晚/晚上/傍晚/下午`` make 1–11 o'clock pm (``晚上5点`` is 17:00);
   ``20时1刻`` is 20:15, ``九点零九`` 9:09; ``深夜/夜里``
   hours before 6 are after midnight; ``中午1点`` is 13:00; ``凌晨12点`` and
-  ``晚上12点`` are the midnights that start and end the day.  ``N点`` with no
+  ``晚上12点`` are the midnights that start and end the day ("midnight on Sunday" ends
+  Sunday; "just before midnight on Sunday" is Sunday's last hour).  ``N点`` with no
   part of day is read as written (08:00), a known ambiguity.  A part of day or
   clock time with no date takes the day of the latest dated mention, else the
   latest such time at or before publication.  ``北京时间``/``美国东部时间``/``ET``
@@ -111,13 +112,16 @@ Resolution rules
   precision, and is not read after a named day (that night or the one before?).
 * **Seasons and holidays**: ``去年夏天``/``last summer`` are approximate
   northern-hemisphere month ranges; fixed-date holidays (``元旦``, ``国庆期间``,
-  ``双11``, ``Christmas Eve``) take a year like a month-day (a yearly show named
-  by its date, ``3·15晚会``, dates a day only with its year); China's holidays
-  named in English ("National Day", "the Lunar New Year holiday", "the
-  Mid-Autumn Festival") are read as their Chinese words, the same days and
-  official breaks (a break runs over the weekend it adjoins); lunar dates and
-  holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``) are converted with
-  lunar-python and US holidays kept by weekday (``Thanksgiving 2024``) counted
+  ``Christmas Eve``, "Boxing Day") take a year like a month-day (a yearly show or
+  shopping festival named by its date, ``3·15晚会``, ``双11``, dates a day only with its
+  year or a word of its day after it, ``双11当天``: alone it names the festival); China's
+  holidays named in English ("National Day", "the Lunar New Year holiday", "the
+  Mid-Autumn Festival", "Mid-Autumn Festival night") are read as their Chinese words, the
+  same days, evenings and official breaks (a break runs over the weekend it adjoins); lunar
+  dates and holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``) and the solar terms
+  (``冬至当天``, ``2017年大寒``, "on the winter solstice") are computed with lunar-python
+  (a term needs its year or a word of its day; one that is also a word, 大雪, its year) and
+  US holidays kept by weekday (``Thanksgiving 2024``) counted
   (`temporal_holidays`); decades and centuries (``上世纪80年代``, ``the late
   '80s``, ``19世纪``) are year spans (`temporal_eras`).
 * **Numeric dates** ``3/2/2026``: the day/month order is a setting
@@ -183,7 +187,7 @@ class TimeMention:
     text: str  # the exact matched substring
     start: int  # char offsets into the input text
     end: int
-    when: When | None  # None when this is a non-event (duration, plan/target, quantity, habitual)
+    when: When | None  # None for a non-event (duration, plan, quantity, habit) and for 近日/日前 (vague)
     kind: str  # "absolute" | "relative" | "anchored" | "vague" | "not-event"
     rule: str  # name of the table rule that matched, for `sitegen import --explain`
     explanation: str  # one line: how it was resolved, or why it is not an event

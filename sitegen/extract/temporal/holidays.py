@@ -19,8 +19,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from dateutil.easter import easter
 
@@ -35,6 +36,7 @@ from sitegen.extract.temporal.resolve import resolve_calendar, year_of
 # lunar_python computes a whole lunar year (its new moons and solar terms) for each conversion,
 # about 20 ms; the conversions below are pure, so each is computed once per process.
 
+BEIJING = ZoneInfo("Asia/Shanghai")
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 
 # lunar holidays -> (lunar month, lunar day); 0 is the month's last day, "eve" the day before 正月初一
@@ -50,15 +52,25 @@ TERM_NAMES = (
 )  # fmt: skip
 SOLAR_TERMS = {**{name: name for name in TERM_NAMES}, "清明节": "清明", "冬至节": "冬至"}
 """The 24 solar terms (节气): 2017年大寒 is the one in January 2017, as almanacs write it."""
+WORD_TERMS = frozenset({"雨水", "小满", "白露", "霜降", "小雪", "大雪", "小寒", "大寒", "小暑", "大暑"})
+"""Solar terms that are also everyday words (大雪 heavy snow, 雨水 rain, 霜降 frost falls): 大雪当天
+may be the day of the snow, so only their year makes them the term.  The others (冬至, 立春, 清明)
+name the term with a word of its day after them (冬至当天, 立春前后); alone (冬至吃饺子) they may
+name the custom, every year's, and date nothing."""
 ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
 
 # holiday period words -> (days before, days after) the day, approximate; 春节 is longer
 PERIODS: dict[str, tuple[int, int]] = {
     "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (3, -1), "当天": (0, 0),
+    "当日": (0, 0), "这天": (0, 0), "那天": (0, 0),
     "长假": (1, 6), "黄金周": (1, 6), "档": (1, 6), "档期": (1, 6),
 }  # fmt: skip
+THE_DAY = frozenset(w for w, span in PERIODS.items() if span == (0, 0))
+"""Period words that name the day itself (冬至当天, 春节那天): exact, never a span."""
 SPRING_PERIOD = (1, 7)
-SPRING_PERIODS: dict[str, tuple[int, int]] = {"前夕": PERIODS["前夕"], "前后": (7, 7)}
+SPRING_PERIODS: dict[str, tuple[int, int]] = {
+    "前夕": PERIODS["前夕"], "前后": (7, 7), **{w: PERIODS[w] for w in THE_DAY},
+}  # fmt: skip
 """春节's own spans where they differ from `SPRING_PERIOD`: 前后 reaches as far before as after."""
 
 
@@ -76,9 +88,14 @@ def _lunar(year: int, month: int, day: int) -> date:
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
-@lru_cache(maxsize=1024)
 def _solar_term(year: int, name: str) -> date:
-    """The day of solar term ``name`` in the Gregorian ``year``."""
+    """The day of solar term ``name`` in the Gregorian ``year``, as China's almanacs give it."""
+    return _solar_term_moment(year, name).date()
+
+
+@lru_cache(maxsize=1024)
+def _solar_term_moment(year: int, name: str) -> datetime:
+    """The instant of solar term ``name`` in the Gregorian ``year`` (by China's calendar day)."""
     from lunar_python import Lunar
 
     # the table of a lunar year runs from the previous 大雪 to the next 惊蛰; the terms of the
@@ -86,9 +103,9 @@ def _solar_term(year: int, name: str) -> date:
     tables = (Lunar.fromYmd(year, 1, 1).getJieQiTable(), Lunar.fromYmd(year + 1, 1, 1).getJieQiTable())
     names = {name, TERM_PINYIN.get(name, "")}
     for table in tables:
-        for key, solar in table.items():
-            if key in names and solar.getYear() == year:
-                return date(solar.getYear(), solar.getMonth(), solar.getDay())
+        for key, s in table.items():
+            if key in names and s.getYear() == year:  # the library's clock is Beijing time
+                return datetime(year, s.getMonth(), s.getDay(), s.getHour(), s.getMinute(), tzinfo=BEIJING)
     raise NotEvent(f"no solar term {name} found in {year}")
 
 
@@ -186,7 +203,7 @@ def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
         spring = name in ("春节", "农历新年")
         before, after = SPRING_PERIODS.get(period, SPRING_PERIOD) if spring else PERIODS[period]
         first, last = d - timedelta(days=before), d + timedelta(days=after)
-        return C.day_span(first, last, ctx.tz, approximate=period != "当天")
+        return C.day_span(first, last, ctx.tz, approximate=period not in THE_DAY)
 
     if g.get("night") and name == "小年":
         raise Skip("小年夜 is 小年's night in some places, the night before 除夕 in others")
@@ -201,10 +218,11 @@ def resolve_china_in_english(hit: Hit, ctx: Ctx) -> Resolved | None:
     official break, at the precision the Chinese words give and never finer."""
     day_word, break_word = W.EN_CN_HOLIDAYS[W.key(hit.g.get("enh"))]
     word = break_word if hit.g.get("brk") else day_word
-    if word in W.HOLIDAYS:  # 国庆节, 国庆假期: a fixed day
+    if word in W.HOLIDAYS:  # 国庆节, 国庆假期: a fixed day ("National Day night": its evening)
         return resolve_calendar(dataclasses.replace(hit, g={**hit.g, "holiday": word}), ctx)
     name, period = (word.removesuffix("假期"), "假期") if word.endswith("假期") else (word, None)
-    return resolve_moving_holiday(dataclasses.replace(hit, g={**hit.g, "lh": name, "period": period}), ctx)
+    g = {**hit.g, "lh": name, "period": period, "night": hit.g.get("pod")}  # "Mid-Autumn Festival night"
+    return resolve_moving_holiday(dataclasses.replace(hit, g=g), ctx)
 
 
 def china_in_english_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
@@ -243,6 +261,8 @@ def _floating(name: str, y: int | None, ctx: Ctx, notes: list[str]) -> When:
     """The day in year ``y``, else the latest by publication."""
 
     def day_of(year: int) -> date:
+        if name in W.EN_SOLAR_TERMS:  # an instant: its day where the site is
+            return _solar_term_moment(year, W.EN_SOLAR_TERMS[name]).astimezone(ctx.tz).date()
         if name in W.EASTER:
             return easter(year) + timedelta(days=W.EASTER[name])
         if name in W.DAY_AFTER:
@@ -267,6 +287,19 @@ def lunar_holiday_ok(g: dict[str, str | None], text: str, start: int, end: int) 
     name = g.get("lh") or ""
     if name.endswith("节") or name in ("春节", "除夕", "小年", "农历新年"):
         return True
-    if name in TERM_NAMES:  # 大雪, 雨水, 白露 are also words: a solar term needs its year
-        return any(g.get(k) for k in ("y", "yy", "yrel"))
+    if any(g.get(k) for k in ("y", "yy", "yrel")):
+        return True
+    if name in TERM_NAMES:  # 冬至当天 the term's day; 大雪当天 may be the snow's (`WORD_TERMS`)
+        return name not in WORD_TERMS and bool(g.get("period") or g.get("night"))
     return any(g.get(k) for k in ("period", "night", "nl", "y", "yy", "yrel"))
+
+
+_ON_THE_DAY = re.compile(r"\b(?:on|at)\s+(?:the\s+|this\s+year['’]s\s+|last\s+year['’]s\s+)?$", re.I)
+
+
+def floating_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """A solstice or an equinox dates a day with its year or after "on"/"at" ("on the winter
+    solstice"); elsewhere ("the winter solstice is the shortest day") it names the yearly event."""
+    if W.key(g.get("fh")) not in W.EN_SOLAR_TERMS or g.get("y") or g.get("yrel"):
+        return True
+    return _ON_THE_DAY.search(text[max(0, start - 20) : start]) is not None

@@ -429,8 +429,8 @@ def _period(g: dict[str, str | None], ctx: Ctx) -> When:
 def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str]) -> When:
     """元旦, 国庆期间, Christmas: fixed-date holidays (lunar ones: `temporal_holidays`)."""
     month, day, days, approx = W.HOLIDAYS[W.key(g["holiday"])]
-    if W.key(g["holiday"]) in W.NAMED_SHOWS and not (g.get("y") or g.get("yrel")):
-        raise NotEvent(f"names a yearly show, not a day (no year given): {g['holiday']}")
+    if W.key(g["holiday"]) in W.NAMED_SHOWS and not (g.get("y") or g.get("yrel") or g.get("hday")):
+        raise NotEvent(f"names a yearly show or festival, not a day (no year, no day word): {g['holiday']}")
     y = year_of(g, ctx, notes, srcs)
     if y is None:
         y = infer_year(month, day, ctx, notes)
@@ -496,8 +496,8 @@ def _refine_time(when: When, g: dict[str, str | None], ctx: Ctx, notes: list[str
 def _clock(g: dict[str, str | None], reading: str) -> tuple[int, int | None, int]:
     """(hour 0-23, minute or None, days to add) from the clock groups and how the part reads."""
     noon = W.key(g.get("noon"))
-    if noon:
-        return (0, None, 1) if noon == "midnight" else (12, None, 0)
+    if noon:  # noon, midnight, just before midnight (`words.CLOCK_WORDS`)
+        return W.CLOCK_WORDS[noon][0], None, W.CLOCK_WORDS[noon][1]
     hour = num(g.get("h") or g.get("hh"), 0, 24)
     minute: int | None = None
     if g.get("half"):

@@ -135,7 +135,7 @@ EN_DAY = r"(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])"  # "Oct. 14:" hea
 EN_YEAR = r"(?P<y>(?:1[6-9]|20|21)[0-9]{2})(?![0-9])"
 EN_CLOCK = (
     r"(?:(?P<h>1[0-2]|0?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s?(?P<ampm>[ap]\.m\.|[ap]m\b|[ap]\.m\b)"
-    r"|(?P<noon>noon|midday|midnight)|(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?![0-9]))"
+    rf"|(?P<noon>{W.alt(W.CLOCK_WORDS)})|(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?![0-9]))"
 )
 EN_TZ = r"(?:\s?(?P<tze>ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|Beijing time|local time)\b)?"
 EN_TAIL = rf"(?:,?\s+(?:at\s+)?{EN_CLOCK}{EN_TZ}|\s+(?P<pod>morning|afternoon|evening|night))?"
@@ -213,6 +213,11 @@ def needs_something(*names: str) -> Callable[[dict[str, str | None], str, int, i
         return any(g.get(n) for n in names)
 
     return check
+
+
+def and_needs_between(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "July 13 and 15" is two days unless "between" opens it (then one range, as "13 to 15")."""
+    return W.key(g.get("sep")) != "and" or "between" in text[max(0, start - 8) : start].lower()
 
 
 def range_words_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:

@@ -30,6 +30,7 @@ from sitegen.extract.temporal.rules_common import (
     EN_YEAR,
     NE,
     Rule,
+    and_needs_between,
     c,
     en_month,
     needs_something,
@@ -51,11 +52,6 @@ def en_span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> boo
     if g.get("n"):
         return True
     return bool(g.get("the")) and (g.get("spre") or "").lower() != "previous"
-
-
-def and_needs_between(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
-    """ "July 13 and 15" is two days unless "between" opens it (then one range, as "13 to 15")."""
-    return W.key(g.get("sep")) != "and" or "between" in text[max(0, start - 8) : start].lower()
 
 
 EN_RULES: tuple[Rule, ...] = (
@@ -177,7 +173,7 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:(?P<srel>last|this|next|early|late|earlier this|the)\s+)?(?P<season>spring|summer"
-            rf"|autumn|fall|winter)(?:\s+(?:of\s+)?{EN_YEAR})?\b",
+            rf"|autumn|fall|winter)(?!\s+(?:solstice|equinox))(?:\s+(?:of\s+)?{EN_YEAR})?\b",
             re.I,
         ),
         CAL,
@@ -195,7 +191,8 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            rf"\b(?P<enh>{W.alt_capitalised(W.EN_CN_HOLIDAYS)})(?:(?i:\s+(?P<brk>{W.alt(W.EN_BREAK_WORDS)})))?"
+            rf"\b(?P<enh>{W.alt_capitalised(W.EN_CN_HOLIDAYS)})(?:(?i:\s+(?P<brk>{W.alt(W.EN_BREAK_WORDS)}))"
+            rf"|(?i:\s+(?P<pod>night|evening)(?!\s+(?:{W.NIGHT_NOUNS})\b)))?"
             rf"(?:(?i:\s+(?:of\s+)?){EN_YEAR})?(?![\w'’-])"
         ),
         H.resolve_china_in_english,
@@ -211,6 +208,7 @@ EN_RULES: tuple[Rule, ...] = (
             re.I,
         ),
         H.resolve_floating,
+        check=H.floating_ok,
     ),
     Rule(
         "en-date-range",
@@ -276,7 +274,10 @@ EN_RULES: tuple[Rule, ...] = (
         "en-month-year",
         "en",
         "absolute",
-        c(rf"\b(?:{EN_EP}[\s-]*)?{EN_MON},?\s+(?:of\s+)?{EN_YEAR}", re.I),
+        c(
+            rf"\b(?:{EN_EP}[\s-]*)?{EN_MON},?\s+(?:of\s+)?(?:{EN_YEAR}|(?P<yrel>last\s+year|this\s+year)\b)",
+            re.I,
+        ),
         CAL,
     ),
     Rule(
@@ -518,7 +519,11 @@ EN_RULES: tuple[Rule, ...] = (
         c(
             r"\b(?:the\s+)?same\s+(?:period|time|quarter|month|week|day)\s+(?:of\s+|in\s+)?(?:last|the\s+previous"
             r"|the\s+prior|a|one)\s+year(?:\s+(?:earlier|before|ago))?\b"
-            r"|\b(?:the\s+)?(?:year[-\s]earlier|year[-\s]ago|prior[-\s]year)\s+(?:period|quarter|month|level)s?\b",
+            r"|\b(?:the\s+)?(?:year[-\s]earlier|year[-\s]ago|prior[-\s]year)\s+(?:period|quarter|month|level)s?\b"
+            # "fell from a year earlier", "higher than a year ago" ("more than a year ago" counts back)
+            r"|\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|vs\.?|compared\s+(?:with|to))\s+"
+            r"(?:a|one|the\s+previous|the\s+prior)\s+year\s+(?:earlier|ago|before)\b"
+            r"|\byear[-\s](?:on|over)[-\s]year\b",
             re.I,
         ),
         NE,

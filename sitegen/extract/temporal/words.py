@@ -17,7 +17,7 @@ from collections.abc import Iterable
 def alt(words: Iterable[str]) -> str:
     """A regex alternation, longest first so that 大前天 wins over 前天."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
 
 
 def alt_capitalised(words: Iterable[str]) -> str:
@@ -28,7 +28,9 @@ def alt_capitalised(words: Iterable[str]) -> str:
 
 
 def key(word: str | None) -> str:
-    return re.sub(r"\s+", " ", (word or "").strip().lower())
+    """The table key of a matched word: lower case, one space, a typographic apostrophe
+    (New Year’s Eve, as most copy sets it) read as the plain one the tables hold."""
+    return re.sub(r"\s+", " ", (word or "").strip().lower()).replace("’", "'")
 
 
 # day words -> (base, days)
@@ -217,12 +219,16 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
-    "halloween": (10, 31, 1, False),
+    "halloween": (10, 31, 1, False), "boxing day": (12, 26, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
-NAMED_SHOWS = frozenset({"3·15晚会", "315晚会"})
-"""Yearly shows named by their date: with its year (今年3·15晚会) one dates a day; without it
-(曾被3·15晚会点名) it names the show, which has run every year, not a day."""
+NAMED_SHOWS = frozenset({"3·15晚会", "315晚会", "双十一", "双11", "双十二", "双12", "光棍节"})
+"""Yearly shows and shopping festivals named by their date: with its year (今年3·15晚会, 去年双11)
+or a word of its day after it (双11当天, 双十一期间, 双12前夕) one dates a day; without them
+(曾被3·15晚会点名, 双11已成为全球最大的网络购物节) it names the show or the festival, which
+comes every year, not a day."""
+SHOW_DAY_WORDS = ("当天", "当日", "这天", "那天", "当晚", "期间", "零点", "凌晨", "前后", "前夕")
+"""Words after a show's or festival's name that make it that year's day (`NAMED_SHOWS`)."""
 
 # China's holidays as English copy names them -> (the Chinese word for the day, for its break): they
 # read as those words do, the same day and the same official break ("the Lunar New Year holiday"
@@ -239,6 +245,9 @@ EN_CN_HOLIDAYS: dict[str, tuple[str, str]] = {
     "mid autumn festival": ("中秋节", "中秋节假期"), "double ninth festival": ("重阳节", "重阳节"),
 }  # fmt: skip
 EN_BREAK_WORDS = ("holidays", "holiday", "break", "long holiday")
+NIGHT_NOUNS = "markets?|clubs?|shifts?|life|sky|skies|views?|scenes?|owls?|lights?"
+"""Nouns after "night" that make it part of a thing ("Mid-Autumn Festival night market"), not a
+holiday's night ("Mid-Autumn Festival night": its evening)."""
 
 # holidays with an official break (放假安排) -> the break's name in `chinese_calendar`
 OFFICIAL_BREAKS: dict[str, str] = {
@@ -264,7 +273,15 @@ DAY_AFTER: dict[str, tuple[str, int]] = {
 """Days counted from a floating holiday: (that holiday, days after it)."""
 EASTER: dict[str, int] = {"easter sunday": 0, "easter": 0, "good friday": -2, "复活节": 0}
 """Days counted from Easter Sunday (`dateutil.easter`)."""
-EN_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if w.isascii()]
+EN_SOLAR_TERMS: dict[str, str] = {
+    "winter solstice": "冬至", "december solstice": "冬至", "summer solstice": "夏至",
+    "june solstice": "夏至", "spring equinox": "春分", "vernal equinox": "春分", "march equinox": "春分",
+    "autumn equinox": "秋分", "autumnal equinox": "秋分", "fall equinox": "秋分",
+    "september equinox": "秋分",
+}  # fmt: skip
+"""Solstices and equinoxes -> the solar term (节气) at the same instant: computed, as 冬至 is, and
+dated on the day that instant falls on in the site's zone."""
+EN_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER, *EN_SOLAR_TERMS) if w.isascii()]
 ZH_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if not w.isascii()]
 EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
 
@@ -312,6 +329,15 @@ ZONES: dict[str, str | None] = {
 }  # fmt: skip
 ZH_ZONES = [w for w in ZONES if not w.isascii()]
 
+
+# clock words -> (hour, days after the day named): midnight ends the day it is "on" (the next
+# day's hour 0); "just before midnight" is the day's last hour
+CLOCK_WORDS: dict[str, tuple[int, int]] = {
+    "noon": (12, 0), "midday": (12, 0), "midnight": (0, 1), "just before midnight": (23, 0),
+    "shortly before midnight": (23, 0), "right before midnight": (23, 0),
+    "minutes before midnight": (23, 0), "just before noon": (11, 0), "shortly before noon": (11, 0),
+    "just after noon": (12, 0), "shortly after noon": (12, 0),
+}  # fmt: skip
 
 LOOSE_HOURS = 24
 """A count of at least this many hours is said for days (``才过去72小时``, "48 hours

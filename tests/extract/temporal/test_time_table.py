@@ -22,7 +22,11 @@ date, recency words that count nothing dating nothing): zh 119/119, en 101/101, 
 midnight, festivals, parts of a month, anchored counts, and words that are not dates) came from a
 fourth hand the same way; its first run (253 rows: zh 135/137, en 112/116, with one English
 row then found ambiguous and given both readings) and that of a second batch written before it
-ran (45 rows: zh 24/24, en 19/21) are its held-out figures.
+ran (45 rows: zh 24/24, en 19/21) are its held-out figures (together zh 159/161, en 132/137).
+Its seven disagreements were then fixed by general rules (the solar terms with a word of their
+day, 冬至当天, and the solstices; a shopping festival's name alone, 双11, dating nothing; "from
+a year earlier" and "year-on-year" comparison bases; a Chinese holiday's night in English;
+"July last year"; "just before midnight"; Boxing Day): zh 161/161, en 137/137, floor just under.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ TABLES = [
     Table("time_table", {"zh": 0.985, "en": 0.99}),
     Table("time_table_b", {"zh": 0.99, "en": 0.99}),
     Table("time_table_c", {"zh": 0.99, "en": 0.99}),
-    Table("time_table_d", {"zh": 0.98, "en": 0.96}),
+    Table("time_table_d", {"zh": 0.99, "en": 0.99}),
 ]
 
 Interval = tuple[datetime, datetime]
