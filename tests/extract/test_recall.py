@@ -34,6 +34,11 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
     assert table.of("副总裁即日起停职") == table.of("It suspended its maintenance chief") == {"halt"}
     assert table.of("共取消186个航班") == table.of("It cancelled 186 flights") == {"cancel"}
     assert table.of("宣布取消合作") == {"end-ties"}  # 取消 alone is a cancellation: the longer word wins
+    # a ruling of 2022 told in both languages: 劳动仲裁 and "an arbitration panel"
+    assert table.of("该公司2022年曾因拖欠加班费被劳动仲裁") == {"arbitrate"}
+    assert table.of("The studio was ordered by an arbitration panel in 2022") == {"arbitrate"}
+    assert table.of("宣布旗下新作无限期延期上线") == table.of("The studio has delayed the game indefinitely") == {"delay"}
+    assert table.of("It postponed the launch") == {"delay"}
 
 
 def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:

@@ -84,6 +84,14 @@ class NotEvent(Exception):
 _DONE_BY = re.compile(
     r"\bhad\s+(?:already\s+|all\s+|now\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn)\b[^.;:!?]{0,80}\bby\s+$", re.I
 )
+_PAST_EN = re.compile(
+    r"\b(?:[a-z]{2,}ed|was|were|had|has|have|did|said|told|took|went|came|made|left|began|fell|rose|"
+    r"met|held|gave|got|sent|spent|paid|stood|sat|ran|saw|found|kept|lost|put|set|cut|hit|quit|led|"
+    r"wrote|spoke|broke|chose|drove|flew|grew|knew|threw|woke|wore)\b",
+    re.I,
+)
+"""a verb that tells something done (past or perfect): without one, an English sentence tells
+what is (a habit, a state: "a cap changes little for the people at their desks at midnight")"""
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 
 
@@ -134,6 +142,12 @@ class Ctx:
         latest), not a deadline or target as in "must respond by Friday"."""
         before = self.text[max(self.sentence_start(pos), pos - 120) : pos]
         return bool(_DONE_BY.search(before))
+
+    def tells_past(self, pos: int) -> bool:
+        """Does the sentence around ``pos`` hold a verb of something done (`_PAST_EN`)?"""
+        i = self.sentence(pos)
+        end = self._ends[i] if i < len(self._ends) else len(self.text)
+        return bool(_PAST_EN.search(self.text, self.sentence_start(pos), end))
 
     def anchor(self, finest: str = "year", *, point: bool = False, acted: bool = False) -> Anchor | None:
         """The most recent anchor at least as precise as ``finest`` (``point``: not a range;

@@ -131,7 +131,9 @@ Resolution rules
   plans and targets (``目标/计划/预计/将于/争取/有望…``, ``will/plans to/by…``,
   and anything starting after the publication day), open-ended periods
   (``2013年以来``, ``since 2013``, ``1月7日前``), habits (``每天早上``,
-  ``早晨起来``), ages, ordinal counts, and numbers that look like dates (prices,
+  ``早晨起来``, ``每周工作近100小时``; an English clock time with no day of its own in a sentence
+  that tells nothing done, "a cap changes little for the people at their desks at midnight"),
+  ages, ordinal counts, and numbers that look like dates (prices,
   percentages, heights, counts with 万, versions, citation markers ``[2][4]``,
   model names ``A320``, phone numbers), impossible dates (``2月30日``),
   arithmetic past the calendar (a record published 9999-12-31 is dated, its
@@ -455,6 +457,9 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     when = res.when
     if when is None:
         return res
+    if hit.rule.name == "en-clock" and "day of '" in res.explanation and not ctx.tells_past(hit.start):
+        why = f"habit or state: {hit.text} has no day of its own and its sentence tells nothing done"
+        return Resolved(None, "not-event", why)
     marker = _plan_marker(ctx, hit)
     if not marker and ROLLED_BACK in res.explanation:
         marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's

@@ -294,13 +294,16 @@ def resolve_numeric(hit: Hit, ctx: Ctx) -> Resolved | None:
 
 
 _LASTED = re.compile(r"(?:了|持续|历时|长达|耗时|用时|花费|花|达|约|将|需要?|超过|不到|仅|只)[ \t]?$")
+_RATE = re.compile(r"每[^\s，。；、,;:：]{0,3}(?:天|日|晚|周|星期|礼拜|月|年)[\u4e00-\u9fff]{0,3}$")
+"""每周工作近100小时: after a habit (每周, 每天) and its verb, 近N小时 is an amount per week, not the
+last N hours."""
 
 
 def span_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """近/过去/前 need a count (近日 is a recent word); 前N天 and 前一周 read as "N days ago" or
     "the week before" as often as a span, and are left to those rules; after 持续了/长达/历时
-    ``近两个小时`` is "nearly two hours", a duration."""
-    if _LASTED.search(text, max(0, start - 3), start):
+    ``近两个小时`` is "nearly two hours", a duration, as it is after a habit (``每周工作近100小时``)."""
+    if _LASTED.search(text, max(0, start - 3), start) or _RATE.search(text, max(0, start - 8), start):
         return False
     pre = g.get("spre") or ""
     if pre in ("上", "这", "本") and not g.get("n"):

@@ -100,6 +100,30 @@ def test_bare_hours_are_a_duration_without_a_since_clause() -> None:
     assert m.text == "72小时" and m.kind == "not-event"
 
 
+def test_hours_after_a_habit_are_an_amount_per_week_not_the_last_hours() -> None:
+    mentions = find_times("团队连续数月每周工作近100小时，本月初还有同事晕倒。", PUB)
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("每周", "not-event"),
+        ("近100小时", "not-event"),
+        ("本月初", "relative"),
+    ]
+    # without the habit, 近N小时 is still the hours up to publication
+    (m,) = find_times("近3小时内，股价下跌。", PUB)
+    assert m.kind == "relative"
+
+
+def test_a_clock_time_in_a_sentence_that_tells_nothing_done_dates_nothing() -> None:
+    text = (
+        "The pledge on Friday to cap overtime is welcome. Without enforcement, a cap on paper changes "
+        "little for the people at their desks at midnight."
+    )
+    friday, midnight = find_times(text, PUB, lang="en")
+    assert friday.kind == "relative" and midnight.kind == "not-event"
+    # told as done, the same clock time takes the day before it
+    done = find_times("The fire broke out on Friday. Firefighters arrived at midnight.", PUB, lang="en")
+    assert done[1].kind == "anchored"
+
+
 def test_no_anchor_falls_back_to_publication_and_says_so() -> None:
     (m,) = find_times("当晚，他发布了道歉声明。", PUB)
     assert m.when.to_fields() == {
