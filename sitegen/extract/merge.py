@@ -362,7 +362,9 @@ class Clustering:
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-            s.action_shared = same_action(c.acts(), cl.langs, cl.acts, lang)
+            # within a year as stated, one action in other words of one language too (交付, 交屋)
+            same = "" if c.when is not None and c.when.precision == "year" else lang
+            s.action_shared = same_action(c.acts(), cl.langs, cl.acts, same)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)

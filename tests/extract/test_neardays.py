@@ -64,3 +64,15 @@ def test_a_dissent_does_not_set_the_date_and_is_noted() -> None:
     assert plain.when.start.day == 7 and plain.when.period_end().day == 9
     # a dissent alone is still a date
     assert settle([claims[2]]).when == evening[7]
+
+
+def test_one_action_in_two_words_of_one_language_joins_within_a_year(tmp_path: Path) -> None:
+    """交付使用 and 交屋 (sitegen/data/actions.toml: deliver), dated by the year only, share no word:
+    the action is the vote; on one day it is not asked within a language (two happenings of one
+    day of one company name the same actions)."""
+    built = [
+        source(1, "该楼共28层，于2016年交付使用，目前住户两百余户。", day=9),
+        source(2, "該樓2016年才交屋，住戶質疑建商偷工減料。", day=9),
+    ]
+    assert len(run(tmp_path / "a", built).events) == 1
+    assert len(run(tmp_path / "b", built, "same_action_weight = 0\n").events) == 2
