@@ -441,8 +441,7 @@ def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str
         return C.day_span(*official, ctx.tz)
     if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the eve, the day before (approximate), as lunar ones
         notes.append("the eve: the day before it")
-        eve = first - timedelta(days=1)
-        return C.day_span(eve, eve, ctx.tz, approximate=True)
+        return C.day_span(first - timedelta(days=1), None, ctx.tz, approximate=True)
     return C.day_span(first, first + timedelta(days=days - 1), ctx.tz, approximate=approx)
 
 
