@@ -66,6 +66,9 @@ class Candidate:
     day ("当晚" after "10月14日晚11时许", `_goes_on`): where that date stands in the text"""
     dates_event: bool = False
     """it joined an event that tells of the thing its date names: its date is the event's too"""
+    dissent: bool = False
+    """it joined the event of a day next to its own that other outlets tell (`neardays`): its
+    date is a dissent the page notes, not one the event's date covers"""
     sentence: Span | None = None
     """its whole sentence, when its date times an announcement ("X今日发布通知,") and the
     sentence's other dated clauses fall on that day ("…因…停场检查,4月15日至19日共取消186个航班"):
@@ -380,7 +383,9 @@ def _counted_in_weeks(m: Any) -> bool:
     )
 
 
-_AGO_OR_LATER = re.compile(r"(?:前|后|以来|\bago\b|\blater\b|\bafter\b|\bbefore\b)", re.IGNORECASE)
+_AGO_OR_LATER = re.compile(
+    r"(?:前|后|以来|\bago\b|\blater\b|\bearlier\b|\bafter\b|\bbefore\b)", re.IGNORECASE
+)  # "a week earlier" than a date is a count in weeks too
 
 
 def _anchor_of(m: Any, mentions: list[Any]) -> Any:

@@ -15,6 +15,9 @@
   an anchor the extractor chose is the likelier mistake.  Any claim set aside
   this way, or an approximate one outside the result, is named in the note
   ("另有来源据…推算为…"), so the page shows the sources disagree.
+* A date one outlet alone gives a day off the date other outlets agree on (``kind="dissent"``:
+  its report joined their event as told a day off, `neardays`) does not set the event's date
+  either; the note names it ("新浪新闻称2025年11月11日晚…，与其他来源不一致").
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ NOTES = {
         "anchored": "日期由原文“{text}”推算得出。",
         "anchored~": "日期由原文“{text}”推算得出，为约数。",
         "computed": "另有来源据“{text}”推算为{label}（{who}），与原文写明的日期不一致。",
+        "dissent": "{who}称{label}（原文“{text}”），与其他来源不一致。",
         "sep": "；",
         "by": "{label}（{who}）",
         "join": "、",
@@ -40,6 +44,7 @@ NOTES = {
         "anchored": "Date worked out from “{text}” in the source.",
         "anchored~": "Date worked out from “{text}” in the source; approximate.",
         "computed": "{who} works out {label} from “{text}”, unlike the date the sources write.",
+        "dissent": "{who} gives {label} (“{text}”), unlike the other sources.",
         "sep": "; ",
         "by": "{label} ({who})",
         "join": ", ",
@@ -88,6 +93,7 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
         unique.setdefault((c.when, c.who, c.kind), c)
     claims = list(unique.values())
     stated = [c for c in claims if not c.when.approximate] or list(claims)
+    stated = [c for c in stated if c.kind != "dissent"] or stated  # one outlet a day off the others
     written = [c for c in stated if c.kind != "anchored"]
     if written:  # a count from an anchor outside every written date does not set the date
         stated = [c for c in stated if c.kind != "anchored" or any(c.when.overlaps(w.when) for w in written)]
@@ -98,7 +104,9 @@ def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
         return settled
     gap = " " if lang.startswith("en") else ""  # the notes are whole sentences
     extra = gap.join(
-        words["computed"].format(text=c.text or c.when.label(lang), label=c.when.label(lang), who=c.who)
+        words["dissent" if c.kind == "dissent" else "computed"].format(
+            text=c.text or c.when.label(lang), label=c.when.label(lang), who=c.who
+        )
         for c in sorted(aside, key=lambda c: c.when.sort_key())
     )
     note = gap.join(n for n in (settled.note, extra) if n)

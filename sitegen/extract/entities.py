@@ -27,6 +27,7 @@ from ..core.sitedata import PACKAGE_DATA, SiteData
 from ..util.segment import add_word, cut
 from .ner import Tagger
 from .temporal.fold import fold_hant
+from .temporal.words import HOLIDAYS, OFFICIAL_BREAKS
 from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, pinyin_key, tag_of
 
 TAG_TAGS = ("n", "nz", "vn", "ns", "nt", "l", "j", "eng")
@@ -330,6 +331,13 @@ CALENDAR_WORDS = frozenset(
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
     | {"saturday", "sunday"}
 )
+HOLIDAY_WORDS = frozenset(
+    w.removesuffix("'s")
+    for name in [*(k for k in HOLIDAYS if k.isascii()), *OFFICIAL_BREAKS.values()]
+    for w in name.lower().replace("-", " ").split()
+)
+"""The words of holidays' English names ("New Year's Eve", "Spring Festival"): a capitalised run
+made of them only is a date, not a name (`temporal.words` lists the holidays)."""
 _SENTENCE_END = tuple(".!?:;\"“”'(-—")
 LEADING_WORDS = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
@@ -343,7 +351,8 @@ def latin_names(text: str, lexicon: Lexicon) -> list[str]:
     """Capitalised runs of English text not linked to a Chinese name, lower-cased.
 
     One capitalised word opening a sentence is no evidence of a name ("Shares", "The");
-    calendar words and stopwords are not names.
+    calendar words, holidays' words ("New Year", "Eve", "Spring Festival") and stopwords are
+    not names.
     """
     linked = {w for _, ws in lexicon.latin_matches(text) for w in ws}
     out = []
@@ -354,6 +363,8 @@ def latin_names(text: str, lexicon: Lexicon) -> list[str]:
             parts.pop(0)
         run = " ".join(parts)
         if all(w in linked for w in parts) or run in CALENDAR_WORDS or run in lexicon.stopwords:
+            continue
+        if all(w.removesuffix("'s") in HOLIDAY_WORDS for w in parts):
             continue
         before = text[: m.start()].rstrip()
         if len(parts) == 1 and (not before or before.endswith(_SENTENCE_END)):

@@ -42,6 +42,7 @@ from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, t
 from .event_title import choose_title, in_site_script
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
+from .neardays import join_near_days
 from .ner import Tagger
 from .passages import Span, paragraphs, sentences
 from .recall import cite_reporting, says_who
@@ -127,6 +128,7 @@ def extract_events(
     )
     clustering.add_all(candidates)
     out.notes.extend(set_apart(clustering))
+    out.notes.extend(join_near_days(clustering))
     out.notes.extend(cite_reporting(clustering, on_topic, words, lexicon, candidates, len(candidates)))
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
@@ -416,7 +418,7 @@ def _cited_and_date(
         Claim(
             m.when,
             m.source.outlet_name,
-            m.mention.kind if m.mention else "",
+            "dissent" if m.dissent else m.mention.kind if m.mention else "",
             m.mention.text if m.mention else "",
         )
         for m in dated

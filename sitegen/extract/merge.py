@@ -121,8 +121,7 @@ class Cluster:
     """names (people, organisations, places) its distinct quotes state, by how many"""
     names_by_lang: dict[str, Counter[str]] = field(default_factory=dict)
     """the same, per language of the quotes (a clash of names is judged within one script)"""
-    dead: bool = False
-    """merged into another event"""
+    dead: bool = False  # merged into another event
     precision: str | None = None
     """precision of the first (finest) date stated"""
     times: Times = field(default_factory=list)
@@ -364,7 +363,8 @@ class Clustering:
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
             s.crossing = cl.crossing(vec, lang, self.bridge)
-            s.action_shared = same_action(acts, cl.langs, cl.acts, lang, cl.act_counts)
+            same = "" if c.when is not None and c.when.precision == "year" else lang  # 交付, 交屋 in a year
+            s.action_shared = same_action(acts, cl.langs, cl.acts, same, cl.act_counts)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
         s.bar = bar(r, close, c.founding)
         combine(s, r)

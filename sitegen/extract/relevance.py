@@ -40,7 +40,7 @@ from .entities import is_person_name, latin_names
 from .leads import about_others, heads_of_names
 from .ner import Tagger
 from .rules import Rules
-from .story_names import cjk_majority, core_names, link_place_stems, tagged_names, unknown_word
+from .story_names import cjk_majority, core_names, keyword_name, link_place_stems, tagged_names, unknown_word
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,7}|[A-Z]+[0-9][A-Z0-9]*|[0-9]+[A-Z][A-Z0-9]*)$")
@@ -256,6 +256,8 @@ def judge(
 
     runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
+    for sid, name in keyword_name(docs, runs, lexicon, rules.on_topic_core_share * len(docs)).items():
+        chinese[sid] += name  # 明湖花园, "Minghu Garden": the story's name around its keyword
     counts: Counter[str] = Counter()
     for sid, words in docs.items():
         mine = own_name if _own_name_counts(runs[sid], own_name, lexicon) else None

@@ -7,12 +7,16 @@ linear in its words (a few leads read by the tagger, whatever the dump's size).
 
 from __future__ import annotations
 
+import math
 import re
+import tomllib
 from collections import Counter
+from functools import lru_cache
 
+from ..core.sitedata import PACKAGE_DATA
 from .ner import Tagger
 from .rules import Rules
-from .words import CJK_WORD, Lexicon, Words, in_dictionary, pinyin_key, tag_of
+from .words import CJK_WORD, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
 
 def unknown_word(tok: str, lexicon: Lexicon) -> str | None:
@@ -112,3 +116,58 @@ def cjk_majority(text: str) -> bool:
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def suffix_translations() -> dict[str, tuple[str, ...]]:
+    """Generic endings of Chinese names -> how English writes them after the name's pinyin
+    (``sitegen/data/name_suffixes.toml``: 花园 -> garden, gardens)."""
+    doc = tomllib.loads((PACKAGE_DATA / "name_suffixes.toml").read_text(encoding="utf-8"))
+    return {zh: tuple(en) for zh, en in doc["suffixes"].items()}
+
+
+def keyword_name(
+    docs: dict[str, Words], runs: dict[str, list[str]], lexicon: Lexicon, core: float
+) -> dict[str, Counter[str]]:
+    """The story's own name around its Chinese search keyword, as a subject of the sources that
+    write it: source id -> {name: weight}.
+
+    Every record matched the keyword, so the keyword never counts; but the name a good share
+    (``core``) of the sources write it in tells the story from its namesakes: 明湖花园 (an
+    estate) from 明湖大会 and 明湖公园, 华信信托 from 华信餐饮.  The name is the keyword and the
+    noun most sources write right after it; English writes it as the keyword's pinyin and that
+    noun's translation ("Minghu Garden", `suffix_translations`).  It counts for a source that
+    writes it more often than the keyword with any other noun (a namesake's report may name the
+    story's to tell them apart), as `relevance._own_name_counts` does for a keyword in Latin
+    letters.  One pass over the tokens."""
+    keywords = {k for k in lexicon.ignored if CJK_WORD.match(k)}
+    if not keywords:
+        return {}
+    after: dict[str, Counter[str]] = {}
+    for sid, words in docs.items():
+        found: Counter[str] = Counter()
+        toks = words.tokens
+        for i in range(len(toks) - 1):
+            if toks[i] in keywords and CJK_WORD.match(toks[i + 1]) and tag_of(toks[i + 1]).startswith("n"):
+                found[toks[i] + "\t" + toks[i + 1]] += 1
+        after[sid] = found
+    spread = Counter(found.most_common(1)[0][0] for found in after.values() if found)
+    if not spread:
+        return {}
+    key = spread.most_common(1)[0][0]
+    keyword, tail = key.split("\t")
+    english = [f" {t}" for t in suffix_translations().get(tail, ())]
+    out: dict[str, Counter[str]] = {}
+    for sid, found in after.items():
+        mine = found[key] + sum(
+            1
+            for run in runs.get(sid, ())
+            for t in english
+            if run.endswith(t) and re.sub(r"[^a-z]", "", run[: -len(t)]) in lexicon.ignored_pinyin
+        )
+        if mine and mine > max((n for k, n in found.items() if k != key), default=0):
+            out[sid] = Counter({keyword + tail: mine})
+    if len(out) < core:
+        return {}
+    _, median = general_idf()
+    return {sid: Counter({w: (1 + math.log(n)) * median for w, n in c.items()}) for sid, c in out.items()}

@@ -270,6 +270,20 @@ def test_a_day_counted_in_weeks_is_approximate() -> None:
     assert not when("3天前,市检察院已就此次污染向法院提起公益诉讼。").approximate
 
 
+def test_a_week_earlier_than_a_date_is_approximate() -> None:
+    """"a week earlier" than Thursday is that Thursday's week: a day or so either way, as "a week
+    ago" is (the claim was made on Friday, a week and a day before)."""
+    src, lexicon = zh_source()
+    src.lang = "en"
+    body = (
+        "The housing bureau said on Thursday that the tower had been rated a dangerous building, "
+        "contradicting the developer's claim a week earlier that it was safe."
+    )
+    found = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
+    (earlier,) = [c for c in found if "a week earlier" in c.quote]
+    assert earlier.when is not None and earlier.when.approximate
+
+
 def test_only_a_date_restating_its_anchors_time_of_day_goes_on_telling_its_sentence() -> None:
     """当晚 after 晚11时许 restates the time; 当天 (only the day) and 当天下午 (another time) do not."""
     src, lexicon = zh_source()

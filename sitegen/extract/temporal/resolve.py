@@ -439,9 +439,9 @@ def _holiday(g: dict[str, str | None], ctx: Ctx, notes: list[str], srcs: set[str
     if official is not None:  # 国庆期间 2025: the eight days of that year's break
         notes.append("the official break that year")
         return C.day_span(*official, ctx.tz)
-    if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the days just before, as for lunar holidays
-        notes.append("the three days before it")
-        return C.day_span(first - timedelta(days=3), first - timedelta(days=1), ctx.tz, approximate=True)
+    if W.key(g.get("apost")) == "前夕":  # 元旦前夕: the eve, the day before (approximate), as lunar ones
+        notes.append("the eve: the day before it")
+        return C.day_span(first - timedelta(days=1), None, ctx.tz, approximate=True)
     return C.day_span(first, first + timedelta(days=days - 1), ctx.tz, approximate=approx)
 
 

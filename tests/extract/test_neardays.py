@@ -1,0 +1,78 @@
+"""A lone telling a day off joins the event other outlets tell (`sitegen.extract.neardays`), and
+the event's date stays the one they agree on, the dissent noted (`dating.settle`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sitegen.core.dates import When
+from sitegen.extract.dating import Claim, settle
+
+from .test_extract_units import source
+from .test_identity import run
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+AGREED = [
+    "6月8日晚,临江市明湖花园5号楼多根承重柱出现明显裂缝,伴有墙皮脱落和异响,物业紧急疏散住户200余户。",
+    "6月8日深夜,临江明湖花园5号楼承重柱出现裂缝,200多户居民连夜紧急撤离。",
+    "6月8日晚,明湖花园5号楼多根承重柱开裂,街道连夜疏散住户两百余户。",
+]
+DAY_OFF = "6月7日晚,明湖花园5号楼住户陆续听到墙体发出异响,随后发现承重柱出现裂缝,住户连夜疏散。"
+OTHER = "6月7日晚,明湖花园5号楼业主委员会召开会议,投票通过了物业费调整方案。"
+
+
+def dump(lone: str) -> list:
+    return [*(source(n, text, day=9) for n, text in enumerate(AGREED, 1)), source(4, lone, day=9)]
+
+
+def test_a_lone_telling_a_day_off_joins_the_event_three_outlets_tell(tmp_path: Path) -> None:
+    out = run(tmp_path, dump(DAY_OFF))
+    (event,) = out.events
+    assert {c.source for c in event.sources} == {"s1", "s2", "s3", "s4"}
+    assert event.when.start.date() == datetime(2025, 6, 8).date()  # the date three outlets agree on
+    assert event.note and "Out Let4" in event.note and "6月7日晚" in event.note  # the dissent shown
+    assert any("dated a day off" in n for n in out.notes)
+
+
+def test_without_the_rule_the_day_off_is_an_entry_of_its_own(tmp_path: Path) -> None:
+    out = run(tmp_path, dump(DAY_OFF), "near_days = 0\n")
+    assert len(out.events) == 2
+
+
+def test_another_happening_of_the_day_before_stays_apart(tmp_path: Path) -> None:
+    out = run(tmp_path, dump(OTHER))
+    assert len(out.events) == 2
+
+
+def test_a_dissent_does_not_set_the_date_and_is_noted() -> None:
+    evening = {
+        d: When(datetime(2025, 6, d, 18, tzinfo=TZ), "part-of-day", part_of_day="evening") for d in (7, 8)
+    }
+    claims = [
+        Claim(evening[8], "甲报"),
+        Claim(evening[8], "乙报"),
+        Claim(evening[7], "丙报", "dissent", "6月7日晚"),
+    ]
+    done = settle(claims)
+    assert done.when == evening[8]
+    assert done.note and "丙报" in done.note and "6月7日晚" in done.note and "推算" not in done.note
+    # the same claim not marked a dissent: the sources differ, the range covers both days
+    plain = settle([*claims[:2], Claim(evening[7], "丙报", "absolute", "6月7日晚")])
+    assert plain.when.start.day == 7 and plain.when.period_end().day == 9
+    # a dissent alone is still a date
+    assert settle([claims[2]]).when == evening[7]
+
+
+def test_one_action_in_two_words_of_one_language_joins_within_a_year(tmp_path: Path) -> None:
+    """交付使用 and 交屋 (sitegen/data/actions.toml: deliver), dated by the year only, share no word:
+    the action is the vote; on one day it is not asked within a language (two happenings of one
+    day of one company name the same actions)."""
+    built = [
+        source(1, "该楼共28层，于2016年交付使用，目前住户两百余户。", day=9),
+        source(2, "該樓2016年才交屋，住戶質疑建商偷工減料。", day=9),
+    ]
+    assert len(run(tmp_path / "a", built).events) == 1
+    assert len(run(tmp_path / "b", built, "same_action_weight = 0\n").events) == 2
