@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .entities import is_person_name, latin_names
-from .leads import about_others, heads_of_names
+from .leads import about_others, heads_of_names, names_others
 from .ner import Tagger
 from .rules import Rules
 from .story_names import cjk_majority, core_names, link_place_stems, tagged_names, unknown_word
@@ -61,6 +61,9 @@ class Relevance:
     marginal: set[str] = field(default_factory=set)
     """on-topic sources kept on weak evidence (`_marginal`): they may report what others
     report, never alone start an entry"""
+    doubtful: set[str] = field(default_factory=set)
+    """sources sharing too few of the story's names whose lead names no one else (`_doubtful`):
+    on topic, and marginal, only while they tell a happening other sources tell (`agreement`)"""
     story: set[str] = field(default_factory=set)
     """the names (people, organisations, places, products) the story's sources share"""
     core: set[str] = field(default_factory=set)
@@ -160,6 +163,12 @@ def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) ->
     return own > max(others.values(), default=0)
 
 
+def _other_holder(runs: list[str], own_name: str | None, lexicon: Lexicon) -> bool:
+    """Does a source name a namesake: a longer name holding the keyword in Latin letters
+    ("Sealink Capital"), written more often than the story's own (`_own_name_counts`)?"""
+    return any(_holds_latin_keyword(r, lexicon) for r in runs) and not _own_name_counts(runs, own_name, lexicon)
+
+
 def _holds_latin_keyword(run: str, lexicon: Lexicon) -> bool:
     """Is ``run`` a longer name around a keyword written in Latin letters ("skylark airlines"
     for "skylark")?  A run that is only the keyword, or its pinyin with a translated part
@@ -255,6 +264,11 @@ def judge(
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
     runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
+    # a shared name opening a sentence is still the name ("Dashwell said on Tuesday …")
+    spread = Counter(r for found in runs.values() for r in set(found) if " " not in r)
+    known = {r for r, n in spread.items() if n >= need}
+    if known:
+        runs = {sid: latin_names(words.text, lexicon, known) for sid, words in docs.items()}
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     counts: Counter[str] = Counter()
     for sid, words in docs.items():
@@ -292,8 +306,8 @@ def judge(
     unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
     if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
+    namesakes = {sid for sids in partial.values() for sid in sids}
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
-        namesakes = {sid for sids in partial.values() for sid in sids}
         _rescue(docs, out, rules, closeness, counts, namesakes)
         if leads is not None and tagger is not None:
             story = {w for w, n in counts.items() if n >= need}
@@ -310,6 +324,14 @@ def judge(
         out.story = {w for w, n in counts.items() if n >= need and named.get(w)}
         out.core = core_names(out.subjects, out.story, docs, rules)
         out.marginal = _marginal(out, named, out.story, (leads, lexicon, tagger))
+        out.doubtful = {
+            sid
+            for sid in out.off_topic - namesakes - set(out.others)
+            if not names_others(leads[sid], out.story, lexicon, tagger)
+            and not _other_holder(runs[sid], own_name, lexicon)
+        }
+        out.off_topic -= out.doubtful
+        out.marginal |= out.doubtful
     return out
 
 

@@ -40,6 +40,8 @@ STORY = (
     "6月8日上午,临江市滨河化工厂发生火灾,厂长周海涛称仓库受损严重。",
 )
 STRAYS = {
+    # shares no name of the story's, names no one else, and tells what no one else tells
+    "unshared": source(5, "6月9日,公司召开年度总结会,员工踊跃发言,气氛热烈。"),
     # kept on topic by a place alone (marginal), telling what no one else tells
     "weak": source(5, "6月9日,临江市一处仓库举办夏季运动会,市民踊跃参加,现场热闹。"),
     # the company's open day, written a week before the fire, which no later report recalls
@@ -78,3 +80,14 @@ def test_a_lone_record_is_a_stray_by_each_rule(why: str, tmp_path: Path) -> None
     assert not [e for e in out.events if any(c.source == "s5" for c in e.sources)]
     [fire] = [e for e in out.events if e.when.start.day == 8]
     assert {c.source for c in fire.sources} == {"s1", "s2", "s3", "s4"}
+
+
+def test_a_record_naming_no_one_is_on_topic_when_it_tells_what_others_tell(tmp_path: Path) -> None:
+    """A record sharing too few of the story's names, whose lead names no one else (a comment, a
+    brief naming the company only by the keyword), is doubtful, not off topic: when one of its
+    happenings joins one other reports tell, it is on topic and cited; it founds nothing alone."""
+    told = source(5, "6月8日上午,仓库发生火灾,现场浓烟滚滚,多人紧急疏散。")
+    out = run(tmp_path, [*(source(i, body) for i, body in enumerate(STORY, 1)), told])
+    assert "s5" not in out.off_topic
+    [fire] = [e for e in out.events if e.when.start.day == 8]
+    assert "s5" in {c.source for c in fire.sources}
