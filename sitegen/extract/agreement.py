@@ -45,7 +45,8 @@ def strays(
 ) -> tuple[set[str], dict[str, str]]:
     """(the sources no other source agrees with, those of them that are strays -> why: a key of `WHY`).
 
-    A lone record is a stray when
+    A doubtful record (`relevance.Relevance.doubtful`) is a stray unless some event another
+    telling also tells cites it (``unshared``).  A lone record is a stray when
 
     * it was kept on topic on weak evidence only (`relevance.Relevance.marginal`, or closeness):
       gulls at a wetland of the club's name, a tunnel under the resort's mountain;

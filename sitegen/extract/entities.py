@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -339,13 +339,11 @@ LEADING_WORDS = frozenset(
 """English words that open a capitalised run at a sentence start without being part of a name."""
 
 
-def latin_names(text: str, lexicon: Lexicon, known: Collection[str] = ()) -> list[str]:
+def latin_names(text: str, lexicon: Lexicon) -> list[str]:
     """Capitalised runs of English text not linked to a Chinese name, lower-cased.
 
-    One capitalised word opening a sentence is no evidence of a name ("Shares", "The"), unless
-    it is one of ``known`` (names other texts of the dump write capitalised inside a sentence: a
-    brief whose every sentence opens on "Dashwell" still names it); calendar words and stopwords
-    are not names.
+    One capitalised word opening a sentence is no evidence of a name ("Shares", "The");
+    calendar words and stopwords are not names.
     """
     linked = {w for _, ws in lexicon.latin_matches(text) for w in ws}
     out = []
@@ -358,10 +356,9 @@ def latin_names(text: str, lexicon: Lexicon, known: Collection[str] = ()) -> lis
         if all(w in linked for w in parts) or run in CALENDAR_WORDS or run in lexicon.stopwords:
             continue
         before = text[: m.start()].rstrip()
-        canon = lexicon.canonical(run)
-        if len(parts) == 1 and (not before or before.endswith(_SENTENCE_END)) and canon not in known:
+        if len(parts) == 1 and (not before or before.endswith(_SENTENCE_END)):
             continue
-        out.append(canon)
+        out.append(lexicon.canonical(run))
     return out
 
 

@@ -25,7 +25,9 @@ The same holds for a source the names test keeps by a region and generic nouns a
 airline's incident reported to the same regional bureau), sharing no core name of the story
 nor any name of a person or organisation (`_strangers`).  A record on topic that shares only
 places and generic nouns, whose lead names no one of the story's, is *marginal*: it may report
-what others report, but starts no entry alone (`_marginal`).
+what others report, but starts no entry alone (`_marginal`).  A record the names test flags
+whose lead names no one else (a comment naming the company only by the keyword) is *doubtful*:
+marginal, and on topic only while it tells what others tell (`agreement`'s ``unshared``).
 """
 
 from __future__ import annotations
@@ -166,7 +168,9 @@ def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) ->
 def _other_holder(runs: list[str], own_name: str | None, lexicon: Lexicon) -> bool:
     """Does a source name a namesake: a longer name holding the keyword in Latin letters
     ("Sealink Capital"), written more often than the story's own (`_own_name_counts`)?"""
-    return any(_holds_latin_keyword(r, lexicon) for r in runs) and not _own_name_counts(runs, own_name, lexicon)
+    return any(_holds_latin_keyword(r, lexicon) for r in runs) and not _own_name_counts(
+        runs, own_name, lexicon
+    )
 
 
 def _holds_latin_keyword(run: str, lexicon: Lexicon) -> bool:
@@ -264,11 +268,6 @@ def judge(
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
     runs = {sid: latin_names(words.text, lexicon) for sid, words in docs.items()}
-    # a shared name opening a sentence is still the name ("Dashwell said on Tuesday …")
-    spread = Counter(r for found in runs.values() for r in set(found) if " " not in r)
-    known = {r for r, n in spread.items() if n >= need}
-    if known:
-        runs = {sid: latin_names(words.text, lexicon, known) for sid, words in docs.items()}
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     counts: Counter[str] = Counter()
     for sid, words in docs.items():
