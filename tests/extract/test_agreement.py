@@ -80,4 +80,3 @@ def test_a_lone_record_is_a_stray_by_each_rule(why: str, tmp_path: Path) -> None
     assert not [e for e in out.events if any(c.source == "s5" for c in e.sources)]
     [fire] = [e for e in out.events if e.when.start.day == 8]
     assert {c.source for c in fire.sources} == {"s1", "s2", "s3", "s4"}
-
