@@ -21,6 +21,7 @@ from .words import Lexicon
 
 STRAY = "marked off topic: no other source tells any happening it dates, and "
 WHY = {
+    "unshared": "it shares too few of the story's names",
     "weak": "it was kept only by places or closeness",
     "early": "it was published a day or more before the first report of a happening others tell",
     "others": "its lead names neither the keyword nor the story's core, but others or no one of the story's",
@@ -44,7 +45,8 @@ def strays(
 ) -> tuple[set[str], dict[str, str]]:
     """(the sources no other source agrees with, those of them that are strays -> why: a key of `WHY`).
 
-    A lone record is a stray when
+    A doubtful record (`relevance.Relevance.doubtful`) is a stray unless some event another
+    telling also tells cites it (``unshared``).  A lone record is a stray when
 
     * it was kept on topic on weak evidence only (`relevance.Relevance.marginal`, or closeness):
       gulls at a wetland of the club's name, a tunnel under the resort's mountain;
@@ -65,6 +67,9 @@ def strays(
     lone = alone(clusters, judged)
     if not judged:
         return lone, {}
+    out: dict[str, str] = {}
+    for sid in sorted(relevance.doubtful - _told_by_others(clusters)):
+        out[sid] = "unshared"
     lexicon, tagger = by
     tellings = [_tellings(cl) for cl in clusters]
     told = [cl for cl, n in zip(clusters, tellings, strict=True) if n > 1]
@@ -75,8 +80,7 @@ def strays(
     for cl in clusters:
         for sid in {m.source.id for m in cl.members} & lone:
             mine.setdefault(sid, []).append(cl)
-    out: dict[str, str] = {}
-    for sid in sorted(lone):
+    for sid in sorted(lone - set(out)):
         if sid in relevance.marginal or sid in relevance.closeness:
             out[sid] = "weak"
         elif (
@@ -98,6 +102,11 @@ def strays(
         if relevance.story and _names_others(leads[sid], relevance, lexicon, tagger):
             out[sid] = "partly"
     return lone, out
+
+
+def _told_by_others(clusters: list[Cluster]) -> set[str]:
+    """The sources of the events two tellings or more tell (copies of one text are one)."""
+    return {m.source.id for cl in clusters if _tellings(cl) > 1 for m in cl.members}
 
 
 def _days(clusters: list[Cluster]) -> set[date]:

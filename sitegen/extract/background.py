@@ -71,6 +71,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a date naming a thing ---------------------------------------------------------
     ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
     ("en-possessive", "after", re.compile(r"['’]s\b")),
+    # 昨日庭审中，代理律师称…: the date names the hearing (its 的 left out) during which it was said
+    (
+        "zh-during",
+        "after",
+        re.compile(r"(?!晚上|早上|晚间|夜间|当天|当日)[\u4e00-\u9fff]{2,3}(?:中|上|期间)[，,]"),
+    ),
     # 已于本月辞职的总经理, 上月承诺的赔偿, 上月被困的86名游客: a date, a verb phrase (no figures, no
     # other date), 的, a noun (or a counted one: 86名, 3家)
     (

