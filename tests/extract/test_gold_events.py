@@ -864,7 +864,6 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # word (周立 + 恒因 beside the story's 周立 + 恒等) is still the story's (the syndicated 停牌 + 辞职
     # copies 19, 20) and a brief whose one subject is the story's person is on topic (31)
     # off-topic P 0.80 -> 1.00 with relevance.Relevance.doubtful (46, the working group's plan, is read)
-    "trust_default": (0.83, 0.74, 0.86, 1.30, 1.00, 1.00, 0, 2, 9, 1.00, 0.92),
     # the next two set 2026-12-07 when their dumps were written by a helper that read neither
     # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout5"): the first
     # figures main achieved on them, rounded down (ceilings rounded up).
