@@ -97,11 +97,11 @@ class Signals:
     named: bool = False
     continues: bool = False
     action_shared: float = 0.0
+    """share of the report's actions the event's quotes in the other language name too, on
+    the same day, or in any language for a report dated by a year only (`same_action`)"""
     another_action: bool = False
     """dates that only overlap, and the report names only actions the event's quotes do not
     (`another_action`)"""
-    """share of the report's actions the event's quotes in the other language name too, on
-    the same day (`same_action`)"""
     score: float = 0.0
     bar: float = 0.0
 
@@ -124,7 +124,7 @@ class Signals:
             f"{'another action than the event tells, ' if self.another_action else ''}"
             f"{'its date names what the event tells, ' if self.named else ''}"
             f"{'goes on telling a sentence of the event, ' if self.continues else ''}"
-            f"{f'the same action across languages {self.action_shared:.2f}, ' if self.action_shared else ''}"
+            f"{f'the same action {self.action_shared:.2f}, ' if self.action_shared else ''}"
             f"{'the only event dated within its month (or year), ' if self.sole else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
             f"score {self.score:.2f} vs bar {self.bar:.2f}"

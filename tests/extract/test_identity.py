@@ -256,7 +256,7 @@ def test_the_same_action_counts_across_languages_when_most_quotes_name_it() -> N
     before = s.score
     s.action_shared = 1.0
     assert combine(s, Rules()) == before + Rules().same_action_weight
-    assert "the same action across languages" in s.describe()
+    assert "the same action 1.00" in s.describe()
 
 
 def test_a_month_report_of_another_action_is_not_its_months_only_day_event() -> None:
