@@ -60,9 +60,10 @@ name the custom, every year's, and date nothing."""
 ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
 
 # holiday period words -> (days before, days after) the day, approximate; 春节 is longer.
-# 前夕 is the eve: the day before (its evening, literally), approximate as the word is loose
+# 前夕 is the eve: the day before (its evening, literally), approximate as the word is loose;
+# 前 alone ("春节前拿到了钥匙") is the weeks before it, never the day itself
 PERIODS: dict[str, tuple[int, int]] = {
-    "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (1, -1), "当天": (0, 0),
+    "期间": (1, 2), "假期": (1, 2), "前后": (3, 3), "前夕": (1, -1), "前": (30, -1), "当天": (0, 0),
     "当日": (0, 0), "这天": (0, 0), "那天": (0, 0),
     "长假": (1, 6), "黄金周": (1, 6), "档": (1, 6), "档期": (1, 6),
 }  # fmt: skip
@@ -70,7 +71,7 @@ THE_DAY = frozenset(w for w, span in PERIODS.items() if span == (0, 0))
 """Period words that name the day itself (冬至当天, 春节那天): exact, never a span."""
 SPRING_PERIOD = (1, 7)
 SPRING_PERIODS: dict[str, tuple[int, int]] = {
-    "前夕": PERIODS["前夕"], "前后": (7, 7), **{w: PERIODS[w] for w in THE_DAY},
+    "前夕": PERIODS["前夕"], "前": PERIODS["前"], "前后": (7, 7), **{w: PERIODS[w] for w in THE_DAY},
 }  # fmt: skip
 """春节's own spans where they differ from `SPRING_PERIOD`: 前后 reaches as far before as after."""
 
@@ -184,13 +185,17 @@ def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
     notes = ["lunar calendar, converted with lunar_python"]
     day_of = _holiday_day(name)
     y = year_of(g, ctx, notes, set())
+    period = W.key(g.get("period"))
     coming = None
     if y is not None:
         the_day = day_of(y)
+    elif period == "前":  # the weeks before a festival begun by publication: this year's (Feb 10, 春节前)
+        ahead = PERIODS["前"][0]
+        year, the_day = _latest(ctx, notes, lambda y: day_of(y) - timedelta(days=ahead))
+        the_day, coming = the_day + timedelta(days=ahead), day_of(year + 1)
     else:
         year, the_day = _latest(ctx, notes, day_of)
         coming = day_of(year + 1)
-    period = W.key(g.get("period"))
 
     def around(d: date) -> When:
         if g.get("night"):  # 除夕夜, 中秋之夜: the evening of the day

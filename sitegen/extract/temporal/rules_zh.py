@@ -377,7 +377,7 @@ ZH_RULES: tuple[Rule, ...] = (
             rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yy>{YY}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<nl>农历)?"
             rf"(?P<lh>{W.alt(H.ZH_MOVING_HOLIDAYS)})"
             r"(?:(?P<night>之?夜)(?![市景色空宵])"
-            r"|(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|当天|当日|这天|那天|长假|黄金周|档期|档)?)"
+            r"|(?![轻纪级夜])(?P<period>假期|期间|前后|前夕|前(?![年月日天])|当天|当日|这天|那天|长假|黄金周|档期|档)?)"
         ),
         H.resolve_moving_holiday,
         check=H.lunar_holiday_ok,
