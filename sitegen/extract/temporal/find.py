@@ -118,7 +118,8 @@ Resolution rules
   holidays named in English ("National Day", "the Lunar New Year holiday", "the
   Mid-Autumn Festival", "Mid-Autumn Festival night") are read as their Chinese words, the
   same days, evenings and official breaks (a break runs over the weekend it adjoins); lunar
-  dates and holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``) and the solar terms
+  dates and holidays (``正月初八``, ``农历十月``, ``春节``, ``清明节``; ``春节前`` the weeks
+  before it, of the festival whose weeks have begun by publication) and the solar terms
   (``冬至当天``, ``2017年大寒``, "on the winter solstice") are computed with lunar-python
   (a term needs its year or a word of its day; one that is also a word, 大雪, its year) and
   US holidays kept by weekday (``Thanksgiving 2024``) counted
