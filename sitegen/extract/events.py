@@ -47,8 +47,8 @@ from .ner import Tagger
 from .passages import Span, paragraphs, sentences
 from .recall import cite_reporting, says_who
 from .relevance import judge
+from .relevance import link_place_stems as _link_place_stems
 from .rules import Rules, rules_from
-from .story_names import link_place_stems
 from .titles import summary
 from .words import CJK_WORD, Lexicon, Words
 
@@ -83,7 +83,7 @@ def extract_events(
         tagger,
     )
     out.off_topic = set(relevance.off_topic)
-    link_place_stems(lexicon)
+    _link_place_stems(lexicon)
     for sid in sorted(relevance.off_topic):
         own = ", ".join(relevance.subjects[sid][:6]) or "nothing"
         near = relevance.closeness.get(sid)
