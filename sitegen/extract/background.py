@@ -12,7 +12,8 @@ verbal position too, that one dates it (`candidates.find_candidates`).
 
 The rules are data, tried in order: ``(name, where, pattern)`` where ``where`` is
 ``"after"`` (matched right after the date), ``"before"`` (searched in the date's clause up
-to the date), ``"closing"`` (a date that closes its sentence, searched in the sentence up to
+to the date; ``"counted"`` too, for a date counted back from another: "two days earlier"),
+``"closing"`` (a date that closes its sentence, searched in the sentence up to
 it: "X have detained Y, they said on Sunday." dates the saying, after what it tells; a
 telling that goes on with what the teller did, ", as he offered an apology", is a happening
 itself) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of", "是…之一",
@@ -27,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+_COUNTED_BACK = re.compile(r"\b(?:earlier|before|previously)\s*$", re.IGNORECASE)
+"""a date counted back from another ("two days earlier")"""
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _CLAUSE_CHARS = 80
 """how far back a "before" rule looks for the start of the date's clause"""
@@ -152,6 +155,19 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # -- a happening a teller puts before the day told ------------------------------------
+    # "The family's lawyer said the platform had submitted new evidence two days earlier": a
+    # past perfect a teller reports, counted back from the day the report tells: background the
+    # telling brings in, not a happening of its own (``counted``: the date counts back)
+    (
+        "en-reported-pluperfect",
+        "counted",
+        re.compile(
+            r"\b(?:said|says|told\s+[\w'’-]+|added|noted|claimed|argued)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+            rf"had\s+(?:already\s+)?(?:been\s+)?{_EN_VERB_ED}\b[^,;:]*$",
+            re.IGNORECASE,
+        ),
+    ),
     # -- a time that was due, not a happening ---------------------------------------------
     # "她购买的产品本应在本月初到期", 原定于周五开庭, "the bonds were due to mature in early
     # September": the date says when something should have happened (most often it did not)
@@ -229,6 +245,9 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                 return name
         elif where == "closing":
             if _CLOSES.match(text, m.end) and pattern.search(_sentence_before(text, m.start)):
+                return name
+        elif where == "counted":
+            if _COUNTED_BACK.search(m.text) and pattern.search(_clause_before(text, m.start)):
                 return name
         elif where == "before":
             if before is None:

@@ -87,6 +87,11 @@ BACKGROUND = [
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
     ("zh-during", "昨日庭审中，速达代理律师称平台仅提供信息撮合服务。", "昨日"),
+    (
+        "en-reported-pluperfect",
+        "The family's lawyer said the platform had submitted new evidence two days earlier.",
+        "two days earlier",
+    ),
 ]
 
 # sentences whose date times what they report
@@ -124,6 +129,10 @@ FOUNDING = [
     ("It was the regulator that fined the company on Monday.", "Monday"),
     ("Investors read the statement that it issued on Monday.", "Monday"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
+    # a past perfect counted back, but no teller reports it; a teller, but no past perfect
+    ("The museum admitted it could not find a vase it had said two days earlier was safe.", "two days earlier"),
+    ("The lawyer said the platform submitted new evidence two days earlier.", "two days earlier"),
+    ("The lawyer said the platform had submitted new evidence on Monday.", "Monday"),
 ]
 
 
