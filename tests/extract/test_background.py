@@ -203,6 +203,22 @@ def test_a_long_sentence_is_quoted_from_its_subject_to_its_dates_clause() -> Non
     assert found[0][1] == lead + dated
 
 
+def test_a_long_sentence_cut_at_a_tellers_subject_goes_on_to_its_verb() -> None:
+    """Cut to its date's clause, "X said on Monday that Liu Jianguo" tells nothing of what was said:
+    the quote goes on through the apposition ("the rider who …") to the clause holding the verb."""
+    told = "Dashwell said on Monday that Liu Jianguo, the rider who died in Linjiang last week"
+    verb = ", had been recruited by a third-party contractor and was not its employee"
+    tail = ", and offered his family 20,000 yuan in what it called humanitarian aid to cover the funeral costs."
+    text = told + verb + tail
+    assert len(text) > Rules().max_quote_chars >= len(told + verb)
+    (found,) = candidates(text, "en")
+    assert found[0] == "Monday" and found[1] == told + verb
+    # no teller's "that" before a name: the date's clause alone, as before
+    plain = "Dashwell paid on Monday the sum its contractor owed, the rider who died in Linjiang last week" + verb + tail
+    assert len(plain) > Rules().max_quote_chars
+    assert candidates(plain, "en")[0][1] == "Dashwell paid on Monday the sum its contractor owed"
+
+
 def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
     """ "公安局今日通报,3月15日凌晨,警方抓获…" happened on 3月15日; with no later date the telling dates it."""
     told = "市公安局今日通报,3月15日凌晨,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
