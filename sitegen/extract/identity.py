@@ -267,12 +267,13 @@ def another_action(
 
 
 def own_apart(mine: frozenset[str], theirs: Iterable[str]) -> bool:
-    """Do two tellings name actions, all different, one of them an action the table marks
-    ``own_clause`` (an appeal beside the ruling it appeals; a market's fall beside its cause)?
-    Then they tell two happenings, on one day too: `tellings` cuts one sentence there, and
-    merging counts it against them (``another_action``) however alike their words and dates."""
+    """Does one of two tellings, both naming actions, name an action the table marks
+    ``own_clause`` that the other does not (an appeal beside the ruling it appeals: "将就一审判决
+    提起上诉" names the ruling only as what it appeals; a market's fall beside its cause)?  Then
+    they tell two happenings, on one day too: merging counts it against them (``another_action``)
+    however alike their words and dates, and a sentence naming it goes on telling no other."""
     theirs = frozenset(theirs)
-    return bool(mine and theirs) and not (mine & theirs) and bool((mine | theirs) & actions().own_clause)
+    return bool(mine and theirs) and bool((mine ^ theirs) & actions().own_clause)
 
 
 def needs_vectors(s: Signals, rules: Rules) -> bool:

@@ -22,7 +22,6 @@ quote and split happenings told as one (nine dumps fell, one kept two days apart
 from __future__ import annotations
 
 from .actions import actions
-from .identity import own_apart
 from .passages import Span, clauses
 
 
@@ -36,7 +35,7 @@ def tellings(text: str, span: Span) -> list[Span]:
     start, told = span.start, frozenset()
     for part in parts:
         acts = table.of(part.of(text))
-        if own_apart(acts, told):
+        if acts and told and not acts & told and (acts | told) & table.own_clause:
             runs.append(Span(start, _before(text, part.start, start)))
             start, told = part.start, acts
         else:
