@@ -87,6 +87,7 @@ BACKGROUND = [
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
     ("zh-during", "昨日庭审中，速达代理律师称平台仅提供信息撮合服务。", "昨日"),
+    ("zh-reported-just", "家属称，他本月初刚从老家返回临江，当天已连续工作13个小时。", "本月初"),
     (
         "en-reported-pluperfect",
         "The family's lawyer said the platform had submitted new evidence two days earlier.",
@@ -129,6 +130,9 @@ FOUNDING = [
     ("It was the regulator that fined the company on Monday.", "Monday"),
     ("Investors read the statement that it issued on Monday.", "Monday"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
+    # 刚刚 is "just now", and 刚 with no teller before it is the sentence's own happening
+    ("记者获悉，公司今日刚刚宣布召回全部车辆。", "今日"),
+    ("他本月初刚从老家返回临江，便开始每天接单。", "本月初"),
     # a past perfect counted back, but no teller reports it; a teller, but no past perfect
     ("The museum admitted it could not find a vase it had said two days earlier was safe.", "two days earlier"),
     ("The lawyer said the platform submitted new evidence two days earlier.", "two days earlier"),
