@@ -12,7 +12,9 @@ verbal position too, that one dates it (`candidates.find_candidates`).
 
 The rules are data, tried in order: ``(name, where, pattern)`` where ``where`` is
 ``"after"`` (matched right after the date), ``"before"`` (searched in the date's clause up
-to the date), ``"closing"`` (a date that closes its sentence, searched in the sentence up to
+to the date; ``"counted"`` too, for a date counted back from another: "two days earlier"),
+``"reported"`` (matched right after the date, in a sentence a teller's 称 / 说 opens),
+``"closing"`` (a date that closes its sentence, searched in the sentence up to
 it: "X have detained Y, they said on Sunday." dates the saying, after what it tells; a
 telling that goes on with what the teller did, ", as he offered an apology", is a happening
 itself) or ``"sentence"`` (searched in the quote: a copula of rank, "was one of", "是…之一",
@@ -27,6 +29,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+_COUNTED_BACK = re.compile(r"\b(?:earlier|before|previously)\s*$", re.IGNORECASE)
+"""a date counted back from another ("two days earlier")"""
+_TELLER = re.compile(r"(?:称|说|表示|介绍|透露|回忆)\s*[，,：:]")
+"""a teller's verb closing its clause (家属称，…): what follows is what the teller says"""
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _CLAUSE_CHARS = 80
 """how far back a "before" rule looks for the start of the date's clause"""
@@ -152,6 +158,23 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # -- a happening a teller puts before the day told ------------------------------------
+    # "The family's lawyer said the platform had submitted new evidence two days earlier": a
+    # past perfect a teller reports, counted back from the day the report tells: background the
+    # telling brings in, not a happening of its own (``counted``: the date counts back)
+    (
+        "en-reported-pluperfect",
+        "counted",
+        re.compile(
+            r"\b(?:said|says|told\s+[\w'’-]+|added|noted|claimed|argued)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,4}?"
+            rf"had\s+(?:already\s+)?(?:been\s+)?{_EN_VERB_ED}\b[^,;:]*$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "家属称，他本月初刚从老家返回临江": what a teller says had just happened (刚, not 刚刚
+    # "just now") before the story's moment: the back-story of the telling (``reported``: a
+    # teller's 称 / 说 / 表示 earlier in the sentence)
+    ("zh-reported-just", "reported", re.compile(r"\s*刚(?!刚)")),
     # -- a time that was due, not a happening ---------------------------------------------
     # "她购买的产品本应在本月初到期", 原定于周五开庭, "the bonds were due to mature in early
     # September": the date says when something should have happened (most often it did not)
@@ -229,6 +252,12 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                 return name
         elif where == "closing":
             if _CLOSES.match(text, m.end) and pattern.search(_sentence_before(text, m.start)):
+                return name
+        elif where == "reported":
+            if pattern.match(text, m.end) and _TELLER.search(_sentence_before(text, m.start)):
+                return name
+        elif where == "counted":
+            if _COUNTED_BACK.search(m.text) and pattern.search(_clause_before(text, m.start)):
                 return name
         elif where == "before":
             if before is None:

@@ -151,11 +151,32 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
             # come first: "X will recall …, according to a plan filed on Friday, after …"),
             # or, when that is long too, to the date's clause onwards
             if parts[ci].end - start <= rules.max_quote_chars:
-                end = parts[ci].end
+                end = _through_apposition(text, parts, ci, start, rules.max_quote_chars)
             else:
                 start = parts[ci].start
         out.append((m, Span(start, end)))
     return out
+
+
+_THAT_NAME = re.compile(r"\bthat\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*$")
+_APPOSITION = re.compile(r"\s*(?:the|a|an|who|which|whose)\b", re.IGNORECASE)
+
+
+def _through_apposition(text: str, parts: list[Span], ci: int, start: int, most: int) -> int:
+    """Where a long sentence cut to its date's clause ends: that clause's end, unless it stops at
+    the name a teller's "that" opens ("X said on Monday that Liu Jianguo, the rider who died …,
+    had been recruited …"): then through the apposition to the clause holding the verb, within
+    ``most`` characters (the quote would otherwise tell nothing of what was said)."""
+    end = parts[ci].end
+    if not _THAT_NAME.search(parts[ci].of(text)):
+        return end
+    for part in parts[ci + 1 :]:
+        if part.end - start > most:
+            break
+        end = part.end
+        if not _APPOSITION.match(part.of(text)):
+            break
+    return end
 
 
 ANNOUNCING = re.compile(

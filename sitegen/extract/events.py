@@ -41,7 +41,7 @@ from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
 from .event_title import choose_title, in_site_script
 from .extraction import Extraction
-from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
+from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
 from .neardays import join_near_days
 from .ner import Tagger
 from .passages import Span, paragraphs, sentences
@@ -49,6 +49,7 @@ from .recall import cite_reporting, says_who
 from .relevance import judge
 from .relevance import link_place_stems as _link_place_stems
 from .rules import Rules, rules_from
+from .syndicated import align_syndicated
 from .titles import summary
 from .words import CJK_WORD, Lexicon, Words
 

@@ -52,6 +52,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..core.dates import PRECISIONS, When
+from .actions import actions
 from .rules import Rules
 
 if TYPE_CHECKING:
@@ -265,6 +266,16 @@ def another_action(
     return bool(main) and not (mine & main)
 
 
+def own_apart(mine: frozenset[str], theirs: Iterable[str]) -> bool:
+    """Does one of two tellings, both naming actions, name an action the table marks
+    ``own_clause`` that the other does not (an appeal beside the ruling it appeals: "将就一审判决
+    提起上诉" names the ruling only as what it appeals; a market's fall beside its cause)?  Then
+    they tell two happenings, on one day too: merging counts it against them (``another_action``)
+    however alike their words and dates, and a sentence naming it goes on telling no other."""
+    theirs = frozenset(theirs)
+    return bool(mine and theirs) and bool((mine ^ theirs) & actions().own_clause)
+
+
 def needs_vectors(s: Signals, rules: Rules) -> bool:
     """Would the vectors' vote change the verdict?  (Most comparisons are clear from words.)"""
     without = combine(s, rules)
@@ -324,7 +335,8 @@ def continued_by(cl: Cluster, c: Candidate, names: set[str]) -> bool:
     at = c.continues_at
     spans = cl.spans.get(c.source.id, ())
     if at is not None and not names and any(sp.start <= at < sp.end for sp, _ in spans):
-        return True
+        # unless it names an action of its own ("当晚…将提起上诉" after "昨日…判决"): another happening
+        return not any(own_apart(c.acts(), actions().of(q)) for sp, q in spans if sp.start <= at < sp.end)
     # or one of its quotes goes on telling the candidate's sentence
     return any(c.quote_span.start <= a < c.quote_span.end for a in cl.continuing.get(c.source.id, ()))
 

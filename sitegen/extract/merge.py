@@ -49,6 +49,7 @@ from .identity import (
     name_votes,
     names_the_event,
     needs_vectors,
+    own_apart,
     same_action,
     time_of_day,
     times_differ,
@@ -263,28 +264,6 @@ class Cluster:
         return {m.source.id for m in self.members}
 
 
-def align_syndicated(candidates: list[Candidate]) -> list[str]:
-    """Copies of one sentence dated differently (relative dates, reposts) take the earliest copy's date."""
-    notes = []
-    groups: dict[str, list[Candidate]] = defaultdict(list)
-    for c in candidates:
-        groups[normalise_ws(c.quote)].append(c)
-    for _quote, group in groups.items():
-        dated = [c for c in group if c.when is not None]
-        if len({(c.when.start, c.when.period_end()) for c in dated}) < 2:  # type: ignore[union-attr]
-            continue
-        first = min(dated, key=lambda c: (c.published, c.order))
-        for c in dated:
-            if c is not first and c.when != first.when:
-                notes.append(
-                    f"{c.source.id}: same sentence as {first.source.id} (published earlier); "
-                    f"its date {c.when.label()} is taken as {first.when.label()}"  # type: ignore[union-attr]
-                )
-                c.when = first.when
-                c.founding = first.founding
-    return notes
-
-
 class Clustering:
     """Greedy clustering of candidates into happenings, candidates found through `TermIndex`."""
 
@@ -358,7 +337,8 @@ class Clustering:
         # a sentence that goes on telling one of the event's states the later time of its course
         s.times_differ = not s.continues and times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
-        s.another_action = not close and another_action(c.acts(), cl.acts)
+        main = cl.act_counts.main(cl.langs, cl.acts)  # one day: only an action of its own tells apart
+        s.another_action = own_apart(acts, main) if close else another_action(acts, cl.acts)
         s.words = cl.similarity(vec, lang, self.bridge)
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
@@ -484,6 +464,7 @@ class Clustering:
         for n, (v, lang, own_names, acts) in enumerate(quotes):
             s = Signals(same_period=close, sole=sole, bar=bar(r, close, True), sibling=sibling)
             s.times_differ = differ
+            s.another_action = close and own_apart(acts, other.act_counts.main(other.langs, other.acts))
             s.continues = goes_on
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)

@@ -166,12 +166,15 @@ class Rules:
     happening counted back from another date and written out by another source (3月5日) are
     compared, not kept apart."""
     near_days: int = 1
-    """A report whose only telling of a happening dates it this many days off the date other outlets
-    give (11月11日晚 where four say 11月12日晚) may join their event after merging (`neardays`): one
-    entry, dated as the others agree, the dissent noted; 0: never."""
+    """Reports dating a happening this many days off the date more outlets give (11月11日晚 where
+    four say 11月12日晚) may join their event after merging (`neardays`): one entry, dated as the
+    majority agrees, the dissent noted; 0: never."""
     near_day_similarity: float = 0.4
     """…when it agrees with the event this well (the merging vote, times of day compared as if on
     one day): well above ``merge_similarity``, as days apart are evidence of two happenings."""
+    near_day_night_hours: int = 6
+    """A time before dawn counted from an evening its sentence states (晚9时许 … 次日凌晨), at most
+    this many hours after it, is one night: the two join as one happening (`neardays`)."""
     part_of_day_slack_hours: int = 1
     """A time of day's edges are loose (凌晨5时 and "Wednesday morning"), as is an approximate
     hour (11时许): its period may meet an event this many hours beyond them, within its own day."""

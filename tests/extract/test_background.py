@@ -87,6 +87,12 @@ BACKGROUND = [
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
     ("zh-during", "昨日庭审中，速达代理律师称平台仅提供信息撮合服务。", "昨日"),
+    ("zh-reported-just", "家属称，他本月初刚从老家返回临江，当天已连续工作13个小时。", "本月初"),
+    (
+        "en-reported-pluperfect",
+        "The family's lawyer said the platform had submitted new evidence two days earlier.",
+        "two days earlier",
+    ),
 ]
 
 # sentences whose date times what they report
@@ -124,6 +130,13 @@ FOUNDING = [
     ("It was the regulator that fined the company on Monday.", "Monday"),
     ("Investors read the statement that it issued on Monday.", "Monday"),
     ("Officials said the spokesman for the company confirmed it resigned on Friday.", "Friday"),
+    # 刚刚 is "just now", and 刚 with no teller before it is the sentence's own happening
+    ("记者获悉，公司今日刚刚宣布召回全部车辆。", "今日"),
+    ("他本月初刚从老家返回临江，便开始每天接单。", "本月初"),
+    # a past perfect counted back, but no teller reports it; a teller, but no past perfect
+    ("The museum admitted it could not find a vase it had said two days earlier was safe.", "two days earlier"),
+    ("The lawyer said the platform submitted new evidence two days earlier.", "two days earlier"),
+    ("The lawyer said the platform had submitted new evidence on Monday.", "Monday"),
 ]
 
 
@@ -192,6 +205,22 @@ def test_a_long_sentence_is_quoted_from_its_subject_to_its_dates_clause() -> Non
     found = candidates(text, "en")
     assert [(d, f) for d, _, f in found] == [("Friday", True)]
     assert found[0][1] == lead + dated
+
+
+def test_a_long_sentence_cut_at_a_tellers_subject_goes_on_to_its_verb() -> None:
+    """Cut to its date's clause, "X said on Monday that Liu Jianguo" tells nothing of what was said:
+    the quote goes on through the apposition ("the rider who …") to the clause holding the verb."""
+    told = "Dashwell said on Monday that Liu Jianguo, the rider who died in Linjiang last week"
+    verb = ", had been recruited by a third-party contractor and was not its employee"
+    tail = ", and offered his family 20,000 yuan in what it called humanitarian aid to cover the funeral costs."
+    text = told + verb + tail
+    assert len(text) > Rules().max_quote_chars >= len(told + verb)
+    (found,) = candidates(text, "en")
+    assert found[0] == "Monday" and found[1] == told + verb
+    # no teller's "that" before a name: the date's clause alone, as before
+    plain = "Dashwell paid on Monday the sum its contractor owed, the rider who died in Linjiang last week" + verb + tail
+    assert len(plain) > Rules().max_quote_chars
+    assert candidates(plain, "en")[0][1] == "Dashwell paid on Monday the sum its contractor owed"
 
 
 def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:

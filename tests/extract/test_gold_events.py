@@ -905,7 +905,14 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.75 -> 0.78, entries/happening 1.56 -> 1.45 (1.444): a date naming the event during which a thing
     # was said (昨日庭审中，…, background's zh-during) starts no entry beside the hearing
     "crunch_walkout": (0.80, 0.73, 0.86, 1.40, 1.00, 0.83, 0, 3, 10, 1.00, 0.94),
-    "rider_death": (0.78, 0.78, 0.90, 1.45, 1.00, 0.80, 0, 0, 7, 0.92, 0.96),
+    # F1 0.78 -> 1.00, Date-F1 0.78 -> 1.00, source recall 0.91 -> 0.97, entries/happening 1.44 ->
+    # 1.00, same-day 0 -> 1, zh+en 7 -> 10, cite P 0.97 -> 1.00 (helper "rider2") when an appeal is an
+    # action of its own beside the ruling (own_clause, identity.own_apart), the tellings one article
+    # gives a day off the majority join its event as dissents (Reuters' Nov. 7; 次日凌晨 one night
+    # after 晚9时许: neardays), a teller's past perfect counted back ("had submitted … two days
+    # earlier") and 家属称…本月初刚… start nothing, and "said on Monday that Liu Jianguo, the rider
+    # who …," is quoted on to its verb
+    "rider_death": (0.99, 0.99, 0.96, 1.01, 1.00, 0.80, 0, 1, 10, 1.00, 0.99),
     "trust_default": (0.99, 0.99, 0.91, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
@@ -913,7 +920,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.91 -> 0.92, off-topic P 0.91 -> 0.94, R 0.59 -> 0.88, entries from off-topic 1 -> 0 when
     # copies of one text are one teller (a market round-up's three copies agreed with each other)
     # and a lone record whose lead names no one of the story's is a stray
-    "dense300": (0.91, 0.91, 0.92, 1.05, 0.88, 0.93, 0, 25, 26, 0.94, 0.85),
+    # F1 0.92 -> 0.93, zh+en 27 -> 29, cite P 0.88 -> 0.91 with the same changes (helper "rider2")
+    "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
 

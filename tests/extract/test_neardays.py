@@ -76,3 +76,36 @@ def test_one_action_in_two_words_of_one_language_joins_within_a_year(tmp_path: P
     ]
     assert len(run(tmp_path / "a", built).events) == 1
     assert len(run(tmp_path / "b", built, "same_action_weight = 0\n").events) == 2
+
+
+DAY_OFF_TOO = "6月7日晚,明湖花园5号楼承重柱开裂,上百户住户听到异响后连夜疏散。"
+
+
+def test_two_articles_dating_the_day_off_alike_stay_apart(tmp_path: Path) -> None:
+    """Two outlets agreeing on the day before are no lone dissent: most often another happening
+    (a report, and the confirmation the day after); one article of the two joins (above)."""
+    built = [*dump(DAY_OFF), source(5, DAY_OFF_TOO, day=9)]
+    out = run(tmp_path, built)
+    assert len(out.events) == 2
+    assert not any("dated a day off" in n for n in out.notes)
+
+
+DEATH = [
+    "6月7日晚9时许,外卖骑手王某在临江市滨江路送餐途中突然倒地,经抢救无效死亡。",
+    "6月7日晚9时许,临江一名外卖骑手王某送餐途中倒地,抢救无效身亡。",
+    "6月7日晚,骑手王某在临江滨江路送餐时倒地,送医后不治身亡。",
+]
+NIGHT = "前天晚上9时许,骑手王某倒在送餐路上,被送往医院后于次日凌晨宣告死亡。"
+
+
+def test_a_night_that_straddles_midnight_is_one_happening(tmp_path: Path) -> None:
+    """晚9时许 … 次日凌晨 in one sentence: its dawn clause is a day off the others' evening, and
+    its article is in their event already (the evening clause); one night, one entry, the dawn a
+    dissent."""
+    built = [*(source(n, text, day=9) for n, text in enumerate(DEATH, 1)), source(4, NIGHT, day=9)]
+    out = run(tmp_path / "a", built)
+    (event,) = out.events
+    assert event.when.start.date() == datetime(2025, 6, 7).date()
+    assert event.note and "次日凌晨" in event.note
+    # a night of no more than an hour: the dawn clause is another happening of its article
+    assert len(run(tmp_path / "b", built, "near_day_night_hours = 0\n").events) == 2
