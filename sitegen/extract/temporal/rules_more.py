@@ -43,6 +43,7 @@ MORE_RULES: tuple[Rule, ...] = (
         c(
             rf"每(?:年|逢|当|到|至)(?:{SP}的)?{SP}"
             rf"(?:{W.alt([*W.ZH_HOLIDAYS, *H.ZH_MOVING_HOLIDAYS, *W.ZH_FLOATING])})"
+            r"(?:假期|期间|前后|前夕|当天|当日|长假|黄金周)?"  # 每年春节期间: the whole habit, not 春节期间
         ),
         NE,
         {"why": "habitual"},
