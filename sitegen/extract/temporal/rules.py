@@ -2,7 +2,8 @@
 
 The rules themselves live by language: `temporal_rules_zh` (Chinese; Traditional
 text is folded to Simplified characters before matching, see `temporal_fold`),
-`temporal_rules_en` (English) and `temporal_rules_common` (rules for any
+`temporal_rules_en` (English), `temporal_rules_more` (more of either, beside two files near their
+size cap) and `temporal_rules_common` (rules for any
 language, and the regex fragments the others are built from).
 
 Order is data: when two rules match spans of the same length, the one earlier
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from sitegen.extract.temporal.rules_common import ANY_RULES, Rule
 from sitegen.extract.temporal.rules_en import EN_RULES
+from sitegen.extract.temporal.rules_more import MORE_RULES
 from sitegen.extract.temporal.rules_zh import ZH_RULES
 
 __all__ = ["ORDER", "PRIORITY", "RULES", "Rule"]
@@ -38,16 +40,19 @@ ORDER: tuple[str, ...] = (
     "zh-week",
     "zh-fused",
     "zh-day-rel",
+    "zh-day-rel-bracket",
     "zh-bare-day",
     "zh-season",
     "zh-holiday",
     "zh-floating-holiday",
     "en-season",
+    "en-holiday-night",
     "en-holiday",
     "en-china-holiday",
     "en-floating-holiday",
     "en-date-range",
     "en-clock-date",
+    "en-clock-dmy",
     "en-pod-of",
     "en-mdy",
     "en-dmy",
@@ -98,6 +103,7 @@ ORDER: tuple[str, ...] = (
     "zh-lunar",
     "zh-lunar-holiday",
     "zh-habitual",
+    "zh-habitual-holiday",
     "en-habitual",
     "zh-weekday-span",
     "zh-anniversary",
@@ -126,7 +132,7 @@ ORDER: tuple[str, ...] = (
 
 
 def _table() -> tuple[Rule, ...]:
-    by_name = {rule.name: rule for rule in (*ANY_RULES, *ZH_RULES, *EN_RULES)}
+    by_name = {rule.name: rule for rule in (*ANY_RULES, *ZH_RULES, *EN_RULES, *MORE_RULES)}
     missing = sorted(set(by_name) - set(ORDER))
     unknown = sorted(set(ORDER) - set(by_name))
     if missing or unknown or len(set(ORDER)) != len(ORDER):

@@ -29,8 +29,14 @@ def alt_capitalised(words: Iterable[str]) -> str:
 
 def key(word: str | None) -> str:
     """The table key of a matched word: lower case, one space, a typographic apostrophe
-    (New Year’s Eve, as most copy sets it) read as the plain one the tables hold."""
-    return re.sub(r"\s+", " ", (word or "").strip().lower()).replace("’", "'")
+    (New Year’s Eve, as most copy sets it) read as the plain one the tables hold; Taiwan's
+    昨（4）日 / 今(5)日 is 昨日 / 今日 with its day of the month in brackets (`DAY_IN_BRACKETS`)."""
+    word = re.sub(DAY_IN_BRACKETS, "", word or "")
+    return re.sub(r"\s+", " ", word.strip().lower()).replace("’", "'")
+
+
+DAY_IN_BRACKETS = r"[（(][0-9０-９]{1,2}[）)](?=日)"
+"""The day of the month Taiwan's copy gives in brackets inside 昨日 / 今日 / 前日: 昨（4）日."""
 
 
 # day words -> (base, days)
@@ -67,6 +73,11 @@ FUSED: dict[str, tuple[str, int, str]] = {
     "this evening": ("pub", 0, "evening"), "that night": ("anchor", 0, "evening"),
     "that evening": ("anchor", 0, "evening"), "that morning": ("anchor", 0, "morning"),
     "that afternoon": ("anchor", 0, "afternoon"),
+    "the previous evening": ("anchor", -1, "evening"), "the previous night": ("anchor", -1, "evening"),
+    "the previous morning": ("anchor", -1, "morning"),
+    "the previous afternoon": ("anchor", -1, "afternoon"),
+    "the following morning": ("anchor", 1, "morning"), "the next morning": ("anchor", 1, "morning"),
+    "the following evening": ("anchor", 1, "evening"), "the next evening": ("anchor", 1, "evening"),
     "overnight": ("night-before", 0, "night"),
 }  # fmt: skip
 """Base ``night-before``: the night just before publication, read only where the passage names
@@ -120,6 +131,7 @@ ZH_MONTH_WORDS = [w for w in MONTH_WORDS if not w.isascii()]
 # week prefixes (before 周/星期/礼拜, or English before "week") -> weeks from the publication week
 WEEK_PREFIXES: dict[str, int] = {
     "上上": -2, "上个": -1, "上": -1, "本": 0, "这个": 0, "这": 0, "下个": 1, "下": 1,
+    "刚刚过去的": -1, "刚过去的": -1,  # 刚刚过去的周末: the weekend just gone
     "last": -1, "this": 0, "next": 1, "before last": -2, "after next": 2,
 }  # fmt: skip
 
@@ -220,6 +232,13 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
     "halloween": (10, 31, 1, False), "boxing day": (12, 26, 1, False),
+    "veterans day": (11, 11, 1, False), "veterans' day": (11, 11, 1, False),
+    "remembrance day": (11, 11, 1, False), "armistice day": (11, 11, 1, False),
+    "st david's day": (3, 1, 1, False), "st. david's day": (3, 1, 1, False),
+    "st patrick's day": (3, 17, 1, False), "st. patrick's day": (3, 17, 1, False),
+    "st george's day": (4, 23, 1, False), "st. george's day": (4, 23, 1, False),
+    "st andrew's day": (11, 30, 1, False), "st. andrew's day": (11, 30, 1, False),
+    "bonfire night": (11, 5, 1, False), "guy fawkes night": (11, 5, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
 NAMED_SHOWS = frozenset({"3·15晚会", "315晚会", "双十一", "双11", "双十二", "双12", "光棍节"})

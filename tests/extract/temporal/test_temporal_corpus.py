@@ -24,6 +24,7 @@ from sitegen.extract.temporal.find import TimeMention, find_times
 from sitegen.extract.temporal.rules import ORDER, RULES
 from sitegen.extract.temporal.rules_common import ANY_RULES
 from sitegen.extract.temporal.rules_en import EN_RULES
+from sitegen.extract.temporal.rules_more import MORE_RULES
 from sitegen.extract.temporal.rules_zh import ZH_RULES
 from tests.extract.temporal.test_temporal import PIECES, ROWS  # the older table exercises the not-event rules
 
@@ -72,7 +73,7 @@ def test_near_miss_is_not_dated(name: str, row: dict[str, str]) -> None:
 
 
 def test_rule_order_names_every_rule_once() -> None:
-    every = [r.name for r in (*ANY_RULES, *ZH_RULES, *EN_RULES)]
+    every = [r.name for r in (*ANY_RULES, *ZH_RULES, *EN_RULES, *MORE_RULES)]
     assert sorted(every) == sorted(ORDER)
     assert [r.name for r in RULES] == list(ORDER)
 
