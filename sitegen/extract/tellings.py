@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
+from itertools import pairwise
 
 from ..core.sitedata import PACKAGE_DATA
 from .actions import Actions, actions
@@ -83,7 +84,7 @@ def _joined(text: str, part: Span, table: Actions) -> list[Span]:
             continue
         cuts.append(part.start + m.start())
     bounds = [part.start, *cuts, part.end]
-    return [Span(a, _before(text, b, a) if b != part.end else b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [Span(a, _before(text, b, a) if b != part.end else b) for a, b in pairwise(bounds)]
 
 
 def _before(text: str, at: int, start: int) -> int:

@@ -359,3 +359,15 @@ def test_a_record_naming_no_one_but_the_keyword_is_doubtful_not_off_topic() -> N
     result = judge(docs, lexicon, Rules(), far, dict(zip(docs, texts, strict=True)), tagger)
     assert result.doubtful == {"s5"} and "s5" in result.marginal
     assert "s6" in result.off_topic and "s6" not in result.doubtful
+
+
+def test_a_subject_run_drops_an_abbreviated_month_and_reads_a_name_after_a_sentence_opener() -> None:
+    from sitegen.extract.entities import latin_names
+    from sitegen.extract.story_names import subject_runs
+
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "星渊")
+    lexicon.latin_names["chenmo"] = "陈默"
+    text = "Ten days on, the designer is at her desk. When Chen Mo posted her letter on Oct. 12, she expected to be fired."
+    runs = latin_names(text, lexicon)
+    assert "oct" in runs and "chen mo" in runs  # "When" is off the run; the month is a capitalised word
+    assert subject_runs(runs, lexicon) == ["陈默"]
