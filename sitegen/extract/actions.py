@@ -59,8 +59,11 @@ class Actions:
 
     def first(self, text: str) -> int | None:
         """Where the first action word of ``text`` starts (None when it names none)."""
-        found = [m.start() for m in (self._zh.finditer(text) if self._zh else ())
-                 if not text.startswith(ATTRIBUTIVE, m.end())][:1]
+        found = [
+            m.start()
+            for m in (self._zh.finditer(text) if self._zh else ())
+            if not text.startswith(ATTRIBUTIVE, m.end())
+        ][:1]
         if self._en:
             found += [m.start() for m in self._en.finditer(text.lower())][:1]
         return min(found) if found else None
