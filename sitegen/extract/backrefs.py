@@ -1,8 +1,8 @@
 """Background a report tells in passing: a vague earlier time no other report tells.
 
-A report of the day often recalls what came before, loosely dated: "本月初还有同事在工位晕倒" inside
-a report of today's open letter, "Crunch … intensified late last month" opening a feature on
-Monday's letter.  Such a sentence dates itself, so it may start an event of its own; but when
+A report of the day often recalls what came before, loosely dated: "本月初该厂还曾发生一次泄漏" inside
+a report of today's fire, "The dispute began late last month" opening a feature on Monday's
+strike.  Such a sentence dates itself, so it may start an event of its own; but when
 no other report tells it (one telling: copies of one text are one, `agreement`), its date is
 loose — a span of days, part of a month ("early this month", "late last month"), not a month or
 a year, which the story's background is often dated by (a listing "in 2021", paperwork "in March") —
