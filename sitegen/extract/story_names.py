@@ -182,7 +182,8 @@ MONTH_ABBREVIATIONS = frozenset(
 def subject_runs(runs: list[str], lexicon: Lexicon) -> list[str]:
     """A source's capitalised runs (`entities.latin_names`) as its subjects: an abbreviated month
     goes, and a run that is a Chinese name's pinyin once the word opening a sentence is off it
-    ("When Wang Lixin spoke …" → 王立新, which "Wang Lixin" elsewhere already counts as) counts as that name."""
+    ("When Wang Lixin spoke …" → 王立新, which "Wang Lixin" elsewhere already counts as) counts as
+    that name."""
     out = []
     for run in runs:
         if run in MONTH_ABBREVIATIONS:
