@@ -37,6 +37,9 @@ class Actions:
     own_clause: frozenset[str] = frozenset()
     """actions a clause tells as a happening of its own beside another action of its sentence
     (``own_clause = true``: a market's fall beside what caused it, `tellings`)"""
+    apart: frozenset[frozenset[str]] = frozenset()
+    """pairs of actions that, joined in one sentence, tell two happenings (``apart_from``: a
+    halt beside an apology, `tellings`), though neither is ``own_clause``"""
     _zh: re.Pattern[str] | None = field(init=False, default=None)
     _en: re.Pattern[str] | None = field(init=False, default=None)
 
@@ -54,6 +57,26 @@ class Actions:
             found |= {self.en[m.group(0)] for m in self._en.finditer(text.lower())}
         return frozenset(found)
 
+    def first(self, text: str) -> int | None:
+        """Where the first action word of ``text`` starts (None when it names none)."""
+        found = [
+            m.start()
+            for m in (self._zh.finditer(text) if self._zh else ())
+            if not text.startswith(ATTRIBUTIVE, m.end())
+        ][:1]
+        if self._en:
+            found += [m.start() for m in self._en.finditer(text.lower())][:1]
+        return min(found) if found else None
+
+    def told_apart(self, mine: frozenset[str], before: frozenset[str], joined: bool = False) -> bool:
+        """Do actions ``mine``, told beside ``before`` in one sentence, tell a happening of their own?
+        A pair ``apart_from`` names does only when ``joined`` to the verb before by "and" / 并
+        (its own verb, the same subject): a clause that only mentions it ("…has suspended
+        production, the chairman said, as he apologised") is not cut from the one it belongs to."""
+        return bool((mine | before) & self.own_clause) or (
+            joined and any(frozenset((a, b)) in self.apart for a in mine for b in before)
+        )
+
 
 def _alternation(words: dict[str, str], before: str) -> re.Pattern[str] | None:
     if not words:
@@ -67,12 +90,15 @@ def parse(doc: dict) -> Actions:
     zh: dict[str, str] = {}
     en: dict[str, str] = {}
     own = frozenset(action for action, table in doc.items() if table.get("own_clause"))
+    apart = frozenset(
+        frozenset((action, other)) for action, table in doc.items() for other in table.get("apart_from", [])
+    )
     for action, table in doc.items():
         for word in table.get("zh", []):
             zh.setdefault(word, action)
         for word in table.get("en", []):
             en.setdefault(word.lower(), action)
-    return Actions(zh, en, own)
+    return Actions(zh, en, own, apart)
 
 
 @cache

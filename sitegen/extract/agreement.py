@@ -71,7 +71,7 @@ def strays(
     for sid in sorted(relevance.doubtful - _told_by_others(clusters)):
         out[sid] = "unshared"
     lexicon, tagger = by
-    tellings = [_tellings(cl) for cl in clusters]
+    tellings = [tellings_of(cl) for cl in clusters]
     told = [cl for cl, n in zip(clusters, tellings, strict=True) if n > 1]
     start = min((m.source.published for cl in told for m in cl.members), default=None)
     published = {m.source.id: m.source.published for cl in clusters for m in cl.members}
@@ -106,7 +106,7 @@ def strays(
 
 def _told_by_others(clusters: list[Cluster]) -> set[str]:
     """The sources of the events two tellings or more tell (copies of one text are one)."""
-    return {m.source.id for cl in clusters if _tellings(cl) > 1 for m in cl.members}
+    return {m.source.id for cl in clusters if tellings_of(cl) > 1 for m in cl.members}
 
 
 def _days(clusters: list[Cluster]) -> set[date]:
@@ -162,7 +162,7 @@ def unfounded(cl: Cluster, strays: set[str], marginal: set[str]) -> str | None:
     return None
 
 
-def _tellings(cl: Cluster) -> int:
+def tellings_of(cl: Cluster) -> int:
     """How many different tellings ``cl`` holds: its sources, copies of one text counted once.
 
     Two records whose quotes in the cluster are the same sentences are one text copied (a
@@ -175,7 +175,7 @@ def _tellings(cl: Cluster) -> int:
 
 def alone(clusters: list[Cluster], judged: bool) -> set[str]:
     """The sources none of whose dated sentences joins another source's (copies of one text are
-    one source: `_tellings`).
+    one source: `tellings_of`).
 
     A story is what several reports tell. A record on topic by its words whose every happening
     no other record tells (a fine against another club of the same league, the same airline's
@@ -190,7 +190,7 @@ def alone(clusters: list[Cluster], judged: bool) -> set[str]:
     for i, cl in enumerate(clusters):
         for m in cl.members:
             sources.setdefault(m.source.id, set()).add(i)
-    shared = {i for i, cl in enumerate(clusters) if _tellings(cl) > 1}
+    shared = {i for i, cl in enumerate(clusters) if tellings_of(cl) > 1}
     lone = {sid for sid, found in sources.items() if not found & shared}
     if len(lone) * 2 > len(sources):
         # strays are the few: when most records tell what no other tells, the dump is a set of

@@ -199,6 +199,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # "Ten days later she is still at her desk": what still holds at a time, not a happening
+    ("en-still", "sentence", re.compile(r"\b(?:is|are|remains?)\s+still\b", re.IGNORECASE)),
     (
         "state",
         "sentence",

@@ -35,6 +35,7 @@ from ..util.forked import can_fork, start
 from . import agreement
 from .actions import actions
 from .apart import set_apart
+from .backrefs import back_references
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
@@ -148,10 +149,11 @@ def extract_events(
         out.off_topic.add(sid)
         page = f"content/sources/{sid}.md"
         out.problems.append(Problem(page, None, agreement.message(why), level="warning"))
+    background = back_references(clustering.clusters)
     for cl in clustering.clusters:
         if strays:  # a stray's quotes are cited by no entry (a stray telling one of the story's)
             cl.members[:] = [m for m in cl.members if m.source.id not in strays] or cl.members
-        why = agreement.unfounded(cl, set(strays), relevance.marginal)
+        why = agreement.unfounded(cl, set(strays), relevance.marginal) or background.get(id(cl))
         if why:
             out.notes.append(why)
             continue

@@ -171,3 +171,22 @@ def keyword_name(
         return {}
     _, median = general_idf()
     return {sid: Counter({w: (1 + math.log(n)) * median for w, n in c.items()}) for sid, c in out.items()}
+
+
+MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+"""An abbreviated month ("Oct. 12"): a date, never a subject of the story."""
+
+
+def subject_runs(runs: list[str], lexicon: Lexicon) -> list[str]:
+    """A source's capitalised runs (`entities.latin_names`) as its subjects: an abbreviated month
+    goes, and a run that is a Chinese name's pinyin once the word opening a sentence is off it
+    ("When Wang Lixin spoke …" → 王立新, which "Wang Lixin" elsewhere already counts as) counts as
+    that name."""
+    out = []
+    for run in runs:
+        if run in MONTH_ABBREVIATIONS:
+            continue
+        out.append(lexicon.latin_names.get(re.sub(r"[^a-z]", "", run), run) if " " in run else run)
+    return out

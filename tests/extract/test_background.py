@@ -84,6 +84,7 @@ BACKGROUND = [
     ("zh-due", "一位投资者说，她购买的产品本应在本月初到期，“一分钱都没拿到”。", "本月初"),
     ("zh-due", "此案原定于3月2日开庭。", "3月2日"),
     ("en-due", "The products were due to mature in early September.", "early September"),
+    ("en-still", "Ten days later she is still at her desk, and the studio is quiet.", "Ten days later"),
     ("state", "Two weeks ago the firm was one of the best-performing stocks.", "Two weeks ago"),
     ("state", "该公司是公司最大的客户之一,去年贡献了约18%的营收。", "去年"),
     ("zh-during", "昨日庭审中，速达代理律师称平台仅提供信息撮合服务。", "昨日"),

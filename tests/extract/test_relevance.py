@@ -386,3 +386,15 @@ def test_a_doubtful_record_whose_lead_names_the_storys_company_is_not_doubtful()
     assert "绿原" in result.core
     assert "s5" not in result.off_topic and "s5" in result.marginal and "s5" not in result.doubtful
     assert "s6" in result.doubtful
+
+
+def test_a_subject_run_drops_an_abbreviated_month_and_reads_a_name_after_a_sentence_opener() -> None:
+    from sitegen.extract.entities import latin_names
+    from sitegen.extract.story_names import subject_runs
+
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "星渊")
+    lexicon.latin_names["chenmo"] = "陈默"
+    text = "Ten days on, the designer is at her desk. When Chen Mo posted her letter on Oct. 12, she expected to be fired."
+    runs = latin_names(text, lexicon)
+    assert "oct" in runs and "chen mo" in runs  # "When" is off the run; the month is a capitalised word
+    assert subject_runs(runs, lexicon) == ["陈默"]

@@ -57,3 +57,45 @@ def test_a_repayment_plan_is_one_action_in_both_languages() -> None:
     assert plan == {"repayment-plan"} == table.of("A plan unveiled on Friday to repay the trust's investors")
     assert table.of("Investors will be repaid over three years") == plan
     assert table.of("it could not repay investors") == {"default"}  # not a plan: the default
+
+
+def test_a_halt_joined_to_an_apology_by_and_is_a_telling_of_its_own() -> None:
+    # 并 / "and" joining the verb of a halt (apart_from the apology) to the apology's
+    assert runs("昨日，某公司CEO向员工致歉，并停职制作人某某。") == [
+        "昨日，某公司CEO向员工致歉",
+        "并停职制作人某某。",
+    ]
+    assert runs("4月12日,董事长道歉并宣布工厂停产整顿") == ["4月12日,董事长道歉", "并宣布工厂停产整顿"]
+    en = "The chief executive apologised to staff on Tuesday and suspended the producer, a day later"
+    assert runs(en) == [
+        "The chief executive apologised to staff on Tuesday",
+        "and suspended the producer, a day later",
+    ]
+
+
+def test_pairs_not_told_apart_and_halts_not_joined_by_and_stay_whole() -> None:
+    for text in (
+        "今日，某公司公开致歉，并宣布补偿用户。",  # an apology and its compensation: one statement
+        "The regulator sealed the batch on Monday afternoon and halted its sale",  # one measure
+        "The company has suspended production at the plant, its chairman said on Sunday, as he apologised",
+        "今日，某公司道歉，但并未停产。",  # 并未: "not", no joining word
+    ):
+        assert runs(text) == [text]
+
+
+def test_apart_from_is_read_from_the_table_as_pairs() -> None:
+    table = actions()
+    assert frozenset(("halt", "apologise")) in table.apart
+    doc = {"a": {"zh": ["甲"], "apart_from": ["b"]}, "b": {"zh": ["乙"]}}
+    parsed = parse(doc)
+    assert parsed.told_apart(frozenset({"b"}), frozenset({"a"}), joined=True)
+    assert not parsed.told_apart(frozenset({"b"}), frozenset({"a"}), joined=False)
+    assert parsed.first("某某乙") == 2 and parsed.first("某某") is None
+
+
+def test_a_deal_ended_is_one_action_in_both_languages() -> None:
+    table = actions()
+    assert table.of("it was ending its distribution agreement for the game") == {"end-ties"}
+    assert (
+        table.of("ended its contract with the firm") == {"end-ties"} == table.of("终止与某公司的独家发行协议")
+    )

@@ -532,3 +532,9 @@ def test_a_date_inside_a_modifier_may_go():
     variants = headline_variants("景区运营方向去年3月5日晚受伤的12名游客每人赔偿5000元")
     assert "景区运营方向受伤的12名游客每人赔偿5000元" in variants
     assert headline_variants("景区运营方于3月5日赔偿游客") == ["景区运营方于3月5日赔偿游客"]
+
+
+def test_an_abbreviated_month_goes_from_an_english_title_like_a_full_one() -> None:
+    # "on Oct. 13" left the title ending on a bare number
+    for said in ("The studio had suspended its producer on Oct. 13", "The studio had suspended its producer on Oct 13"):
+        assert headline_variants(said, 60)[0] == "The studio had suspended its producer"
