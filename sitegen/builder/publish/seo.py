@@ -29,10 +29,10 @@ from markupsafe import Markup
 from ...core.model import Event, Source, _published_iso
 from ..context import BuildContext, Output
 from ..incremental.depends import reads, timeline_place
+from ..names import listed_kinds
 from ..render.links import NOT_FOUND, absolute_base, canonical_url, page_url
 from ..render.pages import published_text
 from ..render.theme import drop_forbidden
-from ..names import listed_kinds
 from ..render.topics import FOLDERS, shown_of_source, topic_path, topics
 from .feeds import site_feeds
 from .syndication import cited_sources, shorten, shortened, summary_text

@@ -27,11 +27,18 @@ from ..incremental.depends import reads
 from ..names import event_names, listed_kinds
 from .pages import render_page
 
-FOLDERS = {"person": "people", "organisation": "organisations", "place": "places", "name": "names", "tag": "tags"}
+FOLDERS = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "name": "names",  # a name of a kind not known
+    "tag": "tags",
+}
 """Topic kind -> output folder."""
 
 FILTERS = {"person": "person", "organisation": "org", "place": "place", "name": "q", "tag": "tag"}
-"""Topic kind -> the timeline's search filter that shows its events (a name of a kind not known: its words)."""
+"""Topic kind -> the timeline's search filter that shows its events (a name of a kind not known:
+its words, ``q``)."""
 
 
 @lru_cache(maxsize=8192)
