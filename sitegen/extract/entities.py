@@ -222,6 +222,16 @@ def named(
     return [(name, gaz.kinds.get(name) or _kind_of(votes[name])) for name in ranked[:limit]]
 
 
+def by_kind(kinds: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """`named`'s names as an event's lists: ``people``, ``organisations``, and ``names`` for
+    those of `UNKNOWN` kind (in their order)."""
+    lists = {"person": "people", "organisation": "organisations"}
+    out: dict[str, list[str]] = {"people": [], "organisations": [], "names": []}
+    for name, kind in kinds:
+        out[lists.get(kind, "names")].append(name)
+    return out
+
+
 def _kind_of(votes: Counter[str]) -> str:
     """The kind most mentions were tagged; `UNKNOWN` when two kinds are tagged as often."""
     top = votes.most_common(2)

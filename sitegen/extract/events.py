@@ -38,7 +38,7 @@ from .apart import set_apart
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
-from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, named, tags
+from .entities import Gazetteer, NameSpotter, by_kind, gazetteer, make_lexicon, named, tags
 from .event_title import choose_title, in_site_script
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, align_syndicated, cosine, idf_weights, vector
@@ -388,9 +388,7 @@ def _event(
         title=title,
         when=settled.when,
         sources=[Citation(m.source.id, m.quote) for m in cited],
-        people=[n for n, k in kinds if k == "person"],
-        organisations=[n for n, k in kinds if k == "organisation"],
-        names=[n for n, k in kinds if k not in ("person", "organisation")],
+        **by_kind(kinds),
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags, names),
         summary=summary(in_script, rules, lang, title, vec) or summary(ranked, rules, lang, title, vec),
         note=note,

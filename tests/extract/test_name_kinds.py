@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitegen.core.sitedata import SiteData
-from sitegen.extract.entities import UNKNOWN, _kind_of, gazetteer, make_lexicon, named, people
+from sitegen.extract.entities import UNKNOWN, _kind_of, by_kind, gazetteer, make_lexicon, named, people
 from sitegen.extract.ner import Tagger
 from sitegen.extract.words import Words
 
@@ -75,6 +75,7 @@ def test_a_name_the_quotes_disagree_on_is_of_unknown_kind_not_a_person() -> None
     lexicon, gaz = lexicon_for(SiteData())
     found = dict(named(quotes_of(*texts), lexicon, gaz, 20, tagger, len(texts)))  # type: ignore[arg-type]
     assert found == {"鸿远": "organisation", "宏图": UNKNOWN}  # two to one; one to one
+    assert by_kind(list(found.items())) == {"people": [], "organisations": ["鸿远"], "names": ["宏图"]}
 
 
 def test_the_kind_is_the_most_votes_and_a_tie_is_unknown() -> None:
