@@ -130,7 +130,7 @@ def test_hand_written_fields_reach_the_page_as_the_same_text(hostile):
     for eid in hostile["hand"]:
         page = frontmatter.read(root / "content" / "events" / f"{eid}.md").data
         text = normalise_ws(read_page((public / "events" / f"{eid}.html").read_text(encoding="utf-8")).text)
-        for value in [page["title"], page["note"], *page["people"], *page["tags"]]:
+        for value in [page["title"], page["note"], *page["people"], *page["organisations"], *page["tags"]]:
             shown = normalise_ws(FORBIDDEN.sub("", value))
             assert shown in text, (eid, value)
 

@@ -54,7 +54,7 @@ class BuildMemo:
     feed_events: list | None = None  # events the events feed shows
     feed_sources: list | None = None  # sources the sources feed shows
     topic_paths: dict[str, list[Event]] | None = None  # topic page path -> its events (`topics`)
-    organisations: frozenset[str] | None = None  # names people.toml lists as organisations
+    name_kinds: dict[str, str] | None = None  # name -> kind, for the names people.toml lists
     last_updated: datetime | None = None  # latest report or correction (`about`)
 
 

@@ -141,7 +141,7 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
             continue
         citations.append(Citation(str(item["id"]), str(item.get("quote") or "")))
     lists = {}
-    for key in ("people", "tags"):
+    for key in ("people", "organisations", "places", "names", "tags"):
         value = d.get(key) or []
         if isinstance(value, str):
             value = [value]
@@ -161,6 +161,9 @@ def event_from_page(page: frontmatter.Page, tz: tzinfo) -> tuple[Event | None, l
         when=when,
         sources=citations,
         people=lists["people"],
+        organisations=lists["organisations"],
+        places=lists["places"],
+        names=lists["names"],
         tags=lists["tags"],
         summary=page.body,
         note=str(d["note"]) if d.get("note") else None,

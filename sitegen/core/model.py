@@ -49,7 +49,11 @@ EVENT_FIELDS = {
     "part_of_day": "with precision part-of-day: dawn, morning, noon, afternoon, evening or night",
     "until": "for a vague date, the last possible value at the same precision (2009 … until 2010)",
     "approximate": "true when the sources say 'about' (约, 前后, 十多年前)",
-    "people": "people and organisations involved",
+    "people": "people involved (persons only)",
+    "organisations": "organisations involved: companies, regulators, courts, clubs, media",
+    "places": "places the event happened in or concerns",
+    "names": "names whose kind import could not tell (as many quotes say person as organisation); "
+    "move each to people, organisations or places",
     "tags": "keywords",
     "sources": "list of {id: source id, quote: verbatim sentence from that source}",
     "note": "a caution shown on the page, e.g. when the date is uncertain",
@@ -58,6 +62,10 @@ EVENT_FIELDS = {
 
 
 EVENT_REQUIRED = ("id", "title", "date", "sources")
+
+
+NAME_LISTS = (("person", "people"), ("organisation", "organisations"), ("place", "places"), ("name", "names"))
+"""An event's names by kind: (kind, its front-matter list)."""
 
 
 @dataclass
@@ -139,11 +147,26 @@ class Event:
     page: frontmatter.Page | None = None
     digest: str = field(default="", compare=False, repr=False)  # of the page's bytes, when known
     updated: datetime | None = None  # a correction's time, set by hand (`updated:`)
+    organisations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # of a kind not known
+
+    def named(self) -> list[tuple[str, str]]:
+        """(kind, name) of every name on the event, people first: ``person``, ``organisation``,
+        ``place`` or ``name`` (of a kind not known), each name once (the first list naming it)."""
+        out: dict[str, str] = {}
+        for kind, names in NAME_LISTS:
+            for name in getattr(self, names):
+                out.setdefault(name, kind)
+        return [(kind, name) for name, kind in out.items()]
 
     def to_page(self) -> tuple[dict, str]:
         data: dict = {"id": self.id, "title": self.title}
         data.update(self.when.to_fields())
         data["people"] = list(self.people)
+        for key in ("organisations", "places", "names"):  # written when known: other pages stay as they were
+            if getattr(self, key):
+                data[key] = list(getattr(self, key))
         data["tags"] = list(self.tags)
         data["sources"] = [{"id": c.source, "quote": c.quote} for c in self.sources]
         if self.note:

@@ -1,4 +1,4 @@
-"""People, organisations and tags of an event, from its quotes.
+"""People and organisations (each with its kind) and tags of an event, from its quotes.
 
 People and organisations come from two places:
 
@@ -140,6 +140,11 @@ def joined_names(tokens: Sequence[str]) -> list[str]:
     return out
 
 
+KINDS = ("person", "organisation", "place")
+UNKNOWN = "unknown"
+"""The kind of a name the quotes disagree on (as many say person as organisation): said, not guessed."""
+
+
 def people(
     quotes: Sequence[tuple[list[str], str]],
     lexicon: Lexicon,
@@ -148,7 +153,20 @@ def people(
     tagger: Tagger | None = None,
     sample: int = 0,
 ) -> list[str]:
-    """Names in the quotes (tokens and text of each), most mentioned first.
+    """The names of `named`, without their kinds."""
+    return [name for name, _ in named(quotes, lexicon, gaz, limit, tagger, sample)]
+
+
+def named(
+    quotes: Sequence[tuple[list[str], str]],
+    lexicon: Lexicon,
+    gaz: Gazetteer,
+    limit: int,
+    tagger: Tagger | None = None,
+    sample: int = 0,
+) -> list[tuple[str, str]]:
+    """Names of people and organisations in the quotes (tokens and text of each), most mentioned
+    first, each with its kind: ``person``, ``organisation``, or `UNKNOWN`.
 
     With a ``tagger`` (`ner.Tagger`, Baidu's LAC), the Chinese names of the first ``sample``
     quotes are the tagger's people and organisations (an organisation only when jieba reads it
@@ -157,21 +175,31 @@ def people(
     three-character name after two when they make a word, and tags 周全 a name; LAC was
     trained to find names (docs/extraction.md, "Names by a real tagger").  The gazetteer's
     names and Latin-letter names count in every quote either way.
+
+    A name's kind is the gazetteer's when it lists the name, else what most of its mentions
+    were tagged (LAC's PER/ORG, jieba's nr/nt); a tie is `UNKNOWN`, never a guess.
     """
     tagged = tagger is not None and tagger.available
     counts: Counter[str] = Counter()
+    votes: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
     pos = 0
     for i, (tokens, text) in enumerate(quotes):
-        found = []
+        found: list[tuple[str, str]] = []
         if tagged and i < sample:
             found.extend(_tagged(tokens, fold_hant(text), lexicon, gaz, tagger))  # names in one script
         else:
             found.extend(_by_tags(tokens, lexicon, gaz, jieba_names=not tagged))
         for name in lexicon.latin_terms(text):
-            if gaz.kinds.get(name) in ("person", "organisation") or is_person_name(name):
-                found.append(name)
-        for name in dict.fromkeys(found):  # in order of appearance: output must not depend on hashing
+            kind = gaz.kinds.get(name)
+            if kind in ("person", "organisation") or is_person_name(name):
+                found.append((name, kind or "person"))
+        seen: set[str] = set()
+        for name, kind in found:  # in order of appearance: output must not depend on hashing
+            votes.setdefault(name, Counter())[kind] += 1
+            if name in seen:
+                continue
+            seen.add(name)
             counts[name] += 1
             first.setdefault(name, pos)
             pos += 1
@@ -186,10 +214,30 @@ def people(
             more = counts[other] > counts[name] or (counts[other] == counts[name] and not ran_on)
             if more or _cut_from(name, other):
                 counts[other] += counts.pop(name)
+                votes[other] += votes.pop(name)
                 break
             counts[name] += counts.pop(other)
+            votes[name] += votes.pop(other)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
-    return ranked[:limit]
+    return [(name, gaz.kinds.get(name) or _kind_of(votes[name])) for name in ranked[:limit]]
+
+
+def by_kind(kinds: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """`named`'s names as an event's lists: ``people``, ``organisations``, and ``names`` for
+    those of `UNKNOWN` kind (in their order)."""
+    lists = {"person": "people", "organisation": "organisations"}
+    out: dict[str, list[str]] = {"people": [], "organisations": [], "names": []}
+    for name, kind in kinds:
+        out[lists.get(kind, "names")].append(name)
+    return out
+
+
+def _kind_of(votes: Counter[str]) -> str:
+    """The kind most mentions were tagged; `UNKNOWN` when two kinds are tagged as often."""
+    top = votes.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return UNKNOWN
+    return top[0][0]
 
 
 def _cut_from(name: str, other: str) -> bool:
@@ -204,27 +252,26 @@ def _cut_from(name: str, other: str) -> bool:
     return (len(lead) == 1 and lead in surnames() and len(name) == 2) or len(lead) >= 2
 
 
-def _by_tags(tokens: Sequence[str], lexicon: Lexicon, gaz: Gazetteer, jieba_names: bool) -> list[str]:
+def _by_tags(
+    tokens: Sequence[str], lexicon: Lexicon, gaz: Gazetteer, jieba_names: bool
+) -> list[tuple[str, str]]:
     """The gazetteer's people and organisations in ``tokens``, and with ``jieba_names`` those
-    jieba's tags take for names."""
+    jieba's tags take for names, each with its kind (the gazetteer's, or jieba's tag's)."""
     found = []
     for tok in joined_names(tokens) if jieba_names else tokens:
         name = gaz.aliases.get(tok.lower())
         if name is None and tok not in tokens and tok not in gaz.not_names:
-            found.append(tok)  # a surname and given name jieba cut apart
+            found.append((tok, "person"))  # a surname and given name jieba cut apart
             continue
-        if name is not None and gaz.kinds.get(name) == "place":
+        if name is not None:
+            if gaz.kinds.get(name) != "place":
+                found.append((name, gaz.kinds[name]))
             continue
-        if (
-            jieba_names
-            and name is None
-            and tok.lower() not in lexicon.stopwords
-            and tok not in gaz.not_names
-            and (is_person_name(tok) or is_organisation(tok))
-        ):
-            name = tok
-        if name:
-            found.append(name)
+        if jieba_names and tok.lower() not in lexicon.stopwords and tok not in gaz.not_names:
+            if is_person_name(tok):
+                found.append((tok, "person"))
+            elif is_organisation(tok):
+                found.append((tok, "organisation"))
     return found
 
 
@@ -243,7 +290,9 @@ def _org_name(name: str) -> bool:
     return not any(tag_of(w).startswith(_NOT_IN_ORG_NAME) for w in words)
 
 
-def _tagged(tokens: Sequence[str], text: str, lexicon: Lexicon, gaz: Gazetteer, tagger: Tagger) -> list[str]:
+def _tagged(
+    tokens: Sequence[str], text: str, lexicon: Lexicon, gaz: Gazetteer, tagger: Tagger
+) -> list[tuple[str, str]]:
     found = _by_tags(tokens, lexicon, gaz, jieba_names=False)
     names = tagger.names(text)
     for k, (tagged, kind, at) in enumerate(names):
@@ -260,9 +309,9 @@ def _tagged(tokens: Sequence[str], text: str, lexicon: Lexicon, gaz: Gazetteer, 
             continue
         if kind == "organisation" and canon not in gaz.kinds and not _org_name(name):
             # a person named in what LAC ran together (张华 of 张华和集团) is still one
-            found.extend(w for w in cut(name) if is_person_name(w) and w not in gaz.not_names)
+            found.extend((w, "person") for w in cut(name) if is_person_name(w) and w not in gaz.not_names)
             continue
-        found.append(canon)
+        found.append((canon, gaz.kinds.get(canon, kind)))
     return found
 
 

@@ -39,7 +39,7 @@ from .backrefs import back_references
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
-from .entities import Gazetteer, NameSpotter, gazetteer, make_lexicon, people, tags
+from .entities import Gazetteer, NameSpotter, by_kind, gazetteer, make_lexicon, named, tags
 from .event_title import choose_title, in_site_script
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
@@ -380,7 +380,8 @@ def _event(
         ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
         for m in cited
     ]
-    names = people(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes)
+    kinds = named(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes)
+    names = [name for name, _ in kinds]
     vec = None
     if embedder is not None and embedder.available:
         vec = functools.partial(embedder.vector, queued=False)  # a summary's few sentences alone
@@ -390,7 +391,7 @@ def _event(
         title=title,
         when=settled.when,
         sources=[Citation(m.source.id, m.quote) for m in cited],
-        people=names,
+        **by_kind(kinds),
         tags=tags(all_tokens, lexicon, set(names) | set(gaz.kinds), spread, rules.max_tags, names),
         summary=summary(in_script, rules, lang, title, vec) or summary(ranked, rules, lang, title, vec),
         note=note,

@@ -289,7 +289,8 @@ class Rules:
     already in it: two outlets' words for the same thing (measured on the gold dumps: such
     pairs 0.59–0.70, a sentence that adds a fact 0.28–0.56)."""
     max_people: int = 6
-    """An event names at most this many people (those its quotes name most)."""
+    """An event names at most this many people and organisations together (those its quotes name
+    most), each under its kind (`people`, `organisations`, or `names` when the kind is not known)."""
     people_quotes: int = 8
     """The Chinese names of an event's first this many quotes (by publication) are found by the
     tagger (LAC, about 2 ms a quote); an event's further quotes add only the gazetteer's names

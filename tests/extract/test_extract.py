@@ -331,7 +331,7 @@ def test_traditional_and_simplified_reports_are_read_as_one_script(tmp_path: Pat
     assert not report.extraction.off_topic
     [crash] = events_on(report, "2025-06-01", hour=20)
     assert len(cited(crash)) == 4
-    shown = crash.people + crash.tags
+    shown = crash.people + crash.organisations + crash.names + crash.tags
     assert "渡轮" in shown and not any(ch in w for w in shown for ch in "黃強輪碼頭傷"), shown
     hk = {s.id for s in report.sources if s.outlet in ("Ming Pao", "Xing Dao Ri Bao")}
     assert any("渡輪" in c.quote for c in crash.sources if c.source in hk)

@@ -273,7 +273,7 @@ def test_aliases_link_nicknames_and_english_names_to_one_person(tmp_path: Path) 
     out = run(tmp_path, [source(1, zh), source(2, en, lang="en"), source(3, BRIEF)], PEOPLE)
     [event] = [e for e in out.events if "s2" in {c.source for c in e.sources}]
     assert {c.source for c in event.sources} == {"s1", "s2"}
-    assert "王立新" in event.people and "滨河化工" in event.people
+    assert "王立新" in event.people and "滨河化工" in event.organisations  # people.toml says which
     assert "王总" not in event.people
 
 

@@ -174,7 +174,8 @@ def write_hand_pages(content: Path, strings: list[str], groups: int = 12) -> lis
             "id": eid,
             "title": chunk[0],
             "date": f"2025-04-{1 + g:02d}",
-            "people": chunk,
+            "people": chunk[::2],
+            "organisations": chunk[1::2],  # each name's chip says its kind: hostile text under either
             "tags": chunk,
             "sources": quotes,
             "note": chunk[-1],

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..context import BuildContext, Output
 from ..incremental.depends import reads
+from ..names import names_of
 from ..render.fragments import LIST, TEXT, encode, json_with_lists, pieces
 from .syndication import rfc3339, summary_text
 
@@ -18,7 +19,7 @@ def event_record(ctx: BuildContext, event) -> dict:
     d.update(event.when.to_fields())
     d["label"] = event.when.label(ctx.lang)
     d["sources"] = [{"id": c.source, "quote": c.quote} for c in event.sources]
-    d["people"] = list(event.people)
+    d.update(names_of(ctx, event))  # people, organisations, places, names: by kind, always all four
     d["tags"] = list(event.tags)
     if event.note:
         d["note"] = event.note

@@ -29,10 +29,11 @@ from markupsafe import Markup
 from ...core.model import Event, Source, _published_iso
 from ..context import BuildContext, Output
 from ..incremental.depends import reads, timeline_place
+from ..names import listed_kinds
 from ..render.links import NOT_FOUND, absolute_base, canonical_url, page_url
 from ..render.pages import published_text
 from ..render.theme import drop_forbidden
-from ..render.topics import shown_of_source, topic_path, topics
+from ..render.topics import FOLDERS, shown_of_source, topic_path, topics
 from .feeds import site_feeds
 from .syndication import cited_sources, shorten, shortened, summary_text
 
@@ -55,14 +56,14 @@ def html_pages(ctx: BuildContext) -> list[str]:
     pages = ["index.html", "about.html", "sources/index.html", "sources/outlets.html"]
     pages += [f"events/{e.id}.html" for e in ctx.site.timeline()]
     pages += [f"sources/{s.id}.html" for s in sorted(ctx.site.sources.values(), key=lambda s: s.id)]
-    pages += sorted(topic_path(kind, name) for kind, name in topics(ctx.site))
+    pages += sorted(topic_path(kind, name) for kind, name in topics(ctx.site, listed_kinds(ctx)))
     return pages
 
 
 def _place_and_names(site, event_id: str) -> object:
     """What the sitemap shows of an event: its place, and the names and tags that have pages."""
     event = site.events.get(event_id)
-    names = (tuple(event.people), tuple(event.tags)) if hasattr(event, "people") else object()
+    names = (tuple(event.named()), tuple(event.tags)) if hasattr(event, "people") else object()
     return timeline_place(site, event_id), names
 
 
@@ -114,7 +115,7 @@ def page_meta(ctx: BuildContext, page_path: str, root: str, page_title: object =
     elif page_path == "about.html":
         about = {"@context": "https://schema.org", "@type": "AboutPage", "name": meta.title}
         meta.jsonld = jsonld({**about, "url": url_of(page_path)})
-    elif folder in ("people", "tags"):  # a person's, an organisation's or a tag's events
+    elif folder in FOLDERS.values():  # a person's, an organisation's, a place's, a name's or a tag's events
         from ..render.topics import topic_events
 
         events = topic_events(ctx, page_path)

@@ -1,9 +1,12 @@
-"""A page per person, organisation and tag, listing the events that name it.
+"""A page per person, organisation, place and tag, listing the events that name it.
 
-``people/<slug>.html`` for every name in an event's ``people`` (a person or an
-organisation: ``content/data/people.toml`` says which, when it lists the name),
-``tags/<slug>.html`` for every tag.  The chips on the timeline and on event
-pages link to them (``topic_path`` in templates).
+``people/<slug>.html`` for every name in an event's ``people``,
+``organisations/<slug>.html`` for its ``organisations``, ``places/<slug>.html`` for its
+``places``, ``names/<slug>.html`` for names of a kind import could not tell (``names``),
+``tags/<slug>.html`` for every tag.  A name in ``people`` or ``names`` that
+``content/data/people.toml`` lists as an organisation or a place is that (pages written
+before events had ``organisations`` keep their meaning).  The chips on the timeline and
+on event pages link to them (``topic_path`` and ``event_names`` in templates).
 
 A page's address depends on its name alone, never on the other names of the
 site: ``zhang-wei-1b2c3d`` is the pinyin of the name (for reading) and six hex
@@ -19,13 +22,23 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...core.model import Event, Site
-from ...errors import ContentError
 from ..context import BuildContext, Output
 from ..incremental.depends import reads
+from ..names import event_names, listed_kinds
 from .pages import render_page
 
-FOLDERS = {"person": "people", "tag": "tags"}
-"""Topic kind -> output folder; an organisation is a ``person`` topic with another label."""
+FOLDERS = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "name": "names",  # a name of a kind not known
+    "tag": "tags",
+}
+"""Topic kind -> output folder."""
+
+FILTERS = {"person": "person", "organisation": "org", "place": "place", "name": "q", "tag": "tag"}
+"""Topic kind -> the timeline's search filter that shows its events (a name of a kind not known:
+its words, ``q``)."""
 
 
 @lru_cache(maxsize=8192)
@@ -44,12 +57,12 @@ def topic_path(kind: str, name: str) -> str:
     return f"{FOLDERS[kind]}/{topic_slug(name)}.html"
 
 
-def topics(site: Site) -> dict[tuple[str, str], list[Event]]:
+def topics(site: Site, listed: dict[str, str]) -> dict[tuple[str, str], list[Event]]:
     """(kind, name) -> the events that name it, in timeline order; one pass over the timeline."""
     found: dict[tuple[str, str], list[Event]] = {}
     for e in site.timeline():
-        for name in dict.fromkeys(e.people):
-            found.setdefault(("person", name), []).append(e)
+        for key in event_names(e, listed):
+            found.setdefault(key, []).append(e)
         for tag in dict.fromkeys(e.tags):
             found.setdefault(("tag", tag), []).append(e)
     return found
@@ -59,36 +72,23 @@ def topic_events(ctx: BuildContext, rel: str) -> list[Event]:
     """The events of the topic whose page is ``rel`` (none for an unknown page); one index per build."""
     by_path = ctx.caches.topic_paths
     if by_path is None:
-        by_path = {topic_path(kind, name): events for (kind, name), events in topics(ctx.site).items()}
+        found = topics(ctx.site, listed_kinds(ctx))
+        by_path = {topic_path(kind, name): events for (kind, name), events in found.items()}
         ctx.caches.topic_paths = by_path
     return by_path.get(rel, [])
 
 
-def organisations(ctx: BuildContext) -> frozenset[str]:
-    """Names the site's ``people.toml`` lists as organisations (read once per build)."""
-    cached = ctx.caches.organisations
-    if cached is None:
-        from ...core.sitedata import load_site_data
-
-        try:
-            cached = frozenset(load_site_data(ctx.config).organisations)
-        except ContentError:  # `sitegen import` reports a broken data file; a page label is no reason to fail
-            cached = frozenset()
-        ctx.caches.organisations = cached
-    return cached
-
-
 def install_helpers(ctx: BuildContext) -> None:
-    """``topic_path(kind, name)`` and ``topic_label(kind, name)`` for templates."""
+    """``topic_path(kind, name)``, ``topic_label(kind, name)`` and ``event_names(event)`` for templates."""
 
-    def label(kind: str, name: str) -> str:
-        if kind == "tag":
-            return ctx.strings.get("topic_tag", "Tag")
-        if name in organisations(ctx):
-            return ctx.strings.get("topic_organisation", "Organisation")
-        return ctx.strings.get("topic_person", "Person")
+    def label(kind: str, name: str = "") -> str:
+        return ctx.strings.get(f"topic_{kind}", kind.capitalize())
 
-    ctx.env.globals.update(topic_path=topic_path, topic_label=label)
+    ctx.env.globals.update(
+        topic_path=topic_path,
+        topic_label=label,
+        event_names=lambda event: event_names(event, listed_kinds(ctx)),
+    )
 
 
 def _shown_of_event(site: Site, event_id: str) -> object:
@@ -98,7 +98,7 @@ def _shown_of_event(site: Site, event_id: str) -> object:
         return None
     if not hasattr(event, "people"):  # the last build's outline: not known, so render again
         return object()
-    return (event.title, event.when, tuple(event.people), tuple(event.tags), event.lang)
+    return (event.title, event.when, tuple(event.named()), tuple(event.tags), event.lang)
 
 
 def shown_of_source(site: Site, source_id: str) -> object:
@@ -111,7 +111,7 @@ def shown_of_source(site: Site, source_id: str) -> object:
 @reads("event", "source", shows={"event": _shown_of_event, "source": shown_of_source})
 def topic_pages(ctx: BuildContext) -> Iterator[Output]:
     t = ctx.strings.get
-    for (kind, name), events in sorted(topics(ctx.site).items()):
+    for (kind, name), events in sorted(topics(ctx.site, listed_kinds(ctx)).items()):
         label = ctx.env.globals["topic_label"](kind, name)
         yield render_page(
             ctx,
@@ -120,7 +120,7 @@ def topic_pages(ctx: BuildContext) -> Iterator[Output]:
             kind=kind,
             name=name,
             label=label,
-            filter_name="tag" if kind == "tag" else "person",
+            filter_name=FILTERS.get(kind),
             events=events,
             page_title=f"{name} · {label}",
             page_description=t("topic_desc", "{n}").format(n=len(events), name=name),

@@ -19,6 +19,7 @@ from ...core.markdown import plain_text
 from ...core.model import Event, Source
 from ...util.segment import add_user_dict
 from ..context import BuildContext, Output
+from ..names import event_names, listed_kinds
 from ..parallel import on_second_core
 from ..render.fragments import pieces
 from ..render.pages import published_text
@@ -31,6 +32,9 @@ FOLDER = "data"  # every file but meta.json, each named for its bytes
 CHUNK = 10  # sources per listing file
 MAX_ALIASES = 8
 FIELD_WEIGHTS = {"title": 3.0, "people": 2.0, "tags": 2.0, "summary": 1.5, "quote": 1.0, "outlet": 1.0}
+FACETS = {"person": "p", "organisation": "g", "place": "l"}
+"""A name's kind -> its facet's prefix (a name of a kind not known has none: its words find it)."""
+KIND_LISTS = {"person": "people", "organisation": "organisations", "place": "places"}
 
 
 def _day(dt: datetime, ctx: BuildContext) -> int:
@@ -42,19 +46,24 @@ def event_doc(ctx: BuildContext, event: Event) -> Doc:
     w = FIELD_WEIGHTS
     fields = [(w["title"], event.title), (w["summary"], plain_text(event.summary))]
     fields += [(w["quote"], c.quote) for c in event.sources]
-    fields += [(w["people"], p) for p in event.people] + [(w["tags"], t) for t in event.tags]
+    names = event_names(event, listed_kinds(ctx))
+    fields += [(w["people"], n) for _, n in names] + [(w["tags"], t) for t in event.tags]
     fields += [(w["outlet"], o) for o in outlets]
-    facets = [f"p:{p}" for p in event.people] + [f"t:{t}" for t in event.tags] + [f"o:{o}" for o in outlets]
+    facets = _name_facets(names) + [f"t:{t}" for t in event.tags] + [f"o:{o}" for o in outlets]
     return Doc(fields, facets)
 
 
-def source_doc(src: Source, citing: list[Event]) -> Doc:
+def _name_facets(names: list[tuple[str, str]]) -> list[str]:
+    return [f"{FACETS[kind]}:{name}" for kind, name in names if kind in FACETS]
+
+
+def source_doc(src: Source, citing: list[Event], listed: dict[str, str] | None = None) -> Doc:
     w = FIELD_WEIGHTS
     fields = [(w["title"], src.title), (w["outlet"], src.outlet_name)]
     fields += [(1.0, b["name"]) for b in src.bylines]
     facets = [f"o:{src.outlet_name}"]
     for e in citing:
-        facets += [f"p:{p}" for p in e.people] + [f"t:{t}" for t in e.tags]
+        facets += _name_facets(event_names(e, listed or {})) + [f"t:{t}" for t in e.tags]
     return Doc(fields, facets, body=lambda: src.text, body_key=src.body_key())
 
 
@@ -171,7 +180,7 @@ def _load_pinyin(ctx: BuildContext) -> None:
     """Before the fork: the pages spell people and tags in pinyin for their topic paths
     (`topics.topic_path`) and the index spells the names it holds, so pypinyin and its tables
     (about half a second) are loaded once, here, rather than in both processes."""
-    if any(e.people or e.tags for e in ctx.site.events.values()):
+    if any(e.named() or e.tags for e in ctx.site.events.values()):
         import pypinyin  # noqa: F401
 
 
@@ -181,6 +190,7 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     user_dict = ctx.config.content_dir / "data" / "userdict.txt"
     add_user_dict(user_dict)
     events = site.timeline()
+    name_kinds = listed_kinds(ctx)
     sources = sorted(site.sources.values(), key=lambda s: (s.published, s.id))
     citing: dict[str, list[Event]] = {}
     for e in events:
@@ -191,7 +201,8 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     docs = pieces(ctx, "search-docs")
     cited = {e.id: tuple(site.sources.get(c.source) for c in e.sources) for e in events}
     by_source = [
-        ((s, *citing.get(s.id, [])), "source", partial(source_doc, s, citing.get(s.id, []))) for s in sources
+        ((s, *citing.get(s.id, [])), "source", partial(source_doc, s, citing.get(s.id, []), name_kinds))
+        for s in sources
     ]
     groups = [
         docs.many([((e, *cited[e.id]), "event", partial(event_doc, ctx, e)) for e in events]),
@@ -199,7 +210,7 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     ]
     named = Counter()
     for e in events:
-        named.update(e.people + e.tags)
+        named.update([n for _, n in e.named()] + e.tags)
     for s in sources:
         named[s.outlet_name] += 1
 
@@ -210,7 +221,10 @@ def search_index(ctx: BuildContext) -> Iterator[Output]:
     listings = listed.many([(chunk, ctx.lang, partial(_listing, ctx, chunk)) for chunk in chunks])
     ids = [e.id for e in events]
     facets = {
-        "people": Counter(p for e in events for p in dict.fromkeys(e.people)),
+        **{
+            key: Counter(n for e in events for k, n in event_names(e, name_kinds) if k == kind)
+            for kind, key in KIND_LISTS.items()
+        },
         "tags": Counter(t for e in events for t in dict.fromkeys(e.tags)),
         "outlets": Counter(s.outlet_name for s in sources),
     }

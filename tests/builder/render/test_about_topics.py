@@ -82,28 +82,28 @@ def test_every_person_organisation_and_tag_has_a_page_the_chips_link_to(tmp_path
     people = site / "content" / "data" / "people.toml"
     out = build(load_config(site)).out
     data = json.loads((out / "events.json").read_text(encoding="utf-8"))
-    names = {p for e in data["events"] for p in e["people"]}
+    lists = {"person": "people", "organisation": "organisations", "place": "places", "name": "names"}
+    named = {(kind, n) for e in data["events"] for kind, key in lists.items() for n in e[key]}
     tags = {t for e in data["events"] for t in e["tags"]}
-    assert names and tags
-    for kind, values in (("person", names), ("tag", tags)):
-        for value in values:
-            page = parse(out / topic_path(kind, value))
-            listed = [
-                a.attrs["href"].removeprefix("../") for a in page.find("ol", "topic-events").find_all("a")
-            ]
-            key = "people" if kind == "person" else "tags"
-            assert listed == [e["url"] for e in data["events"] if value in e[key]]
+    assert {k for k, _ in named} >= {"person", "organisation"} and tags  # the seed names both kinds
+    for kind, value in [*named, *(("tag", t) for t in tags)]:
+        page = parse(out / topic_path(kind, value))
+        listed = [a.attrs["href"].removeprefix("../") for a in page.find("ol", "topic-events").find_all("a")]
+        key = lists.get(kind, "tags")
+        assert listed == [e["url"] for e in data["events"] if value in e[key]]
     index = parse(out / "index.html")
     linked = {a.attrs["href"] for chip in index.find_all("li", "chip") for a in chip.find_all("a")}
-    assert linked == {topic_path("person", n) for n in names} | {topic_path("tag", t) for t in tags}
-    assert not people.exists()  # the seed import writes no gazetteer: every name reads "Person"
-    assert {parse(out / topic_path("person", n)).find("p", "topic-kind").text() for n in names} == {"人物"}
+    assert linked == {topic_path(k, n) for k, n in named} | {topic_path("tag", t) for t in tags}
+    assert not people.exists()  # the seed import writes no gazetteer: kinds come from the tagger
+    labels = {"person": "人物", "organisation": "机构", "place": "地点", "name": "名称"}
+    for kind, n in named:
+        assert parse(out / topic_path(kind, n)).find("p", "topic-kind").text() == labels[kind]
 
-    org, *others = sorted(names)
-    people.write_text(f'[organisations]\n"{org}" = []\n', encoding="utf-8")  # people.toml says which
+    person = sorted(n for k, n in named if k == "person")[0]
+    people.write_text(f'[organisations]\n"{person}" = []\n', encoding="utf-8")  # people.toml says which
     out = build(load_config(site)).out
-    assert parse(out / topic_path("person", org)).find("p", "topic-kind").text() == "机构"
-    assert {parse(out / topic_path("person", n)).find("p", "topic-kind").text() for n in others} <= {"人物"}
+    assert parse(out / topic_path("organisation", person)).find("p", "topic-kind").text() == "机构"
+    assert not (out / topic_path("person", person)).exists()  # person pages are for people only
 
 
 def test_a_page_address_depends_on_the_name_alone() -> None:

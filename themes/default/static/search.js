@@ -402,7 +402,7 @@
       return { docs: found.docs, scores: found.scores, names };
     }
 
-    /** A facet filter (``p:`` person, ``t:`` tag, ``o:`` outlet) as a set of documents. */
+    /** A facet filter (``p:`` person, ``g:`` organisation, ``l:`` place, ``t:`` tag, ``o:`` outlet) as a set of documents. */
     async facet(kind, value) {
       const list = await this.term(kind + ":" + value);
       return list ? list.docs : new Int32Array(0);
@@ -411,7 +411,7 @@
     /**
      * Answer a query: {events, sources} as doc numbers in time order, ``score`` (doc -> score),
      * the query's ``phrases`` and the ``names`` its pinyin spelled.
-     * ``filters``: {person, tag, outlet, from, to}; ``from``/``to`` as YYYY-MM-DD.
+     * ``filters``: {person, org, place, tag, outlet, from, to}; ``from``/``to`` as YYYY-MM-DD.
      */
     async search(query, filters) {
       filters = filters || {};
@@ -432,7 +432,8 @@
         sets.splice(start, end - start, { docs: either.docs, scores: either.scores, names: spelled });
       }
       let found = sets.length ? sets.reduce(both) : null;
-      const facets = [["p", filters.person], ["t", filters.tag], ["o", filters.outlet]].filter((f) => f[1]);
+      const facets = [["p", filters.person], ["g", filters.org], ["l", filters.place], ["t", filters.tag], ["o", filters.outlet]]
+        .filter((f) => f[1]);
       for (const docs of await Promise.all(facets.map(([k, v]) => this.facet(k, v)))) {
         found = both(found || { docs, scores: new Float64Array(docs.length) }, { docs, scores: null });
       }
@@ -565,7 +566,7 @@
   // ---- 3. the page ----------------------------------------------------------------
   const PAGE = 10; // sources listed at a time
   const FRAME_BUDGET = 6; // milliseconds of highlighting per frame, after the list is updated
-  const FILTERS = ["person", "tag", "outlet", "from", "to"];
+  const FILTERS = ["person", "org", "place", "tag", "outlet", "from", "to"];
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
@@ -811,7 +812,8 @@
       await this.open();
       if (!this.index) return;
       const facets = await this.index.facets();
-      for (const [name, key] of [["person", "people"], ["tag", "tags"], ["outlet", "outlets"]]) {
+      const lists = [["person", "people"], ["org", "organisations"], ["place", "places"], ["tag", "tags"], ["outlet", "outlets"]];
+      for (const [name, key] of lists) {
         const select = this.controls[name];
         if (!select) continue;
         const wanted = select.dataset.wanted || select.value;
