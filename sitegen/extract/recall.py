@@ -75,6 +75,7 @@ from .candidates import Candidate
 from .embed import cosine as embed_cosine
 from .headline import headline_words
 from .identity import RAREST, Signals
+from .idf import floor as idf_floor
 from .merge import Cluster, Clustering, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .postings import ANY
@@ -469,7 +470,7 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
     lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
     weight: Counter[int] = Counter()
     found: dict[int, Cluster] = {}
-    floor = min(idf.values(), default=0.0)
+    floor = idf_floor(idf)
     for t in ranked:
         for cl in clustering.index.near([t], lo, hi):
             found[id(cl)] = cl

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections import Counter
 
 from sitegen.core.markdown import normalise_ws
 from sitegen.extract.merge import cosine
@@ -37,3 +38,29 @@ def test_normalise_ws_folds_whitespace_as_the_regular_expression_does() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert normalise_ws(text) == re.sub(r"\s+", " ", text).strip(), repr(text)
+
+
+def test_idf_bounds_are_the_plain_min_and_max_and_votes_are_unchanged() -> None:
+    from sitegen.extract import idf as weights
+    from sitegen.extract.identity import Signals, name_votes
+    from sitegen.extract.merge import idf_weights, vector
+
+    rng = random.Random(11)
+    words = [f"n{i}" for i in range(40)]
+    for _ in range(200):
+        made = idf_weights(
+            {w for w in rng.sample(words, rng.randint(1, 12))} for _ in range(rng.randint(1, 30))
+        )
+        plain = dict(made)
+        assert isinstance(made, weights.Idf)
+        assert weights.floor(made) == min(plain.values()) == weights.floor(plain)
+        assert weights.rarest(made) == max(plain.values()) == weights.rarest(plain)
+        terms = rng.sample([*words, "unknown"], 6)
+        assert vector(terms, made) == vector(terms, plain)
+        mine, theirs = rng.sample(words, 4), Counter(rng.sample(words, 5))
+        a, b = Signals(), Signals()
+        name_votes(a, mine, theirs, theirs, made, 0.25)
+        name_votes(b, mine, theirs, theirs, plain, 0.25)
+        assert (a.names, a.clash) == (b.names, b.clash)
+    assert weights.floor(weights.Idf()) == 0.0 and weights.rarest(weights.Idf()) == 1.0
+
