@@ -64,3 +64,15 @@ def test_idf_bounds_are_the_plain_min_and_max_and_votes_are_unchanged() -> None:
         assert (a.names, a.clash) == (b.names, b.clash)
     assert weights.floor(weights.Idf()) == 0.0 and weights.rarest(weights.Idf()) == 1.0
 
+
+def test_actions_remembered_are_the_actions_read() -> None:
+    from sitegen.extract.actions import actions
+
+    table = actions()
+    rng = random.Random(5)
+    pieces = [*list(table.zh)[:40], *list(table.en)[:40], "的", "，", "the ", "公司", "。", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        first, again = table.of(text), table.of(text)
+        assert first == again == table._read(text), repr(text)
+
