@@ -76,3 +76,13 @@ def test_actions_remembered_are_the_actions_read() -> None:
         first, again = table.of(text), table.of(text)
         assert first == again == table._read(text), repr(text)
 
+
+def test_cjk_majority_counts_characters_as_one_by_one() -> None:
+    from sitegen.extract.story_names import cjk_majority
+
+    rng = random.Random(9)
+    alphabet = ["中", "国", "a", "Z", "x", " ", "1", "。", "é", "\u9fff", "\u4e00", "\u3400"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+        assert cjk_majority(text) == (cjk * 3 >= len(re.findall(r"[A-Za-z]", text))), repr(text)
