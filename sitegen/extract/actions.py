@@ -23,6 +23,8 @@ from functools import cache
 
 from ..core.sitedata import PACKAGE_DATA
 
+MEMO_TEXTS = 200_000
+"""At most this many texts' actions remembered by one table (bounded memory)."""
 ATTRIBUTIVE = ("的",)
 """A Chinese action word before these qualifies a noun (召回的车辆, 暴露的数据库): it names a
 thing by what was done to it, and says nothing of what the sentence reports happened."""
@@ -42,6 +44,9 @@ class Actions:
     halt beside an apology, `tellings`), though neither is ``own_clause``"""
     _zh: re.Pattern[str] | None = field(init=False, default=None)
     _en: re.Pattern[str] | None = field(init=False, default=None)
+    _memo: dict[str, frozenset[str]] = field(init=False, default_factory=dict, repr=False, compare=False)
+    """each distinct text's actions, read once (merging, tellings, the citing pass and the events
+    ask about the same quotes again and again); at most `MEMO_TEXTS`"""
 
     def __post_init__(self) -> None:
         self._zh = _alternation(self.zh, "")
@@ -49,6 +54,15 @@ class Actions:
 
     def of(self, text: str) -> frozenset[str]:
         """The actions ``text`` names (Chinese words anywhere, English words at their start)."""
+        known = self._memo.get(text)
+        if known is not None:
+            return known
+        known = self._read(text)
+        if len(self._memo) < MEMO_TEXTS:
+            self._memo[text] = known
+        return known
+
+    def _read(self, text: str) -> frozenset[str]:
         found = set()
         for m in self._zh.finditer(text) if self._zh else ():
             if not text.startswith(ATTRIBUTIVE, m.end()):  # 暴露的数据库 names a database

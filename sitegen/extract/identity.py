@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from ..core.dates import PRECISIONS, When
 from .actions import actions
+from .idf import floor as idf_floor
 from .rules import Rules
 
 if TYPE_CHECKING:
@@ -304,7 +305,7 @@ def name_votes(
     floor): the story's protagonist, named by every source, tells no two happenings apart;
     names weighing no more than ``min_weight`` (`Rules.name_min_weight`) do not vote.
     """
-    floor = min(idf.values(), default=0.0)
+    floor = idf_floor(idf)
     weights = {n: idf.get(n, RAREST) - floor for n in mine}
     total = sum(w for w in weights.values() if w > min_weight)
     if not total:

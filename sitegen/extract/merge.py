@@ -8,17 +8,16 @@ telling names are all different from the event's is another happening of that
 day.  idf is counted over the dump's sources, so what the whole story shares
 (its protagonists) weighs less than what sets one happening apart.
 
-Clustering is greedy, never all pairs: a candidate is compared only with the events that
-share one of its rarest terms (or names) on one of its days, found through (term, day)
-postings with a cap per posting (`TermIndex`), plus the latest few events of the day (a report
-in the other language may share no word).  It joins the event whose score is furthest above
-the bar, or starts a new one, and is compared with the event as a whole (pooled words, centre of vectors), so
-a report joins what the cluster agrees on.  The finest dates go first so coarse ones
-("3月", "2019年或2020年") choose among specific events; vaguely dated candidates go last and
-only join.  Syndicated copies of one sentence always join each other, dated by the earliest
-publication.  After the greedy pass, events it left apart merge when they agree as wholes
-(most distinct quotes of each join the other), so one sentence telling two happenings
-("宣布召回,股价跌停") does not fuse them.
+Clustering is greedy, never all pairs: a candidate is compared only with the events that share one
+of its rarest terms (or names) on one of its days, found through (term, day) postings with a cap per
+posting (`TermIndex`), plus the latest few events of the day (a report in the other language may
+share no word).  It joins the event whose score is furthest above the bar, or starts a new one, and
+is compared with the event as a whole (pooled words, centre of vectors), so a report joins what the
+cluster agrees on.  The finest dates go first so coarse ones ("3月", "2019年或2020年") choose among
+specific events; vaguely dated candidates go last and only join.  Syndicated copies of one sentence
+always join each other, dated by the earliest publication.  After the greedy pass, events it left
+apart merge when they agree as wholes (most distinct quotes of each join the other), so one sentence
+telling two happenings ("宣布召回,股价跌停") does not fuse them.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from typing import Any
 
 from ..core.dates import When
 from ..core.markdown import normalise_ws
+from . import idf as weights
 from .candidates import Candidate
 from .embed import Embedder
 from .embed import cosine as embed_cosine
@@ -67,7 +67,7 @@ def idf_weights(term_sets: Iterable[set[str]]) -> dict[str, float]:
     for terms in term_sets:
         df.update(terms)
         n += 1
-    return {t: math.log((n + 1) / (c + 0.5)) + 0.3 for t, c in df.items()}
+    return weights.Idf({t: math.log((n + 1) / (c + 0.5)) + 0.3 for t, c in df.items()})
 
 
 def vector(terms: Iterable[str], idf: dict[str, float]) -> dict[str, float]:
@@ -78,7 +78,7 @@ def vector(terms: Iterable[str], idf: dict[str, float]) -> dict[str, float]:
         weight = idf.get(t)
         if weight is None:
             if rarest is None:
-                rarest = max(idf.values(), default=1.0)
+                rarest = weights.rarest(idf)
             weight = rarest
         out[t] = weight
     return out

@@ -75,6 +75,7 @@ from .candidates import Candidate
 from .embed import cosine as embed_cosine
 from .headline import headline_words
 from .identity import RAREST, Signals
+from .idf import floor as idf_floor
 from .merge import Cluster, Clustering, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .postings import ANY
@@ -244,6 +245,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 continue
             parts = clauses(text, sentence)
             in_sentence = dated[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            background: dict[int, bool] = {}  # each date's background_rule, read once per sentence
             pieces = []  # (span, is a clause, its terms, the dates inside it)
             for p in parts if len(parts) > 1 else []:
                 own = [m for m in in_sentence if p.start <= m.start < p.end]
@@ -258,7 +260,10 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
-                told = [m for m in own if background_rule(text, m, quote) is None]
+                for m in own:
+                    if id(m) not in background:
+                        background[id(m)] = background_rule(text, m, quote) is None
+                told = [m for m in own if background[id(m)]]
                 timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
@@ -469,7 +474,7 @@ def _near(clustering: Clustering, source: Source, units: list[Unit]) -> list[Clu
     lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
     weight: Counter[int] = Counter()
     found: dict[int, Cluster] = {}
-    floor = min(idf.values(), default=0.0)
+    floor = idf_floor(idf)
     for t in ranked:
         for cl in clustering.index.near([t], lo, hi):
             found[id(cl)] = cl

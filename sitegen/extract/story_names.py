@@ -111,11 +111,12 @@ def core_names(
 
 def cjk_majority(text: str) -> bool:
     """Is the text written mostly in Chinese (by characters, a Latin word's letters weighed a third)?"""
-    return len(_CJK_CHAR.findall(text)) * 3 >= len(_LATIN_LETTER.findall(text))
+    cjk = sum(map(len, _CJK_RUN.findall(text)))  # runs, not one string per character: the same count
+    return cjk * 3 >= sum(map(len, _LATIN_RUN.findall(text)))
 
 
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
