@@ -79,6 +79,8 @@ from .merge import Cluster, Clustering, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
+from .recall_past import PastPeriods
+from .recall_past import vote as past_vote
 from .recall_rules import announces, turns
 from .recall_vote import (
     Memo,
@@ -172,13 +174,14 @@ def cite_reporting(
     rows: list[_Row] = []
     stock: dict[str, list[Span]] = {}
     acts: dict[int, frozenset[str]] = {}  # each event's actions, read once for the whole pass
+    past = PastPeriods(clustering.clusters)
     for s in sources:
         boiler = [
             any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
         ]
         stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
         mine = [g for g, b in zip(units[s.id], boiler, strict=True) if not b]  # any boilerplate: sentence out
-        rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts))
+        rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts, past))
     # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
@@ -287,6 +290,7 @@ def _score_source(
     text: str,
     groups: list[list[Unit]],
     events_acts: dict[int, frozenset[str]],
+    past: PastPeriods,
 ) -> list[_Row]:
     """Each unit of ``source`` scored against the events it may report (those that cite the
     source already too: a sentence reports the event it agrees with best)."""
@@ -306,6 +310,8 @@ def _score_source(
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
+                if past.names(u.timed, cl, source.published):
+                    past_vote(s, clustering.rules)
                 vote_actions(s, u, acts, events_acts, cl, clustering.rules)
                 compared.append((cl, s))
             if not u.periods:  # undated: it may refer back to a happening by its action alone
