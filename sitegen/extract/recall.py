@@ -81,7 +81,7 @@ from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
 from .recall_past import PastPeriods
 from .recall_past import vote as past_vote
-from .recall_rules import announces, turns
+from .recall_rules import announces, short_telling, turns
 from .recall_vote import (
     Memo,
     best_cosine,
@@ -258,6 +258,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 # dated only in a later clause that tells something else ("…, where a tank leaked on Oct. 14")
                 free = is_clause and not own and bool(aside)
                 free = free and all(subordinate(text, p, span) for p in aside)
+                dated_itself = bool(own)
                 if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
@@ -266,7 +267,10 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
                 quoted = span.of(text).strip()
-                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and says_who(quoted)):
+                few = len(set(terms)) < clustering.rules.min_content_words
+                if few and not (dated_itself and told and short_telling(quoted, terms)):
+                    continue
+                if is_clause and says_who(quoted):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
