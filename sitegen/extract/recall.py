@@ -314,7 +314,7 @@ def _score_source(
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
-                if past.names(u.timed, cl, source.published):
+                if past.names(u.periods, cl, source.published):
                     past_vote(s, clustering.rules)
                 vote_actions(s, u, acts, events_acts, cl, clustering.rules)
                 compared.append((cl, s))

@@ -40,7 +40,7 @@ def test_not_when_another_event_is_dated_within_the_period_nor_when_it_is_not_pa
     assert not past.names([OCTOBER], email, PUBLISHED)  # which of the two would it be?
     (email,), past = story(OCTOBER)
     assert not past.names([OCTOBER], email, datetime(2025, 10, 20))  # the month is still running
-    assert not past.names([], email, PUBLISHED)  # its date only gives context (not timed)
+    assert not past.names([], email, PUBLISHED)  # an undated unit
 
 
 def test_the_vote_lowers_the_bar_and_is_kept_when_the_signals_are_scored_again() -> None:
