@@ -316,6 +316,7 @@ def _score_source(
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
                 if past.names(u.periods, cl, source.published):
                     past_vote(s, clustering.rules)
+                    recombine(s, clustering.rules)
                 vote_actions(s, u, acts, events_acts, cl, clustering.rules)
                 compared.append((cl, s))
             if not u.periods:  # undated: it may refer back to a happening by its action alone

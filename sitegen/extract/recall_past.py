@@ -64,10 +64,8 @@ class PastPeriods:
 
 def vote(s: Signals, rules: Rules) -> None:
     """The past period's vote on a unit's signals (`recall_vote.Voted`): the same-day bar, the sole
-    event's bonus and `PAST_BONUS` (kept whenever the signals are scored again)."""
-    from .recall_vote import recombine
-
+    event's bonus and `PAST_BONUS`, counted by `recall_vote.recombine` (which the caller asks, and
+    every later scoring of the signals)."""
     s.same_period = s.sole = True
     s.bar = min(s.bar, rules.recall_same_day_similarity)
     s.past = True  # type: ignore[attr-defined]
-    recombine(s, rules)

@@ -50,10 +50,11 @@ def test_the_vote_lowers_the_bar_and_is_kept_when_the_signals_are_scored_again()
     assert before < s.bar  # the vectors alone: kept out
     vote(s, rules)
     assert s.bar == rules.recall_same_day_similarity
-    assert s.score == before + rules.sole_event_bonus + PAST_BONUS
+    assert recombine(s, rules) == before + rules.sole_event_bonus + PAST_BONUS
     assert s.joined
     assert recombine(s, rules) == s.score  # the vectors' vote added later keeps it
     assert "past month or year" in s.describe()
     nothing = Voted(bar=rules.recall_similarity)
     vote(nothing, rules)
+    recombine(nothing, rules)
     assert not nothing.joined  # the date alone joins nothing
