@@ -101,6 +101,10 @@ class Found:
     candidates: list[Candidate] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unquoted: list[Candidate] = field(default_factory=list)
+    """dated quotes dropped for too few content words, kept for their sentence's dates: the second
+    citing pass (`recall`) reads a sentence's dates from the candidates ("2016年交付；" is a
+    retrospective's clause telling the delivery: `recall_rules.short_telling`)"""
 
 
 def is_founding(when: When, rules: Rules) -> bool:
@@ -298,6 +302,10 @@ def find_candidates(
                     reason = "too few content words"
                 if reason:
                     out.dropped.append(f"{source.id}: dropped {quote[:60]!r} ({m.text}): {reason}")
+                    if reason == "too few content words":
+                        out.unquoted.append(
+                            Candidate(source, -1, span, quote, None, m, terms, False, inside, text)
+                        )
                     continue
                 when = m.when if _usable(m) else None
                 if when is not None and not when.approximate and _counted_in_weeks(m):

@@ -103,8 +103,10 @@ def extract_events(
     on_topic = [s for s in sources if s.id not in relevance.off_topic]
 
     candidates: list[Candidate] = []
+    unquoted: list[Candidate] = []  # for their sentences' dates only (`Found.unquoted`)
     for found in _find_all(on_topic, words, lexicon, rules):
         candidates.extend(found.candidates)
+        unquoted.extend(found.unquoted)
         out.notes.extend(found.dropped)
         out.problems.extend(found.problems)
     by_lang: dict[str, set[str]] = {}  # every word of the on-topic sources, by language
@@ -131,7 +133,9 @@ def extract_events(
     clustering.add_all(candidates)
     out.notes.extend(set_apart(clustering))
     out.notes.extend(join_near_days(clustering))
-    out.notes.extend(cite_reporting(clustering, on_topic, words, lexicon, candidates, len(candidates)))
+    out.notes.extend(
+        cite_reporting(clustering, on_topic, words, lexicon, candidates + unquoted, len(candidates))
+    )
     _cite_undated(
         clustering, on_topic, words, lexicon, len(candidates), {c.source.id for c in candidates}, out
     )
@@ -271,13 +275,13 @@ def _find_all(sources: list[Source], words: dict[str, Words], lexicon: Lexicon, 
 
 def _detached(found: Found) -> Found:
     """Candidates without their source and its text, to be sent back cheaply (see `_attached`)."""
-    for c in found.candidates:
+    for c in (*found.candidates, *found.unquoted):
         c.source, c.text = None, ""  # type: ignore[assignment]
     return found
 
 
 def _attached(found: Found, source: Source, text: str) -> Found:
-    for c in found.candidates:
+    for c in (*found.candidates, *found.unquoted):
         c.source, c.text = source, text
     return found
 

@@ -80,7 +80,9 @@ from .merge import Cluster, Clustering, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
-from .recall_rules import announces, turns
+from .recall_past import PastPeriods
+from .recall_past import vote as past_vote
+from .recall_rules import announces, short_telling, turns
 from .recall_vote import (
     Memo,
     best_cosine,
@@ -173,13 +175,14 @@ def cite_reporting(
     rows: list[_Row] = []
     stock: dict[str, list[Span]] = {}
     acts: dict[int, frozenset[str]] = {}  # each event's actions, read once for the whole pass
+    past = PastPeriods(clustering.clusters)
     for s in sources:
         boiler = [
             any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
         ]
         stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
         mine = [g for g, b in zip(units[s.id], boiler, strict=True) if not b]  # any boilerplate: sentence out
-        rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts))
+        rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts, past))
     # an event told only in boilerplate ("“…不能只停留在口头道歉上，”X说") takes no more of it
     hollow = {id(cl) for cl in clustering.clusters if all(_within(m, stock) for m in cl.members)}
     _add_vectors(clustering, rows)
@@ -257,6 +260,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 # dated only in a later clause that tells something else ("…, where a tank leaked on Oct. 14")
                 free = is_clause and not own and bool(aside)
                 free = free and all(subordinate(text, p, span) for p in aside)
+                dated_itself = bool(own)
                 if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
@@ -268,7 +272,10 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
                 quoted = span.of(text).strip()
-                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and says_who(quoted)):
+                few = len(set(terms)) < clustering.rules.min_content_words
+                if few and not (dated_itself and told and short_telling(quoted, terms)):
+                    continue
+                if is_clause and says_who(quoted):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
@@ -292,6 +299,7 @@ def _score_source(
     text: str,
     groups: list[list[Unit]],
     events_acts: dict[int, frozenset[str]],
+    past: PastPeriods,
 ) -> list[_Row]:
     """Each unit of ``source`` scored against the events it may report (those that cite the
     source already too: a sentence reports the event it agrees with best)."""
@@ -311,6 +319,9 @@ def _score_source(
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
+                if past.names(u.periods, cl, source.published):
+                    past_vote(s, clustering.rules)
+                    recombine(s, clustering.rules)
                 vote_actions(s, u, acts, events_acts, cl, clustering.rules)
                 compared.append((cl, s))
             if not u.periods:  # undated: it may refer back to a happening by its action alone

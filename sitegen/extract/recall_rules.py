@@ -10,6 +10,11 @@ action (``sitegen/data/actions.toml``).  Either alone is a view or a description
 The pass assumes an undated sentence goes on telling what its paragraph's dated opening told;
 a sentence that opens by turning to another matter (``sitegen/data/turns.toml``: 另据, "Separately")
 does not (`turns`).
+
+The pass skips units of fewer content words than `Rules.min_content_words`: a clause such as "for
+about six hours" tells nothing alone.  A clause dated by its own date whose one word names an
+action does tell one ("2016年交付", "Built in 2016": the tower's delivery, in a retrospective's
+list): `short_telling`.
 """
 
 from __future__ import annotations
@@ -51,3 +56,9 @@ def turns(sentence: str) -> bool:
     zh, en = _turns()
     bare = sentence.lstrip(" \t\n\"“'‘「(（")
     return bare.startswith(zh) or bare.lower().startswith(en)
+
+
+def short_telling(quote: str, terms: list[str]) -> bool:
+    """Does a unit of too few content words still tell a happening: one word, naming an action
+    (`actions`)?  Asked only of units dated by a date of their own that times what they tell."""
+    return bool(terms) and bool(actions().of(quote))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .actions import actions
 from .identity import Signals, combine, name_votes, needs_vectors
 from .merge import Cluster, Clustering, cosine
+from .recall_past import PAST_BONUS
 from .rules import Rules
 
 if TYPE_CHECKING:
@@ -30,9 +31,12 @@ class Voted(Signals):
     actions: float | None = None
     """share of the unit's actions the event's quotes name too (0: it names only others); None:
     one of them names none the table knows"""
+    past: bool = False
+    """its own date names the past month or year an event stands alone in (`recall_past`)"""
 
     def describe(self) -> str:
         said = "" if self.actions is None else f"actions {self.actions:.2f}; "
+        said += "its date names the event's past month or year; " if self.past else ""
         return said + super().describe()
 
 
@@ -44,7 +48,7 @@ def action_part(s: Signals, rules: Rules) -> float:
 
 
 def recombine(s: Signals, rules: Rules) -> float:
-    s.score = combine(s, rules) + action_part(s, rules)
+    s.score = combine(s, rules) + action_part(s, rules) + (PAST_BONUS if getattr(s, "past", False) else 0.0)
     return s.score
 
 
