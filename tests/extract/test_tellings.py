@@ -57,3 +57,8 @@ def test_a_repayment_plan_is_one_action_in_both_languages() -> None:
     assert plan == {"repayment-plan"} == table.of("A plan unveiled on Friday to repay the trust's investors")
     assert table.of("Investors will be repaid over three years") == plan
     assert table.of("it could not repay investors") == {"default"}  # not a plan: the default
+
+
+def test_a_resignation_and_a_trading_halt_in_one_sentence_are_two_tellings() -> None:
+    text = "某股份昨日公告，董事长辞去董事长职务，公司股票同日起停牌。"
+    assert runs(text) == ["某股份昨日公告，董事长辞去董事长职务", "公司股票同日起停牌。"]
