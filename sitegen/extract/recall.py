@@ -79,7 +79,7 @@ from .merge import Cluster, Clustering, vector
 from .passages import Span, clauses, paragraphs, sentences
 from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
-from .recall_rules import announces, turns
+from .recall_rules import announces, denies_ties, turns
 from .recall_vote import (
     Memo,
     best_cosine,
@@ -263,7 +263,8 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 if not is_clause and quote.endswith(SEMICOLON):
                     carried = timed
                 quoted = span.of(text).strip()
-                if len(set(terms)) < clustering.rules.min_content_words or (is_clause and says_who(quoted)):
+                few = len(set(terms)) < clustering.rules.min_content_words or denies_ties(quoted)
+                if few or (is_clause and says_who(quoted)):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
