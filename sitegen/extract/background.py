@@ -168,6 +168,16 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # -- a state, not a happening ------------------------------------------------------
+    # "Two workers were still missing on Tuesday night": what still held at a time
+    (
+        "en-still",
+        "before",
+        re.compile(
+            r"\b(?:was|were|is|are|remained|remains)\s+still\s+[a-z-]+\s+(?:on|at|by)?\s*$", re.IGNORECASE
+        ),
+    ),
+    # 夜里仍会被那声巨响惊醒: what keeps happening (仍会, 总会), not a happening of a day
+    ("zh-habitual", "after", re.compile(r"\s*(?:仍会|总会|常会|还会|都会|常常|总是|经常)")),
     # "The resort has 18 runs this winter": a count of what something has, at a time
     (
         "en-has-count",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from .identity import Signals, combine, time_of_day, times_differ
+from .identity import Signals, combine, same_action, time_of_day, times_differ
 from .merge import Cluster, Clustering, vector
 from .periods import one_day
 
@@ -87,6 +87,9 @@ def _best_taker(clustering: Clustering, lone: Cluster) -> tuple[Cluster, Signals
         if len({m.source.outlet_name for m in cl.members} - {m.source.outlet_name for m in lone.members}) < 2:
             continue
         s = clustering.signals(c, vec, names, cl, None)
+        if c.founding and not s.same_period:  # the day off is the question: compare as in one period
+            s.crossing = cl.crossing(vec, c.source.lang, clustering.bridge)
+            s.action_shared = same_action(c.acts(), cl.langs, cl.acts, c.source.lang, cl.act_counts)
         # its time of day, moved to the event's day: "11日晚" and "12日深夜" name one time of day
         at = time_of_day(c.when)
         shift = cl.lo.date() - day

@@ -32,6 +32,8 @@ BACKGROUND = [
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
     ("zh-tenure", "公开资料显示，他2019年起任该职，此前长期在管委会工作。", "2019年起"),
+    ("en-still", "Two workers were still missing on Tuesday night, officials said.", "Tuesday night"),
+    ("zh-habitual", "不少老人说，夜里仍会被那声巨响惊醒。", "夜里"),
     ("zh-tenure", "周德明自2008年起执掌该公司。", "2008年起"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
     ("zh-as-of", "截至4月7日午间收盘,跌停板上仍有大量卖单。", "4月7日"),

@@ -966,7 +966,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # resignation apart lets the resignation's reports (in both languages) found an event of their
     # own (apart._told_apart); citation precision 0.98 -> 1.00 when a clause denying ties
     # ("与瑞丰股份并无股权关系") is cited for nothing (recall_rules.denies_ties)
-    "plant_blast": (0.83, 0.83, 0.92, 1.24, 0.75, 1.00, 1, 4, 12, 1.00, 0.99),
+    # F1 0.84 -> 0.93, Date-F1 0.84 -> 0.93, source recall 0.93 -> 0.95, entries/happening 1.23 ->
+    # 1.00 when a lone telling a day off is compared across languages and actions (neardays: Reuters'
+    # "late on Monday" joined the 凌晨 blast, its date a dissent) and a state at a time ("were still
+    # missing on Tuesday night", 夜里仍会…) starts nothing (background rules en-still, zh-habitual)
+    "plant_blast": (0.92, 0.92, 0.94, 1.01, 0.75, 1.00, 1, 4, 12, 1.00, 0.99),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
