@@ -17,7 +17,9 @@ What tells the two apart is the action each names (`actions`: 刑拘 and "detain
   quote naming none is judged by its sentence ("4月21日，…伪造维修记录，已于当日被依法刑事
   拘留": its date's clause names nothing, its sentence the detention).  Nothing moves without
   such an event to go to — one outlet may call a stall "a halt", another a breakdown, and a
-  new event would split one happening — nor for one report alone;
+  new event would split one happening — unless a report they come from tells the event's action
+  in another quote of its own (one article telling both apart: the movers found the event), nor
+  for one report alone;
 * an event quoting only clauses of one sentence joins the event of the same period that
   quotes another clause of that sentence, when both founding sentences name the same action
   ("…5架完成发动机孔探检查，今日起恢复商业运营，首个复飞航班于下午…": the date of each clause
@@ -62,12 +64,18 @@ def set_apart(clustering: Clustering) -> list[str]:
             if count < APART_SOURCES or not any(m.founding for m in movers):
                 continue
             home = _home(clustering, cl, lambda o, main=main: main in told(o.members[0]))
+            if home is None and _told_apart(cl, movers, told, own, main):
+                rules = clustering.rules
+                home = Cluster(compared=rules.max_compared, centre_quotes=rules.centre_quotes)
+                clustering.clusters.append(home)
             if home is None:
                 continue
             moving = {id(m) for m in movers}
             _rebuild(clustering, cl, [m for m in cl.members if id(m) not in moving])
             for m in sorted(movers, key=lambda m: not m.founding):
                 _add(clustering, home, m)
+            if home.lo is not None:
+                clustering.days.add(home)
             who = ", ".join(sorted({m.source.id for m in movers}))
             notes.append(f"set apart from an event telling {'/'.join(sorted(own))}: {who} ({main})")
             break
@@ -88,6 +96,28 @@ def set_apart(clustering: Clustering) -> list[str]:
             notes.append(f"{sid}: a clause joined the event quoting another clause of its sentence")
     clustering.clusters = [cl for cl in clustering.clusters if not cl.dead and cl.members]
     return notes
+
+
+def _told_apart(
+    cl: Cluster, movers: list[Candidate], told: _Told, own: frozenset[str], main: str
+) -> bool:
+    """Is one of the two actions one the table tells apart from any other (``own_clause``: a
+    market's fall, a trading halt), does a report the movers come from tell the event's action in
+    another of its quotes, naming only that one, and do reports in both languages name the movers'
+    action?  Then one article tells the two happenings apart (two clauses or sentences:
+    "董事长辞去职务，公司股票同日起停牌"), outlets of either language tell the movers' one, and
+    the movers found an event of their own when
+    no event of the period was founded on their action: one outlet calling a stall "a halt" and
+    another a breakdown never tells both in one article."""
+    if not (own | {main}) & told.table.own_clause:
+        return False  # an action the table tells apart from any other (a market's fall, a halt)
+    if len({m.source.lang[:2] for m in movers}) < 2:
+        return False  # reports in both languages name the movers' action
+    sources = {m.source.id for m in movers}
+    return any(
+        m.source.id in sources and (a := told(m)) and a & own and main not in a
+        for m in cl.members
+    )
 
 
 class _Told:

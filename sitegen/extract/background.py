@@ -68,6 +68,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "before",
         re.compile(rf"\bsince\s+{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$", re.IGNORECASE),
     ),
+    # 他2019年起任该职, 周德明自2008年起执掌该公司: a tenure's start, not a happening of the story
+    ("zh-tenure", "after", re.compile(r"(?<=起)\s*(?:任|担任|出任|执掌|掌舵|主政|掌管|主持|分管)")),
     ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
     ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
     # a date a state is observed at times the looking, not a happening: "as of Friday, 20 had
@@ -189,6 +191,16 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # -- a state, not a happening ------------------------------------------------------
+    # "Two workers were still missing on Tuesday night": what still held at a time
+    (
+        "en-still",
+        "before",
+        re.compile(
+            r"\b(?:was|were|is|are|remained|remains)\s+still\s+[a-z-]+\s+(?:on|at|by)?\s*$", re.IGNORECASE
+        ),
+    ),
+    # 夜里仍会被那声巨响惊醒: what keeps happening (仍会, 总会), not a happening of a day
+    ("zh-habitual", "after", re.compile(r"\s*(?:仍会|总会|常会|还会|都会|常常|总是|经常)")),
     # "The resort has 18 runs this winter": a count of what something has, at a time
     (
         "en-has-count",

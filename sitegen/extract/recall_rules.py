@@ -62,3 +62,20 @@ def short_telling(quote: str, terms: list[str]) -> bool:
     """Does a unit of too few content words still tell a happening: one word, naming an action
     (`actions`)?  Asked only of units dated by a date of their own that times what they tell."""
     return bool(terms) and bool(actions().of(quote))
+
+
+DENIES_TIES = re.compile(
+    r"(?:与|和|跟)[^，,。；;]{1,24}?(?:并无|并没有|没有|毫无|无|并不存在|不存在)(?:任何)?"
+    r"(?:股权|隶属|业务|投资)?(?:关系|关联)|(?:与|和|跟)[^，,。；;]{1,24}?(?:无关|并无关联)"
+    r"|\b(?:is|are|was|were)\s+not\s+(?:related|affiliated|linked|connected)\s+(?:to|with)\b"
+    r"|\b(?:has|have|had)\s+no\s+(?:ties|links?|relation|connection|affiliation)s?\s+(?:to|with)\b"
+    r"|\bunrelated\s+to\b",
+    re.IGNORECASE,
+)
+"""A clause saying its subject has nothing to do with another ("与瑞丰股份并无股权关系", "is not
+related to the airline"): a namesake set apart from the story, not a happening of it."""
+
+
+def denies_ties(clause: str) -> bool:
+    """Does the clause say its subject has no ties to another (`DENIES_TIES`)?"""
+    return DENIES_TIES.search(clause) is not None

@@ -97,3 +97,26 @@ def test_a_lift_jolted_to_a_halt_broke_down() -> None:
     _event(clustering, [_candidate(10, "The gondola that stalled remains shut.")])
     assert set_apart(clustering) == []
     assert _quotes(fused) == [jolted, *stalled]
+
+
+def test_an_article_telling_both_apart_founds_the_event_of_the_other() -> None:
+    """"董事长辞去职务，公司股票同日起停牌": one article tells the resignation and the trading halt
+    in quotes of their own, and reports in both languages name the resignation.  With no event of
+    the day founded on it, its reports found one (`_told_apart`); in one language only, or with
+    no article telling both apart, they stay (`test_nothing_moves_without_an_event_to_go_to`)."""
+
+    def fused_event(english: bool) -> tuple[Clustering, Cluster]:
+        clustering = Clustering({}, Rules())
+        resigned = [_candidate(2, "董事长今日辞去董事长职务。"), _candidate(3, "The chairman resigned on Monday.")]
+        resigned[1].source.lang = "en" if english else "zh"
+        also = _candidate(2, "公司股票同日起停牌。")  # the same article (s2) tells the halt too
+        return clustering, _event(clustering, [_candidate(1, "公司股票今日起停牌。"), *resigned, also])
+
+    clustering, fused = fused_event(english=True)
+    notes = set_apart(clustering)
+    assert _quotes(fused) == ["公司股票今日起停牌。", "公司股票同日起停牌。"]
+    (new,) = [cl for cl in clustering.clusters if cl is not fused]
+    assert _quotes(new) == ["董事长今日辞去董事长职务。", "The chairman resigned on Monday."]
+    assert new.lo == DAY.start and len(notes) == 1 and "(resign)" in notes[0]
+    clustering, fused = fused_event(english=False)
+    assert set_apart(clustering) == [] and len(fused.members) == 4

@@ -65,6 +65,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"cloud_outage", "museum_vase"} <= set(GOLDS)  # held out: dense English, sparse Chinese
     assert {"drug_recall", "tower_cracks", "trust_default"} <= set(GOLDS)  # held out (helper "heldout4")
     assert {"crunch_walkout", "rider_death"} <= set(GOLDS)  # held out (helper "heldout5")
+    assert {"star_tax", "plant_blast"} <= set(GOLDS)  # held out (helper "heldout6")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -142,6 +143,15 @@ ENGLISH_MAJORITY = {
     "crunch_walkout": (
         (("星渊游戏", "Starfall Games"), ("光启互娱", "Lumen Interactive"), ("烬王座", "Ember Throne")),
         ("Chen Mo", "Lu Haoran", "Gao Feng"),
+    ),
+    "star_tax": (
+        (
+            ("银叶工作室", "Silverleaf"),
+            ("星穹传媒", "Halo Media"),
+            ("青藤视频", "Vinestream"),
+            ("雪松美妆", "Cedarline"),
+        ),
+        ("Lin Shuyao", "Song Nan"),
     ),
 }
 
@@ -319,6 +329,40 @@ def test_held_out_stories_of_heldout5_have_their_traits() -> None:
         for phrase in (*said, "on Tuesday", "two days earlier", "late last month"):
             assert phrase in text, (name, phrase)
     assert "上月24日" in " ".join(r.body for r in recs)
+
+
+def _shared_days(happenings: list[Happening]) -> list[list[Happening]]:
+    """Days holding two or three happenings that some report tells together."""
+    by_day = defaultdict(list)
+    for h in happenings:
+        if h.day:
+            by_day[h.day].append(h)
+    return [g for g in by_day.values() if 2 <= len(g) <= 3 and set.intersection(*(set(h.reports) for h in g))]
+
+
+def test_held_out_stories_of_heldout6_have_their_traits() -> None:
+    """star_tax: English-majority, ten happenings from December 2025 to February 2026 and a 2019
+    background, three days of two told in the same articles, five strays; plant_blast: dense Chinese
+    with a third English, ten happenings in two weeks (3–6 reports each), four days of two told
+    together, a day Reuters disputes, background years told in passing, four strays."""
+    tax, blast = (load_gold(GOLDS[n]) for n in ("star_tax", "plant_blast"))
+    langs = _langs("star_tax")
+    assert len(langs) >= 30 and langs.count("en") >= 0.6 * len(langs)
+    days = sorted(h.day for h in tax.happenings if h.day)
+    assert {d.year for d in days} == {2025, 2026} and days[0].month == 12 and days[-1].month == 2
+    assert len(_shared_days(tax.happenings)) >= 2 and len(tax.off_topic) >= 4
+    langs = _langs("plant_blast")
+    assert len(langs) >= 40 and langs.count("zh") > langs.count("en") >= len(langs) / 3
+    hs = blast.happenings
+    story = [h for h in hs if h.day and h.day >= datetime(2026, 3, 10)]
+    assert len(story) >= 8 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=14)
+    assert all(3 <= len(h.reports) <= 8 for h in story)
+    assert len(_shared_days(story)) >= 3 and len(blast.off_topic) >= 4
+    assert any(a.start < h.dates[0].start for h in story for a in h.dates[1:])  # late on Monday
+    assert sum(h.dates[0].unit == "year" for h in hs) >= 2  # 2019, 2022 told in passing
+    text = " ".join(r.body for r in records(blast))
+    for phrase in ("昨日", "前天", "上周五", "本月3日", "on Tuesday", "Last week", "late on Monday"):
+        assert phrase in text, phrase
 
 
 DENSE = ("yogurt_scare", "exam_leak")
@@ -928,6 +972,28 @@ FLOORS: dict[str, tuple[float, ...]] = {
     "rider_death": (0.99, 0.99, 0.96, 1.01, 1.00, 0.80, 0, 1, 10, 1.00, 0.99),
     # source recall 0.92 -> 0.95 with the same rule ("zhen3")
     "trust_default": (0.99, 0.99, 0.94, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
+    # the next two set 2026-12-07 at first score, held out: their dumps were written by a helper that
+    # read neither sitegen/extract, sitegen/importer nor sitegen/data (helper "heldout6"); the first
+    # figures main achieved on them, rounded down (ceilings rounded up).
+    # star_tax (F1 0.87, Date-F1 0.87, source recall 0.92, entries/happening 1.20, off-topic P 1.00
+    # R 1.00, same-day 2/3, zh+en 10/11, titles 12/12, cite P 0.88): the brand's dropping is merged
+    # into the drama's shelving told in the same sentences; the lawsuit is two entries
+    # plant_blast (F1 0.80, Date-F1 0.80, source recall 0.91, entries/happening 1.25, off-topic P 1.00
+    # R 0.75, 2 entries from off-topic, same-day 3/4, zh+en 11/13, titles 17/17, cite P 0.93): the
+    # trading halt is merged into the chairman's resignation; Reuters' "late on Monday" is an entry
+    "star_tax": (0.86, 0.86, 0.91, 1.21, 1.00, 1.00, 0, 2, 10, 1.00, 0.87),
+    # citation precision 0.93 -> 0.98, entries from off-topic 2 -> 1 when a trading halt (停牌,
+    # "suspended trading") became an action telling a clause of its own and 立案受理 a suit
+    # F1 0.80 -> 0.84, Date-F1 0.80 -> 0.84, source recall 0.91 -> 0.93, entries/happening 1.25 ->
+    # 1.23, same day 3 -> 4, zh+en 11 -> 12 when an article telling a trading halt and a
+    # resignation apart lets the resignation's reports (in both languages) found an event of their
+    # own (apart._told_apart); citation precision 0.98 -> 1.00 when a clause denying ties
+    # ("与瑞丰股份并无股权关系") is cited for nothing (recall_rules.denies_ties)
+    # F1 0.84 -> 0.93, Date-F1 0.84 -> 0.93, source recall 0.93 -> 0.95, entries/happening 1.23 ->
+    # 1.00 when a lone telling a day off is compared across languages and actions (neardays: Reuters'
+    # "late on Monday" joined the 凌晨 blast, its date a dissent) and a state at a time ("were still
+    # missing on Tuesday night", 夜里仍会…) starts nothing (background rules en-still, zh-habitual)
+    "plant_blast": (0.92, 0.92, 0.94, 1.01, 0.75, 1.00, 1, 4, 12, 1.00, 0.99),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal

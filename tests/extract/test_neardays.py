@@ -109,3 +109,22 @@ def test_a_night_that_straddles_midnight_is_one_happening(tmp_path: Path) -> Non
     assert event.note and "次日凌晨" in event.note
     # a night of no more than an hour: the dawn clause is another happening of its article
     assert len(run(tmp_path / "b", built, "near_day_night_hours = 0\n").events) == 2
+
+
+BLAST = [
+    "今日凌晨2时许,临江化工园区一企业车间发生爆炸,已造成3人死亡。",
+    "今天凌晨,临江化工园区一化工厂车间突然爆炸,附近村民连夜疏散。",
+    "凌晨2时10分,临江化工园区一化工车间爆炸起火,3名工人遇难。",
+]
+BLAST_DAY_OFF = "An explosion tore through a chemical workshop in Linjiang's industrial park late on Monday, killing three workers."
+
+
+def test_a_lone_english_telling_a_day_off_joins_the_chinese_event_by_language_and_action(tmp_path: Path) -> None:
+    """"late on Monday" where three Chinese outlets say 今日凌晨 of Tuesday: the day off is what is
+    asked, so the comparison reads across languages and actions as merging does within one period."""
+    english = source(4, BLAST_DAY_OFF, day=10, lang="en")
+    english.published = datetime(2025, 6, 10, 9, 0, tzinfo=TZ)  # a Tuesday
+    out = run(tmp_path, [*(source(n, text, day=10) for n, text in enumerate(BLAST, 1)), english])
+    (event,) = out.events
+    assert {c.source for c in event.sources} == {"s1", "s2", "s3", "s4"}
+    assert event.when.start.date() == datetime(2025, 6, 10).date()

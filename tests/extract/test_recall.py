@@ -39,6 +39,14 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
     assert table.of("The studio was ordered by an arbitration panel in 2022") == {"arbitrate"}
     assert table.of("宣布旗下新作无限期延期上线") == table.of("The studio has delayed the game indefinitely") == {"delay"}
     assert table.of("It postponed the launch") == {"delay"}
+    assert table.of("原定周五上线的剧集撤档") == {"delay"}
+    # a trading halt tells a clause of its own beside a resignation (own_clause); a court accepting a
+    # suit (立案受理) is the suit, not an inquiry (立案); a contract ended in other words
+    assert table.of("公司股票同日起停牌") == table.of("It halted trading in its shares") - {"shares-fall"} == {"trading-halt"}
+    assert "trading-halt" in table.own_clause
+    assert table.of("法院当天立案受理") == table.of("The platform filed suit on Tuesday") == {"sue"}
+    assert table.of("警方已立案") == {"investigate"}
+    assert table.of("宣布与其解除经纪合约") == table.of("The brand ended its contract with her") == {"end-ties"}
 
 
 def test_the_longest_word_of_a_table_wins_and_a_word_in_two_tables_keeps_the_first() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.recall_rules import announces, turns
+from sitegen.extract.recall_rules import announces, denies_ties, turns
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,22 @@ def test_a_sentence_turning_to_another_matter_is_told_by_its_opening() -> None:
     assert not turns("据临江警方通报，两名技术员已被刑拘。")  # 据 alone: whose account, not another matter
     assert not turns("首个复飞航班于下午从临江飞往昆明。")
     assert not turns("Police said the technicians had been detained separately.")  # not at the start
+
+
+@pytest.mark.parametrize(
+    ("clause", "denies"),
+    [
+        ("某置业为本地房企，与某股份并无股权关系", True),
+        ("该公司专注于冷链运输，与外卖平台并无关联", True),
+        ("Skylark Drones, which is not related to the airline", True),
+        ("The bakery has no ties to the studio", True),
+        ("与此同时，公司宣布停产", False),  # 与 opens a phrase, no relation denied
+        ("公司与家属达成和解", False),
+        ("与去年相比无明显变化", False),
+        ("The airline said it was not to blame", False),
+    ],
+)
+def test_a_clause_denying_ties_to_another_is_told_apart(clause: str, denies: bool) -> None:
+    """A namesake set apart from the story ("与X并无股权关系") tells no happening of it: the second
+    citing pass cites it for none."""
+    assert denies_ties(clause) is denies

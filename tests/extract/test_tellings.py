@@ -99,3 +99,8 @@ def test_a_deal_ended_is_one_action_in_both_languages() -> None:
     assert (
         table.of("ended its contract with the firm") == {"end-ties"} == table.of("终止与某公司的独家发行协议")
     )
+
+
+def test_a_resignation_and_a_trading_halt_in_one_sentence_are_two_tellings() -> None:
+    text = "某股份昨日公告，董事长辞去董事长职务，公司股票同日起停牌。"
+    assert runs(text) == ["某股份昨日公告，董事长辞去董事长职务", "公司股票同日起停牌。"]
