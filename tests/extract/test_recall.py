@@ -44,6 +44,12 @@ def test_actions_are_found_in_either_language_and_not_where_they_name_a_thing() 
     # suit (立案受理) is the suit, not an inquiry (立案); a contract ended in other words
     assert table.of("公司股票同日起停牌") == table.of("It halted trading in its shares") - {"shares-fall"} == {"trading-halt"}
     assert "trading-halt" in table.own_clause
+    # "shares" alone names no fall: a halt of trading in the shares is no fall, and an English
+    # halt clause naming a fall beside it would be told apart from the Chinese 停牌 (own_apart)
+    assert table.of("trading in its parent's shares was suspended the same day") & {"shares-fall"} == set()
+    assert "trading-halt" in table.of("trading in its parent's shares was suspended the same day")
+    assert "shares-fall" in table.of("Shares of the drugmaker dropped 10% on Monday")
+    assert "shares-fall" in table.of("its shares fell by the daily limit")
     assert table.of("法院当天立案受理") == table.of("The platform filed suit on Tuesday") == {"sue"}
     assert table.of("警方已立案") == {"investigate"}
     assert table.of("宣布与其解除经纪合约") == table.of("The brand ended its contract with her") == {"end-ties"}
