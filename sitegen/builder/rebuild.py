@@ -42,6 +42,7 @@ from ..core.model import Site
 from ..errors import ContentError, Problem
 from ..util.cache import Cache
 from ..util.fsutil import file_digest, remove_orphans, staging_dir, swap_in
+from ..util.heap import frozen
 from ..util.progress import Progress
 from .assemble import make_context
 from .context import BuildContext, normalise_base_url
@@ -146,10 +147,11 @@ def build(
         ctx.cache = cache
         if inputs is not None:
             ctx.pieces_version = _pieces_version(code, ctx.base_url, inputs)
-        if old is not None and inputs is not None:
-            result = _incremental(ctx, old, inputs, out, where, OUTPUTS, progress)
-        else:
-            result = _full(ctx, out, where, OUTPUTS, progress, inputs, code, names)
+        with frozen():  # the site lives to the end: the collector's full passes skip it
+            if old is not None and inputs is not None:
+                result = _incremental(ctx, old, inputs, out, where, OUTPUTS, progress)
+            else:
+                result = _full(ctx, out, where, OUTPUTS, progress, inputs, code, names)
     finally:
         if own_cache:
             cache.close()

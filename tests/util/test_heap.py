@@ -1,0 +1,69 @@
+"""`heap.frozen`: what a build loaded is kept out of the collector's passes, and given back after."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from sitegen.builder import build, rebuild
+from sitegen.config import load_config
+from sitegen.util import heap
+
+
+@pytest.fixture
+def unfrozen():
+    """Each test starts and ends with nothing frozen (a test runner may have frozen nothing either)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_frozen_keeps_what_is_alive_out_of_collections_and_gives_it_back(unfrozen):
+    kept = Node()
+    assert gc.get_freeze_count() == 0
+    with heap.frozen() as did:
+        assert did
+        assert gc.get_freeze_count() > 0
+        assert not any(o is kept for o in gc.get_objects(2))  # not walked by a full pass
+        made = Node()  # made during the block: the collector's, as always
+        assert any(o is made for o in gc.get_objects(0))
+    assert gc.get_freeze_count() == 0
+    assert any(o is kept for o in gc.get_objects())
+
+
+def test_frozen_leaves_a_freeze_it_did_not_make(unfrozen):
+    gc.freeze()  # as the dev server does between its updates
+    count = gc.get_freeze_count()
+    with heap.frozen() as did:
+        assert not did
+    assert gc.get_freeze_count() == count
+
+
+def test_frozen_does_nothing_with_the_collector_off(unfrozen):
+    gc.disable()
+    try:
+        with heap.frozen() as did:
+            assert not did
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
+def test_a_build_renders_with_the_site_frozen_and_unfreezes_after(make_site, tmp_path, unfrozen, monkeypatch):
+    seen: list[int] = []
+    full = rebuild._full
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return full(*args, **kwargs)
+
+    monkeypatch.setattr(rebuild, "_full", spy)
+    build(load_config(make_site()), tmp_path / "out")
+    assert seen and seen[0] > 0
+    assert gc.get_freeze_count() == 0
