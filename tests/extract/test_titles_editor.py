@@ -20,14 +20,34 @@ from .test_titles import MAX, best_title, candidate
 CASES = [
     # (what it shows, source sentence, the headline)
     ("a leading clause of means goes", "经初步排查，某小区3号楼主体结构安全。", "某小区3号楼主体结构安全"),
-    ("… and does not stand alone", "经第三方机构检测，某小区3号楼被鉴定为D级危房。", "某小区3号楼被鉴定为D级危房"),
+    (
+        "… and does not stand alone",
+        "经第三方机构检测，某小区3号楼被鉴定为D级危房。",
+        "某小区3号楼被鉴定为D级危房",
+    ),
     ("表示 inside a clause goes before its predicate", "某公司表示将上诉。", "某公司将上诉"),
     ("回应称 inside a clause goes", "博物馆回应称展出的是复制品。", "博物馆展出的是复制品"),
-    ("a frame verb with 称 inside a clause goes", "12月3日，某平台发布声明称将提供2万元援助。", "某平台将提供2万元援助"),
+    (
+        "a frame verb with 称 inside a clause goes",
+        "12月3日，某平台发布声明称将提供2万元援助。",
+        "某平台将提供2万元援助",
+    ),
     ("称 inside a later clause goes", "大门紧闭,多名员工称已接到放假通知", "大门紧闭,多名员工已接到放假通知"),
-    ("即日起 is a relative day", "公司即日起在全国范围内暂停销售某型号产品。", "公司在全国范围内暂停销售某型号产品"),
-    ("自…起 goes whole with its day", "某公司股票自今日起停牌，复牌时间待定。", "某公司股票停牌，复牌时间待定"),
-    ("受此影响 and a pointer 其 go", "受此影响，其控股股东某控股股价今日开盘即一字跌停，收报4.12元", "控股股东某控股股价开盘即一字跌停"),
+    (
+        "即日起 is a relative day",
+        "公司即日起在全国范围内暂停销售某型号产品。",
+        "公司在全国范围内暂停销售某型号产品",
+    ),
+    (
+        "自…起 goes whole with its day",
+        "某公司股票自今日起停牌，复牌时间待定。",
+        "某公司股票停牌，复牌时间待定",
+    ),
+    (
+        "受此影响 and a pointer 其 go",
+        "受此影响，其控股股东某控股股价今日开盘即一字跌停，收报4.12元",
+        "控股股东某控股股价开盘即一字跌停",
+    ),
 ]
 
 
