@@ -415,7 +415,9 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         undated = drop_relative_days(_zh_headline(text))
         main = tidy(drop_inline_reporting(undated, headline_words().zh, _subjectless))
         made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
-        pointer = re.match(r"^(?:该|其(?![中他它余实次间后]))[\u4e00-\u9fff]{2}", main)
+        pointer = re.match(r"^该[\u4e00-\u9fff]{2}", main) or (
+            main.startswith("其") and main[1:].startswith(headline_words().zh["named_relations"])
+        )
         if pointer and len(cut(main[1:6], hmm=False)[0]) >= 2:
             # "该数据库…", "其控股股东X…": the thing, without the pointer to a sentence before (not
             # 该院: 院 is no name)
