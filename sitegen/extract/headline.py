@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..core.sitedata import PACKAGE_DATA
 from ..util.segment import cut
+from .headline_inline import drop_inline_reporting, means_clause
 from .ner import opens_on_name
 
 LEADING = re.compile(
@@ -187,7 +188,8 @@ def _zh_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     hw = headline_words()
     days = "|".join(sorted([*hw.zh["relative_periods"], *hw.zh["relative_days"]], key=len, reverse=True))
     parts = "|".join(hw.zh["day_parts"])
-    relative = re.compile(rf"于?(?:{days})(?:{parts})?(?:起|即)?")
+    # "自今日起停牌": the 自 of 自…起 goes with the day it opens, or "自停牌" is left
+    relative = re.compile(rf"[自从](?:{days})(?:{parts})?起|于?(?:{days})(?:{parts})?(?:起|即)?")
     verbs, docs = "|".join(hw.zh["frame_verbs"]), "|".join(hw.zh["frame_documents"])
     frame = re.compile(rf"^(.{{2,20}}?)(?:{verbs})了?[\u4e00-\u9fff]{{0,4}}?(?:{docs})(?:称|表示|说)?$")
     return relative, frame
@@ -223,12 +225,9 @@ def _subjectless(clause: str) -> bool:
     return not (tag_of(first) == "v" and opens_on_name(clause[clause.index(first) :]))
 
 
-_ZH_MEANS = re.compile(r"^经.{2,30}(?:确认|批准|同意|核实|查实|调查|检查|研究|审核|审查)$")
-
-
 def _aside(clause: str, hw: HeadlineWords) -> bool:
     """A clause of cause or means, or a lone linking word, between a frame and what it frames."""
-    return clause.startswith(hw.zh["cause"]) or clause in hw.zh["leading"] or bool(_ZH_MEANS.match(clause))
+    return clause.startswith(hw.zh["cause"]) or clause in hw.zh["leading"] or means_clause(clause, hw.zh)
 
 
 def _zh_headline(text: str) -> str:
@@ -239,6 +238,7 @@ def _zh_headline(text: str) -> str:
     while len(kept) > 1 and (
         (len(_CJK.findall(kept[0][0])) <= 2 and not re.search(r"[A-Za-z0-9]", kept[0][0]))
         or kept[0][0].startswith(hw.zh["bad_start"])
+        or means_clause(kept[0][0], hw.zh)  # "经初步排查，"
         or (kept[0][0].startswith("据") and kept[0][0].endswith(("报道", "消息", "介绍", "了解", "悉")))
     ):
         kept = kept[1:]  # the tail of a sentence cut before it ("多,不少人发现…"), "据X报道"
@@ -323,6 +323,9 @@ def _en_headline(text: str) -> str:
         parts = parts[:-1]
     text = _join(parts)
     text = _en_time_pattern(hw).sub("", text)
+    # "…apologised in a video statement the same day": the date beside the title says when
+    same = "|".join(sorted((re.escape(p) for p in hw.en["relative_phrases"]), key=len, reverse=True))
+    text = re.sub(rf",?\s+(?:{same})(?=[,.;]|$)", "", text, flags=re.I)
     # "The findings, published on Thursday night, also name…" lost its time: the aside goes whole
     text = re.sub(r",\s+[a-z]+(?:ed|en)\s*,(?=\s)", "", text)
     words = text.split()
@@ -351,7 +354,8 @@ def _en_attribution(clause: str, hw: HeadlineWords) -> bool:
         return False
     low = [w.lower().strip(".") for w in words]
     said_who = low[0] in hw.en["reporting"] and len(words) <= 4  # ", said Chen Li"
-    return said_who or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
+    adding = len(low) == 1 and low[0] in hw.en["speech_participles"]  # "…, adding" (the quote stops)
+    return said_who or adding or low[-1] in hw.en["reporting"] or low[:2] == ["according", "to"]
 
 
 _EN_PRONOUNS = ("it ", "he ", "she ", "they ", "we ")
@@ -408,10 +412,15 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
     if not text:
         return []
     if is_chinese(text):
-        main = tidy(drop_relative_days(_zh_headline(text)))
+        undated = drop_relative_days(_zh_headline(text))
+        main = tidy(drop_inline_reporting(undated, headline_words().zh, _subjectless))
         made = [main, *_zh_setting_dropped(main), *_zh_cause_dropped(main)]
-        if re.match(r"^该[\u4e00-\u9fff]{2}", main) and len(cut(main[1:6], hmm=False)[0]) >= 2:
-            # "该数据库…": the thing, without the pointer to a sentence before (not 该院: 院 is no name)
+        pointer = re.match(r"^该[\u4e00-\u9fff]{2}", main) or (
+            main.startswith("其") and main[1:].startswith(headline_words().zh["named_relations"])
+        )
+        if pointer and len(cut(main[1:6], hmm=False)[0]) >= 2:
+            # "该数据库…", "其控股股东X…": the thing, without the pointer to a sentence before (not
+            # 该院: 院 is no name)
             made.append(main[1:])
         this_is = re.match(r"^这(?:也)?是(?:继[^，,]{1,20}?(?:之后|后))?(?=[\u4e00-\u9fff]{4})", main)
         if this_is:

@@ -26,6 +26,7 @@ from .headline import (
     headline_words,
     is_chinese,
 )
+from .headline_inline import means_clause
 
 _ONLY_SAID = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|noted)"
@@ -82,6 +83,8 @@ def headline_problems(title: str) -> list[str]:
             problems.append("a pronoun for its subject")  # "她早在去年10月就…": who, the sentence before says
         if _zh_noun_phrase(t):
             problems.append("a noun phrase, no clause")
+        if means_clause(_split(t, _ZH_CLAUSE)[0][0], hw.zh):
+            problems.append("opens on how it was learnt")  # "经第三方机构检测": means, not a happening
         if _zh_elapsed(t, hw) or _ZH_ADVERBIAL.match(t):
             problems.append("time since another happening")
         if t.endswith(hw.zh["reporting"]):

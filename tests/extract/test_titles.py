@@ -244,6 +244,7 @@ BAD = [
     ("在开年的拆车直播之后答", "time since another happening"),
     ("多,不少人发现小米汽车的续航缩水", "starts mid-sentence"),
     ("是飞驰电动FC-60召回首日", "starts mid-sentence"),
+    ("经第三方机构检测", "opens on how it was learnt"),
     ('表示"不排除个体差异或其他因素所致"', "only a quote"),
     ("临江市公安局通报", "only says who spoke"),
     ("江川省市场监管局约谈了飞驰电动的", "ends on a particle"),
