@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .commentary import label, without_label
 from .entities import is_person_name, latin_names
 from .leads import about_others, heads_of_names, names_others
 from .leads import named as named_in
@@ -337,13 +338,14 @@ def judge(
         out.doubtful = {
             sid
             for sid in out.off_topic - namesakes - set(out.others)
-            if not names_others(leads[sid], out.story, lexicon, tagger)
+            if not names_others(without_label(leads[sid]), out.story, lexicon, tagger)
             and not _other_holder(runs[sid], own_name, lexicon)
         }
         out.off_topic -= out.doubtful
         out.marginal |= out.doubtful
         by = (lexicon, tagger)
         out.doubtful -= {sid for sid in out.doubtful if _lead_names_core(leads[sid], out, named, by)}
+        out.doubtful -= {sid for sid in out.doubtful if label(leads[sid])}  # a commentary: `commentary`
     return out
 
 

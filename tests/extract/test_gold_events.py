@@ -761,7 +761,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.96 -> 1.00 when a week counted from publication dating a quote that names no action
     # ("Skylark Airlines' crisis deepened this week.") founds no entry (a round-up of the week:
     # candidates._week_round_up; helper "split2")
-    "engine_fire": (1.00, 1.00, 0.89, 1.00, 1.00, 0.80, 0, 4, 10, 0.95, 0.93),
+    # off-topic P 0.80 -> 1.00: the 人民锐评 column is a commentary (`commentary`): its label is no
+    # other organisation, and it stays on topic, marginal, though it dates nothing (helper "offtopic6")
+    "engine_fire": (1.00, 1.00, 0.89, 1.00, 1.00, 1.00, 0, 4, 10, 0.95, 0.93),
     # F1 0.67 -> 0.69, source recall 0.84 -> 0.87, zh+en 6 -> 7 when "8,000 yuan" stopped being cut
     # into two clauses at its comma (the English settlement's quote began "000 yuan…")
     # then F1 0.69 -> 0.71, entries/happening 1.60 -> 1.50 when a later time of the same day a
@@ -867,7 +869,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # second citing pass (record 26 no longer cited for the detention it does not report)
     # F1 0.91 -> 0.95, off-topic P 0.80 -> 0.83, R 0.80 -> 1.00, entries from off-topic 1 -> 0 with
     # the same rule (the same association's fine on another club)
-    "match_fixing": (0.95, 0.95, 0.93, 1.10, 1.00, 0.83, 0, 2, 10, 0.95, 0.95),
+    # off-topic P 0.83 -> 1.00: the "Opinion:" column naming no one stays on topic, marginal,
+    # though it tells nothing others date (`commentary`; helper "offtopic6")
+    "match_fixing": (0.95, 0.95, 0.93, 1.10, 1.00, 1.00, 0, 2, 10, 0.95, 0.95),
     # the next three set 2026-12-07 when their dumps were written by a helper that read neither
     # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout4"): the first
     # figures main achieved on them, rounded down (ceilings rounded up).
@@ -969,7 +973,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # after 晚9时许: neardays), a teller's past perfect counted back ("had submitted … two days
     # earlier") and 家属称…本月初刚… start nothing, and "said on Monday that Liu Jianguo, the rider
     # who …," is quoted on to its verb
-    "rider_death": (0.99, 0.99, 0.96, 1.01, 1.00, 0.80, 0, 1, 10, 1.00, 0.99),
+    # off-topic P 0.80 -> 1.00: the FT column's "last Wednesday" (said Thursday) is the week
+    # before's ruling, not yesterday, and "the ruling" names the ruling's action (helper "offtopic6")
+    "rider_death": (0.99, 0.99, 0.96, 1.01, 1.00, 1.00, 0, 1, 10, 1.00, 0.99),
     # source recall 0.92 -> 0.95 with the same rule ("zhen3")
     "trust_default": (0.99, 0.99, 0.94, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
     # the next two set 2026-12-07 at first score, held out: their dumps were written by a helper that

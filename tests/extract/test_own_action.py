@@ -30,6 +30,16 @@ def test_an_appeal_is_an_action_of_its_own() -> None:
     assert not own_apart(frozenset(), {"sentence"})
 
 
+def test_the_ruling_named_as_a_noun_is_the_sentence() -> None:
+    """A column recalling "the ruling last Wednesday" tells the ruling, not the appeal that
+    followed it the same night; "against a court ruling" stays only the appeal's object."""
+    table = actions()
+    assert table.of("The ruling last Wednesday that the platform employed the rider could reach far") == {
+        "sentence"
+    }
+    assert own_apart(table.of("The ruling last Wednesday was a landmark"), {"appeal"})
+
+
 def test_a_death_is_an_action_and_delivery_alone_is_none() -> None:
     table = actions()
     assert table.of("骑手在送餐途中突然倒地，经抢救无效死亡") == {"die"}  # 无效 there voids nothing

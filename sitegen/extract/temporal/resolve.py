@@ -382,9 +382,9 @@ def _weekday(g: dict[str, str | None], ctx: Ctx, notes: list[str]) -> date:
     elif rel in ("", "on", "early", "late"):
         d = C.weekday_on_or_before(pub, wd)
         notes.append("the most recent such weekday on or before publication")
-    elif rel in ("last", "this past", "past"):
-        d = C.weekday_on_or_before(pub - timedelta(days=1), wd)
-        notes.append("the most recent such weekday before publication")
+    elif rel in ("last", "this past", "past"):  # a "last" one is not yesterday: that is "yesterday"
+        d = C.weekday_on_or_before(pub - timedelta(days=2 if rel == "last" else 1), wd)
+        notes.append("the latest such weekday before " + ("yesterday" if rel == "last" else "publication"))
     elif rel.startswith("the "):  # the following Monday, the previous Friday: from the day last named
         a = ctx.anchor("day", point=True)
         if a is None:

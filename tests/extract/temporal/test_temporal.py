@@ -258,3 +258,17 @@ def test_fuzz_never_raises_and_never_dates_the_future(text: str, published: date
             if m.when.end is not None:
                 assert m.when.end <= ceil_unit(day_end, m.when.precision), (m, published)
             assert m.when.start.tzinfo == published.tzinfo
+
+
+def test_last_weekday_said_the_day_after_is_the_week_before() -> None:
+    """A Thursday's "last Wednesday" is not yesterday (that would be "yesterday" or "on
+    Wednesday"): it is the Wednesday of the week before; "this past" and two days back stay."""
+    thursday = datetime(2026, 4, 16, 7, 0, tzinfo=SHANGHAI)  # 2026-04-16 is a Thursday
+    cases = {
+        "The ruling last Wednesday could reach far.": "2026-04-08",
+        "The store closed this past Wednesday.": "2026-04-15",
+        "The union voted last Tuesday.": "2026-04-14",
+    }
+    for text, day in cases.items():
+        (m,) = [m for m in find_times(text, thursday, lang="en") if m.rule == "en-weekday"]
+        assert m.when.start.date().isoformat() == day, text
