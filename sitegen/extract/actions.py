@@ -42,6 +42,10 @@ class Actions:
     apart: frozenset[frozenset[str]] = frozenset()
     """pairs of actions that, joined in one sentence, tell two happenings (``apart_from``: a
     halt beside an apology, `tellings`), though neither is ``own_clause``"""
+    apart_alone: frozenset[str] = frozenset()
+    """actions that a report naming none but other actions tells apart from, on one day too
+    (``apart_alone = true``: a sponsor ending its deal, beside a drama shelved the same day;
+    not beside an apology that also ends it, `identity.own_apart`)"""
     _zh: re.Pattern[str] | None = field(init=False, default=None)
     _en: re.Pattern[str] | None = field(init=False, default=None)
     _memo: dict[str, frozenset[str]] = field(init=False, default_factory=dict, repr=False, compare=False)
@@ -112,7 +116,8 @@ def parse(doc: dict) -> Actions:
             zh.setdefault(word, action)
         for word in table.get("en", []):
             en.setdefault(word.lower(), action)
-    return Actions(zh, en, own, apart)
+    alone = frozenset(action for action, table in doc.items() if table.get("apart_alone"))
+    return Actions(zh, en, own, apart, alone)
 
 
 @cache

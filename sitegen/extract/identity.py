@@ -272,9 +272,16 @@ def own_apart(mine: frozenset[str], theirs: Iterable[str]) -> bool:
     ``own_clause`` that the other does not (an appeal beside the ruling it appeals: "将就一审判决
     提起上诉" names the ruling only as what it appeals; a market's fall beside its cause)?  Then
     they tell two happenings, on one day too: merging counts it against them (``another_action``)
-    however alike their words and dates, and a sentence naming it goes on telling no other."""
+    however alike their words and dates, and a sentence naming it goes on telling no other.
+    An action marked ``apart_alone`` does so when the two share no action at all (a sponsor
+    ending its deal beside a shelving: not beside an apology that ends the deal too)."""
     theirs = frozenset(theirs)
-    return bool(mine and theirs) and bool((mine ^ theirs) & actions().own_clause)
+    if not (mine and theirs):
+        return False
+    table = actions()
+    return bool((mine ^ theirs) & table.own_clause) or (
+        not mine & theirs and bool((mine | theirs) & table.apart_alone)
+    )
 
 
 def needs_vectors(s: Signals, rules: Rules) -> bool:

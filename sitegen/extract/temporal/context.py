@@ -58,8 +58,26 @@ class Anchor:
     start: int
     names_year: bool
     names_thing: bool = False
-    """A possessive date ("Saturday's defeat"): it names a thing, not when the clause's action
-    happened, so "the same day" after it looks further back for the day of an action."""
+    """A possessive or attributive date ("Saturday's defeat", "its Dec. 20 premiere":
+    `naming_position`): it names a thing, not when the clause's action happened, so "the same
+    day" after it looks further back for the day of an action."""
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|my|a)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|in|on|at|and|or|to|for|from|with|by|after|before|since|until|when|while|as|than"
+    r"|that|which|who|he|she|it|they|we|i|you|was|were|is|are|had|has|have|will|would|could|should"
+    r"|did|does|do|night|morning|afternoon|evening|noon|midnight)\b)[a-z][a-z-]+\b"
+)
+
+
+def naming_position(text: str, start: int, end: int) -> bool:
+    """Does the date at ``start``-``end`` only name a thing: a possessive ("Saturday's defeat"), or
+    a modifier between a determiner and its noun ("its Dec. 20 premiere", "the March 2 fire",
+    "her Monday concert")?  It says which premiere or fire, not when the sentence's action was."""
+    if text[end : end + 2] in ("'s", "’s"):
+        return True
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _NOUN_AFTER.match(text, end))
 
 
 ROLLED_BACK = "it would be after publication"

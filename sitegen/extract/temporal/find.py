@@ -167,6 +167,7 @@ from sitegen.extract.temporal.context import (
     Resolved,
     beyond_calendar,
     describe,
+    naming_position,
     sentence_ends,
     sentence_start,
 )
@@ -312,7 +313,7 @@ def _read(
         mention = TimeMention(hit.text, hit.start, hit.end, res.when, res.kind, rule, one_line, value)
         mentions.append(mention)
         if res.when is not None:
-            thing = ctx.text[hit.end : hit.end + 2] in ("'s", "’s")  # Saturday's defeat
+            thing = naming_position(ctx.text, hit.start, hit.end)  # Saturday's defeat, its Dec. 20 premiere
             ctx.anchors.append(Anchor(res.when, hit.text, hit.start, res.names_year, thing))
     return mentions, None
 
