@@ -76,6 +76,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # been detained", "截至午间收盘,跌停板上仍有…"
     ("en-as-of", "before", re.compile(r"\bas of\s+$", re.IGNORECASE)),
     ("zh-as-of", "before", re.compile(r"(?:截至|截止)\s*$")),
+    # the period a thing covers: "ledgers for 2022 had been shredded", "its results for March"
+    # (a noun, not a verb: "was fined for" is left alone)
+    ("en-covering", "before", re.compile(r"\b(?![a-z]+(?:ed|ing)\b)[a-z]{3,}\s+for\s+$")),
     # -- a date naming a thing ---------------------------------------------------------
     ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
     ("en-possessive", "after", re.compile(r"['’]s\b")),
