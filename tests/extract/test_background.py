@@ -37,7 +37,7 @@ BACKGROUND = [
     ("zh-tenure", "周德明自2008年起执掌该公司。", "2008年起"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
     ("zh-as-of", "截至4月7日午间收盘,跌停板上仍有大量卖单。", "4月7日"),
-    ("en-covering", "Police held him after inspectors found that ledgers for 2022 had been shredded.", "2022"),
+    ("en-covering", "He was held after inspectors found ledgers for 2022 had been shredded.", "2022"),
     ("zh-attributive", "12月27日晚的临川火灾让这款车型陷入危机。", "12月27日"),
     ("zh-attributive", "考试院宣布周六的考试作废。", "周六"),
     ("en-possessive", "The board declared Saturday's paper void.", "Saturday"),
