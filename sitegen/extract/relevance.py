@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 
 from .commentary import label, without_label
 from .entities import is_person_name, latin_names
+from .keyword_holders import extends_name as _extends_name
+from .keyword_holders import keyword_holders
 from .leads import about_others, heads_of_names, names_others
 from .leads import named as named_in
 from .ner import Tagger
@@ -297,6 +299,7 @@ def judge(
         named.update(dict.fromkeys(heads_of_names(unknown, out.subjects, leads, tagger), True))
     names_shared: dict[str, int] = {}
     partial = _partial_names(docs, out.subjects, counts, need, lexicon)
+    holders, held = keyword_holders(docs, lexicon, need, _extends_name), set()
     for sid, top in out.subjects.items():
         shared = [w for w in top if counts[w] >= need and sid not in partial.get(w, ())]
         out.shared[sid] = shared
@@ -306,6 +309,8 @@ def judge(
                 named[w] = _is_name(w, lexicon)
             names += named[w]
         names_shared[sid] = names
+        if sid in holders and not any(_names_whom(w, named) for w in shared):
+            held.add(sid)  # a namesake's report sharing only places and generic nouns
         if len(docs) >= rules.relevance_min_sources and (
             len(shared) < rules.on_topic_shared_words or names < rules.on_topic_shared_names
         ):
@@ -314,10 +319,11 @@ def judge(
             enough = [w for w in shared if named[w] and (counts[w] >= core or is_person_name(w))]
             if not (all_shared and enough):
                 out.off_topic.add(sid)  # unless it names the story's core or people and nothing else
+    out.off_topic |= held
     unrecognised = len(out.off_topic) * 2 > len(docs)  # the story's names are not known as names
     if unrecognised:
         _majority_is_the_story(out, counts, len(docs), rules)
-    namesakes = {sid for sids in partial.values() for sid in sids}
+    namesakes = held.union(*partial.values())
     if closeness is not None and out.off_topic and len(out.off_topic) < len(docs):
         _rescue(docs, out, rules, closeness, counts, namesakes)
         if leads is not None and tagger is not None:
@@ -495,19 +501,6 @@ def _partial_names(
         if odd:
             out[w] = odd
     return out
-
-
-_SAME_ENTITY = frozenset({"公司", "方面", "官方", "一方", "旗下"})
-_NOT_NAME_TAGS = ("u", "p", "c", "v", "d", "r", "m", "q", "y", "e", "o", "x", "w", "f", "t")
-
-
-def _extends_name(token: str) -> bool:
-    """Would ``token`` after a name make a longer name (区, 化工, 合作社), not a word of the sentence?"""
-    return (
-        CJK_WORD.match(token) is not None
-        and token not in _SAME_ENTITY
-        and not tag_of(token).startswith(_NOT_NAME_TAGS)
-    )
 
 
 def _rescue(

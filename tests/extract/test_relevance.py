@@ -420,3 +420,56 @@ def test_a_commentary_naming_no_one_stays_on_topic_and_marginal() -> None:
     leads = {sid: t.split("。")[0] for sid, t in zip(docs, texts, strict=True)}
     result = judge(docs, lexicon, Rules(), far, leads, tagger)
     assert "s5" not in result.off_topic and "s5" in result.marginal and "s5" not in result.doubtful
+
+
+# a plant's blast: the keyword 金泰 is the company's (金泰化工) and its listed parent's (金泰股份)
+BLAST = [
+    "河阳市临河县金泰化工凌晨发生爆炸,王志强称已成立事故调查组。",
+    "金泰化工爆炸事故致3人死亡,河阳市应急管理局派出工作组。",
+    "金泰化工爆炸后,临河县疏散周边村民,王志强赶赴现场。",
+    "金泰股份公告,临河县子公司金泰化工停产,董事长王志强辞职。",
+    "金泰股份股票停牌,金泰化工事故调查仍在进行,临河县通报进展。",
+]
+# a developer sharing the keyword, naming the story's parent only to tell the two apart
+DEVELOPER = "金泰置业以10亿元竞得河阳市一宗住宅用地。金泰置业为本地房企,与金泰股份并无股权关系。"
+
+
+def test_a_namesake_holding_the_keyword_with_another_noun_is_off_topic() -> None:
+    """The keyword never counts, so the developer's report shares only its city (河阳) and a piece
+    of the parent's name (股份): the names test keeps it.  It writes the keyword with a noun no
+    other source writes after it (置业) more often than with the story's (化工, 股份): it names a
+    namesake, and sharing no one's name but a place's, it is off topic (`keyword_holders`)."""
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*BLAST, DEVELOPER])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "金泰")
+    result = judge(docs, lexicon, Rules())
+    assert "河阳" in result.shared["s5"]  # it passes the names test by its city
+    assert result.off_topic == {"s5"}
+
+
+def test_a_report_holding_the_keyword_with_another_noun_but_naming_the_storys_people_stays() -> None:
+    """金泰集团 (a name no other source writes) in a report naming the story's chairman: on topic."""
+    group = "金泰集团回应临河县爆炸:王志强已辞职,集团配合河阳市调查。"
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*BLAST, group])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "金泰")
+    assert judge(docs, lexicon, Rules()).off_topic == set()
+
+
+def test_keyword_holders_needs_a_story_name_around_the_keyword() -> None:
+    """With no noun ``need`` sources write after the keyword, no other noun makes a namesake."""
+    from sitegen.extract.keyword_holders import extends_name, keyword_holders
+
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([BLAST[0], DEVELOPER])}
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "金泰")
+    assert keyword_holders(docs, lexicon, 2, extends_name) == set()
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*BLAST, DEVELOPER])}
+    assert keyword_holders(docs, lexicon, 2, extends_name) == {"s5"}
+
+
+def test_a_noun_opening_on_the_story_noun_s_character_is_the_story_s_name() -> None:
+    """云翔航空港股 is cut 云翔 + 航空港: the story's 云翔航空 glued to what follows, no namesake."""
+    from sitegen.extract.keyword_holders import extends_name, keyword_holders
+
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate(AIRLINE)}
+    assert "航空港" in docs["s3"].tokens
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "云翔")
+    assert keyword_holders(docs, lexicon, 2, extends_name) == set()
