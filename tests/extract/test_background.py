@@ -29,6 +29,11 @@ BACKGROUND = [
         "It is the first client to leave since the data centre fire earlier this week.",
         "earlier this week",
     ),
+    (
+        "en-perfect-by",
+        "The letter had been shared more than 2 million times by Monday night.",
+        "Monday night",
+    ),
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
     ("zh-tenure", "公开资料显示，他2019年起任该职，此前长期在管委会工作。", "2019年起"),
@@ -142,6 +147,8 @@ FOUNDING = [
     ("The museum admitted it could not find a vase it had said two days earlier was safe.", "two days earlier"),
     ("The lawyer said the platform submitted new evidence two days earlier.", "two days earlier"),
     ("The lawyer said the platform had submitted new evidence on Monday.", "Monday"),
+    # a perfect reached by a day, but no count: the day the happening was done by
+    ("All 14 pupils had been discharged from hospital by Wednesday, the hospital said.", "Wednesday"),
 ]
 
 
