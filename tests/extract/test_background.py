@@ -235,6 +235,23 @@ def test_a_long_sentence_cut_at_a_tellers_subject_goes_on_to_its_verb() -> None:
     assert candidates(plain, "en")[0][1] == "Dashwell paid on Monday the sum its contractor owed"
 
 
+def test_a_long_sentence_cut_at_a_name_after_by_keeps_its_apposition() -> None:
+    """Cut to its date's clause, "a letter posted on Monday by Chen Mo" ends on a name: the quote
+    keeps the apposition that says who the name is ("a level designer at …"), and stops there."""
+    dated = "An open letter posted on Monday by Chen Mo"
+    who = ", a level designer at Hangzhou-based Starfall Games"
+    tail = (
+        ", describing 100-hour weeks on the studio's upcoming title Ember Throne and the months of"
+        " unpaid overtime her team had logged since the spring, had been shared more than 2 million"
+        " times by Monday night."
+    )
+    text = dated + who + tail
+    assert len(text) > Rules().max_quote_chars
+    found = candidates(text, "en")
+    assert [(d, f) for d, _, f in found] == [("Monday", True)]  # "by Monday night" dates nothing
+    assert found[0][1] == dated + who
+
+
 def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:
     """ "公安局今日通报,3月15日凌晨,警方抓获…" happened on 3月15日; with no later date the telling dates it."""
     told = "市公安局今日通报,3月15日凌晨,警方在两地抓获犯罪嫌疑人3名,3人已被刑事拘留。"
