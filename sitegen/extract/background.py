@@ -214,6 +214,18 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # "the letter had been shared more than 2 million times by Monday night": a count a perfect
+    # had reached by a time, what held then, not a happening of that time ("had been discharged
+    # from hospital by Wednesday", no count, is the discharge's day)
+    (
+        "en-perfect-by",
+        "before",
+        re.compile(
+            rf"\b(?:had|has|have)\s+(?:been\s+)?{_EN_VERB_ED}\s+(?:[a-z]+\s+){{0,2}}\d[\d,.]*"
+            r"(?:\s+(?:million|billion|thousand))?\s+(?:times|[a-z]+)\s+by\s+$",
+            re.IGNORECASE,
+        ),
+    ),
     # "Ten days later she is still at her desk": what still holds at a time, not a happening
     ("en-still", "sentence", re.compile(r"\b(?:is|are|remains?)\s+still\b", re.IGNORECASE)),
     (

@@ -163,6 +163,7 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
 
 
 _THAT_NAME = re.compile(r"\bthat\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*$")
+_BY_NAME = re.compile(r"\bby\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*$")
 _APPOSITION = re.compile(r"\s*(?:the|a|an|who|which|whose)\b", re.IGNORECASE)
 
 
@@ -173,6 +174,13 @@ def _through_apposition(text: str, parts: list[Span], ci: int, start: int, most:
     ``most`` characters (the quote would otherwise tell nothing of what was said)."""
     end = parts[ci].end
     if not _THAT_NAME.search(parts[ci].of(text)):
+        if _BY_NAME.search(parts[ci].of(text)):
+            # "a letter posted on Monday by Chen Mo, a designer at X, …": the name's apposition
+            # says who the name is; the quote keeps it
+            for part in parts[ci + 1 :]:
+                if part.end - start > most or not _APPOSITION.match(part.of(text)):
+                    break
+                end = part.end
         return end
     for part in parts[ci + 1 :]:
         if part.end - start > most:

@@ -82,7 +82,7 @@ from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
 from .recall_past import PastPeriods
 from .recall_past import vote as past_vote
-from .recall_rules import announces, denies_ties, short_telling, turns
+from .recall_rules import announces, denies_ties, names_teller_by_past, short_telling, turns
 from .recall_vote import (
     Memo,
     best_cosine,
@@ -275,7 +275,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 few = len(set(terms)) < clustering.rules.min_content_words
                 if few and not (dated_itself and told and short_telling(quoted, terms)):
                     continue
-                if denies_ties(quoted) or (is_clause and says_who(quoted)):
+                if denies_ties(quoted) or (is_clause and says_who(quoted)) or names_teller_by_past(quoted):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:

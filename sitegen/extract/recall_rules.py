@@ -79,3 +79,16 @@ related to the airline"): a namesake set apart from the story, not a happening o
 def denies_ties(clause: str) -> bool:
     """Does the clause say its subject has no ties to another (`DENIES_TIES`)?"""
     return DENIES_TIES.search(clause) is not None
+
+
+TELLER_BY_PAST = re.compile(
+    r"^[^，,。；;：:]{0,8}?曾[^，,。；;：:的]{1,16}的[^，,。；;：:的]{1,12}?(?:对[^，,。；;]{1,8}?)?"
+    r"(?:表示|称|说|介绍|透露|坦言|直言)\s*[，,：:]"
+)
+"""A sentence opening with a teller named by what they once did ("曾发布公开信的陈默对记者表示，…"):
+the past act names who speaks; what the sentence tells is their view, not that act."""
+
+
+def names_teller_by_past(sentence: str) -> bool:
+    """Does the sentence open with a teller named by a past act (`TELLER_BY_PAST`)?"""
+    return TELLER_BY_PAST.search(sentence) is not None

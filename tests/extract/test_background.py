@@ -29,6 +29,11 @@ BACKGROUND = [
         "It is the first client to leave since the data centre fire earlier this week.",
         "earlier this week",
     ),
+    (
+        "en-perfect-by",
+        "The letter had been shared more than 2 million times by Monday night.",
+        "Monday night",
+    ),
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
     ("zh-tenure", "公开资料显示，他2019年起任该职，此前长期在管委会工作。", "2019年起"),
@@ -143,6 +148,8 @@ FOUNDING = [
     ("The museum admitted it could not find a vase it had said two days earlier was safe.", "two days earlier"),
     ("The lawyer said the platform submitted new evidence two days earlier.", "two days earlier"),
     ("The lawyer said the platform had submitted new evidence on Monday.", "Monday"),
+    # a perfect reached by a day, but no count: the day the happening was done by
+    ("All 14 pupils had been discharged from hospital by Wednesday, the hospital said.", "Wednesday"),
 ]
 
 
@@ -227,6 +234,23 @@ def test_a_long_sentence_cut_at_a_tellers_subject_goes_on_to_its_verb() -> None:
     plain = "Dashwell paid on Monday the sum its contractor owed, the rider who died in Linjiang last week" + verb + tail
     assert len(plain) > Rules().max_quote_chars
     assert candidates(plain, "en")[0][1] == "Dashwell paid on Monday the sum its contractor owed"
+
+
+def test_a_long_sentence_cut_at_a_name_after_by_keeps_its_apposition() -> None:
+    """Cut to its date's clause, "a letter posted on Monday by Chen Mo" ends on a name: the quote
+    keeps the apposition that says who the name is ("a level designer at …"), and stops there."""
+    dated = "An open letter posted on Monday by Chen Mo"
+    who = ", a level designer at Hangzhou-based Starfall Games"
+    tail = (
+        ", describing 100-hour weeks on the studio's upcoming title Ember Throne and the months of"
+        " unpaid overtime her team had logged since the spring, had been shared more than 2 million"
+        " times by Monday night."
+    )
+    text = dated + who + tail
+    assert len(text) > Rules().max_quote_chars
+    found = candidates(text, "en")
+    assert [(d, f) for d, _, f in found] == [("Monday", True)]  # "by Monday night" dates nothing
+    assert found[0][1] == dated + who
 
 
 def test_the_date_of_a_telling_gives_way_to_the_date_of_what_is_told() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.recall_rules import announces, denies_ties, turns
+from sitegen.extract.recall_rules import announces, denies_ties, names_teller_by_past, turns
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,18 @@ def test_a_clause_denying_ties_to_another_is_told_apart(clause: str, denies: boo
     """A namesake set apart from the story ("与X并无股权关系") tells no happening of it: the second
     citing pass cites it for none."""
     assert denies_ties(clause) is denies
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("曾发布公开信的陈默对记者表示，这是“迟到的公道”，但她仍担心团队被解散", True),
+        ("曾参与救援的队员王力称，现场一度十分危险", True),
+        # the act is the sentence's own, or the teller is named by no past act
+        ("陈默昨日发布公开信，称团队每周工作近100小时", False),
+        ("公司曾于2022年被劳动仲裁，律师对记者表示，此次罚款并不意外", False),
+        ("陈默对记者表示，这是迟到的公道", False),
+    ],
+)
+def test_a_teller_named_by_a_past_act_reports_no_happening(sentence: str, names: bool) -> None:
+    assert names_teller_by_past(sentence) is names
