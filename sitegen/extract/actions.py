@@ -25,9 +25,10 @@ from ..core.sitedata import PACKAGE_DATA
 
 MEMO_TEXTS = 200_000
 """At most this many texts' actions remembered by one table (bounded memory)."""
-ATTRIBUTIVE = ("的",)
+ATTRIBUTIVE = ("的", "时间", "日期")
 """A Chinese action word before these qualifies a noun (召回的车辆, 暴露的数据库): it names a
-thing by what was done to it, and says nothing of what the sentence reports happened."""
+thing by what was done to it, and says nothing of what the sentence reports happened; before
+时间 or 日期 it names the act's time ("复工时间未定": when it will resume, not a resumption)."""
 
 
 @dataclass
@@ -94,6 +95,10 @@ class Actions:
         return bool((mine | before) & self.own_clause) or (
             joined and any(frozenset((a, b)) in self.apart for a in mine for b in before)
         )
+
+    def pair_apart(self, mine: frozenset[str], theirs: frozenset[str]) -> bool:
+        """Is an action of ``mine`` marked ``apart_from`` one of ``theirs`` (a halt, an apology)?"""
+        return any(frozenset((a, b)) in self.apart for a in mine for b in theirs)
 
 
 def _alternation(words: dict[str, str], before: str) -> re.Pattern[str] | None:

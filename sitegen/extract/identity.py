@@ -228,6 +228,12 @@ class ActionCounts:
         self._catch_up(langs, acts)
         return any(other != lang for other in self.languages)
 
+    def main_in(self, langs: list[str], acts: list[frozenset[str]], lang: str) -> set[str]:
+        """`main_actions` of the quotes in language ``lang``."""
+        self._catch_up(langs, acts)
+        counted, naming = self.counts.get(lang, Counter()), self.naming[lang]
+        return {a for a, n in counted.items() if 2 * n >= naming}
+
     def main(self, langs: list[str], acts: list[frozenset[str]], but: str | None = None) -> set[str]:
         """`main_actions` of the quotes not in language ``but``."""
         self._catch_up(langs, acts)
@@ -282,6 +288,31 @@ def own_apart(mine: frozenset[str], theirs: Iterable[str]) -> bool:
     return bool((mine ^ theirs) & table.own_clause) or (
         not mine & theirs and bool((mine | theirs) & table.apart_alone)
     )
+
+
+def apart_in_language(
+    mine: frozenset[str], lang: str, counts: ActionCounts, langs: list[str], acts: list[frozenset[str]]
+) -> bool:
+    """Does a report name none of the actions the event's quotes *in its language* name (most of
+    those naming any), and one the table marks ``apart_from`` one of theirs (a halt beside an
+    apology)?  Then, on one day too, it tells another happening (``another_action``): "工厂自4月12日
+    起停产整顿" is not the same day's "董事长公开道歉".  Only within one language: the table may
+    miss one language's word for an action ("暂停冲刺班" for "suspended its classes"), and a
+    report across languages would then seem to name another."""
+    if not mine:
+        return False
+    theirs = counts.main_in(langs, acts, lang)
+    return bool(theirs) and not mine & theirs and actions().pair_apart(mine, frozenset(theirs))
+
+
+def scene_of(mine: frozenset[str], names: Iterable[str], main: Iterable[str], quotes: int) -> bool:
+    """Is an event of one sentence that names no action and no one (``quotes`` 1) the scene of
+    another event, whose quotes (most of those naming any) name an action?  Another sentence
+    of its article in that event is then no sign of another happening (``sibling``): "记者昨日下午在
+    工厂门口看到,大门紧闭" describes the act its article tells ("工厂自4月12日起停产整顿"); two
+    sentences each telling an act ("学生呕吐送医", "封存") stay two happenings, and so do events
+    of several quotes (measured on the gold dumps: with them, two days' happenings merged)."""
+    return quotes == 1 and not mine and not set(names) and bool(set(main))
 
 
 def needs_vectors(s: Signals, rules: Rules) -> bool:

@@ -42,6 +42,7 @@ from .identity import (
     Signals,
     Times,
     another_action,
+    apart_in_language,
     bar,
     combine,
     continued_by,
@@ -51,6 +52,7 @@ from .identity import (
     needs_vectors,
     own_apart,
     same_action,
+    scene_of,
     time_of_day,
     times_differ,
 )
@@ -338,7 +340,8 @@ class Clustering:
         s.times_differ = not s.continues and times_differ(mine, cl.times)
         s.times_agree = mine is not None and bool(cl.times) and not s.times_differ
         main = cl.act_counts.main(cl.langs, cl.acts)  # one day: only an action of its own tells apart
-        s.another_action = own_apart(acts, main) if close else another_action(acts, cl.acts)
+        apart = own_apart(acts, main) or apart_in_language(acts, lang, cl.act_counts, cl.langs, cl.acts)
+        s.another_action = apart if close else another_action(acts, cl.acts)
         s.words = cl.similarity(vec, lang, self.bridge)
         s.named = names_the_event(c, end, cl, r)
         if close and c.founding:  # across languages only within one period
@@ -462,9 +465,14 @@ class Clustering:
         )
         joined = 0
         for n, (v, lang, own_names, acts) in enumerate(quotes):
-            s = Signals(same_period=close, sole=sole, bar=bar(r, close, True), sibling=sibling)
+            main = other.act_counts.main(other.langs, other.acts)
+            s = Signals(same_period=close, sole=sole, bar=bar(r, close, True))
+            s.sibling = sibling and not scene_of(acts, own_names, main, len(cl.vectors))
             s.times_differ = differ
-            s.another_action = close and own_apart(acts, other.act_counts.main(other.langs, other.acts))
+            counts = other.act_counts
+            s.another_action = close and (
+                own_apart(acts, main) or apart_in_language(acts, lang, counts, other.langs, other.acts)
+            )
             s.continues = goes_on
             s.times_agree = bool(cl.times) and bool(other.times) and not differ
             s.words = other.similarity(v, lang, self.bridge)
