@@ -42,7 +42,10 @@ def test_frozen_leaves_a_freeze_it_did_not_make(unfrozen):
     count = gc.get_freeze_count()
     with heap.frozen() as did:
         assert not did
-    assert gc.get_freeze_count() == count
+    # still frozen: frozen() did not unfreeze what it had not frozen (the count itself may drop a
+    # little meanwhile, as frozen objects freed by reference counting leave it: seen in CI, -8 of
+    # 536,783, with the other tests' threads running)
+    assert gc.get_freeze_count() > count // 2
 
 
 def test_frozen_does_nothing_with_the_collector_off(unfrozen):
