@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..core.model import Event
 from ..core.sitedata import PACKAGE_DATA, SiteData
 from ..util.segment import add_word, cut
 from .ner import Tagger
@@ -164,9 +165,11 @@ def named(
     limit: int,
     tagger: Tagger | None = None,
     sample: int = 0,
+    places: int = 0,
 ) -> list[tuple[str, str]]:
     """Names of people and organisations in the quotes (tokens and text of each), most mentioned
-    first, each with its kind: ``person``, ``organisation``, or `UNKNOWN`.
+    first, each with its kind: ``person``, ``organisation``, or `UNKNOWN`; then at most ``places``
+    places (`_places`), kind ``place``.
 
     With a ``tagger`` (`ner.Tagger`, Baidu's LAC), the Chinese names of the first ``sample``
     quotes are the tagger's people and organisations (an organisation only when jieba reads it
@@ -181,6 +184,8 @@ def named(
     """
     tagged = tagger is not None and tagger.available
     counts: Counter[str] = Counter()
+    place_quotes: list[list[str]] = []  # the places each quote names, in order
+    latin: list[list[str]] = []  # each quote's Latin-letter names, as the Chinese words they stand for
     votes: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
     pos = 0
@@ -190,12 +195,16 @@ def named(
             found.extend(_tagged(tokens, fold_hant(text), lexicon, gaz, tagger))  # names in one script
         else:
             found.extend(_by_tags(tokens, lexicon, gaz, jieba_names=not tagged))
-        for name in lexicon.latin_terms(text):
+        latin.append(lexicon.latin_terms(text))
+        for name in latin[-1]:
             kind = gaz.kinds.get(name)
             if kind in ("person", "organisation") or is_person_name(name):
                 found.append((name, kind or "person"))
+        place_quotes.append(list(dict.fromkeys(name for name, kind in found if kind == "place")))
         seen: set[str] = set()
         for name, kind in found:  # in order of appearance: output must not depend on hashing
+            if kind == "place":
+                continue
             votes.setdefault(name, Counter())[kind] += 1
             if name in seen:
                 continue
@@ -219,14 +228,70 @@ def named(
             counts[name] += counts.pop(other)
             votes[name] += votes.pop(other)
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
-    return [(name, gaz.kinds.get(name) or _kind_of(votes[name])) for name in ranked[:limit]]
+    found_names = [(name, gaz.kinds.get(name) or _kind_of(votes[name])) for name in ranked[:limit]]
+    return found_names + [(name, "place") for name in _places(place_quotes, latin, counts, places)]
+
+
+_PLACE_ENDS = ("市", "县", "省", "区", "镇", "乡", "村", "州")
+"""A place's kind after its name (澄阳市): an English report spells the name alone (Chengyang)."""
+
+
+def _places(named_in: list[list[str]], latin: list[list[str]], others: Counter[str], limit: int) -> list[str]:
+    """At most ``limit`` places the quotes name, those named in most quotes first (in order of
+    first mention on a tie), each named in two quotes at least (in its one quote when the event
+    has one): a place one report of many names in passing (a reporter's dateline, a past
+    incident's city) is not where the event happened.  A Latin-letter name standing for a place
+    another quote names in Chinese (Yunzhou for 云州, Chengyang for 澄阳市) names it too.  A name
+    also read as a person's or an organisation's is not a place, nor is a whole country or region
+    (``broad_places.txt``): on most stories it says nothing a reader could filter by."""
+    if limit <= 0:
+        return []
+    known = {name for names in named_in for name in names}
+    spelt = {name[: -len(end)]: name for name in known for end in _PLACE_ENDS if name.endswith(end)}
+    spelt.update((name, name) for name in known)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for names, terms in zip(named_in, latin, strict=True):
+        for name in dict.fromkeys([*names, *(spelt[t] for t in terms if t in spelt)]):
+            counts[name] += 1
+            first.setdefault(name, len(first))
+    least = min(2, len(named_in))
+    broad = broad_places()
+    kept = [n for n in counts if counts[n] >= least and n not in others and n.lower() not in broad]
+    return sorted(kept, key=lambda n: (-counts[n], first[n]))[:limit]
+
+
+def full_place_names(events: Sequence[Event]) -> None:
+    """Each event's places under the fullest name any event gives them: 临河 where another names
+    临河县 (LAC tags the bare name in 临河化工园区), so one place has one page, not two.  A bare
+    name two full ones share (清河 of 清河县 and 清河镇) is left as it is: which is meant is not
+    known.  Linear in the events' places."""
+    full: dict[str, set[str]] = {}
+    for event in events:
+        for name in event.places:
+            for end in _PLACE_ENDS:
+                if name.endswith(end) and len(name) > len(end) + 1:
+                    full.setdefault(name[: -len(end)], set()).add(name)
+    for event in events:
+        named_ = [next(iter(full[n])) if len(full.get(n, ())) == 1 else n for n in event.places]
+        event.places = list(dict.fromkeys(named_))
+
+
+@lru_cache(maxsize=1)
+def broad_places() -> frozenset[str]:
+    """Countries and regions too broad to file an event under (``sitegen/data/broad_places.txt``)."""
+    path = Path(PACKAGE_DATA) / "broad_places.txt"
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        names.update(n.lower() for n in line.split("#", 1)[0].split())
+    return frozenset(names)
 
 
 def by_kind(kinds: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     """`named`'s names as an event's lists: ``people``, ``organisations``, and ``names`` for
     those of `UNKNOWN` kind (in their order)."""
-    lists = {"person": "people", "organisation": "organisations"}
-    out: dict[str, list[str]] = {"people": [], "organisations": [], "names": []}
+    lists = {"person": "people", "organisation": "organisations", "place": "places"}
+    out: dict[str, list[str]] = {"people": [], "organisations": [], "places": [], "names": []}
     for name, kind in kinds:
         out[lists.get(kind, "names")].append(name)
     return out
@@ -264,8 +329,7 @@ def _by_tags(
             found.append((tok, "person"))  # a surname and given name jieba cut apart
             continue
         if name is not None:
-            if gaz.kinds.get(name) != "place":
-                found.append((name, gaz.kinds[name]))
+            found.append((name, gaz.kinds[name]))
             continue
         if jieba_names and tok.lower() not in lexicon.stopwords and tok not in gaz.not_names:
             if is_person_name(tok):
@@ -285,9 +349,18 @@ def _org_name(name: str) -> bool:
     nor places run together (中国大陆中甲: an organisation's name ends on its kind: 局, 集团, 俱乐部;
     jieba tags some brand words places, 瀚海智联's 智联, so one at the end alone does not count)."""
     words = cut(name)
-    if tag_of(words[0]) == "ns" and tag_of(words[-1]) == "ns":
+    if (tag_of(words[0]) == "ns" and tag_of(words[-1]) == "ns") or _place_name(name):
         return False  # a place's name alone, or places run together (中国大陆中甲 of 中国大陆中甲球队)
     return not any(tag_of(w).startswith(_NOT_IN_ORG_NAME) for w in words)
+
+
+def _place_name(name: str) -> bool:
+    """Is ``name`` a place's name alone, by jieba: place words (``ns``), with or without the
+    kind of place after them (临河|县, 清河县)?"""
+    words = cut(name)
+    if len(words) > 1 and words[-1] in _PLACE_ENDS:
+        words = words[:-1]
+    return all(tag_of(w) == "ns" for w in words)
 
 
 def _tagged(
@@ -303,11 +376,15 @@ def _tagged(
         name = _without_role(tagged) if kind != "place" else tagged
         kind = "person" if name != tagged else kind
         canon = gaz.aliases.get(name.lower(), name)
-        if kind == "place" or gaz.kinds.get(canon) == "place" or lexicon.is_keyword(name):
+        if lexicon.is_keyword(name) or canon in gaz.not_names or name.lower() in lexicon.stopwords:
             continue
-        if canon in gaz.not_names or name.lower() in lexicon.stopwords:
+        if kind == "place" or gaz.kinds.get(canon) == "place":
+            found.append((canon, "place"))
             continue
         if kind == "organisation" and canon not in gaz.kinds and not _org_name(name):
+            if _place_name(name):
+                found.append((canon, "place"))  # LAC's 清河县 opening 清河县一座化工厂…: a place
+                continue
             # a person named in what LAC ran together (张华 of 张华和集团) is still one
             found.extend((w, "person") for w in cut(name) if is_person_name(w) and w not in gaz.not_names)
             continue

@@ -39,7 +39,7 @@ from .backrefs import back_references
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
-from .entities import Gazetteer, NameSpotter, by_kind, gazetteer, make_lexicon, named, tags
+from .entities import Gazetteer, NameSpotter, by_kind, full_place_names, gazetteer, make_lexicon, named, tags
 from .event_title import choose_title, in_site_script
 from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
@@ -167,6 +167,7 @@ def extract_events(
         if event is not None:
             event[1].extend(compared.get(id(cl), []))
             built.append(event)
+    full_place_names([e for e, _ in built])
     taken: set[str] = set()
     for event, lines in _same_title_joined(sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title))):
         base = f"{event.when.iso()[:10]}-{slugify(event.title)}"  # 2009-…, 2024-05-…, 2024-05-17-…
@@ -384,7 +385,7 @@ def _event(
         ([t for t, off in words[m.source.id].within(m.quote_span) if not _in_date(m, off)], m.quote)
         for m in cited
     ]
-    kinds = named(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes)
+    kinds = named(quotes, lexicon, gaz, rules.max_people, tagger, rules.people_quotes, rules.max_places)
     names = [name for name, _ in kinds]
     vec = None
     if embedder is not None and embedder.available:

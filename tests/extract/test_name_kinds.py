@@ -5,6 +5,7 @@ guessed a person.  Extraction files them under ``people``, ``organisations`` or 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from sitegen.core.sitedata import SiteData
 from sitegen.extract.entities import UNKNOWN, _kind_of, by_kind, gazetteer, make_lexicon, named, people
@@ -75,7 +76,7 @@ def test_a_name_the_quotes_disagree_on_is_of_unknown_kind_not_a_person() -> None
     lexicon, gaz = lexicon_for(SiteData())
     found = dict(named(quotes_of(*texts), lexicon, gaz, 20, tagger, len(texts)))  # type: ignore[arg-type]
     assert found == {"鸿远": "organisation", "宏图": UNKNOWN}  # two to one; one to one
-    assert by_kind(list(found.items())) == {"people": [], "organisations": ["鸿远"], "names": ["宏图"]}
+    assert by_kind(list(found.items())) == {"people": [], "organisations": ["鸿远"], "places": [], "names": ["宏图"]}
 
 
 def test_the_kind_is_the_most_votes_and_a_tie_is_unknown() -> None:
@@ -111,5 +112,64 @@ def test_extraction_files_names_under_their_kind(tmp_path) -> None:
     assert not any(n.startswith("小米") for n in people_)
     assert not people_ & organisations
     for e in site.events.values():
-        names = e.people + e.organisations + e.places + e.names
-        assert len(names) == len(set(names)) <= 6  # max_people, all kinds together
+        names = e.people + e.organisations + e.names
+        assert len(names) == len(set(names)) <= 6  # max_people, all kinds but places together
+        assert len(e.places) == len(set(e.places)) <= 3 and not set(e.places) & set(names)  # max_places
+
+
+def test_places_named_in_two_quotes_are_filed(tagger: Tagger) -> None:
+    """LAC's places in the Chinese quotes (one it takes for an organisation, 清河县 opening
+    清河县一座化工厂…, is a place all the same); a place one quote of several names in passing is
+    not filed, and neither is a whole country."""
+    quotes = quotes_of(
+        "清河县一座化工厂昨晚发生爆炸，中国应急管理部派出工作组。",
+        "爆炸发生在清河县城郊，三人受伤。",
+        "An explosion at a chemical plant in Qinghe county injured three people, officials in China said.",
+        "工作组组长曾在临川处置类似事故。",
+    )
+    lexicon, gaz = lexicon_for(SiteData())
+    found = named(quotes, lexicon, gaz, 6, tagger, len(quotes), 3)
+    places = [n for n, k in found if k == "place"]
+    assert places and places[0].startswith("清河")
+    assert not any(p.startswith("临川") for p in places)  # one quote of four, in passing
+    assert "中国" not in places and "China" not in places  # a whole country
+    assert not {n for n, k in found if k != "place"} & set(places)
+    assert named(quotes, lexicon, gaz, 6, tagger, len(quotes)) == [(n, k) for n, k in found if k != "place"]
+
+
+def test_the_gazetteer_files_places_in_either_script() -> None:
+    data = SiteData(places={"云州": ["Yunzhou"]}, people={"林书瑶": ["Lin Shuyao"]})
+    lexicon, gaz = lexicon_for(data)
+    quotes = quotes_of("云州市税务局通报林书瑶偷逃税。", "Tax authorities in Yunzhou fined Lin Shuyao.")
+    found = named(quotes, lexicon, gaz, 6, None, 0, 3)
+    assert ("云州", "place") in found and ("林书瑶", "person") in found
+    assert by_kind(found)["places"] == ["云州"]
+    one = named(quotes[:1], lexicon, gaz, 6, None, 0, 3)
+    assert ("云州", "place") in one  # an event of one quote: its one mention is enough
+    assert ("云州", "place") not in named(quotes, lexicon, gaz, 6, None, 0, 0)  # max_places 0: none
+
+
+def test_one_place_has_one_name_across_events() -> None:
+    """A bare name is filed under the full name another event gives it (临河 -> 临河县); a bare name
+    two full names share is left alone."""
+    from datetime import datetime
+
+    from sitegen.core.dates import When
+    from sitegen.core.model import Event
+    from sitegen.extract.entities import full_place_names
+
+    def event(*places: str) -> Event:
+        return Event(id="", title="t", when=When(datetime(2025, 1, 1, tzinfo=UTC), "day"), sources=[], places=list(places))
+
+    events = [event("临河", "河阳市"), event("临河县"), event("清河", "临河县"), event("清河县"), event("清河镇")]
+    full_place_names(events)
+    assert [e.places for e in events] == [["临河县", "河阳市"], ["临河县"], ["清河", "临河县"], ["清河县"], ["清河镇"]]
+
+
+def test_a_county_the_tagger_calls_an_organisation_is_a_place(tagger: Tagger) -> None:
+    """LAC tags 临河县 opening 临河县瑞丰化工… an organisation; jieba reads it place + 县: a place."""
+    quotes = quotes_of("今天凌晨，临河县瑞丰化工硝化车间突然爆炸。", "爆炸发生在临河县，造成三人死亡。")
+    lexicon, gaz = lexicon_for(SiteData())
+    found = named(quotes, lexicon, gaz, 6, tagger, len(quotes), 3)
+    assert ("临河县", "place") in found
+    assert ("临河县", "organisation") not in found
