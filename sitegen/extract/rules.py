@@ -293,8 +293,8 @@ class Rules:
     most), each under its kind (`people`, `organisations`, or `names` when the kind is not known)."""
     max_places: int = 3
     """…and at most this many places (those most of its quotes name, each named in two quotes at
-    least, or in the one quote of an event with one; never a whole country: ``broad_places.txt``),
-    under ``places``."""
+    least, or in the one quote of an event with one; never a whole country: `broad_places.txt`),
+    under `places`."""
     people_quotes: int = 8
     """The Chinese names of an event's first this many quotes (by publication) are found by the
     tagger (LAC, about 2 ms a quote); an event's further quotes add only the gazetteer's names

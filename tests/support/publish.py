@@ -90,6 +90,8 @@ def varied_site(root: Path, *, language: str = "zh-CN", base_url: str = "") -> P
     for key, when, src_index, quote in VARIED_EVENTS:
         data = {"id": f"e-{key}", "title": f"事件 {key}", **when}
         data["people"] = ["某人"] if key == "evening" else []
+        if key == "evening":
+            data["places"] = ["临河县", "Riverside & <Co>"]
         data["tags"] = ["发布会", "a&b"] if key.startswith("eight") else []
         data["sources"] = [{"id": VARIED_SOURCES[src_index]["id"], "quote": quote}]
         summary = "**概要**：见 [来源](https://example.com/a?b=1&c=2)。" if key == "invitation" else ""

@@ -10,7 +10,8 @@ schema.org types: an event page is an ``Event`` (its reports as ``subjectOf``
 source list an ``ItemList``.  An event's ``startDate`` is its date at the
 precision the sources give (``2009``, ``2024-05``, ``2024-05-17``); ranges add
 ``endDate``; approximate dates ("约2013年") get no machine-readable date at all,
-since schema.org cannot say "about".  No ``location`` is given: none is known.
+since schema.org cannot say "about".  An event's places are its ``location`` (``Place``
+items); it has none when its sources name none.
 
 Without an absolute base URL there is no sitemap (it requires absolute URLs),
 no canonical link and no ``og:url``; ``robots.txt`` is written either way.
@@ -175,6 +176,8 @@ def event_jsonld(ctx: BuildContext, event: Event, url_of: Callable[[str], str], 
     data["url"] = url_of(f"events/{event.id}.html")
     if event.tags:
         data["keywords"] = ", ".join(event.tags)
+    if event.places:
+        data["location"] = [{"@type": "Place", "name": name} for name in event.places]
     data["subjectOf"] = [news_article(s, url_of) for s in cited_sources(ctx, event)]
     return data
 

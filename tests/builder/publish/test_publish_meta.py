@@ -86,6 +86,8 @@ def test_event_pages_describe_an_event_at_the_precision_of_its_sources(site) -> 
             assert ld["startDate"] == event["date"]
             assert ld.get("endDate") == event.get("until")
         assert event["label"] in ld["description"]
+        location = ld.get("location", [])
+        assert [p["name"] for p in location] == event["places"] and all(p["@type"] == "Place" for p in location)
         assert meta_content(page, "og:type") == "article"
         assert meta_content(page, "og:description") == ld["description"]
         outlets = [a["publisher"]["name"] for a in ld["subjectOf"]]
