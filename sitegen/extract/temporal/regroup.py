@@ -9,6 +9,7 @@ weekdays back) and hand the match on, so the arithmetic stays in one place.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import timedelta
 
 from sitegen.extract.temporal import calendar as C
@@ -16,7 +17,7 @@ from sitegen.extract.temporal import holidays as H
 from sitegen.extract.temporal import spans as S
 from sitegen.extract.temporal import words as W
 from sitegen.extract.temporal.cn_numerals import parse_int
-from sitegen.extract.temporal.context import Ctx, Hit, Resolved, Skip, finish, guarded
+from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
 from sitegen.extract.temporal.resolve import resolve_calendar
 
 HOLIDAY_SUFFIXES = ("假期", "期间", "小长假", "长假", "黄金周")
@@ -118,3 +119,37 @@ def resolve_holiday_weekend(hit: Hit, ctx: Ctx) -> Resolved | None:
     first_last = (d - timedelta(days=before), d + timedelta(days=after))
     when = C.day_span(*first_last, ctx.tz)
     return finish(hit, when, hit.rule.kind, [f"the long weekend of {d.isoformat()}"])
+
+
+@guarded
+def resolve_month_edge_day(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "the last day of March", "the first day of June 2025": the month as the calendar reads it,
+    then its first or last day."""
+    month = resolve_calendar(_regrouped(hit, ("edge",)), ctx)
+    if month is None or month.when is None or month.when.precision != "month":
+        return month
+    first = month.when.start.date()
+    last = (month.when.period_end() - timedelta(days=1)).date()
+    day = first if W.key(hit.g.get("edge")) == "first" else last
+    return finish(
+        hit, C.day_span(day, None, ctx.tz), hit.rule.kind, [f"the {hit.g.get('edge')} day of the month"]
+    )
+
+
+_COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|over)\s+$", re.I)
+
+
+@guarded
+def resolve_this_time_last_year(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "this time last year": about the same day a year before publication (approximate); after
+    "than", "from", "compared with" a comparison base (as "the same time last year")."""
+    if _COMPARED.search(ctx.text[max(0, hit.start - 20) : hit.start]):
+        raise NotEvent(f"comparison period, not a time: {hit.text}")
+    pub = ctx.pub_date
+    day = (
+        pub.replace(year=pub.year - 1, day=28)
+        if (pub.month, pub.day) == (2, 29)
+        else pub.replace(year=pub.year - 1)
+    )
+    when = C.day_span(day, None, ctx.tz, approximate=True)
+    return finish(hit, when, hit.rule.kind, ["about the same day a year before publication"])

@@ -196,4 +196,18 @@ MORE_RULES: tuple[Rule, ...] = (
         ),
         G.resolve_holiday_weekend,
     ),
+    Rule(
+        "en-month-edge-day",  # "the last day of March", "the first day of June 2025"
+        "en",
+        "absolute",
+        c(rf"\bthe\s+(?P<edge>first|last|final)\s+day\s+of\s+{EN_MON}(?:,?\s+{EN_YEAR})?", re.I),
+        G.resolve_month_edge_day,
+    ),
+    Rule(
+        "en-this-time-last-year",  # "This time last year, the river burst its banks"
+        "en",
+        "relative",
+        c(r"\bthis\s+time\s+(?:last\s+year|a\s+year\s+ago)\b", re.I),
+        G.resolve_this_time_last_year,
+    ),
 )
