@@ -153,3 +153,12 @@ def resolve_this_time_last_year(hit: Hit, ctx: Ctx) -> Resolved | None:
     )
     when = C.day_span(day, None, ctx.tz, approximate=True)
     return finish(hit, when, hit.rule.kind, ["about the same day a year before publication"])
+
+
+@guarded
+def resolve_next_quarter(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "next quarter", 下季度: the calendar quarter after publication's (a time still to come)."""
+    pub = ctx.pub_date
+    y, m = C.add_months(pub.year, pub.month - (pub.month - 1) % 3, 3)
+    last = C.add_months(y, m, 2)
+    return finish(hit, C.month_span(y, m, ctx.tz, last), hit.rule.kind, ["the quarter after publication's"])

@@ -102,6 +102,7 @@ ORDER: tuple[str, ...] = (
     "en-recent",
     "en-span",
     "en-quarter-rel",
+    "quarter-next",
     "en-weekend",
     "zh-year-part",
     "zh-quarter",

@@ -210,4 +210,11 @@ MORE_RULES: tuple[Rule, ...] = (
         c(r"\bthis\s+time\s+(?:last\s+year|a\s+year\s+ago)\b", re.I),
         G.resolve_this_time_last_year,
     ),
+    Rule(
+        "quarter-next",  # "next quarter", 下季度, 下一季度: still to come
+        "any",
+        "relative",
+        c(r"\bnext\s+quarter\b|(?<![上])下(?:一|个)?季度", re.I),
+        G.resolve_next_quarter,
+    ),
 )

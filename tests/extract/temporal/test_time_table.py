@@ -46,8 +46,8 @@ quotation marks, “五一”假期; 三季度末 / 上半年末; Taiwan's 今�
 "the Monday before last", "Tuesday the 2nd", "this coming Friday"; the small hours of a day or a
 holiday, a clock on a holiday, "shortly after midnight", "GMT+8"; a holiday's long weekend;
 Easter's movable days, April Fools' Day, Juneteenth, the Fourth of July; "every Saturday
-morning"; "the spring of '24"; "the last day of March"; "This time last year"): zh 210/214,
-en 162/175, seventeen left as known (nights running into the small hours, fiscal years, "late on
+morning"; "the spring of '24"; "the last day of March"; "This time last year"; "next quarter"):
+zh 210/214, en 163/175, sixteen left as known (nights running into the small hours, fiscal years, "late on
 Tuesday" kept at the day for the gold dumps' sake, and others; each says why).
 """
 
@@ -90,7 +90,7 @@ TABLES = [
     Table("time_table_c", {"zh": 0.99, "en": 0.99}),
     Table("time_table_d", {"zh": 0.99, "en": 0.99}),
     Table("time_table_e", {"zh": 0.985, "en": 0.99}),
-    Table("time_table_f", {"zh": 0.98, "en": 0.92}),
+    Table("time_table_f", {"zh": 0.98, "en": 0.925}),
 ]
 
 Interval = tuple[datetime, datetime]
