@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from datetime import date, datetime, timedelta, tzinfo
+import re
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -207,15 +208,28 @@ def week_monday(d: date) -> date:
 def apply_zone(when: When, zone: str | None, notes: list[str]) -> When:
     if not zone:
         return when
-    name = W.ZONES.get(W.key(zone))
-    if name is None:
+    zone_info = _zone(zone)
+    if zone_info is None:
         notes.append(f"{zone}: the place's local time, zone not given")
         return dataclasses.replace(when, approximate=True)
     if when.precision not in ("hour", "minute"):
         notes.append(f"date as written in {zone}")
         return when
-    local = when.start.replace(tzinfo=ZoneInfo(name))
+    local = when.start.replace(tzinfo=zone_info)
     start = local.astimezone(when.start.tzinfo)
     if start != when.start:
         notes.append(f"{zone} converted to the publication's zone")
     return dataclasses.replace(when, start=start)
+
+
+_OFFSET = re.compile(r"(?:gmt|utc)\s?([+-])\s?([0-9]{1,2})(?::?00)?")
+
+
+def _zone(zone: str) -> tzinfo | None:
+    """A named zone (`words.ZONES`), or a fixed offset written "GMT+8" / "UTC-5"."""
+    fixed = _OFFSET.fullmatch(W.key(zone))
+    if fixed:
+        hours = int(fixed.group(2)) * (1 if fixed.group(1) == "+" else -1)
+        return timezone(timedelta(hours=hours))
+    name = W.ZONES.get(W.key(zone))
+    return ZoneInfo(name) if name else None

@@ -137,7 +137,10 @@ EN_CLOCK = (
     r"(?:(?P<h>1[0-2]|0?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s?(?P<ampm>[ap]\.m\.|[ap]m\b|[ap]\.m\b)"
     rf"|(?P<noon>{W.alt(W.CLOCK_WORDS)})|(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])(?![0-9]))"
 )
-EN_TZ = r"(?:\s?(?P<tze>ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|Beijing time|local time)\b)?"
+EN_TZ = (
+    r"(?:\s?(?P<tze>(?:GMT|UTC)\s?[+-]\s?(?:1[0-4]|0?[0-9])(?::?00)?(?![0-9])"  # GMT+8: a fixed offset
+    r"|ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|Beijing time|local time)\b)?"
+)
 EN_TAIL = rf"(?:,?\s+(?:at\s+)?{EN_CLOCK}{EN_TZ}|\s+(?P<pod>morning|afternoon|evening|night))?"
 EN_EP = r"(?P<ep>early|mid-?|late|the end of|the beginning of|the start of|the middle of)"
 EN_UNIT = r"(?P<unit>minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"

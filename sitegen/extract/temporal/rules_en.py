@@ -173,11 +173,11 @@ EN_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             r"\b(?:(?P<srel>last|this|next|early|late|earlier this|the)\s+)?(?P<season>spring|summer"
-            rf"|autumn|fall|winter)(?!\s+(?:solstice|equinox))(?:\s+(?:of\s+)?{EN_YEAR})?\b",
+            rf"|autumn|fall|winter)(?!\s+(?:solstice|equinox))(?:\s+(?:of\s+)?(?:{EN_YEAR}|(?P<yy>['’][0-9]{{2}})))?\b",
             re.I,
         ),
         CAL,
-        check=needs_something("srel", "y"),
+        check=needs_something("srel", "y", "yy"),
     ),
     Rule(
         "en-holiday",
@@ -241,7 +241,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            r"\b(?:the\s+)?(?P<pod>early morning|early hours|morning|afternoon|evening|night)\s+of\s+"
+            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+of\s+"
             rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
             re.I,
         ),
@@ -313,7 +313,8 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+            rf"\b(?:the\s+)?(?P<qn>{W.alt(q for q in W.QUARTERS if not q.isdigit() and q.isascii())})"
+            r"\s+quarter"
             rf"(?:(?:\s+of)?\s+{EN_YEAR}|\s+of\s+(?P<yrel>last\s+year|this\s+year))?",
             re.I,
         ),
@@ -468,6 +469,7 @@ EN_RULES: tuple[Rule, ...] = (
         c(
             r"\b(?:(?:every|each)\s+(?:single\s+)?(?:day|morning|afternoon|evening|night|week|weekend"
             r"|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+            r"(?:\s+(?:morning|afternoon|evening|night)s?)?"  # every Saturday morning
             r"|(?:usually|often|always|typically|normally|generally|sometimes|regularly)\s+(?:(?:in|on|at)"
             r"\s+(?:the\s+)?)?(?:mornings?|evenings?|afternoons?|nights?|weekends?))\b",
             re.I,

@@ -10,23 +10,33 @@ from __future__ import annotations
 import re
 
 from sitegen.extract.temporal import holidays as H
+from sitegen.extract.temporal import regroup as G
 from sitegen.extract.temporal import words as W
 from sitegen.extract.temporal.rules_common import (
     AFTER,
     CAL,
+    CLOCK,
     EN_CLOCK,
     EN_DAY,
     EN_MON,
     EN_TZ,
     EN_WD,
+    EN_WD_NAMES,
     EN_YEAR,
+    N2,
     NE,
     PWD,
     SP,
     TAIL,
+    YEAR,
+    YREL,
     Rule,
     c,
+    en_month,
 )
+
+ZH_YEAR_BEFORE = rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})"
+EN_HOLIDAY = rf"(?P<holiday>{W.alt(W.EN_HOLIDAYS)})(?:\s+(?:of\s+)?{EN_YEAR})?\b"
 
 MORE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -69,5 +79,142 @@ MORE_RULES: tuple[Rule, ...] = (
             re.I,
         ),
         CAL,
+    ),
+    Rule(
+        "en-quarter-months",  # "the July-September quarter", "the September quarter" (the month it ends)
+        "en",
+        "absolute",
+        c(
+            rf"\bthe\s+{EN_MON}(?:\s*(?:-|–|—|to)\s*{en_month('mon2', loose=True)})?\s+quarter"
+            rf"(?:\s+(?:of\s+)?{EN_YEAR})?\b",
+            re.I,
+        ),
+        G.resolve_quarter_months,
+    ),
+    Rule(
+        "en-year-half",  # "the first half of the year", "the second half of last year"
+        "en",
+        "absolute",
+        c(
+            r"\b(?P<ep>the\s+(?:first|second)\s+half\s+of|the\s+(?:first|last|final)\s+six\s+months\s+of)\s+"
+            rf"(?:{EN_YEAR}|(?P<yrel>last\s+year|this\s+year|the\s+year))\b",
+            re.I,
+        ),
+        CAL,
+    ),
+    Rule(
+        "en-weekday-before-last",  # "the Monday before last": two Mondays ago
+        "en",
+        "relative",
+        c(rf"\bthe\s+(?P<wd>{EN_WD_NAMES})\s+before\s+last\b", re.I),
+        G.resolve_weekday_before_last,
+    ),
+    Rule(
+        "en-weekday-the-day",  # "Tuesday the 2nd": a day of the month, its weekday checked
+        "en",
+        "absolute",
+        c(rf"\b{EN_WD},?\s+the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b(?!\s+of\b)", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-pod-of-holiday",  # "the early hours of Christmas Eve": the holiday's part of day
+        "en",
+        "absolute",
+        c(rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+of\s+{EN_HOLIDAY}", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-clock-holiday",  # "midnight on New Year's Eve", "at 9pm on Christmas Day"
+        "en",
+        "absolute",
+        c(rf"(?<![\w:]){EN_CLOCK}{EN_TZ}\s+on\s+{EN_HOLIDAY}", re.I),
+        CAL,
+    ),
+    Rule(
+        "zh-quoted-holiday",  # “五一”假期, “十一”期间: the holiday's words in quotation marks
+        "zh",
+        "absolute",
+        c(
+            rf"{ZH_YEAR_BEFORE}?[“「\"‘『](?P<hname>{W.alt(G.QUOTABLE_HOLIDAYS)})[”」\"’』]"
+            rf"(?P<hsuf>{W.alt(G.HOLIDAY_SUFFIXES)})?"
+        ),
+        G.resolve_quoted_holiday,
+    ),
+    Rule(
+        "zh-period-end",  # 三季度末, 上半年末: the last month of the quarter or half year
+        "zh",
+        "relative",
+        c(
+            rf"{ZH_YEAR_BEFORE}?(?:(?:第{SP})?(?P<qe>[一二三四1-4]){SP}季度|(?P<he>[上下])半年){SP}末(?![班期])"
+        ),
+        G.resolve_period_end,
+    ),
+    Rule(
+        "zh-quarter-tw",  # 今年第三季 (Taiwan, Hong Kong: a quarter without 度); alone 第三季 is a season
+        "zh",
+        "relative",
+        c(rf"{ZH_YEAR_BEFORE}(?:第{SP})?(?P<q>[一二三四1-4]){SP}季(?![度末节赛])"),
+        CAL,
+    ),
+    Rule(
+        "zh-habitual-clock",  # 他习惯凌晨两点才睡觉, 通常晚上10点: a habit's hour, not a day's
+        "zh",
+        "not-event",
+        c(
+            r"(?:往往|通常|经常|总是|一般|常常|时常|平时|平常|习惯|有时|偶尔)(?:是|会|在|于|都)?"
+            rf"{SP}(?:{W.alt(W.ZH_PARTS_STANDALONE)})?{SP}{CLOCK}"
+        ),
+        NE,
+        {"why": "habitual"},
+    ),
+    Rule(
+        "zh-nth-week",  # 11月最后一周, 3月第一个周末: a month's last week, or a weekend of it, counted
+        "zh",
+        "absolute",
+        c(
+            rf"{ZH_YEAR_BEFORE}?(?P<m>{N2}){SP}月{SP}(?:的{SP})?(?P<nthz>{W.alt(G.ZH_NTH)})个?"
+            # 第二周: the month's second Monday-to-Sunday week (another rule); 最后一周: its last seven days
+            r"(?P<wdz>周末|(?:(?<=最后一)|(?<=最后一个))(?:周|星期|礼拜))(?![一二三四五六日天1-7])"
+        ),
+        G.resolve_zh_nth_week,
+    ),
+    Rule(
+        "en-coming-weekday",  # "this coming Friday": the next one, still to come
+        "en",
+        "relative",
+        c(rf"\b(?:this\s+)?coming\s+(?P<wd>{EN_WD_NAMES})\b", re.I),
+        G.resolve_coming_weekday,
+    ),
+    Rule(
+        "en-holiday-weekend",  # "Thanksgiving weekend", "the Easter holiday weekend"
+        "en",
+        "absolute",
+        c(
+            rf"\b(?:(?P<fh>{W.alt(W.EN_FLOATING)})|(?P<holiday>{W.alt(W.EN_HOLIDAYS)}))"
+            rf"(?:\s+(?:holiday|long|bank\s+holiday))?\s+weekend\b",
+            re.I,
+        ),
+        G.resolve_holiday_weekend,
+    ),
+    Rule(
+        "en-month-edge-day",  # "the last day of March", "the first day of June 2025"
+        "en",
+        "absolute",
+        c(rf"\bthe\s+(?P<edge>first|last|final)\s+day\s+of\s+{EN_MON}(?:,?\s+{EN_YEAR})?", re.I),
+        G.resolve_month_edge_day,
+    ),
+    Rule(
+        "en-this-time-last-year",  # "This time last year, the river burst its banks"
+        "en",
+        "relative",
+        c(r"\bthis\s+time\s+(?:last\s+year|a\s+year\s+ago)\b", re.I),
+        G.resolve_this_time_last_year,
+    ),
+    Rule(
+        "quarter-next",  # "next quarter", 下季度, 下一季度: still to come
+        "any",
+        "relative",
+        c(r"\bnext\s+quarter\b|(?<![上])下(?:一|个)?季度", re.I),
+        G.resolve_next_quarter,
     ),
 )

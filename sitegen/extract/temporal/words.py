@@ -43,7 +43,7 @@ DAY_IN_BRACKETS = r"[（(][0-9０-９]{1,2}[）)](?=日)"
 DAY_WORDS: dict[str, tuple[str, int]] = {
     "今天": ("pub", 0), "今日": ("pub", 0), "昨天": ("pub", -1), "昨日": ("pub", -1),
     "前天": ("pub", -2), "前日": ("pub", -2), "大前天": ("pub", -3), "明天": ("pub", 1),
-    "明日": ("pub", 1), "后天": ("pub", 2), "寻日": ("pub", -1), "琴日": ("pub", -1),
+    "明日": ("pub", 1), "后天": ("pub", 2), "大后天": ("pub", 3), "寻日": ("pub", -1), "琴日": ("pub", -1),
     "听日": ("pub", 1),
     "当天": ("anchor", 0), "当日": ("anchor", 0), "同日": ("anchor", 0), "同一天": ("anchor", 0),
     "次日": ("anchor", 1), "翌日": ("anchor", 1), "第二天": ("anchor", 1), "隔天": ("anchor", 1),
@@ -96,7 +96,8 @@ PARTS: dict[str, tuple[str, str]] = {
     "晚上": ("evening", "evening"), "夜晚": ("evening", "evening"), "晚": ("evening", "evening"),
     "夜间": ("evening", "night"), "夜里": ("evening", "night"), "夜": ("evening", "night"),
     "深夜": ("night", "night"), "半夜": ("night", "night"), "午夜": ("night", "night"),
-    "early morning": ("dawn", "am"), "early hours": ("dawn", "am"), "morning": ("morning", "am"),
+    "early morning": ("dawn", "am"), "early hours": ("dawn", "am"), "early morning hours": ("dawn", "am"),
+    "small hours": ("dawn", "am"), "wee hours": ("dawn", "am"), "morning": ("morning", "am"),
     "afternoon": ("afternoon", "pm"), "evening": ("evening", "pm"), "night": ("evening", "night"),
     "late night": ("night", "night"),
 }  # fmt: skip
@@ -111,7 +112,7 @@ YEAR_WORDS: dict[str, tuple[str, int]] = {
     "当年": ("anchor", 0), "同年": ("anchor", 0), "次年": ("anchor", 1), "翌年": ("anchor", 1),
     "this year": ("pub", 0), "last year": ("pub", -1), "next year": ("pub", 1),
     "last": ("pub", -1),  # last December: the previous calendar year's
-    "that year": ("anchor", 0), "the same year": ("anchor", 0),
+    "that year": ("anchor", 0), "the same year": ("anchor", 0), "the year": ("pub", 0),
     "the following year": ("anchor", 1), "the next year": ("anchor", 1),
     "the previous year": ("anchor", -1), "the year before": ("anchor", -1),
 }  # fmt: skip
@@ -131,6 +132,7 @@ ZH_MONTH_WORDS = [w for w in MONTH_WORDS if not w.isascii()]
 # week prefixes (before 周/星期/礼拜, or English before "week") -> weeks from the publication week
 WEEK_PREFIXES: dict[str, int] = {
     "上上": -2, "上个": -1, "上": -1, "本": 0, "这个": 0, "这": 0, "下个": 1, "下": 1,
+    "下下": 2, "下下个": 2,
     "刚刚过去的": -1, "刚过去的": -1,  # 刚刚过去的周末: the weekend just gone
     "last": -1, "this": 0, "next": 1, "before last": -2, "after next": 2,
 }  # fmt: skip
@@ -177,12 +179,15 @@ YEAR_PARTS: dict[str, tuple[str, int, int, bool]] = {
     "the beginning of": ("month", 1, 2, True), "the start of": ("month", 1, 2, True),
     "the middle of": ("month", 5, 8, True),
     "the first half of": ("month", 1, 6, False), "the second half of": ("month", 7, 12, False),
+    "the first six months of": ("month", 1, 6, False), "the last six months of": ("month", 7, 12, False),
+    "the final six months of": ("month", 7, 12, False),
     "h1": ("month", 1, 6, False), "h2": ("month", 7, 12, False),
 }  # fmt: skip
 
 QUARTERS: dict[str, int] = {
     "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4,
 }  # fmt: skip
 
 # recency words that count ("a few", 几, 两) -> (first, last) days before publication: the count
@@ -228,6 +233,8 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "双十二": (12, 12, 1, False), "双12": (12, 12, 1, False),
     "十一黄金周": (10, 1, 7, True), "十一假期": (10, 1, 7, True), "十一长假": (10, 1, 7, True),
     "十一期间": (10, 1, 7, True), "3·15晚会": (3, 15, 1, False), "315晚会": (3, 15, 1, False),
+    "十一国庆": (10, 1, 1, False), "十一国庆假期": (10, 1, 7, True), "十一国庆期间": (10, 1, 7, True),
+    "十一国庆长假": (10, 1, 7, True), "十一国庆黄金周": (10, 1, 7, True), "愚人节": (4, 1, 1, False),
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
@@ -239,6 +246,8 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "st george's day": (4, 23, 1, False), "st. george's day": (4, 23, 1, False),
     "st andrew's day": (11, 30, 1, False), "st. andrew's day": (11, 30, 1, False),
     "bonfire night": (11, 5, 1, False), "guy fawkes night": (11, 5, 1, False),
+    "april fools' day": (4, 1, 1, False), "april fool's day": (4, 1, 1, False),
+    "fourth of july": (7, 4, 1, False), "juneteenth": (6, 19, 1, False),
 }  # fmt: skip
 ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
 NAMED_SHOWS = frozenset({"3·15晚会", "315晚会", "双十一", "双11", "双十二", "双12", "光棍节"})
@@ -290,7 +299,11 @@ DAY_AFTER: dict[str, tuple[str, int]] = {
     "黑色星期五": ("thanksgiving", 1),
 }  # fmt: skip
 """Days counted from a floating holiday: (that holiday, days after it)."""
-EASTER: dict[str, int] = {"easter sunday": 0, "easter": 0, "good friday": -2, "复活节": 0}
+EASTER: dict[str, int] = {
+    "easter sunday": 0, "easter": 0, "good friday": -2, "复活节": 0, "easter monday": 1,
+    "holy saturday": -1, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "shrove tuesday": -47, "pancake day": -47, "mothering sunday": -21,  # the UK's Mother's Day
+}  # fmt: skip
 """Days counted from Easter Sunday (`dateutil.easter`)."""
 EN_SOLAR_TERMS: dict[str, str] = {
     "winter solstice": "冬至", "december solstice": "冬至", "summer solstice": "夏至",
@@ -355,7 +368,8 @@ CLOCK_WORDS: dict[str, tuple[int, int]] = {
     "noon": (12, 0), "midday": (12, 0), "midnight": (0, 1), "just before midnight": (23, 0),
     "shortly before midnight": (23, 0), "right before midnight": (23, 0),
     "minutes before midnight": (23, 0), "just before noon": (11, 0), "shortly before noon": (11, 0),
-    "just after noon": (12, 0), "shortly after noon": (12, 0),
+    "just after noon": (12, 0), "shortly after noon": (12, 0), "just after midnight": (0, 0),
+    "shortly after midnight": (0, 0), "soon after midnight": (0, 0),
 }  # fmt: skip
 
 LOOSE_HOURS = 24
