@@ -600,6 +600,13 @@ FRAGMENTS = [
     ("它已暂停销售这款车型", "refers back"),
     ("Contradicting the developer's claim a week earlier", "participle"),
     ("They had ignored her warnings", "pronoun"),
+    # read by an editor on all the gold sites (helper "titles4"): cut before what the verb wants
+    ("The county court ordered Bellmark Foods", "an order without"),
+    ("The mill was ordered by a tribunal", "an order without"),
+    ("Inspectors had missed the leak, adding", "participle phrase"),
+    ("The union filed a claim, citing the cost of repairing", "gerund"),
+    ("某某股份公告，公司股票停牌", "filing"),
+    ("这件清代粉彩花瓶系某氏家族捐赠", "refers back"),
 ]
 
 
