@@ -33,7 +33,8 @@ LEADING = re.compile(
 EN_TIME = re.compile(
     r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b|,?\s+(?:yesterday|today|tonight|last night|this week)\b"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|,?\s+(?:(?:late|early)\s+)?(?:yesterday|today|tonight|last night|this week)\b"
 )
 """An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
 REPORTING_LEAD = re.compile(
@@ -295,7 +296,7 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
         rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
         rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"(?:(?:{days})(?:\s+(?:{parts}))?"
-        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:(?:late|early)\s+)?(?:{rel})\b",
         re.I,
     )
 

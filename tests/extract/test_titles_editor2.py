@@ -129,3 +129,9 @@ def test_a_summary_sentence_with_a_date_word_inside_the_title_repeats_it():
     assert repeats_title("某啤酒同日终止赞助。", title)
     assert repeats_title("某啤酒当晚终止赞助。", title)
     assert not repeats_title("某啤酒同日终止赞助，并要求退还赞助费。", title)
+
+
+def test_late_or_early_goes_with_the_relative_period_it_qualifies():
+    text = "The mill's own inspectors had found the crack late last month, two engineers said."
+    assert headline_variants(text)[0] == "The mill's own inspectors had found the crack"
+    assert "early" not in " ".join(headline_variants("The mill had closed early this week after the leak."))
