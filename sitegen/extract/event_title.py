@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..core.dates import When
 from ..core.markdown import normalise_ws
+from .actions import actions
 from .candidates import Candidate
 from .headline_checks import headline_problems
 from .merge import Cluster, cosine, vector
@@ -59,11 +60,12 @@ def choose_title(
     pool = [m for m in dated if m.source.lang == lang] or in_lang or dated
     copies = Counter(normalise_ws(m.quote) for m in ranked)
     seen: set[str] = set()
-    best, best_score = _best_run(pool, when, idf, cl, words, lexicon, rules, copies, seen, 0.0)
+    told = _most_told(ranked)
+    best, best_score = _best_run(pool, when, idf, cl, words, lexicon, rules, copies, seen, 0.0, told)
     if headline_problems(best):
         extra = [m for m in in_lang if not m.founding and m.when == when and all(m is not p for p in pool)]
         cost = rules.title_not_founding_penalty
-        text, score = _best_run(extra, when, idf, cl, words, lexicon, rules, copies, seen, cost)
+        text, score = _best_run(extra, when, idf, cl, words, lexicon, rules, copies, seen, cost, told)
         if score > best_score:
             best = text
     return shorten(best or _fallback_title(ranked[0]), rules)
@@ -80,9 +82,11 @@ def _best_run(
     copies: Counter[str],
     seen: set[str],
     cost: float,
+    told: frozenset[str] = frozenset(),
 ) -> tuple[str, float]:
     """The best title among ``pool``'s quotes and their whole sentences, and its score, less
-    ``cost``; quotes in ``seen`` are skipped (and those read are added)."""
+    ``cost``; quotes in ``seen`` are skipped (and those read are added).  A title naming only
+    actions none of ``told`` (`_most_told`) costs ``title_other_action_penalty``."""
     best, best_score = "", float("-inf")
     # the whole sentence of each quote, and the quote's first clause
     wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
@@ -118,6 +122,8 @@ def _best_run(
                 # it holds the quote's first clause whole: as central as the quote
                 centre = max(centre, cosine(vector(m.terms, idf), cl.words, cl.norm()))
             score = bonus + title_score(text, centre, holds_date, verb, rules)
+            if tells_another(text, told):  # "X apologized" in the event of the order it came after
+                score -= rules.title_other_action_penalty
             if latin:  # an English headline is a sentence from its subject, not a trailing phrase
                 score -= 0.0 if span.start <= m.quote_span.start + 1 else rules.title_en_fragment_penalty
                 whole = span.end >= m.quote_span.end - 1 and len(text.split()) <= rules.title_max_words
@@ -125,6 +131,20 @@ def _best_run(
             if score > best_score:
                 best, best_score = text, score
     return best, best_score
+
+
+def _most_told(ranked: list[Candidate]) -> frozenset[str]:
+    """The actions (`actions`) that most of the event's quotes name, when two quotes or more
+    name them: what the event is (empty when no action is named twice)."""
+    counts = Counter(a for m in ranked for a in actions().of(normalise_ws(m.quote)))
+    top = max(counts.values(), default=0)
+    return frozenset(a for a, n in counts.items() if n == top) if top >= 2 else frozenset()
+
+
+def tells_another(text: str, told: frozenset[str]) -> bool:
+    """Does ``text`` name actions, none of them among ``told`` (the event's, `_most_told`)?"""
+    named = actions().of(text) if told else frozenset()
+    return bool(named) and not named & told
 
 
 TRADITIONAL_SITES = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")

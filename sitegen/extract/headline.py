@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..core.sitedata import PACKAGE_DATA
 from ..util.segment import cut
 from .headline_inline import drop_inline_reporting, means_clause
+from .headline_trims import en_apposition_dropped, en_year_opener_dropped, order_before, zh_pointer_dropped
 from .ner import opens_on_name
 
 LEADING = re.compile(
@@ -32,7 +33,8 @@ LEADING = re.compile(
 EN_TIME = re.compile(
     r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b|,?\s+(?:yesterday|today|tonight|last night|this week)\b"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|,?\s+(?:(?:late|early)\s+)?(?:yesterday|today|tonight|last night|this week)\b"
 )
 """An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
 REPORTING_LEAD = re.compile(
@@ -247,7 +249,7 @@ def _zh_headline(text: str) -> str:
         if clause is None:
             continue  # a clause of cause between a frame and what it frames
         clause = _strip_words(clause, hw.zh["leading"]) if not out else clause
-        verb = next((v for v in hw.zh["reporting"] if clause.endswith(v)), None)
+        verb = next((v for v in hw.zh["reporting"] + hw.zh["announcing"] if clause.endswith(v)), None)
         framed = frame.match(clause)  # "X发布公告称，": the speaker is X
         if (verb is not None or framed) and (i + 1 < len(kept) or out):
             speaker = framed.group(1) if framed else clause[: -len(verb or "")]
@@ -262,6 +264,8 @@ def _zh_headline(text: str) -> str:
             topic = rest.startswith(tuple(hw.zh["topic_prepositions"]))
             rest = rest if topic else _strip_words(rest, hw.zh["leading"])
             pronoun = next((p for p in _PRONOUN_SUBJECT if rest.startswith(p)), None)
+            if verb in hw.zh["announcing"] and not pronoun:  # "X公告，公司股票停牌": X's shares
+                pronoun = next((p for p in hw.zh["self_reference"] if rest.startswith(p)), None)
             if pronoun or topic or _subjectless(rest):
                 # "X接受媒体采访称，她早在…": X is the subject, not X's interview
                 rest = drop_relative_days(_ZH_INTERVIEW.sub("", speaker)) + rest[len(pronoun or "") :]
@@ -292,7 +296,7 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
         rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
         rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"(?:(?:{days})(?:\s+(?:{parts}))?"
-        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:{rel})\b",
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:(?:late|early)\s+)?(?:{rel})\b",
         re.I,
     )
 
@@ -370,6 +374,8 @@ def _en_unreport(text: str, hw: HeadlineWords) -> str:
         j = i + 1
         if w.lower() == "told" and j < len(words) and words[j].lower() not in ("that",):
             j += 2 if words[j].lower() == "the" else 1  # "told reporters", "told the newspaper"
+            while j < len(words) and words[j][:1].isupper() and words[j - 1][:1].isupper():
+                j += 1  # "told Sixth Tone": the whole name
         after = " ".join(words[j:]).lower()
         phrase = next((p for p in hw.en["relative_phrases"] if after.startswith(p + " ")), None)
         if phrase:
@@ -398,6 +404,8 @@ def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
     out = []
     for m in re.finditer(r",?\s+(\w+)\b", text):
         participle = m.group(0).startswith(",") and _participle(text[m.end() - len(m.group(1)) :])
+        if m.group(1).lower() == "to" and order_before(text[: m.start()], hw.en):
+            continue  # "ordered the studio [to pay …]": what was ordered stays
         if (participle or m.group(1).lower() in words) and m.start() > 15:
             out.append(text[: m.start()])
     return out
@@ -422,6 +430,7 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
             # "该数据库…", "其控股股东X…": the thing, without the pointer to a sentence before (not
             # 该院: 院 is no name)
             made.append(main[1:])
+        made += zh_pointer_dropped(main, headline_words().zh["thing_classifiers"])  # "这件X…" → "X…"
         this_is = re.match(r"^这(?:也)?是(?:继[^，,]{1,20}?(?:之后|后))?(?=[\u4e00-\u9fff]{4})", main)
         if this_is:
             made.append(main[this_is.end() :])  # "这是继X之后Y作出的回应" → "Y作出的回应"
@@ -432,7 +441,10 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         hw = headline_words()
         said = tidy(_en_headline(text))
         made = []
-        for main in dict.fromkeys((tidy(_en_unreport(said, hw)), said)):
+        # "Chen Li, a former inspector at X, told…": who she is goes, her name stays the subject
+        bare = [*en_apposition_dropped(said), *en_year_opener_dropped(said)]  # "In 2022 a panel…"
+        apposed = [m for a in bare for m in (tidy(_en_unreport(a, hw)), a)]
+        for main in dict.fromkeys((tidy(_en_unreport(said, hw)), said, *apposed)):
             made += [main, *(tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2))]
         lone = re.match(r"^(?:even\s+)?(\w+)\s+(?=\w)", said)
         if lone and lone.group(1).lower() in hw.en["concessive"] and _en_finite(said[lone.end() :], hw):
@@ -476,7 +488,8 @@ def _en_finite(text: str, hw: HeadlineWords) -> bool:
             return True
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         participle = nxt == "by" and i <= 3 and words[0].lower() in ("a", "an", "the")  # "A fine imposed by"
-        if i > 0 and low.endswith("ed") and len(low) > 4 and not participle:
+        compound = "-" in low  # "Hangzhou-based" is no verb
+        if i > 0 and low.endswith("ed") and len(low) > 4 and not compound and not participle:
             return True
         if i > 0 and w.islower() and re.fullmatch(r"[a-z]+[^su]s", low) and words[i - 1][:1].isupper():
             return True  # "Regulator summons …", "Chen resigns"

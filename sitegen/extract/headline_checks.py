@@ -27,6 +27,7 @@ from .headline import (
     is_chinese,
 )
 from .headline_inline import means_clause
+from .headline_trims import en_cut_problems
 
 _ONLY_SAID = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|noted)"
@@ -130,6 +131,7 @@ def headline_problems(title: str) -> list[str]:
         )
         if lead and not claim:
             problems.append("reporting-verb lead")
+        problems += en_cut_problems(t, hw.en)
         named = [w for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
         if len(words) < 6 and not named and not re.search(r"\d", t):
             problems.append("says too little")
@@ -139,7 +141,11 @@ def headline_problems(title: str) -> list[str]:
 _ZH_VERB_ASPECT = re.compile(r"^[\u4e00-\u9fff]{2}[了过](?![解去来程])")
 """A title that opens on a verb and its aspect particle ("暴露了约420万名用户…"): the subject is in
 the sentence before (not 了解, 过去, 过来, 过程: words of their own)."""
-_ZH_DEMONSTRATIVE = re.compile(r"^这(?:位|名|个|家|场|起|次|些|一)")
+_ZH_DEMONSTRATIVE = re.compile(
+    "^这(?:位|名|个|家|场|起|次|些|一|"
+    + "|".join(map(re.escape, headline_words().zh["thing_classifiers"]))
+    + ")"
+)
 """A subject that points at a sentence before it ("这位科技大佬又坐到了镜头前")."""
 
 

@@ -248,6 +248,10 @@ class Rules:
     """Taken off a title cut from a cited quote that gives the event's date but could not found
     it (a background clause); such quotes are tried only when no founding quote offers a title
     free of headline problems."""
+    title_other_action_penalty: float = 0.5
+    """Taken off a title that names only actions none of which is the one the event's quotes
+    name most (in two quotes or more): "X apologized, hours after Y ordered Z to stop" is cited
+    by the order's event too, whose title is not the apology."""
     title_headline_problem: float = 1.0
     """Taken off a title for each reason it would not read as a headline (up to two), and for a
     length `shorten` would cut mid-clause: a fragment loses to any whole clause."""

@@ -244,9 +244,11 @@ def repeats_title(sentence: str, title: str) -> bool:
     """Does ``sentence`` only say the title again, with at most a date and punctuation besides?
     ("2019年：两名球员被禁赛一年。" beside the title "两名球员被禁赛一年")."""
     low, said = sentence.casefold(), title.casefold()  # a title's first word is capitalised
-    if not said or said not in low:
-        return False
-    return len(_date_words().sub("", low.replace(said, "", 1))) <= 2
+    if said and said in low:
+        return len(_date_words().sub("", low.replace(said, "", 1))) <= 2
+    # the date words may stand inside the title's words ("X同日终止赞助。" beside "X终止赞助")
+    bare, bare_title = _date_words().sub("", low), _date_words().sub("", said)
+    return len(bare_title) >= 4 and bare_title in bare and len(bare.replace(bare_title, "", 1)) <= 2
 
 
 def _whole_first(ranked: Sequence[Candidate]) -> Iterator[tuple[Candidate, bool]]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 CJK = r"[\u4e00-\u9fff]"
 # particles, and connectives that need a clause before them (not 和/都/就: 和田, 都江堰, 就业)
 ZH_CONNECTIVE = r"^(的|了|着|吗|呢|吧|啊|但|而且|而是|但是|并且|所以|然而|因此|因为|此外|对此|据悉|据了解|距离|其中|同时|随后)"
-ZH_BACK_REFERENCE = r"^(这是|这一|这些|这位|这名|这家|这个|该|此次|其|他们|她们|它们|他|她|它|是(?!否))"
+ZH_BACK_REFERENCE = r"^(这是|这一|这些|这位|这名|这家|这个|这件|这座|这栋|这幢|这款|这批|这起|这项|该|此次|其|他们|她们|它们|他|她|它|是(?!否))"
 ZH_REPORTER = r"^(记者|本报讯|据.{1,8}(报道|消息))"
 ZH_TAIL = "的和与在对把被将及或是为"  # one character each
 ZH_REPORTING = r"(表示|称|指出|透露|强调|坦言|介绍|回应称|说|认为|直言|通报|获悉|(?<!被)发现)"
@@ -73,6 +73,18 @@ EN_NOTHING_SAID = (
 )
 
 
+# verbs of ordering that want what was ordered: "ordered Acme", "was ordered by a panel" end too soon
+EN_CAUSATIVE = (
+    r"(ordered|urged|asked|forced|required|pressed|instructed|directed|told|accused|persuaded|allowed)"
+)
+EN_ORDER_CUT = (
+    r"\b" + EN_CAUSATIVE + r"\s+((?:[A-Z][\w'’.-]*\s*){1,4}|(?:him|her|them|it|us))$"
+    r"|\b(was|were|is|are|been|being|be)\s+" + EN_CAUSATIVE + r"(\s+by\s+[^,]+)?$"
+)
+# a company's filing as the verb that reports ("X公告，…"): where the news came from, not the news
+ZH_FILING_LEAD = r"^[\u4e00-\u9fff]{1,12}公告称?[,，:：]"
+
+
 def _words(t: str) -> list[str]:
     return re.findall(r"[A-Za-z']+", t)
 
@@ -124,6 +136,10 @@ RULES: list[tuple[str, Callable[[str], object]]] = [
     ("ends on a verb that wants what was cut", lambda t: _english_start(t)
      and re.search(r"\b" + EN_NEEDS_OBJECT + r"$", t)),
     ("a reporting verb with nothing reported", lambda t: re.search(EN_NOTHING_SAID, t)),
+    ("an order without what was ordered", lambda t: re.search(EN_ORDER_CUT, t)),
+    ("ends on a participle phrase cut short", lambda t: re.search(r",\s+[a-z]{3,}ing(\s+[\w'’-]+){0,2}$", t)),
+    ("ends on a gerund whose object was cut", lambda t: re.search(r"\b(of|for|by|from|about|without|in)\s+[a-z]{3,}ing$", t)),
+    ("keeps a filing as its reporting verb (X公告，…)", lambda t: re.match(ZH_FILING_LEAD, t)),
     ("too long for a headline", lambda t: len(re.findall(CJK, t)) > 40 or len(_words(t)) > 20),
 ]  # fmt: skip
 

@@ -600,6 +600,13 @@ FRAGMENTS = [
     ("它已暂停销售这款车型", "refers back"),
     ("Contradicting the developer's claim a week earlier", "participle"),
     ("They had ignored her warnings", "pronoun"),
+    # read by an editor on all the gold sites (helper "titles4"): cut before what the verb wants
+    ("The county court ordered Bellmark Foods", "an order without"),
+    ("The mill was ordered by a tribunal", "an order without"),
+    ("Inspectors had missed the leak, adding", "participle phrase"),
+    ("The union filed a claim, citing the cost of repairing", "gerund"),
+    ("某某股份公告，公司股票停牌", "filing"),
+    ("这件清代粉彩花瓶系某氏家族捐赠", "refers back"),
 ]
 
 
@@ -896,7 +903,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # the email's entry (new) is titled by a sentence opening on 她
     # source recall 0.94 -> 0.98, zh+en 13 -> 14: the English interview's "an internal email in
     # October" is cited by the email's entry, the past month it stands alone in (recall_past; "zhen3")
-    "drug_recall": (0.99, 0.99, 0.97, 1.01, 1.00, 1.00, 0, 2, 14, 0.85, 0.94),
+    # titles 13/14 -> 14/14 (with checks for orders and participles cut short): "late last month"
+    # goes whole, not leaving "…found the impurity late" (helper "titles4")
+    "drug_recall": (0.99, 0.99, 0.97, 1.01, 1.00, 1.00, 0, 2, 14, 0.95, 0.94),
     # tower_cracks: 12 on-topic records flagged off topic (every English one but 14, and 3, 5, 30,
     # the records naming the estate only in its English or by 恒岳 / a date listing), so source
     # recall is 0.46 and one happening of nine is told in both languages; the developer's denial
