@@ -30,6 +30,10 @@ ATTRIBUTIVE = ("的", "时间", "日期")
 thing by what was done to it, and says nothing of what the sentence reports happened; before
 时间 or 日期 it names the act's time ("复工时间未定": when it will resume, not a resumption)."""
 
+NONE = "none"
+"""The table of words that start like an action's but name none ("test satellite": a craft, not a
+lab test): the longest word wins where two start alike, and this one names nothing."""
+
 
 @dataclass
 class Actions:
@@ -74,6 +78,7 @@ class Actions:
                 found.add(self.zh[m.group(0)])
         if self._en:
             found |= {self.en[m.group(0)] for m in self._en.finditer(text.lower())}
+        found.discard(NONE)
         return frozenset(found)
 
     def first(self, text: str) -> int | None:
@@ -81,10 +86,10 @@ class Actions:
         found = [
             m.start()
             for m in (self._zh.finditer(text) if self._zh else ())
-            if not text.startswith(ATTRIBUTIVE, m.end())
+            if not text.startswith(ATTRIBUTIVE, m.end()) and self.zh[m.group(0)] != NONE
         ][:1]
         if self._en:
-            found += [m.start() for m in self._en.finditer(text.lower())][:1]
+            found += [m.start() for m in self._en.finditer(text.lower()) if self.en[m.group(0)] != NONE][:1]
         return min(found) if found else None
 
     def told_apart(self, mine: frozenset[str], before: frozenset[str], joined: bool = False) -> bool:

@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .commentary import label, without_label
+from .cut_names import add_cut_names
 from .entities import is_person_name, latin_names
 from .keyword_holders import extends_name as _extends_name
 from .keyword_holders import keyword_holders
@@ -260,6 +261,7 @@ def judge(
             for sid, found in unknown.items():
                 if found[word]:
                     chinese[sid][word] = (1 + math.log(found[word])) * median
+        add_cut_names(chinese, docs, lexicon, need, rules.subject_words * 2, (leads, tagger))  # 砺/峰
 
     # names and shared words may be written in pinyin elsewhere (王立新 ~ Wang Lixin)
     if any(_LATIN_CAPITAL.search(w.text) for w in docs.values()):

@@ -151,6 +151,13 @@ class Lexicon:
         self.place_stems[place] = stem
         self._terms_of.clear()  # the memo read the place before its stem was known
 
+    def learn_name(self, word: str) -> None:
+        """``word`` is a name of the dump's story a tagger found (one jieba leaves untagged): a name,
+        and a content word wherever it is read from now on."""
+        self.names.add(word)
+        self._content.pop(word, None)
+        self._terms_of.clear()  # the memo read the word before it was known
+
     def canonical(self, word: str) -> str:
         return self.aliases.get(word.lower(), word)
 
@@ -166,7 +173,7 @@ class Lexicon:
         if len(w) < 2 or NUMBER.match(w) or w.lower() in self.stopwords:
             return False
         if CJK_WORD.match(w):
-            return not tag_of(w).startswith(FUNCTION_TAGS)
+            return w in self.names or not tag_of(w).startswith(FUNCTION_TAGS)
         return bool(LATIN_WORD.match(w))
 
     def is_name(self, term: str) -> bool:

@@ -66,6 +66,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"drug_recall", "tower_cracks", "trust_default"} <= set(GOLDS)  # held out (helper "heldout4")
     assert {"crunch_walkout", "rider_death"} <= set(GOLDS)  # held out (helper "heldout5")
     assert {"star_tax", "plant_blast"} <= set(GOLDS)  # held out (helper "heldout6")
+    assert "rocket_failure" in GOLDS  # held out (helper "heldout7a")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -362,6 +363,28 @@ def test_held_out_stories_of_heldout6_have_their_traits() -> None:
     assert sum(h.dates[0].unit == "year" for h in hs) >= 2  # 2019, 2022 told in passing
     text = " ".join(r.body for r in records(blast))
     for phrase in ("昨日", "前天", "上周五", "本月3日", "on Tuesday", "Last week", "late on Monday"):
+        assert phrase in text, phrase
+
+
+def test_held_out_story_of_heldout7a_has_its_traits() -> None:
+    """rocket_failure: half Chinese, half English, nine sparse happenings from November 2025 to
+    February 2026, two days of two told in the same articles, a day one outlet puts a day later,
+    five strays (three namesakes sharing the keyword), reports dating what they tell relatively."""
+    gold = load_gold(GOLDS["rocket_failure"])
+    langs = _langs("rocket_failure")
+    assert 30 <= len(langs) <= 36 and langs.count("zh") == langs.count("en")
+    days = sorted(h.day for h in gold.happenings if h.day)
+    assert len(days) == 9 and days[0].month == 11 and days[-1].month == 2
+    assert days[-1] - days[0] >= timedelta(days=90)
+    assert all(3 <= len(h.reports) <= 7 for h in gold.happenings)
+    assert len(_shared_days(gold.happenings)) == 2 and len(gold.off_topic) == 5
+    assert any(a.start == h.dates[0].start + timedelta(days=1) for h in gold.happenings for a in h.dates[1:])
+    recs = records(gold)
+    out = {i: r.published.astimezone(TZ).date() for i, r in enumerate(recs, 1)}
+    late = [r for h in gold.happenings for r in h.reports if out[r] > h.dates[0].start.date()]
+    assert len(late) >= 15  # written a day or more after what they tell
+    text = " ".join(r.body for r in recs)
+    for phrase in ("上周五", "本月中旬", "日前", "本周一", "Last Thursday", "earlier this month", "Dec. 5"):
         assert phrase in text, phrase
 
 
@@ -1030,6 +1053,19 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # entries from off-topic 1 -> 0, cite P 0.94 -> 0.98: 瑞丰置业 (the keyword with a noun no other
     # source writes after it, sharing only a place) is a namesake (keyword_holders; helper "plantns")
     "plant_blast": (0.95, 0.95, 0.93, 1.01, 1.00, 1.00, 0, 4, 11, 1.00, 0.97),
+    # set 2026-12-07 at first score, held out: the dump was written by a helper that read neither
+    # sitegen/extract, sitegen/importer nor sitegen/data (helper "heldout7a"); the first figures main
+    # achieved on it, rounded down (ceilings rounded up).
+    # rocket_failure (F1 0.89, Date-F1 0.89, source recall 0.75, entries/happening 1.12, off-topic P
+    # 0.42 R 1.00, same-day 1/2, zh+en 6/9, titles 8/9, cite P 0.97): seven on-topic records flagged
+    # off topic (Chinese reports naming only the company or its rocket, both comments); the licence
+    # suspension merged into the explosion told in the same sentences; "a settlement earlier this
+    # month" an entry of its own
+    # source recall 0.74 -> 0.93, off-topic P 0.41 -> 0.83, zh+en 6 -> 8 when names jieba cuts into
+    # pieces (曜/石 of 曜石航天, 顾/远航) or leaves untagged (赤鸢) are subjects once the tagger reads
+    # them whole in a lead (cut_names): 16, 18, 24, 31, 33, 35 on topic; "test satellites" no lab
+    # test (actions [none]); cite P 0.97 with 损毁 added to the explosion's terms (24's mention)
+    "rocket_failure": (0.88, 0.88, 0.93, 1.13, 1.00, 0.83, 0, 1, 8, 0.88, 0.97),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
