@@ -70,7 +70,7 @@ from typing import Any
 from ..core.markdown import normalise_ws
 from ..core.model import Source
 from .actions import actions
-from .background import background_rule
+from .background import CLOSING, background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
 from .headline import headline_words
@@ -266,7 +266,8 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
                 for m in own:
                     if id(m) not in background:
-                        background[id(m)] = background_rule(text, m, quote) is None
+                        # a teller's closing date ("…, authorities said on Wednesday") times what it told
+                        background[id(m)] = background_rule(text, m, quote) in (None, *CLOSING)
                 told = [m for m in own if background[id(m)]]
                 timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):
