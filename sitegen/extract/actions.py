@@ -81,8 +81,8 @@ class Actions:
         if self._en:
             lower, named_to = text.lower(), -1
             for m in self._en.finditer(lower):
-                if m.start() < named_to:
-                    continue  # inside the relative clause of a thing named
+                if m.start() < named_to or _in_name(text, m.start()):
+                    continue  # inside the relative clause of a thing named, or a name ("Sealink")
                 rel = RELATIVE_EN.match(lower, m.end()) if NAMED_EN.search(lower, 0, m.start()) else None
                 if rel:
                     named_to = rel.end()
@@ -113,6 +113,15 @@ class Actions:
     def pair_apart(self, mine: frozenset[str], theirs: frozenset[str]) -> bool:
         """Is an action of ``mine`` marked ``apart_from`` one of ``theirs`` (a halt, an apology)?"""
         return any(frozenset((a, b)) in self.apart for a in mine for b in theirs)
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Does an English word starting at ``start`` open with a capital inside its sentence (a name:
+    "Sealink" holds no seal), not after a sentence's end or a quote's opening?"""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:;\n。！？：；"
 
 
 def _alternation(words: dict[str, str], before: str) -> re.Pattern[str] | None:

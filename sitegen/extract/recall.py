@@ -320,10 +320,11 @@ def _score_source(
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
-                if past.names(u.periods, cl, source.published):
+                refers = past.names(u.periods, cl, source.published)
+                if refers:
                     past_vote(s, clustering.rules)
                     recombine(s, clustering.rules)
-                vote_actions(s, u, acts, events_acts, cl, clustering.rules)
+                vote_actions(s, u, acts, events_acts, cl, clustering.rules, refers)
                 compared.append((cl, s))
             if not u.periods:  # undated: it may refer back to a happening by its action alone
                 sole_action(compared, clustering.rules)
