@@ -29,6 +29,12 @@ ATTRIBUTIVE = ("的", "时间", "日期")
 """A Chinese action word before these qualifies a noun (召回的车辆, 暴露的数据库): it names a
 thing by what was done to it, and says nothing of what the sentence reports happened; before
 时间 or 日期 it names the act's time ("复工时间未定": when it will resume, not a resumption)."""
+NAMED_EN = re.compile(r"(?:\bthe|\bits|\btheir|\bthis|['’]s)\s+$")
+"""before an English action word: a determiner (or a possessive) that makes it a noun naming a thing"""
+RELATIVE_EN = re.compile(r"[a-z-]*\s+(?:that|which)\s+[^,;:.!?]*")
+"""after it: the relative clause that says which ("the explosion that killed three people"): the
+action names the thing another action of the sentence is done to ("formed a team to investigate
+the explosion that killed three"), and its clause's actions describe that thing"""
 
 NONE = "none"
 """The table of words that start like an action's but name none ("test satellite": a craft, not a
@@ -77,7 +83,15 @@ class Actions:
             if not text.startswith(ATTRIBUTIVE, m.end()):  # 暴露的数据库 names a database
                 found.add(self.zh[m.group(0)])
         if self._en:
-            found |= {self.en[m.group(0)] for m in self._en.finditer(text.lower())}
+            lower, named_to = text.lower(), -1
+            for m in self._en.finditer(lower):
+                if m.start() < named_to or _in_name(text, m.start()):
+                    continue  # inside the relative clause of a thing named, or a name ("Sealink")
+                rel = RELATIVE_EN.match(lower, m.end()) if NAMED_EN.search(lower, 0, m.start()) else None
+                if rel:
+                    named_to = rel.end()
+                    continue
+                found.add(self.en[m.group(0)])
         found.discard(NONE)
         return frozenset(found)
 
@@ -104,6 +118,15 @@ class Actions:
     def pair_apart(self, mine: frozenset[str], theirs: frozenset[str]) -> bool:
         """Is an action of ``mine`` marked ``apart_from`` one of ``theirs`` (a halt, an apology)?"""
         return any(frozenset((a, b)) in self.apart for a in mine for b in theirs)
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Does an English word starting at ``start`` open with a capital inside its sentence (a name:
+    "Sealink" holds no seal), not after a sentence's end or a quote's opening?"""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:;\n。！？：；"
 
 
 def _alternation(words: dict[str, str], before: str) -> re.Pattern[str] | None:

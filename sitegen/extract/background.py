@@ -315,6 +315,10 @@ def named_from(text: str, m: Any) -> int | None:
     return None
 
 
+CLOSING = frozenset(name for name, where, _ in RULES if where == "closing")
+"""rules whose date times a telling that closes its sentence ("…, authorities said on Wednesday")"""
+
+
 def is_naming(text: str, m: Any) -> bool:
     """Does the date stand where it only names or bounds something (every rule but a state's)?"""
     return background_rule(text, m) is not None

@@ -70,7 +70,7 @@ from typing import Any
 from ..core.markdown import normalise_ws
 from ..core.model import Source
 from .actions import actions
-from .background import background_rule
+from .background import CLOSING, background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
 from .headline import headline_words
@@ -266,7 +266,8 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
                 for m in own:
                     if id(m) not in background:
-                        background[id(m)] = background_rule(text, m, quote) is None
+                        # a teller's closing date ("…, authorities said on Wednesday") times what it told
+                        background[id(m)] = background_rule(text, m, quote) in (None, *CLOSING)
                 told = [m for m in own if background[id(m)]]
                 timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):
@@ -319,10 +320,11 @@ def _score_source(
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))
-                if past.names(u.periods, cl, source.published):
+                refers = past.names(u.periods, cl, source.published)
+                if refers:
                     past_vote(s, clustering.rules)
                     recombine(s, clustering.rules)
-                vote_actions(s, u, acts, events_acts, cl, clustering.rules)
+                vote_actions(s, u, acts, events_acts, cl, clustering.rules, refers)
                 compared.append((cl, s))
             if not u.periods:  # undated: it may refer back to a happening by its action alone
                 sole_action(compared, clustering.rules)

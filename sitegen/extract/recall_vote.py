@@ -60,16 +60,24 @@ def may_need_vectors(s: Signals, rules: Rules) -> bool:
 
 
 def vote_actions(
-    s: Voted, u: Unit, acts: frozenset[str], known: dict[int, frozenset[str]], cl: Cluster, rules: Rules
+    s: Voted,
+    u: Unit,
+    acts: frozenset[str],
+    known: dict[int, frozenset[str]],
+    cl: Cluster,
+    rules: Rules,
+    refers: bool = False,
 ) -> None:
     """The actions' vote (`Voted.actions`), the event's actions read once from its distinct quotes.
     A unit whose dates only give context ("这是继上周火灾之后…的最新回应") names the action of what it
-    refers back to: no vote."""
+    refers back to: no vote — unless ``refers``: that context date names ``cl``'s own past month or
+    year (`recall_past`), so what it refers back to is ``cl`` ("创2021年上市以来最大单日跌幅" and the
+    listing of 2021), and the action it names votes for it."""
     if id(cl) not in known:
         table = actions()
         known[id(cl)] = frozenset(a for q in cl.quote_order for a in table.of(q))
     theirs = known[id(cl)]
-    if acts and theirs and (u.timed or not u.periods):
+    if acts and theirs and (u.timed or not u.periods or refers):
         s.actions = len(acts & theirs) / len(acts)
         recombine(s, rules)
 
