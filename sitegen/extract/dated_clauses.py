@@ -1,7 +1,7 @@
 """One clause dating two days: a recap, cut where its second telling begins.
 
 A recap tells several happenings in one clause, each with its calendar date: "The studio capped
-overtime on Oct. 16 and shelved Ember Throne on Oct. 19"; "10月16日宣布取消加班并于10月19日宣布
+overtime on Oct. 16 and shelved the game on Oct. 19"; "10月16日宣布取消加班并于10月19日宣布
 延期".  `candidates` quotes one candidate per dated *clause*, so the second date had no quote of
 its own and the first date's quote told both actions: dated on the first day, it agreed with no
 event of that day (it names the second action too) and founded an entry of its own.
@@ -75,7 +75,7 @@ def cut_days(text: str, parts: list[Span], dated: list[Any]) -> tuple[list[Span]
     """``parts`` (a sentence's clauses) with each clause holding dates of two different days cut
     at the joining word where its second telling begins (see the module); and the dates (by
     ``id``) of the clauses cut: a clause telling two happenings on two days is a recap ("The studio
-    capped overtime on Oct. 16 and shelved Ember Throne on Oct. 19"), each telling told in
+    capped overtime on Oct. 16 and shelved the game on Oct. 19"), each telling told in
     passing, which may join the entry of its happening, never start one."""
     out: list[Span] = []
     passing: set[int] = set()
