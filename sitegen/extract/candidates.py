@@ -32,6 +32,7 @@ from ..core.model import Source
 from ..errors import Problem
 from .actions import actions
 from .background import background_rule, is_naming, named_from, reporting_date
+from .dated_clauses import cut_days
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
 from .tellings import split_pairs
@@ -123,9 +124,12 @@ def _usable(m: Any) -> bool:
     return m.when is not None and m.kind != "not-event"
 
 
-def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> list[tuple[Any, Span]]:
-    """One (mention, quote span) per dated clause of the sentence."""
-    parts = clauses(text, sentence) or [sentence]
+def _quote_spans(
+    text: str, sentence: Span, dated: list[Any], rules: Rules
+) -> tuple[list[tuple[Any, Span]], set[int]]:
+    """One (mention, quote span) per dated clause of the sentence; and the dates told in passing
+    (`dated_clauses.cut_days`: a recap's clause dating two days)."""
+    parts, passing = cut_days(text, clauses(text, sentence) or [sentence], dated)
 
     def clause_index(offset: int) -> int:
         for i, c in enumerate(parts):
@@ -159,7 +163,7 @@ def _quote_spans(text: str, sentence: Span, dated: list[Any], rules: Rules) -> l
             else:
                 start = parts[ci].start
         out.append((m, Span(start, end)))
-    return out
+    return out, passing
 
 
 _THAT_NAME = re.compile(r"\bthat\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*$")
@@ -295,7 +299,7 @@ def find_candidates(
                             level="warning",
                         )
                     )
-            pairs = _quote_spans(text, sentence, dated, rules) if dated else []
+            pairs, passing = _quote_spans(text, sentence, dated, rules) if dated else ([], set())
             if not pairs and any(m.kind == "vague" for m in inside):
                 pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
             one_day = len(pairs) > 1 and _one_day([m.when for m, _ in pairs])
@@ -318,7 +322,7 @@ def find_candidates(
                 when = m.when if _usable(m) else None
                 if when is not None and not when.approximate and _counted_in_weeks(m):
                     when = dataclasses.replace(when, approximate=True)
-                founding = dates_it and when is not None and is_founding(when, rules)
+                founding = dates_it and when is not None and is_founding(when, rules) and id(m) not in passing
                 if founding and m.kind == "anchored" and when is not None and when.approximate:
                     # a fuzzy count from another date ("时隔数日") is too weak to date a happening alone
                     founding = when.period_end() - when.start <= timedelta(days=rules.anchored_max_days)
@@ -328,13 +332,17 @@ def find_candidates(
                     founding = False
                 if founding and _week_round_up(m, when, quote):  # "Its crisis deepened this week."
                     founding = False
-                if founding and _maybe_coming(_anchor_of(m, mentions), source, rules):
+                anchor = _anchor_of(m, mentions)
+                if founding and _maybe_coming(anchor, source, rules):
+                    founding = False
+                if founding and anchor is not m and is_naming(text, anchor):
+                    # counted from a date that only names a thing ("前日的服务中断…故障当天"): the
+                    # day of that thing, which another telling dates; it may join, never start
                     founding = False
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 found.sentence = sentence if one_day and ANNOUNCING.match(text, m.end) else None
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
-                anchor = _anchor_of(m, mentions)
                 if anchor is not m and when is not None and _goes_on(when, anchor.when, _until(text, m)):
                     found.continues_at = anchor.start
                 out.candidates.append(found)

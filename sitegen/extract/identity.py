@@ -376,19 +376,27 @@ def continued_by(cl: Cluster, c: Candidate, names: set[str]) -> bool:
     if at is not None and not names and any(sp.start <= at < sp.end for sp, _ in spans):
         # unless it names an action of its own ("当晚…将提起上诉" after "昨日…判决"): another happening
         return not any(own_apart(c.acts(), actions().of(q)) for sp, q in spans if sp.start <= at < sp.end)
-    # or one of its quotes goes on telling the candidate's sentence
-    return any(c.quote_span.start <= a < c.quote_span.end for a in cl.continuing.get(c.source.id, ()))
+    # or one of its quotes goes on telling the candidate's sentence, naming no action apart from
+    # it ("今日…宣布…延期" before "当晚，…终止…协议" in the event: the exit is that evening's own)
+    if not any(c.quote_span.start <= a < c.quote_span.end for a in cl.continuing.get(c.source.id, ())):
+        return False
+    return not any(own_apart(c.acts(), actions().of(q)) for _, q in spans)
 
 
 def goes_on_telling(one: Cluster, other: Cluster) -> bool:
-    """Does a quote of one go on telling a sentence the other quotes (`continued_by`)?"""
-    return any(
-        sp.start <= at < sp.end
-        for a, b in ((one, other), (other, one))
-        for sid, offsets in a.continuing.items()
-        for at in offsets
-        for sp, _ in b.spans.get(sid, ())
-    )
+    """Does a quote of one go on telling a sentence the other quotes (`continued_by`), the
+    article's sentences in the one naming no action apart from that sentence's (`own_apart`:
+    "当晚，…终止…协议" goes on from "今日…宣布…延期", and tells the evening's own happening)?"""
+    table = actions()
+    for a, b in ((one, other), (other, one)):
+        for sid, offsets in a.continuing.items():
+            mine = [table.of(q) for _, q in a.spans.get(sid, ())]
+            for sp, q in b.spans.get(sid, ()):
+                if any(sp.start <= at < sp.end for at in offsets) and not any(
+                    own_apart(m, table.of(q)) for m in mine
+                ):
+                    return True
+    return False
 
 
 @dataclass
