@@ -1070,7 +1070,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # 1.18, off-topic P 0.62 R 1.00, same-day 5/5, zh+en 6/12, titles 13/13, cite P 0.94): the
     # resignation is merged into the insurer's payout told in the same sentence; the launch is two
     # entries (one per language); 2025 is no entry; 6, 22, 23 are flagged off topic
-    "rocket_failure": (0.88, 0.88, 0.72, 1.19, 1.00, 0.62, 0, 5, 6, 1.00, 0.93),
+    # source recall 0.72 -> 0.76, zh+en 6 -> 7, cite P 0.94 -> 0.98 when an insurer's payout became an
+    # action (insurance-claim) and "its insurer X agreed the same day to pay" a clause of its own
+    # (background: an infinitive after the date is no relative naming a thing)
+    "rocket_failure": (0.88, 0.88, 0.76, 1.19, 1.00, 0.62, 0, 5, 7, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
