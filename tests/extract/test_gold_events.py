@@ -1073,7 +1073,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # source recall 0.72 -> 0.76, zh+en 6 -> 7, cite P 0.94 -> 0.98 when an insurer's payout became an
     # action (insurance-claim) and "its insurer X agreed the same day to pay" a clause of its own
     # (background: an infinitive after the date is no relative naming a thing)
-    "rocket_failure": (0.88, 0.88, 0.76, 1.19, 1.00, 0.62, 0, 5, 7, 1.00, 0.97),
+    # source recall 0.76 -> 0.79, off-topic P 0.62 -> 0.83, zh+en 7 -> 8 when two words jieba cuts out of
+    # one name and the dump writes bonded (苍穹 + 星际) became a name (bonded_names): 22 and 23 on topic
+    "rocket_failure": (0.88, 0.88, 0.79, 1.19, 1.00, 0.83, 0, 5, 8, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
