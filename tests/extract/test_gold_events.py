@@ -1075,7 +1075,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # (background: an infinitive after the date is no relative naming a thing)
     # source recall 0.76 -> 0.79, off-topic P 0.62 -> 0.83, zh+en 7 -> 8 when two words jieba cuts out of
     # one name and the dump writes bonded (苍穹 + 星际) became a name (bonded_names): 22 and 23 on topic
-    "rocket_failure": (0.88, 0.88, 0.79, 1.19, 1.00, 0.83, 0, 5, 8, 1.00, 0.97),
+    # F1 0.88 -> 0.92, Date-F1 0.88 -> 0.92, source recall 0.80 -> 0.83, entries/happening 1.18 -> 1.09,
+    # zh+en 8 -> 9 when a clock time's hour stopped at midnight (identity.time_of_day: 23时40分 is
+    # within "late on Friday", no longer another time of day): the launch is one entry
+    "rocket_failure": (0.91, 0.91, 0.82, 1.10, 1.00, 0.83, 0, 5, 9, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
