@@ -1078,7 +1078,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.88 -> 0.92, Date-F1 0.88 -> 0.92, source recall 0.80 -> 0.83, entries/happening 1.18 -> 1.09,
     # zh+en 8 -> 9 when a clock time's hour stopped at midnight (identity.time_of_day: 23时40分 is
     # within "late on Friday", no longer another time of day): the launch is one entry
-    "rocket_failure": (0.91, 0.91, 0.82, 1.10, 1.00, 0.83, 0, 5, 9, 1.00, 0.97),
+    # F1 0.92 -> 0.96, Date-F1 0.92 -> 0.96, source recall 0.83 -> 0.86, entries/happening 1.09 ->
+    # 1.00, off-topic P 0.83 -> 1.00, zh+en 9 -> 10 when a banner (旗) became an administrative
+    # suffix: 额济纳旗 is "Ejina Banner", 6 (the cordon notice) on topic and one cordon entry
+    "rocket_failure": (0.95, 0.95, 0.86, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
