@@ -1081,7 +1081,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.92 -> 0.96, Date-F1 0.92 -> 0.96, source recall 0.83 -> 0.86, entries/happening 1.09 ->
     # 1.00, off-topic P 0.83 -> 1.00, zh+en 9 -> 10 when a banner (旗) became an administrative
     # suffix: 额济纳旗 is "Ejina Banner", 6 (the cordon notice) on topic and one cordon entry
-    "rocket_failure": (0.95, 0.95, 0.86, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
+    # source recall 0.86 -> 0.87 when "overnight" before an adverb ("broke apart overnight shortly
+    # after liftoff") dates its sentence (temporal rules_common.overnight_ok): 3 joins the launch
+    "rocket_failure": (0.95, 0.95, 0.87, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
