@@ -66,7 +66,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"drug_recall", "tower_cracks", "trust_default"} <= set(GOLDS)  # held out (helper "heldout4")
     assert {"crunch_walkout", "rider_death"} <= set(GOLDS)  # held out (helper "heldout5")
     assert {"star_tax", "plant_blast"} <= set(GOLDS)  # held out (helper "heldout6")
-    assert "rocket_failure" in GOLDS  # held out (helper "heldout7b")
+    assert "rocket_dense" in GOLDS  # held out (helper "heldout7b")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -154,7 +154,7 @@ ENGLISH_MAJORITY = {
         ),
         ("Lin Shuyao", "Song Nan"),
     ),
-    "rocket_failure": (
+    "rocket_dense": (
         (
             ("苍穹星际", "Skyward Aerospace"),
             ("遥感星图", "Clearsight"),
@@ -342,17 +342,17 @@ def test_held_out_stories_of_heldout5_have_their_traits() -> None:
 
 
 def test_held_out_story_of_heldout7b_has_its_traits() -> None:
-    """rocket_failure: 65 % English, eleven happenings in eleven days (3-7 reports each), three
+    """rocket_dense: 65 % English, eleven happenings in eleven days (3-7 reports each), three
     days of two or three told in the same articles, a happening told in Chinese a day before
     English, one whose day differs between New York and Beijing, five strays."""
-    gold = load_gold(GOLDS["rocket_failure"])
+    gold = load_gold(GOLDS["rocket_dense"])
     recs = records(gold)
-    assert 40 <= len(recs) <= 45 and _langs("rocket_failure").count("en") >= 0.65 * len(recs)
+    assert 40 <= len(recs) <= 45 and _langs("rocket_dense").count("en") >= 0.65 * len(recs)
     story = [h for h in gold.happenings if h.day]
     assert len(story) >= 10 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=11)
     assert all(3 <= len(h.reports) <= 7 for h in story)
     assert len(_shared_days(story)) >= 3 and len(gold.off_topic) == 5
-    langs = dict(enumerate(_langs("rocket_failure"), 1))
+    langs = dict(enumerate(_langs("rocket_dense"), 1))
     first = {
         h.id: {
             lang: min(recs[r - 1].published.date() for r in h.reports if langs[r] == lang)
@@ -1066,7 +1066,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # F1 0.92 -> 0.93, zh+en 27 -> 29, cite P 0.88 -> 0.91 with the same changes (helper "rider2")
     # set 2026-12-07 at first score, held out (helper "heldout7b", which read neither sitegen/extract,
     # sitegen/importer nor sitegen/data): the first figures main achieved, rounded down (ceilings
-    # rounded up).  rocket_failure (F1 0.88, Date-F1 0.88, source recall 0.72, entries/happening
+    # rounded up).  rocket_dense (F1 0.88, Date-F1 0.88, source recall 0.72, entries/happening
     # 1.18, off-topic P 0.62 R 1.00, same-day 5/5, zh+en 6/12, titles 13/13, cite P 0.94): the
     # resignation is merged into the insurer's payout told in the same sentence; the launch is two
     # entries (one per language); 2025 is no entry; 6, 22, 23 are flagged off topic
@@ -1083,7 +1083,7 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # suffix: 额济纳旗 is "Ejina Banner", 6 (the cordon notice) on topic and one cordon entry
     # source recall 0.86 -> 0.87 when "overnight" before an adverb ("broke apart overnight shortly
     # after liftoff") dates its sentence (temporal rules_common.overnight_ok): 3 joins the launch
-    "rocket_failure": (0.95, 0.95, 0.87, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
+    "rocket_dense": (0.95, 0.95, 0.87, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
