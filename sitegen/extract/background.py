@@ -247,6 +247,13 @@ _STATEMENTS = re.compile(
 _CLAUSES_NAMING = ("en-participle", "en-relative-bare", "en-that-relative")
 """rules of a clause naming a thing that a statement named in the clause overrides ("the
 statement that it issued on Monday" reports the issuing)"""
+_INFINITIVE = re.compile(
+    rf"\s+to\s+(?!(?:{_DET[3:-1]}|an?|every|each|all|some|any|more|most|him|them|us|me)\b)"
+    r"[a-z]*(?:ss|[a-rt-z])\b"
+)
+"""after the date, an infinitive its verb governs ("its insurer Anchorline agreed the same day to
+pay"): the verb is the clause's own (its subject named before it), not a relative naming a thing
+("the compensation the company promised last month to every customer", "… to customers")"""
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -293,6 +300,8 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                 before = _clause_before(text, m.start)
             if pattern.search(before):
                 if name in _CLAUSES_NAMING and _STATEMENTS.search(before):
+                    continue
+                if name in _CLAUSES_NAMING and _INFINITIVE.match(text, m.end):
                     continue
                 return name
         elif quote and pattern.search(quote):

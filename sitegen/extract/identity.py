@@ -66,12 +66,14 @@ SUB_DAY = PRECISIONS[PRECISIONS.index("part-of-day") :]
 
 
 def time_of_day(when: When | None) -> tuple[datetime, datetime] | None:
-    """The period of a date finer than a day (中午, 20:00), else None."""
+    """The period of a date finer than a day (中午, 20:00), else None.  A clock time's hour stops
+    at midnight: 23时40分 lies within its day's late night (深夜, "late on Friday")."""
     if when is None or when.precision not in SUB_DAY or when.is_range:
         return None
     if when.precision == "part-of-day":
         return when.start, when.unit_end()
-    return when.start, when.start + timedelta(hours=1)
+    midnight = when.start.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    return when.start, min(when.start + timedelta(hours=1), midnight)
 
 
 def times_differ(mine: tuple[datetime, datetime] | None, theirs: Times) -> bool:

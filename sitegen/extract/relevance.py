@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .bonded_names import bonded_names
 from .commentary import label, without_label
 from .cut_names import add_cut_names
 from .entities import is_person_name, latin_names
@@ -299,6 +300,7 @@ def judge(
         # whatever the dump's size
         unknown = [w for w in shared_words if not _is_name(w, lexicon)][: rules.subject_words * 2]
         named.update(dict.fromkeys(heads_of_names(unknown, out.subjects, leads, tagger), True))
+        named.update(dict.fromkeys(bonded_names(docs, set(unknown), need), True))  # 苍穹 + 星际
     names_shared: dict[str, int] = {}
     partial = _partial_names(docs, out.subjects, counts, need, lexicon)
     holders, held = keyword_holders(docs, lexicon, need, _extends_name), set()

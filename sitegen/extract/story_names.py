@@ -60,8 +60,9 @@ def _heads(word: str, name: str, kind: str) -> bool:
     return kind != "place" and name.startswith(word) and not (rest and rest[0] in ADMIN_SUFFIXES)
 
 
-ADMIN_SUFFIXES = "省市县区镇乡"
-"""Chinese administrative suffixes (东陵区, 柳湾市): English writes the place without them."""
+ADMIN_SUFFIXES = "省市县区镇乡旗"
+"""Chinese administrative suffixes (东陵区, 柳湾市, 额济纳旗 "Ejina Banner"): English writes the place
+without them."""
 
 
 def link_place_stems(lexicon: Lexicon, judging: bool = False) -> None:

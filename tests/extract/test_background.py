@@ -58,6 +58,7 @@ BACKGROUND = [
         "last October",
     ),
     ("en-relative-bare", "Parents asked about the 30 million yuan fund the company set up in May.", "May"),
+    ("en-relative-bare", "Investors demanded the refund the company promised last month to customers.", "last month"),
     ("en-relative", "The board will meet whoever succeeds Su Mingzhe, who quit this month.", "this month"),
     ("en-relative", "The recall covers bikes which the plant assembled in 2024.", "2024"),
     (
@@ -148,6 +149,10 @@ FOUNDING = [
     ("The museum admitted it could not find a vase it had said two days earlier was safe.", "two days earlier"),
     ("The lawyer said the platform submitted new evidence two days earlier.", "two days earlier"),
     ("The lawyer said the platform had submitted new evidence on Monday.", "Monday"),
+    # the clause's own verb governing an infinitive ("agreed … to pay"): a subject and its verb, not
+    # a relative naming a thing (which "to every customer" / "to customers" after the date still is)
+    ("Chen Yu quit on Monday, and its insurer Harbourline agreed the same day to pay the claim.", "the same day"),
+    ("The board said its chairman Li Wei promised on Friday to repay investors.", "Friday"),
     # a perfect reached by a day, but no count: the day the happening was done by
     ("All 14 pupils had been discharged from hospital by Wednesday, the hospital said.", "Wednesday"),
 ]

@@ -67,6 +67,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"crunch_walkout", "rider_death"} <= set(GOLDS)  # held out (helper "heldout5")
     assert {"star_tax", "plant_blast"} <= set(GOLDS)  # held out (helper "heldout6")
     assert "rocket_failure" in GOLDS  # held out (helper "heldout7a")
+    assert "rocket_dense" in GOLDS  # held out (helper "heldout7b")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -153,6 +154,15 @@ ENGLISH_MAJORITY = {
             ("雪松美妆", "Cedarline"),
         ),
         ("Lin Shuyao", "Song Nan"),
+    ),
+    "rocket_dense": (
+        (
+            ("苍穹星际", "Skyward Aerospace"),
+            ("遥感星图", "Clearsight"),
+            ("安澜保险", "Anchorline"),
+            ("长弓", "Longbow"),
+        ),
+        ("Song Qihang", "Wei Lan", "Xu Man"),
     ),
 }
 
@@ -330,6 +340,32 @@ def test_held_out_stories_of_heldout5_have_their_traits() -> None:
         for phrase in (*said, "on Tuesday", "two days earlier", "late last month"):
             assert phrase in text, (name, phrase)
     assert "上月24日" in " ".join(r.body for r in recs)
+
+
+def test_held_out_story_of_heldout7b_has_its_traits() -> None:
+    """rocket_dense: 65 % English, eleven happenings in eleven days (3-7 reports each), three
+    days of two or three told in the same articles, a happening told in Chinese a day before
+    English, one whose day differs between New York and Beijing, five strays."""
+    gold = load_gold(GOLDS["rocket_dense"])
+    recs = records(gold)
+    assert 40 <= len(recs) <= 45 and _langs("rocket_dense").count("en") >= 0.65 * len(recs)
+    story = [h for h in gold.happenings if h.day]
+    assert len(story) >= 10 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=11)
+    assert all(3 <= len(h.reports) <= 7 for h in story)
+    assert len(_shared_days(story)) >= 3 and len(gold.off_topic) == 5
+    langs = dict(enumerate(_langs("rocket_dense"), 1))
+    first = {
+        h.id: {
+            lang: min(recs[r - 1].published.date() for r in h.reports if langs[r] == lang)
+            for lang in ("zh", "en")
+        }
+        for h in story
+    }
+    assert any((f["en"] - f["zh"]).days == 1 for f in first.values())  # Chinese first, English next day
+    assert any(a.start - h.dates[0].start == timedelta(days=1) for h in story for a in h.dates[1:])
+    text = " ".join(r.body for r in recs)
+    for phrase in ("late on Friday", "overnight", "周五深夜", "当地时间", "北京时间", "late on Tuesday"):
+        assert phrase in text, phrase
 
 
 def _shared_days(happenings: list[Happening]) -> list[list[Happening]]:
@@ -1089,6 +1125,26 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # copies of one text are one teller (a market round-up's three copies agreed with each other)
     # and a lone record whose lead names no one of the story's is a stray
     # F1 0.92 -> 0.93, zh+en 27 -> 29, cite P 0.88 -> 0.91 with the same changes (helper "rider2")
+    # set 2026-12-07 at first score, held out (helper "heldout7b", which read neither sitegen/extract,
+    # sitegen/importer nor sitegen/data): the first figures main achieved, rounded down (ceilings
+    # rounded up).  rocket_dense (F1 0.88, Date-F1 0.88, source recall 0.72, entries/happening
+    # 1.18, off-topic P 0.62 R 1.00, same-day 5/5, zh+en 6/12, titles 13/13, cite P 0.94): the
+    # resignation is merged into the insurer's payout told in the same sentence; the launch is two
+    # entries (one per language); 2025 is no entry; 6, 22, 23 are flagged off topic
+    # source recall 0.72 -> 0.76, zh+en 6 -> 7, cite P 0.94 -> 0.98 when an insurer's payout became an
+    # action (insurance-claim) and "its insurer X agreed the same day to pay" a clause of its own
+    # (background: an infinitive after the date is no relative naming a thing)
+    # source recall 0.76 -> 0.79, off-topic P 0.62 -> 0.83, zh+en 7 -> 8 when two words jieba cuts out of
+    # one name and the dump writes bonded (苍穹 + 星际) became a name (bonded_names): 22 and 23 on topic
+    # F1 0.88 -> 0.92, Date-F1 0.88 -> 0.92, source recall 0.80 -> 0.83, entries/happening 1.18 -> 1.09,
+    # zh+en 8 -> 9 when a clock time's hour stopped at midnight (identity.time_of_day: 23时40分 is
+    # within "late on Friday", no longer another time of day): the launch is one entry
+    # F1 0.92 -> 0.96, Date-F1 0.92 -> 0.96, source recall 0.83 -> 0.86, entries/happening 1.09 ->
+    # 1.00, off-topic P 0.83 -> 1.00, zh+en 9 -> 10 when a banner (旗) became an administrative
+    # suffix: 额济纳旗 is "Ejina Banner", 6 (the cordon notice) on topic and one cordon entry
+    # source recall 0.86 -> 0.87 when "overnight" before an adverb ("broke apart overnight shortly
+    # after liftoff") dates its sentence (temporal rules_common.overnight_ok): 3 joins the launch
+    "rocket_dense": (0.95, 0.95, 0.87, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}

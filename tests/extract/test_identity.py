@@ -50,6 +50,17 @@ def test_a_time_within_another_agrees_with_it() -> None:
     assert times_differ(time_of_day(hour(20)), [time_of_day(part("afternoon"))])
 
 
+def test_a_clock_time_in_the_last_hour_of_its_day_lies_within_its_late_night() -> None:
+    """23:40 (23时40分) and "late on Friday" (深夜, 21:00-24:00) of one day: one time of day; the
+    clock time's hour stops at midnight, not at 00:40 of the next day."""
+    at = When(datetime(2025, 6, 8, 23, 40, tzinfo=TZ), "minute")
+    assert time_of_day(at) == (at.start, datetime(2025, 6, 9, 0, 0, tzinfo=TZ))
+    assert not times_differ(time_of_day(at), [time_of_day(part("night"))])
+    assert not times_differ(time_of_day(at), [time_of_day(part("evening"))])
+    assert times_differ(time_of_day(at), [time_of_day(part("afternoon"))])
+    assert time_of_day(hour(22)) == (hour(22).start, hour(23).start)  # an earlier hour: a whole hour
+
+
 def test_only_times_of_day_are_compared() -> None:
     day = When(datetime(2025, 6, 8, tzinfo=TZ), "day")
     assert time_of_day(day) is None and time_of_day(None) is None

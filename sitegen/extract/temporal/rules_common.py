@@ -197,7 +197,9 @@ def two_digit_year_ok(g: dict[str, str | None], text: str, start: int, end: int)
 _OVERNIGHT_BEFORE = re.compile(r"\b(?:an?|the|this|that|his|her|its|their|our|your)\s+$", re.I)
 _OVERNIGHT_AFTER = re.compile(
     r"\s*(?:$|[^\w\s]|(?:in|at|near|across|and|but|as|after|before|when|while|with|amid|along"
-    r"|around|outside|inside|throughout|following|local)\b)",
+    r"|around|outside|inside|throughout|following|local"
+    # an adverb of the verb's ("broke apart overnight shortly after liftoff"), not a noun it qualifies
+    r"|shortly|soon|just|only|again|also)\b)",
     re.I,
 )
 
