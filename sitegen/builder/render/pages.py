@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache
 
 import jinja2
 from markupsafe import Markup, escape
@@ -95,7 +95,7 @@ def published_text(src: Source, lang: str) -> str:
     return _published_label(p.year, p.month, p.day, p.hour, p.minute, src.published_precision, lang)
 
 
-@lru_cache(maxsize=4096)
+@cache  # one entry per local minute sources were published in (a page shows one 2-3 times, the lists all)
 def _published_label(
     year: int, month: int, day: int, hour: int, minute: int, precision: str, lang: str
 ) -> str:

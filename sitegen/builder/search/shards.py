@@ -165,7 +165,10 @@ def all_deltas(postings: Postings) -> Callable[[str], list[int]]:
     counts = np.fromiter((len(v) for v in terms.values()), dtype=np.int64, count=len(terms))
     ends = np.cumsum(counts)
     starts = ends - counts
-    values = np.frombuffer(b"".join(v.tobytes() for v in terms.values()), dtype=np.int32).astype(np.int64)
+    if postings.flat is not None:  # `build_postings`' own: the terms' postings already in one array
+        values = np.asarray(postings.flat, dtype=np.int64)
+    else:
+        values = np.frombuffer(b"".join(v.tobytes() for v in terms.values()), dtype=np.int32).astype(np.int64)
     docs = values >> TF_BITS
     f = (values & TF_MASK) * 0.5
     w = np.rint(f * (K1 + 1) / (f + np.asarray(postings.norms, dtype=np.float64)[docs]) * SCALE)

@@ -43,3 +43,25 @@ def test_no_output_file_holds_a_forbidden_character(tmp_path: Path) -> None:
     data = json.loads((out / "events.json").read_text(encoding="utf-8"))
     (exported,) = [e for e in data["events"] if e["id"] == "controls"]
     assert "\x7f" in exported["title"] and "\x85" in exported["title"]  # the export is faithful
+
+
+def test_every_kind_of_printed_text_is_cleaned_and_keeps_its_kind() -> None:
+    """`_finalize` (plain text tested first): text and markup lose the forbidden characters and stay
+    what they were; `Clean` pieces (cleaned when made) and values that are not text pass as they are."""
+    from markupsafe import Markup
+
+    from sitegen.builder.render.theme import Clean, _finalize
+
+    class Named(str):
+        pass
+
+    for value in ("甲\x01乙\ufffe", Named("甲\x01乙\ufffe")):
+        out = _finalize(value)
+        assert out == "甲乙" and type(out) is str
+    out = _finalize(Markup("<b>甲\x7f</b>"))
+    assert out == "<b>甲</b>" and type(out) is Markup
+    clean = Clean("<i>甲</i>")
+    assert _finalize(clean) is clean
+    plain = "甲乙"
+    assert _finalize(plain) is plain
+    assert _finalize(3) == 3 and _finalize(None) is None
