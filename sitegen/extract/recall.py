@@ -157,9 +157,7 @@ def cite_reporting(
     acts: dict[int, frozenset[str]] = {}  # each event's actions, read once for the whole pass
     past = PastPeriods(clustering.clusters)
     for s in sources:
-        boiler = [
-            any(len(carried[norm(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
-        ]
+        boiler = [any(len(carried[norm(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]]
         stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
         mine = [g for g, b in zip(units[s.id], boiler, strict=True) if not b]  # any boilerplate: sentence out
         rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts, past))
