@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from .background import background_rule
@@ -90,7 +91,7 @@ class SentenceMemo:
 
     def __init__(self) -> None:
         self.terms: dict = {}
-        self.undated: dict[tuple[str, tuple[str, ...], tuple[int, ...]], _Kept] = {}
+        self.undated: dict[tuple[str, tuple[str, ...], int], _Kept] = {}
 
 
 def units(
@@ -177,10 +178,12 @@ def _undated(
     at = sentence.start
     i, j = bisect_left(words.starts, at), bisect_left(words.starts, sentence.end)
     chunk = sentence.of(text)
-    key = (chunk, tuple(words.tokens[i:j]), tuple(o - at for o in words.starts[i:j]))
+    # tokens join up to the text (`Words.from_tokens`): the first one's offset places them all
+    key = (chunk, tuple(words.tokens[i:j]), words.starts[i] - at if i < j else 0)
     kept = memo.undated.get(key, False)
     if kept is False:
-        kept = memo.undated[key] = _read_undated(chunk, key[1], key[2], lexicon, memo, few_below)
+        offs = tuple(accumulate(map(len, key[1]), initial=key[2]))[:-1]
+        kept = memo.undated[key] = _read_undated(chunk, key[1], offs, lexicon, memo, few_below)
     if kept is None:
         return [], []
     carried = inherited if chunk.strip().endswith(SEMICOLON) else []
