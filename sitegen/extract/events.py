@@ -46,7 +46,8 @@ from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
 from .neardays import join_near_days
 from .ner import Tagger
 from .passages import Span, paragraphs, sentences
-from .recall import cite_reporting, says_who
+from .recall import cite_reporting
+from .recall_units import says_who
 from .relevance import judge
 from .relevance import link_place_stems as _link_place_stems
 from .rules import Rules, rules_from

@@ -59,30 +59,28 @@ sentences that date it.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from ..core.markdown import normalise_ws
 from ..core.model import Source
 from .actions import actions
-from .background import CLOSING, background_rule
 from .candidates import Candidate
 from .embed import cosine as embed_cosine
-from .headline import headline_words
 from .identity import RAREST, Signals
 from .idf import floor as idf_floor
 from .merge import Cluster, Clustering, vector
-from .passages import Span, clauses, paragraphs, sentences
+from .passages import Span
 from .postings import ANY
-from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
+from .recall_dates import date_agrees, on_its_dates, same_day
 from .recall_past import PastPeriods
 from .recall_past import vote as past_vote
-from .recall_rules import announces, denies_ties, names_teller_by_past, short_telling, turns
+from .recall_rules import turns
+from .recall_units import SentenceMemo, Unit
+from .recall_units import units as read_units
 from .recall_vote import (
     Memo,
     best_cosine,
@@ -103,36 +101,10 @@ RECALL_TERMS = 6
 """…found through this many of its rarest terms (names first)."""
 RECALL_VECTORS = 3
 """Sentence vectors are asked for at most this many events per sentence (the best by the words)."""
-QUESTION_END = ("?", "？")
-SEMICOLON = (";", "；")
-"""A sentence ending on one goes on in the next: an undated sentence after it takes its dates
-("April 6: pupils fall ill; the regulator seals the batch.", a listing's day of two happenings)."""
-SPEECH = re.compile(r"“[^”]*”?|「[^」]*」?|\"[^\"]*\"?")
-"""Words in quotation marks (an unclosed one runs to the sentence's end)."""
 BOILERPLATE_SOURCES = 3
 """A sentence or clause found in this many articles that differ ("did not respond to a request
 for comment", "posts about the case have been viewed…", "…不能只停留在口头道歉上") is
 boilerplate: it reports nothing (copies of one article count once)."""
-
-
-@dataclass
-class Unit:
-    """A sentence, or one clause of it, that may report an event."""
-
-    span: Span
-    sentence: Span
-    quote: str
-    terms: list[str]
-    periods: list[tuple[datetime, datetime]]
-    """the periods of the dates it states itself (empty: it states none)"""
-    clause: bool
-    timed: list[tuple[datetime, datetime]] = field(default_factory=list)
-    """those of its dates that time what it tells (not "since last Monday", "2021年上市以来")"""
-    free: bool = False
-    """its sentence's dates are all in later clauses that tell something else (`recall_dates.SUBORDINATE`): it
-    may tell what they date, or something undated"""
-    before: Span | None = None
-    """the sentence before its own in its paragraph (None: it opens the paragraph)"""
 
 
 def cite_reporting(
@@ -159,17 +131,25 @@ def cite_reporting(
         for m in cl.members:
             cited_spans.setdefault(m.source.id, []).append(m.quote_span)
             citing.setdefault(m.source.id, set()).add(id(cl))
-    memo: dict = {}  # each distinct span's terms, read once (`Lexicon.span_terms_once`)
+    once = SentenceMemo()  # each distinct undated sentence, and each span's terms, read once
     units = {
-        s.id: list(_units(words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering, memo))
+        s.id: list(read_units(words[s.id], lexicon, list(mentions.get(s.id, {}).values()), clustering, once))
         for s in sources
     }
     carried: dict[str, set[int]] = {}
+    plain: dict[str, str] = {}  # each quote as compared (`normalise_ws`), read once: quotes recur
+
+    def norm(quote: str) -> str:
+        found = plain.get(quote)
+        if found is None:
+            found = plain[quote] = normalise_ws(quote)
+        return found
+
     for s in sources:
         body = hash(words[s.id].text)
         for group in units[s.id]:
             for u in group:
-                seen = carried.setdefault(normalise_ws(u.quote), set())
+                seen = carried.setdefault(norm(u.quote), set())
                 if len(seen) < BOILERPLATE_SOURCES:
                     seen.add(body)
     rows: list[_Row] = []
@@ -177,9 +157,7 @@ def cite_reporting(
     acts: dict[int, frozenset[str]] = {}  # each event's actions, read once for the whole pass
     past = PastPeriods(clustering.clusters)
     for s in sources:
-        boiler = [
-            any(len(carried[normalise_ws(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]
-        ]
+        boiler = [any(len(carried[norm(u.quote)]) >= BOILERPLATE_SOURCES for u in g) for g in units[s.id]]
         stock[s.id] = [g[0].sentence for g, b in zip(units[s.id], boiler, strict=True) if b]
         mine = [g for g, b in zip(units[s.id], boiler, strict=True) if not b]  # any boilerplate: sentence out
         rows.extend(_score_source(clustering, s, words[s.id].text, mine, acts, past))
@@ -211,87 +189,8 @@ class _Row:
     scored: list[tuple[Cluster, Signals]]
 
 
-def _speech(quote: str) -> bool:
-    """Does the sentence open with someone's words, or are most of it in quotation marks ("“…不能只停留
-    在口头道歉上，”X说")?  Someone's view, not what happened — unless it announces (`announces`)."""
-    inside = sum(len(m.group(0)) for m in SPEECH.finditer(quote))
-    return (quote.startswith(("“", "「", '"')) or inside * 2 >= len(quote)) and not announces(quote)
-
-
 def _within(m: Candidate, stock: dict[str, list[Span]]) -> bool:
     return any(sp.start <= m.quote_span.start < sp.end for sp in stock.get(m.source.id, ()))
-
-
-def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clustering, memo: dict):
-    """Each sentence with its clauses (when it has several), as units with their terms and dates."""
-    text = words.text
-    dated = sorted(
-        (m for m in mentions if m.when is not None and m.kind != "not-event"), key=lambda m: m.start
-    )
-    starts = [m.start for m in dated]
-
-    def terms_of(span: Span, own: list[Any]) -> list[str]:  # of the tokens that start inside ``span``
-        i, j = bisect_left(words.starts, span.start), bisect_left(words.starts, span.end)
-        part = tuple(words.tokens[i:j])
-        offs = words.starts[i:j] if own else ()
-        skip = tuple(t for t, o in zip(part, offs, strict=False) if any(m.start <= o < m.end for m in own))
-        return lexicon.span_terms_once(memo, part, span.of(text), skip)
-
-    for para in paragraphs(text):
-        carried: list[tuple[datetime, datetime]] = []  # the dates of a sentence that ended on a semicolon
-        before: Span | None = None
-        for sentence in sentences(text, para):
-            before, previous = sentence, before
-            quote = sentence.of(text).strip()
-            inherited, carried = carried, []
-            if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or _speech(quote):
-                continue
-            parts = clauses(text, sentence)
-            in_sentence = dated[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-            background: dict[int, bool] = {}  # each date's background_rule, read once per sentence
-            pieces = []  # (span, is a clause, its terms, the dates inside it)
-            for p in parts if len(parts) > 1 else []:
-                own = [m for m in in_sentence if p.start <= m.start < p.end]
-                pieces.append((p, True, terms_of(p, own), own))
-            whole = [t for piece in pieces for t in piece[2]] if pieces else terms_of(sentence, in_sentence)
-            out = []
-            aside = [p for p, _, _, own in pieces if own]
-            for span, is_clause, terms, own in [(sentence, False, whole, in_sentence), *pieces]:
-                # dated only in a later clause that tells something else ("…, where a tank leaked on Oct. 14")
-                free = is_clause and not own and bool(aside)
-                free = free and all(subordinate(text, p, span) for p in aside)
-                dated_itself = bool(own)
-                if not own:  # a clause without a date of its own may tell what any date of its sentence dates
-                    own = in_sentence
-                periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
-                for m in own:
-                    if id(m) not in background:
-                        # a teller's closing date ("…, authorities said on Wednesday") times what it told
-                        background[id(m)] = background_rule(text, m, quote) in (None, *CLOSING)
-                told = [m for m in own if background[id(m)]]
-                timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
-                if not is_clause and quote.endswith(SEMICOLON):
-                    carried = timed
-                quoted = span.of(text).strip()
-                few = len(set(terms)) < clustering.rules.min_content_words
-                if few and not (dated_itself and told and short_telling(quoted, terms)):
-                    continue
-                if denies_ties(quoted) or (is_clause and says_who(quoted)) or names_teller_by_past(quoted):
-                    continue
-                out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
-            if out:
-                yield out
-
-
-def says_who(clause: str) -> bool:
-    """Does the clause end on a reporting verb ("考试院表示", "记者从市公安局获悉", "the hospital
-    said")?  It tells who spoke, not what happened (`headline.toml`'s reporting verbs)."""
-    words = headline_words()
-    bare = clause.rstrip(' ,.;:，。；：、!?！？"”’」』)）')
-    if words.zh["reporting"] and bare.endswith(words.zh["reporting"]):
-        return True
-    last = bare.rsplit(None, 1)[-1].lower() if bare else ""
-    return last in words.en["reporting"]
 
 
 def _score_source(

@@ -205,7 +205,7 @@ def test_boilerplate_and_someones_words_are_not_cited(tmp_path: Path) -> None:
 
 
 def test_someones_words_are_told_from_a_report() -> None:
-    from sitegen.extract.recall import _speech
+    from sitegen.extract.recall_units import speech as _speech
 
     assert _speech("“相关问题不能只停留在口头道歉上,”周一鸣说。")
     assert _speech('"We failed our users," the chief executive said.')

@@ -178,7 +178,7 @@ def test_a_main_clause_is_not_dated_by_the_where_clause_after_it(tmp_path: Path)
 
 
 def test_a_clause_that_only_says_who_spoke_is_never_a_quote() -> None:
-    from sitegen.extract.recall import says_who
+    from sitegen.extract.recall_units import says_who
 
     for clause in (
         "考试院表示",
