@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..util.segment import cut, cut_many, jieba
+from ..util.segment import changes, cut, cut_many, jieba
 from .passages import Span
 from .temporal.fold import fold_hant
 
@@ -44,17 +44,25 @@ SUBJECT_TAGS = ("n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "eng", "j", "l
 
 
 @lru_cache(maxsize=1)
-def _tag_table() -> dict[str, str]:
+def _tag_table(generation: int) -> dict[str, str]:
+    """posseg's table of tags, with the words taught since (`add_word`'s tags reach it only when
+    posseg next cuts) — read again after each change to the dictionary (``generation``)."""
     jieba()
     import jieba.posseg as pseg
 
+    pseg.dt.makesure_userdict_loaded()
     return pseg.dt.word_tag_tab
 
 
-@lru_cache(maxsize=20000)
 def tag_of(word: str) -> str:
-    """jieba's part of speech for one word: the dictionary's, else posseg on the word alone."""
-    tag = _tag_table().get(word)
+    """jieba's part of speech for one word: the dictionary's, else posseg on the word alone; as
+    the dictionary stands now (a word taught after an earlier call reads its new tag)."""
+    return _tag_of(word, changes())
+
+
+@lru_cache(maxsize=20000)
+def _tag_of(word: str, generation: int) -> str:
+    tag = _tag_table(generation).get(word)
     if tag:
         return tag
     if CJK_WORD.match(word):
@@ -68,7 +76,7 @@ def tag_of(word: str) -> str:
 
 
 def in_dictionary(word: str) -> bool:
-    return word in _tag_table()
+    return word in _tag_table(changes())
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +278,7 @@ class Lexicon:
 
 def subwords(word: str) -> list[str]:
     """Dictionary words inside a longer word (消防车 -> 消防), as jieba's search mode finds them."""
-    table = _tag_table()
+    table = _tag_table(changes())
     out = []
     for n in (2, 3):
         if len(word) > n:

@@ -95,6 +95,12 @@ def add_word(word: str, freq: int | None = None, tag: str | None = None) -> None
     _changes.append(("word", word, "" if freq is None else str(freq), tag or ""))
 
 
+def changes() -> int:
+    """How many changes were made to jieba's dictionary so far: what was read off it before the
+    last change (a word's part of speech) may differ now."""
+    return len(_changes)
+
+
 def pieces(text: str) -> list[str]:
     """``text`` in pieces that join up to it, none holding a run longer than `MAX_RUN`.
 

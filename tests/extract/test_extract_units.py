@@ -485,3 +485,15 @@ def test_entries_of_one_date_with_one_title_are_one_entry() -> None:
     assert [e.title for e, _ in joined] == ["航司取消186个航班", "股价下跌"]
     assert [c.source for c in joined[0][0].sources] == ["a", "b"]
     assert joined[0][1] and "joined" in joined[0][1][0]
+
+
+def test_a_word_taught_after_its_tag_was_read_reads_its_new_tag() -> None:
+    """`tag_of` and `in_dictionary` read jieba's dictionary as it stands: a name a site's gazetteer
+    or a learnt name teaches after an earlier read is a name from then on, not the stale guess."""
+    from sitegen.extract.words import in_dictionary, tag_of
+    from sitegen.util.segment import add_word
+
+    word = "澜沧栖霞客"  # invented: in no dictionary
+    assert tag_of(word) != "nr" and not in_dictionary(word)
+    add_word(word, tag="nr")
+    assert tag_of(word) == "nr" and in_dictionary(word)
