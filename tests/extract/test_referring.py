@@ -78,3 +78,7 @@ def test_without_the_reference_the_names_clash(tmp_path: Path, monkeypatch: pyte
     assert referring.refers_back(SUIT, "en")
     out = run(tmp_path, lawsuit_dump())
     assert all("different names" in line for line in founding_comparisons(out))
+
+
+def test_a_time_word_is_no_subject() -> None:
+    assert not refers_back("此前，星河乳业曾两次被罚。", "zh")
