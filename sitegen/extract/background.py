@@ -324,6 +324,9 @@ def named_from(text: str, m: Any) -> int | None:
     return None
 
 
+OVER_STARTS = frozenset({"zh-tenure"})
+"""rules that hold even where the resolver read the date as a state's start (自2021年起担任…):
+holding a post is told in passing, its start is no happening of the story"""
 CLOSING = frozenset(name for name, where, _ in RULES if where == "closing")
 """rules whose date times a telling that closes its sentence ("…, authorities said on Wednesday")"""
 

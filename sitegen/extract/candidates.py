@@ -31,7 +31,7 @@ from ..core.markdown import normalise_ws
 from ..core.model import Source
 from ..errors import Problem
 from .actions import actions
-from .background import background_rule, is_naming, named_from, reporting_date
+from .background import OVER_STARTS, background_rule, is_naming, named_from, reporting_date
 from .dated_clauses import cut_days
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
@@ -389,11 +389,13 @@ def _background(text: str, m: Any, quote: str) -> bool:
 
     It may still join the event it gives context to; it starts none of its own.  A date the
     resolver read as the start of a state (`temporal.context.STARTS`: 自去年11月起即可被访问,
-    "had been open since November") is that state's beginning, a happening.
+    "had been open since November") is that state's beginning, a happening -- unless the state
+    is a tenure (`background.OVER_STARTS`: 自2021年起担任赞助商 tells who held a post, in passing).
     """
+    rule = background_rule(text, m, quote)
     if STARTS in m.explanation:
-        return False
-    return background_rule(text, m, quote) is not None
+        return rule in OVER_STARTS
+    return rule is not None
 
 
 def _recent(m: Any) -> bool:

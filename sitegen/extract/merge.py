@@ -59,6 +59,7 @@ from .identity import (
 from .passages import Span
 from .periods import DayEvents, reach, same_period, same_period_clusters
 from .postings import ANY, TermIndex
+from .referring import refers_back
 from .rules import Rules
 
 
@@ -349,6 +350,7 @@ class Clustering:
             same = "" if c.when is not None and c.when.precision == "year" else lang  # 交付, 交屋 in a year
             s.action_shared = same_action(acts, cl.langs, cl.acts, same, cl.act_counts)
         name_votes(s, names, cl.names, cl.names_by_lang.get(lang), self.idf, r.name_min_weight)
+        s.clash = s.clash and not refers_back(c.quote, lang)  # "The platform filed suit…"
         s.bar = bar(r, close, c.founding)
         combine(s, r)
         return s

@@ -398,3 +398,12 @@ def test_a_week_round_up_naming_no_action_starts_nothing() -> None:
         ("Police detained two pilots this week.", True),
     ]
     assert [f for _, _, f in candidates("本周,飞驰电动的危机进一步加深。", "zh")] == [False]
+
+
+def test_a_tenure_started_by_a_date_is_no_happening_even_as_a_state_start() -> None:
+    """自2019年起担任… is read as a state's start, yet holding a post is told in passing."""
+    tenure = "星河乳业自2019年起担任该联赛的官方赞助商。"
+    assert candidates(tenure, "zh") == [("2019年起", tenure, False)]
+    # a state's start that is no tenure stays a happening
+    opened = "该平台自3月2日起即可被公众访问。"
+    assert [founding for *_, founding in candidates(opened, "zh")] == [True]

@@ -950,7 +950,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # the same rule (the same association's fine on another club)
     # off-topic P 0.83 -> 1.00: the "Opinion:" column naming no one stays on topic, marginal,
     # though it tells nothing others date (`commentary`; helper "offtopic6")
-    "match_fixing": (0.95, 0.95, 0.93, 1.10, 1.00, 1.00, 0, 2, 10, 0.95, 0.95),
+    # F1 0.95 -> 1.00, entries/happening 1.10 -> 1.00: a tenure's start (自2021年起担任…赞助商) stays
+    # background though the resolver reads a state's start (background.OVER_STARTS; helper "extras")
+    "match_fixing": (0.97, 0.97, 0.93, 1.05, 1.00, 1.00, 0, 2, 10, 0.95, 0.95),
     # the next three set 2026-12-07 when their dumps were written by a helper that read neither
     # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout4"): the first
     # figures main achieved on them, rounded down (ceilings rounded up).
@@ -1081,7 +1083,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # ("its Dec. 20 premiere") and a deal ended told alone is apart from a shelving (helper "startax")
     # F1 0.92 -> 0.96, Date-F1 0.92 -> 0.96, entries/happening 1.18 -> 1.09, cite P 0.91 -> 0.93 when
     # "ledgers for 2022" named the period a thing covers (background en-covering), not a happening
-    "star_tax": (0.95, 0.95, 0.91, 1.10, 1.00, 1.00, 0, 3, 11, 1.00, 0.92),
+    # F1 0.96 -> 1.00, Date-F1 0.96 -> 1.00, entries/happening 1.09 -> 1.00, source recall 0.91 -> 0.93
+    # when "The platform filed suit…" (its actor named by reference) no longer clashes with the
+    # lawsuit's names for naming only the drama (referring.refers_back; helper "extras")
+    "star_tax": (0.97, 0.97, 0.92, 1.05, 1.00, 1.00, 0, 3, 11, 1.00, 0.92),
     # citation precision 0.93 -> 0.98, entries from off-topic 2 -> 1 when a trading halt (停牌,
     # "suspended trading") became an action telling a clause of its own and 立案受理 a suit
     # F1 0.80 -> 0.84, Date-F1 0.80 -> 0.84, source recall 0.91 -> 0.93, entries/happening 1.25 ->
@@ -1104,7 +1109,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # pass and 依法控制 / "into custody" name a detention (helper "zhen4")
     # source recall 0.96 -> 0.97, zh+en 12 -> 13 when "to investigate the explosion that killed three"
     # names the probe's action only (actions.RELATIVE_EN): Caixin's probe sentence joins the probe
-    "plant_blast": (0.95, 0.95, 0.96, 1.01, 1.00, 1.00, 0, 4, 13, 1.00, 0.97),
+    # F1 0.96 -> 1.00, Date-F1 0.96 -> 1.00: a tenure's start stays background (background.OVER_STARTS;
+    # helper "extras")
+    "plant_blast": (0.97, 0.97, 0.96, 1.01, 1.00, 1.00, 0, 4, 13, 1.00, 0.97),
     # set 2026-12-07 at first score, held out: the dump was written by a helper that read neither
     # sitegen/extract, sitegen/importer nor sitegen/data (helper "heldout7a"); the first figures main
     # achieved on it, rounded down (ceilings rounded up).
