@@ -406,6 +406,9 @@ def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
         participle = m.group(0).startswith(",") and _participle(text[m.end() - len(m.group(1)) :])
         if m.group(1).lower() == "to" and order_before(text[: m.start()], hw.en):
             continue  # "ordered the studio [to pay …]": what was ordered stays
+        kept = text[: m.start()].split()
+        if kept and kept[-1].lower() in hw.en["needs_object"]:
+            continue  # "the claim that X brought [against Y]": the verb wants what the cut drops
         if (participle or m.group(1).lower() in words) and m.start() > 15:
             out.append(text[: m.start()])
     return out

@@ -95,6 +95,7 @@ from .recall_vote import (
     vote_actions,
 )
 from .rejoin import Moves, choose_taker, founded_by, lone_events, rejoin
+from .subject_date import opens_as_subject
 from .words import Lexicon, Words
 
 RECALL_EVENTS = 16
@@ -267,7 +268,9 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 for m in own:
                     if id(m) not in background:
                         # a teller's closing date ("…, authorities said on Wednesday") times what it told
-                        background[id(m)] = background_rule(text, m, quote) in (None, *CLOSING)
+                        others = [x for x in in_sentence if x is not m]  # "Last Thursday's X ends …"
+                        subject = opens_as_subject(text, sentence, m, parts, others)
+                        background[id(m)] = subject or background_rule(text, m, quote) in (None, *CLOSING)
                 told = [m for m in own if background[id(m)]]
                 timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):
