@@ -1079,7 +1079,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # source recall 0.94 -> 0.97, off-topic P 0.83 -> 1.00: "Last Thursday's return to flight ends …"
     # dates its subject (subject_date), so 36 is on topic and cited; titles 8/9 -> 9/9: no cut ends
     # on a verb wanting its object ("the claim that X brought [against Y]"; helper "sparsefix")
-    "rocket_failure": (0.88, 0.88, 0.96, 1.13, 1.00, 1.00, 0, 1, 8, 1.00, 0.97),
+    # F1 0.89 -> 0.94, entries/happening 1.12 -> 1.00: 14's "paid for damage under a settlement earlier
+    # this month" joins the compensation (paying for damage compensates; a vague span votes on actions)
+    "rocket_failure": (0.94, 0.94, 0.96, 1.00, 1.00, 1.00, 0, 1, 8, 1.00, 0.97),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal

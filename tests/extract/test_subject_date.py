@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
+from sitegen.extract.actions import actions
 from sitegen.extract.headline import headline_variants
 from sitegen.extract.headline_checks import headline_problems
 from sitegen.extract.passages import Span, clauses
 from sitegen.extract.subject_date import opens_as_subject
 
 from .test_background import candidates
+from .test_extract_units import run, source
 
 LIST = (
     "Last Sunday's reopening ends a hard winter for the park operator: a manager gone since "
@@ -54,3 +57,41 @@ def test_no_cut_ends_on_a_verb_that_wants_its_object() -> None:
     variants = headline_variants(s, 80)
     assert variants and not any(v.endswith(" brought") for v in variants)
     assert all("ends on a verb that wants what was cut" not in headline_problems(v) for v in variants)
+
+
+def test_paying_for_damage_is_compensating() -> None:
+    acts = actions().of("The company has already paid for damage under a settlement with villagers")
+    assert "compensate" in acts
+    assert "compensate" in actions().of("It will pay for the damage to the roofs")
+    assert "compensate" not in actions().of("The company paid a fine for the damage to its reputation")
+
+
+def test_a_vague_span_naming_the_events_action_joins_it(tmp_path: Path) -> None:
+    """ "paid for damage under a settlement earlier this month" is the compensation signed on a
+    day of that month: the action votes across the vague span as within one day."""
+    body = "今日，华丰化工与河湾村30户受损农户签订赔偿协议，赔偿总额500万元，伤者医疗费用由公司承担。"
+    sources = [
+        source(1, body, day=5),
+        source(2, "6月5日，华丰化工与河湾村30户农户签订了500万元的赔偿协议，村民表示满意。", day=8),
+        source(
+            3,
+            "Huafeng Chemical said it signed an agreement on Thursday to compensate villagers "
+            "in Hewan for damage from the leak.",
+            day=6,
+            lang="en",
+        ),
+        source(
+            4,
+            "Investigators said on Monday that a faulty valve caused the leak at the Huafeng plant. "
+            "The company has already paid for damage under a settlement with villagers earlier this month.",
+            day=18,
+            lang="en",
+        ),
+    ]
+    out = run(tmp_path, sources)
+    alone = [e for e in out.events if [c.source for c in e.sources] == ["s4"]]
+    assert not [e for e in alone if "settlement" in e.sources[0].quote], [e.title for e in out.events]
+    deal = next(e for e in out.events if "s1" in {c.source for c in e.sources})
+    assert "s4" in {c.source for c in deal.sources}
+    why = [line for line in out.explain.get(deal.id, []) if line.strip().startswith("merged: s4")]
+    assert why and "the same action" in why[0]  # the vote the vague span now has
