@@ -296,7 +296,7 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
         rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
         rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"(?:(?:{days})(?:\s+(?:{parts}))?"
-        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:(?:late|early)\s+)?(?:{rel})\b",
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?!['’]s)|\s+(?:(?:late|early)\s+)?(?:{rel})\b(?!['’]s)",
         re.I,
     )
 

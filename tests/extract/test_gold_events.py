@@ -1081,7 +1081,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # on a verb wanting its object ("the claim that X brought [against Y]"; helper "sparsefix")
     # F1 0.89 -> 0.94, entries/happening 1.12 -> 1.00: 14's "paid for damage under a settlement earlier
     # this month" joins the compensation (paying for damage compensates; a vague span votes on actions)
-    "rocket_failure": (0.94, 0.94, 0.96, 1.00, 1.00, 1.00, 0, 1, 8, 1.00, 0.97),
+    # source recall 0.97 -> 1.00, citation precision 0.98 -> 1.00: "the Nov. 18 loss" names a thing
+    # (background en-attributive), so 14 is cited for the findings, not the explosion
+    "rocket_failure": (0.94, 0.94, 1.00, 1.00, 1.00, 1.00, 0, 1, 8, 1.00, 1.00),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal

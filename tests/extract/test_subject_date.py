@@ -95,3 +95,14 @@ def test_a_vague_span_naming_the_events_action_joins_it(tmp_path: Path) -> None:
     assert "s4" in {c.source for c in deal.sources}
     why = [line for line in out.explain.get(deal.id, []) if line.strip().startswith("merged: s4")]
     assert why and "the same action" in why[0]  # the vote the vague span now has
+
+
+def test_a_possessive_date_stays_in_the_title() -> None:
+    """ "caused last month's explosion": dropping the date would leave "caused's explosion"."""
+    s = "A cracked weld in the fuel tank caused last month's rocket explosion, investigators said on Tuesday."
+    variants = headline_variants(s, 40)
+    assert variants[0] == "A cracked weld in the fuel tank caused last month's rocket explosion"
+    assert not any("caused's" in v or " 's" in v for v in variants)
+    assert headline_variants("The regulator voided Saturday's exam on Sunday.", 40)[0] == (
+        "The regulator voided Saturday's exam"
+    )
