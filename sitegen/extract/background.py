@@ -82,6 +82,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a date naming a thing ---------------------------------------------------------
     ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
     ("en-possessive", "after", re.compile(r"['’]s\b")),
+    # "the Nov. 18 loss of a rocket", "its March 3 recall": a date a determiner opens names a thing
+    ("en-attributive", "before", re.compile(r"\b(?:the|its|their)\s+$")),
     # 昨日庭审中，代理律师称…: the date names the hearing (its 的 left out) during which it was said
     (
         "zh-during",

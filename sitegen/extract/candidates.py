@@ -35,6 +35,7 @@ from .background import OVER_STARTS, background_rule, is_naming, named_from, rep
 from .dated_clauses import cut_days
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
+from .subject_date import opens_as_subject
 from .tellings import split_pairs
 from .temporal.context import ROLLED_BACK, STARTS
 from .temporal.words import RECENT
@@ -256,6 +257,11 @@ def find_candidates(
                     m.kind = "not-event"
             dated = [m for m in inside if _usable(m)]
             verbal = [m for m in dated if not is_naming(text, m)]
+            parts = clauses(text, sentence) or [sentence]
+            # "Last Thursday's return to flight ends …": a date naming the opening subject times it
+            subject = [m for m in dated if m not in verbal]
+            subject = [m for m in subject if opens_as_subject(text, sentence, m, parts, verbal)]
+            verbal += subject
             if verbal and len(verbal) < len(dated):
                 # "declared Saturday's paper void on Sunday", "周日宣布周六的考试作废": the date that
                 # names a thing dates neither the sentence nor a clause of it
@@ -287,7 +293,7 @@ def find_candidates(
             if len(dated) > 1:
                 # a date that only gives context ("bikes made between 2023 and 2025") does not
                 # split the sentence: its clauses belong to the happening another date times
-                told = [m for m in dated if not _background(text, m, sentence.of(text))]
+                told = [m for m in dated if m in subject or not _background(text, m, sentence.of(text))]
                 dated = told or dated
             for m in inside:
                 if m.when is None and m.kind in ("relative", "anchored"):

@@ -296,7 +296,7 @@ def _en_time_pattern(hw: HeadlineWords) -> re.Pattern[str]:
         rf"(?<!through)(?<!until)(?<!till)(?<! by)(?<!from)(?<! to)"  # "through Sunday" is no date of it
         rf"\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?"
         rf"(?:(?:{days})(?:\s+(?:{parts}))?"
-        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\s+(?:(?:late|early)\s+)?(?:{rel})\b",
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?!['’]s)|\s+(?:(?:late|early)\s+)?(?:{rel})\b(?!['’]s)",
         re.I,
     )
 
@@ -406,6 +406,9 @@ def _en_cuts(text: str, hw: HeadlineWords, long: bool) -> list[str]:
         participle = m.group(0).startswith(",") and _participle(text[m.end() - len(m.group(1)) :])
         if m.group(1).lower() == "to" and order_before(text[: m.start()], hw.en):
             continue  # "ordered the studio [to pay …]": what was ordered stays
+        kept = text[: m.start()].split()
+        if kept and kept[-1].lower() in hw.en["needs_object"]:
+            continue  # "the claim that X brought [against Y]": the verb wants what the cut drops
         if (participle or m.group(1).lower() in words) and m.start() > 15:
             out.append(text[: m.start()])
     return out

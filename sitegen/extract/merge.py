@@ -345,7 +345,8 @@ class Clustering:
         s.another_action = apart if close else another_action(acts, cl.acts)
         s.words = cl.similarity(vec, lang, self.bridge)
         s.named = names_the_event(c, end, cl, r)
-        if close and c.founding:  # across languages only within one period
+        # across languages only within one period (or a vague span holding it: "earlier this month")
+        if (close or (c.when is not None and c.when.approximate)) and c.founding:
             s.crossing = cl.crossing(vec, lang, self.bridge)
             same = "" if c.when is not None and c.when.precision == "year" else lang  # 交付, 交屋 in a year
             s.action_shared = same_action(acts, cl.langs, cl.acts, same, cl.act_counts)

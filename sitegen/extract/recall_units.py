@@ -27,6 +27,7 @@ from .headline import headline_words
 from .passages import Span, clauses, paragraphs, sentences
 from .recall_dates import subordinate
 from .recall_rules import announces, denies_ties, names_teller_by_past, short_telling
+from .subject_date import opens_as_subject
 from .words import Lexicon, Words
 
 if TYPE_CHECKING:
@@ -148,7 +149,9 @@ def units(
                 for m in own:
                     if id(m) not in background:
                         # a teller's closing date ("…, authorities said on Wednesday") times what it told
-                        background[id(m)] = background_rule(text, m, quote) in (None, *CLOSING)
+                        others = [x for x in in_sentence if x is not m]  # "Last Thursday's X ends …"
+                        subject = opens_as_subject(text, sentence, m, parts, others)
+                        background[id(m)] = subject or background_rule(text, m, quote) in (None, *CLOSING)
                 told = [m for m in own if background[id(m)]]
                 timed = [(m.when.start, clustering.end(m.when)) for m in told] if own else inherited
                 if not is_clause and quote.endswith(SEMICOLON):

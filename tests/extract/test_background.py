@@ -47,6 +47,8 @@ BACKGROUND = [
     ("zh-attributive", "考试院宣布周六的考试作废。", "周六"),
     ("en-possessive", "The board declared Saturday's paper void.", "Saturday"),
     ("en-possessive", "Last week’s fire forced the plant to close.", "Last week"),
+    ("en-attributive", "Investigators looking into the Nov. 18 loss of a rocket blamed a weld on Tuesday.", "Nov. 18"),
+    ("en-attributive", "The regulator said its March 3 recall covered 40,000 bikes.", "March 3"),
     ("zh-attributive-clause", "董事会将讨论已于本月辞职的苏明哲的继任人选。", "本月"),
     ("zh-attributive-clause", "家长要求公司兑现上月承诺的赔偿。", "上月"),
     ("zh-attributive-clause", "公司向上月被困的86名游客每人赔偿8000元。", "上月"),
@@ -111,6 +113,7 @@ BACKGROUND = [
 FOUNDING = [
     ("3月5日晚上，公司宣布召回全部车辆。", "3月5日"),
     ("The regulator fined the company on Monday.", "Monday"),
+    ("The regulator suspended the licence on Nov. 18.", "Nov. 18"),  # "the" before, not opening it
     ("The bonds were repaid in full on Monday, as due.", "Monday"),
     ("产品应在本月初到期后兑付，公司于3月2日宣布延期。", "3月2日"),
     ("The company listed in 2021 and fell 14% on March 4.", "March 4"),

@@ -952,7 +952,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # though it tells nothing others date (`commentary`; helper "offtopic6")
     # F1 0.95 -> 1.00, entries/happening 1.10 -> 1.00: a tenure's start (自2021年起担任…赞助商) stays
     # background though the resolver reads a state's start (background.OVER_STARTS; helper "extras")
-    "match_fixing": (0.97, 0.97, 0.93, 1.05, 1.00, 1.00, 0, 2, 10, 0.95, 0.95),
+    # source recall 0.95 -> 0.98 when an opening possessive date dated its subject (helper "sparsefix")
+    "match_fixing": (0.97, 0.97, 0.97, 1.05, 1.00, 1.00, 0, 2, 10, 0.95, 0.95),
     # the next three set 2026-12-07 when their dumps were written by a helper that read neither
     # sitegen/extract, sitegen/importer nor sitegen/data (held out, helper "heldout4"): the first
     # figures main achieved on them, rounded down (ceilings rounded up).
@@ -1124,7 +1125,14 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # pieces (曜/石 of 曜石航天, 顾/远航) or leaves untagged (赤鸢) are subjects once the tagger reads
     # them whole in a lead (cut_names): 16, 18, 24, 31, 33, 35 on topic; "test satellites" no lab
     # test (actions [none]); cite P 0.97 with 损毁 added to the explosion's terms (24's mention)
-    "rocket_failure": (0.88, 0.88, 0.93, 1.13, 1.00, 0.83, 0, 1, 8, 0.88, 0.97),
+    # source recall 0.94 -> 0.97, off-topic P 0.83 -> 1.00: "Last Thursday's return to flight ends …"
+    # dates its subject (subject_date), so 36 is on topic and cited; titles 8/9 -> 9/9: no cut ends
+    # on a verb wanting its object ("the claim that X brought [against Y]"; helper "sparsefix")
+    # F1 0.89 -> 0.94, entries/happening 1.12 -> 1.00: 14's "paid for damage under a settlement earlier
+    # this month" joins the compensation (paying for damage compensates; a vague span votes on actions)
+    # source recall 0.97 -> 1.00, citation precision 0.98 -> 1.00: "the Nov. 18 loss" names a thing
+    # (background en-attributive), so 14 is cited for the findings, not the explosion
+    "rocket_failure": (0.94, 0.94, 1.00, 1.00, 1.00, 1.00, 0, 1, 8, 1.00, 1.00),
     # `bench/gen_dump.py --dense --records 300 --seed 2`, scored by the gold it writes
     # raised (F1 0.87 -> 0.89, same-day 23 -> 26) with the same changes and "Dongling" linked to 东陵区
     # F1 0.89 -> 0.90, entries from off-topic 2 -> 1 with relevance._marginal
