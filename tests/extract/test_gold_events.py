@@ -1159,7 +1159,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # suffix: 额济纳旗 is "Ejina Banner", 6 (the cordon notice) on topic and one cordon entry
     # source recall 0.86 -> 0.87 when "overnight" before an adverb ("broke apart overnight shortly
     # after liftoff") dates its sentence (temporal rules_common.overnight_ok): 3 joins the launch
-    "rocket_dense": (0.95, 0.95, 0.87, 1.01, 1.00, 1.00, 0, 5, 10, 1.00, 0.97),
+    # source recall 0.87 -> 0.91, zh+en 10 -> 11 when a halt became a telling apart from a summons
+    # (actions.toml halt apart_from): "summoned … on Monday …, and the company said hours later it
+    # would suspend …" gives the summons its own quote, and the English reports join its entry
+    "rocket_dense": (0.95, 0.95, 0.90, 1.01, 1.00, 1.00, 0, 5, 11, 1.00, 0.97),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}

@@ -104,3 +104,16 @@ def test_a_deal_ended_is_one_action_in_both_languages() -> None:
 def test_a_resignation_and_a_trading_halt_in_one_sentence_are_two_tellings() -> None:
     text = "某股份昨日公告，董事长辞去董事长职务，公司股票同日起停牌。"
     assert runs(text) == ["某股份昨日公告，董事长辞去董事长职务", "公司股票同日起停牌。"]
+
+
+def test_a_halt_announced_after_a_regulators_summons_is_a_telling_of_its_own() -> None:
+    # the summons is the regulator's act, the halt the company's: two happenings of one day
+    en = (
+        "The city's transport bureau summoned managers of Northwind Ferries on Tuesday over the "
+        "collision, and the operator said hours later it would suspend all night crossings."
+    )
+    assert runs(en) == [
+        "The city's transport bureau summoned managers of Northwind Ferries on Tuesday over the collision",
+        "and the operator said hours later it would suspend all night crossings.",
+    ]
+    assert frozenset(("halt", "summon")) in actions().apart
