@@ -82,7 +82,7 @@ from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day, subordinate
 from .recall_past import PastPeriods
 from .recall_past import vote as past_vote
-from .recall_rules import announces, denies_ties, names_teller_by_past, short_telling, turns
+from .recall_rules import announces, denies_ties, names_teller_by_past, says_who_is, short_telling, turns
 from .recall_vote import (
     Memo,
     best_cosine,
@@ -313,7 +313,8 @@ def _score_source(
             probe = Candidate(source, -1, u.span, u.quote, None, None, u.terms, False, text=text)
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
-            acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
+            borrows = u.clause and not says_who_is(u.quote)  # a clause naming no action: its sentence's
+            acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if borrows else frozenset())
             compared = []
             for cl in near:
                 if not date_agrees(u, cl, source.published):
