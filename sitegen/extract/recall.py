@@ -229,6 +229,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
         (m for m in mentions if m.when is not None and m.kind != "not-event"), key=lambda m: m.start
     )
     starts = [m.start for m in dated]
+    notes = [m.start for m in mentions if m.kind == "not-event"]  # "since late December": no event's
 
     def terms_of(span: Span, own: list[Any]) -> list[str]:  # of the tokens that start inside ``span``
         i, j = bisect_left(words.starts, span.start), bisect_left(words.starts, span.end)
@@ -261,7 +262,8 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 free = is_clause and not own and bool(aside)
                 free = free and all(subordinate(text, p, span) for p in aside)
                 dated_itself = bool(own)
-                if not own:  # a clause without a date of its own may tell what any date of its sentence dates
+                # a clause without a date of its own (nor a note of one) may tell what its sentence dates
+                if not own and not (is_clause and any(span.start <= n < span.end for n in notes)):
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
                 for m in own:
@@ -276,7 +278,8 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 few = len(set(terms)) < clustering.rules.min_content_words
                 if few and not (dated_itself and told and short_telling(quoted, terms)):
                     continue
-                if denies_ties(quoted) or (is_clause and says_who(quoted)) or names_teller_by_past(quoted):
+                who = is_clause and (says_who(quoted) or says_who_is(quoted))  # who spoke, who one is
+                if who or denies_ties(quoted) or names_teller_by_past(quoted):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
@@ -313,8 +316,7 @@ def _score_source(
             probe = Candidate(source, -1, u.span, u.quote, None, None, u.terms, False, text=text)
             vec = vector(u.terms, clustering.idf)
             names = clustering.names_of(probe)
-            borrows = u.clause and not says_who_is(u.quote)  # a clause naming no action: its sentence's
-            acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if borrows else frozenset())
+            acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
             compared = []
             for cl in near:
                 if not date_agrees(u, cl, source.published):

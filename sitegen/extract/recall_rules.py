@@ -102,6 +102,6 @@ _APPOSITION = re.compile(
 
 def says_who_is(clause: str) -> bool:
     """Is the English clause an apposition saying who someone is — a role, "of", an organisation
-    ("deputy director of the Harbour Licensing Office")?  It tells no happening, so it borrows no
-    action from its sentence (`recall`): the sentence's action is its subject's, not the role's."""
+    ("deputy director of the Harbour Licensing Office")?  It tells no happening, so the second
+    citing pass (`recall`) quotes it alone for none: the sentence's action is its subject's."""
     return bool(_APPOSITION.match(clause.strip(' ,.;:"”’)')))

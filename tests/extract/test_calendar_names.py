@@ -1,5 +1,6 @@
-"""Months and weekdays are never names (`entities.latin_names`); an apposition borrows no action
-(`recall_rules.says_who_is`); checking and verifying are an inquiry (`actions.toml`)."""
+"""Months and weekdays are never names (`entities.latin_names`); an apposition is no quote
+(`recall_rules.says_who_is`); checking and verifying are an inquiry (`actions.toml`); a clause noting
+since when a state holds takes no other clause's date (`recall._units`)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,43 @@ def test_checking_and_verifying_is_an_inquiry() -> None:
     assert "investigate" in actions().of("Officials were checking posts online about the leak.")
     assert "investigate" in actions().of("The bureau sent staff to verify the claims.")
     assert "investigate" not in actions().of("Passengers checked in early.")
+
+
+def _units_of(text: str, published):
+    from sitegen.extract.merge import Clustering
+    from sitegen.extract.recall import _units
+    from sitegen.extract.rules import Rules
+    from sitegen.extract.temporal.find import find_times
+    from sitegen.extract.words import Lexicon, Words
+
+    mentions = find_times(text, published, lang="en")
+    return list(_units(Words.of(text), Lexicon(), mentions, Clustering({}, Rules()), {}))
+
+
+def test_a_clause_noting_since_when_a_state_holds_is_not_dated_by_another_clause() -> None:
+    """"a chairman gone since late November" notes no happening's date, so it does not take the
+    sentence's other date ("sacked in December"); a clause with no note at all does."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    text = (
+        "The reopening ends a hard season for the Marlow ferry line: a chairman gone since late "
+        "November, a lawsuit from its largest client, and a third of the crew sacked in December."
+    )
+    units = [u for group in _units_of(text, datetime(2026, 2, 2, tzinfo=ZoneInfo("UTC"))) for u in group]
+    gone = next(u for u in units if u.clause and "chairman gone" in u.quote)
+    lawsuit = next(u for u in units if u.clause and "lawsuit" in u.quote)
+    assert gone.periods == []
+    assert [start.month for start, _ in lawsuit.periods] == [12]
+
+
+def test_an_apposition_is_never_quoted_alone() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    text = (
+        "Ren Haolin, deputy director of the Harbour Licensing Office, who signed the permits for the "
+        "pier, was suspended by the provincial commission on Friday."
+    )
+    units = [u for group in _units_of(text, datetime(2026, 2, 2, tzinfo=ZoneInfo("UTC"))) for u in group]
+    assert units and not any(u.clause and "deputy director" in u.quote for u in units)
