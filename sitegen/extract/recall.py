@@ -229,7 +229,6 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
         (m for m in mentions if m.when is not None and m.kind != "not-event"), key=lambda m: m.start
     )
     starts = [m.start for m in dated]
-    notes = [m.start for m in mentions if m.kind == "not-event"]  # "since late December": no event's
 
     def terms_of(span: Span, own: list[Any]) -> list[str]:  # of the tokens that start inside ``span``
         i, j = bisect_left(words.starts, span.start), bisect_left(words.starts, span.end)
@@ -262,8 +261,7 @@ def _units(words: Words, lexicon: Lexicon, mentions: list[Any], clustering: Clus
                 free = is_clause and not own and bool(aside)
                 free = free and all(subordinate(text, p, span) for p in aside)
                 dated_itself = bool(own)
-                # a clause without a date of its own (nor a note of one) may tell what its sentence dates
-                if not own and not (is_clause and any(span.start <= n < span.end for n in notes)):
+                if not own:  # a clause without a date of its own may tell what any date of its sentence dates
                     own = in_sentence
                 periods = [(m.when.start, clustering.end(m.when)) for m in own] or inherited
                 for m in own:

@@ -1,6 +1,5 @@
 """Months and weekdays are never names (`entities.latin_names`); an apposition is no quote
-(`recall_rules.says_who_is`); checking and verifying are an inquiry (`actions.toml`); a clause noting
-since when a state holds takes no other clause's date (`recall._units`)."""
+(`recall_rules.says_who_is`); checking and verifying are an inquiry (`actions.toml`)."""
 
 from __future__ import annotations
 
@@ -72,23 +71,6 @@ def _units_of(text: str, published):
 
     mentions = find_times(text, published, lang="en")
     return list(_units(Words.of(text), Lexicon(), mentions, Clustering({}, Rules()), {}))
-
-
-def test_a_clause_noting_since_when_a_state_holds_is_not_dated_by_another_clause() -> None:
-    """"a chairman gone since late November" notes no happening's date, so it does not take the
-    sentence's other date ("sacked in December"); a clause with no note at all does."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    text = (
-        "The reopening ends a hard season for the Marlow ferry line: a chairman gone since late "
-        "November, a lawsuit from its largest client, and a third of the crew sacked in December."
-    )
-    units = [u for group in _units_of(text, datetime(2026, 2, 2, tzinfo=ZoneInfo("UTC"))) for u in group]
-    gone = next(u for u in units if u.clause and "chairman gone" in u.quote)
-    lawsuit = next(u for u in units if u.clause and "lawsuit" in u.quote)
-    assert gone.periods == []
-    assert [start.month for start, _ in lawsuit.periods] == [12]
 
 
 def test_an_apposition_is_never_quoted_alone() -> None:
