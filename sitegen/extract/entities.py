@@ -459,9 +459,6 @@ _FULL_CALENDAR_WORDS = frozenset(
 )
 CALENDAR_WORDS = _FULL_CALENDAR_WORDS | set(EN_MONTHS) | {w for w in WEEKDAYS if w.isascii() and w.isalpha()}
 """Months and weekdays, full or abbreviated ("Oct.", "Tues"): a date, never a name."""
-_EDGE_CALENDAR_WORDS = _FULL_CALENDAR_WORDS - {"may", "march", "august"}
-"""Calendar words that are no name's word either: at a run's edge ("Protest Ends Monday") they
-go; an abbreviation ("Sun", "Jun") may be a pinyin syllable of a name and stays unless alone."""
 HOLIDAY_WORDS = frozenset(
     w.removesuffix("'s")
     for name in [*(k for k in HOLIDAYS if k.isascii()), *OFFICIAL_BREAKS.values()]
@@ -492,8 +489,6 @@ def latin_names(text: str, lexicon: Lexicon) -> list[str]:
         parts = run.replace("-", " ").split()
         while len(parts) > 1 and parts[0] in LEADING_WORDS:
             parts.pop(0)
-        while len(parts) > 1 and (parts[0] in _EDGE_CALENDAR_WORDS or parts[-1] in _EDGE_CALENDAR_WORDS):
-            parts.pop(0 if parts[0] in _EDGE_CALENDAR_WORDS else -1)
         run = " ".join(parts)
         if all(w in CALENDAR_WORDS for w in parts):
             continue

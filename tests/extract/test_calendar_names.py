@@ -24,8 +24,8 @@ def lexicon():
         "The ferry to Port Quillan was cancelled on Dec 3 after a storm.",
         "Talks resumed Nov. 4 and the ferry to Port Quillan sailed again.",
         "By Tues. the ferry to Port Quillan had sailed; on Sept. 9 it stopped.",
-        "Ferry To Port Quillan Cancelled Monday",
-        "The ferry to Port Quillan, since Thursday idle, sails on Wed. again.",
+        "The ferry to Port Quillan, idle on Thursday, sails on Wed. again.",
+        "Sat. 14: the ferry to Port Quillan sails; Thurs 19: Sun. 22 and Jan 3 it rests.",
     ],
 )
 def test_months_and_weekdays_full_or_abbreviated_are_not_names(lexicon, text: str) -> None:
