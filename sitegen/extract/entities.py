@@ -28,7 +28,7 @@ from ..core.sitedata import PACKAGE_DATA, SiteData
 from ..util.segment import add_word, cut
 from .ner import Tagger
 from .temporal.fold import fold_hant
-from .temporal.words import HOLIDAYS, OFFICIAL_BREAKS
+from .temporal.words import EN_MONTHS, HOLIDAYS, OFFICIAL_BREAKS, WEEKDAYS
 from .words import CJK_WORD, ORG_TAGS, Lexicon, general_idf, in_dictionary, pinyin_key, tag_of
 
 TAG_TAGS = ("n", "nz", "vn", "ns", "nt", "l", "j", "eng")
@@ -452,11 +452,13 @@ def tags(
 
 
 _NAME_RUN = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*))*")
-CALENDAR_WORDS = frozenset(
+_FULL_CALENDAR_WORDS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
     | {"saturday", "sunday"}
 )
+CALENDAR_WORDS = _FULL_CALENDAR_WORDS | set(EN_MONTHS) | {w for w in WEEKDAYS if w.isascii() and w.isalpha()}
+"""Months and weekdays, full or abbreviated ("Oct.", "Tues"): a date, never a name."""
 HOLIDAY_WORDS = frozenset(
     w.removesuffix("'s")
     for name in [*(k for k in HOLIDAYS if k.isascii()), *OFFICIAL_BREAKS.values()]
@@ -488,6 +490,8 @@ def latin_names(text: str, lexicon: Lexicon) -> list[str]:
         while len(parts) > 1 and parts[0] in LEADING_WORDS:
             parts.pop(0)
         run = " ".join(parts)
+        if all(w in CALENDAR_WORDS for w in parts):
+            continue
         if all(w in linked for w in parts) or run in CALENDAR_WORDS or run in lexicon.stopwords:
             continue
         if all(w.removesuffix("'s") in HOLIDAY_WORDS for w in parts):

@@ -92,3 +92,16 @@ the past act names who speaks; what the sentence tells is their view, not that a
 def names_teller_by_past(sentence: str) -> bool:
     """Does the sentence open with a teller named by a past act (`TELLER_BY_PAST`)?"""
     return TELLER_BY_PAST.search(sentence) is not None
+
+
+_APPOSITION = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her) )?[a-z][a-z-]*(?: [a-z][a-z-]*){0,3} (?:of|at|for|with) "
+    r"(?:the )?[A-Z][\w'’-]*(?: (?:(?:of|and|for|on)(?: the)? )?[A-Z][\w'’-]*)*$"
+)
+
+
+def says_who_is(clause: str) -> bool:
+    """Is the English clause an apposition saying who someone is — a role, "of", an organisation
+    ("deputy director of the Harbour Licensing Office")?  It tells no happening, so the second
+    citing pass (`recall`) quotes it alone for none: the sentence's action is its subject's."""
+    return bool(_APPOSITION.match(clause.strip(' ,.;:"”’)')))

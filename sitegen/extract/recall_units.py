@@ -26,7 +26,7 @@ from .background import CLOSING, background_rule
 from .headline import headline_words
 from .passages import Span, clauses, paragraphs, sentences
 from .recall_dates import subordinate
-from .recall_rules import announces, denies_ties, names_teller_by_past, short_telling
+from .recall_rules import announces, denies_ties, names_teller_by_past, says_who_is, short_telling
 from .subject_date import opens_as_subject
 from .words import Lexicon, Words
 
@@ -160,7 +160,8 @@ def units(
                 few = len(set(terms)) < few_below
                 if few and not (dated_itself and told and short_telling(quoted, terms)):
                     continue
-                if denies_ties(quoted) or (is_clause and says_who(quoted)) or names_teller_by_past(quoted):
+                who = is_clause and (says_who(quoted) or says_who_is(quoted))  # who spoke, who one is
+                if who or denies_ties(quoted) or names_teller_by_past(quoted):
                     continue
                 out.append(Unit(span, sentence, quoted, terms, periods, is_clause, timed, free, previous))
             if out:
@@ -234,7 +235,8 @@ def _read_undated(
         quoted = chunk[a:b].strip()
         if len(set(its)) < few_below:
             continue
-        if denies_ties(quoted) or (is_clause and says_who(quoted)) or names_teller_by_past(quoted):
+        who = is_clause and (says_who(quoted) or says_who_is(quoted))  # who spoke, who one is
+        if who or denies_ties(quoted) or names_teller_by_past(quoted):
             continue
         out.append((a, b, is_clause, tuple(its)))
     return tuple(out)

@@ -396,7 +396,7 @@ def test_a_subject_run_drops_an_abbreviated_month_and_reads_a_name_after_a_sente
     lexicon.latin_names["chenmo"] = "陈默"
     text = "Ten days on, the designer is at her desk. When Chen Mo posted her letter on Oct. 12, she expected to be fired."
     runs = latin_names(text, lexicon)
-    assert "oct" in runs and "chen mo" in runs  # "When" is off the run; the month is a capitalised word
+    assert runs == ["chen mo"]  # "When" is off the run; a month, abbreviated too, is no name
     assert subject_runs(runs, lexicon) == ["陈默"]
 
 
