@@ -64,13 +64,13 @@ def test_checking_and_verifying_is_an_inquiry() -> None:
 
 def _units_of(text: str, published):
     from sitegen.extract.merge import Clustering
-    from sitegen.extract.recall import _units
+    from sitegen.extract.recall_units import SentenceMemo, units
     from sitegen.extract.rules import Rules
     from sitegen.extract.temporal.find import find_times
     from sitegen.extract.words import Lexicon, Words
 
     mentions = find_times(text, published, lang="en")
-    return list(_units(Words.of(text), Lexicon(), mentions, Clustering({}, Rules()), {}))
+    return list(units(Words.of(text), Lexicon(), mentions, Clustering({}, Rules()), SentenceMemo()))
 
 
 def test_an_apposition_is_never_quoted_alone() -> None:
