@@ -246,6 +246,10 @@ _STATEMENTS = re.compile(
     re.IGNORECASE,
 )
 """a statement named by the date it was issued: issuing it is the happening"""
+_ANNOUNCED_OBJECT = re.compile(r"\s*(?:宣布|决定|下令|责令)[^的]{4,}的$")
+"""国家航天局当晚宣布暂停曜石航天的发射许可: the date times an announcement whose object (暂停 X的许可)
+holds a 的 of its own; not a clause naming a thing (上月宣布的赔偿, 上月宣布暂停的项目: the verb right
+before 的)"""
 _CLAUSES_NAMING = ("en-participle", "en-relative-bare", "en-that-relative")
 """rules of a clause naming a thing that a statement named in the clause overrides ("the
 statement that it issued on Monday" reports the issuing)"""
@@ -286,6 +290,8 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
             hit = pattern.match(text, m.end)
             if hit and name == "zh-attributive-clause" and _STATEMENTS.match(text, hit.end()):
                 continue
+            if hit and name == "zh-attributive-clause" and _ANNOUNCED_OBJECT.match(hit.group(0)):
+                continue
             if hit:
                 return name
         elif where == "closing":
@@ -305,10 +311,28 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                     continue
                 if name in _CLAUSES_NAMING and _INFINITIVE.match(text, m.end):
                     continue
+                if name == "en-after-noun" and _clause_on_calendar(before, m):
+                    continue
                 return name
         elif quote and pattern.search(quote):
             return name
     return None
+
+
+_AFTER_CLAUSE = re.compile(
+    rf"\b(?:after|following|before)\s+(?:an?|the|its|their|this)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:was|were|had been)\s+(?:\w+ly\s+)?{_EN_VERB_ED}\s+(?:{_PREP}\s+)?$"
+)
+_CALENDAR = re.compile(r"\d")
+
+
+def _clause_on_calendar(before: str, m: Any) -> bool:
+    """"…, its second failure after a Longbow-1 was lost in 2025": the noun after "after" is the
+    subject of a clause of its own (a passive verb), and that clause is dated on the calendar (a
+    year or a day written out, ``absolute``): a happening told in passing, with its own date, not
+    the context of another.  A relative date stays context ("after its plant was halted last
+    week": the week is counted from the article, most often to say why what follows happened)."""
+    return m.kind == "absolute" and bool(_CALENDAR.search(m.text)) and bool(_AFTER_CLAUSE.search(before))
 
 
 NAMING_AFTER = ("zh-attributive", "en-possessive")

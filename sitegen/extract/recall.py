@@ -73,6 +73,7 @@ from .embed import cosine as embed_cosine
 from .identity import RAREST, Signals
 from .idf import floor as idf_floor
 from .merge import Cluster, Clustering, vector
+from .models import other_model
 from .passages import Span
 from .postings import ANY
 from .recall_dates import date_agrees, on_its_dates, same_day
@@ -204,6 +205,14 @@ def _score_source(
     """Each unit of ``source`` scored against the events it may report (those that cite the
     source already too: a sentence reports the event it agrees with best)."""
     rows = []
+    quotes: dict[int, list[str]] = {}
+
+    def models_of(cl: Cluster) -> list[str]:
+        got = quotes.get(id(cl))
+        if got is None:
+            got = quotes[id(cl)] = [m.quote for m in cl.members]
+        return got
+
     for units in groups:
         near = _near(clustering, source, units)
         if not near:
@@ -215,7 +224,7 @@ def _score_source(
             acts = actions().of(u.quote) or (actions().of(u.sentence.of(text)) if u.clause else frozenset())
             compared = []
             for cl in near:
-                if not date_agrees(u, cl, source.published):
+                if not date_agrees(u, cl, source.published) or other_model(u.quote, models_of(cl)):
                     continue
                 clustering.compared += 1
                 s = unit_signals(clustering, probe, vec, names, cl, on_its_dates(u, cl), same_day(u, cl))

@@ -75,6 +75,8 @@ BACKGROUND = [
         "Feichi will recall the bikes after a charging fire in Linchuan last month.",
         "last month",
     ),
+    # a relative date after the subject of a passive clause: context, as before (not a calendar date)
+    ("en-after-noun", "Output fell after its mill was closed last week.", "last week"),
     ("en-duration-after", "It lost its biggest client a month after it was fined on March 2.", "March 2"),
     (
         "en-duration-after",
@@ -158,6 +160,10 @@ FOUNDING = [
     ("The board said its chairman Li Wei promised on Friday to repay investors.", "Friday"),
     # a perfect reached by a day, but no count: the day the happening was done by
     ("All 14 pupils had been discharged from hospital by Wednesday, the hospital said.", "Wednesday"),
+    # "after" opening a clause of its own (a passive verb) dated on the calendar: a happening told
+    # in passing, with its own date ("its second failure after a prototype was destroyed in 2024")
+    ("The firm's second crash came after a prototype was destroyed in 2024.", "2024"),
+    ("Output fell after its mill was closed on 3 May.", "3 May"),
 ]
 
 
@@ -410,3 +416,12 @@ def test_a_tenure_started_by_a_date_is_no_happening_even_as_a_state_start() -> N
     # a state's start that is no tenure stays a happening
     opened = "该平台自3月2日起即可被公众访问。"
     assert [founding for *_, founding in candidates(opened, "zh")] == [True]
+
+
+def test_a_past_happening_dated_on_the_calendar_after_after_is_a_candidate_of_its_own() -> None:
+    """"…, its second loss after a Heron-2 was destroyed in 2024": the year founds the earlier
+    loss (rocket_dense's 2025 failure); "after its mill was closed last week" stays context."""
+    found = candidates("The maker's Heron-3 crashed on Monday, its second loss after a Heron-2 was destroyed in 2024.", "en")
+    assert ("2024", "its second loss after a Heron-2 was destroyed in 2024.", True) in found
+    relative = candidates("Sales fell on Monday after its mill was closed last week.", "en")
+    assert not any(date == "last week" and founding for date, _, founding in relative)
