@@ -97,7 +97,34 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             for title in headline_variants(raw, max_chars, elapsed_dates):
                 if len(title) >= 4:
                     out.append((Span(start, parts[j].end), title, i <= dated <= j))
-    return out + _attributed(c, max_chars)
+    return out + _past_relative(c, parts, dated, max_chars) + _attributed(c, max_chars)
+
+
+_RELATIVE_OPENS = re.compile(r"(?:which|who|whose)\b")
+_PREDICATE_OPENS = re.compile(r"[a-z]+(?:ed|s)?\b")
+
+
+def _past_relative(
+    c: Candidate, parts: list[Span], dated: int, max_chars: int
+) -> list[tuple[Span, str, bool]]:
+    """"Cirrus Weather, which lost eight satellites when …, filed a lawsuit …": a subject, a relative
+    clause set off by commas that says who it is, and the predicate that says what it did.  The
+    predicate alone has no subject ("Filed a lawsuit …") and the three clauses run too long, so the
+    subject and its predicate are offered joined, the relative clause dropped (words dropped only)."""
+    text = c.text
+    out = []
+    for i in range(len(parts) - 2):
+        subject, relative, predicate = (p.of(text).strip() for p in parts[i : i + 3])
+        if not (_RELATIVE_OPENS.match(relative) and _PREDICATE_OPENS.match(predicate)):
+            continue
+        if not subject[:1].isupper() or len(subject.split()) > 6 or "," in subject:
+            continue
+        raw = tidy(REFERENCE.sub("", f"{subject} {predicate}"))
+        span = Span(parts[i].start, parts[i + 2].end)
+        for title in headline_variants(raw, max_chars, True):
+            if len(title) >= 4:
+                out.append((span, title, i <= dated <= i + 2))
+    return out
 
 
 def _whole_numbers(text: str, parts: list[Span]) -> list[Span]:

@@ -539,3 +539,17 @@ def test_an_abbreviated_month_goes_from_an_english_title_like_a_full_one() -> No
     # "on Oct. 13" left the title ending on a bare number
     for said in ("The studio had suspended its producer on Oct. 13", "The studio had suspended its producer on Oct 13"):
         assert headline_variants(said, 60)[0] == "The studio had suspended its producer"
+
+
+def test_a_subject_set_off_by_its_relative_clause_keeps_its_predicate():
+    """"Harbour Grain, which lost a cargo when the ship sank in May, filed a lawsuit …": the dated
+    clause alone has no subject ("Filed a lawsuit …"); the subject and its predicate are offered
+    joined, the relative clause dropped (words dropped only)."""
+    text = (
+        "Harbour Grain, which lost a cargo when the ship sank in May, filed a lawsuit against the "
+        "shipping line in a Tianjin court on Monday, seeking 90 million yuan."
+    )
+    whole = candidate(text, text, lang="en")
+    joined = [title for _span, title, _dated in title_choices(whole, MAX) if title.startswith("Harbour Grain filed")]
+    assert joined and all(_subsequence(t, text) for t in joined)
+    assert not any("which lost" in t for t in joined)
