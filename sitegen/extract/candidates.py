@@ -32,6 +32,7 @@ from ..core.model import Source
 from ..errors import Problem
 from .actions import actions
 from .background import OVER_STARTS, background_rule, is_naming, named_from, reporting_date
+from .counted_clause import without_counted_clause
 from .dated_clauses import cut_days
 from .passages import Span, clauses, paragraphs, sentences
 from .rules import Rules
@@ -309,7 +310,7 @@ def find_candidates(
             if not pairs and any(m.kind == "vague" for m in inside):
                 pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
             one_day = len(pairs) > 1 and _one_day([m.when for m, _ in pairs])
-            pairs = split_pairs(text, pairs)  # two actions in one sentence: two tellings
+            pairs = split_pairs(text, [(m, without_counted_clause(text, sp, m)) for m, sp in pairs])
             for m, span, dates_it in pairs:
                 quote = span.of(text).strip()
                 reason = _reject(quote, m, source, rules)

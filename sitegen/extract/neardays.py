@@ -53,6 +53,8 @@ def join_near_days(clustering: Clustering) -> list[str]:
         dating = _dating(few)
         if few.dead or not _one_day(few) or len({c.source.id for c in dating}) != 1:
             continue  # one article dates it (two outlets agreeing on a day are another happening)
+        if _day_confirmed(clustering, few):
+            continue
         best = _best_taker(clustering, few)
         if best is None:
             continue
@@ -72,6 +74,24 @@ def join_near_days(clustering: Clustering) -> list[str]:
         )
     clustering.clusters = [cl for cl in clustering.clusters if not cl.dead]
     return notes
+
+
+def _day_confirmed(clustering: Clustering, few: Cluster) -> bool:
+    """Does the one article dating ``few`` date, on that same day, another happening that other
+    outlets tell on that day too ("今日上午，监管部门约谈X。当天下午，X宣布暂停…": the summons, which
+    three outlets date so)?  Then other outlets confirm the article's day: what it tells of that
+    day is another happening of it, not a day-off telling of a happening of the next day."""
+    assert few.lo is not None
+    day = few.lo.date()
+    sids = {c.source.id for c in _dating(few)}
+    for cl in clustering.clusters:
+        if cl is few or cl.dead or not _one_day(cl) or not sids & cl.source_ids:
+            continue
+        assert cl.lo is not None
+        dated_there = any(m.source.id in sids and m.founding for m in cl.members)
+        if cl.lo.date() == day and dated_there and len(_outlets(cl) - _outlets(few)) >= 2:
+            return True
+    return False
 
 
 def _one_day(cl: Cluster) -> bool:

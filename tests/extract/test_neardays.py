@@ -128,3 +128,32 @@ def test_a_lone_english_telling_a_day_off_joins_the_chinese_event_by_language_an
     (event,) = out.events
     assert {c.source for c in event.sources} == {"s1", "s2", "s3", "s4"}
     assert event.when.start.date() == datetime(2025, 6, 10).date()
+
+
+MEETING = "6月7日上午,明湖花园业主委员会召开会议,投票通过了物业费调整方案。"
+CONFIRMED = MEETING + "当晚,明湖花园5号楼住户陆续听到墙体发出异响,随后发现承重柱出现裂缝,住户连夜疏散。"
+MEETING_TOLD = [
+    "6月7日上午,明湖花园业主委员会开会,表决通过物业费调整方案。",
+    "6月7日上午,明湖花园业委会召开会议,物业费调整方案获投票通过。",
+]
+
+
+def _confirmed_dump() -> list:
+    lone = source(4, CONFIRMED, day=9)
+    told = [source(n, text, day=9) for n, text in enumerate(MEETING_TOLD, 5)]
+    return [*(source(n, text, day=9) for n, text in enumerate(AGREED, 1)), lone, *told]
+
+
+def test_a_day_other_outlets_confirm_in_the_same_article_is_no_day_off(tmp_path: Path, monkeypatch) -> None:
+    """The lone article dates its meeting on 6月7日 as two other outlets do, and its cracks 当晚
+    (counted from the meeting): its day is confirmed, so its evening is another happening of
+    that day, not a day-off telling of the 8th's (`neardays._day_confirmed`)."""
+    out = run(tmp_path / "a", _confirmed_dump())
+    eighth = [e for e in out.events if e.when.start.day == 8]
+    assert len(eighth) == 1 and "s4" not in {c.source for c in eighth[0].sources}
+    assert not any("dated a day off" in n for n in out.notes)
+    from sitegen.extract import neardays
+
+    monkeypatch.setattr(neardays, "_day_confirmed", lambda clustering, few: False)
+    again = run(tmp_path / "b", _confirmed_dump())
+    assert any("dated a day off" in n for n in again.notes)  # without the rule it joins the 8th's

@@ -73,6 +73,8 @@ FUSED: dict[str, tuple[str, int, str]] = {
     "this evening": ("pub", 0, "evening"), "that night": ("anchor", 0, "evening"),
     "that evening": ("anchor", 0, "evening"), "that morning": ("anchor", 0, "morning"),
     "that afternoon": ("anchor", 0, "afternoon"),
+    "the same evening": ("anchor", 0, "evening"), "the same night": ("anchor", 0, "evening"),
+    "the same morning": ("anchor", 0, "morning"), "the same afternoon": ("anchor", 0, "afternoon"),
     "the previous evening": ("anchor", -1, "evening"), "the previous night": ("anchor", -1, "evening"),
     "the previous morning": ("anchor", -1, "morning"),
     "the previous afternoon": ("anchor", -1, "afternoon"),
