@@ -247,7 +247,7 @@ _STATEMENTS = re.compile(
 )
 """a statement named by the date it was issued: issuing it is the happening"""
 _ANNOUNCED_OBJECT = re.compile(r"\s*(?:宣布|决定|下令|责令)[^的]{4,}的$")
-"""国家航天局当晚宣布暂停曜石航天的发射许可: the date times an announcement whose object (暂停 X的许可)
+"""交通运输局当晚宣布暂停该公司的施工许可: the date times an announcement whose object (暂停 X的许可)
 holds a 的 of its own; not a clause naming a thing (上月宣布的赔偿, 上月宣布暂停的项目: the verb right
 before 的)"""
 _CLAUSES_NAMING = ("en-participle", "en-relative-bare", "en-that-relative")
@@ -327,7 +327,7 @@ _CALENDAR = re.compile(r"\d")
 
 
 def _clause_on_calendar(before: str, m: Any) -> bool:
-    """"…, its second failure after a Longbow-1 was lost in 2025": the noun after "after" is the
+    """"…, its second crash after a prototype was destroyed in 2024": the noun after "after" is the
     subject of a clause of its own (a passive verb), and that clause is dated on the calendar (a
     year or a day written out, ``absolute``): a happening told in passing, with its own date, not
     the context of another.  A relative date stays context ("after its plant was halted last

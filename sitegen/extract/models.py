@@ -1,9 +1,9 @@
-"""Numbered model names: "Longbow-1" and "Longbow-2" are two rockets, 长弓一号 and 长弓二号 too.
+"""Numbered model names: "Falconet-1" and "Falconet-2" are two craft, 天枢一号 and 天枢二号 too.
 
-A name tagger (`entities.latin_names`) reads "Longbow-2" as "longbow", the family's name, so a
+A name tagger (`entities.latin_names`) reads "Falconet-2" as "falconet", the family's name, so a
 sentence about one model of a family shares that name with an event about another: a CEO's "the
-six satellites lost on the Longbow-2" agreed by its words with the entry of "a Longbow-1 was lost
-in 2025".  A sentence naming a numbered model of a family whose other numbers alone the event's
+satellites lost on the Falconet-2" agreed by its words with the entry of "a Falconet-1 was lost
+in 2023".  A sentence naming a numbered model of a family whose other numbers alone the event's
 quotes name (and this one never) tells of another model: it does not join that event by its
 content (`recall`'s second citing pass).
 """
@@ -30,7 +30,7 @@ def _number(text: str) -> int:
 
 
 def numbered(text: str) -> set[tuple[str, int]]:
-    """The numbered models ``text`` names, as (family, number): "Longbow-2" → ("longbow", 2)."""
+    """The numbered models ``text`` names, as (family, number): "Falconet-2" → ("falconet", 2)."""
     out = {(m.group(1).lower(), int(m.group(2))) for m in _EN.finditer(text)}
     out |= {(m.group(1), _number(m.group(2))) for m in _ZH.finditer(text)}
     return out

@@ -107,7 +107,7 @@ _PREDICATE_OPENS = re.compile(r"[a-z]+(?:ed|s)?\b")
 def _past_relative(
     c: Candidate, parts: list[Span], dated: int, max_chars: int
 ) -> list[tuple[Span, str, bool]]:
-    """"Cirrus Weather, which lost eight satellites when …, filed a lawsuit …": a subject, a relative
+    """"Harbour Grain, which lost a cargo when …, filed a lawsuit …": a subject, a relative
     clause set off by commas that says who it is, and the predicate that says what it did.  The
     predicate alone has no subject ("Filed a lawsuit …") and the three clauses run too long, so the
     subject and its predicate are offered joined, the relative clause dropped (words dropped only)."""
