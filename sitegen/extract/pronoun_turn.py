@@ -51,6 +51,7 @@ def pronoun_subject(text: str, m: Any, lang: str) -> bool:
     found = pattern.match(head)
     return found is not None and found.end() == len(head)
 
+
 def pronoun_turn(text: str, m: Any, anchor: Any, lang: str) -> bool:
     """Does the clause dated by ``m`` — a count from ``anchor``, a date its paragraph states
     before, falling on the same day — have a personal pronoun for its subject?  Then it goes on
