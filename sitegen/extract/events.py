@@ -45,6 +45,7 @@ from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
 from .neardays import join_near_days
 from .ner import Tagger
+from .nights import join_one_night
 from .passages import Span, paragraphs, sentences
 from .recall import cite_reporting
 from .recall_units import says_who
@@ -134,6 +135,7 @@ def extract_events(
     clustering.add_all(candidates)
     out.notes.extend(set_apart(clustering))
     out.notes.extend(join_near_days(clustering))
+    out.notes.extend(join_one_night(clustering))
     out.notes.extend(
         cite_reporting(clustering, on_topic, words, lexicon, candidates + unquoted, len(candidates))
     )
