@@ -21,12 +21,13 @@ import re
 import sys
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from sitegen.extract.title_apart import near_identical
 from sitegen.ingest.dump import read_dump
 
 from .gold_score import (
@@ -1199,6 +1200,11 @@ def test_timeline_holds_its_floor_on_gold_dump(name: str, tmp_path: Path) -> Non
     out_on = {i: r.published.astimezone(TZ).date() for i, r in enumerate(records(gold), 1)}
     early = [(e.title, r) for e in produced.entries for r, _ in e.cites if out_on[r] < e.period.start.date()]
     assert not early, f"cited for a happening by a record published before its day: {early}"
+    # no two entries read under near-identical titles (title_apart: told apart, or flagged)
+    twins = [
+        (a.title, b.title) for a, b in combinations(produced.entries, 2) if near_identical(a.title, b.title)
+    ]
+    assert not twins, f"near-identical titles: {twins}"
     floor = dict(zip(FLOOR_COLUMNS, FLOORS[name], strict=True))
     got = dict(
         f1=s.f1,
