@@ -46,6 +46,7 @@ from .headline import (
     tidy,
 )
 from .headline_checks import has_actor, headline_problems
+from .headline_trims import en_apposition_dropped, en_aside_dropped
 from .passages import Span, clauses, paragraph_at, sentences
 from .rules import Rules
 
@@ -85,7 +86,11 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     out = []
     for i in range(len(parts)):
         for j in range(i, min(i + 3, len(parts))):
-            if j > i and parts[j].end - parts[i].start > limit:
+            if (
+                j > i
+                and parts[j].end - parts[i].start > limit
+                and not _apposed_fits(text, parts[i], parts[j], limit)
+            ):
                 break
             if j + 1 < len(parts) and parts[j + 1].of(text).startswith(no_subject):
                 continue  # the subject's predicate is in the next clause ("X因涉嫌…，已被拘留")
@@ -98,6 +103,15 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
                 if len(title) >= 4:
                     out.append((Span(start, parts[j].end), title, i <= dated <= j))
     return out + _attributed(c, max_chars)
+
+
+def _apposed_fits(text: str, first: Span, last: Span, limit: int) -> bool:
+    """Is the run from ``first`` to ``last`` within ``limit`` without an apposition after the name
+    that opens it ("Liang Wen, a former inspector at X, told…": who she is, a clause the headline
+    drops, `headline_trims.en_apposition_dropped`), or a relative clause ("X, which lost…, filed")?"""
+    run = text[first.start : last.end]
+    bare = [*en_apposition_dropped(run), *en_aside_dropped(run, headline_words().en)]
+    return any(len(b) <= limit for b in bare)
 
 
 def _whole_numbers(text: str, parts: list[Span]) -> list[Span]:
