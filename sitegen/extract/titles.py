@@ -13,7 +13,9 @@ cut down to a headline, the clause that says who did what:
   and when it is all there is and dates the quote, what it counts from stands;
 * leading adverbials and connectives go ("然而，", "On Monday,", "In a letter…,"),
   and so does the tail of a sentence cut before the quote ("多，");
-* time words that the date beside the title already says go ("on Wednesday").
+* time words that the date beside the title already says go ("on Wednesday");
+* a pointer subject (该楼) is offered with the name the sentence before gives it
+  (`title_antecedent`: words of the paragraph, in order, not of the sentence alone).
 
 `headline_problems` names what keeps a text from reading as a headline (starts
 mid-sentence, no subject or finite verb, only a quote, only who spoke…); each
@@ -49,6 +51,7 @@ from .headline_checks import has_actor, headline_problems
 from .headline_trims import en_apposition_dropped, en_aside_dropped
 from .passages import Span, clauses, paragraph_at, sentences
 from .rules import Rules
+from .title_antecedent import with_antecedent
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
@@ -102,7 +105,11 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             for title in headline_variants(raw, max_chars, elapsed_dates):
                 if len(title) >= 4:
                     out.append((Span(start, parts[j].end), title, i <= dated <= j))
-    return out + _attributed(c, max_chars)
+    out += _attributed(c, max_chars)
+    para, sentence = paragraph_at(text, c.quote_span.start), sentence_span(c)
+    if para is not None and sentence is not None and is_chinese(c.quote):  # "该楼…": the name before
+        out += with_antecedent(text, sentence, para.start, out)
+    return out
 
 
 def _apposed_fits(text: str, first: Span, last: Span, limit: int) -> bool:
