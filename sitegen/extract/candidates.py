@@ -35,6 +35,7 @@ from .background import OVER_STARTS, background_rule, is_naming, named_from, rep
 from .counted_clause import without_counted_clause
 from .dated_clauses import cut_days
 from .passages import Span, clauses, paragraphs, sentences
+from .pronoun_turn import pronoun_turn
 from .rules import Rules
 from .subject_date import opens_as_subject
 from .tellings import split_pairs
@@ -346,11 +347,15 @@ def find_candidates(
                     # counted from a date that only names a thing ("前日的服务中断…故障当天"): the
                     # day of that thing, which another telling dates; it may join, never start
                     founding = False
+                turn = pronoun_turn(text, m, anchor, source.lang)  # 当晚，他…: the person named before
+                founding = founding and not turn
                 found = Candidate(source, order, span, quote, when, m, terms, founding, inside, text)
                 found.sentence = sentence if one_day and ANNOUNCING.match(text, m.end) else None
                 if not founding and when is not None:
                     found.named = _named(text, m, words, span, lexicon)
-                if anchor is not m and when is not None and _goes_on(when, anchor.when, _until(text, m)):
+                if turn or (
+                    anchor is not m and when is not None and _goes_on(when, anchor.when, _until(text, m))
+                ):
                     found.continues_at = anchor.start
                 out.candidates.append(found)
                 order += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..core.dates import When
@@ -44,6 +45,7 @@ def choose_title(
     words: dict[str, Words],
     lexicon: Lexicon,
     rules: Rules,
+    avoid: Callable[[str], bool] | None = None,
 ) -> str:
     """The best clause run among the quotes in the site's language (else any).
 
@@ -54,18 +56,22 @@ def choose_title(
     quote offers a clause free of `headline_problems` ("引发全网热议的"X"" names a thing, it
     does not say who did it), the cited quotes that give the very date the event settled on
     are tried too, though they could not found it (a background clause): they report the
-    happening, and one of them may say who did it; they cost ``title_not_founding_penalty``."""
+    happening, and one of them may say who did it; they cost ``title_not_founding_penalty``.
+    A run ``avoid`` accepts is passed over (another entry's title: `title_apart`), and then every
+    quote cited in the site's language is tried, dated or not."""
     dated = [m for m in ranked if m.founding] or ranked
     in_lang = [m for m in ranked if m.source.lang == lang]
     pool = [m for m in dated if m.source.lang == lang] or in_lang or dated
     copies = Counter(normalise_ws(m.quote) for m in ranked)
     seen: set[str] = set()
     told = _most_told(ranked)
-    best, best_score = _best_run(pool, when, idf, cl, words, lexicon, rules, copies, seen, 0.0, told)
-    if headline_problems(best):
-        extra = [m for m in in_lang if not m.founding and m.when == when and all(m is not p for p in pool)]
+    best, best_score = _best_run(pool, when, idf, cl, words, lexicon, rules, copies, seen, 0.0, told, avoid)
+    if headline_problems(best) or avoid is not None:
+        # told apart from another entry: any quote cited in the site's language may say it
+        dated_alike = [m for m in in_lang if not m.founding and (m.when == when or avoid is not None)]
+        extra = [m for m in dated_alike if all(m is not p for p in pool)]
         cost = rules.title_not_founding_penalty
-        text, score = _best_run(extra, when, idf, cl, words, lexicon, rules, copies, seen, cost, told)
+        text, score = _best_run(extra, when, idf, cl, words, lexicon, rules, copies, seen, cost, told, avoid)
         if score > best_score:
             best = text
     return shorten(best or _fallback_title(ranked[0]), rules)
@@ -83,6 +89,7 @@ def _best_run(
     seen: set[str],
     cost: float,
     told: frozenset[str] = frozenset(),
+    avoid: Callable[[str], bool] | None = None,
 ) -> tuple[str, float]:
     """The best title among ``pool``'s quotes and their whole sentences, and its score, less
     ``cost``; quotes in ``seen`` are skipped (and those read are added).  A title naming only
@@ -110,6 +117,8 @@ def _best_run(
         if m.order < 0:
             bonus -= rules.title_beyond_quote_penalty
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
+            if avoid is not None and avoid(shorten(text, rules)):
+                continue
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
             latin = LATIN_TEXT.search(text) is not None and text.isascii()

@@ -45,6 +45,7 @@ from .extraction import Extraction
 from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
 from .neardays import join_near_days
 from .ner import Tagger
+from .nights import join_one_night
 from .passages import Span, paragraphs, sentences
 from .recall import cite_reporting
 from .recall_units import says_who
@@ -52,6 +53,7 @@ from .relevance import judge
 from .relevance import link_place_stems as _link_place_stems
 from .rules import Rules, rules_from
 from .syndicated import align_syndicated
+from .title_apart import Retitle, same_title_joined, tell_apart
 from .titles import summary
 from .words import CJK_WORD, Lexicon, Words
 
@@ -134,6 +136,7 @@ def extract_events(
     clustering.add_all(candidates)
     out.notes.extend(set_apart(clustering))
     out.notes.extend(join_near_days(clustering))
+    out.notes.extend(join_one_night(clustering))
     out.notes.extend(
         cite_reporting(clustering, on_topic, words, lexicon, candidates + unquoted, len(candidates))
     )
@@ -147,7 +150,7 @@ def extract_events(
     spread: Counter[str] = Counter()
     for cl in clustering.clusters:
         spread.update({t for m in cl.members for t in m.terms})
-    built = []
+    built, retitle = [], {}
     judged = len(on_topic) >= rules.relevance_min_sources
     _, strays = agreement.strays(clustering.clusters, relevance, judged, leads, (lexicon, tagger))
     for sid, why in sorted(strays.items()):
@@ -163,42 +166,32 @@ def extract_events(
             out.notes.append(why)
             continue
         event = _event(
-            cl, clustering.idf, config, rules, lexicon, (gaz, tagger), spread, words, latest, out, embedder
+            cl,
+            clustering.idf,
+            config,
+            rules,
+            lexicon,
+            (gaz, tagger),
+            spread,
+            words,
+            latest,
+            out,
+            embedder,
+            retitle,
         )
         if event is not None:
             event[1].extend(compared.get(id(cl), []))
             built.append(event)
     full_place_names([e for e, _ in built])
     taken: set[str] = set()
-    for event, lines in _same_title_joined(sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title))):
+    joined = same_title_joined(sorted(built, key=lambda e: (e[0].when.sort_key(), e[0].title)))
+    out.notes.extend(tell_apart(joined, retitle))  # no two near-identical titles
+    for event, lines in joined:
         base = f"{event.when.iso()[:10]}-{slugify(event.title)}"  # 2009-…, 2024-05-…, 2024-05-17-…
         event.id = unique(base, taken, ",".join(sorted(c.source for c in event.sources)) + event.title)
         taken.add(event.id)
         out.events.append(event)
         out.explain[event.id] = lines
-    return out
-
-
-def _same_title_joined(built: list[tuple[Event, list[str]]]) -> list[tuple[Event, list[str]]]:
-    """Entries of one date that chose the same sentence as their title are one entry.
-
-    Each entry's title is the sentence that best tells what its sources share; two entries of
-    the same date whose best sentence is the same one tell the same happening (two happenings of
-    one day reported in the same articles are told by different sentences, so keep different
-    titles).  The later entry's citations of sources the first does not cite join the first;
-    a reader never sees one happening twice under one headline.  Linear: one dict lookup each."""
-    kept: dict[tuple[str, str], tuple[Event, list[str]]] = {}
-    out = []
-    for event, lines in built:
-        key = (event.when.iso(), normalise_ws(event.title))
-        first = kept.get(key)
-        if first is None:
-            kept[key] = (event, lines)
-            out.append((event, lines))
-            continue
-        have = {c.source for c in first[0].sources}
-        first[0].sources.extend(c for c in event.sources if c.source not in have)
-        first[1].append(f"joined an entry of the same date and title citing {len(event.sources)} source(s)")
     return out
 
 
@@ -353,6 +346,7 @@ def _event(
     latest: datetime,
     out: Extraction,
     embedder: Embedder | None = None,
+    retitle: dict[int, Retitle] | None = None,
 ) -> tuple[Event, list[str]] | None:
     gaz, tagger = names_by
     lang = config.lang_short
@@ -403,6 +397,10 @@ def _event(
         note=note,
         lang=rep.source.lang,
     )
+    if retitle is not None:  # its title chosen again, passing over another entry's (`title_apart`)
+        retitle[id(event)] = functools.partial(
+            choose_title, in_script, settled.when, lang, idf, cl, words, lexicon, rules
+        )
     return event, _explain(settled.reason, cited, centre)
 
 

@@ -16,7 +16,14 @@ from functools import lru_cache
 from ..core.sitedata import PACKAGE_DATA
 from ..util.segment import cut
 from .headline_inline import drop_inline_reporting, means_clause
-from .headline_trims import en_apposition_dropped, en_year_opener_dropped, order_before, zh_pointer_dropped
+from .headline_trims import (
+    en_apposition_dropped,
+    en_aside_dropped,
+    en_bare_span_dropped,
+    en_year_opener_dropped,
+    order_before,
+    zh_pointer_dropped,
+)
 from .ner import opens_on_name
 
 LEADING = re.compile(
@@ -34,7 +41,7 @@ EN_TIME = re.compile(
     r",?\s+(?:(?:late|early)\s+)?(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
-    r"|,?\s+(?:(?:late|early)\s+)?(?:yesterday|today|tonight|last night|this week)\b"
+    r"|,?\s+(?:(?:late|early|earlier|later)\s+)?(?:yesterday|today|tonight|last night|this week)\b"
 )
 """An English date phrase inside a title: the entry's date says it already ("… on Tuesday")."""
 REPORTING_LEAD = re.compile(
@@ -445,10 +452,11 @@ def headline_variants(text: str, max_chars: int = 40, elapsed_dates: bool = True
         said = tidy(_en_headline(text))
         made = []
         # "Chen Li, a former inspector at X, told…": who she is goes, her name stays the subject
-        bare = [*en_apposition_dropped(said), *en_year_opener_dropped(said)]  # "In 2022 a panel…"
+        bare = [*en_apposition_dropped(said), *en_year_opener_dropped(said), *en_aside_dropped(said, hw.en)]
         apposed = [m for a in bare for m in (tidy(_en_unreport(a, hw)), a)]
         for main in dict.fromkeys((tidy(_en_unreport(said, hw)), said, *apposed)):
-            made += [main, *(tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2))]
+            cuts = [tidy(c) for c in _en_cuts(main, hw, len(main) > max_chars * 2)]
+            made += [main, *cuts, *(b for c in cuts for b in en_bare_span_dropped(c, hw.en))]
         lone = re.match(r"^(?:even\s+)?(\w+)\s+(?=\w)", said)
         if lone and lone.group(1).lower() in hw.en["concessive"] and _en_finite(said[lone.end() :], hw):
             rest = said[lone.end() :]  # "though paperwork recorded it as complete": the clause alone

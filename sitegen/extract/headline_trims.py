@@ -62,8 +62,10 @@ def en_cut_problems(title: str, en: Mapping[str, frozenset[str]]) -> list[str]:
     if re.search(r"\b(?:of|for|by|from|about|without|in)\s+[a-z]{3,}ing$", title):
         problems.append("ends on a gerund whose object was cut")
     units = "|".join(sorted(en["time_units"]))
-    if re.search(rf",\s+(?:\w+\s+)?(?:{units})$", title):
+    if re.search(rf",\s+(?:\w+\s+)?(?:{units})$", title) or _bare_span(title, en) is not None:
         problems.append("ends on a measure of time cut from its clause")  # "…, hours [after X]"
+    if en_that_cut(title, en):
+        problems.append("ends on a that-clause cut before its verb")
     return problems
 
 
@@ -85,3 +87,81 @@ def en_year_opener_dropped(text: str) -> list[str]:
     m = _YEAR_OPENER.match(text)
     rest = text[m.end() :] if m else ""
     return [rest[0].upper() + rest[1:]] if rest else []
+
+
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "its", "his", "her", "their", "this", "that", "these", "those", "our"}
+)
+
+
+def _verb_at(words: Sequence[str], i: int, en: Mapping[str, frozenset[str]]) -> bool:
+    """Is ``words[i]`` a finite verb, roughly: an auxiliary or irregular past, or a word ending in
+    -ed (or -s after a noun) that follows neither a determiner nor an adverb in -ly ("a poorly
+    welded tank" has none)?"""
+    low = words[i].lower().strip(",.;:")
+    if low in en["auxiliaries"] or low in en["irregular"]:
+        return True
+    before = words[i - 1].lower() if i > 0 else ""
+    if before in _DETERMINERS or before.endswith("ly") or "-" in low:
+        return False
+    return len(low) > 4 and low.endswith("ed")
+
+
+def en_that_cut(title: str, en: Mapping[str, frozenset[str]]) -> bool:
+    """Does ``title`` end on a that-clause cut before its verb ("Investigators concluded that a
+    poorly welded oxygen tank" lost "was to blame")?  Only "that" after a verb in -ed or of
+    speech (concluded, found, said that), with no finite verb after it."""
+    m = re.search(r"\b([a-z]+)\s+that\s+((?:\S+\s+){1,}\S+)$", title)
+    if m is None or not (m.group(1).endswith("ed") or m.group(1) in en["reporting"]):
+        return False
+    words = m.group(2).split()
+    return not any(_verb_at(words, i, en) for i in range(len(words)))
+
+
+_REDUCED = re.compile(r"^((?:[A-Z][\w'’.-]*)(?:\s+[A-Za-z][\w'’.-]*){0,2}?)\s+([a-z]{3,}ing)\s+(?=\S)")
+_RELATIVE_ASIDE = re.compile(rf"^({_NAME}),\s+(?:which|who)\s+[^,]{{3,120}},\s+(?=[a-z])")
+
+
+def en_aside_dropped(text: str, en: Mapping[str, frozenset[str]]) -> list[str]:
+    """``text`` without what stands between its subject and verb: a relative clause set off by
+    commas ("Cirrus Weather, which lost eight satellites …, filed a lawsuit" → "Cirrus Weather
+    filed a lawsuit"), or a participle phrase ("Investigators looking into the loss of a rocket
+    concluded…" → "Investigators concluded…"); empty when there is none."""
+    m = _RELATIVE_ASIDE.match(text)
+    if m:
+        return [m.group(1) + " " + text[m.end() :]]
+    m = _REDUCED.match(text)
+    if m is None:
+        return []
+    rest = text[m.end() :].split()
+    for i in range(2, min(len(rest), 16)):
+        if "," in rest[i - 1]:
+            return []  # a comma first: no participle phrase between subject and verb
+        if _verb_at(rest, i, en):
+            return [m.group(1) + " " + " ".join(rest[i:])]
+    return []
+
+
+def en_bare_span_dropped(text: str, en: Mapping[str, frozenset[str]]) -> list[str]:
+    """``text`` without a time span ending it after its verb, the clause that span measured cut
+    ("…exploded about 90 seconds [after lifting off]" → "…exploded"); empty when there is none.
+    A span after a word that takes one (lasted, after, for …: `span_takers`) is what was said."""
+    m = _bare_span(text, en)
+    return [text[: m.start()].rstrip(" ,")] if m is not None else []
+
+
+def _bare_span(text: str, en: Mapping[str, frozenset[str]]) -> re.Match[str] | None:
+    units = "|".join(sorted(en["time_units"]))
+    approx = "|".join(sorted(en["span_approximators"]))
+    m = re.search(rf"\s+(?:(?:{approx})\s+)?[\w.-]+\s+(?:{units})$", text)
+    if m is None:
+        return None
+    before = text[: m.start()].split()
+    last = before[-1].lower().strip(",") if before else ""
+    if (
+        not last
+        or last in en["span_takers"]
+        or not (last.endswith("ed") or m.group(0).split()[0] in en["span_approximators"])
+    ):
+        return None
+    return m

@@ -175,6 +175,13 @@ class Rules:
     near_day_night_hours: int = 6
     """A time before dawn counted from an evening its sentence states (晚9时许 … 次日凌晨), at most
     this many hours after it, is one night: the two join as one happening (`neardays`)."""
+    late_night_from: int = 18
+    """An event all of whose dating tellings are times of day starting at this hour or later
+    ("11月28日深夜", "late on Friday night") may join the event more outlets tell that holds a
+    telling of the next day's small hours (`nights`): one night told as two groups."""
+    small_hours_until: int = 6
+    """…a telling of the small hours being a time of day ending by this hour (凌晨, "the early
+    hours of Nov. 29"), within ``near_day_night_hours`` of the evening's time."""
     part_of_day_slack_hours: int = 1
     """A time of day's edges are loose (凌晨5时 and "Wednesday morning"), as is an approximate
     hour (11时许): its period may meet an event this many hours beyond them, within its own day."""

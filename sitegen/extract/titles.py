@@ -13,7 +13,9 @@ cut down to a headline, the clause that says who did what:
   and when it is all there is and dates the quote, what it counts from stands;
 * leading adverbials and connectives go ("然而，", "On Monday,", "In a letter…,"),
   and so does the tail of a sentence cut before the quote ("多，");
-* time words that the date beside the title already says go ("on Wednesday").
+* time words that the date beside the title already says go ("on Wednesday");
+* a pointer subject (该楼) is offered with the name the sentence before gives it
+  (`title_antecedent`: words of the paragraph, in order, not of the sentence alone).
 
 `headline_problems` names what keeps a text from reading as a headline (starts
 mid-sentence, no subject or finite verb, only a quote, only who spoke…); each
@@ -46,8 +48,10 @@ from .headline import (
     tidy,
 )
 from .headline_checks import has_actor, headline_problems
+from .headline_trims import en_apposition_dropped, en_aside_dropped
 from .passages import Span, clauses, paragraph_at, sentences
 from .rules import Rules
+from .title_antecedent import with_antecedent
 
 APPROX_SUFFIX = re.compile(r"(?:许|左右|前后|时许|之际|时分)")
 """Words that round off a date ("2时许") and go with it when it is taken off a title."""
@@ -85,7 +89,11 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
     out = []
     for i in range(len(parts)):
         for j in range(i, min(i + 3, len(parts))):
-            if j > i and parts[j].end - parts[i].start > limit:
+            if (
+                j > i
+                and parts[j].end - parts[i].start > limit
+                and not _apposed_fits(text, parts[i], parts[j], limit)
+            ):
                 break
             if j + 1 < len(parts) and parts[j + 1].of(text).startswith(no_subject):
                 continue  # the subject's predicate is in the next clause ("X因涉嫌…，已被拘留")
@@ -97,7 +105,11 @@ def title_choices(c: Candidate, max_chars: int) -> list[tuple[Span, str, bool]]:
             for title in headline_variants(raw, max_chars, elapsed_dates):
                 if len(title) >= 4:
                     out.append((Span(start, parts[j].end), title, i <= dated <= j))
-    return out + _past_relative(c, parts, dated, max_chars) + _attributed(c, max_chars)
+    out += _past_relative(c, parts, dated, max_chars) + _attributed(c, max_chars)
+    para, sentence = paragraph_at(text, c.quote_span.start), sentence_span(c)
+    if para is not None and sentence is not None and is_chinese(c.quote):  # "该楼…": the name before
+        out += with_antecedent(text, sentence, para.start, out)
+    return out
 
 
 _RELATIVE_OPENS = re.compile(r"(?:which|who|whose)\b")
@@ -125,6 +137,15 @@ def _past_relative(
             if len(title) >= 4:
                 out.append((span, title, i <= dated <= i + 2))
     return out
+
+
+def _apposed_fits(text: str, first: Span, last: Span, limit: int) -> bool:
+    """Is the run from ``first`` to ``last`` within ``limit`` without an apposition after the name
+    that opens it ("Liang Wen, a former inspector at X, told…": who she is, a clause the headline
+    drops, `headline_trims.en_apposition_dropped`), or a relative clause ("X, which lost…, filed")?"""
+    run = text[first.start : last.end]
+    bare = [*en_apposition_dropped(run), *en_aside_dropped(run, headline_words().en)]
+    return any(len(b) <= limit for b in bare)
 
 
 def _whole_numbers(text: str, parts: list[Span]) -> list[Span]:

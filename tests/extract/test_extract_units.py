@@ -470,7 +470,7 @@ def test_entries_of_one_date_with_one_title_are_one_entry() -> None:
     """Two clusters whose best sentence is the same one (one article's sentence chosen twice) show
     the reader one entry citing both clusters' sources; a same-day entry with another title stays."""
     from sitegen.core.model import Citation, Event
-    from sitegen.extract.events import _same_title_joined
+    from sitegen.extract.title_apart import same_title_joined
 
     tz = ZoneInfo("Asia/Shanghai")
     day = When(datetime(2026, 4, 15, tzinfo=tz), "day")
@@ -479,7 +479,7 @@ def test_entries_of_one_date_with_one_title_are_one_entry() -> None:
         cites = [Citation(s, f"quote of {s}") for s in sources]
         return Event("", title, day, cites, [], [], title, None, "zh"), []
 
-    joined = _same_title_joined(
+    joined = same_title_joined(
         [entry("航司取消186个航班", "a"), entry("航司取消186个航班", "a", "b"), entry("股价下跌", "a")]
     )
     assert [e.title for e, _ in joined] == ["航司取消186个航班", "股价下跌"]
