@@ -81,8 +81,12 @@ def when(month: int, day: int | None = None) -> When:
 def test_only_an_older_date_after_a_colon_is_what_was_made_public() -> None:
     text = "今日，某局公布调查结果：维保公司于5月签字。"
     end = text.index("：")
-    told, older, later = (SimpleNamespace(when=w) for w in (when(6, 9), when(5), when(7)))
+    told, older, later = (SimpleNamespace(when=w, start=0) for w in (when(6, 9), when(5), when(7)))
     assert runs_through(text, end, told, older)
     assert not runs_through(text, end, told, later)  # a plan it announced, or a happening of its own
     comma = "今日，某局公布调查结果，维保公司于5月签字。"
     assert not runs_through(comma, comma.index("，", 3), told, older)
+    heading = "6月9日回顾：5月，维保公司签字确认检修完成。"  # a recap's heading makes nothing public
+    assert not runs_through(heading, heading.index("："), told, older)
+    english = "The regulator said on June 9: the lift was last serviced in May."
+    assert runs_through(english, english.index(":"), told, older)
