@@ -31,6 +31,7 @@ from ..core.markdown import normalise_ws
 from ..core.model import Source
 from ..errors import Problem
 from .actions import actions
+from .announced import runs_through
 from .background import OVER_STARTS, background_rule, is_naming, named_from, reporting_date
 from .counted_clause import without_counted_clause
 from .dated_clauses import cut_days
@@ -157,6 +158,8 @@ def _quote_spans(
             continue
         start = sentence.start if n == 0 else parts[ci].start
         end = parts[order[n + 1] - 1].end if n + 1 < len(order) else sentence.end
+        if n + 1 < len(order) and runs_through(text, end, m, firsts[order[n + 1]]):
+            end = sentence.end  # "…公布调查结果：X于3月…": what it made public (`announced`)
         if end - start > rules.max_quote_chars and len(order) == 1:
             # a long sentence is cut to what leads up to its date's clause (the subject and verb
             # come first: "X will recall …, according to a plan filed on Friday, after …"),

@@ -36,6 +36,7 @@ from . import agreement
 from .actions import actions
 from .apart import set_apart
 from .backrefs import back_references
+from .beside import join_beside
 from .candidates import Candidate, Found, Mention, find_candidates
 from .dating import Claim, Settled, settle
 from .embed import Embedder
@@ -137,6 +138,7 @@ def extract_events(
     out.notes.extend(set_apart(clustering))
     out.notes.extend(join_near_days(clustering))
     out.notes.extend(join_one_night(clustering))
+    out.notes.extend(join_beside(clustering))
     out.notes.extend(
         cite_reporting(clustering, on_topic, words, lexicon, candidates + unquoted, len(candidates))
     )

@@ -106,6 +106,8 @@ class Signals:
     another_action: bool = False
     """dates that only overlap, and the report names only actions the event's quotes do not
     (`another_action`)"""
+    beside: bool = False
+    """both tell, in the rest of a sentence, the same other happening (`beside`)"""
     score: float = 0.0
     bar: float = 0.0
 
@@ -128,6 +130,7 @@ class Signals:
             f"{'another action than the event tells, ' if self.another_action else ''}"
             f"{'its date names what the event tells, ' if self.named else ''}"
             f"{'goes on telling a sentence of the event, ' if self.continues else ''}"
+            f"{'told beside the same other happening, ' if self.beside else ''}"
             f"{f'the same action {self.action_shared:.2f}, ' if self.action_shared else ''}"
             f"{'the only event dated within its month (or year), ' if self.sole else ''}"
             f"{'same day' if self.same_period else 'overlapping dates'}: "
@@ -167,6 +170,8 @@ def combine(s: Signals, rules: Rules) -> float:
         score += rules.named_bonus
     if s.continues:
         score += rules.continues_bonus
+    if s.beside:
+        score += rules.beside_bonus
     score += rules.same_action_weight * s.action_shared
     s.score = score
     return score

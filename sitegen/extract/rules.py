@@ -160,6 +160,11 @@ class Rules:
     already in the event: it names no one, and its date is counted from that sentence's, the
     periods nested ("泄漏已于当晚得到控制" after "…晚11时许…发生泄漏"); the article itself
     links them (and the other sentence's being there takes nothing off: `sibling_penalty`)."""
+    beside_bonus: float = 0.3
+    """Added, after merging, to the score of two events told in different languages only, dated
+    alike at their precision, each quoting the rest of a sentence a third event quotes (`beside`):
+    both reports tell that happening and, beside it, the same older one ("…, though paperwork
+    signed in March recorded it as complete" / …未按规定于3月实施检查，但记录显示已完成); 0: never."""
     approximate_slack_days: int = 1
     """A day the sources give as approximate (a count from another date: "48小时" before an
     evening, or in weeks: 三周前) may meet an event this many days before or after it: one

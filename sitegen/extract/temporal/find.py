@@ -395,7 +395,8 @@ _FUTURE_VERBS = (
 _PLAN_BEFORE_ZH = re.compile(
     # 计划/规划/目标 after 该/此/这 are nouns: 该计划于2020年启动 is a happening
     r"(?:(?<![该此这本项个其])(?:计划|规划|目标是?)|预计|将要|将于|将在|将从|即将|拟于?|拟在|争取|力争"
-    r"|有望|定于|预定|预期|准备|打算|要在|要于|期待|希望|期望"
+    # 按规定于3月实施 is "as the rules required, in March" (a duty, past or not), not a schedule
+    r"|有望|(?<![按照依据]规)定于|预定|预期|准备|打算|要在|要于|期待|希望|期望"
     r"|将(?:会)?(?:持续|延续|延长|推迟|延期|顺延|一直|继续)[^，,。；;]{0,4}?)(?:于|在|到|至|从|自)?[ \t]?$"
 )
 _PLAN_AFTER_ZH = re.compile(
