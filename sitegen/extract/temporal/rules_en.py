@@ -241,7 +241,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "absolute",
         c(
-            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+of\s+"
+            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+(?:of|on)\s+"
             rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
             re.I,
         ),
@@ -467,7 +467,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "not-event",
         c(
-            r"\b(?:(?:every|each)\s+(?:single\s+)?(?:day|morning|afternoon|evening|night|week|weekend"
+            r"\b(?:(?:every|each)\s+(?:single\s+|other\s+|second\s+|alternate\s+)?(?:day|morning|afternoon|evening|night|week|weekend"
             r"|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
             r"(?:\s+(?:morning|afternoon|evening|night)s?)?"  # every Saturday morning
             r"|(?:usually|often|always|typically|normally|generally|sometimes|regularly)\s+(?:(?:in|on|at)"

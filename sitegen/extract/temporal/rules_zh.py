@@ -44,6 +44,7 @@ from sitegen.extract.temporal.rules_common import (
     c,
     gap_ok,
     month_unit_ok,
+    show_clause_ok,
     two_digit_year_ok,
 )
 
@@ -233,7 +234,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})(?P<season>{W.alt(W.ZH_SEASON_WORDS)}"
-            r"|[春夏秋冬](?![节装季天风雨雪假]))" + AFTER
+            r"|[春夏秋冬](?![节装季天风雨雪假运]))" + AFTER
         ),
         CAL,
     ),
@@ -242,10 +243,12 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "absolute",
         c(
-            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<holiday>{W.alt(W.ZH_HOLIDAYS)})"
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?<![0-9０-９.．·])"
+            rf"(?P<holiday>{W.alt(W.ZH_HOLIDAYS)})(?![0-9０-９])"
             rf"(?:(?=(?P<hday>{W.alt(W.SHOW_DAY_WORDS)})))?" + AFTER  # 双11当天 (`words.NAMED_SHOWS`)
         ),
         CAL,
+        check=show_clause_ok,
     ),
     Rule(
         "zh-floating-holiday",  # 母亲节, 感恩节, 复活节: kept by weekday or computed, as in English
@@ -326,7 +329,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "relative",
         c(
-            r"(?<![岁年个每])(?P<mpb>月初(?![步次期衷级心始中])|月中旬|月中(?=[，,。；、的时前左以])|月底"
+            r"(?<![岁年个每])(?P<mpb>月初(?![步次期衷级心始中])|月中旬|月中(?=[，,。；、的时前左以])|月底|上半月|下半月"
             r"|月末(?![班期])|上旬|中旬|下旬)" + AFTER
         ),
         CAL,
