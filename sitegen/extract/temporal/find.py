@@ -431,7 +431,7 @@ _EFFECTIVE_BEFORE_EN = re.compile(
 
 
 # the end of something still running: 检查持续至7月中旬 in a May article is this July, not last
-_RUNS_UNTIL_ZH = re.compile(r"(?:持续|延续|延长|推迟|延期|顺延|有效期)(?:至|到)[ \t]?$")
+_RUNS_UNTIL_ZH = P.RUNS_UNTIL
 
 
 def _announced(ctx: Ctx, hit: Hit) -> str | None:
@@ -465,7 +465,7 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     when = res.when
     if when is None:
         return res
-    if hit.rule.name == "en-clock" and "day of '" in res.explanation and not ctx.tells_past(hit.start):
+    if hit.rule.name == "en-clock" and P.borrowed_day(res.explanation) and not ctx.tells_past(hit.start):
         why = f"habit or state: {hit.text} has no day of its own and its sentence tells nothing done"
         return Resolved(None, "not-event", why)
     marker = _plan_marker(ctx, hit) or P.counterfactual(ctx, hit)

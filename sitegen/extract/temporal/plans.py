@@ -40,6 +40,21 @@ def coming(hit: Hit, when: When, ctx: Ctx) -> When | None:
     return None
 
 
+RUNS_UNTIL = re.compile(
+    r"(?:(?:持续|延续|延长|推迟|延期|顺延|有效期)(?:至|到)|截止(?:到|至|日期为|时间为)?)[ \t]?$"
+    r"|\b(?:until|till|through)\s+$",  # "valid until Dec. 31" in a December article: this year's
+    re.I,
+)
+"""The end of something still running (检查持续至7月中旬, 报名截止到12月20日, "valid until Dec. 31"):
+a month-day after publication that the calendar moved to last year is this year's, to come."""
+
+
+def borrowed_day(explanation: str) -> bool:
+    """Did a clock time with no day of its own take one (a date earlier in the passage, or, with
+    none, the publication day)?  In a sentence that tells nothing done it is a habit or a state."""
+    return "day of '" in explanation or "no date in the passage" in explanation
+
+
 _HAD_FIRST = re.compile(r"^\W*had\s+(?:the|a|an|it|he|she|they|we|i|you|this|that|[a-z]+s?)\b", re.I)
 _IF_HAD = re.compile(r"\b(?:if|unless)\b[^,;:.!?]{0,60}\bhad\b[^,;:.!?]*$", re.I)
 

@@ -222,3 +222,13 @@ def resolve_holiday_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
     coming = beside(day.coming.start.date()) if day.coming is not None else None
     done = finish(hit, beside(d), hit.rule.kind, [f"counted from {d.isoformat()}"])
     return dataclasses.replace(done, coming=coming)
+
+
+@guarded
+def resolve_weekday_schedule(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "open Monday through Friday": a span of weekdays in a sentence that tells nothing done is
+    a schedule; told of something done ("talks ran from Monday to Wednesday") the days are read
+    as a range by the other rules."""
+    if ctx.tells_past(hit.start):
+        raise Skip(f"{hit.text}: a range of days in a sentence that tells something done")
+    raise NotEvent(f"span of weekdays (a schedule, not a time): {hit.text}")

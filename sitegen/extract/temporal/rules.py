@@ -127,6 +127,7 @@ ORDER: tuple[str, ...] = (
     "zh-habitual-clock",
     "en-habitual",
     "zh-weekday-span",
+    "en-weekday-schedule",
     "zh-anniversary",
     "zh-same-period",
     "en-same-period",

@@ -212,6 +212,12 @@ def show_clause_ok(g: dict[str, str | None], text: str, start: int, end: int) ->
     return text[end : end + 1] in ("，", ",", "。", "；", "、", "")
 
 
+def dawn_or_of(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "the morning of Dec. 4", "before dawn on Thursday"; without "of"/"on" only the small hours
+    ("at dawn Thursday", "the predawn hours Thursday"): "Tuesday evening Wednesday morning" is two."""
+    return bool(g.get("podof")) or W.PARTS.get(W.key(g.get("pod")), ("",))[0] == "dawn"
+
+
 def overnight_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """ "fell overnight", "Overnight, ..." say when; "an overnight stay", "overnight rates" and
     "overnight into Tuesday" (that day names the night) do not."""

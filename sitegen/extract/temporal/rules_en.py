@@ -237,22 +237,11 @@ EN_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule(
-        "en-pod-of",
-        "en",
-        "absolute",
-        c(
-            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+(?:of|on)\s+"
-            rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
-            re.I,
-        ),
-        CAL,
-    ),
-    Rule(
         "en-mdy",
         "en",
         "absolute",
         c(
-            rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
+            rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+(?:the\s+(?=[0-9]+(?:st|nd|rd|th)))?{EN_DAY}"  # December the 3rd
             rf"(?:,?\s+{EN_YEAR}|\s+(?P<yrel>last\s+year|this\s+year))?{EN_TAIL}",
             re.I,
         ),

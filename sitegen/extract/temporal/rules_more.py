@@ -33,6 +33,7 @@ from sitegen.extract.temporal.rules_common import (
     YREL,
     Rule,
     c,
+    dawn_or_of,
     en_month,
 )
 
@@ -40,6 +41,18 @@ ZH_YEAR_BEFORE = rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})"
 EN_HOLIDAY = rf"(?P<holiday>{W.alt(W.EN_HOLIDAYS)})(?:\s+(?:of\s+)?{EN_YEAR})?\b"
 
 MORE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "en-pod-of",  # "the morning of Dec. 4", "before dawn on Thursday", "at dawn Thursday"
+        "en",
+        "absolute",
+        c(
+            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+(?:(?P<podof>of|on)\s+)?"
+            rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
+            re.I,
+        ),
+        CAL,
+        check=dawn_or_of,
+    ),
     Rule(
         "zh-day-rel-bracket",  # Taiwan: 昨（4）日, 今(5)日凌晨: the day word with its date in brackets
         "zh",
@@ -266,5 +279,12 @@ MORE_RULES: tuple[Rule, ...] = (
         "anchored",
         c(rf"\b(?P<noon>{W.alt(w for w in W.CLOCK_WORDS if ' ' in w)})\b", re.I),
         CAL,
+    ),
+    Rule(
+        "en-weekday-schedule",  # "open Monday through Friday": a schedule unless something was done
+        "en",
+        "not-event",
+        c(rf"\b(?:{EN_WD_NAMES})s?\s+(?:through|thru|to|-|–)\s+(?:{EN_WD_NAMES})s?\b", re.I),
+        G.resolve_weekday_schedule,
     ),
 )

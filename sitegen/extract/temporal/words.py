@@ -96,11 +96,13 @@ PARTS: dict[str, tuple[str, str]] = {
     "晚上": ("evening", "evening"), "夜晚": ("evening", "evening"), "晚": ("evening", "evening"),
     "夜间": ("evening", "night"), "夜里": ("evening", "night"), "夜": ("evening", "night"),
     "深夜": ("night", "night"), "半夜": ("night", "night"), "午夜": ("night", "night"),
+    "子夜": ("night", "night"),
     "early morning": ("dawn", "am"), "early hours": ("dawn", "am"), "early morning hours": ("dawn", "am"),
     "small hours": ("dawn", "am"), "wee hours": ("dawn", "am"), "morning": ("morning", "am"),
     "afternoon": ("afternoon", "pm"), "evening": ("evening", "pm"), "night": ("evening", "night"),
     "late night": ("night", "night"), "before dawn": ("dawn", "dawn"), "dawn": ("dawn", "dawn"),
-    "daybreak": ("dawn", "dawn"), "before daybreak": ("dawn", "dawn"),
+    "daybreak": ("dawn", "dawn"), "before daybreak": ("dawn", "dawn"), "predawn hours": ("dawn", "dawn"),
+    "pre-dawn hours": ("dawn", "dawn"), "predawn": ("dawn", "dawn"), "pre-dawn": ("dawn", "dawn"),
 }  # fmt: skip
 ZH_PARTS = [w for w in PARTS if not w.isascii()]
 ZH_PARTS_STANDALONE = [w for w in ZH_PARTS if len(w) > 1]
