@@ -102,10 +102,18 @@ class NotEvent(Exception):
 _DONE_BY = re.compile(
     r"\bhad\s+(?:already\s+|all\s+|now\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn)\b[^.;:!?]{0,80}\bby\s+$", re.I
 )
+_BY_THEN_HAD = re.compile(
+    r"[^.;:!?,\n]{0,40},[^.;:!?\n]{0,60}?\bhad\s+(?:already\s+|all\s+|now\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn)\b",
+    re.I,
+)
+"""After "By late November": a past perfect in the clause it opens ("By late November, cases had
+doubled") says it was done by then, as `_DONE_BY` does before it."""
 _PAST_EN = re.compile(
     r"\b(?:[a-z]{2,}ed|was|were|had|has|have|did|said|told|took|went|came|made|left|began|fell|rose|"
     r"met|held|gave|got|sent|spent|paid|stood|sat|ran|saw|found|kept|lost|put|set|cut|hit|quit|led|"
-    r"wrote|spoke|broke|chose|drove|flew|grew|knew|threw|woke|wore)\b",
+    r"wrote|spoke|broke|chose|drove|flew|grew|knew|threw|woke|wore|rang|sang|struck|shot|fought|caught|"
+    r"brought|bought|won|sank|shook|hid|fled|fed|heard|felt|stole|tore|drew|blew|burst|spread|lit|slept|"
+    r"swept|built|sold|told|became|forgot|froze|rode|swore|sprang|stuck|hung|dug)\b",
     re.I,
 )
 """a verb that tells something done (past or perfect): without one, an English sentence tells
@@ -159,7 +167,7 @@ class Ctx:
         Wednesday", "had recovered by March")?  Then the date says when it was done (at the
         latest), not a deadline or target as in "must respond by Friday"."""
         before = self.text[max(self.sentence_start(pos), pos - 120) : pos]
-        return bool(_DONE_BY.search(before))
+        return bool(_DONE_BY.search(before) or _BY_THEN_HAD.match(self.text, pos))
 
     def tells_past(self, pos: int) -> bool:
         """Does the sentence around ``pos`` hold a verb of something done (`_PAST_EN`)?"""

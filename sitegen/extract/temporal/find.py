@@ -158,6 +158,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.core.dates import When
 from sitegen.extract.temporal import calendar as C
+from sitegen.extract.temporal import plans as P
 from sitegen.extract.temporal.compose import RANGE, WEEKDAY_DATE, compose, joins, weekday_before, weekday_date
 from sitegen.extract.temporal.context import (
     ROLLED_BACK,
@@ -414,7 +415,10 @@ _PLAN_BEFORE_EN = re.compile(
     re.I,
 )
 _PLAN_AFTER_EN = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:targets?|goals?|plans?|forecasts?|outlook|guidance|projections?)\b",
+    # "beat forecasts", "missed its targets": measured against them, done
+    r"^\s*(?:(?!(?:beat|beats|beating|missed|misses|missing|exceeded|exceeds|topped|tops|surpassed"
+    r"|outpaced|than|above|below|matched)\b)[\w-]+\s+){0,2}?(?:targets?|goals?|plans?|forecasts?|outlook"
+    r"|guidance|projections?)\b",
     re.I,
 )
 
@@ -428,7 +432,7 @@ _EFFECTIVE_BEFORE_EN = re.compile(
 
 
 # the end of something still running: 检查持续至7月中旬 in a May article is this July, not last
-_RUNS_UNTIL_ZH = re.compile(r"(?:持续|延续|延长|推迟|延期|顺延|有效期)(?:至|到)[ \t]?$")
+_RUNS_UNTIL_ZH = P.RUNS_UNTIL
 
 
 def _announced(ctx: Ctx, hit: Hit) -> str | None:
@@ -462,15 +466,15 @@ def _judge(hit: Hit, res: Resolved, ctx: Ctx) -> Resolved:
     when = res.when
     if when is None:
         return res
-    if hit.rule.name == "en-clock" and "day of '" in res.explanation and not ctx.tells_past(hit.start):
+    if hit.rule.name == "en-clock" and P.borrowed_day(res.explanation) and not ctx.tells_past(hit.start):
         why = f"habit or state: {hit.text} has no day of its own and its sentence tells nothing done"
         return Resolved(None, "not-event", why)
-    marker = _plan_marker(ctx, hit)
+    marker = _plan_marker(ctx, hit) or P.counterfactual(ctx, hit)
     if not marker and ROLLED_BACK in res.explanation:
         marker = _announced(ctx, hit)  # 新规1月20日起实施 in a January article is not last year's
     if marker:
-        if res.coming is not None:  # a yearly day planned for: the coming one, not the last
-            when = res.coming
+        if res.coming is not None or P.coming(hit, when, ctx) is not None:  # the coming one, not the last
+            when = res.coming or P.coming(hit, when, ctx) or when
         elif ROLLED_BACK in res.explanation:  # a plan's month-day is the coming one, not last year's
             when = dataclasses.replace(
                 when,

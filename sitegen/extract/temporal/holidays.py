@@ -57,7 +57,11 @@ WORD_TERMS = frozenset({"雨水", "小满", "白露", "霜降", "小雪", "大�
 may be the day of the snow, so only their year makes them the term.  The others (冬至, 立春, 清明)
 name the term with a word of its day after them (冬至当天, 立春前后); alone (冬至吃饺子) they may
 name the custom, every year's, and date nothing."""
-ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS]
+TRAVEL_SEASONS: dict[str, tuple[int, int]] = {"春运": (15, 24)}
+"""Seasons set around a lunar holiday -> (days before it they start, days after it they end):
+春运, the Spring Festival travel season, runs 40 days from 15 days before 春节 (2026: 2 February to
+13 March; 2025: 14 January to 22 February)."""
+ZH_MOVING_HOLIDAYS = [*LUNAR_HOLIDAYS, *SOLAR_TERMS, *TRAVEL_SEASONS]
 
 # holiday period words -> (days before, days after) the day, approximate; 春节 is longer.
 # 前夕 is the eve: the day before (its evening, literally), approximate as the word is loose;
@@ -198,6 +202,10 @@ def resolve_moving_holiday(hit: Hit, ctx: Ctx) -> Resolved | None:
         coming = day_of(year + 1)
 
     def around(d: date) -> When:
+        if name in TRAVEL_SEASONS:  # 春运期间: the season's set days, day_of gave its first
+            if period not in ("", "期间"):
+                raise Skip(f"{name}{period}: the season's days, not a span around one")
+            return C.day_span(d, d + timedelta(days=sum(TRAVEL_SEASONS[name])), ctx.tz)
         if g.get("night"):  # 除夕夜, 中秋之夜: the evening of the day
             return C.part_of_day(d, "evening", ctx.tz)
         if not period:
@@ -242,6 +250,8 @@ def china_in_english_ok(g: dict[str, str | None], text: str, start: int, end: in
 
 
 def _holiday_day(name: str) -> Callable[[int], date]:
+    if name in TRAVEL_SEASONS:  # its first day: the season's year is the festival's
+        return lambda year: _lunar(year, 1, 1) - timedelta(days=TRAVEL_SEASONS[name][0])
     if name in SOLAR_TERMS:
         return lambda year: _solar_term(year, SOLAR_TERMS[name])
     month, day = LUNAR_HOLIDAYS[name]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
+from sitegen.core.dates import When
 from sitegen.extract.temporal import calendar as C
 from sitegen.extract.temporal import holidays as H
 from sitegen.extract.temporal import spans as S
 from sitegen.extract.temporal import words as W
-from sitegen.extract.temporal.cn_numerals import parse_int
+from sitegen.extract.temporal.cn_numerals import en_amount, parse_int
 from sitegen.extract.temporal.context import Ctx, Hit, NotEvent, Resolved, Skip, finish, guarded
 from sitegen.extract.temporal.resolve import resolve_calendar
 
@@ -162,3 +163,72 @@ def resolve_next_quarter(hit: Hit, ctx: Ctx) -> Resolved | None:
     y, m = C.add_months(pub.year, pub.month - (pub.month - 1) % 3, 3)
     last = C.add_months(y, m, 2)
     return finish(hit, C.month_span(y, m, ctx.tz, last), hit.rule.kind, ["the quarter after publication's"])
+
+
+@guarded
+def resolve_week_of(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "the week of Nov. 17": the Monday-to-Sunday week that holds the day."""
+    day = resolve_calendar(hit, ctx)
+    if day is None or day.when is None or day.when.precision != "day" or day.when.end is not None:
+        return day
+    monday = C.week_monday(day.when.start.date())
+    when = C.day_span(monday, monday + timedelta(days=6), ctx.tz)
+    return finish(hit, when, hit.rule.kind, [f"the week (Monday to Sunday) of {day.when.iso()}"])
+
+
+@guarded
+def resolve_weeks_ago_weekday(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "a week ago Tuesday", "two weeks ago Sunday": the latest such weekday by publication, then
+    that many weeks back."""
+    amt = en_amount(hit.g.get("n") or "")
+    if amt is None or amt.approximate or not 1 <= amt.hi <= 52:
+        raise Skip(hit.text)
+    n = int(amt.hi)
+    latest = C.weekday_on_or_before(ctx.pub_date, W.WEEKDAYS[W.key(hit.g.get("wd"))])
+    day = latest - timedelta(weeks=n)
+    notes = [f"{n} week(s) before the latest such weekday"]
+    return finish(hit, C.day_span(day, None, ctx.tz), hit.rule.kind, notes)
+
+
+@guarded
+def resolve_weekends_ago(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "two weekends ago": counted back as "two Saturdays ago", with its Sunday."""
+    sat = S.resolve_weekdays_ago(_regrouped(hit, (), wd="saturday"), ctx)
+    if sat is None or sat.when is None:
+        return sat
+    d = sat.when.start.date()
+    when = C.day_span(d, d + timedelta(days=1), ctx.tz)
+    return finish(hit, when, hit.rule.kind, ["counted back in weekends"])
+
+
+@guarded
+def resolve_holiday_offset(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "the day before Thanksgiving", "the day after Christmas", "the week before Easter": the
+    holiday as its own rule reads it, then a day on either side, or the Monday-to-Sunday week
+    before or after the holiday's."""
+    day = H.resolve_floating(hit, ctx) if hit.g.get("fh") else resolve_calendar(hit, ctx)
+    if day is None or day.when is None or day.when.end is not None or day.when.precision != "day":
+        return day
+    sign = -1 if W.key(hit.g.get("side")) == "before" else 1
+    week = W.key(hit.g.get("span")) == "week"
+
+    def beside(d: date) -> When:
+        if week:  # the Monday-to-Sunday week before or after the holiday's
+            monday = C.week_monday(d) + timedelta(weeks=sign)
+            return C.day_span(monday, monday + timedelta(days=6), ctx.tz)
+        return C.day_span(d + timedelta(days=sign), None, ctx.tz)
+
+    d = day.when.start.date()
+    coming = beside(day.coming.start.date()) if day.coming is not None else None
+    done = finish(hit, beside(d), hit.rule.kind, [f"counted from {d.isoformat()}"])
+    return dataclasses.replace(done, coming=coming)
+
+
+@guarded
+def resolve_weekday_schedule(hit: Hit, ctx: Ctx) -> Resolved | None:
+    """ "open Monday through Friday": a span of weekdays in a sentence that tells nothing done is
+    a schedule; told of something done ("talks ran from Monday to Wednesday") the days are read
+    as a range by the other rules."""
+    if ctx.tells_past(hit.start):
+        raise Skip(f"{hit.text}: a range of days in a sentence that tells something done")
+    raise NotEvent(f"span of weekdays (a schedule, not a time): {hit.text}")

@@ -90,7 +90,7 @@ YY = (
     rf"|(?<![{CN}百千万几数])[零〇○一二三四五六七八九]{{2}}(?![{CN}])"
 )
 MP = (
-    r"(?P<mp>上中旬|中下旬|上旬|中旬|下旬|初(?![步次期衷级心始中])|底|末(?![班期])"
+    r"(?P<mp>上中旬|中下旬|上半月|下半月|上旬|中旬|下旬|初(?![步次期衷级心始中])|底|末(?![班期])"
     r"|中(?=[，,。；、的时前左以])|早些时候|稍早)"
 )
 YP = (
@@ -202,6 +202,20 @@ _OVERNIGHT_AFTER = re.compile(
     r"|shortly|soon|just|only|again|also)\b)",
     re.I,
 )
+
+
+def show_clause_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """高考 (`words.CLAUSE_SHOWS`) names the exam's days only with a word of its day after it
+    (高考期间) or at the end of its clause (今年高考，…); 高考志愿, 高考生 name other things."""
+    if W.key(g.get("holiday")) not in W.CLAUSE_SHOWS or g.get("hday"):
+        return True
+    return text[end : end + 1] in ("，", ",", "。", "；", "、", "")
+
+
+def dawn_or_of(g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """ "the morning of Dec. 4", "before dawn on Thursday"; without "of"/"on" only the small hours
+    ("at dawn Thursday", "the predawn hours Thursday"): "Tuesday evening Wednesday morning" is two."""
+    return bool(g.get("podof")) or W.PARTS.get(W.key(g.get("pod")), ("",))[0] == "dawn"
 
 
 def overnight_ok(g: dict[str, str | None], text: str, start: int, end: int) -> bool:

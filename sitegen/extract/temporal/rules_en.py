@@ -237,22 +237,11 @@ EN_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule(
-        "en-pod-of",
-        "en",
-        "absolute",
-        c(
-            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+of\s+"
-            rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
-            re.I,
-        ),
-        CAL,
-    ),
-    Rule(
         "en-mdy",
         "en",
         "absolute",
         c(
-            rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}"
+            rf"\b(?:{EN_WD},?\s+)?{EN_MON}\s+(?:the\s+(?=[0-9]+(?:st|nd|rd|th)))?{EN_DAY}"  # December the 3rd
             rf"(?:,?\s+{EN_YEAR}|\s+(?P<yrel>last\s+year|this\s+year))?{EN_TAIL}",
             re.I,
         ),
@@ -467,7 +456,7 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "not-event",
         c(
-            r"\b(?:(?:every|each)\s+(?:single\s+)?(?:day|morning|afternoon|evening|night|week|weekend"
+            r"\b(?:(?:every|each)\s+(?:single\s+|other\s+|second\s+|alternate\s+)?(?:day|morning|afternoon|evening|night|week|weekend"
             r"|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
             r"(?:\s+(?:morning|afternoon|evening|night)s?)?"  # every Saturday morning
             r"|(?:usually|often|always|typically|normally|generally|sometimes|regularly)\s+(?:(?:in|on|at)"

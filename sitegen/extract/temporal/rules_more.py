@@ -12,6 +12,7 @@ import re
 from sitegen.extract.temporal import holidays as H
 from sitegen.extract.temporal import regroup as G
 from sitegen.extract.temporal import words as W
+from sitegen.extract.temporal.cn_numerals import EN_NUMBER_RE
 from sitegen.extract.temporal.rules_common import (
     AFTER,
     CAL,
@@ -32,6 +33,7 @@ from sitegen.extract.temporal.rules_common import (
     YREL,
     Rule,
     c,
+    dawn_or_of,
     en_month,
 )
 
@@ -39,6 +41,18 @@ ZH_YEAR_BEFORE = rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})"
 EN_HOLIDAY = rf"(?P<holiday>{W.alt(W.EN_HOLIDAYS)})(?:\s+(?:of\s+)?{EN_YEAR})?\b"
 
 MORE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "en-pod-of",  # "the morning of Dec. 4", "before dawn on Thursday", "at dawn Thursday"
+        "en",
+        "absolute",
+        c(
+            rf"\b(?:the\s+)?(?P<pod>{W.alt(W.EN_PARTS)})\s+(?:(?P<podof>of|on)\s+)?"
+            rf"(?:(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?|(?P<wd>{EN_WD_NAMES})\b)",
+            re.I,
+        ),
+        CAL,
+        check=dawn_or_of,
+    ),
     Rule(
         "zh-day-rel-bracket",  # Taiwan: 昨（4）日, 今(5)日凌晨: the day word with its date in brackets
         "zh",
@@ -70,11 +84,11 @@ MORE_RULES: tuple[Rule, ...] = (
         CAL,
     ),
     Rule(
-        "en-holiday-night",  # "Halloween night", "Christmas Eve evening": the holiday's evening
+        "en-holiday-night",  # "Halloween night", "Christmas morning": the holiday's part of day
         "en",
         "absolute",
         c(
-            rf"\b(?P<holiday>{W.alt(W.EN_HOLIDAYS)})\s+(?P<pod>night|evening)(?!\s+(?:{W.NIGHT_NOUNS})\b)"
+            rf"\b(?P<holiday>{W.alt(W.EN_HOLIDAYS)})\s+(?P<pod>night|evening|morning|afternoon)(?!\s+(?:{W.NIGHT_NOUNS})\b)"
             rf"(?:\s+(?:of\s+)?{EN_YEAR})?\b",
             re.I,
         ),
@@ -216,5 +230,61 @@ MORE_RULES: tuple[Rule, ...] = (
         "relative",
         c(r"\bnext\s+quarter\b|(?<![上])下(?:一|个)?季度", re.I),
         G.resolve_next_quarter,
+    ),
+    Rule(
+        "en-dmy-hyphen",  # 3-Dec-2025, 03-DEC-25: day, month abbreviation and year joined by hyphens
+        "en",
+        "absolute",
+        c(rf"(?<![\w-])(?P<d>[0-3]?[0-9])-{EN_MON}-(?:{EN_YEAR}|(?P<yy>[0-9]{{2}}))(?![\w-])", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-week-of",  # "the week of Nov. 17": the Monday-to-Sunday week that holds the day
+        "en",
+        "absolute",
+        c(rf"\bthe\s+week\s+of\s+(?:{EN_WD},?\s+)?{EN_MON}\s+{EN_DAY}(?:,?\s+{EN_YEAR})?", re.I),
+        G.resolve_week_of,
+    ),
+    Rule(
+        "en-weeks-ago-weekday",  # "a week ago Tuesday": the latest Tuesday, a week further back
+        "en",
+        "relative",
+        c(
+            rf"\b(?P<n>{EN_NUMBER_RE})\s+weeks?\s+ago\s+(?:(?:this\s+past|last)\s+)?(?P<wd>{EN_WD_NAMES})\b",
+            re.I,
+        ),
+        G.resolve_weeks_ago_weekday,
+    ),
+    Rule(
+        "en-weekends-ago",  # "two weekends ago": counted back as Saturdays are, with their Sundays
+        "en",
+        "relative",
+        c(rf"\b(?P<n>{EN_NUMBER_RE})\s+weekends\s+(?:ago|back)\b", re.I),
+        G.resolve_weekends_ago,
+    ),
+    Rule(
+        "en-holiday-offset",  # "the day before Thanksgiving", "the week after Christmas"
+        "en",
+        "absolute",
+        c(
+            r"\bthe\s+(?P<span>day|week)\s+(?P<side>before|after)\s+"
+            rf"(?:(?P<fh>{W.alt(W.EN_FLOATING)})|{EN_HOLIDAY})(?![\w'])",
+            re.I,
+        ),
+        G.resolve_holiday_offset,
+    ),
+    Rule(
+        "en-clock-word",  # "Just after midnight, ...": a clock phrase that needs no "at"
+        "en",
+        "anchored",
+        c(rf"\b(?P<noon>{W.alt(w for w in W.CLOCK_WORDS if ' ' in w)})\b", re.I),
+        CAL,
+    ),
+    Rule(
+        "en-weekday-schedule",  # "open Monday through Friday": a schedule unless something was done
+        "en",
+        "not-event",
+        c(rf"\b(?:{EN_WD_NAMES})s?\s+(?:through|thru|to|-|–)\s+(?:{EN_WD_NAMES})s?\b", re.I),
+        G.resolve_weekday_schedule,
     ),
 )

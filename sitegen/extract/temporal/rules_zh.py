@@ -44,6 +44,7 @@ from sitegen.extract.temporal.rules_common import (
     c,
     gap_ok,
     month_unit_ok,
+    show_clause_ok,
     two_digit_year_ok,
 )
 
@@ -233,7 +234,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "absolute",
         c(
             rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})(?P<season>{W.alt(W.ZH_SEASON_WORDS)}"
-            r"|[春夏秋冬](?![节装季天风雨雪假]))" + AFTER
+            r"|[春夏秋冬](?![节装季天风雨雪假运]))" + AFTER
         ),
         CAL,
     ),
@@ -242,10 +243,12 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "absolute",
         c(
-            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?P<holiday>{W.alt(W.ZH_HOLIDAYS)})"
+            rf"(?:(?P<y>{YEAR}){SP}年{SP}|(?P<yrel>{YREL}){SP})?(?<![0-9０-９.．·])"
+            rf"(?P<holiday>{W.alt(W.ZH_HOLIDAYS)})(?![0-9０-９])"
             rf"(?:(?=(?P<hday>{W.alt(W.SHOW_DAY_WORDS)})))?" + AFTER  # 双11当天 (`words.NAMED_SHOWS`)
         ),
         CAL,
+        check=show_clause_ok,
     ),
     Rule(
         "zh-floating-holiday",  # 母亲节, 感恩节, 复活节: kept by weekday or computed, as in English
@@ -326,7 +329,7 @@ ZH_RULES: tuple[Rule, ...] = (
         "zh",
         "relative",
         c(
-            r"(?<![岁年个每])(?P<mpb>月初(?![步次期衷级心始中])|月中旬|月中(?=[，,。；、的时前左以])|月底"
+            r"(?<![岁年个每])(?P<mpb>月初(?![步次期衷级心始中])|月中旬|月中(?=[，,。；、的时前左以])|月底|上半月|下半月"
             r"|月末(?![班期])|上旬|中旬|下旬)" + AFTER
         ),
         CAL,
@@ -391,7 +394,7 @@ ZH_RULES: tuple[Rule, ...] = (
             # 每年3月, 每月15日: a habit, not a date
             rf"|每年{SP}(?:的{SP})?[{AD}{CN}]{{1,2}}{SP}月(?:{SP}[{AD}{CN}]{{1,3}}{SP}[日号])?"
             rf"|每(?:个)?月{SP}(?:的{SP})?[{AD}{CN}]{{1,3}}{SP}[日号]"
-            r"|每(?:天|日|晚|早|周|个?星期|个?礼拜|个?月|年|逢|当|到)(?:[一二三四五六日天初底末])?"
+            r"|每(?:天|日|晚|早|周|个?星期|个?礼拜|个?月|年|逢|当|到)(?:(?:周|星期|礼拜)[一二三四五六日天末]|[一二三四五六日天初底末])?"
             rf"(?:{SP}(?:{PODS}))?"
             rf"|(?:往往|通常|经常|总是|一般|常常|时常|平时|平常|习惯|有时|偶尔)(?:是|会|在|于|都)?{SP}"
             rf"(?:{W.alt(W.ZH_PARTS_STANDALONE)})"

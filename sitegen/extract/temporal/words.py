@@ -98,10 +98,13 @@ PARTS: dict[str, tuple[str, str]] = {
     "晚上": ("evening", "evening"), "夜晚": ("evening", "evening"), "晚": ("evening", "evening"),
     "夜间": ("evening", "night"), "夜里": ("evening", "night"), "夜": ("evening", "night"),
     "深夜": ("night", "night"), "半夜": ("night", "night"), "午夜": ("night", "night"),
+    "子夜": ("night", "night"),
     "early morning": ("dawn", "am"), "early hours": ("dawn", "am"), "early morning hours": ("dawn", "am"),
     "small hours": ("dawn", "am"), "wee hours": ("dawn", "am"), "morning": ("morning", "am"),
     "afternoon": ("afternoon", "pm"), "evening": ("evening", "pm"), "night": ("evening", "night"),
-    "late night": ("night", "night"),
+    "late night": ("night", "night"), "before dawn": ("dawn", "dawn"), "dawn": ("dawn", "dawn"),
+    "daybreak": ("dawn", "dawn"), "before daybreak": ("dawn", "dawn"), "predawn hours": ("dawn", "dawn"),
+    "pre-dawn hours": ("dawn", "dawn"), "predawn": ("dawn", "dawn"), "pre-dawn": ("dawn", "dawn"),
 }  # fmt: skip
 ZH_PARTS = [w for w in PARTS if not w.isascii()]
 ZH_PARTS_STANDALONE = [w for w in ZH_PARTS if len(w) > 1]
@@ -162,7 +165,7 @@ def en_month(word: str | None) -> int | None:
 MONTH_PARTS: dict[str, tuple[int, int, bool]] = {
     "初": (1, 10, True), "上旬": (1, 10, False), "中": (11, 20, True), "中旬": (11, 20, False),
     "下旬": (21, 31, False), "底": (21, 31, True), "末": (21, 31, True),
-    "上中旬": (1, 20, False), "中下旬": (11, 31, False),
+    "上中旬": (1, 20, False), "中下旬": (11, 31, False), "上半月": (1, 15, False), "下半月": (16, 31, False),
     "early": (1, 10, True), "mid": (11, 20, True), "mid-": (11, 20, True), "late": (21, 31, True),
     "the beginning of": (1, 10, True), "the start of": (1, 10, True),
     "the middle of": (11, 20, True), "the end of": (21, 31, True),
@@ -237,6 +240,7 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "十一期间": (10, 1, 7, True), "3·15晚会": (3, 15, 1, False), "315晚会": (3, 15, 1, False),
     "十一国庆": (10, 1, 1, False), "十一国庆假期": (10, 1, 7, True), "十一国庆期间": (10, 1, 7, True),
     "十一国庆长假": (10, 1, 7, True), "十一国庆黄金周": (10, 1, 7, True), "愚人节": (4, 1, 1, False),
+    "618": (6, 18, 1, False), "6·18": (6, 18, 1, False), "高考": (6, 7, 2, True),
     "new year's day": (1, 1, 1, False), "new year's eve": (12, 31, 1, False),
     "valentine's day": (2, 14, 1, False), "christmas eve": (12, 24, 1, False),
     "christmas day": (12, 25, 1, False), "christmas": (12, 25, 1, False),
@@ -251,12 +255,18 @@ HOLIDAYS: dict[str, tuple[int, int, int, bool]] = {
     "april fools' day": (4, 1, 1, False), "april fool's day": (4, 1, 1, False),
     "fourth of july": (7, 4, 1, False), "juneteenth": (6, 19, 1, False),
 }  # fmt: skip
-ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii()]
-NAMED_SHOWS = frozenset({"3·15晚会", "315晚会", "双十一", "双11", "双十二", "双12", "光棍节"})
+ZH_HOLIDAYS = [w for w in HOLIDAYS if not w.isascii() or w.isdigit()]  # 618: digits, named in Chinese
+NAMED_SHOWS = frozenset(
+    {"3·15晚会", "315晚会", "双十一", "双11", "双十二", "双12", "光棍节", "618", "6·18", "高考"}
+)
 """Yearly shows and shopping festivals named by their date: with its year (今年3·15晚会, 去年双11)
 or a word of its day after it (双11当天, 双十一期间, 双12前夕) one dates a day; without them
 (曾被3·15晚会点名, 双11已成为全球最大的网络购物节) it names the show or the festival, which
 comes every year, not a day."""
+CLAUSE_SHOWS = frozenset({"高考"})
+"""Yearly days that also name a field (高考 the exam on 7-8 June since 2003, and 高考志愿, 高考生):
+with their year they date the days only where the clause ends at them (今年高考，…), as with a
+word of their day after them (高考期间)."""
 SHOW_DAY_WORDS = ("当天", "当日", "这天", "那天", "当晚", "期间", "零点", "凌晨", "前后", "前夕")
 """Words after a show's or festival's name that make it that year's day (`NAMED_SHOWS`)."""
 
@@ -317,7 +327,7 @@ EN_SOLAR_TERMS: dict[str, str] = {
 dated on the day that instant falls on in the site's zone."""
 EN_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER, *EN_SOLAR_TERMS) if w.isascii()]
 ZH_FLOATING = [w for w in (*FLOATING, *DAY_AFTER, *EASTER) if not w.isascii()]
-EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii()]
+EN_HOLIDAYS = [w for w in HOLIDAYS if w.isascii() and not w.isdigit()]
 
 # names that hold a day's or a month's word but date nothing: papers, shows, events of other years
 # (matched as written, capitals and all; the Chinese ones as they are translated)
@@ -371,7 +381,7 @@ CLOCK_WORDS: dict[str, tuple[int, int]] = {
     "shortly before midnight": (23, 0), "right before midnight": (23, 0),
     "minutes before midnight": (23, 0), "just before noon": (11, 0), "shortly before noon": (11, 0),
     "just after noon": (12, 0), "shortly after noon": (12, 0), "just after midnight": (0, 0),
-    "shortly after midnight": (0, 0), "soon after midnight": (0, 0),
+    "shortly after midnight": (0, 0), "soon after midnight": (0, 0), "the stroke of midnight": (0, 1),
 }  # fmt: skip
 
 LOOSE_HOURS = 24

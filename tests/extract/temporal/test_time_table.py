@@ -49,6 +49,21 @@ Easter's movable days, April Fools' Day, Juneteenth, the Fourth of July; "every 
 morning"; "the spring of '24"; "the last day of March"; "This time last year"; "next quarter"):
 zh 210/214, en 163/175, sixteen left as known (nights running into the small hours, fiscal years, "late on
 Tuesday" kept at the day for the gold dumps' sake, and others; each says why).
+``time_table_g.tsv`` (other date layouts: 2025/12/3, 2025.12.03, 3-Dec-2025, "Dec 3rd", ISO
+timestamps; datelines; weeks, months and years counted back, "a week ago Tuesday", "two weekends
+ago"; 零点, 24时, "midnight Sunday", "shortly before dawn"; 春运, 两会, 高考, 3·15晚会, Black Friday,
+Labor Day weekend; "since" and "until"; and words that are not dates: codes, prices, scores,
+recurrences, anaphora, plans, conditional and counterfactual dates) came from a seventh hand the
+same way; its first run (407 rows: zh 214/230, en 152/177) is its held-out figure.  Three golds
+were then widened by a calendar argument (a past event "this week", "earlier this year", 本月初
+said on the 5th is also the part up to publication), and its disagreements fixed by general
+rules (3-Dec-2025; "the week of Nov. 17"; "a week ago Tuesday"; "two weekends ago"; "the day
+before Thanksgiving", "the week after Christmas" (which also fixed time_table_f's "the week before
+Thanksgiving"); "Christmas morning"; "before dawn on Thursday"; "Just after midnight" and "the
+stroke of midnight" without "at"; "every other Tuesday"; "beat forecasts" not a plan; a
+counterfactual "Had the storm hit on Tuesday"; a plan's bare weekday or yearly day is the coming
+one; 春运 as its forty days; 618当天; 今年高考; 上半月 / 下半月): zh 219/230, en 172/177, sixteen left
+as known (each says why).
 """
 
 from __future__ import annotations
@@ -90,7 +105,8 @@ TABLES = [
     Table("time_table_c", {"zh": 0.99, "en": 0.99}),
     Table("time_table_d", {"zh": 0.99, "en": 0.99}),
     Table("time_table_e", {"zh": 0.985, "en": 0.99}),
-    Table("time_table_f", {"zh": 0.98, "en": 0.925}),
+    Table("time_table_f", {"zh": 0.98, "en": 0.93}),
+    Table("time_table_g", {"zh": 0.95, "en": 0.97}),
 ]
 
 Interval = tuple[datetime, datetime]
