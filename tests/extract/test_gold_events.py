@@ -68,6 +68,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"star_tax", "plant_blast"} <= set(GOLDS)  # held out (helper "heldout6")
     assert "rocket_failure" in GOLDS  # held out (helper "heldout7a")
     assert "rocket_dense" in GOLDS  # held out (helper "heldout7b")
+    assert "chatbot_leak" in GOLDS  # held out (helper "heldout8b")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -163,6 +164,10 @@ ENGLISH_MAJORITY = {
             ("长弓", "Longbow"),
         ),
         ("Song Qihang", "Wei Lan", "Xu Man"),
+    ),
+    "chatbot_leak": (
+        (("暖芯科技", "Glowmind"), ("知心", "Amity"), ("云栈数据", "Stackwise")),
+        ("Deng Jiayi", "Luo Wenbo", "Marcus Hale", "马库斯·黑尔"),
     ),
 }
 
@@ -340,6 +345,25 @@ def test_held_out_stories_of_heldout5_have_their_traits() -> None:
         for phrase in (*said, "on Tuesday", "two days earlier", "late last month"):
             assert phrase in text, (name, phrase)
     assert "上月24日" in " ".join(r.body for r in recs)
+
+
+def test_held_out_story_of_heldout8b_has_its_traits() -> None:
+    """chatbot_leak: 60 % English, eleven happenings in ten days (3-8 reports each) and an April
+    background, four days of two or three told in the same articles, a US filing whose day differs
+    in Beijing, weekday-only dates, a recap telling every happening, five strays."""
+    gold = load_gold(GOLDS["chatbot_leak"])
+    recs = records(gold)
+    assert len(recs) >= 42 and _langs("chatbot_leak").count("en") >= 0.6 * len(recs)
+    story = [h for h in gold.happenings if h.day]
+    assert len(story) >= 9 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=13)
+    assert all(3 <= len(h.reports) <= 8 for h in story)
+    assert len(_shared_days(story)) >= 3 and 5 <= len(gold.off_topic) <= 6
+    assert any(a.start - h.dates[0].start == timedelta(days=1) for h in story for a in h.dates[1:])
+    told = Counter(r for h in story for r in h.reports)
+    assert max(told.values()) == len(story)  # the recap
+    text = " ".join(r.body for r in recs)
+    for phrase in ("on Tuesday", "last Thursday", "上周四", "本周二", "late Thursday Pacific time", "北京时间"):
+        assert phrase in text, phrase
 
 
 def test_held_out_story_of_heldout7b_has_its_traits() -> None:
@@ -1163,6 +1187,13 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # (actions.toml halt apart_from): "summoned … on Monday …, and the company said hours later it
     # would suspend …" gives the summons its own quote, and the English reports join its entry
     "rocket_dense": (0.95, 0.95, 0.90, 1.01, 1.00, 1.00, 0, 5, 11, 1.00, 0.97),
+    # set 2026-12-08 at first score, held out (helper "heldout8b", which read neither sitegen/extract,
+    # sitegen/importer nor sitegen/data): the first figures main achieved, rounded down (ceilings
+    # rounded up).  chatbot_leak (F1 0.83, Date-F1 0.83, source recall 0.86, entries/happening 1.20,
+    # off-topic P 0.71 R 1.00, same-day 4/6, zh+en 10/12, titles 12/12, cite P 0.94): the discovery
+    # merged into the database taken offline, the contractor blamed into the police case told in the
+    # same sentences; a listing "in 2021" starts an entry; two on-topic records flagged off topic
+    "chatbot_leak": (0.83, 0.83, 0.86, 1.20, 1.00, 0.71, 0, 4, 10, 1.00, 0.93),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
