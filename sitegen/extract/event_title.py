@@ -90,7 +90,9 @@ def _best_run(
     best, best_score = "", float("-inf")
     # the whole sentence of each quote, and the quote's first clause
     wholes = [
-        (w, clauses(q.text, q.quote_span)[:1], q.quote_span) for q in pool if (w := _whole_sentence(q)) is not None
+        (w, clauses(q.text, q.quote_span)[:1], q.quote_span)
+        for q in pool
+        if (w := _whole_sentence(q)) is not None
     ]
     first = {id(w): head[0] for w, head, _ in wholes if head}
     inner = {id(w): span for w, _, span in wholes}  # the quote inside each whole sentence
@@ -140,11 +142,13 @@ def _best_run(
 
 
 def _beside(text: str, span: Span, title: str, quote: Span) -> bool:
-    """Does ``title``, a run of a quote's whole sentence, lie wholly after the quote (the clause
-    after "Since X discovered it on June 3, and Y took it offline that afternoon")?  A run before
-    the quote may be the subject its clause lost ("Liang Wen, …," of "told Sixth Tone that …")."""
+    """Does ``title``, a run of a quote's whole sentence, lie outside the quote: after it (the
+    clause after "Since X discovered it on June 3, and Y took it offline that afternoon"), or
+    before it with other words between (a recap's earlier clause)?  A run just before the quote
+    may be the subject its clause lost ("Tan Yi, a former clerk," of "told the Courier that …")."""
     at = text.find(title, span.start)
-    return (at if at >= 0 else span.start) >= quote.end
+    start, end = (at, at + len(title)) if at >= 0 else (span.start, span.end)
+    return start >= quote.end or (end <= quote.start and bool(text[end : quote.start].strip(" ,，;；")))
 
 
 def _most_told(ranked: list[Candidate]) -> frozenset[str]:

@@ -41,8 +41,8 @@ from .dating import Claim, Settled, settle
 from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, by_kind, full_place_names, gazetteer, make_lexicon, named, tags
 from .event_title import choose_title, in_site_script
-from .leads import lead_text
 from .extraction import Extraction
+from .leads import lead_text
 from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
 from .neardays import join_near_days
 from .ner import Tagger

@@ -62,7 +62,7 @@ def named(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -> Named
 
 def lead_text(title: str, *first: str) -> str:
     """A title and the first sentence as one lead.  A title ending on a word before a sentence
-    opening on a capital gets a full stop ("… contractor Stackwise" + "Glowmind's review …"), so
+    opening on a capital gets a full stop ("… its cleaner Quayside" + "Brightwater's audit …"), so
     no capitalised run (`entities.latin_names`) spans the two as one name."""
     runs_on = first and re.match(r"[A-Za-z0-9]", title[-1:]) and re.match(r"[A-Z]", first[0])
     return " ".join([title + ("." if runs_on else ""), *first])

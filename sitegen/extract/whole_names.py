@@ -1,10 +1,10 @@
-"""A name written whole once and by its last word after ("Marcus Hale … Hale said").
+"""A name written whole once and by its last word after ("Tessa Quill … Quill said").
 
 English reports name a person (or an organisation) in full at first and by the last word of
-the name after that: "researcher Marcus Hale found …", and in another report of the same
-story "the database Hale discovered on Tuesday …".  A capitalised run of one word that ends
+the name after that: "researcher Tessa Quill found …", and in another report of the same
+story "the server Quill found on Tuesday …".  A capitalised run of one word that ends
 exactly one longer run of the dump (two or three words) is that name: a report naming only
-"Hale" is about the same person as the reports naming "Marcus Hale".  A word ending two
+"Quill" is about the same person as the reports naming "Tessa Quill".  A word ending two
 different longer runs ("Lee" of "Alice Lee" and "Bob Lee") stays as it is.
 """
 

@@ -362,7 +362,14 @@ def test_held_out_story_of_heldout8b_has_its_traits() -> None:
     told = Counter(r for h in story for r in h.reports)
     assert max(told.values()) == len(story)  # the recap
     text = " ".join(r.body for r in recs)
-    for phrase in ("on Tuesday", "last Thursday", "上周四", "本周二", "late Thursday Pacific time", "北京时间"):
+    for phrase in (
+        "on Tuesday",
+        "last Thursday",
+        "上周四",
+        "本周二",
+        "late Thursday Pacific time",
+        "北京时间",
+    ):
         assert phrase in text, phrase
 
 
@@ -938,7 +945,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # source recall 0.92 -> 0.93, cite P 0.95 -> 0.96 when "the X that …" names a thing, not an
     # action told (actions.RELATIVE_EN; helper "zhen4")
     # cite P 0.95 -> 0.96 ("walkout4"): "故障当天…", counted from a date naming the outage, starts nothing
-    "cloud_outage": (0.97, 0.97, 0.92, 1.05, 1.00, 0.97, 0, 4, 12, 0.95, 0.95),
+    # cite P 0.98 -> 0.99 when blaming became a finding ("blamed an Everwatt battery pack"; helper "heldout8b")
+    "cloud_outage": (0.97, 0.97, 0.92, 1.05, 1.00, 0.97, 0, 4, 12, 0.95, 0.98),
     # museum_vase was F1 0.74, Date-F1 0.74, source recall 0.83, entries/happening 1.70, off-topic
     # R 1.00 P 0.80 (an English report flagged), 0 entries from off-topic, zh+en 7/10, titles
     # 16/17, cite P 0.98
@@ -1093,7 +1101,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # before's ruling, not yesterday, and "the ruling" names the ruling's action (helper "offtopic6")
     "rider_death": (0.99, 0.99, 0.96, 1.01, 1.00, 1.00, 0, 1, 10, 1.00, 0.99),
     # source recall 0.92 -> 0.95 with the same rule ("zhen3")
-    "trust_default": (0.99, 0.99, 0.94, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
+    # source recall 0.95 -> 0.96 (min 0.62 -> 0.75) with helper "heldout8b"'s changes (a name alone
+    # between commas joins the clause after it; blaming is a finding)
+    "trust_default": (0.99, 0.99, 0.96, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
     # the next two set 2026-12-07 at first score, held out: their dumps were written by a helper that
     # read neither sitegen/extract, sitegen/importer nor sitegen/data (helper "heldout6"); the first
     # figures main achieved on them, rounded down (ceilings rounded up).
@@ -1193,7 +1203,13 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # off-topic P 0.71 R 1.00, same-day 4/6, zh+en 10/12, titles 12/12, cite P 0.94): the discovery
     # merged into the database taken offline, the contractor blamed into the police case told in the
     # same sentences; a listing "in 2021" starts an entry; two on-topic records flagged off topic
-    "chatbot_leak": (0.83, 0.83, 0.86, 1.20, 1.00, 0.71, 0, 4, 10, 1.00, 0.93),
+    # F1 0.83 -> 0.96, Date-F1 0.83 -> 0.96, source recall 0.86 -> 0.87, entries/happening 1.20 -> 1.09,
+    # same-day 4 -> 6, zh+en 10 -> 11, cite P 0.94 -> 0.98 (gold terms corrected first: a police quote
+    # naming the contractor's staff no longer tells the blame, F1 0.92 on the old code) when a run after
+    # its quote in the sentence is no title of the quote's event (the discovery no longer borrows "took
+    # it offline that afternoon" and joins that entry), a lone since-clause keeps its clause, blaming is
+    # a finding (归咎, "blamed"), and a name alone between commas is the next clause's subject
+    "chatbot_leak": (0.96, 0.96, 0.87, 1.09, 1.00, 0.71, 0, 6, 11, 1.00, 0.98),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
