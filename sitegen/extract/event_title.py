@@ -20,7 +20,7 @@ from .actions import actions
 from .candidates import Candidate
 from .headline_checks import headline_problems
 from .merge import Cluster, cosine, vector
-from .passages import clauses
+from .passages import Span, clauses
 from .rules import Rules
 from .temporal.fold import fold_hant
 from .titles import COMPLETE, sentence_span, shorten, title_choices, title_score
@@ -96,9 +96,14 @@ def _best_run(
     actions none of ``told`` (`_most_told`) costs ``title_other_action_penalty``."""
     best, best_score = "", float("-inf")
     # the whole sentence of each quote, and the quote's first clause
-    wholes = [(w, clauses(q.text, q.quote_span)[:1]) for q in pool if (w := _whole_sentence(q)) is not None]
-    first = {id(w): head[0] for w, head in wholes if head}
-    for m in [*pool, *(w for w, _ in wholes)]:
+    wholes = [
+        (w, clauses(q.text, q.quote_span)[:1], q.quote_span)
+        for q in pool
+        if (w := _whole_sentence(q)) is not None
+    ]
+    first = {id(w): head[0] for w, head, _ in wholes if head}
+    inner = {id(w): span for w, _, span in wholes}  # the quote inside each whole sentence
+    for m in [*pool, *(w for w, _, _ in wholes)]:
         quote = normalise_ws(m.quote)
         if quote in seen:
             continue
@@ -116,9 +121,12 @@ def _best_run(
             bonus -= rules.title_cut_off_penalty
         if m.order < 0:
             bonus -= rules.title_beyond_quote_penalty
+        own = inner.get(id(m))
         for span, text, holds_date in title_choices(m, rules.title_max_chars):
             if avoid is not None and avoid(shorten(text, rules)):
                 continue
+            if own is not None and _beside(m.text, span, text, own):
+                continue  # another clause of the quote's sentence: it tells what another quote does
             tokens = [t for t, _ in words[m.source.id].within(span)]
             vec = vector(lexicon.span_terms(tokens, text), idf)
             latin = LATIN_TEXT.search(text) is not None and text.isascii()
@@ -140,6 +148,16 @@ def _best_run(
             if score > best_score:
                 best, best_score = text, score
     return best, best_score
+
+
+def _beside(text: str, span: Span, title: str, quote: Span) -> bool:
+    """Does ``title``, a run of a quote's whole sentence, lie outside the quote: after it (the
+    clause after "Since X discovered it on June 3, and Y took it offline that afternoon"), or
+    before it with other words between (a recap's earlier clause)?  A run just before the quote
+    may be the subject its clause lost ("Tan Yi, a former clerk," of "told the Courier that …")."""
+    at = text.find(title, span.start)
+    start, end = (at, at + len(title)) if at >= 0 else (span.start, span.end)
+    return start >= quote.end or (end <= quote.start and bool(text[end : quote.start].strip(" ,，;；")))
 
 
 def _most_told(ranked: list[Candidate]) -> frozenset[str]:

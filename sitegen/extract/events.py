@@ -43,6 +43,7 @@ from .embed import Embedder
 from .entities import Gazetteer, NameSpotter, by_kind, full_place_names, gazetteer, make_lexicon, named, tags
 from .event_title import choose_title, in_site_script
 from .extraction import Extraction
+from .leads import lead_text
 from .merge import Bridge, Cluster, Clustering, cosine, idf_weights, vector
 from .neardays import join_near_days
 from .ner import Tagger
@@ -201,7 +202,7 @@ def _lead(source: Source, text: str, max_chars: int) -> str:
     """Title and first sentence: what a source is about, for its closeness to the story."""
     paras = paragraphs(text)
     first = sentences(text, paras[0])[:1] if paras else []
-    return normalise_ws(" ".join([source.title, *(s.of(text) for s in first)]))[:max_chars]
+    return normalise_ws(lead_text(source.title, *(s.of(text) for s in first)))[:max_chars]
 
 
 def _closeness(

@@ -60,6 +60,14 @@ def named(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -> Named
     return out
 
 
+def lead_text(title: str, *first: str) -> str:
+    """A title and the first sentence as one lead.  A title ending on a word before a sentence
+    opening on a capital gets a full stop ("… its cleaner Quayside" + "Brightwater's audit …"), so
+    no capitalised run (`entities.latin_names`) spans the two as one name."""
+    runs_on = first and re.match(r"[A-Za-z0-9]", title[-1:]) and re.match(r"[A-Z]", first[0])
+    return " ".join([title + ("." if runs_on else ""), *first])
+
+
 def about_others(lead: str, story: set[str], lexicon: Lexicon, tagger: Tagger) -> list[str]:
     """The names of others ``lead`` states, when it states no subject of the story's (neither a
     name the story shares nor the keyword as its own subject): else []."""

@@ -25,6 +25,7 @@ from functools import cache
 
 from ..core.sitedata import PACKAGE_DATA
 from .actions import actions
+from .passages import Span
 
 
 @cache
@@ -100,8 +101,33 @@ _APPOSITION = re.compile(
 )
 
 
+_NAME_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}$")
+"""a clause that is a name and nothing else (", Tessa Quill," between commas): whom its neighbour means"""
+
+
 def says_who_is(clause: str) -> bool:
     """Is the English clause an apposition saying who someone is — a role, "of", an organisation
-    ("deputy director of the Harbour Licensing Office")?  It tells no happening, so the second
-    citing pass (`recall`) quotes it alone for none: the sentence's action is its subject's."""
-    return bool(_APPOSITION.match(clause.strip(' ,.;:"”’)')))
+    ("deputy director of the Harbour Licensing Office"), or only the name ("an American researcher,
+    Tessa Quill, discovered …")?  It tells no happening, so the second citing pass (`recall`) quotes
+    it alone for none: the sentence's action is its subject's."""
+    bare = clause.strip(' ,.;:"”’)')
+    return bool(_APPOSITION.match(bare) or _NAME_ALONE.match(bare))
+
+
+def name_joined(text: str, parts: list[Span]) -> list[Span]:
+    """A sentence's clauses, one that is a name alone (`_NAME_ALONE`: ", Tessa Quill,") joined to the
+    clause after it, whose subject it is ("an American researcher, Tessa Quill, discovered that …":
+    "Tessa Quill, discovered that …" tells who did what); not to an apposition saying who the
+    name is ("Ren Haolin, deputy director of …,": neither is quoted alone)."""
+    out: list[Span] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        after = parts[i + 1].of(text) if i + 1 < len(parts) else ""
+        if after and _NAME_ALONE.match(part.of(text).strip(' ,.;:"”’)')) and not says_who_is(after):
+            out.append(Span(part.start, parts[i + 1].end))
+            i += 2
+            continue
+        out.append(part)
+        i += 1
+    return out

@@ -26,7 +26,14 @@ from .background import CLOSING, background_rule
 from .headline import headline_words
 from .passages import Span, clauses, paragraphs, sentences
 from .recall_dates import subordinate
-from .recall_rules import announces, denies_ties, names_teller_by_past, says_who_is, short_telling
+from .recall_rules import (
+    announces,
+    denies_ties,
+    name_joined,
+    names_teller_by_past,
+    says_who_is,
+    short_telling,
+)
 from .subject_date import opens_as_subject
 from .words import Lexicon, Words
 
@@ -128,7 +135,7 @@ def units(
             quote = sentence.of(text).strip()
             if quote.rstrip('"”’」』)）] ').endswith(QUESTION_END) or speech(quote):
                 continue
-            parts = clauses(text, sentence)
+            parts = name_joined(text, clauses(text, sentence))
             in_sentence = dated[lo:hi]
             background: dict[int, bool] = {}  # each date's background_rule, read once per sentence
             pieces = []  # (span, is a clause, its terms, the dates inside it)

@@ -57,6 +57,7 @@ from .story_names import (
     tagged_names,
     unknown_word,
 )
+from .whole_names import whole_names
 from .words import CJK_WORD, SUBJECT_TAGS, Lexicon, Words, general_idf, in_dictionary, pinyin_key, tag_of
 
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,7}|[A-Z]+[0-9][A-Z0-9]*|[0-9]+[A-Z][A-Z0-9]*)$")
@@ -282,7 +283,7 @@ def judge(
             lexicon.latin_names.setdefault(pinyin_key(word), word)
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
-    runs = {sid: subject_runs(latin_names(words.text, lexicon), lexicon) for sid, words in docs.items()}
+    runs = whole_names({sid: subject_runs(latin_names(w.text, lexicon), lexicon) for sid, w in docs.items()})
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     for sid, name in keyword_name(docs, runs, lexicon, rules.on_topic_core_share * len(docs)).items():
         chinese[sid] += name  # 明湖花园, "Minghu Garden": the story's name around its keyword

@@ -69,6 +69,7 @@ def test_the_gold_files_are_there() -> None:
     assert {"star_tax", "plant_blast"} <= set(GOLDS)  # held out (helper "heldout6")
     assert "rocket_failure" in GOLDS  # held out (helper "heldout7a")
     assert "rocket_dense" in GOLDS  # held out (helper "heldout7b")
+    assert "chatbot_leak" in GOLDS  # held out (helper "heldout8b")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -164,6 +165,10 @@ ENGLISH_MAJORITY = {
             ("长弓", "Longbow"),
         ),
         ("Song Qihang", "Wei Lan", "Xu Man"),
+    ),
+    "chatbot_leak": (
+        (("暖芯科技", "Glowmind"), ("知心", "Amity"), ("云栈数据", "Stackwise")),
+        ("Deng Jiayi", "Luo Wenbo", "Marcus Hale", "马库斯·黑尔"),
     ),
 }
 
@@ -341,6 +346,32 @@ def test_held_out_stories_of_heldout5_have_their_traits() -> None:
         for phrase in (*said, "on Tuesday", "two days earlier", "late last month"):
             assert phrase in text, (name, phrase)
     assert "上月24日" in " ".join(r.body for r in recs)
+
+
+def test_held_out_story_of_heldout8b_has_its_traits() -> None:
+    """chatbot_leak: 60 % English, eleven happenings in ten days (3-8 reports each) and an April
+    background, four days of two or three told in the same articles, a US filing whose day differs
+    in Beijing, weekday-only dates, a recap telling every happening, five strays."""
+    gold = load_gold(GOLDS["chatbot_leak"])
+    recs = records(gold)
+    assert len(recs) >= 42 and _langs("chatbot_leak").count("en") >= 0.6 * len(recs)
+    story = [h for h in gold.happenings if h.day]
+    assert len(story) >= 9 and max(h.day for h in story) - min(h.day for h in story) <= timedelta(days=13)
+    assert all(3 <= len(h.reports) <= 8 for h in story)
+    assert len(_shared_days(story)) >= 3 and 5 <= len(gold.off_topic) <= 6
+    assert any(a.start - h.dates[0].start == timedelta(days=1) for h in story for a in h.dates[1:])
+    told = Counter(r for h in story for r in h.reports)
+    assert max(told.values()) == len(story)  # the recap
+    text = " ".join(r.body for r in recs)
+    for phrase in (
+        "on Tuesday",
+        "last Thursday",
+        "上周四",
+        "本周二",
+        "late Thursday Pacific time",
+        "北京时间",
+    ):
+        assert phrase in text, phrase
 
 
 def test_held_out_story_of_heldout7b_has_its_traits() -> None:
@@ -924,7 +955,8 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # source recall 0.92 -> 0.93, cite P 0.95 -> 0.96 when "the X that …" names a thing, not an
     # action told (actions.RELATIVE_EN; helper "zhen4")
     # cite P 0.95 -> 0.96 ("walkout4"): "故障当天…", counted from a date naming the outage, starts nothing
-    "cloud_outage": (0.97, 0.97, 0.92, 1.05, 1.00, 0.97, 0, 4, 12, 0.95, 0.95),
+    # cite P 0.98 -> 0.99 when blaming became a finding ("blamed an Everwatt battery pack"; helper "heldout8b")
+    "cloud_outage": (0.97, 0.97, 0.92, 1.05, 1.00, 0.97, 0, 4, 12, 0.95, 0.98),
     # museum_vase was F1 0.74, Date-F1 0.74, source recall 0.83, entries/happening 1.70, off-topic
     # R 1.00 P 0.80 (an English report flagged), 0 entries from off-topic, zh+en 7/10, titles
     # 16/17, cite P 0.98
@@ -1082,7 +1114,9 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # before's ruling, not yesterday, and "the ruling" names the ruling's action (helper "offtopic6")
     "rider_death": (0.99, 0.99, 0.96, 1.01, 1.00, 1.00, 0, 1, 10, 1.00, 0.99),
     # source recall 0.92 -> 0.95 with the same rule ("zhen3")
-    "trust_default": (0.99, 0.99, 0.94, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
+    # source recall 0.95 -> 0.96 (min 0.62 -> 0.75) with helper "heldout8b"'s changes (a name alone
+    # between commas joins the clause after it; blaming is a finding)
+    "trust_default": (0.99, 0.99, 0.96, 1.01, 1.00, 1.00, 0, 3, 11, 1.00, 0.95),
     # the next two set 2026-12-07 at first score, held out: their dumps were written by a helper that
     # read neither sitegen/extract, sitegen/importer nor sitegen/data (helper "heldout6"); the first
     # figures main achieved on them, rounded down (ceilings rounded up).
@@ -1185,6 +1219,19 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # dates a happening (background en-after-noun spares a passive clause dated on the calendar) and
     # a sentence naming another numbered model (Longbow-2) no longer joins its entry (models)
     "rocket_dense": (1.00, 1.00, 0.90, 1.01, 1.00, 1.00, 0, 5, 12, 1.00, 0.97),
+    # set 2026-12-08 at first score, held out (helper "heldout8b", which read neither sitegen/extract,
+    # sitegen/importer nor sitegen/data): the first figures main achieved, rounded down (ceilings
+    # rounded up).  chatbot_leak (F1 0.83, Date-F1 0.83, source recall 0.86, entries/happening 1.20,
+    # off-topic P 0.71 R 1.00, same-day 4/6, zh+en 10/12, titles 12/12, cite P 0.94): the discovery
+    # merged into the database taken offline, the contractor blamed into the police case told in the
+    # same sentences; a listing "in 2021" starts an entry; two on-topic records flagged off topic
+    # F1 0.83 -> 0.96, Date-F1 0.83 -> 0.96, source recall 0.86 -> 0.87, entries/happening 1.20 -> 1.09,
+    # same-day 4 -> 6, zh+en 10 -> 11, cite P 0.94 -> 0.98 (gold terms corrected first: a police quote
+    # naming the contractor's staff no longer tells the blame, F1 0.92 on the old code) when a run after
+    # its quote in the sentence is no title of the quote's event (the discovery no longer borrows "took
+    # it offline that afternoon" and joins that entry), a lone since-clause keeps its clause, blaming is
+    # a finding (归咎, "blamed"), and a name alone between commas is the next clause's subject
+    "chatbot_leak": (0.96, 0.96, 0.87, 1.09, 1.00, 0.71, 0, 6, 11, 1.00, 0.98),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
