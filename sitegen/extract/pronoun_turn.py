@@ -23,6 +23,24 @@ _OPEN = re.compile(r"[\s,，、:：]*")
 """what may stand between the date and the clause's subject (当晚，他…)"""
 _CLAUSE = re.compile(r"[。；;！!？?，,]")
 """what ends the clause before a date"""
+_HEAD_END = re.compile(r"[。；;！!？?，,]|\.\s")
+"""what ends the clause before a date, an English full stop included"""
+_QUOTES = " \t\"'“”‘’「」"
+
+
+@functools.cache
+def _links() -> dict[str, frozenset[str]]:
+    data = tomllib.loads((PACKAGE_DATA / "referring.toml").read_text(encoding="utf-8"))
+    return {lang: frozenset(data[f"{lang}_clause_links"]) for lang in ("en", "zh")}
+
+
+def _opens_clause(text: str, m: Any, lang: str) -> bool:
+    """Does the date ``m`` open its clause (nothing before it in the clause but a linking word
+    such as "and" / 随后)?  Only then is a pronoun right after it the subject of what follows;
+    "Police said the same day they had …" names its subject before the date."""
+    head = _HEAD_END.split(text[max(0, m.start - 60) : m.start])[-1].strip(_QUOTES)
+    lang = "en" if lang == "en" else "zh"
+    return not head or (head.lower() if lang == "en" else head) in _links()[lang]
 
 
 @functools.cache
@@ -43,7 +61,7 @@ def pronoun_subject(text: str, m: Any, lang: str) -> bool:
     pattern = en if lang == "en" else zh
     after = _OPEN.match(text, m.end).end()
     if pattern.match(text, after):
-        return True
+        return _opens_clause(text, m, lang)
     if lang == "en":
         return False
     # 他当晚…: the pronoun alone opens the clause the date stands in

@@ -52,6 +52,19 @@ def test_the_subject_is_read_after_the_date_or_alone_before_it() -> None:
     assert not pronoun_subject(t6, _at(t6, "That evening"), "en")
 
 
+def test_a_pronoun_after_a_date_the_clause_does_not_open_is_its_own_subjects() -> None:
+    """"Harbour police said the same day they had detained two guards": "they" is the police the
+    clause names before its date, not someone an earlier sentence named."""
+    t = "The carrier blamed a supplier on Monday. Harbour police said the same day they had detained two guards"
+    assert not pronoun_subject(t, _at(t, "the same day"), "en")
+    t2 = "The carrier blamed a supplier on Monday. And the same day, they detained two guards"
+    assert pronoun_subject(t2, _at(t2, "the same day"), "en")  # a linking word opens the clause
+    t3 = "昨日上午，航运公司归咎于供应商。港口警方同日称，他们已控制两名保安"
+    assert not pronoun_subject(t3, _at(t3, "同日"), "zh")
+    t4 = "昨日上午，沈维清参观时发现展品疑为仿品。随后当晚，他在微博发文"
+    assert pronoun_subject(t4, _at(t4, "当晚"), "zh")
+
+
 def test_only_a_count_from_the_earlier_date_on_its_day_turns() -> None:
     t = "昨日下午，沈维清参观时发现展品疑为仿品。当晚，他在微博发文质疑"
     anchor = _at(t, "昨日下午", "relative", _day(16, 12))
