@@ -44,10 +44,6 @@ BACKGROUND = [
     ("en-superlative-since", "The index closed at its highest level since the central bank cut rates in March.", "March"),
     ("en-superlative-since", "It was the first time since the plant was shut in May that output rose.", "May"),
     ("en-superlative-since", "Tuesday was its worst day since the airline was grounded in 2020.", "2020"),
-    ("en-since-clause", "Shares have fallen 30% since the company listed in 2023.", "2023"),
-    ("en-since-clause", "Sales have slowed since Harbourline raised prices last spring.", "last spring"),
-    # "protest" ends in -est but is no superlative: the span rule, not the superlative's
-    ("en-since-clause", "Workers have kept up their protest since Harbourline cut pay in March.", "March"),
     ("zh-superlative-since", "股价创2023年公司在香港联交所挂牌上市以来最大单日跌幅。", "2023年"),
     ("zh-superlative-since", "这是自2019年该公司推出首款游戏以来首次裁员。", "2019年"),
     ("zh-superlative-since", "股价收于12.3港元，为去年11月公司发布盈利预警以来最低。", "去年11月"),
@@ -155,6 +151,11 @@ FOUNDING = [
     ("Shares have fallen 30% since Monday, when the regulator opened an inquiry.", "Monday"),
     ("3月2日，公司宣布裁员，这是公司成立以来首次。", "3月2日"),
     ("It was the first recall since the merger, and the regulator fined it on Monday.", "Monday"),
+    # a since-clause with no superlative: the span's start may be a happening of the story, retold
+    ("Since Harbourline published its audit on March 2, the company has lost two clients.", "March 2"),
+    ("Shares have fallen 30% since the company listed in 2023.", "2023"),
+    # "protest" ends in -est but is no superlative
+    ("Workers have kept up their protest since Harbourline cut pay in March.", "March"),
     ("Police said on Sunday that they have detained a retired keeper.", "Sunday"),
     # the telling goes on with what the teller did: a happening of that day
     (
