@@ -738,7 +738,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # source recall 0.93 -> 0.97, zh+en 9 -> 10 when a listing is an action (上市以来, "listed in") and a
     # context date naming an event's past year lets its action vote: "创2021年上市以来最大单日跌幅" is
     # cited by the 2021 listing (recall_vote.vote_actions ``refers``; helper "zhen4")
-    "data_exposure": (0.97, 0.97, 0.96, 1.05, 1.00, 1.00, 0, 1, 10, 0.95, 0.97),
+    # zh+en 10 -> 9 NOT a lower figure but one happening fewer in the gold: the 2021 listing, told
+    # only as the point "their biggest one-day drop since the company listed in 2021" measures from,
+    # is left out as crunch_walkout's editor left out the same words for 2023 (issue 24; background
+    # en-superlative-since; helper "crunchfix"): 9/9 bilingual, F1 1.00 on 9 happenings
+    "data_exposure": (0.97, 0.97, 0.96, 1.05, 1.00, 1.00, 0, 1, 9, 0.95, 0.97),
     # lower F1 and same-day than before: the pupils' illness had an entry only through one
     # report's 日前 (dated 3-31..4-07, wrong); that no longer starts an entry, and the reports
     # dating it 4月6日中午 are still merged with the same day's sealing of the batch
