@@ -58,6 +58,13 @@ _MODIFIER = (
 )
 """a word that may stand before a noun (compensation, 30, million): no verb of saying, no participle"""
 
+_SUPERLATIVE = (
+    r"\b(?:the|its|their|his|her|our|a|an)\s+(?:very\s+|single\s+|(?:second|third)[- ])?"
+    r"(?!(?:protest|interest|request|arrest|contest|test|rest|harvest|forest|guest|quest|chest|honest|modest)\b)"
+    r"(?:[a-z]+est|most|least|worst|best|first|only)\b"
+)
+"""a superlative after its determiner ("their steepest", "the first", "its worst")"""
+
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a span's start --------------------------------------------------------------
     ("zh-since", "after", re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")),
@@ -67,6 +74,23 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "en-since-thing",
         "before",
         re.compile(rf"\bsince\s+{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$", re.IGNORECASE),
+    ),
+    # "their steepest drop since the company listed in 2023", "the first time since the plant
+    # was shut in May": a reference point a superlative (or "first … since") measures against,
+    # not a happening the sentence tells
+    (
+        "en-superlative-since",
+        "before",
+        re.compile(rf"{_SUPERLATIVE}\s+(?:[^\s,;:]+\s+){{0,6}}?since\s+(?:[\w'’-]+\s+){{1,8}}$"),
+    ),
+    # (a since-clause with no superlative stays: "Since Dawnguard published its report on March 2,
+    # the company has lost its biggest client" retells the report, a happening of the story)
+    # 创2023年公司在港上市以来最大跌幅, 自2019年该公司推出首款游戏以来首次, 为去年公司发布预警以来最低:
+    # a long since-clause a superlative (最, 首次, 新高, 新低) measures against
+    (
+        "zh-superlative-since",
+        "after",
+        re.compile(r"[^，,。；;：:]{0,24}?以来(?:的)?(?:最|首次|首度|新高|新低)"),
     ),
     # 他2019年起任该职, 周德明自2008年起执掌该公司: a tenure's start, not a happening of the story
     ("zh-tenure", "after", re.compile(r"(?<=起)\s*(?:任|担任|出任|执掌|掌舵|主政|掌管|主持|分管)")),
@@ -313,12 +337,17 @@ def background_rule(text: str, m: Any, quote: str = "") -> str | None:
                     continue
                 if name == "en-after-noun" and _clause_on_calendar(before, m):
                     continue
+                if name == "en-since" and _WHEN_AFTER.match(text, m.end):
+                    continue
                 return name
         elif quote and pattern.search(quote):
             return name
     return None
 
 
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b")
+"""after a span's start, a when-clause telling what happened then ("since Monday, when the
+regulator opened an inquiry"): the date times that happening"""
 _AFTER_CLAUSE = re.compile(
     rf"\b(?:after|following|before)\s+(?:an?|the|its|their|this)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:was|were|had been)\s+(?:\w+ly\s+)?{_EN_VERB_ED}\s+(?:{_PREP}\s+)?$"

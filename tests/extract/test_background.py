@@ -35,6 +35,18 @@ BACKGROUND = [
         "Monday night",
     ),
     ("en-span-end", "It will recall bikes made between November 2023 and October 2025.", "October 2025"),
+    # a reference point a superlative or "first … since" measures against (issue 24)
+    (
+        "en-superlative-since",
+        "Shares fell 18% on Wednesday, their steepest drop since the studio listed in 2023, after it apologised.",
+        "2023",
+    ),
+    ("en-superlative-since", "The index closed at its highest level since the central bank cut rates in March.", "March"),
+    ("en-superlative-since", "It was the first time since the plant was shut in May that output rose.", "May"),
+    ("en-superlative-since", "Tuesday was its worst day since the airline was grounded in 2020.", "2020"),
+    ("zh-superlative-since", "股价创2023年公司在香港联交所挂牌上市以来最大单日跌幅。", "2023年"),
+    ("zh-superlative-since", "这是自2019年该公司推出首款游戏以来首次裁员。", "2019年"),
+    ("zh-superlative-since", "股价收于12.3港元，为去年11月公司发布盈利预警以来最低。", "去年11月"),
     ("zh-following", "这是继上周临川火灾之后公司作出的最新回应。", "上周"),
     ("zh-tenure", "公开资料显示，他2019年起任该职，此前长期在管委会工作。", "2019年起"),
     ("en-still", "Two workers were still missing on Tuesday night, officials said.", "Tuesday night"),
@@ -133,7 +145,17 @@ FOUNDING = [
     ("12月27日晚9时许,临川市一小区车棚内电动自行车起火。", "12月27日"),
     ("Shares fell 10% on Monday, a day after the recall.", "Monday"),
     ("Reuters reported that the company said the plant closed on Monday.", "Monday"),
-    ("Shares fell 14%, their biggest one-day drop since the company listed in 2021.", "2021"),
+    # the superlative's own happening keeps its date; a when-clause after a span's start tells
+    # what happened then; a superlative whose since-clause ends before the date leaves it alone
+    ("Shares fell 18% on Wednesday, their steepest drop since the studio listed in 2023.", "Wednesday"),
+    ("Shares have fallen 30% since Monday, when the regulator opened an inquiry.", "Monday"),
+    ("3月2日，公司宣布裁员，这是公司成立以来首次。", "3月2日"),
+    ("It was the first recall since the merger, and the regulator fined it on Monday.", "Monday"),
+    # a since-clause with no superlative: the span's start may be a happening of the story, retold
+    ("Since Harbourline published its audit on March 2, the company has lost two clients.", "March 2"),
+    ("Shares have fallen 30% since the company listed in 2023.", "2023"),
+    # "protest" ends in -est but is no superlative
+    ("Workers have kept up their protest since Harbourline cut pay in March.", "March"),
     ("Police said on Sunday that they have detained a retired keeper.", "Sunday"),
     # the telling goes on with what the teller did: a happening of that day
     (

@@ -769,7 +769,11 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # source recall 0.93 -> 0.97, zh+en 9 -> 10 when a listing is an action (上市以来, "listed in") and a
     # context date naming an event's past year lets its action vote: "创2021年上市以来最大单日跌幅" is
     # cited by the 2021 listing (recall_vote.vote_actions ``refers``; helper "zhen4")
-    "data_exposure": (0.97, 0.97, 0.96, 1.05, 1.00, 1.00, 0, 1, 10, 0.95, 0.97),
+    # zh+en 10 -> 9 NOT a lower figure but one happening fewer in the gold: the 2021 listing, told
+    # only as the point "their biggest one-day drop since the company listed in 2021" measures from,
+    # is left out as crunch_walkout's editor left out the same words for 2023 (issue 24; background
+    # en-superlative-since; helper "crunchfix"): 9/9 bilingual, F1 1.00 on 9 happenings
+    "data_exposure": (0.97, 0.97, 0.96, 1.05, 1.00, 1.00, 0, 1, 9, 0.95, 0.97),
     # lower F1 and same-day than before: the pupils' illness had an entry only through one
     # report's 日前 (dated 3-31..4-07, wrong); that no longer starts an entry, and the reports
     # dating it 4月6日中午 are still merged with the same day's sealing of the batch
@@ -1102,7 +1106,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # asks own_apart both ways (the publisher's exit 当晚 is no longer the day's delay), a recap clause
     # dating two days is cut and told in passing (dated_clauses), and a walkout is an action apart from
     # the afternoon's inquiry (strike apart_from investigate)
-    "crunch_walkout": (0.95, 0.95, 0.93, 1.05, 1.00, 1.00, 0, 4, 12, 1.00, 0.98),
+    # F1 0.96 -> 1.00, Date-F1 0.96 -> 1.00, entries/happening 1.00 (13 -> 12 entries) when a
+    # since-clause a superlative measures against ("their steepest drop since the company listed in
+    # 2023") founds nothing (background en-superlative-since; helper "crunchfix")
+    "crunch_walkout": (0.99, 0.99, 0.93, 1.01, 1.00, 1.00, 0, 4, 12, 1.00, 0.98),
     # F1 0.78 -> 1.00, Date-F1 0.78 -> 1.00, source recall 0.91 -> 0.97, entries/happening 1.44 ->
     # 1.00, same-day 0 -> 1, zh+en 7 -> 10, cite P 0.97 -> 1.00 (helper "rider2") when an appeal is an
     # action of its own beside the ruling (own_clause, identity.own_apart), the tellings one article
