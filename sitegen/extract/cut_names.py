@@ -29,18 +29,29 @@ SAMPLE = 5
 """Leads read by the tagger for each run (not a rule: a cost bound, as `tagged_names`'s)."""
 
 
-def _runs(tokens: list[str], lexicon: Lexicon) -> set[str]:
+def _runs(tokens: list[str], lexicon: Lexicon, kinds: dict[str, tuple[bool, bool]] | None = None) -> set[str]:
     """The runs of two or three Chinese tokens opened by a single character, 2–4 characters long,
-    and the words jieba found but does not know (`unknown_word`: 赤鸢 of 赤鸢一号)."""
-    out = set()
+    and the words jieba found but does not know (`unknown_word`: 赤鸢 of 赤鸢一号).
+
+    ``kinds`` remembers, for each distinct token, whether it is Chinese and whether it is such
+    an unknown word: a dump writes the same words over and over (pass one dict per ``lexicon``
+    state; the answers hold as long as the lexicon and jieba's dictionary do not change)."""
+    if kinds is None:
+        kinds = {}
+    for tok in tokens:
+        if tok not in kinds:
+            kinds[tok] = (bool(CJK_WORD.match(tok)), unknown_word(tok, lexicon) is not None)
+    known = [kinds[tok] for tok in tokens]
+    flags = [chinese for chinese, _ in known]
+    out = {tok for tok, (_, unknown) in zip(tokens, known, strict=True) if unknown}
+    n = len(tokens)
     for i, tok in enumerate(tokens):
-        if unknown_word(tok, lexicon):
-            out.add(tok)
-        if len(tok) != 1 or not CJK_WORD.match(tok):
+        if len(tok) != 1 or not flags[i]:
             continue
         run = tok
-        for nxt in tokens[i + 1 : i + 3]:
-            if not CJK_WORD.match(nxt) or len(run) + len(nxt) > 4:
+        for j in range(i + 1, min(i + 3, n)):
+            nxt = tokens[j]
+            if not flags[j] or len(run) + len(nxt) > 4:
                 break
             run += nxt
             out.add(run)
@@ -53,8 +64,9 @@ def cut_names(
     """Source id -> the cut names (see the module docstring) it writes, with how often."""
     leads, tagger = by
     spread: Counter[str] = Counter()
+    kinds: dict[str, tuple[bool, bool]] = {}
     for words in docs.values():
-        spread.update(_runs(words.tokens, lexicon))
+        spread.update(_runs(words.tokens, lexicon, kinds))
     asked = [
         w
         for w, n in spread.most_common()

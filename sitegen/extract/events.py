@@ -32,6 +32,7 @@ from ..core.slug import slugify, unique
 from ..errors import Problem
 from ..util.cache import Cache
 from ..util.forked import can_fork, start
+from ..util.heap import freeze_new
 from . import agreement
 from .actions import actions
 from .apart import set_apart
@@ -77,6 +78,7 @@ def extract_events(
     lexicon = make_lexicon(data, gaz, keywords[0][0] if keywords else None)
     texts = [s.text for s in sources]
     words = dict(zip((s.id for s in sources), Words.of_many(texts, cache), strict=True))
+    freeze_new()  # every source's words live to the end (`sitegen.util.heap`)
 
     embedder = Embedder(cache, enabled=bool(rules.sentence_vectors))
     leads = {s.id: _lead(s, words[s.id].text, rules.lead_chars) for s in sources}
@@ -114,6 +116,7 @@ def extract_events(
         unquoted.extend(found.unquoted)
         out.notes.extend(found.dropped)
         out.problems.extend(found.problems)
+    freeze_new()  # and the candidates
     by_lang: dict[str, set[str]] = {}  # every word of the on-topic sources, by language
 
     def source_terms() -> Iterator[set[str]]:

@@ -73,6 +73,8 @@ class Unit:
 def speech(quote: str) -> bool:
     """Does the sentence open with someone's words, or are most of it in quotation marks ("“…不能只停留
     在口头道歉上，”X说")?  Someone's view, not what happened — unless it announces (`announces`)."""
+    if quote and "“" not in quote and "「" not in quote and '"' not in quote:
+        return False  # no quotation mark opens in it: nothing is in quotes (most sentences)
     inside = sum(len(m.group(0)) for m in SPEECH.finditer(quote))
     return (quote.startswith(("“", "「", '"')) or inside * 2 >= len(quote)) and not announces(quote)
 

@@ -55,6 +55,7 @@ from ..ingest.readers.stored import expand_inputs, files_to_read
 from ..util import sitelock
 from ..util.cache import Cache
 from ..util.fsutil import atomic_write, atomic_write_many, remove_orphans, sha256
+from ..util.heap import freeze_new, frozen
 from ..util.progress import Progress, unwatched
 from .dumps_folder import copy_dumps, dump_paths, refuse_empty_dumps
 from .event_ids import keep_ids, quoted_by_own_pages, read_moved, record_moved, successors
@@ -405,6 +406,11 @@ def apply(
 
 
 # -- the command ---------------------------------------------------------------------
+YOUNG = 100_000
+"""New objects between two young collections during an import (`sitegen.util.heap.frozen`; not a
+rule: it changes how often the collector runs, never what is imported)."""
+
+
 def run_import(
     config: SiteConfig,
     new_dumps: list[Path],
@@ -428,7 +434,7 @@ def run_import(
         lock = sitelock.shared(config.content_dir, wait=options.wait, on_wait=on_wait)
     else:
         lock = sitelock.exclusive(config.content_dir, wait=options.wait, on_wait=on_wait)
-    with lock:
+    with lock, frozen(young=YOUNG):  # what the import loads lives to its end: collections skip it
         own_cache = cache is None
         cache = Cache.for_site(config.root, enabled=not options.dry_run) if own_cache else cache
         try:
@@ -482,6 +488,7 @@ def _run_import(
     report.copied = list(copied)
     meanwhile = model_meanwhile(articles.records, rules_from(config.extra))
     report.sources = make_sources(articles.records, data, config, ledger, cache, progress, meanwhile)
+    freeze_new()  # the records, their clean text and the models
     with progress.stage("Extracting events"):
         report.extraction = extract(report.sources, config, data, cache)
     for s in report.sources:

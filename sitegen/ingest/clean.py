@@ -167,6 +167,19 @@ _BYLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_BYLINE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("作者", "文"),
+    ("来源",),
+    ("来源",),
+    ("作者", "撰文"),
+    ("文",),
+    ("记者",),
+    ("编辑", "责编"),
+    ("阅读", "新闻荐读"),
+)
+"""For each of `_BYLINE_RULES`, words of which every match holds one (tested against the rules)."""
+
+
 def extract_bylines(text: str, tz: tzinfo) -> tuple[str, list[Byline]]:
     """Move attributions out of ``text``; returns the text without them and the bylines.
 
@@ -175,7 +188,9 @@ def extract_bylines(text: str, tz: tzinfo) -> tuple[str, list[Byline]]:
     """
     found: list[tuple[int, int, list[Byline]]] = []
     taken = bytearray(len(text))  # characters an earlier match took: one look per character, not per match
-    for role, pattern in _BYLINE_RULES:
+    for (role, pattern), words in zip(_BYLINE_RULES, _BYLINE_WORDS, strict=True):
+        if not any(w in text for w in words):  # a rule's regex tries every position: not without its word
+            continue
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
@@ -265,6 +280,8 @@ def split_paragraphs(text: str) -> list[str]:
 # -- the whole body --------------------------------------------------------------
 # each run of spaces or of … is tried from its start only: linear, where "…" * n was quadratic
 _EXCERPT_TAIL = re.compile(r"(?<!\s)\s*(?:\.\.\.|(?<!…)…+|。。。)\s*$")
+_ELLIPSES = ("...", "…", "。。。")
+"""What every `_EXCERPT_TAIL` ends on, before trailing spaces."""
 
 
 @dataclass(frozen=True)
@@ -275,10 +292,14 @@ class CleanBody:
     lang: str  # "zh" or "en"
 
 
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
 def detect_lang(text: str) -> str:
     """``zh`` when Chinese characters make up a fifth of the letters, else ``en``."""
-    cjk = len(_CJK_CHAR.findall(text))
-    latin = len(re.findall(r"[A-Za-z]", text))
+    cjk = sum(map(len, _CJK_RUN.findall(text)))  # counted by runs: a list of runs, not of characters
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     if cjk == 0 and latin == 0:
         return "zh"
     return "zh" if cjk * 5 >= latin else "en"
@@ -287,8 +308,9 @@ def detect_lang(text: str) -> str:
 def clean_body(raw: str, tz: tzinfo) -> CleanBody:
     """From a dump's body line (or an imported file's paragraphs) to the text a source page shows."""
     text = normalise_spaces(raw)
-    excerpt = bool(_EXCERPT_TAIL.search(text))
-    text = _EXCERPT_TAIL.sub("", text)
+    # the tail's regex tries every position: only a text ending on an ellipsis can have one
+    excerpt = text.rstrip().endswith(_ELLIPSES) and bool(_EXCERPT_TAIL.search(text))
+    text = _EXCERPT_TAIL.sub("", text) if excerpt else text
     text, bylines = extract_bylines(text, tz)
     lang = detect_lang(text)
     if is_machine_summary(text):

@@ -80,3 +80,16 @@ def test_a_craft_named_for_its_purpose_is_no_lab_test_and_a_return_to_flight_a_r
     assert table.of("Tests found the bacteria in two batches") == {"test"}
     assert table.of("Last Thursday's return to flight ends a bruising winter") == {"reopen"}
     assert table.of("The rocket returned to flight on Thursday") == {"reopen"}
+
+
+def test_runs_read_with_one_memo_for_the_whole_dump_are_those_read_alone() -> None:
+    """`_runs` remembers each distinct token's kind across sources (a speed mechanism): the runs
+    of every source are the same read with one shared memo as each read on its own."""
+    from sitegen.extract.cut_names import _runs
+
+    docs, _ = _docs([*ROCKET, OTHER, "砺峰航天X一号运载火箭发射失利，赤鸢一号随后升空。"])
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "航天")
+    kinds: dict[str, tuple[bool, bool]] = {}
+    shared = [_runs(w.tokens, lexicon, kinds) for w in docs.values()]
+    assert shared == [_runs(w.tokens, lexicon) for w in docs.values()]
+    assert "砺峰" in shared[0] and kinds["砺"] == (True, False) and kinds["，"] == (False, False)

@@ -152,3 +152,39 @@ def test_imported_text_renders_as_the_same_characters(hostile):
 def test_escape_round_trip(text):
     line = re.sub(r"\s+", " ", text).strip()
     assert normalise_ws(plain_text(escape_text(line))) == line
+
+
+BYLINE_SAMPLES = [
+    "甲说了话。 2026-01-09 18:42:07 作者:狼叫兽 乙回应。",
+    "甲说了话。 2026-01-09 18:42 文:狼叫兽 乙回应。",
+    "正文一。 (来源:21Style) 文丨朱芷葵 曾静娇 1月7日晚,直播开始。",
+    "消息称工厂起火。 来源:金融界汽车 对于此事",
+    "撰文:李四 记者 王小明 李华 责编:赵六 编辑:王小明 火势已得到控制。 相关阅读 新闻荐读",
+    "记者王小明 延伸阅读 推荐阅读 文/张三 文|李四",
+]
+
+
+def test_each_byline_rule_matches_only_text_holding_one_of_its_words() -> None:
+    """`extract_bylines` runs a rule only on a text holding one of its words (a speed
+    shortcut): every match of every rule, in the samples and every gold dump, holds one."""
+    from pathlib import Path
+
+    from sitegen.ingest.clean import _BYLINE_RULES, _BYLINE_WORDS
+
+    gold = Path(__file__).resolve().parents[1] / "extract" / "gold"
+    texts = BYLINE_SAMPLES + [line for f in sorted(gold.glob("*.txt")) for line in f.read_text("utf-8").split("\n")]
+    matched = [0] * len(_BYLINE_RULES)
+    for text in texts:
+        for i, ((_, pattern), words) in enumerate(zip(_BYLINE_RULES, _BYLINE_WORDS, strict=True)):
+            for m in pattern.finditer(text):
+                matched[i] += 1
+                assert any(w in m.group() for w in words), (pattern.pattern, m.group())
+    assert all(matched)  # every rule met
+
+
+def test_a_tail_is_an_excerpt_only_when_the_text_ends_on_an_ellipsis() -> None:
+    assert clean_body("火势已得到控制 ...", TZ).excerpt
+    assert clean_body("火势已得到控制……  ", TZ).excerpt
+    assert clean_body("火势已得到控制。。。", TZ).text == "火势已得到控制"
+    assert not clean_body("火势……已得到控制。", TZ).excerpt
+    assert clean_body("火势……已得到控制。", TZ).text == "火势……已得到控制。"

@@ -70,3 +70,40 @@ def test_a_build_renders_with_the_site_frozen_and_unfreezes_after(make_site, tmp
     build(load_config(make_site()), tmp_path / "out")
     assert seen and seen[0] > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_freeze_new_freezes_only_inside_a_block_that_froze_and_the_block_gives_all_back(unfrozen):
+    assert not heap.freeze_new()  # outside a block: nothing
+    with heap.frozen():
+        made = Node()
+        assert any(o is made for o in gc.get_objects(0))
+        assert heap.freeze_new()
+        assert not any(o is made for o in gc.get_objects())  # frozen with the rest
+    assert any(o is made for o in gc.get_objects())
+    gc.freeze()  # a freeze it did not make (the dev server's): frozen() does nothing, nor freeze_new
+    with heap.frozen() as did:
+        assert not did and not heap.freeze_new()
+
+
+def test_frozen_young_collects_the_youngest_generation_less_often_for_the_block_only(unfrozen):
+    before = gc.get_threshold()
+    with heap.frozen(young=before[0] * 10):
+        assert gc.get_threshold() == (before[0] * 10, *before[1:])
+    assert gc.get_threshold() == before
+
+
+def test_an_import_runs_frozen_with_fewer_young_collections(make_site, unfrozen, monkeypatch):
+    from sitegen.importer import run as importer
+
+    seen: list[tuple[int, int]] = []
+    extract = importer.extract
+
+    def spy(*args, **kwargs):
+        seen.append((gc.get_freeze_count(), gc.get_threshold()[0]))
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "extract", spy)
+    before = gc.get_threshold()
+    importer.run_import(load_config(make_site()), [])
+    assert seen and seen[0][0] > 0 and seen[0][1] == importer.YOUNG
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
