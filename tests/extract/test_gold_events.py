@@ -164,6 +164,10 @@ ENGLISH_MAJORITY = {
         ),
         ("Song Qihang", "Wei Lan", "Xu Man"),
     ),
+    "pension_probe": (
+        (("恒泰人寿", "Harbourstone Life"), ("保险业操守监察局", "Insurance Conduct Authority")),
+        ("Xu Wanqing", "Luo Jiaming", "Deng Zhuo"),
+    ),
 }
 
 
@@ -1172,6 +1176,12 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # dates a happening (background en-after-noun spares a passive clause dated on the calendar) and
     # a sentence naming another numbered model (Longbow-2) no longer joins its entry (models)
     "rocket_dense": (1.00, 1.00, 0.90, 1.01, 1.00, 1.00, 0, 5, 12, 1.00, 0.97),
+    # set 2026-12-08 at first score, held out (helper "heldout8c", which read neither sitegen/extract,
+    # sitegen/importer nor sitegen/data): the first figures, rounded down (ceilings rounded up).
+    # pension_probe (F1 0.83, Date-F1 0.75, source recall 0.80, entries/happening 1.40, off-topic P
+    # 1.00 R 1.00, same-day 0/0, zh+en 7/10, titles 13/14, cite P 1.00): a 2016 joining an entry; the
+    # complaint, the lawsuit and the hearing split; the settlement dated by a recap's "last week"
+    "pension_probe": (0.83, 0.75, 0.80, 1.40, 1.00, 1.00, 0, 0, 7, 0.92, 1.00),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
