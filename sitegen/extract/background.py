@@ -70,6 +70,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     # 他2019年起任该职, 周德明自2008年起执掌该公司: a tenure's start, not a happening of the story
     ("zh-tenure", "after", re.compile(r"(?<=起)\s*(?:任|担任|出任|执掌|掌舵|主政|掌管|主持|分管)")),
+    # 她2016年加入该公司, 2009年入职: a career's start told in passing (a bare year: 3月5日加入调查组 stays)
+    ("zh-joined", "after", re.compile(r"(?<=\d年)\s*(?:加入|入职|加盟)")),
     ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
     ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
     # a date a state is observed at times the looking, not a happening: "as of Friday, 20 had
