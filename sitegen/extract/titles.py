@@ -220,8 +220,21 @@ def shorten(title: str, rules: Rules) -> str:
     clause = max((m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)|[，;；]", cut)), default=-1)
     if clause > len(cut) // 2:
         return _capital(tidy(cut[:clause]))
+    if latin:  # "… most of a HK$950 million claim brought by X": the claim, not who brought it
+        reduced = [m.start() for m in _REDUCED_RELATIVE.finditer(title) if len(cut) // 2 < m.start() < len(cut)]
+        if reduced:
+            return _capital(tidy(title[: max(reduced)]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
     return _capital(cut) + "…"
+
+
+_REDUCED_RELATIVE = re.compile(
+    r"(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbe)(?<!\bis)(?<!\bare)(?<!\bbeing)(?<!\bget)(?<!\bgot)"
+    r"\s+(?:[a-z]+ed|brought|made|taken|held|given|sold|paid|won|set|shown|told|written|built|sent|bought|led)"
+    r"\s+by\b"
+)
+"""a noun's reduced relative clause ("a claim brought by …", "the bonds issued by …"), not a passive
+verb ("was fined by"): where a title too long for its words may end whole"""
 
 
 def _capital(title: str) -> str:
