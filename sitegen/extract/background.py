@@ -62,11 +62,16 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a span's start --------------------------------------------------------------
     ("zh-since", "after", re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")),
     ("en-since", "before", re.compile(r"\b(?:since|since at least|between)\s+$", re.IGNORECASE)),
-    # "since the data centre fire earlier this week": the span starts at the thing the date times
+    # "since the data centre fire earlier this week", "since Chen Li's complaint in May": the span
+    # starts at the thing the date times
     (
         "en-since-thing",
         "before",
-        re.compile(rf"\bsince\s+{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$", re.IGNORECASE),
+        re.compile(
+            rf"\bsince\s+(?:{_DET}|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})['’]s)\s+"
+            rf"(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$",
+            re.IGNORECASE,
+        ),
     ),
     # 他2019年起任该职, 周德明自2008年起执掌该公司: a tenure's start, not a happening of the story
     ("zh-tenure", "after", re.compile(r"(?<=起)\s*(?:任|担任|出任|执掌|掌舵|主政|掌管|主持|分管)")),

@@ -212,6 +212,7 @@ def _cut_by_shorten(title: str, rules: Rules) -> bool:
 def shorten(title: str, rules: Rules) -> str:
     """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
     max_chars, max_words = rules.title_max_chars, rules.title_max_words
+    title = _NAME_COMMA.sub(r"\1 ", title)
     words = title.split()
     latin = _is_latin(title)
     if not _cut_by_shorten(title, rules):
@@ -227,6 +228,10 @@ def shorten(title: str, rules: Rules) -> str:
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
     return _capital(cut) + "…"
 
+
+_NAME_COMMA = re.compile(r"^([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?=[a-z]+ed\b)")
+"""a name left with the comma of the apposition it closed ("a former agent, Chen Li, complained …"
+cut to "Chen Li, complained"): the name is the verb's subject"""
 
 _REDUCED_RELATIVE = re.compile(
     r"(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbe)(?<!\bis)(?<!\bare)(?<!\bbeing)(?<!\bget)(?<!\bgot)"

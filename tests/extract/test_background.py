@@ -30,6 +30,11 @@ BACKGROUND = [
         "earlier this week",
     ),
     (
+        "en-since-thing",
+        "Since Chen Li's complaint in May, the clinic has closed two wards and lost its director.",
+        "in May",
+    ),
+    (
         "en-perfect-by",
         "The letter had been shared more than 2 million times by Monday night.",
         "Monday night",
@@ -122,6 +127,8 @@ FOUNDING = [
     ("产品应在本月初到期后兑付，公司于3月2日宣布延期。", "3月2日"),
     ("The company listed in 2021 and fell 14% on March 4.", "March 4"),
     ("公司于1月3日宣布召回。", "1月3日"),
+    # a sentence after one ending "since Monday." is no name's thing the span starts at
+    ("Calls rose since Monday. Swiftride's decision on Wednesday to leave was a turning point.", "Wednesday"),
     ("调查组3月5日加入搜救，当晚找到两名失踪者。", "3月5日"),  # a day, not a career's bare year
     (
         "公司1月3日发布的公告称,将召回全部车辆。",

@@ -152,3 +152,9 @@ def test_a_long_title_ends_before_a_reduced_relative_clause() -> None:
         " were fined by the regulator for the bonds"
     )
     assert shorten(passive, Rules()).endswith("…")  # "were fined by" is the verb: no clause to end at
+
+
+def test_a_name_cut_from_its_apposition_loses_the_comma_before_its_verb() -> None:
+    """"… a former nurse, Chen Li, complained …" cut at its name: "Chen Li complained …"."""
+    assert shorten("Chen Li, complained to the bureau", Rules()) == "Chen Li complained to the bureau"
+    assert shorten("In March, prices rose", Rules()) == "In March, prices rose"  # no verb after the comma
