@@ -222,7 +222,8 @@ def shorten(title: str, rules: Rules) -> str:
     if clause > len(cut) // 2:
         return _capital(tidy(cut[:clause]))
     if latin:  # "… most of a HK$950 million claim brought by X": the claim, not who brought it
-        reduced = [m.start() for m in _REDUCED_RELATIVE.finditer(title) if len(cut) // 2 < m.start() < len(cut)]
+        starts = (m.start() for m in _REDUCED_RELATIVE.finditer(title))
+        reduced = [at for at in starts if len(cut) // 2 < at < len(cut)]
         if reduced:
             return _capital(tidy(title[: max(reduced)]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
