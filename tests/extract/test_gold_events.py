@@ -428,6 +428,29 @@ def test_held_out_story_of_heldout7a_has_its_traits() -> None:
         assert phrase in text, phrase
 
 
+def test_held_out_story_of_heldout8c_has_its_traits() -> None:
+    """pension_probe: two thirds English, ten sparse happenings over fifteen months across a year,
+    four known only to the year or the month, a day one outlet puts a day later, a hearing told as a
+    plan months before it is held, five strays, recaps in passing."""
+    gold = load_gold(GOLDS["pension_probe"])
+    langs = _langs("pension_probe")
+    assert len(langs) >= 30 and langs.count("en") >= 0.65 * len(langs)
+    hs = gold.happenings
+    assert 8 <= len(hs) <= 10 and all(2 <= len(h.reports) <= 5 for h in hs)
+    assert sum(h.dates[0].unit in ("year", "month") for h in hs) >= 3
+    days = sorted(h.day for h in hs if h.day)
+    assert days[-1] - days[0] >= timedelta(days=360) and days[0].year < days[-1].year
+    assert any(a.start == h.dates[0].start + timedelta(days=1) for h in hs for a in h.dates[1:])
+    assert len(gold.off_topic) == 5
+    recs = records(gold)
+    out = {i: r.published.astimezone(TZ).date() for i, r in enumerate(recs, 1)}
+    hearing = next(h for h in hs if h.id == "hearing")
+    assert any(out[r] < hearing.day.date() for r in hearing.mentions)  # told as a plan first
+    text = " ".join(r.body for r in recs)
+    for phrase in ("in September", "今年3月", "去年年底", "last spring", "上月", "last week", "on Friday"):
+        assert phrase in text, phrase
+
+
 DENSE = ("yogurt_scare", "exam_leak")
 
 
