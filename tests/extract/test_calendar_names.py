@@ -94,3 +94,5 @@ def test_complaints_hearings_and_hong_kong_claims_are_actions() -> None:
     assert "hearing" in table.of("案件今日在区域法院开庭。") and "hearing" in table.of("案件今日首次聆讯。")
     assert "sue" in table.of("两百名租户上月入禀区域法院，向业主索偿3000万港元。")
     assert "hearing" not in table.of("The tenants sued the landlord.")
+    assert "hearing" in table.of("The bank applied to strike out the tenants' claim.")
+    assert "hearing" in table.of("The magistrate reserved judgment until March.")

@@ -1211,7 +1211,10 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # 1.10, zh+en 7 -> 8, titles 12/13 -> 11/11 when a complaint (投诉, "complained") and a hearing
     # (聆讯, "hearing") became actions and 入禀 / 索偿 a suit (the complaint and the lawsuit one entry
     # each), and a title too long for its words ends before a reduced relative ("a claim brought by")
-    "pension_probe": (0.95, 0.95, 0.87, 1.10, 1.00, 1.00, 0, 0, 8, 1.00, 1.00),
+    # F1 0.95 -> 1.00, Date-F1 0.95 -> 1.00, source recall 0.87 -> 0.93, entries/happening 1.10 ->
+    # 1.00, zh+en 8 -> 9 when an application to strike out a claim and a judge reserving judgment
+    # name a hearing (actions.toml): the hearing is one entry in both languages
+    "pension_probe": (1.00, 1.00, 0.93, 1.00, 1.00, 1.00, 0, 0, 9, 1.00, 1.00),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}
