@@ -69,11 +69,16 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # -- a span's start --------------------------------------------------------------
     ("zh-since", "after", re.compile(r"[^，,。；;：:]{0,6}?(?:以来|至今)")),
     ("en-since", "before", re.compile(r"\b(?:since|since at least|between)\s+$", re.IGNORECASE)),
-    # "since the data centre fire earlier this week": the span starts at the thing the date times
+    # "since the data centre fire earlier this week", "since Chen Li's complaint in May": the span
+    # starts at the thing the date times
     (
         "en-since-thing",
         "before",
-        re.compile(rf"\bsince\s+{_DET}\s+(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$", re.IGNORECASE),
+        re.compile(
+            rf"\bsince\s+(?:{_DET}|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}})['’]s)\s+"
+            rf"(?:{_MODIFIER}\s+){{0,3}}{_NOUN}\s+$",
+            re.IGNORECASE,
+        ),
     ),
     # "their steepest drop since the company listed in 2023", "the first time since the plant
     # was shut in May": a reference point a superlative (or "first … since") measures against,
@@ -94,6 +99,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     # 他2019年起任该职, 周德明自2008年起执掌该公司: a tenure's start, not a happening of the story
     ("zh-tenure", "after", re.compile(r"(?<=起)\s*(?:任|担任|出任|执掌|掌舵|主政|掌管|主持|分管)")),
+    # 她2016年加入该公司, 2009年入职: a career's start told in passing (a bare year: 3月5日加入调查组 stays)
+    ("zh-joined", "after", re.compile(r"(?<=\d年)\s*(?:加入|入职|加盟)")),
     ("en-span-end", "before", re.compile(r"\bbetween\s+[^,;:]{1,40}?\s+and\s+$", re.IGNORECASE)),
     ("zh-following", "before", re.compile(r"(?:继|自从?)\s*$")),
     # a date a state is observed at times the looking, not a happening: "as of Friday, 20 had

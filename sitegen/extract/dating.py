@@ -6,7 +6,8 @@
   is a disagreement: the event shows the range covering every stated value and
   the note says who said what.  Overlapping but not nested dates likewise.
 * A coarse date holding finer ones (上周 around 4月6日中午 and 4月6日下午) does not
-  widen the range the finer ones disagree over.
+  widen the range the finer ones disagree over; a week (上周, "last week") holding a day others
+  state is coarseness, not doubt: the day wins.
 * Approximate dates (二十多年前, "about 20 hours later") support an event but
   do not set its date when a stated one exists.
 * A date worked out from another (``kind="anchored"``: 距离上次发布会才过去48小时,
@@ -85,6 +86,18 @@ def _contains(outer: When, inner: When) -> bool:
     return outer.start <= inner.start and inner.period_end() <= outer.period_end()
 
 
+def _whole_week(w: When) -> bool:
+    """Monday to Sunday ("last week", 上周): a unit of the calendar, coarse as a month is, never a
+    hedge between days ("12月3日或4日") even where it is written as a range of days."""
+    start = w.start
+    return (
+        w.precision == "day"
+        and start.weekday() == 0
+        and (start.hour, start.minute) == (0, 0)
+        and w.period_end() - start == timedelta(days=7)
+    )
+
+
 def settle(claims: Sequence[Claim], lang: str = "zh") -> Settled:
     """The event's date from the dates its sources state."""
     words = NOTES["en" if lang.startswith("en") else "zh"]
@@ -126,6 +139,7 @@ def _settle(claims: list[Claim], stated: list[Claim], words: dict[str, str], lan
         c
         for c in stated
         if c.when.is_range
+        and not _whole_week(c.when)
         and c.when.precision == finest.when.precision
         and _contains(c.when, finest.when)
         and c.when != finest.when

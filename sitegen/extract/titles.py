@@ -233,6 +233,7 @@ def _cut_by_shorten(title: str, rules: Rules) -> bool:
 def shorten(title: str, rules: Rules) -> str:
     """A title far over the length, cut at a clause boundary (else a word boundary, with an ellipsis)."""
     max_chars, max_words = rules.title_max_chars, rules.title_max_words
+    title = _NAME_COMMA.sub(r"\1 ", title)
     words = title.split()
     latin = _is_latin(title)
     if not _cut_by_shorten(title, rules):
@@ -241,8 +242,26 @@ def shorten(title: str, rules: Rules) -> str:
     clause = max((m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)|[，;；]", cut)), default=-1)
     if clause > len(cut) // 2:
         return _capital(tidy(cut[:clause]))
+    if latin:  # "… most of a HK$950 million claim brought by X": the claim, not who brought it
+        starts = (m.start() for m in _REDUCED_RELATIVE.finditer(title))
+        reduced = [at for at in starts if len(cut) // 2 < at < len(cut)]
+        if reduced:
+            return _capital(tidy(title[: max(reduced)]))
     cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
     return _capital(cut) + "…"
+
+
+_NAME_COMMA = re.compile(r"^([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?=[a-z]+ed\b)")
+"""a name left with the comma of the apposition it closed ("a former agent, Chen Li, complained …"
+cut to "Chen Li, complained"): the name is the verb's subject"""
+
+_REDUCED_RELATIVE = re.compile(
+    r"(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbe)(?<!\bis)(?<!\bare)(?<!\bbeing)(?<!\bget)(?<!\bgot)"
+    r"\s+(?:[a-z]+ed|brought|made|taken|held|given|sold|paid|won|set|shown|told|written|built|sent|bought|led)"
+    r"\s+by\b"
+)
+"""a noun's reduced relative clause ("a claim brought by …", "the bonds issued by …"), not a passive
+verb ("was fined by"): where a title too long for its words may end whole"""
 
 
 def _capital(title: str) -> str:

@@ -30,6 +30,11 @@ BACKGROUND = [
         "earlier this week",
     ),
     (
+        "en-since-thing",
+        "Since Chen Li's complaint in May, the clinic has closed two wards and lost its director.",
+        "in May",
+    ),
+    (
         "en-perfect-by",
         "The letter had been shared more than 2 million times by Monday night.",
         "Monday night",
@@ -52,6 +57,8 @@ BACKGROUND = [
     ("en-still", "Two workers were still missing on Tuesday night, officials said.", "Tuesday night"),
     ("zh-habitual", "不少老人说，夜里仍会被那声巨响惊醒。", "夜里"),
     ("zh-tenure", "周德明自2008年起执掌该公司。", "2008年起"),
+    ("zh-joined", "据介绍，陈立群2011年加入这家出版社，曾任编辑部主任。", "2011年"),
+    ("zh-joined", "她2009年入职后一直负责华东区业务。", "2009年"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
     ("zh-as-of", "截至4月7日午间收盘,跌停板上仍有大量卖单。", "4月7日"),
     ("en-covering", "He was held after inspectors found ledgers for 2022 had been shredded.", "2022"),
@@ -132,6 +139,9 @@ FOUNDING = [
     ("产品应在本月初到期后兑付，公司于3月2日宣布延期。", "3月2日"),
     ("The company listed in 2021 and fell 14% on March 4.", "March 4"),
     ("公司于1月3日宣布召回。", "1月3日"),
+    # a sentence after one ending "since Monday." is no name's thing the span starts at
+    ("Calls rose since Monday. Swiftride's decision on Wednesday to leave was a turning point.", "Wednesday"),
+    ("调查组3月5日加入搜救，当晚找到两名失踪者。", "3月5日"),  # a day, not a career's bare year
     (
         "公司1月3日发布的公告称,将召回全部车辆。",
         "1月3日",

@@ -83,3 +83,16 @@ def test_an_apposition_is_never_quoted_alone() -> None:
     )
     units = [u for group in _units_of(text, datetime(2026, 2, 2, tzinfo=ZoneInfo("UTC"))) for u in group]
     assert units and not any(u.clause and "deputy director" in u.quote for u in units)
+
+
+def test_complaints_hearings_and_hong_kong_claims_are_actions() -> None:
+    """投诉 / "complained", 聆讯 / "hearing", 入禀 / 索偿 (a claim filed in Hong Kong's courts)."""
+    table = actions()
+    assert "complain" in table.of("A former nurse complained to the health bureau in May.")
+    assert "complain" in table.of("前护士今年5月向卫生局投诉。")
+    assert "hearing" in table.of("At Monday's hearing, the tenants' lawyers asked for more time.")
+    assert "hearing" in table.of("案件今日在区域法院开庭。") and "hearing" in table.of("案件今日首次聆讯。")
+    assert "sue" in table.of("两百名租户上月入禀区域法院，向业主索偿3000万港元。")
+    assert "hearing" not in table.of("The tenants sued the landlord.")
+    assert "hearing" in table.of("The bank applied to strike out the tenants' claim.")
+    assert "hearing" in table.of("The magistrate reserved judgment until March.")

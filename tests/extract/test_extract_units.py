@@ -196,6 +196,18 @@ def test_a_coarse_date_around_finer_ones_does_not_widen_their_range() -> None:
     assert settled.note and settled.note.startswith("Sources differ")
 
 
+def test_a_week_around_the_day_others_state_gives_way_to_the_day() -> None:
+    """'last week' in a weekly comment, 'on Thursday' and 今日 in the day's reports: the Thursday."""
+    week = When(datetime(2026, 3, 2, tzinfo=TZ), "day", datetime(2026, 3, 9, tzinfo=TZ))
+    thursday = When(datetime(2026, 3, 5, tzinfo=TZ), "day")
+    settled = settle([Claim(week, "A"), Claim(thursday, "B"), Claim(thursday, "C")], "en")
+    assert settled.when == thursday and settled.note is None
+    # two days either way of a range are a hedge still: the range stands, with its note
+    two = When(datetime(2026, 3, 5, tzinfo=TZ), "day", datetime(2026, 3, 7, tzinfo=TZ))
+    hedged = settle([Claim(two, "A"), Claim(thursday, "B")], "en")
+    assert hedged.when == two and hedged.note
+
+
 def test_vague_approximate_dates_do_not_widen_a_stated_one() -> None:
     vague = When(datetime(2010, 1, 1, tzinfo=TZ), "year", datetime(2017, 1, 1, tzinfo=TZ), approximate=True)
     settled = settle([Claim(w(2013), "A"), Claim(vague, "B", kind="vague")])

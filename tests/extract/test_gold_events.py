@@ -170,6 +170,10 @@ ENGLISH_MAJORITY = {
         (("暖芯科技", "Glowmind"), ("知心", "Amity"), ("云栈数据", "Stackwise")),
         ("Deng Jiayi", "Luo Wenbo", "Marcus Hale", "马库斯·黑尔"),
     ),
+    "pension_probe": (
+        (("恒泰人寿", "Harbourstone Life"), ("保险业操守监察局", "Insurance Conduct Authority")),
+        ("Xu Wanqing", "Luo Jiaming", "Deng Zhuo"),
+    ),
 }
 
 
@@ -453,6 +457,29 @@ def test_held_out_story_of_heldout7a_has_its_traits() -> None:
     assert len(late) >= 15  # written a day or more after what they tell
     text = " ".join(r.body for r in recs)
     for phrase in ("上周五", "本月中旬", "日前", "本周一", "Last Thursday", "earlier this month", "Dec. 5"):
+        assert phrase in text, phrase
+
+
+def test_held_out_story_of_heldout8c_has_its_traits() -> None:
+    """pension_probe: two thirds English, ten sparse happenings over fifteen months across a year,
+    four known only to the year or the month, a day one outlet puts a day later, a hearing told as a
+    plan months before it is held, five strays, recaps in passing."""
+    gold = load_gold(GOLDS["pension_probe"])
+    langs = _langs("pension_probe")
+    assert len(langs) >= 30 and langs.count("en") >= 0.65 * len(langs)
+    hs = gold.happenings
+    assert 8 <= len(hs) <= 10 and all(2 <= len(h.reports) <= 5 for h in hs)
+    assert sum(h.dates[0].unit in ("year", "month") for h in hs) >= 3
+    days = sorted(h.day for h in hs if h.day)
+    assert days[-1] - days[0] >= timedelta(days=360) and days[0].year < days[-1].year
+    assert any(a.start == h.dates[0].start + timedelta(days=1) for h in hs for a in h.dates[1:])
+    assert len(gold.off_topic) == 5
+    recs = records(gold)
+    out = {i: r.published.astimezone(TZ).date() for i, r in enumerate(recs, 1)}
+    hearing = next(h for h in hs if h.id == "hearing")
+    assert any(out[r] < hearing.day.date() for r in hearing.mentions)  # told as a plan first
+    text = " ".join(r.body for r in recs)
+    for phrase in ("in September", "今年3月", "去年年底", "last spring", "上月", "last week", "on Friday"):
         assert phrase in text, phrase
 
 
@@ -1239,6 +1266,22 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # it offline that afternoon" and joins that entry), a lone since-clause keeps its clause, blaming is
     # a finding (归咎, "blamed"), and a name alone between commas is the next clause's subject
     "chatbot_leak": (0.96, 0.96, 0.87, 1.09, 1.00, 0.71, 0, 6, 11, 1.00, 0.98),
+    # set 2026-12-08 at first score, held out (helper "heldout8c", which read neither sitegen/extract,
+    # sitegen/importer nor sitegen/data): the first figures, rounded down (ceilings rounded up).
+    # pension_probe (F1 0.83, Date-F1 0.75, source recall 0.80, entries/happening 1.40, off-topic P
+    # 1.00 R 1.00, same-day 0/0, zh+en 7/10, titles 13/14, cite P 1.00): a 2016 joining an entry; the
+    # complaint, the lawsuit and the hearing split; the settlement dated by a recap's "last week"
+    # F1 0.83 -> 0.87, Date-F1 0.75 -> 0.87, entries/happening 1.40 -> 1.30 when a whole week ("last
+    # week") around the day others state is coarseness, not a hedge (dating._whole_week), and a bare
+    # year before 加入 / 入职 is a career's start (background zh-joined)
+    # F1 0.87 -> 0.95, Date-F1 0.87 -> 0.95, source recall 0.80 -> 0.87, entries/happening 1.30 ->
+    # 1.10, zh+en 7 -> 8, titles 12/13 -> 11/11 when a complaint (投诉, "complained") and a hearing
+    # (聆讯, "hearing") became actions and 入禀 / 索偿 a suit (the complaint and the lawsuit one entry
+    # each), and a title too long for its words ends before a reduced relative ("a claim brought by")
+    # F1 0.95 -> 1.00, Date-F1 0.95 -> 1.00, source recall 0.87 -> 0.93, entries/happening 1.10 ->
+    # 1.00, zh+en 8 -> 9 when an application to strike out a claim and a judge reserving judgment
+    # name a hearing (actions.toml): the hearing is one entry in both languages
+    "pension_probe": (1.00, 1.00, 0.93, 1.00, 1.00, 1.00, 0, 0, 9, 1.00, 1.00),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}

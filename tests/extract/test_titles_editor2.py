@@ -20,7 +20,8 @@ from sitegen.extract.headline_trims import (
     order_before,
     zh_pointer_dropped,
 )
-from sitegen.extract.titles import repeats_title
+from sitegen.extract.rules import Rules
+from sitegen.extract.titles import repeats_title, shorten
 
 from .test_titles import best_title, candidate
 from .test_titles_editor import _best_en
@@ -135,3 +136,25 @@ def test_late_or_early_goes_with_the_relative_period_it_qualifies():
     text = "The mill's own inspectors had found the crack late last month, two engineers said."
     assert headline_variants(text)[0] == "The mill's own inspectors had found the crack"
     assert "early" not in " ".join(headline_variants("The mill had closed early this week after the leak."))
+
+
+def test_a_long_title_ends_before_a_reduced_relative_clause() -> None:
+    """Cut at the word limit, a title ends whole before "… issued by …" rather than mid-clause."""
+    long = (
+        "Creditors of Pinecrest Holdings asked a Shenzhen court to freeze most of the 4.2 billion yuan"
+        " of bonds issued by its property arm and three of its trusts"
+    )
+    assert shorten(long, Rules()) == (
+        "Creditors of Pinecrest Holdings asked a Shenzhen court to freeze most of the 4.2 billion yuan of bonds"
+    )
+    passive = (
+        "The Pinecrest Holdings chairman and two of his deputies at the trust arm in Shenzhen said they"
+        " were fined by the regulator for the bonds"
+    )
+    assert shorten(passive, Rules()).endswith("…")  # "were fined by" is the verb: no clause to end at
+
+
+def test_a_name_cut_from_its_apposition_loses_the_comma_before_its_verb() -> None:
+    """"… a former nurse, Chen Li, complained …" cut at its name: "Chen Li complained …"."""
+    assert shorten("Chen Li, complained to the bureau", Rules()) == "Chen Li complained to the bureau"
+    assert shorten("In March, prices rose", Rules()) == "In March, prices rose"  # no verb after the comma
