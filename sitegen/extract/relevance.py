@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import short_forms
 from .bonded_names import bonded_names
 from .commentary import label, without_label
 from .cut_names import add_cut_names
@@ -283,6 +284,7 @@ def judge(
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
     runs = {sid: subject_runs(latin_names(words.text, lexicon), lexicon) for sid, words in docs.items()}
+    runs = short_forms.teach(runs, lexicon)  # "X Rail" written short is "X Rail Group"
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     for sid, name in keyword_name(docs, runs, lexicon, rules.on_topic_core_share * len(docs)).items():
         chinese[sid] += name  # 明湖花园, "Minghu Garden": the story's name around its keyword
