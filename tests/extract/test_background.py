@@ -42,6 +42,7 @@ BACKGROUND = [
     ("zh-tenure", "周德明自2008年起执掌该公司。", "2008年起"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
     ("zh-as-of", "截至4月7日午间收盘,跌停板上仍有大量卖单。", "4月7日"),
+    ("zh-dateline", "人民网杭州3月11日电 记者从公司获悉，3月10日晚，厂房起火。", "3月11日"),
     ("en-covering", "He was held after inspectors found ledgers for 2022 had been shredded.", "2022"),
     ("zh-attributive", "12月27日晚的临川火灾让这款车型陷入危机。", "12月27日"),
     ("zh-attributive", "考试院宣布周六的考试作废。", "周六"),
@@ -112,6 +113,7 @@ BACKGROUND = [
 # sentences whose date times what they report
 FOUNDING = [
     ("3月5日晚上，公司宣布召回全部车辆。", "3月5日"),
+    ("3月11日电话会议上，公司宣布召回全部车辆。", "3月11日"),  # 电话, no dateline
     ("The regulator fined the company on Monday.", "Monday"),
     ("The regulator suspended the licence on Nov. 18.", "Nov. 18"),  # "the" before, not opening it
     ("The bonds were repaid in full on Monday, as due.", "Monday"),
@@ -410,3 +412,10 @@ def test_a_tenure_started_by_a_date_is_no_happening_even_as_a_state_start() -> N
     # a state's start that is no tenure stays a happening
     opened = "该平台自3月2日起即可被公众访问。"
     assert [founding for *_, founding in candidates(opened, "zh")] == [True]
+
+
+def test_a_datelines_day_gives_way_to_the_day_it_reports() -> None:
+    """新华社…3月16日电 is when the wire filed; the happening is the 3月15日 its sentence tells."""
+    found = candidates("新华社石家庄3月16日电 记者从公司获悉，3月15日22时47分，一列火车在暴雪中脱线。", "zh")
+    founding = [(d, f) for d, _, f in found if f]
+    assert founding and all(d != "3月16日" for d, _ in founding)
