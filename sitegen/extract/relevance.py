@@ -43,6 +43,7 @@ from .bonded_names import bonded_names
 from .commentary import label, without_label
 from .cut_names import add_cut_names
 from .entities import is_person_name, latin_names
+from .headline_names import headline_names
 from .keyword_holders import extends_name as _extends_name
 from .keyword_holders import keyword_holders
 from .leads import about_others, heads_of_names, names_others
@@ -292,6 +293,7 @@ def judge(
     for sid, words in docs.items():
         mine = own_name if _own_name_counts(runs[sid], own_name, lexicon) else None
         sal = chinese[sid] + _latin_salience(words, runs[sid], acronyms[sid], lexicon, mine)
+        sal += headline_names(leads[sid], words.text, lexicon, general_idf()[1]) if leads else Counter()
         top = [w for w, _ in sal.most_common(rules.subject_words)]
         out.subjects[sid] = top
         counts.update(top)
