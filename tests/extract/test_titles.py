@@ -539,3 +539,11 @@ def test_an_abbreviated_month_goes_from_an_english_title_like_a_full_one() -> No
     # "on Oct. 13" left the title ending on a bare number
     for said in ("The studio had suspended its producer on Oct. 13", "The studio had suspended its producer on Oct 13"):
         assert headline_variants(said, 60)[0] == "The studio had suspended its producer"
+
+
+def test_a_clause_of_days_counted_from_another_happening_is_no_headline_opening() -> None:
+    """"在开庭前两天，" says when, counted from another happening; the headline is what follows.
+    A place holding 前 (前门大街) is no such count."""
+    assert headline_variants("在开庭前两天，原告撤回了全部诉讼请求。")[0] == "原告撤回了全部诉讼请求"
+    assert headline_variants("在事故发生后三个月，涉事企业恢复了生产。")[0] == "涉事企业恢复了生产"
+    assert headline_variants("在北京前门大街，游客排起长队。")[0].startswith("在北京前门大街")
