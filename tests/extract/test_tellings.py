@@ -139,4 +139,5 @@ def test_a_death_toll_names_deaths_and_a_visit_is_an_action() -> None:
     assert table.of("The death toll from the flood climbed overnight") == {"die"}
     assert table.of("Officials said the toll rose to 31 by Friday") == {"die"}
     assert table.of("The premier visited the flooded county") == {"visit"}
-    assert table.of("副省长连夜赶赴现场指挥搜救") == {"visit"}
+    assert table.of("副省长连夜到矿井视察搜救工作") == {"visit"}
+    assert table.of("消防部门调派12辆消防车赶赴现场") == frozenset()  # rushing there is no visit

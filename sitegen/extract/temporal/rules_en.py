@@ -430,9 +430,8 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "anchored",
         c(
-            # "two days before" ends its clause; "two days before X begins" counts back from X
             rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+(?:earlier\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
-            r"|before\b(?!\s+[A-Za-z]))",
+            r"|before\b(?!\s+[A-Za-z]))",  # "two days before X begins" counts back from X
             re.I,
         ),
         O.resolve_offset,
