@@ -110,6 +110,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # the period a thing covers: "ledgers for 2022 had been shredded", "its results for March"
     # (a noun, not a verb: "was fined for" is left alone)
     ("en-covering", "before", re.compile(r"\b(?![a-z]+(?:ed|ing)\b)[a-z]{3,}\s+for\s+$")),
+    # a wire's dateline (新华社石家庄12月16日电 记者…获悉，12月15日22时…): the day the report was
+    # filed gives the month to what follows, and times no happening
+    ("zh-dateline", "after", re.compile(r"电(?=[\s（(])")),
     # -- a date naming a thing ---------------------------------------------------------
     ("zh-attributive", "after", re.compile(r"(?:晚|早|晚间|上午|下午|中午|凌晨)?的")),
     ("en-possessive", "after", re.compile(r"['’]s\b")),

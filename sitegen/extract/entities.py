@@ -77,6 +77,8 @@ def make_lexicon(data: SiteData, gaz: Gazetteer, keyword: str | None) -> Lexicon
     ignored: set[str] = set()
     if keyword:
         ignored.update(k.strip().lower() for k in re.split(r"[\s,，、]+", keyword) if k.strip())
+        # a model number's pieces (XJ and 200 of XJ-200): tokens are cut at its hyphen
+        ignored.update(p for k in list(ignored) if k.isascii() for p in k.split("-") if len(p) >= 2)
     spelled = {pinyin_key(k) for k in ignored if CJK_WORD.search(k)}
     return Lexicon(
         stopwords={w.lower() for w in data.stopwords},

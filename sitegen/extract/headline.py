@@ -151,7 +151,8 @@ def _zh_elapsed(clause: str, hw: HeadlineWords) -> bool:
         return True
     if re.search(rf"(?:过去|过了)了?{_NUMBER}(?:{units})", clause):
         return True
-    return re.search(rf"{_NUMBER}(?:{units})(?:之后|以后|后|以来|前)$", clause) is not None
+    counted = rf"{_NUMBER}(?:{units})(?:之后|以后|后|以来|前)$|^在[^，,]{{1,20}}?[前后]{_NUMBER}(?:{units})$"
+    return re.search(counted, clause) is not None  # ("在开庭前两天": days counted from another)
 
 
 _ZH_SINCE = re.compile(

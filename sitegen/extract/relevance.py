@@ -38,10 +38,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import short_forms
 from .bonded_names import bonded_names
 from .commentary import label, without_label
 from .cut_names import add_cut_names
 from .entities import is_person_name, latin_names
+from .headline_names import headline_names
 from .keyword_holders import extends_name as _extends_name
 from .keyword_holders import keyword_holders
 from .leads import about_others, heads_of_names, names_others
@@ -284,6 +286,7 @@ def judge(
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
     runs = whole_names({sid: subject_runs(latin_names(w.text, lexicon), lexicon) for sid, w in docs.items()})
+    runs = short_forms.teach(runs, lexicon)  # "X Rail" written short is "X Rail Group"
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     for sid, name in keyword_name(docs, runs, lexicon, rules.on_topic_core_share * len(docs)).items():
         chinese[sid] += name  # 明湖花园, "Minghu Garden": the story's name around its keyword
@@ -291,6 +294,7 @@ def judge(
     for sid, words in docs.items():
         mine = own_name if _own_name_counts(runs[sid], own_name, lexicon) else None
         sal = chinese[sid] + _latin_salience(words, runs[sid], acronyms[sid], lexicon, mine)
+        sal += headline_names(leads[sid], words.text, lexicon, general_idf()[1]) if leads else Counter()
         top = [w for w, _ in sal.most_common(rules.subject_words)]
         out.subjects[sid] = top
         counts.update(top)

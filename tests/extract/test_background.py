@@ -61,6 +61,7 @@ BACKGROUND = [
     ("zh-joined", "她2009年入职后一直负责华东区业务。", "2009年"),
     ("en-as-of", "As of Friday, 20 people had been detained, police said.", "Friday"),
     ("zh-as-of", "截至4月7日午间收盘,跌停板上仍有大量卖单。", "4月7日"),
+    ("zh-dateline", "人民网杭州3月11日电 记者从公司获悉，3月10日晚，厂房起火。", "3月11日"),
     ("en-covering", "He was held after inspectors found ledgers for 2022 had been shredded.", "2022"),
     ("zh-attributive", "12月27日晚的临川火灾让这款车型陷入危机。", "12月27日"),
     ("zh-attributive", "考试院宣布周六的考试作废。", "周六"),
@@ -133,6 +134,7 @@ BACKGROUND = [
 # sentences whose date times what they report
 FOUNDING = [
     ("3月5日晚上，公司宣布召回全部车辆。", "3月5日"),
+    ("3月11日电话会议上，公司宣布召回全部车辆。", "3月11日"),  # 电话, no dateline
     ("The regulator fined the company on Monday.", "Monday"),
     ("The regulator suspended the licence on Nov. 18.", "Nov. 18"),  # "the" before, not opening it
     ("The bonds were repaid in full on Monday, as due.", "Monday"),
@@ -457,3 +459,10 @@ def test_a_past_happening_dated_on_the_calendar_after_after_is_a_candidate_of_it
     assert ("2024", "its second loss after a Heron-2 was destroyed in 2024.", True) in found
     relative = candidates("Sales fell on Monday after its mill was closed last week.", "en")
     assert not any(date == "last week" and founding for date, _, founding in relative)
+
+
+def test_a_datelines_day_gives_way_to_the_day_it_reports() -> None:
+    """新华社…3月16日电 is when the wire filed; the happening is the 3月15日 its sentence tells."""
+    found = candidates("新华社石家庄3月16日电 记者从公司获悉，3月15日22时47分，一列火车在暴雪中脱线。", "zh")
+    founding = [(d, f) for d, _, f in found if f]
+    assert founding and all(d != "3月16日" for d, _ in founding)

@@ -269,6 +269,22 @@ def test_with_the_keyword_counted_everything_would_look_on_topic() -> None:
     assert judge(docs, lexicon, Rules()).off_topic == {"s0", "s1", "s2"}
 
 
+def test_a_model_numbers_pieces_are_the_keyword_too() -> None:
+    """The texts cut a model number at its hyphen (XJ-200 → XJ, 200): its letters are the keyword,
+    not a name every record shares; a keyword written without one is left whole."""
+    lexicon = make_lexicon(SiteData(), gazetteer(SiteData()), "XJ-200")
+    assert lexicon.is_keyword("XJ") and lexicon.is_keyword("xj-200")
+    story = [
+        "Two XJ-200 coaches of Linhai Transit collided at Shuangqiao depot, injuring six drivers.",
+        "Linhai Transit withdrew its XJ-200 fleet after the Shuangqiao depot collision.",
+        "Regulators questioned Linhai Transit managers over the Shuangqiao collision of two XJ-200 coaches.",
+    ]
+    stray = "Our review of the XJ-200 vacuum cleaner from Dustmaster: quiet, light and strong on carpets."
+    docs = {f"s{i}": Words.of(t) for i, t in enumerate([*story, stray])}
+    assert judge(docs, lexicon, Rules()).off_topic == {"s3"}
+    assert make_lexicon(SiteData(), gazetteer(SiteData()), "Atlas").ignored == {"atlas"}
+
+
 # -- entities and aliases ---------------------------------------------------------------
 PEOPLE = """
 not_names = ["米粉"]

@@ -70,6 +70,7 @@ def test_the_gold_files_are_there() -> None:
     assert "rocket_failure" in GOLDS  # held out (helper "heldout7a")
     assert "rocket_dense" in GOLDS  # held out (helper "heldout7b")
     assert "chatbot_leak" in GOLDS  # held out (helper "heldout8b")
+    assert "train_derail" in GOLDS  # held out (helper "heldout8a")
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -480,6 +481,26 @@ def test_held_out_story_of_heldout8c_has_its_traits() -> None:
     assert any(out[r] < hearing.day.date() for r in hearing.mentions)  # told as a plan first
     text = " ".join(r.body for r in recs)
     for phrase in ("in September", "今年3月", "去年年底", "last spring", "上月", "last week", "on Friday"):
+        assert phrase in text, phrase
+
+
+def test_held_out_story_of_heldout8a_has_its_traits() -> None:
+    """train_derail: Chinese-majority with a third in English, ten happenings from December 2024 to
+    February 2025, a dense start (three days, two of them holding two happenings told in the same
+    articles) then sparse ones weeks apart, a day Reuters puts a day later, strays sharing the
+    keyword (the train model) and same-industry pieces, reports dating what they tell relatively."""
+    gold = load_gold(GOLDS["train_derail"])
+    langs = _langs("train_derail")
+    assert len(langs) >= 32 and langs.count("zh") > langs.count("en") >= len(langs) / 3
+    days = sorted(h.day for h in gold.happenings if h.day)
+    assert 9 <= len(days) <= 11 and (days[0].year, days[0].month) == (2024, 12) and days[-1].month == 2
+    assert days[2] - days[0] <= timedelta(days=2) and len(_shared_days(gold.happenings)) == 2
+    assert all(b - a >= timedelta(days=3) for a, b in pairwise(sorted(set(days))[2:]))  # then sparse
+    assert any(a.start == h.dates[0].start + timedelta(days=1) for h in gold.happenings for a in h.dates[1:])
+    recs = records(gold)
+    assert sum("bf-350" in (r.title + r.body).lower() for r in (recs[i - 1] for i in gold.off_topic)) >= 5
+    text = " ".join(r.body for r in recs)
+    for phrase in ("昨晚", "前天深夜", "本周一", "上月底", "元旦前夕", "节前", "late on Sunday", "last Tuesday"):
         assert phrase in text, phrase
 
 
@@ -1282,6 +1303,22 @@ FLOORS: dict[str, tuple[float, ...]] = {
     # 1.00, zh+en 8 -> 9 when an application to strike out a claim and a judge reserving judgment
     # name a hearing (actions.toml): the hearing is one entry in both languages
     "pension_probe": (1.00, 1.00, 0.93, 1.00, 1.00, 1.00, 0, 0, 9, 1.00, 1.00),
+    # set 2026-12-08 at first score, held out (helper "heldout8a", which read neither sitegen/extract,
+    # sitegen/importer nor sitegen/data): the first figures main achieved, rounded down (ceilings
+    # rounded up).  train_derail (F1 0.83, Date-F1 0.83, source recall 0.79, entries/happening 1.20,
+    # off-topic P 0.60 R 0.86, same-day 2/2, zh+en 6/10, titles 13/14, cite P 0.90): four English
+    # reports flagged off topic (19, 33, 38, 41), the travel piece (21) not; Xinhua's lead two extra
+    # entries; the rescue and "the travel rush begins" entries of their own
+    # off-topic P 0.60 -> 0.67, cite P 0.90 -> 0.93: "Boreal Rail" is short for "Boreal Rail Group"
+    # (short_forms) and a dateline's day (新华社石家庄12月16日电) dates nothing (background zh-dateline)
+    # source recall 0.79 -> 0.89, off-topic P 0.67 -> 1.00, zh+en 6 -> 8: the pinyin names an English
+    # headline writes count as its subjects (headline_names); titles 13/14 -> 14/14: 在春节前五天，
+    # is a time clause (headline); F1 0.83 -> 0.87: "two days before … travel rush begins" is no
+    # date counted back from Sunday (en-earlier); source recall 0.89 -> 0.93, zh+en 8 -> 9, cite P
+    # 0.93 -> 0.96: a death toll names deaths and a visit is an action of its own clause (actions);
+    # off-topic R 0.86 -> 1.00 (cite P 0.96 -> 0.95: 23's passing 上月底 findings no longer cited):
+    # "BF" of the keyword "BF-350" is the keyword, so the travel piece sharing only it is a stray
+    "train_derail": (0.86, 0.86, 0.92, 1.20, 1.00, 1.00, 0, 2, 9, 1.00, 0.95),
     "dense300": (0.92, 0.92, 0.92, 1.05, 0.88, 0.93, 0, 25, 29, 0.94, 0.90),
 }
 GENERATED = {"dense300": (300, 2)}

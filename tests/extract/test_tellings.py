@@ -117,3 +117,27 @@ def test_a_halt_announced_after_a_regulators_summons_is_a_telling_of_its_own() -
         "and the operator said hours later it would suspend all night crossings.",
     ]
     assert frozenset(("halt", "summon")) in actions().apart
+
+
+def test_a_death_toll_and_an_officials_visit_in_one_sentence_are_two_tellings() -> None:
+    # the toll's revision and the visit, told in one sentence, are two happenings of one day
+    en = (
+        "The number killed in the mine flood rose to nine, the county said on Thursday, "
+        "as the provincial governor visited the pit and ordered checks at every colliery."
+    )
+    assert runs(en) == [
+        "The number killed in the mine flood rose to nine, the county said on Thursday",
+        "as the provincial governor visited the pit and ordered checks at every colliery.",
+    ]
+    zh = "周四，省长赶赴矿井察看救援，县政府同日通报遇难人数升至9人。"
+    assert runs(zh) == ["周四，省长赶赴矿井察看救援", "县政府同日通报遇难人数升至9人。"]
+    assert "visit" in actions().own_clause
+
+
+def test_a_death_toll_names_deaths_and_a_visit_is_an_action() -> None:
+    table = actions()
+    assert table.of("The death toll from the flood climbed overnight") == {"die"}
+    assert table.of("Officials said the toll rose to 31 by Friday") == {"die"}
+    assert table.of("The premier visited the flooded county") == {"visit"}
+    assert table.of("副省长连夜到矿井视察搜救工作") == {"visit"}
+    assert table.of("消防部门调派12辆消防车赶赴现场") == frozenset()  # rushing there is no visit

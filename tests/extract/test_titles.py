@@ -553,3 +553,11 @@ def test_a_subject_set_off_by_its_relative_clause_keeps_its_predicate():
     joined = [title for _span, title, _dated in title_choices(whole, MAX) if title.startswith("Harbour Grain filed")]
     assert joined and all(_subsequence(t, text) for t in joined)
     assert not any("which lost" in t for t in joined)
+
+
+def test_a_clause_of_days_counted_from_another_happening_is_no_headline_opening() -> None:
+    """"在开庭前两天，" says when, counted from another happening; the headline is what follows.
+    A place holding 前 (前门大街) is no such count."""
+    assert headline_variants("在开庭前两天，原告撤回了全部诉讼请求。")[0] == "原告撤回了全部诉讼请求"
+    assert headline_variants("在事故发生后三个月，涉事企业恢复了生产。")[0] == "涉事企业恢复了生产"
+    assert headline_variants("在北京前门大街，游客排起长队。")[0].startswith("在北京前门大街")

@@ -419,7 +419,8 @@ EN_RULES: tuple[Rule, ...] = (
         "en",
         "anchored",
         c(
-            rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+(?:earlier|before)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+            rf"\b{EN_HEDGE}{EN_NUM}\s+{EN_UNIT}\s+(?:earlier\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+            r"|before\b(?!\s+[A-Za-z]))",  # "two days before X begins" counts back from X
             re.I,
         ),
         O.resolve_offset,
