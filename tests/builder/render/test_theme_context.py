@@ -15,9 +15,9 @@ class Greeter:
         return f"{jctx['greeting']} {name}"
 
 
-def render(source: str, **values: object) -> str:
+def render(source: str, context_class: type = theme._Context, **values: object) -> str:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    env.context_class = theme._Context
+    env.context_class = context_class
     return env.from_string(source).render(**values)
 
 
@@ -67,3 +67,18 @@ def test_a_raised_stop_iteration_is_undefined_as_in_jinja():
 def test_the_theme_environment_uses_it(make_site):
     env = theme.make_env(load_config(make_site()))
     assert env.context_class is theme._Context
+
+
+def test_a_function_that_reads_the_context_sees_what_jinja_shows_it_everywhere():
+    @jinja2.pass_context
+    def seen(jctx: jinja2.runtime.Context) -> str:
+        return f"{jctx.get('who')}/{jctx.get('x', '-')}/{jctx['root']}"
+
+    source = (
+        "{{ c() }}|{% for x in [1, 2] %}{{ c() }}{% set who = 'looped' %}{{ c() }}{% endfor %}|"
+        "{% block b %}{{ c() }}{% set who = 'block' %}{{ c() }}"
+        "{% for y in [3] %}{{ c() }}{% endfor %}{% endblock %}|{% macro m() %}{{ c() }}{% endmacro %}{{ m() }}"
+    )
+    ours = render(source, c=seen, who="page", root="../")
+    assert ours == render(source, jinja2.runtime.Context, c=seen, who="page", root="../")
+    assert "looped" in ours and "block" in ours  # the loop's and the block's own variables reach it
