@@ -88,18 +88,19 @@ def _finalize(value: object) -> object:
     return value
 
 
-_PLAIN_CALLABLES = frozenset((FunctionType, BuiltinFunctionType, MethodType))
+_PLAIN_CALLABLES = frozenset((FunctionType, BuiltinFunctionType, MethodType, jinja2.runtime.Macro))
 _PASS_CONTEXT = jinja2.pass_context(lambda: None).jinja_pass_arg  # type: ignore[attr-defined]
 
 
 class _Context(jinja2.runtime.Context):
     """Jinja's context, with a shorter way to call a plain function (``t('sources')``, ``url(...)``,
-    a string's method): a page makes thirty such calls, and `Context.call` asks every callable four
-    times whether it wants the context passed.  A plain function, built-in or bound method wants it
-    only if it carries ``jinja_pass_arg``: given `jinja2.pass_context`, it gets this context where
-    no loop or block variables are set (else `Context.call` derives one); any other pass argument,
-    and everything else (macros, callable objects), goes through `Context.call` as before.  The
-    result is the same: the internal ``_block_vars``/``_loop_vars`` arguments are dropped as there."""
+    a string's method, a macro): a page makes thirty such calls, and `Context.call` asks every
+    callable four times whether it wants the context passed.  A plain function, built-in, bound
+    method or macro wants it only if it carries ``jinja_pass_arg``: given `jinja2.pass_context`, it
+    gets this context where no loop or block variables are set (else `Context.call` derives one);
+    any other pass argument, and everything else (callable objects), goes through `Context.call` as
+    before.  The result is the same: the internal ``_block_vars``/``_loop_vars`` arguments are
+    dropped as there."""
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if type(__obj) not in _PLAIN_CALLABLES:

@@ -77,8 +77,11 @@ def test_a_function_that_reads_the_context_sees_what_jinja_shows_it_everywhere()
     source = (
         "{{ c() }}|{% for x in [1, 2] %}{{ c() }}{% set who = 'looped' %}{{ c() }}{% endfor %}|"
         "{% block b %}{{ c() }}{% set who = 'block' %}{{ c() }}"
-        "{% for y in [3] %}{{ c() }}{% endfor %}{% endblock %}|{% macro m() %}{{ c() }}{% endmacro %}{{ m() }}"
+        "{% for y in [3] %}{{ c() }}{% endfor %}{% endblock %}|{% macro m() %}{{ c() }}{% endmacro %}{{ m() }}|"
+        "{% macro n(a, b='d') %}{{ a }}{{ b }}{{ caller() if caller is defined }}{% endmacro %}"
+        "{{ n('x') }}{{ n('x', b='y') }}{% call n('z') %}{{ c() }}{% endcall %}"
     )
     ours = render(source, c=seen, who="page", root="../")
     assert ours == render(source, jinja2.runtime.Context, c=seen, who="page", root="../")
     assert "looped" in ours and "block" in ours  # the loop's and the block's own variables reach it
+    assert ours.endswith("|xdxyzdpage/-/../")  # macros: defaults, keywords, caller
