@@ -42,7 +42,7 @@ from ..core.model import Site
 from ..errors import ContentError, Problem
 from ..util.cache import Cache
 from ..util.fsutil import file_digest, remove_orphans, staging_dir, swap_in
-from ..util.heap import frozen
+from ..util.heap import few_full_passes, frozen
 from ..util.progress import Progress
 from .assemble import make_context
 from .context import BuildContext, normalise_base_url
@@ -139,19 +139,20 @@ def build(
     own_cache = cache is None
     cache = Cache.for_site(config.root) if own_cache else cache
     try:
-        with progress.stage("Reading content"):
-            digests = {key: sig[2] for key, sig in inputs.pages.files.items()} if inputs else None
-            checked = {sig[2] for sig in old.pages.values()} if old is not None else None
-            site = load_site(config, cache, digests, checked)
-            ctx = make_context(site, base_url)
-        ctx.cache = cache
-        if inputs is not None:
-            ctx.pieces_version = _pieces_version(code, ctx.base_url, inputs)
-        with frozen():  # the site lives to the end: the collector's full passes skip it
-            if old is not None and inputs is not None:
-                result = _incremental(ctx, old, inputs, out, where, OUTPUTS, progress)
-            else:
-                result = _full(ctx, out, where, OUTPUTS, progress, inputs, code, names)
+        with few_full_passes():  # the build's garbage is nearly all young (`heap`)
+            with progress.stage("Reading content"):
+                digests = {key: sig[2] for key, sig in inputs.pages.files.items()} if inputs else None
+                checked = {sig[2] for sig in old.pages.values()} if old is not None else None
+                site = load_site(config, cache, digests, checked)
+                ctx = make_context(site, base_url)
+            ctx.cache = cache
+            if inputs is not None:
+                ctx.pieces_version = _pieces_version(code, ctx.base_url, inputs)
+            with frozen():  # the site lives to the end: the collector's full passes skip it
+                if old is not None and inputs is not None:
+                    result = _incremental(ctx, old, inputs, out, where, OUTPUTS, progress)
+                else:
+                    result = _full(ctx, out, where, OUTPUTS, progress, inputs, code, names)
     finally:
         if own_cache:
             cache.close()

@@ -107,3 +107,30 @@ def test_an_import_runs_frozen_with_fewer_young_collections(make_site, unfrozen,
     importer.run_import(load_config(make_site()), [])
     assert seen and seen[0][0] > 0 and seen[0][1] == importer.YOUNG
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
+def test_few_full_passes_holds_full_passes_back_and_restores_the_thresholds():
+    before = gc.get_threshold()
+    with heap.few_full_passes():
+        now = gc.get_threshold()
+        assert now[:2] == before[:2]  # the young generations are collected as always
+        assert now[2] >= heap.FULL_PASS_EVERY
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), heap.few_full_passes():
+        raise RuntimeError("a failed build")
+    assert gc.get_threshold() == before
+
+
+def test_a_build_holds_full_passes_back_and_restores_them(make_site, tmp_path, monkeypatch):
+    seen: list[tuple[int, ...]] = []
+    full = rebuild._full
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return full(*args, **kwargs)
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(rebuild, "_full", spy)
+    build(load_config(make_site()), tmp_path / "out")
+    assert seen and seen[0][2] >= heap.FULL_PASS_EVERY
+    assert gc.get_threshold() == before

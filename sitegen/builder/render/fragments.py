@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable
+from json.encoder import encode_basestring as _STRING  # a string as json.dumps writes it (C)
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -159,6 +160,48 @@ def json_with_lists(doc: dict, lists: dict[str, list[str]]) -> str:
 
 
 def encode(value: object) -> str:
-    import json
+    """``json.dumps(value, ensure_ascii=False, indent=1)``: a record of events.json or timeline.json.
 
-    return json.dumps(value, ensure_ascii=False, indent=1)
+    The standard library encodes in Python whenever ``indent`` is given, a step per value through
+    generators; a record of dicts, lists and strings (nearly all of them) is written here in one
+    pass with the same characters - the strings by the same C function the standard library
+    calls.  Anything else (numbers, keys that are not strings, a subclass) goes to `json.dumps`."""
+    try:
+        return _indented(value, "\n")
+    except _Other:
+        import json
+
+        return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+class _Other(Exception):
+    """A value `_indented` leaves to `json.dumps`."""
+
+
+def _indented(value: object, newline: str) -> str:
+    """``value`` as `encode` writes it, its lines after the first starting with ``newline``."""
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + " "
+        parts = []
+        for k, v in value.items():  # type: ignore[attr-defined]
+            if type(k) is not str:
+                raise _Other
+            parts.append(inner + _STRING(k) + ": " + _indented(v, inner))
+        return "{" + ",".join(parts) + newline + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = newline + " "
+        return "[" + ",".join(inner + _indented(v, inner) for v in value) + newline + "]"  # type: ignore[attr-defined]
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    raise _Other

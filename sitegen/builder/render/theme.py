@@ -18,8 +18,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
+from typing import Any
 
 import jinja2
+import jinja2.runtime
 from markupsafe import Markup
 
 from ...config import SiteConfig
@@ -85,6 +88,39 @@ def _finalize(value: object) -> object:
     return value
 
 
+_PLAIN_CALLABLES = frozenset((FunctionType, BuiltinFunctionType, MethodType, jinja2.runtime.Macro))
+_PASS_CONTEXT = jinja2.pass_context(lambda: None).jinja_pass_arg  # type: ignore[attr-defined]
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, with a shorter way to call a plain function (``t('sources')``, ``url(...)``,
+    a string's method, a macro): a page makes thirty such calls, and `Context.call` asks every
+    callable four times whether it wants the context passed.  A plain function, built-in, bound
+    method or macro wants it only if it carries ``jinja_pass_arg``: given `jinja2.pass_context`, it
+    gets this context where no loop or block variables are set (else `Context.call` derives one);
+    any other pass argument, and everything else (callable objects), goes through `Context.call` as
+    before.  The result is the same: the internal ``_block_vars``/``_loop_vars`` arguments are
+    dropped as there."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN_CALLABLES:
+            return super().call(__obj, *args, **kwargs)
+        wants = getattr(__obj, "jinja_pass_arg", None)
+        if wants is not None:  # ``url()``: the context itself, unless loop or block variables derive one
+            if wants is not _PASS_CONTEXT or kwargs.get("_block_vars") or kwargs.get("_loop_vars"):
+                return super().call(__obj, *args, **kwargs)
+            args = (__self, *args)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 def make_env(config: SiteConfig) -> jinja2.Environment:
     env = jinja2.Environment(
         finalize=_finalize,
@@ -96,6 +132,7 @@ def make_env(config: SiteConfig) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # a build (or a serve update that changes templates) makes a new environment
     )
+    env.context_class = _Context
     return env
 
 
