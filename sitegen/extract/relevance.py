@@ -47,6 +47,7 @@ from .keyword_holders import keyword_holders
 from .leads import about_others, heads_of_names, names_others
 from .leads import named as named_in
 from .ner import Tagger
+from .opening_names import named_runs
 from .rules import Rules
 from .story_names import (
     cjk_majority,
@@ -283,7 +284,8 @@ def judge(
             lexicon.latin_names.setdefault(pinyin_key(word), word)
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
-    runs = whole_names({sid: subject_runs(latin_names(w.text, lexicon), lexicon) for sid, w in docs.items()})
+    found = named_runs({sid: w.text for sid, w in docs.items()}, lexicon, rules.shared_min_sources)
+    runs = whole_names({sid: subject_runs(f, lexicon) for sid, f in found.items()})
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     for sid, name in keyword_name(docs, runs, lexicon, rules.on_topic_core_share * len(docs)).items():
         chinese[sid] += name  # 明湖花园, "Minghu Garden": the story's name around its keyword
