@@ -483,15 +483,12 @@ def _goes_on(when: When, anchor: When, until: bool = False) -> bool:
     most often brings in another happening of that day; another time (当天下午 after 中午) does —
     unless it is a bound (``until``: "至晚10时10分…全部安全转移" after "昨晚6时40分许…停运"), a
     later time of that day by which what the anchor's sentence began had ended or stood: its end,
-    not another happening.  An anchor dated by the day alone (今日) has no time to restate: a time
-    of day counted from it ("已于当天下午…下线" after "今日发布报告称") brings in a happening of its own."""
+    not another happening."""
     if PRECISIONS.index(when.precision) <= PRECISIONS.index("day"):
         return False
     a_end, b_end = when.period_end(), anchor.period_end()
     if until and anchor.start <= when.start and when.start.date() == anchor.start.date():
         return True
-    if PRECISIONS.index(anchor.precision) <= PRECISIONS.index("day"):
-        return False
     return (when.start <= anchor.start and b_end <= a_end) or (anchor.start <= when.start and a_end <= b_end)
 
 

@@ -375,24 +375,6 @@ def test_only_a_date_restating_its_anchors_time_of_day_goes_on_telling_its_sente
     assert not goes_on("次日凌晨,市监管局封存了该厂全部同类储罐。")
 
 
-def test_a_time_of_day_counted_from_a_bare_day_goes_on_telling_nothing() -> None:
-    """An anchor dated by the day alone has no time of day to restate: 当天傍晚 after 昨日 (a
-    report published that day, then the company's step that evening) brings in its own happening,
-    where 当晚 after 昨晚 restates the anchor's evening."""
-    src, lexicon = zh_source()
-
-    def goes_on(first: str, second: str, anchor: str) -> bool:
-        body = first + second
-        found = find_candidates(src, Words.of(body), lexicon, Rules(), find_times).candidates
-        (c,) = [c for c in found if c.quote_span.start >= len(first)]
-        return c.continues_at == body.index(anchor)
-
-    report = "审计员周立昨日公布报告称,他在华屿化工厂的排污口测出超标苯胺。"
-    assert not goes_on(report, "华屿化工厂回应称,已于当天傍晚关闭该排污口。", "昨日")
-    evening = "昨晚8时许,华屿化工厂一储罐发生泄漏,约20吨苯胺流入河中。"
-    assert goes_on(evening, "泄漏已于当晚得到控制。", "昨晚8时许")
-
-
 def test_a_clause_naming_no_action_borrows_its_one_day_sentences() -> None:
     """Clauses of one sentence dated on one day tell one happening when one announces what the
     other tells: the announcement naming no action (the notice) has the action of the clause that
