@@ -32,6 +32,7 @@ from ..core.model import Source
 from ..errors import Problem
 from .actions import actions
 from .announced import runs_through
+from .attribution_tail import attribution_tail
 from .background import OVER_STARTS, background_rule, is_naming, named_from, reporting_date
 from .counted_clause import without_counted_clause
 from .dated_clauses import cut_days
@@ -157,6 +158,10 @@ def _quote_spans(
             out.append((m, Span(parts[ci].start, parts[last].end)))
             continue
         start = sentence.start if n == 0 else parts[ci].start
+        if n and n + 1 == len(order) and attribution_tail(parts[ci].of(text), m.text):
+            # "…, X told reporters on Tuesday.": the telling quotes what it told, which joins only
+            start = sentence.start if n == 1 else parts[order[n - 1]].start
+            passing.add(id(firsts[order[n - 1]]))
         end = parts[order[n + 1] - 1].end if n + 1 < len(order) else sentence.end
         if n + 1 < len(order) and runs_through(text, end, m, firsts[order[n + 1]]):
             end = sentence.end  # "…公布调查结果：X于3月…": what it made public (`announced`)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -477,10 +477,11 @@ LEADING_WORDS = frozenset(
 """English words that open a capitalised run at a sentence start without being part of a name."""
 
 
-def latin_names(text: str, lexicon: Lexicon) -> list[str]:
+def latin_names(text: str, lexicon: Lexicon, openers: Collection[str] = ()) -> list[str]:
     """Capitalised runs of English text not linked to a Chinese name, lower-cased.
 
-    One capitalised word opening a sentence is no evidence of a name ("Shares", "The");
+    One capitalised word opening a sentence is no evidence of a name ("Shares", "The") unless it
+    is one of ``openers`` (canonical: names other reports write mid-sentence, `opening_names`);
     calendar words, holidays' words ("New Year", "Eve", "Spring Festival") and stopwords are
     not names.
     """
@@ -499,7 +500,8 @@ def latin_names(text: str, lexicon: Lexicon) -> list[str]:
         if all(w.removesuffix("'s") in HOLIDAY_WORDS for w in parts):
             continue
         before = text[: m.start()].rstrip()
-        if len(parts) == 1 and (not before or before.endswith(_SENTENCE_END)):
+        opening = len(parts) == 1 and (not before or before.endswith(_SENTENCE_END))
+        if opening and lexicon.canonical(run) not in openers:
             continue
         out.append(lexicon.canonical(run))
     return out

@@ -101,6 +101,12 @@ _APPOSITION = re.compile(
 )
 
 
+_THAT_NAME = re.compile(r"\bthat\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*$")
+"""a clause ending on a teller's "that" and a name: its verb follows the name's apposition"""
+_WHO_IT_IS = re.compile(r"\s*(?:the|a|an|who|which|whose)\b", re.IGNORECASE)
+"""an apposition's opening (", a Shenzhen contractor that …,")"""
+
+
 _NAME_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}$")
 """a clause that is a name and nothing else (", Tessa Quill," between commas): whom its neighbour means"""
 
@@ -127,6 +133,15 @@ def name_joined(text: str, parts: list[Span]) -> list[Span]:
         if after and _NAME_ALONE.match(part.of(text).strip(' ,.;:"”’)')) and not says_who_is(after):
             out.append(Span(part.start, parts[i + 1].end))
             i += 2
+            continue
+        if after and _THAT_NAME.search(part.of(text)) and _WHO_IT_IS.match(after):
+            # "X said that Quayside, a contractor that kept its boilers, had left …": the name, who
+            # it is and what it did are one telling ("X said that Quayside" tells nothing)
+            j = i + 1
+            while j + 1 < len(parts) and _WHO_IT_IS.match(parts[j].of(text)):
+                j += 1
+            out.append(Span(part.start, parts[j].end))
+            i = j + 1
             continue
         out.append(part)
         i += 1

@@ -49,6 +49,7 @@ from .keyword_holders import keyword_holders
 from .leads import about_others, heads_of_names, names_others
 from .leads import named as named_in
 from .ner import Tagger
+from .opening_names import named_runs
 from .rules import Rules
 from .story_names import (
     cjk_majority,
@@ -149,10 +150,9 @@ def _latin_salience(
     words: Words, runs: list[str], acronyms: Counter[str], lexicon: Lexicon, own_name: str | None
 ) -> Counter[str]:
     """Names in Latin letters: those linked to a Chinese name count as it, other capitalised
-    runs ("Dawnguard Security", "Jiangzhou") as themselves — an English report names its
-    subjects so, and a story told mostly in English must not look subjectless.  ``runs``: the
-    text's `latin_names`; ``own_name``: the story's name for its keyword (`_keyword_name`),
-    which counts although it holds the keyword."""
+    runs ("Dawnguard Security", "Jiangzhou") as themselves (a story told mostly in English must not
+    look subjectless).  ``runs``: the text's `latin_names`; ``own_name``: the story's name for its
+    keyword (`_keyword_name`), which counts although it holds the keyword."""
     _, median = general_idf()
     counts: Counter[str] = Counter(lexicon.latin_terms(words.text))
     counts.update(runs)
@@ -185,9 +185,8 @@ def _own_name_counts(runs: list[str], own_name: str | None, lexicon: Lexicon) ->
 def _other_holder(runs: list[str], own_name: str | None, lexicon: Lexicon) -> bool:
     """Does a source name a namesake: a longer name holding the keyword in Latin letters
     ("Sealink Capital"), written more often than the story's own (`_own_name_counts`)?"""
-    return any(_holds_latin_keyword(r, lexicon) for r in runs) and not _own_name_counts(
-        runs, own_name, lexicon
-    )
+    holds = any(_holds_latin_keyword(r, lexicon) for r in runs)
+    return holds and not _own_name_counts(runs, own_name, lexicon)
 
 
 def _holds_latin_keyword(run: str, lexicon: Lexicon) -> bool:
@@ -285,7 +284,8 @@ def judge(
             lexicon.latin_names.setdefault(pinyin_key(word), word)
         link_place_stems(lexicon, judging=True)  # "Qingzhou" is 青州市 before any source is judged
 
-    runs = whole_names({sid: subject_runs(latin_names(w.text, lexicon), lexicon) for sid, w in docs.items()})
+    found = named_runs({sid: w.text for sid, w in docs.items()}, lexicon, rules.shared_min_sources)
+    runs = whole_names({sid: subject_runs(f, lexicon) for sid, f in found.items()})
     runs = short_forms.teach(runs, lexicon)  # "X Rail" written short is "X Rail Group"
     own_name = _keyword_name(runs, lexicon, rules.on_topic_core_share * len(docs))
     for sid, name in keyword_name(docs, runs, lexicon, rules.on_topic_core_share * len(docs)).items():
