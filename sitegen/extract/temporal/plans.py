@@ -55,6 +55,8 @@ def borrowed_day(explanation: str) -> bool:
     return "day of '" in explanation or "no date in the passage" in explanation
 
 
+_LOOK_BACK = 240
+"""characters before a date where its condition ("Had the storm hit", "If the vote had") is read"""
 _HAD_FIRST = re.compile(r"^\W*had\s+(?:the|a|an|it|he|she|they|we|i|you|this|that|[a-z]+s?)\b", re.I)
 _IF_HAD = re.compile(r"\b(?:if|unless)\b[^,;:.!?]{0,60}\bhad\b[^,;:.!?]*$", re.I)
 
@@ -64,9 +66,13 @@ def counterfactual(ctx: Ctx, hit: Hit) -> str | None:
     condition contrary to fact (English only: the inversion and "if … had")."""
     if hit.rule.lang != "en":
         return None
-    start = ctx.sentence_start(hit.start)
+    # a condition stands within a few clauses of its date: the look back is bounded, so a
+    # paragraph with no sentence end costs linear time, not a rescan per date
+    opens = ctx.sentence_start(hit.start)
+    start = max(opens, hit.start - _LOOK_BACK)
     before = ctx.text[start : hit.start]
-    if _HAD_FIRST.match(before) and "," in ctx.text[hit.end : hit.end + 80] and "," not in before:
+    comma_after = "," in ctx.text[hit.end : hit.end + 80]
+    if start == opens and _HAD_FIRST.match(before) and comma_after and "," not in before:
         return before.strip()[:3]
     m = _IF_HAD.search(before)
     if m and re.search(r"\bwould\s+(?:have|not\s+have|never\s+have)\b|\bwould(?:n['’]t)?\s+have\b",
