@@ -35,6 +35,7 @@ from .announced import runs_through
 from .background import OVER_STARTS, background_rule, is_naming, named_from, reporting_date
 from .counted_clause import without_counted_clause
 from .dated_clauses import cut_days, join_openers, listed
+from .overnight import night_ends
 from .passages import Span, clauses, paragraphs, sentences
 from .pronoun_turn import pronoun_turn
 from .rules import Rules
@@ -278,6 +279,8 @@ def find_candidates(
                             f"another date of the sentence dates it"
                         )
                 dated = verbal
+            if len(dated) > 1:  # "连夜搜救，今晨6时许…被救出": the night's work ends (`overnight`)
+                dated = [m for m in dated if m not in night_ends(text, dated)] or dated
             if len(dated) > 1:
                 # "公安局今日通报,12月1日凌晨,警方抓获…", "police said on Monday that … on Saturday":
                 # the date of the telling gives way to the date of what is told
