@@ -35,7 +35,8 @@ from .announced import runs_through
 from .attribution_tail import attribution_tail
 from .background import OVER_STARTS, background_rule, is_naming, named_from, reporting_date
 from .counted_clause import without_counted_clause
-from .dated_clauses import cut_days
+from .dated_clauses import cut_days, join_openers, listed
+from .overnight import night_ends
 from .passages import Span, clauses, paragraphs, sentences
 from .pronoun_turn import pronoun_turn
 from .rules import Rules
@@ -135,6 +136,7 @@ def _quote_spans(
     """One (mention, quote span) per dated clause of the sentence; and the dates told in passing
     (`dated_clauses.cut_days`: a recap's clause dating two days)."""
     parts, passing = cut_days(text, clauses(text, sentence) or [sentence], dated)
+    parts = join_openers(text, parts, dated)
 
     def clause_index(offset: int) -> int:
         for i, c in enumerate(parts):
@@ -282,6 +284,8 @@ def find_candidates(
                             f"another date of the sentence dates it"
                         )
                 dated = verbal
+            if len(dated) > 1:  # "连夜搜救，今晨6时许…被救出": the night's work ends (`overnight`)
+                dated = [m for m in dated if m not in night_ends(text, dated)] or dated
             if len(dated) > 1:
                 # "公安局今日通报,12月1日凌晨,警方抓获…", "police said on Monday that … on Saturday":
                 # the date of the telling gives way to the date of what is told
@@ -316,6 +320,7 @@ def find_candidates(
                         )
                     )
             pairs, passing = _quote_spans(text, sentence, dated, rules) if dated else ([], set())
+            passing |= listed(text, sentence, [m for m in inside if _usable(m)])
             if not pairs and any(m.kind == "vague" for m in inside):
                 pairs = [(next(m for m in inside if m.kind == "vague"), sentence)]
             one_day = len(pairs) > 1 and _one_day([m.when for m, _ in pairs])

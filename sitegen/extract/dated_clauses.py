@@ -21,6 +21,7 @@ tells).
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -87,3 +88,69 @@ def cut_days(text: str, parts: list[Span], dated: list[Any]) -> tuple[list[Span]
             start = resume
         out.append(Span(start, part.end))
     return out, passing
+
+
+def _date_only(text: str, part: Span, m: Any) -> bool:
+    """Does the clause ``part`` hold nothing but its date ``m`` ("今天，", "On Monday,")?"""
+    rest = (text[part.start : m.start] + text[m.end : part.end]).strip(" \t\n,，、:：")
+    return not rest or rest.lower() in ("on", "in", "at", "by", "于", "在")
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    a, b = inner.when, outer.when
+    if a is None or b is None or (b.start, b.period_end()) == (a.start, a.period_end()):
+        return False
+    if b.precision == "year":  # a year holds most of a story's days: "2025年度考试" names an edition
+        return False
+    return b.start <= a.start and a.period_end() <= b.period_end()
+
+
+def join_openers(text: str, parts: list[Span], dated: list[Any]) -> list[Span]:
+    """``parts`` with a clause holding only its date ("今天，") joined to the clause it opens when
+    that clause's date is a longer period holding it, shorter than a year ("今天，为期40天的春运落下
+    帷幕": the season names what ended, the opening date times it); an opener followed by a date of other days
+    ("On Monday, the firm said it had recalled the bikes on Friday") is left to its own clause."""
+    out = list(parts)
+    i = 0
+    while i + 1 < len(out):
+        here = [m for m in dated if out[i].start <= m.start < out[i].end]
+        nxt = [m for m in dated if out[i + 1].start <= m.start < out[i + 1].end]
+        if (
+            len(here) == 1
+            and nxt
+            and _date_only(text, out[i], here[0])
+            and all(_within(here[0], m) for m in nxt)
+        ):
+            out[i : i + 2] = [Span(out[i].start, out[i + 1].end)]
+        else:
+            i += 1
+    return out
+
+
+def listed(text: str, sentence: Span, dated: list[Any]) -> set[int]:
+    """The dates (by ``id``) standing in items of one enumeration (、) of which another item holds
+    a date too, each followed by what it dates: a recap listing happenings in passing
+    ("到元旦前夕的初步结论、1月上旬两名高管被免职、春运前线路复通"); told in passing, they may join
+    their entries, never start one.  Dates listed bare ("于3月1日、3月5日两次发布公告") are one
+    telling's days, left alone."""
+    out: set[int] = set()
+    start = sentence.start
+    for clause in _CLAUSE_END.split(sentence.of(text)):
+        end = start + len(clause)
+        items, at = [], start
+        for piece in clause.split("、"):
+            items.append(Span(at, at + len(piece)))
+            at += len(piece) + 1
+        if len(items) > 1:
+            holding = []
+            for item in items:
+                here = [m for m in dated if item.start <= m.start < item.end and m.end <= item.end]
+                if any(text[m.end : item.end].strip() for m in here):
+                    holding.append(here)
+            if len(holding) > 1:
+                out |= {id(m) for here in holding for m in here}
+        start = end + 1
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
