@@ -30,6 +30,7 @@ from collections import defaultdict
 from .candidates import Candidate
 from .identity import Signals, combine
 from .merge import Cluster, Clustering, vector
+from .neardays import _dating
 from .passages import Span, paragraph_at, sentences
 from .periods import same_period_clusters
 
@@ -111,15 +112,6 @@ def _may_pair(a: Cluster, b: Cluster) -> bool:
     if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
         return False
     return a.lo < b.hi and b.lo < a.hi and same_period_clusters(a, b)
-
-
-def _dating(cl: Cluster) -> list[Candidate]:
-    """Its members that date it, one per distinct quote (copies are one telling)."""
-    seen: dict[str, Candidate] = {}
-    for m in cl.members:
-        if m.founding and m.when is not None:
-            seen.setdefault(" ".join(m.quote.split()), m)
-    return list(seen.values())
 
 
 def _joins(clustering: Clustering, few: Cluster, many: Cluster) -> str | None:
