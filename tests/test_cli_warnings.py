@@ -25,12 +25,15 @@ def sitegen(site: Path, *args: str) -> subprocess.CompletedProcess:
 def test_many_warnings_are_summed_up_and_all_warnings_lists_every_one(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     gen = REPO / "bench" / "gen_dump.py"
-    subprocess.run([sys.executable, str(gen), "-n", "400", "-o", str(dump)], check=True)
+    subprocess.run([sys.executable, str(gen), "-n", "1000", "-o", str(dump)], check=True)
     site = new_site(tmp_path / "site")
 
     short = sitegen(site, "import", "-q", str(dump))
     total = int(re.search(r"(\d+) warnings \(", short.stdout).group(1))
-    assert total > SHOWN_WARNINGS + 5  # the generated dump has off-topic records
+    # the generated dump has off-topic records: more warnings than are shown (26 at 1,000 records;
+    # 400 records gave 31 until a record of the story opening on its company's English name was
+    # no longer flagged, then 22)
+    assert total > SHOWN_WARNINGS
     lines = short.stderr.splitlines()
     shown = [line for line in lines if ": warning: " in line]
     assert len(shown) == SHOWN_WARNINGS
